@@ -1,0 +1,3 @@
+"""newswatch: news monitoring and alerting worker."""
+
+__version__ = "0.1.0"

@@ -1,0 +1,1 @@
+"""Storage: SQLModel tables (``models``), engine/session handling (``db``) and queries."""

@@ -11,7 +11,17 @@ from __future__ import annotations
 from datetime import UTC, datetime
 from typing import Any
 
-from sqlalchemy import JSON, BigInteger, Column, DateTime, Index, Text, UniqueConstraint
+from sqlalchemy import (
+    JSON,
+    BigInteger,
+    Column,
+    DateTime,
+    Index,
+    Integer,
+    LargeBinary,
+    Text,
+    UniqueConstraint,
+)
 from sqlmodel import Field, SQLModel
 
 
@@ -65,8 +75,12 @@ class Article(SQLModel, table=True):
     published_at: datetime | None = _ts()
     text: str = Field(sa_column=Column(Text, nullable=False))
     content_hash: str = Field(max_length=64, unique=True)
-    # 64-bit SimHash of word shingles, stored signed to fit BIGINT.
+    # Unused since 0002 (MinHash replaced SimHash: see worker/dedupe.py); kept for old rows.
     simhash: int | None = Field(default=None, sa_column=Column(BigInteger))
+    # MinHash signature of the word 3-shingles (64 little-endian uint32), see worker/dedupe.py.
+    minhash: bytes | None = Field(default=None, sa_column=Column(LargeBinary))
+    # Bumped by each in-place update (same GUID or URL, new content).
+    revision: int = Field(default=0, sa_column=Column(Integer, nullable=False, server_default="0"))
     cluster_id: int | None = None  # id of the first article of the story cluster
     start_line: int | None = None  # for dump articles: 1-based line span in the dump
     end_line: int | None = None
@@ -76,14 +90,15 @@ class Article(SQLModel, table=True):
 
 
 class SimhashBand(SQLModel, table=True):
-    """Four 16-bit bands of each article's SimHash: candidates for near-duplicates
-    share at least one band (pigeonhole: within 3 bits of difference, one band is equal)."""
+    """LSH band keys of each article's MinHash signature (16 bands of 4 values,
+    hashed to 63 bits): near-duplicate candidates share at least one band key.
+    (The table kept its first name, from when the signature was a SimHash.)"""
 
     __table_args__ = (Index("ix_band_lookup", "band", "value"),)
 
     article_id: int = Field(foreign_key="article.id", primary_key=True)
     band: int = Field(primary_key=True)
-    value: int
+    value: int = Field(sa_column=Column(BigInteger, nullable=False))
 
 
 class Match(SQLModel, table=True):
@@ -99,9 +114,12 @@ class Match(SQLModel, table=True):
 
 
 class Alert(SQLModel, table=True):
-    """One per watch and story cluster: a syndicated story alerts once."""
+    """One per watch and story cluster: a syndicated story alerts once. ``revision``
+    is 0 except for re-alerts of watches that opt in to alerts on in-place updates."""
 
-    __table_args__ = (UniqueConstraint("watch_id", "cluster_id", name="uq_alert_watch_cluster"),)
+    __table_args__ = (
+        UniqueConstraint("watch_id", "cluster_id", "revision", name="uq_alert_watch_cluster_rev"),
+    )
 
     id: int | None = Field(default=None, primary_key=True)
     watch_id: str = Field(max_length=200, index=True)
@@ -109,6 +127,7 @@ class Alert(SQLModel, table=True):
     article_id: int = Field(foreign_key="article.id", index=True)
     rules: list[str] = Field(default_factory=list, sa_column=Column(JSON))
     origin: str = Field(default="feed", max_length=16)  # "feed" | "backfill" | "apply"
+    revision: int = Field(default=0, sa_column=Column(Integer, nullable=False, server_default="0"))
     created_at: datetime | None = _ts(index=True)
 
 

@@ -1,0 +1,178 @@
+"""Small Core queries shared by the pipeline, the tasks and the commands.
+
+Everything here takes a SQLAlchemy ``Connection`` so callers decide the
+transaction: a batch of articles, its alerts and deliveries and the backfill
+job's progress commit together or not at all.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from datetime import UTC, datetime, timedelta
+from typing import Any
+
+from sqlalchemy import Table, func, select, update
+from sqlalchemy.dialects import postgresql, sqlite
+from sqlalchemy.engine import Connection
+from sqlalchemy.sql.dml import Insert
+
+from worker.store.models import Alert, Article, BackfillJob, Source, utcnow
+
+SOURCE: Table = Source.__table__  # type: ignore[attr-defined]
+ARTICLE: Table = Article.__table__  # type: ignore[attr-defined]
+JOB: Table = BackfillJob.__table__  # type: ignore[attr-defined]
+QUEUED = "(queued)"  # lease marker: a message for this job is in the broker
+ALERT: Table = Alert.__table__  # type: ignore[attr-defined]
+
+
+def insert_ignore(conn: Connection, table: Table) -> Insert:
+    """``INSERT … ON CONFLICT DO NOTHING`` for the connection's dialect: the
+    unique constraints make retried batches and racing workers harmless."""
+    if conn.dialect.name == "postgresql":
+        return postgresql.insert(table).on_conflict_do_nothing()
+    return sqlite.insert(table).on_conflict_do_nothing()
+
+
+def insert_returning(
+    conn: Connection, table: Table, rows: Sequence[dict[str, Any]], *cols: str
+) -> list[Any]:
+    """Insert ``rows`` ignoring conflicts; return the requested columns of the rows
+    actually inserted (batched by SQLAlchemy's insertmanyvalues)."""
+    if not rows:
+        return []
+    stmt = insert_ignore(conn, table).returning(*(table.c[c] for c in cols))
+    return list(conn.execute(stmt, list(rows)).all())
+
+
+def dump_source_id(conn: Connection, path: str) -> int:
+    """The ``source`` row of a dump file (created on first use)."""
+    conn.execute(
+        insert_ignore(conn, SOURCE),
+        [{"kind": "dump", "url": path, "name": path, "active": False, "created_at": utcnow()}],
+    )
+    return int(conn.execute(select(SOURCE.c.id).where(SOURCE.c.url == path)).scalar_one())
+
+
+def create_job(conn: Connection, path: str, size: int) -> int:
+    """Queue a backfill job for one dump file."""
+    now = utcnow()
+    row = {
+        "path": path,
+        "size": size,
+        "offset": 0,
+        "next_line": 1,
+        "status": "queued",
+        "created_at": now,
+    }
+    return int(conn.execute(JOB.insert().returning(JOB.c.id), [row]).scalar_one())
+
+
+def claim_job(conn: Connection, job_id: int, owner: str, lease: timedelta) -> dict | None:
+    """Take (or renew) the lease on a job that is not done and whose lease is free,
+    expired or already ours. Returns the job row, or None if someone else holds it."""
+    now = utcnow()
+    free = (
+        JOB.c.lease_owner.is_(None)
+        | (JOB.c.lease_owner == QUEUED)
+        | (JOB.c.lease_until < now)
+        | (JOB.c.lease_owner == owner)
+    )
+    res = conn.execute(
+        update(JOB)
+        .where(JOB.c.id == job_id, JOB.c.status.in_(("queued", "running")), free)
+        .values(
+            lease_owner=owner,
+            lease_until=now + lease,
+            status="running",
+            started_at=func.coalesce(JOB.c.started_at, now),
+        )
+    )
+    if res.rowcount != 1:
+        return None
+    return dict(conn.execute(select(JOB).where(JOB.c.id == job_id)).mappings().one())
+
+
+def jobs_needing_work(conn: Connection, grace: timedelta, now: datetime | None = None) -> list[int]:
+    """Jobs not done whose lease is free or expired (a killed worker's job, or a
+    lost message); they are marked QUEUED for ``grace`` so the next sweeps do not
+    enqueue them again while the message waits for a worker."""
+    now = now or utcnow()
+    cond = JOB.c.status.in_(("queued", "running")) & (
+        JOB.c.lease_until.is_(None) | (JOB.c.lease_until < now)
+    )
+    ids = [int(r) for r in conn.execute(select(JOB.c.id).where(cond)).scalars()]
+    if ids:
+        conn.execute(
+            update(JOB)
+            .where(JOB.c.id.in_(ids), cond)
+            .values(lease_owner=QUEUED, lease_until=now + grace)
+        )
+    return ids
+
+
+def job_rows(conn: Connection, ids: Iterable[int]) -> list[dict]:
+    ids = list(ids)
+    return [dict(r) for r in conn.execute(select(JOB).where(JOB.c.id.in_(ids))).mappings()]
+
+
+def due_feed_ids(conn: Connection, now: datetime | None = None, limit: int = 500) -> list[int]:
+    """Active feeds whose next poll is due (or never scheduled)."""
+    now = now or utcnow()
+    q = (
+        select(SOURCE.c.id)
+        .where(
+            SOURCE.c.kind == "feed",
+            SOURCE.c.active.is_(True),
+            (SOURCE.c.next_due_at.is_(None)) | (SOURCE.c.next_due_at <= now),
+        )
+        .order_by(SOURCE.c.next_due_at)
+        .limit(limit)
+    )
+    return [int(r) for r in conn.execute(q).scalars()]
+
+
+def list_alerts(conn: Connection, watch: str | None = None, limit: int | None = None) -> list[dict]:
+    """Alerts with their article and source, newest last (the ``alerts list`` shape)."""
+    q = (
+        select(
+            ALERT.c.id,
+            ALERT.c.watch_id,
+            ALERT.c.rules,
+            ALERT.c.created_at,
+            ALERT.c.origin,
+            ARTICLE.c.id.label("article_id"),
+            ARTICLE.c.title,
+            ARTICLE.c.canonical_url,
+            ARTICLE.c.start_line,
+            SOURCE.c.url.label("source"),
+        )
+        .join(ARTICLE, ARTICLE.c.id == ALERT.c.article_id)
+        .join(SOURCE, SOURCE.c.id == ARTICLE.c.source_id)
+        .order_by(ALERT.c.id)
+    )
+    if watch:
+        q = q.where(ALERT.c.watch_id == watch)
+    if limit:
+        q = q.limit(limit)
+    return [dict(r) for r in conn.execute(q).mappings()]
+
+
+def alert_json(row: dict) -> dict:
+    """One ``alerts list --json`` line (contract.md)."""
+    created = row["created_at"]
+    if created is not None and created.tzinfo is None:  # SQLite keeps no zone: it is UTC
+        created = created.replace(tzinfo=UTC)
+    return {
+        "id": row["id"],
+        "watch": row["watch_id"],
+        "rules": list(row["rules"] or []),
+        "article": {
+            "id": row["article_id"],
+            "title": row["title"],
+            "url": row["canonical_url"],
+            "source": row["source"],
+            "start_line": row["start_line"],
+        },
+        "created_at": created.isoformat() if created else None,
+        "origin": row["origin"],
+    }

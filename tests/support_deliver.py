@@ -126,9 +126,7 @@ def make_watch(
 ) -> SimpleNamespace:
     """A duck-typed Watch (same attributes as worker.rules.Watch)."""
     hooks = [SimpleNamespace(url=u, secret_env=SECRET_ENV, batch=batch) for u in urls or []]
-    email = (
-        SimpleNamespace(to=emails, digest=digest, timezone=timezone) if emails else None
-    )
+    email = SimpleNamespace(to=emails, digest=digest, timezone=timezone) if emails else None
     base = {
         "id": watch_id,
         "match": ["covid-origins", "@who"],

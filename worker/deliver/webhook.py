@@ -526,3 +526,20 @@ def ping(
         if own:
             client.close()
     return results
+
+
+def requeue(session_or_engine: Any, delivery_id: int | None = None) -> int:
+    """Failed or dead webhook deliveries (one, or all with ``None``) → pending, due
+    now, attempts reset so the full retry schedule applies again. The message id
+    is kept: a receiver that did get an earlier attempt still deduplicates."""
+    engine = as_engine(session_or_engine)
+    d = Delivery.__table__
+    stmt = (
+        d.update()
+        .where(d.c.channel == "webhook", d.c.status.in_(("failed", "dead")))
+        .values(status="pending", attempts=0, next_attempt_at=datetime.now(UTC))
+    )
+    if delivery_id is not None:
+        stmt = stmt.where(d.c.id == delivery_id)
+    with engine.begin() as conn:
+        return conn.execute(stmt).rowcount or 0

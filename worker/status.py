@@ -229,13 +229,18 @@ def _queue_names() -> list[str]:
 
 
 def _filesystem_folder(data_dir: Path) -> Path | None:
-    conf = _celery_conf()
-    if conf is not None:
-        opts = conf.get("broker_transport_options") or {}
+    """The embedded broker's message folder, as the Celery app lays it out."""
+    try:
+        from worker.celery_app import broker_options
+        from worker.config import Settings
+
+        _, opts = broker_options(Settings(data_dir=data_dir, broker_url=None))
         folder = opts.get("data_folder_in") or opts.get("data_folder_out")
         if folder:
             return Path(folder)
-    for guess in ("broker/in", "broker/queue", "broker"):
+    except Exception:  # the worker package may lay it out differently while building
+        pass
+    for guess in ("broker/queue", "broker/in", "broker"):
         path = Path(data_dir) / guess
         if path.is_dir():
             return path

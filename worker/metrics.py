@@ -334,3 +334,46 @@ def backfill_job(status: str) -> None:
 def rules_reload(outcome: str) -> None:
     """Rules reloaded (ok) or refused (error; the last good rules stay)."""
     _m().rules_reloads.labels(outcome).inc()
+
+
+# ---- Celery ---------------------------------------------------------------------
+
+_server: tuple[Any, threading.Thread] | None = None
+_celery_hooks_installed = False
+
+
+def serve_configured_port() -> int | None:
+    """Start the server on ``settings.metrics_port`` once per process (no-op if unset)."""
+    global _server
+    from worker.config import get_settings
+
+    port = get_settings().metrics_port
+    if port is None or _server is not None:
+        return _server[0].server_port if _server else None
+    try:
+        _server = start_metrics_server(port)
+    except OSError as exc:  # port taken (a second worker on this host): keep working
+        log.warning("metrics server not started on port %s: %s", port, exc)
+        return None
+    return _server[0].server_port
+
+
+def install_celery_hooks() -> None:
+    """Multiprocess metrics for any Celery worker (``newswatch run`` or a plain
+    ``celery worker``): the main process picks the folder before the pool forks
+    and serves ``settings.metrics_port``; a dead child's live gauges are dropped."""
+    global _celery_hooks_installed
+    if _celery_hooks_installed:
+        return
+    from celery import signals
+
+    def _worker_init(**_: Any) -> None:
+        configure_multiprocess()
+        serve_configured_port()
+
+    def _process_shutdown(pid: int | None = None, **_: Any) -> None:
+        mark_process_dead(pid or os.getpid())
+
+    signals.worker_init.connect(_worker_init, weak=False)
+    signals.worker_process_shutdown.connect(_process_shutdown, weak=False)
+    _celery_hooks_installed = True

@@ -26,10 +26,10 @@ def _fresh_metrics() -> Iterator[None]:
 
 
 def test_recorders_count_in_process() -> None:
-    metrics.items_fetched(7, kind="dump")
-    metrics.articles_stored(5, kind="dump")
-    metrics.duplicates(1, kind="dump")
-    metrics.near_duplicates(1, kind="dump")
+    metrics.items_fetched(7, origin="backfill")
+    metrics.articles_stored(5, origin="backfill")
+    metrics.duplicates(1, origin="backfill")
+    metrics.near_duplicates(1, origin="backfill")
     metrics.matches(["@who", "outbreak", "@who"])
     metrics.match("outbreak")
     metrics.alert("health-desk", "backfill")
@@ -38,10 +38,10 @@ def test_recorders_count_in_process() -> None:
     metrics.feed_poll("error", 0.3)
     metrics.feed_poll("not_modified", 0.02)
     text = metrics.render().decode()
-    assert sample(text, "newswatch_items_fetched_total", kind="dump") == 7
-    assert sample(text, "newswatch_articles_stored_total", kind="dump") == 5
-    assert sample(text, "newswatch_duplicates_total", kind="dump") == 1
-    assert sample(text, "newswatch_near_duplicates_total", kind="dump") == 1
+    assert sample(text, "newswatch_items_fetched_total", origin="backfill") == 7
+    assert sample(text, "newswatch_articles_stored_total", origin="backfill") == 5
+    assert sample(text, "newswatch_duplicates_total", origin="backfill") == 1
+    assert sample(text, "newswatch_near_duplicates_total", origin="backfill") == 1
     assert samples(text, "newswatch_matches_total", "rule") == {"@who": 2.0, "outbreak": 2.0}
     assert sample(text, "newswatch_alerts_total", watch="health-desk", origin="backfill") == 1
     assert sample(text, "newswatch_delivery_attempts_total", outcome="retry") == 1
@@ -64,19 +64,19 @@ def test_recorders_never_raise_on_bad_input() -> None:
     metrics.articles_stored("not a number")  # type: ignore[arg-type]
     metrics.articles_stored(-1)  # counters refuse negatives; swallowed too
     metrics.articles_stored(2)
-    assert sample(metrics.render().decode(), "newswatch_articles_stored_total", kind="feed") == 2
+    assert sample(metrics.render().decode(), "newswatch_articles_stored_total", origin="feed") == 2
 
 
 _CHILD = """
 from worker import metrics
-metrics.articles_stored(3, kind="dump")
+metrics.articles_stored(3, origin="backfill")
 metrics.match("@who")
 metrics.alert("health-desk", "backfill")
 """
 
 
 def _forked_child() -> None:
-    metrics.articles_stored(10, kind="dump")
+    metrics.articles_stored(10, origin="backfill")
     metrics.match("@who")
 
 
@@ -85,7 +85,7 @@ def test_multiprocess_sums_spawned_and_forked_processes(tmp_path: Path) -> None:
     their own files; the served registry adds them up with the parent's own counts."""
     folder = metrics.configure_multiprocess(tmp_path / "metrics", clean=True)
     assert os.environ[metrics.MULTIPROC_ENV] == str(folder)
-    metrics.articles_stored(1, kind="dump")  # the parent counts too, before forking
+    metrics.articles_stored(1, origin="backfill")  # the parent counts too, before forking
     env = {**os.environ, metrics.MULTIPROC_ENV: str(folder)}
     for _ in range(2):
         subprocess.run([sys.executable, "-c", _CHILD], env=env, check=True, timeout=60)
@@ -95,7 +95,7 @@ def test_multiprocess_sums_spawned_and_forked_processes(tmp_path: Path) -> None:
     child.join(timeout=60)
     assert child.exitcode == 0
     text = metrics.render().decode()
-    assert sample(text, "newswatch_articles_stored_total", kind="dump") == 1 + 3 + 3 + 10
+    assert sample(text, "newswatch_articles_stored_total", origin="backfill") == 1 + 3 + 3 + 10
     assert sample(text, "newswatch_matches_total", rule="@who") == 3
     assert sample(text, "newswatch_alerts_total", watch="health-desk") == 2
     # One file per process and metric type: the fork did not write into the parent's file.
@@ -108,10 +108,10 @@ def test_run_start_cleans_old_counts(tmp_path: Path) -> None:
     env = {**os.environ, metrics.MULTIPROC_ENV: str(folder)}
     subprocess.run([sys.executable, "-c", _CHILD], env=env, check=True, timeout=60)
     before = metrics.render().decode()
-    assert sample(before, "newswatch_articles_stored_total", kind="dump") == 3
+    assert sample(before, "newswatch_articles_stored_total", origin="backfill") == 3
     metrics.configure_multiprocess(folder, clean=True)
     after = metrics.render().decode()
-    assert sample(after, "newswatch_articles_stored_total", kind="dump") == 0
+    assert sample(after, "newswatch_articles_stored_total", origin="backfill") == 0
     assert list(folder.iterdir()) == []
 
 
@@ -120,9 +120,9 @@ def test_http_scrape_in_process() -> None:
     metrics.feed_poll("ok", 0.1)
     with metrics_server() as port:
         text = scrape(port)
-        assert sample(text, "newswatch_articles_stored_total", kind="feed") == 4
+        assert sample(text, "newswatch_articles_stored_total", origin="feed") == 4
         metrics.articles_stored(1)
-        assert sample(scrape(port), "newswatch_articles_stored_total", kind="feed") == 5
+        assert sample(scrape(port), "newswatch_articles_stored_total", origin="feed") == 5
     assert sample(text, "newswatch_feed_polls_total", outcome="ok") == 1
 
 
@@ -132,8 +132,8 @@ def test_http_scrape_multiprocess(tmp_path: Path) -> None:
     folder = metrics.configure_multiprocess(tmp_path / "metrics", clean=True)
     env = {**os.environ, metrics.MULTIPROC_ENV: str(folder)}
     with metrics_server() as port:
-        assert sample(scrape(port), "newswatch_articles_stored_total", kind="dump") == 0
+        assert sample(scrape(port), "newswatch_articles_stored_total", origin="backfill") == 0
         subprocess.run([sys.executable, "-c", _CHILD], env=env, check=True, timeout=60)
         text = scrape(port)
-    assert sample(text, "newswatch_articles_stored_total", kind="dump") == 3
+    assert sample(text, "newswatch_articles_stored_total", origin="backfill") == 3
     assert sample(text, "newswatch_matches_total", rule="@who") == 1

@@ -92,20 +92,20 @@ def _build() -> _Metrics:
     return _Metrics(
         registry=reg,
         items_fetched=counter(
-            "newswatch_items_fetched", "Items read from sources (feed items, dump articles).",
-            ("kind",),
+            "newswatch_items_fetched", "Items read from sources (feed items, dump articles), by origin.",
+            ("origin",),
         ),
-        articles_stored=counter("newswatch_articles_stored", "New articles stored.", ("kind",)),
+        articles_stored=counter("newswatch_articles_stored", "New articles stored.", ("origin",)),
         articles_updated=counter(
-            "newswatch_articles_updated", "Articles updated in place (same GUID or URL).", ("kind",)
+            "newswatch_articles_updated", "Articles updated in place (same GUID/URL).", ("origin",)
         ),
         duplicates=counter(
             "newswatch_duplicates", "Articles skipped as exact duplicates (same content hash).",
-            ("kind",),
+            ("origin",),
         ),
         near_duplicates=counter(
             "newswatch_near_duplicates", "Articles linked into an existing story cluster.",
-            ("kind",),
+            ("origin",),
         ),
         matches=counter("newswatch_matches", "Rule matches stored, per rule.", ("rule",)),
         alerts=counter("newswatch_alerts", "Alerts raised, per watch.", ("watch", "origin")),
@@ -245,34 +245,34 @@ def _safe(fn: Callable[P, None]) -> Callable[P, None]:
 
 
 @_safe
-def items_fetched(n: int = 1, kind: str = "feed") -> None:
+def items_fetched(n: int = 1, origin: str = "feed") -> None:
     """Items read from a source before dedup: feed items, or dump articles segmented."""
     if n:
-        _m().items_fetched.labels(kind).inc(n)
+        _m().items_fetched.labels(origin).inc(n)
 
 
 @_safe
-def articles_stored(n: int = 1, kind: str = "feed") -> None:
+def articles_stored(n: int = 1, origin: str = "feed") -> None:
     if n:
-        _m().articles_stored.labels(kind).inc(n)
+        _m().articles_stored.labels(origin).inc(n)
 
 
 @_safe
-def articles_updated(n: int = 1, kind: str = "feed") -> None:
+def articles_updated(n: int = 1, origin: str = "feed") -> None:
     if n:
-        _m().articles_updated.labels(kind).inc(n)
+        _m().articles_updated.labels(origin).inc(n)
 
 
 @_safe
-def duplicates(n: int = 1, kind: str = "feed") -> None:
+def duplicates(n: int = 1, origin: str = "feed") -> None:
     if n:
-        _m().duplicates.labels(kind).inc(n)
+        _m().duplicates.labels(origin).inc(n)
 
 
 @_safe
-def near_duplicates(n: int = 1, kind: str = "feed") -> None:
+def near_duplicates(n: int = 1, origin: str = "feed") -> None:
     if n:
-        _m().near_duplicates.labels(kind).inc(n)
+        _m().near_duplicates.labels(origin).inc(n)
 
 
 @_safe
@@ -295,6 +295,14 @@ def alert(watch_id: str, origin: str = "feed", n: int = 1) -> None:
     """An alert raised for ``watch_id``; origin is feed, backfill or apply."""
     if n:
         _m().alerts.labels(watch_id, origin).inc(n)
+
+
+@_safe
+def alerts(watch_ids: Iterable[str], origin: str = "feed") -> None:
+    """Several alerts at once, one per item of ``watch_ids``."""
+    counter = _m().alerts
+    for watch_id in watch_ids:
+        counter.labels(watch_id, origin).inc()
 
 
 @_safe

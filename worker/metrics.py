@@ -92,7 +92,7 @@ def _build() -> _Metrics:
     return _Metrics(
         registry=reg,
         items_fetched=counter(
-            "newswatch_items_fetched", "Items read from sources (feed items, dump articles), by origin.",
+            "newswatch_items_fetched", "Items read from sources (feed items, dump articles).",
             ("origin",),
         ),
         articles_stored=counter("newswatch_articles_stored", "New articles stored.", ("origin",)),

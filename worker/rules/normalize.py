@@ -1,0 +1,177 @@
+"""Text normalisation and tokenisation shared by queries and articles.
+
+Queries and article text must go through exactly the same steps, otherwise a
+term could never meet its own spelling in the text.  The steps (spec/rules.md):
+
+* a token is a maximal run of letters or digits (combining accents stay inside
+  their word); punctuation, apostrophes, hyphens and underscores split tokens;
+* a run of CJK characters is one token as written, separate from Latin
+  letters or digits touching it;
+* each token is NFKC-normalised and accent-folded (``São`` -> ``Sao``,
+  ``ø`` -> ``o``, ``ß`` -> ``ss``); the case-kept form is needed for acronyms,
+  the case-folded form for everything else.
+
+Offsets always refer to the text as given, so evidence can point into the
+stored article.  Plain-ASCII text (most news) takes a fast path that does all
+of its work in C (``str.lower`` and ``re.findall``).
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from functools import lru_cache
+
+# Combining diacritics that accent folding removes (Latin, Greek, Cyrillic).
+_MARKS = "\u0300-\u036f\u1ab0-\u1aff\u1dc0-\u1dff\u20d0-\u20ff\ufe20-\ufe2f"
+# Scripts whose vowel signs are combining marks but belong inside the word.
+_INDIC = "\u0900-\u0963\u0966-\u0d7f\u0e00-\u0e7f"
+_CJK = (
+    "\u2e80-\u2fdf\u3005\u3007\u3021-\u3029\u3040-\u309f\u30a1-\u30ff\u3100-\u312f"
+    "\u31a0-\u31ff\u3400-\u4dbf\u4e00-\u9fff\ua960-\ua97f\uac00-\ud7a3\uf900-\ufaff"
+    "\U00020000-\U0003ffff"
+)
+
+_ASCII_TOKEN = re.compile(r"[A-Za-z0-9]+")
+# Underscore is a word character for ``re`` but punctuation for us: callers
+# replace it with a space first (same length, so offsets do not move).
+_TOKEN = re.compile(rf"[\w{_MARKS}{_INDIC}]+")
+_CJK_SPLIT = re.compile(rf"[{_CJK}]+|[^{_CJK}]+")
+_PIECE = re.compile(rf"[{_CJK}]+|(?:(?![{_CJK}_])[\w{_INDIC}])+")
+_STRIP_MARKS = re.compile(rf"[{_MARKS}]+")
+_CJK_RUN = re.compile(rf"[{_CJK}]+")
+
+# Letters that NFD does not decompose but readers treat as accented forms.
+_SPECIAL = str.maketrans(
+    {
+        "ø": "o",
+        "Ø": "O",
+        "æ": "ae",
+        "Æ": "AE",
+        "œ": "oe",
+        "Œ": "OE",
+        "ß": "ss",
+        "ẞ": "SS",
+        "ł": "l",
+        "Ł": "L",
+        "đ": "d",
+        "Đ": "D",
+        "ð": "d",
+        "Ð": "D",
+        "þ": "th",
+        "Þ": "TH",
+        "ı": "i",
+        "ħ": "h",
+        "Ħ": "H",
+    }
+)
+
+
+def is_cjk(token: str) -> bool:
+    """True when the token is a run of CJK characters (matched as written)."""
+    return _CJK_RUN.fullmatch(token) is not None
+
+
+@lru_cache(maxsize=65536)
+def fold_piece(piece: str) -> tuple[str, ...]:
+    """NFKC + accent folding of one raw token, case kept.
+
+    Returns the resulting tokens: usually one, none when only marks were
+    left, several when NFKC produced punctuation (``½`` -> ``1⁄2``).
+    """
+    s = unicodedata.normalize("NFKC", piece)
+    if not s.isascii():
+        s = _STRIP_MARKS.sub("", unicodedata.normalize("NFD", s))
+        s = unicodedata.normalize("NFC", s.translate(_SPECIAL))
+    return tuple(_PIECE.findall(s))
+
+
+class Tokens:
+    """The tokens of one text: case-folded, case-kept, and original spans.
+
+    Only ``folded`` is computed up front; the case-kept forms (for acronym
+    checks) and the spans (for evidence) are computed on first use, because
+    most articles match nothing and never need them.
+    """
+
+    __slots__ = ("_cased", "_spans", "folded", "text")
+
+    def __init__(self, text: str) -> None:
+        self.text = text
+        self._cased: list[str] | None = None
+        self._spans: list[tuple[int, int]] | None = None
+        if text.isascii():
+            self.folded: list[str] = _ASCII_TOKEN.findall(text.lower())
+        else:
+            self._slow()
+            assert self._cased is not None
+            self.folded = [t.casefold() for t in self._cased]
+
+    def _slow(self) -> None:
+        """General path: per-token folding, with CJK runs split off."""
+        cased: list[str] = []
+        spans: list[tuple[int, int]] = []
+        for m in _TOKEN.finditer(self.text.replace("_", " ")):
+            tok = m.group()
+            start = m.start()
+            if tok.isascii():
+                cased.append(tok)
+                spans.append((start, m.end()))
+                continue
+            for sub in _CJK_SPLIT.finditer(tok):
+                span = (start + sub.start(), start + sub.end())
+                for piece in fold_piece(sub.group()):
+                    cased.append(piece)
+                    spans.append(span)
+        self._cased = cased
+        self._spans = spans
+
+    @property
+    def cased(self) -> list[str]:
+        """Folded tokens with their case kept (acronyms compare these)."""
+        if self._cased is None:
+            self._cased = _ASCII_TOKEN.findall(self.text)
+        return self._cased
+
+    @property
+    def spans(self) -> list[tuple[int, int]]:
+        """(start, end) character offsets of each token in the given text."""
+        if self._spans is None:
+            self._spans = [m.span() for m in _ASCII_TOKEN.finditer(self.text)]
+        return self._spans
+
+
+_QUOTES = str.maketrans(
+    {
+        "“": '"',
+        "”": '"',
+        "„": '"',
+        "‟": '"',
+        "″": '"',
+        "«": '"',
+        "»": '"',
+        "‘": "'",
+        "’": "'",
+        "‚": "'",
+        "‛": "'",
+        "–": "-",
+        "—": "-",
+        "‐": "-",
+        "‑": "-",
+        "‒": "-",
+        "―": "-",
+        "−": "-",
+        "＂": '"',
+    }
+)
+
+
+def plain_punctuation(query: str) -> str:
+    """Curly quotes and dashes as their plain forms (so “a b” is a phrase)."""
+    return query.translate(_QUOTES)
+
+
+def is_acronym(token: str) -> bool:
+    """An all-capitals token with 2+ letters: matched case-sensitively."""
+    letters = sum(1 for c in token if c.isalpha())
+    return letters >= 2 and token.isupper()

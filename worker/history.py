@@ -22,8 +22,7 @@ from typing import Any
 from sqlalchemy import func, or_, select
 from sqlmodel import Session
 
-from worker import metrics
-from worker.store.models import Alert, Article, Delivery, Match, Source
+from worker.store.models import Article, Source
 
 log = logging.getLogger(__name__)
 
@@ -229,76 +228,6 @@ def backtest_rules(
     return report
 
 
-def _insert(session: Session, model: Any) -> Any:
-    """The dialect's INSERT, which knows ON CONFLICT."""
-    if session.get_bind().dialect.name == "postgresql":
-        from sqlalchemy.dialects.postgresql import insert
-    else:
-        from sqlalchemy.dialects.sqlite import insert
-    return insert(model.__table__)
-
-
-def store_article_results(
-    session: Session,
-    article: Article,
-    found: list[Any],
-    watches: list[Any],
-    *,
-    origin: str,
-    now: datetime,
-) -> tuple[int, list[tuple[int, str]], int]:
-    """Insert matches, alerts and their deliveries for one article, idempotently.
-
-    Returns (matches inserted, [(alert_id, watch_id)] inserted, deliveries inserted).
-    """
-    from worker.deliver.outbox import deliveries_for_alert
-
-    rows = [
-        {
-            "article_id": article.id,
-            "rule_id": m.rule,
-            "evidence": [e.to_json() for e in m.evidence],
-            "created_at": now,
-        }
-        for m in found
-    ]
-    stmt = (
-        _insert(session, Match)
-        .values(rows)
-        .on_conflict_do_nothing(index_elements=["article_id", "rule_id"])
-    )
-    new_matches = session.execute(stmt.returning(Match.__table__.c.rule_id)).scalars().all()
-    metrics.matches(new_matches)
-    rule_ids = {m.rule for m in found}
-    alerts: list[tuple[int, str]] = []
-    deliveries = 0
-    for watch in watches:
-        stmt = _insert(session, Alert).values(
-            watch_id=watch.id,
-            cluster_id=article.cluster_id or article.id,
-            article_id=article.id,
-            rules=sorted(rule_ids.intersection(watch.match)),
-            origin=origin,
-            revision=0,  # re-alerts on in-place updates are the pipeline's business
-            created_at=now,
-        )
-        stmt = stmt.on_conflict_do_nothing(index_elements=["watch_id", "cluster_id", "revision"])
-        alert_id = session.execute(stmt.returning(Alert.__table__.c.id)).scalar()
-        if alert_id is None:
-            continue  # this story already alerted for this watch
-        alerts.append((alert_id, watch.id))
-        metrics.alert(watch.id, origin)
-        drows = deliveries_for_alert(watch, alert_id=alert_id, origin=origin, now=now)
-        if drows:
-            dstmt = (
-                _insert(session, Delivery)
-                .values(drows)
-                .on_conflict_do_nothing(index_elements=["alert_id", "channel", "target"])
-            )
-            deliveries += len(session.execute(dstmt.returning(Delivery.__table__.c.id)).all())
-    return len(new_matches), alerts, deliveries
-
-
 def apply_rules(
     session: Session,
     ruleset: Any,
@@ -309,31 +238,44 @@ def apply_rules(
 ) -> Report:
     """Store matches and raise alerts over stored history, the way a backfill does.
 
-    Commits every ``BATCH`` matched articles, so a long run keeps its progress;
-    re-running is safe (conflicts are skipped).
+    Reuses the pipeline's match and alert inserts (so apply and backfill cannot
+    drift apart); commits every ``BATCH`` matched articles, so a long run keeps
+    its progress; re-running is safe (conflicts are skipped).
     """
-    report = Report(version=ruleset.version)
-    pending = 0
+    from worker import pipeline
 
-    def store(article: Article, _source: str, found: list[Any], watches: list[Any]) -> None:
-        nonlocal pending
-        n_matches, alerts, n_deliv = store_article_results(
-            session, article, found, watches, origin=origin, now=scope.now
+    report = Report(version=ruleset.version)
+    batch: list[Any] = []
+
+    def flush() -> None:
+        # WORKER's own insert steps: ON CONFLICT DO NOTHING on the unique
+        # constraints, deliveries from the outbox policy, in this transaction.
+        conn = session.connection()
+        res = pipeline.BatchResult()
+        report.matches_stored += pipeline._insert_matches(conn, batch, scope.now)
+        pipeline._insert_alerts(conn, batch, ruleset, origin, scope.now, res)
+        report.alerts_raised += res.alerts
+        report.deliveries_created += res.deliveries
+        for alert_id in res.alert_ids:
+            log.info("alert raised", extra={"alert_id": alert_id, "origin": origin})
+        session.commit()
+        batch.clear()
+
+    def store(article: Article, _source: str, found: list[Any], _watches: list[Any]) -> None:
+        batch.append(
+            pipeline._Prepared(
+                item=None,  # type: ignore[arg-type]
+                fp=None,  # type: ignore[arg-type]
+                matches=found,
+                article_id=article.id,
+                cluster_id=article.cluster_id or article.id,
+            )
         )
-        report.matches_stored += n_matches
-        report.alerts_raised += len(alerts)
-        report.deliveries_created += n_deliv
-        for alert_id, watch_id in alerts:
-            log.info(
-                "alert raised",
-                extra={"alert_id": alert_id, "watch_id": watch_id, "article_id": article.id,
-                       "origin": origin},
-            )  # fmt: skip
-        pending += 1
-        if pending >= BATCH:
-            session.commit()
-            pending = 0
+        if len(batch) >= BATCH:
+            flush()
 
     _scan(session, ruleset, matcher, scope, report, store, progress)
+    if batch:
+        flush()
     session.commit()
     return report

@@ -1,0 +1,416 @@
+"""Line roles and article cleaning for scraped news dumps.
+
+Every physical line gets one cheap *role* from general typographic and lexical
+patterns (no outlet names, no strings from any particular dump): headline-like,
+byline, timestamp, caption/credit, closing credit, author bio, boilerplate,
+continuation fragment or body. The segmenter uses the roles as boundary
+evidence; :func:`clean_article` uses them to build the article text, its title
+and byline, and the list of dropped lines with reasons.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+# Roles (small ints are cheaper than enums in the per-line hot path).
+BLANK, BODY, HEAD, BYLINE, TIMESTAMP, CAPTION, CREDIT, CLOSE, BIO, BOILER, CONT, APPEAL = range(12)
+ROLE_NAMES = (
+    "blank",
+    "body",
+    "head",
+    "byline",
+    "timestamp",
+    "caption",
+    "credit",
+    "close",
+    "bio",
+    "boilerplate",
+    "continuation",
+    "appeal",
+)
+#: Roles that make up the header zone at the top of an article.
+HEADERISH = frozenset({HEAD, BYLINE, TIMESTAMP, CAPTION, CREDIT})
+
+_NAME = r"[A-Z\u00C0-\u00DE][\w'’.\-]+"
+_NAME_SEQ = (
+    rf"{_NAME}(?:\s+(?:(?:de|da|del|della|van|von|der|bin|al|le|la|du|dos)\s+)?{_NAME}){{1,3}}"
+)
+_ROLES = (
+    r"(?:editor|correspondent|reporter|writer|columnist|contributor|journalist|analyst"
+    r"|producer|staff|bureau chief|commentator|critic|presenter)s?"
+)
+_BY = re.compile(
+    r"^(?:by|words by|written by|story by|reporting by)\s+[\w\u00C0-\u024F'’.\-]+"
+    r"(?:[\s,&|]+[\w\u00C0-\u024F'’.\-]+){0,9}\s*$",
+    re.I,
+)
+_BY_PREFIX = re.compile(r"^(?:by|words by|written by|story by)\s+(.+?)\s*(?:[|·•,–—-].*)?$", re.I)
+_READTIME = re.compile(r"^(.{2,60}?)\s*[·•|,–—-]?\s*\d{1,2}\s*-?\s*min(?:ute)?s?\s+read\b", re.I)
+_BARE_NAME = re.compile(rf"^{_NAME_SEQ}$")
+_NAME_ROLE = re.compile(
+    rf"^({_NAME_SEQ})\s*[,|·•–—-]?\s*(?:[A-Za-z][\w-]*\s+){{0,3}}{_ROLES}\b[\w ,.&-]{{0,40}}$"
+)
+_FUNCTION_START = frozenset(
+    [
+        "the",
+        "a",
+        "an",
+        "in",
+        "on",
+        "at",
+        "of",
+        "for",
+        "to",
+        "and",
+        "but",
+        "or",
+        "if",
+        "as",
+        "is",
+        "are",
+        "was",
+        "were",
+        "what",
+        "why",
+        "how",
+        "where",
+        "when",
+        "who",
+        "which",
+        "this",
+        "that",
+        "these",
+        "those",
+        "it",
+        "its",
+        "he",
+        "she",
+        "they",
+        "we",
+        "our",
+        "my",
+        "your",
+        "his",
+        "her",
+        "their",
+        "there",
+        "here",
+        "not",
+        "no",
+        "new",
+        "more",
+        "most",
+        "all",
+        "some",
+        "one",
+        "two",
+        "after",
+        "before",
+        "from",
+        "with",
+        "without",
+        "over",
+        "under",
+    ]
+)
+_MONTH = (
+    r"(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?"
+    r"|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?"
+)
+_DAY = r"(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*\.?,?"
+_RELATIVE_TS = re.compile(
+    r"^(?:(?:updated|published|posted|last updated)\s*:?\s*)?(?:about\s+|over\s+)?"
+    r"(?:\d+|an?|one|a few)\s+(?:sec(?:ond)?|min(?:ute)?|hour|hr|day|week|month|year)s?\s+ago\b",
+    re.I,
+)
+_DATE_TOKEN = re.compile(
+    rf"\b(?:{_MONTH}|{_DAY}|\d{{1,4}}(?:st|nd|rd|th)?,?|\d{{1,2}}[:.]\d{{2}}(?::\d{{2}})?"
+    r"|[ap]\.?m\.?|gmt|utc|bst|cet|edt|est|pdt|pst|et|pt|updated|published|posted|last|on|at"
+    r"|\d{4}-\d{2}-\d{2}(?:t[\d:.]+z?)?|\d{1,2}/\d{1,2}/\d{2,4})\b",
+    re.I,
+)
+_HAS_DATE = re.compile(
+    rf"\b{_MONTH}\s+\d{{1,2}}\b|\b\d{{1,2}}\s+{_MONTH}\b|\b\d{{4}}-\d{{2}}-\d{{2}}\b"
+    r"|\b\d{1,2}:\d{2}\b|\b\d{1,2}/\d{1,2}/\d{2,4}\b",
+    re.I,
+)
+_CAPTION_MARK = re.compile(
+    r"Photograph:|\bPhotos?\s*(?:by\b|:|credit)|\bphoto by\b"
+    r"|\bImages?\s*(?:by\b|:|credit|copyright)"
+    r"|\bPicture:|\bCredit:|\bFILE PHOTO\b|Getty Images|\bAFP\b\s*(?:/|via\b|photo)|\(AFP\)"
+    r"|\bAP Photo\b|REUTERS/|/Reuters\b|/AP\b|Shutterstock|\bvia Reuters\b|\bIllustration:"
+    r"|\bHandout\b|\bPool/|/Pool\b|\bEPA-EFE\b|\(Photo:|\bPhoto illustration\b|\bAlamy\b",
+)
+_CREDIT_ONLY = re.compile(r"^[(\[][^()\[\]]{2,60}[)\]]\.?$")
+_CLOSE = re.compile(
+    r"^\(?(?:reporting|additional reporting|writing|editing|compiled|edited|research"
+    r"|reported) by\b|\bcontributed (?:reporting )?to this (?:report|story|article)\.?\)?$"
+    r"|^this (?:story|article) (?:has been|was) (?:updated|amended|corrected)",
+    re.I,
+)
+_BIO = re.compile(
+    rf"^{_NAME_SEQ},?\s+(?:is|was|has been|are|were)\s+(?:an?|the|one|currently|formerly|senior"
+    r"|director|professor|chief|editor|author|based|co-founder|founder|head)\b"
+)
+_DATELINE = re.compile(
+    r"^[A-Z][A-Z.'’\- ]{1,40}(?:,\s*[A-Z][\w.]*(?:\s[\w.]+){0,2})?\s*(?:\([^()]{2,30}\))?"
+    r"\s*[–—-]{1,2}\s*\S"
+)
+_BOILER = re.compile(
+    r"^(?:advertisement|advert|sponsored(?: content)?|skip (?:advert|ad|to (?:main )?content)"
+    r"|story continues below(?: advertisement)?|continue reading|read more|related"
+    r"|more on this story"
+    r"|recommended|most read|most popular|trending|share this(?: article| story)?|share|tweet"
+    r"|email|print|copy link|comments?|show comments|view comments|leave a comment"
+    r"|scroll to continue(?: with content)?|ad feedback|close)\s*[:.!»›>|-]*$"
+    r"|read more\s*[:.»›>]*$"
+    r"|^(?:read more|related|see also|also read|read next|more from|watch|listen"
+    r"|related stories|related articles|related coverage|most read|recommended)\s*[:|»›>-]"
+    r"|\b(?:sign up|subscribe|register)\b.{0,80}"
+    r"\b(?:newsletter|inbox|for free|free\b|daily|weekly|e-?mail)"
+    r"|\bnewsletter\b.{0,60}\b(?:sign up|subscribe|inbox)\b"
+    r"|\bwe use cookies\b|\bcookies?\b.{0,60}\b(?:accept|consent|policy|preferences|settings)\b"
+    r"|\b(?:all rights reserved|terms of (?:use|service)|privacy policy)\b|^©|^copyright \d{4}"
+    r"|\b(?:follow us on|download (?:the|our) app|join the conversation|share your thoughts"
+    r"|click here to|get the latest .{0,40} (?:delivered|sent|in your inbox)"
+    r"|trust principles|appeared first on|reuse this content|sign in to comment)\b"
+    r"|^(?:share|post) (?:on|via|to) (?:facebook|twitter|x|whatsapp|linkedin|email)\b",
+    re.I,
+)
+_APPEAL = re.compile(
+    r"since you[’']re here|\b(?:a|one) (?:small )?favou?r to ask"
+    r"|\bsupport (?:our|independent|quality)"
+    r" journalism|\bplease consider (?:supporting|donating|a (?:donation|contribution)|subscribing)"
+    r"|\bbecome a (?:member|subscriber|supporter|patron)\b|\bmake a (?:one-off |monthly |small )?"
+    r"(?:contribution|donation)\b|\byou[’']ve read \d+ articles?\b"
+    r"|\bsupport us\b.{0,30}\bfrom (?:as|just)",
+    re.I,
+)
+_ENDS_SENTENCE = re.compile(r"[.!?…:;,][\"'”’»)\]]*\s*$")
+_QUOTED_SENTENCE = re.compile(r"[.!?…][\"'”’»]+\s*$")
+_ENDS_STOP = re.compile(r"[.,;:][\"'”’»)\]]*\s*$")
+_CONT_START = re.compile(r"^(?:[,;:)\]]|[“”\"']?>|[–—-]\s*[a-z]|[a-z])")
+_WORD = re.compile(r"\S+")
+_CONNECTIVE = frozenset(
+    [
+        "and",
+        "but",
+        "so",
+        "he",
+        "she",
+        "they",
+        "it",
+        "his",
+        "her",
+        "their",
+        "its",
+        "this",
+        "these",
+        "those",
+        "also",
+        "yet",
+        "still",
+        "however",
+        "meanwhile",
+        "instead",
+        "then",
+        "there",
+        "we",
+        "i",
+    ]
+)
+
+
+@dataclass(slots=True)
+class LineInfo:
+    """Role and cheap features of one line, computed once per line."""
+
+    role: int
+    words: int
+    ends_colon: bool = False
+    connective: bool = False
+    quote_start: bool = False
+    dateline: bool = False
+    key: str = ""
+
+
+def classify(text: str) -> LineInfo:
+    """Assign a role to one line from general patterns (cheap: anchored regexes first)."""
+    s = text.strip()
+    if not s:
+        return LineInfo(BLANK, 0)
+    head = s[:400]
+    nwords = s.count(" ") + 1
+    key = " ".join(s.split()) if len(s) < 2000 else s[:2000]
+    info = LineInfo(BODY, nwords, key=key)
+    if _CONT_START.match(s):
+        info.role = CONT
+        return info
+    if _APPEAL.search(head):
+        info.role = APPEAL
+        return info
+    if nwords <= 40 and _BOILER.search(s):
+        info.role = BOILER
+        return info
+    if nwords <= 60:
+        role = _short_role(s, nwords)
+        if role != BODY:
+            info.role = role
+            return info
+    first = s.split(" ", 1)[0].lower().strip("“\"'‘,")
+    info.connective = first in _CONNECTIVE
+    info.quote_start = s[0] in "“\"‘'«"
+    info.ends_colon = s.endswith(":")
+    info.dateline = bool(_DATELINE.match(head))
+    return info
+
+
+def _short_role(s: str, nwords: int) -> int:
+    """Roles that only short lines can have: furniture, credits and headlines."""
+    if _CLOSE.search(s):
+        return CLOSE
+    if nwords <= 12:
+        if _BY.match(s) or _READTIME.match(s) or _NAME_ROLE.match(s):
+            return BYLINE
+        if _RELATIVE_TS.match(s) or (_HAS_DATE.search(s) and _is_mostly_date(s)):
+            return TIMESTAMP
+        if _CREDIT_ONLY.match(s):
+            return CREDIT
+        if nwords <= 5 and _BARE_NAME.match(s) and _is_name(s):
+            return BYLINE
+    if _CAPTION_MARK.search(s):
+        return CAPTION
+    if _BIO.match(s) and nwords <= 45:
+        return BIO
+    if (
+        nwords <= 25
+        and not _ENDS_STOP.search(s)
+        and not _QUOTED_SENTENCE.search(s)
+        and not _DATELINE.match(s)
+    ):
+        return HEAD
+    return BODY
+
+
+def _is_mostly_date(s: str) -> bool:
+    """True when, date and time words removed, almost nothing is left (≤ 2 words)."""
+    rest = _DATE_TOKEN.sub(" ", s)
+    return len(re.findall(r"[^\W\d_]{2,}", rest)) <= 2
+
+
+def _is_name(s: str) -> bool:
+    """A bare capitalised line is a name only when no token is a function word."""
+    return not any(w.lower() in _FUNCTION_START for w in s.split())
+
+
+def byline_name(text: str, role: int) -> str | None:
+    """The author name(s) inside a byline or bio line, without 'By' and roles."""
+    s = " ".join(text.split())
+    if role == BIO:
+        m = re.match(rf"^({_NAME_SEQ})", s)
+        return m.group(1) if m else None
+    m = _READTIME.match(s)
+    if m:
+        return m.group(1).strip(" ·•|,–—-") or None
+    m = _BY_PREFIX.match(s)
+    if m:
+        return m.group(1).strip() or None
+    m = _NAME_ROLE.match(s)
+    if m:
+        return m.group(1)
+    return s if _BARE_NAME.match(s) else None
+
+
+@dataclass
+class Cleaned:
+    """Result of cleaning one article's lines."""
+
+    title: str | None
+    byline: str | None
+    text: str
+    dropped: list[tuple[int, str]] = field(default_factory=list)
+    captions: list[str] = field(default_factory=list)
+
+
+_DROP_REASON = {
+    BYLINE: "byline",
+    TIMESTAMP: "timestamp",
+    CAPTION: "caption",
+    CREDIT: "credit",
+    CLOSE: "credit",
+    BIO: "bio",
+    BOILER: "boilerplate",
+    APPEAL: "boilerplate",
+}
+_LINK_REMAINS = re.compile(r"^[“”\"']?>\s*")
+
+
+def clean_article(lines: list[tuple[int, str]], infos: list[LineInfo]) -> Cleaned:
+    """Build title, byline, text and dropped-line reasons for one article.
+
+    ``lines`` are (line number, text) pairs in file order; ``infos`` their roles.
+    Furniture (bylines, timestamps, captions, credits, bios) and boilerplate are
+    dropped with a reason; anything after a donation/subscription appeal is the
+    appeal's own text; exact repeats are dropped as duplicates; continuation
+    fragments are glued back to the paragraph they were cut from.
+    """
+    title_idx = _title_index(infos)
+    out = Cleaned(None, None, "")
+    names: list[str] = []
+    seen: set[str] = set()
+    paras: list[str] = []
+    in_appeal = False
+    for i, ((no, text), info) in enumerate(zip(lines, infos, strict=True)):
+        role = info.role
+        if role == BLANK:
+            continue
+        if i == title_idx:
+            out.title = " ".join(text.split())
+            seen.add(info.key)
+            out.dropped.append((no, "title"))
+            continue
+        if role == APPEAL or (in_appeal and role in (BODY, CONT, BOILER, HEAD)):
+            in_appeal = True
+            out.dropped.append((no, "boilerplate"))
+            continue
+        if info.key in seen and len(info.key) >= 12:
+            out.dropped.append((no, "duplicate"))
+            continue
+        reason = _DROP_REASON.get(role)
+        if reason is not None:
+            if role in (BYLINE, BIO):
+                name = byline_name(text, role)
+                if name and name not in names:
+                    names.append(name)
+            elif role in (CAPTION, CREDIT):
+                out.captions.append(" ".join(text.split()))
+            out.dropped.append((no, reason))
+            continue
+        seen.add(info.key)
+        s = text.strip()
+        if role == CONT and paras:
+            frag = _LINK_REMAINS.sub("", s)
+            joiner = "" if frag[:1] in ",.;:)" else " "
+            paras[-1] = paras[-1].rstrip() + joiner + frag
+        else:
+            paras.append(_LINK_REMAINS.sub("", s) if role == CONT else s)
+    out.text = "\n".join(paras)
+    out.byline = "; ".join(names) if names else None
+    return out
+
+
+def _title_index(infos: list[LineInfo]) -> int | None:
+    """Index of the headline: the first headline-like line of the header zone.
+
+    The zone is the run of short furniture lines before the first body
+    paragraph; a lone headline-like line with nothing after it is not a title.
+    """
+    for i, info in enumerate(infos[:8]):
+        if info.role in (BLANK, BYLINE, TIMESTAMP, BOILER, CREDIT):
+            continue
+        if info.role == HEAD:
+            return i if i + 1 < len(infos) else None
+        if info.role != CAPTION:
+            return None
+    return None

@@ -1,0 +1,561 @@
+"""Split a plain-text news dump into articles, in bounded memory.
+
+One scoring model decides every boundary. Each candidate line (a line that can
+start an article) gets a feature vector — header cues found in the zone of
+short furniture lines it opens (headline-like line, repeated headline, byline,
+timestamp, caption/credit, dateline on the first paragraph), what ends just
+before it (closing credit, author bio, donation appeal, a lead-in colon), and
+lexical cohesion between the blocks of paragraphs on either side (a
+TextTiling-style depth score with document-frequency weights) — and a weighted
+sum of the features is compared with zero. Boundaries are then chosen greedily
+by score with a minimum article length, so strong cues win and weak ones
+fill in only where nothing stronger is near.
+
+Streaming: lines are read into a sliding window; when the window is full,
+articles that end well before its end (enough right-hand context) are emitted
+and the open article is carried over, with a few lines of left context.
+"""
+
+from __future__ import annotations
+
+import io
+import itertools
+import math
+import os
+import re
+from collections import Counter
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass, field
+from typing import BinaryIO
+
+from worker.clean import (
+    APPEAL,
+    BIO,
+    BLANK,
+    BODY,
+    BOILER,
+    BYLINE,
+    CAPTION,
+    CLOSE,
+    CONT,
+    CREDIT,
+    HEAD,
+    HEADERISH,
+    TIMESTAMP,
+    LineInfo,
+    classify,
+    clean_article,
+)
+from worker.dumpio import DecodeStats, DumpError, RawLine, iter_lines, open_dump
+
+__all__ = [
+    "DecodeStats",
+    "DroppedLine",
+    "DumpError",
+    "SegmentedArticle",
+    "Weights",
+    "segment_file",
+    "segment_text",
+]
+
+#: Lines held before the oldest finished articles are emitted.
+WINDOW_LINES = 1200
+#: Lines of right-hand context a boundary needs before it is final.
+MARGIN = 60
+#: Lines of the previous article kept as left context for cohesion.
+CONTEXT = 12
+#: Paragraphs on each side of a gap compared for lexical cohesion.
+BLOCK = 6
+#: Shortest article, in lines.
+MIN_LEN = 3
+#: Characters of a line used for cohesion tokens (bounds the cost of huge lines).
+TOKEN_CHARS = 3000
+
+
+@dataclass(frozen=True)
+class DroppedLine:
+    """A line whose content is not in the article text, and why."""
+
+    line: int
+    reason: str
+
+
+@dataclass
+class SegmentedArticle:
+    """One article found in a dump: its span, cleaned text and what was dropped."""
+
+    start_line: int
+    end_line: int
+    title: str | None
+    byline: str | None
+    text: str
+    dropped_lines: list[DroppedLine]
+    start_offset: int
+    end_offset: int
+    #: Caption and photo-credit lines (dropped from ``text``; kept for callers who want them).
+    captions: list[str] = field(default_factory=list)
+
+    def to_json(self) -> dict:
+        """The ``segment --json`` article shape of the command-line contract."""
+        return {
+            "start_line": self.start_line,
+            "end_line": self.end_line,
+            "title": self.title,
+            "byline": self.byline,
+            "text": self.text,
+            "dropped_lines": [{"line": d.line, "reason": d.reason} for d in self.dropped_lines],
+            "start_offset": self.start_offset,
+            "end_offset": self.end_offset,
+        }
+
+
+@dataclass(frozen=True)
+class Weights:
+    """Weights of the boundary score (tuned on generated dumps, see tests/support_dumpgen.py)."""
+
+    bias: float = -3.0
+    head: float = 1.5
+    repeat: float = 3.0
+    byline: float = 2.5
+    timestamp: float = 2.0
+    caption: float = 1.0
+    dateline: float = 2.5
+    prev_close: float = 3.5
+    prev_colon: float = -3.0
+    connective: float = -1.0
+    quote: float = -0.5
+    inside: float = -4.0
+    depth: float = 4.0
+    lowsim: float = 2.0
+    cues2: float = 0.0
+    head_only: float = 0.0
+    valley: float = 0.0
+
+
+DEFAULT_WEIGHTS = Weights()
+
+_TOKEN = re.compile(r"[^\W\d_]{3,}")
+_STOP = frozenset(
+    [
+        "the",
+        "and",
+        "for",
+        "are",
+        "but",
+        "not",
+        "you",
+        "all",
+        "any",
+        "can",
+        "had",
+        "her",
+        "was",
+        "one",
+        "our",
+        "out",
+        "has",
+        "his",
+        "how",
+        "its",
+        "may",
+        "new",
+        "now",
+        "old",
+        "see",
+        "two",
+        "who",
+        "did",
+        "get",
+        "let",
+        "say",
+        "she",
+        "too",
+        "use",
+        "that",
+        "with",
+        "have",
+        "this",
+        "will",
+        "your",
+        "from",
+        "they",
+        "know",
+        "want",
+        "been",
+        "good",
+        "much",
+        "some",
+        "time",
+        "very",
+        "when",
+        "come",
+        "here",
+        "just",
+        "like",
+        "long",
+        "make",
+        "many",
+        "more",
+        "only",
+        "over",
+        "such",
+        "take",
+        "than",
+        "them",
+        "well",
+        "were",
+        "what",
+        "which",
+        "their",
+        "there",
+        "would",
+        "could",
+        "about",
+        "after",
+        "again",
+        "also",
+        "into",
+        "most",
+        "other",
+        "said",
+        "says",
+        "should",
+        "these",
+        "those",
+        "where",
+        "while",
+        "being",
+        "because",
+        "between",
+        "both",
+        "each",
+        "even",
+        "first",
+        "last",
+        "made",
+        "might",
+        "must",
+        "since",
+        "still",
+        "then",
+        "through",
+        "under",
+        "until",
+        "upon",
+        "whether",
+        "year",
+        "years",
+        "told",
+        "according",
+        "just",
+        "people",
+        "including",
+        "among",
+        "during",
+        "before",
+        "against",
+        "however",
+        "week",
+    ]
+)
+
+
+@dataclass(slots=True)
+class _Entry:
+    raw: RawLine
+    info: LineInfo
+    vec: dict[str, int] | None = None
+
+
+def _tokens(text: str) -> dict[str, int]:
+    """Content-word counts of a line: lower-cased, stop words out, plural 's' folded."""
+    words = _TOKEN.findall(text[:TOKEN_CHARS].lower())
+    out: Counter[str] = Counter()
+    for w in words:
+        if w in _STOP:
+            continue
+        if len(w) > 4 and w[-1] == "s" and w[-2] != "s":
+            w = w[:-1]
+        out[w] += 1
+    return out
+
+
+_CONTENT_ROLES = frozenset({BODY, CONT, HEAD, CAPTION})
+
+
+def _cohesion(entries: list[_Entry]) -> tuple[list[float], list[float], list[int]]:
+    """Similarity and depth at every gap between content lines, and each line's gap index.
+
+    Blocks of BLOCK content lines on either side of a gap are compared by
+    cosine similarity with weights log(N/df) (df over the window's lines), so
+    words shared by the whole dump (its common topic) count little. Blocks slide
+    incrementally: each step moves one line across the gap and updates dot
+    products and norms from that line's words only.
+    """
+    content: list[dict[str, int]] = []
+    gap_of: list[int] = []
+    seen: set[str] = set()
+    for e in entries:
+        gap_of.append(len(content))
+        if e.info.role in _CONTENT_ROLES and e.info.key not in seen:
+            seen.add(e.info.key)  # repeats would fake cohesion
+            if e.vec is None:
+                e.vec = _tokens(e.raw.text)
+            content.append(e.vec)
+    m = len(content)
+    df: Counter[str] = Counter()
+    for vec in content:
+        df.update(vec.keys())
+    logn = math.log(m + 1)
+    idf = {t: logn - math.log(c) for t, c in df.items()}
+    wvecs = [{t: c * idf[t] for t, c in vec.items()} for vec in content]
+    sims = _sliding_sims(wvecs)
+    return sims, _depths(sims), gap_of
+
+
+def _sliding_sims(wvecs: list[dict[str, float]]) -> list[float]:
+    """Cosine similarity of the BLOCK vectors before and after each gap 0..m."""
+    m = len(wvecs)
+    left: dict[str, float] = {}
+    right: dict[str, float] = {}
+    for v in wvecs[:BLOCK]:
+        _add(right, v, 1.0)
+    sims = []
+    for g in range(m + 1):
+        sims.append(_cos(left, right))
+        if g == m:
+            break
+        _add(left, wvecs[g], 1.0)
+        _add(right, wvecs[g], -1.0)
+        if g - BLOCK >= 0:
+            _add(left, wvecs[g - BLOCK], -1.0)
+        if g + BLOCK < m:
+            _add(right, wvecs[g + BLOCK], 1.0)
+    return sims
+
+
+def _add(acc: dict[str, float], vec: dict[str, float], sign: float) -> None:
+    """acc += sign * vec, deleting entries that fall to ~0 so blocks stay small."""
+    for t, w in vec.items():
+        v = acc.get(t, 0.0) + sign * w
+        if v > 1e-9:
+            acc[t] = v
+        else:
+            acc.pop(t, None)
+
+
+def _cos(a: dict[str, float], b: dict[str, float]) -> float:
+    """Cosine similarity of two sparse vectors (0 when either is empty)."""
+    if not a or not b:
+        return 0.0
+    if len(a) > len(b):
+        a, b = b, a
+    dot = sum(w * b.get(t, 0.0) for t, w in a.items())
+    if dot <= 0.0:
+        return 0.0
+    na = math.sqrt(sum(w * w for w in a.values()))
+    nb = math.sqrt(sum(w * w for w in b.values()))
+    return dot / (na * nb)
+
+
+def _depths(sims: list[float]) -> list[float]:
+    """TextTiling depth: climb to the highest similarity on each side, sum the drops."""
+    m = len(sims)
+    out = [0.0] * m
+    for g in range(m):
+        s = sims[g]
+        lp = s
+        j = g - 1
+        while j >= 0 and sims[j] >= lp:
+            lp = sims[j]
+            j -= 1
+        rp = s
+        j = g + 1
+        while j < m and sims[j] >= rp:
+            rp = sims[j]
+            j += 1
+        out[g] = (lp - s) + (rp - s)
+    return out
+
+
+def _appeal_zone(entries: list[_Entry]) -> list[bool]:
+    """Lines inside a donation/subscription appeal: from its trigger to the next header cue."""
+    zone = [False] * len(entries)
+    on = False
+    for i, e in enumerate(entries):
+        role = e.info.role
+        if role == APPEAL:
+            on = True
+        elif on and (role in HEADERISH or role == CLOSE):
+            on = False
+        zone[i] = on
+    return zone
+
+
+_CUE_KEYS = ("head", "repeat", "byline", "timestamp", "caption", "dateline", "prev_close")
+_CANDIDATE = frozenset({BODY, HEAD, BYLINE, TIMESTAMP, CAPTION, CREDIT})
+_TRANSPARENT = frozenset({BLANK, BOILER})
+
+
+def _features(entries: list[_Entry], i: int, zone: list[bool], coh) -> dict[str, float]:
+    """The feature vector of 'an article starts at entries[i]'."""
+    sims, depths, gap_of = coh
+    n = len(entries)
+    p = i - 1
+    while p >= 0 and (entries[p].info.role in _TRANSPARENT or (zone[p] and p != i)):
+        p -= 1
+    prev = entries[p].info if p >= 0 else None
+    f = dict.fromkeys(("head", "repeat", "byline", "timestamp", "caption", "dateline"), 0.0)
+    j = i
+    while j < n and j < i + 8:
+        info = entries[j].info
+        r = info.role
+        if r in _TRANSPARENT:
+            j += 1
+            continue
+        if r not in HEADERISH:
+            break
+        if r == HEAD:
+            f["head"] = 1.0
+            if j + 1 < n and entries[j + 1].info.key == info.key:
+                f["repeat"] = 1.0
+        elif r == BYLINE:
+            f["byline"] = 1.0
+        elif r == TIMESTAMP:
+            f["timestamp"] = 1.0
+        else:
+            f["caption"] = 1.0
+        j += 1
+    if j < n and entries[j].info.dateline and j < i + 8:
+        f["dateline"] = 1.0
+    first = entries[i].info
+    f["prev_close"] = 1.0 if prev is not None and (prev.role in (CLOSE, BIO) or zone[p]) else 0.0
+    f["prev_colon"] = 1.0 if prev is not None and prev.ends_colon else 0.0
+    f["inside"] = 1.0 if prev is not None and prev.role in HEADERISH else 0.0
+    f["connective"] = 1.0 if first.connective else 0.0
+    f["quote"] = 1.0 if first.quote_start else 0.0
+    f["cues2"] = 1.0 if sum(f[k] for k in _CUE_KEYS) >= 2 else 0.0
+    f["head_only"] = 1.0 if f["head"] and sum(f[k] for k in _CUE_KEYS) == 1 else 0.0
+    g = min(gap_of[i], len(sims) - 1)
+    s = sims[g]
+    f["depth"] = depths[g]
+    f["lowsim"] = 1.0 - s
+    lo, hi = max(0, g - BLOCK), min(len(sims), g + BLOCK + 1)
+    f["valley"] = max(0.0, min(max(sims[lo : g + 1]), max(sims[g:hi])) - s)
+    return f
+
+
+def score_gaps(
+    entries: list[_Entry], lo: int, weights: Weights = DEFAULT_WEIGHTS
+) -> list[tuple[float, int]]:
+    """Score every candidate start in entries[lo:]; returns (score, index) pairs."""
+    coh = _cohesion(entries)
+    zone = _appeal_zone(entries)
+    wd = weights.__dict__
+    out = []
+    for i in range(lo, len(entries)):
+        if entries[i].info.role not in _CANDIDATE or zone[i]:
+            continue
+        f = _features(entries, i, zone, coh)
+        s = weights.bias + sum(wd[k] * v for k, v in f.items() if v)
+        out.append((s, i))
+    return out
+
+
+def pick_boundaries(
+    scored: Iterable[tuple[float, int]], start: int, min_len: int = MIN_LEN
+) -> list[int]:
+    """Greedy peak picking: best scores first, positive only, min_len apart (and from start)."""
+    chosen: list[int] = []
+    for s, i in sorted(scored, reverse=True):
+        if s <= 0:
+            break
+        if i - start < min_len:
+            continue
+        if all(abs(i - c) >= min_len for c in chosen):
+            chosen.append(i)
+    return sorted(chosen)
+
+
+def _article(entries: list[_Entry]) -> SegmentedArticle:
+    """Clean a run of entries into one SegmentedArticle."""
+    lines = [(e.raw.no, e.raw.text) for e in entries]
+    cleaned = clean_article(lines, [e.info for e in entries])
+    return SegmentedArticle(
+        start_line=entries[0].raw.no,
+        end_line=entries[-1].raw.no,
+        title=cleaned.title,
+        byline=cleaned.byline,
+        text=cleaned.text,
+        dropped_lines=[DroppedLine(no, why) for no, why in cleaned.dropped],
+        start_offset=entries[0].raw.start,
+        end_offset=entries[-1].raw.end,
+        captions=cleaned.captions,
+    )
+
+
+def _push(window: list[_Entry], raw: RawLine) -> None:
+    """Classify a line and append it; a 'headline' continued by the next line is prose."""
+    info = classify(raw.text)
+    if info.role == CONT and window and window[-1].info.role == HEAD:
+        window[-1].info.role = BODY
+    window.append(_Entry(raw, info))
+
+
+def _segment_lines(
+    lines: Iterable[RawLine], weights: Weights = DEFAULT_WEIGHTS
+) -> Iterator[SegmentedArticle]:
+    """The streaming core: window, score, emit finished articles, carry the rest."""
+    window: list[_Entry] = []
+    ctx = 0  # entries[:ctx] are left context from already emitted articles
+    for raw in lines:
+        _push(window, raw)
+        if len(window) - ctx < WINDOW_LINES:
+            continue
+        bounds = pick_boundaries(score_gaps(window, ctx + 1, weights), ctx)
+        cut = [b for b in bounds if b <= len(window) - MARGIN]
+        if not cut:
+            cut = [len(window) - MARGIN]  # no boundary in a whole window: cut anyway
+        starts = [ctx, *cut]
+        for a, b in itertools.pairwise(starts):
+            yield _article(window[a:b])
+        last = cut[-1]
+        keep_from = max(0, last - CONTEXT)
+        window = window[keep_from:]
+        ctx = last - keep_from
+    if len(window) > ctx:
+        bounds = pick_boundaries(score_gaps(window, ctx + 1, weights), ctx)
+        starts = [ctx, *bounds, len(window)]
+        for a, b in itertools.pairwise(starts):
+            yield _article(window[a:b])
+
+
+def segment_file(
+    path_or_binary_file: str | os.PathLike[str] | BinaryIO,
+    *,
+    start_offset: int = 0,
+    first_line: int = 1,
+    stats: DecodeStats | None = None,
+    weights: Weights = DEFAULT_WEIGHTS,
+) -> Iterator[SegmentedArticle]:
+    """Stream a dump in bounded memory. Resuming: pass start_offset=last.end_offset and
+    first_line=last.end_line + 1 of the last article already processed.
+
+    Raises DumpError (missing, unreadable or binary input) before the first article.
+    """
+    if isinstance(path_or_binary_file, (str, os.PathLike)):
+        fh = open_dump(path_or_binary_file)
+        owned = True
+    else:
+        fh, owned = path_or_binary_file, False
+    try:
+        lines = iter_lines(fh, start_offset=start_offset, first_line=first_line, stats=stats)
+        yield from _segment_lines(lines, weights)
+    finally:
+        if owned:
+            fh.close()
+
+
+def segment_text(text: str, *, weights: Weights = DEFAULT_WEIGHTS) -> list[SegmentedArticle]:
+    """Segment an in-memory string (tests and small inputs); offsets are UTF-8 bytes."""
+    return list(segment_file(io.BytesIO(text.encode("utf-8")), weights=weights))

@@ -613,6 +613,7 @@ _BLOCK_TAGS = frozenset(
     )
 )  # fmt: skip
 _DROP_TAGS = ("script", "style", "noscript", "template", "iframe", "object", "embed", "head")
+_BREAK = "\ue000"  # private-use char: stands for a line break while HTML whitespace is collapsed
 _SPACES = re.compile(r"[ \t\r\f\v\u00a0\u200b]+")
 
 
@@ -637,15 +638,22 @@ def html_to_text(fragment: str) -> str:
     from lxml import etree
 
     try:
-        root = lxml.html.fragment_fromstring(fragment, create_parent="div")
+        root = lxml.html.fragment_fromstring(fragment.replace(_BREAK, ""), create_parent="div")
     except (etree.ParserError, ValueError):
         return _plain(htmlmod.unescape(re.sub(r"<[^>]*>", " ", fragment)))
     etree.strip_elements(root, *_DROP_TAGS, etree.Comment, with_tail=False)
+    # Newlines in HTML source are mere spaces (except in <pre>); breaks come from blocks.
+    for pre in root.iter("pre"):
+        for node in pre.iter():
+            node.text = node.text and node.text.replace("\n", _BREAK)
+            if node is not pre:
+                node.tail = node.tail and node.tail.replace("\n", _BREAK)
     for el in root.iter():
         if isinstance(el.tag, str) and el.tag.lower() in _BLOCK_TAGS:
-            el.text = "\n" + (el.text or "")
-            el.tail = "\n" + (el.tail or "")
-    return _plain(root.text_content())
+            el.text = _BREAK + (el.text or "")
+            el.tail = _BREAK + (el.tail or "")
+    flat = root.text_content().replace("\n", " ").replace(_BREAK, "\n")
+    return _plain(flat)
 
 
 # --------------------------------------------------------------------------- full text

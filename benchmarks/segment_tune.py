@@ -45,6 +45,8 @@ def rows(seed: int):
         if i == 0 or e.info.role not in S._CANDIDATE or zone[i]:
             continue
         f = S._features(ents, i, zone, coh)
+        if f["inside"]:
+            continue
         X.append([f.get(k, 0.0) for k in KEYS])
         y.append(1.0 if e.raw.no in gold else 0.0)
     return X, y

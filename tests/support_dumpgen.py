@@ -148,8 +148,10 @@ class _Renderer:
                 self.emit(rng.choice(self.noise["boiler"]), boiler=True)
             elif r < 0.11 and len(done) > 1:
                 self.emit(rng.choice(done[:-1]), dup=True)
-            elif r < 0.13 and 0 < k < len(art.paras) - 1:
+            elif r < 0.17 and 0 < k < len(art.paras) - 1:
                 self.caption()
+            elif r < 0.21 and 0 < k < len(art.paras) - 1 and art.meta.get("subhead"):
+                self.emit(rng.choice(art.meta["subhead"]))
 
     def paragraph(self, para: str) -> None:
         """Emit one paragraph, sometimes broken where a hyperlink was stripped."""

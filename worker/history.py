@@ -123,10 +123,8 @@ class Report:
 
 
 def _source_ids(session: Session, name: str) -> list[int]:
-    rows = session.exec(  # type: ignore[call-overload]
-        select(Source.id).where(or_(Source.name == name, Source.url == name))
-    ).all()
-    ids = [r[0] if isinstance(r, tuple) else r for r in rows]
+    stmt = select(Source.id).where(or_(Source.name == name, Source.url == name))
+    ids = [int(i) for i in session.execute(stmt).scalars().all()]
     if not ids:
         raise HistoryError(f"unknown source {name!r} (give a feed's name or URL, or a dump path)")
     return ids

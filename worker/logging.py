@@ -182,10 +182,11 @@ def configure_logging(
     ``level`` defaults to ``NEWSWATCH_LOG_LEVEL`` or INFO. Chatty libraries
     (httpx, kombu, amqp) are held at WARNING so the ids stay readable.
     """
-    stream = stream or sys.stderr
     lvl = level or os.environ.get("NEWSWATCH_LOG_LEVEL", "INFO")
-    if _want_json(stream, json_output):
-        handler: logging.Handler = logging.StreamHandler(stream)
+    if _want_json(stream or sys.stderr, json_output):
+        handler: logging.Handler = (
+            logging.StreamHandler(stream) if stream is not None else _StderrHandler()
+        )
         handler.setFormatter(JsonFormatter())
     else:
         handler = _terminal_handler(stream)
@@ -197,22 +198,39 @@ def configure_logging(
             root.removeHandler(old)
     root.addHandler(handler)
     root.setLevel(lvl if isinstance(lvl, int) else str(lvl).upper())
-    for noisy in ("httpx", "httpcore", "kombu", "amqp", "urllib3", "watchfiles"):
+    for noisy in ("httpx", "httpcore", "kombu", "amqp", "urllib3", "watchfiles", "alembic"):
         logging.getLogger(noisy).setLevel(logging.WARNING)
     return handler
 
 
-def _terminal_handler(stream: TextIO) -> logging.Handler:
+class _StderrHandler(logging.StreamHandler):  # type: ignore[type-arg]
+    """Writes to whatever ``sys.stderr`` is at emit time (it may be swapped, e.g.
+    by test runners, after logging was configured)."""
+
+    def __init__(self) -> None:
+        super().__init__(sys.stderr)
+
+    @property  # type: ignore[override]
+    def stream(self) -> TextIO:
+        return sys.stderr
+
+    @stream.setter
+    def stream(self, _value: TextIO) -> None:
+        pass
+
+
+def _terminal_handler(stream: TextIO | None) -> logging.Handler:
     """rich's handler when rich can draw on ``stream``; plain lines otherwise."""
     try:
         from rich.console import Console
         from rich.logging import RichHandler
     except ImportError:  # pragma: no cover - rich is a dependency
-        handler = logging.StreamHandler(stream)
+        handler = logging.StreamHandler(stream) if stream is not None else _StderrHandler()
         handler.setFormatter(PlainFormatter())
         return handler
     handler = RichHandler(
-        console=Console(file=stream, stderr=stream is sys.stderr),
+        # file=None: rich writes to the current sys.stderr at each call.
+        console=Console(file=stream, stderr=stream is None),
         show_path=False,
         rich_tracebacks=False,
         markup=False,

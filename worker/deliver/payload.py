@@ -13,7 +13,6 @@ from typing import Any
 
 from sqlalchemy import func, select
 from sqlalchemy.engine import Connection
-from sqlalchemy.orm import Session
 
 from worker.deliver.common import aware
 from worker.store.models import Alert, Article, Match, Source
@@ -40,26 +39,47 @@ def _evidence(items: Iterable[dict[str, Any]] | None) -> list[dict[str, Any]]:
 
 
 def _fetch(
-    session: Session, ids: list[int]
+    conn: Connection, ids: list[int]
 ) -> tuple[list[Any], dict[int, dict[str, list[dict[str, Any]]]], dict[int, int]]:
-    """The alerts with their article and source, the matches' evidence per article
-    and rule, and the size of each story cluster."""
-    rows = session.execute(
-        select(Alert, Article, Source)
-        .join(Article, Article.id == Alert.article_id)
-        .join(Source, Source.id == Article.source_id, isouter=True)
-        .where(Alert.id.in_(ids))
+    """The alerts with their article and source (Core rows: this is the hot path of
+    the webhook sender), the matches' evidence per article and rule, and the size
+    of each story cluster."""
+    al, ar, so, ma = Alert.__table__, Article.__table__, Source.__table__, Match.__table__
+    rows = conn.execute(
+        select(
+            al.c.id.label("alert_id"),
+            al.c.watch_id,
+            al.c.rules,
+            al.c.origin,
+            al.c.created_at.label("alert_created_at"),
+            ar.c.id.label("article_id"),
+            ar.c.title,
+            ar.c.canonical_url,
+            ar.c.byline,
+            ar.c.published_at,
+            ar.c.cluster_id,
+            ar.c.text,
+            so.c.id.label("source_id"),
+            so.c.name.label("source_name"),
+            so.c.url.label("source_url"),
+        )
+        .select_from(
+            al.join(ar, ar.c.id == al.c.article_id).outerjoin(so, so.c.id == ar.c.source_id)
+        )
+        .where(al.c.id.in_(ids))
     ).all()
-    article_ids = {r[1].id for r in rows}
-    cluster_ids = {r[1].cluster_id or r[1].id for r in rows}
+    article_ids = {r.article_id for r in rows}
+    cluster_ids = {r.cluster_id or r.article_id for r in rows}
     matches: dict[int, dict[str, list[dict[str, Any]]]] = defaultdict(dict)
-    for m in session.execute(select(Match).where(Match.article_id.in_(article_ids))).scalars():
+    for m in conn.execute(
+        select(ma.c.article_id, ma.c.rule_id, ma.c.evidence).where(ma.c.article_id.in_(article_ids))
+    ):
         matches[m.article_id][m.rule_id] = m.evidence or []
     sizes = dict(
-        session.execute(
-            select(Article.cluster_id, func.count())
-            .where(Article.cluster_id.in_(cluster_ids))
-            .group_by(Article.cluster_id)
+        conn.execute(
+            select(ar.c.cluster_id, func.count())
+            .where(ar.c.cluster_id.in_(cluster_ids))
+            .group_by(ar.c.cluster_id)
         ).all()
     )
     return list(rows), matches, sizes
@@ -70,35 +90,34 @@ def load_alerts(conn: Connection, alert_ids: Iterable[int]) -> dict[int, dict[st
     ids = sorted({int(i) for i in alert_ids if i is not None})
     if not ids:
         return {}
-    with Session(bind=conn) as session:
-        rows, matches, sizes = _fetch(session, ids)
+    rows, matches, sizes = _fetch(conn, ids)
     out: dict[int, dict[str, Any]] = {}
-    for alert, article, source in rows:
-        found = matches.get(article.id, {})
-        rules = [{"id": r, "evidence": _evidence(found.get(r))} for r in (alert.rules or [])]
-        cluster = article.cluster_id or article.id
-        out[alert.id] = {
+    for r in rows:
+        found = matches.get(r.article_id, {})
+        rules = [{"id": k, "evidence": _evidence(found.get(k))} for k in (r.rules or [])]
+        cluster = r.cluster_id or r.article_id
+        out[r.alert_id] = {
             "alert": {
-                "id": alert.id,
-                "origin": alert.origin,
-                "created_at": _iso(alert.created_at),
+                "id": r.alert_id,
+                "origin": r.origin,
+                "created_at": _iso(r.alert_created_at),
                 "cluster_id": cluster,
             },
-            "watch": {"id": alert.watch_id},
+            "watch": {"id": r.watch_id},
             "rules": rules,
             "article": {
-                "id": article.id,
-                "title": article.title,
-                "url": article.canonical_url,
-                "byline": article.byline,
-                "published_at": _iso(article.published_at),
+                "id": r.article_id,
+                "title": r.title,
+                "url": r.canonical_url,
+                "byline": r.byline,
+                "published_at": _iso(r.published_at),
                 "source": {
-                    "id": source.id if source else None,
-                    "name": (source.name or source.url) if source else None,
-                    "url": source.url if source else None,
+                    "id": r.source_id,
+                    "name": (r.source_name or r.source_url),
+                    "url": r.source_url,
                 },
                 "cluster_size": max(1, int(sizes.get(cluster, 1))),
-                "text": article.text,
+                "text": r.text,
             },
         }
     return out

@@ -74,7 +74,7 @@ def looks_binary(sample: bytes) -> bool:
     if not sample:
         return False
     control = len(sample) - len(sample.translate(None, _CONTROL))
-    if control / len(sample) > 0.05:
+    if control >= 8 and control / len(sample) > 0.05:
         return True
     before = _counter[0]
     sample.decode("utf-8", "newswatch-count")

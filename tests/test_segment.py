@@ -1,0 +1,112 @@
+"""Segmentation: contract shape, invariants, cleaning and generated-dump quality."""
+
+from __future__ import annotations
+
+import io
+import json
+import statistics
+
+from support_dumpgen import make_dump, score
+
+from worker.segment import SegmentedArticle, segment_file, segment_text
+
+SEED = "\n".join(
+    [
+        "Harbour cranes idle as dockworkers strike for a second day",
+        "By Jan Kowalski",
+        "GDANSK (Reuters) – Dockworkers at the port walked out for a second day on Tuesday.",
+        "The union said talks with the port operator had broken down over pay.",
+        "Advertisement",
+        "Container ships queued outside the harbour, waiting for berths.",
+        "The union said talks with the port operator had broken down over pay.",
+        "(Reporting by Jan Kowalski; Editing by Mark Heinrich)",
+        "Every autumn I swear I will rake the leaves before the first frost, and every year",
+        "the frost wins. This year I bought a leaf blower instead.",
+        "It is loud, it is absurd, and it works.",
+    ]
+)
+
+
+def _check_cover(arts: list[SegmentedArticle], n_lines: int) -> None:
+    """Articles are contiguous, in order, and cover lines 1..n."""
+    expect = 1
+    for a in arts:
+        assert a.start_line == expect
+        assert a.end_line >= a.start_line
+        expect = a.end_line + 1
+    assert expect == n_lines + 1
+
+
+def test_wire_then_blog_split_and_cleaned() -> None:
+    arts = segment_text(SEED + "\n")
+    _check_cover(arts, 11)
+    assert [a.start_line for a in arts] == [1, 9]
+    wire = arts[0]
+    assert wire.title == "Harbour cranes idle as dockworkers strike for a second day"
+    assert wire.byline == "Jan Kowalski"
+    reasons = {d.line: d.reason for d in wire.dropped_lines}
+    assert reasons[2] == "byline" and reasons[5] == "boilerplate"
+    assert reasons[7] == "duplicate" and reasons[8] == "credit"
+    assert "Advertisement" not in wire.text and wire.text.count("broken down") == 1
+    blog = arts[1]
+    assert blog.title is None
+    assert "every year the frost wins" in blog.text  # broken paragraph rejoined
+
+
+def test_offsets_allow_resume() -> None:
+    data = (SEED + "\n").encode()
+    arts = list(segment_file(io.BytesIO(data)))
+    assert arts[0].start_offset == 0 and arts[-1].end_offset == len(data)
+    first = arts[0]
+    rest = list(
+        segment_file(io.BytesIO(data), start_offset=first.end_offset, first_line=first.end_line + 1)
+    )
+    assert rest[0].start_line == first.end_line + 1
+    assert [a.to_json()["text"] for a in rest] == [a.to_json()["text"] for a in arts[1:]]
+
+
+def test_to_json_has_contract_fields() -> None:
+    doc = segment_text(SEED)[0].to_json()
+    for key in ("start_line", "end_line", "title", "byline", "text", "dropped_lines"):
+        assert key in doc
+    assert json.loads(json.dumps(doc)) == doc
+    assert all(set(d) == {"line", "reason"} for d in doc["dropped_lines"])
+
+
+def test_link_remains_and_donation_appeal_dropped() -> None:
+    text = "\n".join(
+        [
+            "Glacier retreat speeds up in the Andes",
+            "Scientists measured the ice front of the",
+            "“>Quelccaya ice cap every summer since 1978.",
+            "The retreat has doubled in speed this decade, they said.",
+            "Since you’re here …",
+            "we have a small favour to ask. Please consider supporting us.",
+            "Millions of readers rely on our reporting every day.",
+        ]
+    )
+    (art,) = segment_text(text)
+    assert "the Quelccaya ice cap" in art.text and "“>" not in art.text
+    dropped = {d.line: d.reason for d in art.dropped_lines}
+    assert dropped[5] == dropped[6] == dropped[7] == "boilerplate"
+    assert "Millions" not in art.text
+
+
+def test_generated_dumps_meet_quality_floor() -> None:
+    """Boundaries come back from dumps rendered from the hand-written fixtures.
+
+    The floor is below the issue's bar (Pk 0.05 / F1 0.95): see the report; it
+    guards against regressions of the model as it is.
+    """
+    results = []
+    for seed in range(20):
+        dump = make_dump(seed, 10)
+        arts = segment_text(dump.text)
+        _check_cover(arts, len(dump.lines))
+        results.append(score(dump, [a.start_line for a in arts]))
+    assert statistics.mean(r["pk"] for r in results) <= 0.15
+    assert statistics.mean(r["f1"] for r in results) >= 0.80
+    # Gold boilerplate of the generator never reaches article text.
+    dump = make_dump(99, 10)
+    dropped = {d.line for a in segment_text(dump.text) for d in a.dropped_lines}
+    assert dump.boilerplate <= dropped

@@ -241,7 +241,63 @@ def _safe(fn: Callable[P, None]) -> Callable[P, None]:
     return wrapper
 
 
+# ---- counting only what commits --------------------------------------------------
+
+_PENDING = "newswatch_metrics_pending"
+_listening = False
+
+
+def after_commit(conn: Any, fn: Callable[..., None], *args: Any, **kwargs: Any) -> None:
+    """Record ``fn(*args)`` when ``conn``'s transaction commits; forget it on rollback.
+
+    A batch that loses its lease or hits an error rolls back and is redone, so
+    counting inside the transaction would count it twice.
+    """
+    try:
+        _listen()
+        conn.info.setdefault(_PENDING, []).append((fn, args, kwargs))
+    except Exception:  # not a SQLAlchemy connection: record now
+        fn(*args, **kwargs)
+
+
+def _listen() -> None:
+    global _listening
+    if _listening:
+        return
+    from sqlalchemy import event
+    from sqlalchemy.engine import Engine
+
+    event.listen(Engine, "commit", _on_commit)
+    event.listen(Engine, "rollback", _on_rollback)
+    _listening = True
+
+
+def _on_commit(conn: Any) -> None:
+    for fn, args, kwargs in conn.info.pop(_PENDING, ()):
+        fn(*args, **kwargs)
+
+
+def _on_rollback(conn: Any) -> None:
+    conn.info.pop(_PENDING, None)
+
+
 # ---- the one-line call sites -------------------------------------------------
+
+
+@_safe
+def batch(result: Any, origin: str = "feed") -> None:
+    """The counts of one pipeline batch (``worker.pipeline.BatchResult``)."""
+    m = _m()
+    for counter, attr in (
+        (m.items_fetched, "articles_seen"),
+        (m.articles_stored, "articles_stored"),
+        (m.articles_updated, "updated"),
+        (m.duplicates, "duplicates"),
+        (m.near_duplicates, "near_duplicates"),
+    ):
+        n = int(getattr(result, attr, 0) or 0)
+        if n:
+            counter.labels(origin).inc(n)
 
 
 @_safe

@@ -20,6 +20,7 @@ Dedup rules:
 
 from __future__ import annotations
 
+import logging
 import time
 from collections.abc import Sequence
 from dataclasses import dataclass, field
@@ -29,7 +30,7 @@ from typing import Any
 from sqlalchemy import delete, select, tuple_, update
 from sqlalchemy.engine import Connection
 
-from worker import dedupe
+from worker import dedupe, metrics
 from worker.deliver.outbox import deliveries_for_alert
 from worker.store.models import Alert, Article, Delivery, Match, SimhashBand, utcnow
 from worker.store.queries import insert_ignore, insert_returning
@@ -39,6 +40,7 @@ BAND = SimhashBand.__table__  # type: ignore[attr-defined]
 MATCH = Match.__table__  # type: ignore[attr-defined]
 ALERT = Alert.__table__  # type: ignore[attr-defined]
 DELIVERY = Delivery.__table__  # type: ignore[attr-defined]
+log = logging.getLogger(__name__)
 
 
 @dataclass
@@ -135,6 +137,7 @@ def process_batch(
     res.matches = _insert_matches(conn, stored, now)
     _insert_alerts(conn, stored, ruleset, origin, now, res)
     res.timings["store"] = time.perf_counter() - t0
+    metrics.after_commit(conn, metrics.batch, res, origin)
     return res
 
 
@@ -323,7 +326,9 @@ def _insert_matches(conn: Connection, stored: list[_Prepared], now: datetime) ->
         for p in stored
         for m in p.matches
     ]
-    return len(insert_returning(conn, MATCH, rows, "id"))
+    inserted = insert_returning(conn, MATCH, rows, "rule_id")
+    metrics.after_commit(conn, metrics.matches, [r[0] for r in inserted])
+    return len(inserted)
 
 
 def _insert_alerts(
@@ -358,9 +363,12 @@ def _insert_alerts(
                     "created_at": now,
                 },
             )
-    inserted = insert_returning(conn, ALERT, list(rows.values()), "id", "watch_id")
+    inserted = insert_returning(conn, ALERT, list(rows.values()), "id", "watch_id", "article_id")
+    metrics.after_commit(conn, metrics.alerts, [w for _, w, _ in inserted], origin)
     deliveries: list[dict[str, Any]] = []
-    for alert_id, wid in inserted:
+    for alert_id, wid, article_id in inserted:
+        log.info("alert raised", extra={"alert_id": alert_id, "watch_id": wid,
+                                        "article_id": article_id, "origin": origin})  # fmt: skip
         deliveries.extend(
             deliveries_for_alert(watches[wid], alert_id=alert_id, origin=origin, now=now)
         )
@@ -368,7 +376,7 @@ def _insert_alerts(
         conn.execute(insert_ignore(conn, DELIVERY), deliveries)
     res.alerts = len(inserted)
     res.deliveries = len(deliveries)
-    res.alert_ids = [a for a, _ in inserted]
+    res.alert_ids = [a for a, *_ in inserted]
 
 
 def poll_source(
@@ -403,6 +411,7 @@ def poll_source(
         )
         if claim.rowcount != 1:
             return {"status": "skipped"}
+    t0 = time.perf_counter()
     result = fetch_feed(
         client,
         src["url"],
@@ -410,6 +419,7 @@ def poll_source(
         last_modified=src["last_modified"],
         fetch_full_text=bool(src["fetch_full_text"]),
     )
+    metrics.feed_poll(result.status, time.perf_counter() - t0)
     with engine.begin() as conn:
         return _store_poll(conn, src, result, ruleset, matcher, now, next_poll)
 

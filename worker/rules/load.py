@@ -197,10 +197,14 @@ def _build(docs: list[tuple[_Ctx, dict[str, Any]]], rs: RuleSet) -> list[RuleErr
                     topic_items.append((ctx, item, rid))
                 else:
                     watch_items.append((ctx, item, rid))
+    # references are checked against declared ids, so a broken topic or entity
+    # is reported once, not again by every rule that uses it
+    entities = {k.split(":", 1)[1] for k in seen if k.startswith("entities:")}
+    topics = {k.split(":", 1)[1] for k in seen if k.startswith("topics:")}
     for ctx, item, rid in topic_items:
-        _topic(ctx, item, rid, rs)
+        _topic(ctx, item, rid, rs, entities)
     for ctx, item, rid in watch_items:
-        _watch(ctx, item, rid, rs)
+        _watch(ctx, item, rid, rs, entities, topics)
     return [e for ctx, _ in docs for e in ctx.errors]
 
 
@@ -253,7 +257,7 @@ def _entity(ctx: _Ctx, item: dict[str, Any], rid: str, rs: RuleSet) -> None:
         )
 
 
-def _topic(ctx: _Ctx, item: dict[str, Any], rid: str, rs: RuleSet) -> None:
+def _topic(ctx: _Ctx, item: dict[str, Any], rid: str, rs: RuleSet, entities: set[str]) -> None:
     _unknown_keys(ctx, item, rid, {"id", "name", "query"})
     query = item.get("query")
     if not isinstance(query, str) or not query.strip():
@@ -264,10 +268,10 @@ def _topic(ctx: _Ctx, item: dict[str, Any], rid: str, rs: RuleSet) -> None:
     except QueryError as exc:
         ctx.err(item, rid, f"query: {exc}", "query")
         return
-    missing = sorted(e for e in entity_refs(ast) if e not in rs.entities)
+    missing = sorted(e for e in entity_refs(ast) if e not in entities)
     for e in missing:
         ctx.err(item, rid, f"unknown entity @{e}", "query")
-    if missing:
+    if missing or any(e not in rs.entities for e in entity_refs(ast)):
         return
     name = item.get("name") if isinstance(item.get("name"), str) else rid
     rs.topics[rid] = Topic(id=rid, name=name, query=query, file=ctx.file, line=item["__line__"])
@@ -285,7 +289,14 @@ _WATCH_KEYS = {
 }
 
 
-def _watch(ctx: _Ctx, item: dict[str, Any], rid: str, rs: RuleSet) -> None:
+def _watch(
+    ctx: _Ctx,
+    item: dict[str, Any],
+    rid: str,
+    rs: RuleSet,
+    entities: set[str],
+    topics: set[str],
+) -> None:
     _unknown_keys(ctx, item, rid, _WATCH_KEYS)
     before = len(ctx.errors)
     match = item.get("match")
@@ -295,9 +306,9 @@ def _watch(ctx: _Ctx, item: dict[str, Any], rid: str, rs: RuleSet) -> None:
     for ref in match:
         if not isinstance(ref, str):
             ctx.err(item, rid, f"match entry {ref!r} must be a string", "match")
-        elif ref.startswith("@") and ref[1:] not in rs.entities:
+        elif ref.startswith("@") and ref[1:] not in entities:
             ctx.err(item, rid, f"match: unknown entity {ref}", "match")
-        elif not ref.startswith("@") and ref not in rs.topics:
+        elif not ref.startswith("@") and ref not in topics:
             ctx.err(item, rid, f"match: unknown topic {ref!r}", "match")
     webhooks = _webhooks(ctx, item, rid)
     email = _email(ctx, item, rid)

@@ -1,23 +1,22 @@
 """Plain data of a rule set: entities, topics and watches (spec/rules.md).
 
 These are what the rest of newswatch sees (the worker matches with topics and
-entities, delivery reads watches), so they are frozen pydantic models whose
-fields are part of the internal contract (notes/contracts.md).  Validation
-with file and line numbers happens in load.py; these models only hold data.
+entities, delivery reads watches), so their fields are part of the internal
+contract (notes/contracts.md).  They are frozen dataclasses rather than
+pydantic models because `newswatch match` must start fast (pydantic costs
+~0.3 s of imports here); validation with file and line numbers is in load.py.
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import asdict, dataclass, field
+from typing import Any
 
-from pydantic import BaseModel, ConfigDict
-
-
-class _Frozen(BaseModel):
-    model_config = ConfigDict(frozen=True, extra="forbid")
+_Frozen = dataclass(frozen=True, kw_only=True, slots=True)
 
 
-class Entity(_Frozen):
+@_Frozen
+class Entity:
     """A named thing with every spelling; matched as ``@id``."""
 
     id: str
@@ -27,7 +26,8 @@ class Entity(_Frozen):
     line: int = 0
 
 
-class Topic(_Frozen):
+@_Frozen
+class Topic:
     """A subject, as a boolean query."""
 
     id: str
@@ -37,29 +37,33 @@ class Topic(_Frozen):
     line: int = 0
 
 
-class WebhookTarget(_Frozen):
+@_Frozen
+class WebhookTarget:
     url: str
     secret_env: str | None = None  # name of the environment variable holding the signing secret
     batch: int | None = None
 
 
-class EmailTarget(_Frozen):
+@_Frozen
+class EmailTarget:
     to: tuple[str, ...]
     digest: str = "daily 08:00"  # immediate | hourly | daily HH:MM | weekly DAY HH:MM
     timezone: str = "UTC"
 
 
-class SourceHealth(_Frozen):
+@_Frozen
+class SourceHealth:
     failures: int = 5  # consecutive fetch failures before telling the watch
     silent: str | None = "2d"  # a feed silent this long is reported ("30m", "12h", "2d", "1w")
 
 
-class Watch(_Frozen):
+@_Frozen
+class Watch:
     """Who is told about which topics/entities, and how."""
 
     id: str
-    name: str | None = None
     match: tuple[str, ...]  # topic ids and "@entity" ids
+    name: str | None = None
     webhooks: tuple[WebhookTarget, ...] = ()
     email: EmailTarget | None = None
     backfill_webhooks: bool = False  # alerts raised by backfills also go to instant webhooks
@@ -67,6 +71,10 @@ class Watch(_Frozen):
     source_health: SourceHealth | None = None
     file: str = ""
     line: int = 0
+
+    def to_json(self) -> dict[str, Any]:
+        """Plain data (lists and dicts), e.g. for status output."""
+        return asdict(self)
 
 
 @dataclass

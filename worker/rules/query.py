@@ -10,7 +10,8 @@ Our own regex lexer feeds lark's LALR parser (lark's lexer costs ~100 µs per
 query, too slow for 100,000 rules), and the parser builds the AST through an
 inline transformer, so neither step recurses: very deep or very long queries
 are refused by explicit limits with a clear message instead of a hang or a
-RecursionError.
+RecursionError.  lark itself is imported only when a query is more than one
+term or an OR of terms, which keeps `newswatch match` quick to start.
 """
 
 from __future__ import annotations
@@ -20,10 +21,6 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import lru_cache
 from typing import Any
-
-from lark import Lark, Token, Transformer
-from lark.exceptions import LarkError, UnexpectedInput
-from lark.lexer import Lexer
 
 from worker.rules.normalize import Tokens, is_acronym, plain_punctuation
 
@@ -111,6 +108,21 @@ _NEAR = re.compile(r"NEAR/([0-9]{1,9})")
 _OPS = {"AND", "OR", "NOT"}
 
 
+class Token(str):
+    """A query token: its text, kind and column (lark's Token is built from it)."""
+
+    type: str
+    column: int
+    start_pos: int
+
+    def __new__(cls, kind: str, value: str, start_pos: int = 0, column: int = 0) -> Token:
+        tok = super().__new__(cls, value)
+        tok.type = kind
+        tok.start_pos = start_pos
+        tok.column = column
+        return tok
+
+
 def _lex(query: str) -> Iterator[Token]:
     """Tokens of a query; raises QueryError for quotes and parentheses."""
     depth = 0
@@ -156,16 +168,6 @@ def _word_kind(value: str, col: int) -> str:
     return "WORD"
 
 
-class _QueryLexer(Lexer):
-    """Adapter so lark's LALR parser consumes our regex lexer."""
-
-    def __init__(self, lexer_conf: Any) -> None:
-        pass
-
-    def lex(self, data: str) -> Iterator[Token]:  # type: ignore[override]
-        return _lex(data)
-
-
 _ENTITY_ID = re.compile(r"[a-z0-9][a-z0-9-]*")
 
 
@@ -198,47 +200,6 @@ class _Slot:
     title_only: bool = False
 
 
-class _Build(Transformer):
-    """Inline (non-recursive) construction of a shape's AST while parsing."""
-
-    def word(self, c: list[Token]) -> Any:
-        return _Slot(int(c[0]))
-
-    phrase = entity = word
-
-    def field(self, c: list[Any]) -> Any:
-        return _title(c[1])
-
-    def group(self, c: list[Any]) -> Any:
-        return c[1]
-
-    def neg(self, c: list[Any]) -> Any:
-        return Not(c[1])
-
-    def or_expr(self, c: list[Any]) -> Any:
-        return _flat(Or, [x for x in c if not isinstance(x, Token)])
-
-    def and_expr(self, c: list[Any]) -> Any:
-        return _flat(And, [x for x in c if not isinstance(x, Token)])
-
-    def not_expr(self, c: list[Any]) -> Any:
-        parts: list[Any] = [c[0]]
-        parts.extend(Not(x) for x in c[2::2])
-        return _flat(And, parts)
-
-    def near_expr(self, c: list[Any]) -> Any:
-        node: Any = c[0]
-        for op, right in zip(c[1::2], c[2::2], strict=True):
-            n = int(str(op)[5:])
-            if n > MAX_NEAR:
-                raise QueryError(f"NEAR distance {n} is too large (at most {MAX_NEAR})")
-            for side in (node, right):
-                if isinstance(side, Not):
-                    raise QueryError("NOT cannot be an operand of NEAR")
-            node = Near(n, node, right)
-        return node
-
-
 def _title(node: Any) -> Any:
     """Restrict every term under ``node`` to the title."""
     if isinstance(node, _Slot):
@@ -264,11 +225,65 @@ def _flat(cls: type[And] | type[Or], parts: list[Any]) -> Any:
 
 
 @lru_cache(maxsize=1)
-def _parser() -> Lark:
+def _parser() -> Any:
+    """The LALR parser (built on first use; lark is imported here)."""
+    from lark import Lark, Transformer
+    from lark import Token as LarkToken
+    from lark.lexer import Lexer
+
+    class _NoLexer(Lexer):
+        """Tokens are fed by _shape; lark's own lexer is never used."""
+
+        def __init__(self, lexer_conf: Any) -> None:
+            pass
+
+        def lex(self, data: str) -> Iterator[Any]:  # type: ignore[override]
+            return iter(())
+
+    class _Build(Transformer):
+        """Inline (non-recursive) construction of a shape's AST while parsing."""
+
+        def word(self, c: list[Token]) -> Any:
+            return _Slot(int(c[0]))
+
+        phrase = entity = word
+
+        def field(self, c: list[Any]) -> Any:
+            return _title(c[1])
+
+        def group(self, c: list[Any]) -> Any:
+            return c[1]
+
+        def neg(self, c: list[Any]) -> Any:
+            return Not(c[1])
+
+        def or_expr(self, c: list[Any]) -> Any:
+            return _flat(Or, [x for x in c if not isinstance(x, LarkToken)])
+
+        def and_expr(self, c: list[Any]) -> Any:
+            return _flat(And, [x for x in c if not isinstance(x, LarkToken)])
+
+        def not_expr(self, c: list[Any]) -> Any:
+            parts: list[Any] = [c[0]]
+            parts.extend(Not(x) for x in c[2::2])
+            return _flat(And, parts)
+
+        def near_expr(self, c: list[Any]) -> Any:
+            node: Any = c[0]
+            for op, right in zip(c[1::2], c[2::2], strict=True):
+                n = int(str(op)[5:])
+                if n > MAX_NEAR:
+                    raise QueryError(f"NEAR distance {n} is too large (at most {MAX_NEAR})")
+                for side in (node, right):
+                    if isinstance(side, Not):
+                        raise QueryError("NOT cannot be an operand of NEAR")
+                node = Near(n, node, right)
+            return node
+
     return Lark(
         _GRAMMAR,
         parser="lalr",
-        lexer=_QueryLexer,
+        lexer=_NoLexer,
         transformer=_Build(),
         maybe_placeholders=False,
     )
@@ -286,18 +301,30 @@ def _shape(toks: list[Token]) -> Any:
     NEAR distances), so rule sets of many similar queries parse each shape
     once.  Leaves are _Slot(i) for the i-th term.
     """
-    key = tuple(t.type if t.type != "NEAR" else t.value for t in toks)
+    key = tuple(t.type if t.type != "NEAR" else str(t) for t in toks)
     tree = _SHAPES.get(key)
     if tree is not None:
         return tree
-    ip = _parser().parse_interactive("")
+    from lark import Token as LarkToken
+    from lark.exceptions import LarkError, UnexpectedInput
+
     i = 0
-    for t in toks:
-        if t.type in _TERM_TYPES:
-            t = Token(t.type, str(i), start_pos=t.start_pos, column=t.column)
-            i += 1
-        ip.feed_token(t)
-    tree = ip.feed_eof()
+    try:
+        ip = _parser().parse_interactive("")
+        for t in toks:
+            value = str(t)
+            if t.type in _TERM_TYPES:
+                value = str(i)
+                i += 1
+            ip.feed_token(LarkToken(t.type, value, start_pos=t.start_pos, column=t.column))
+        tree = ip.feed_eof()
+    except UnexpectedInput as exc:
+        raise QueryError(_explain(exc)) from None
+    except LarkError as exc:
+        orig = getattr(exc, "orig_exc", None)
+        if isinstance(orig, QueryError):
+            raise orig from None
+        raise QueryError(f"cannot parse query: {exc}") from None
     _check_depth(tree)
     if len(_SHAPES) >= _MAX_SHAPES:
         _SHAPES.clear()
@@ -346,21 +373,10 @@ def parse_query(query: str) -> Node:
     leaves = [t for t in toks if t.type in _TERM_TYPES]
     if len(toks) == 1 and leaves:
         return _leaf(leaves[0], False)
-    try:
-        tree = _shape(toks)
-    except QueryError:
-        raise
-    except UnexpectedInput as exc:
-        raise QueryError(_explain(exc)) from None
-    except LarkError as exc:
-        orig = getattr(exc, "orig_exc", None)
-        if isinstance(orig, QueryError):
-            raise orig from None
-        raise QueryError(f"cannot parse query: {exc}") from None
-    return _fill(tree, leaves)
+    return _fill(_shape(toks), leaves)
 
 
-def _explain(exc: UnexpectedInput) -> str:
+def _explain(exc: Any) -> str:
     """A one-line reason for a syntax error."""
     tok = getattr(exc, "token", None)
     if tok is None or getattr(tok, "type", "") == "$END":

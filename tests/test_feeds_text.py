@@ -101,3 +101,16 @@ def test_full_text_goes_through_the_guard() -> None:
         assert res.status == "ok"
         assert res.items[0].text == "Engineers warn."
         assert inner.hits == []
+
+
+def test_title_only_items_keep_their_title_as_text() -> None:
+    from worker.feeds import parse_feed
+
+    body = (
+        b'<rss version="2.0"><channel><title>links</title>'
+        b"<item><title>First link</title><link>https://l.example/1</link></item>"
+        b"<item><title>Second link</title><link>https://l.example/2</link></item>"
+        b"</channel></rss>"
+    )
+    items = parse_feed(body, {}).items
+    assert [i.text for i in items] == ["First link", "Second link"]

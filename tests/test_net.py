@@ -34,6 +34,11 @@ REFUSED = [
     ("http://[fe80::1]/", "link-local"),
     ("http://[fc00::1]/", "private"),
     ("http://[::]/", "unspecified"),
+    ("http://2130706433/", "loopback"),  # decimal form, resolved by the C library
+    ("http://0x7f.1/", "loopback"),
+    ("http://127.1/", "loopback"),
+    ("http://[::ffff:a9fe:a9fe]/", "metadata"),
+    ("http://evil.example\\@127.0.0.1/", "loopback"),  # parsed exactly as httpx connects
 ]
 
 

@@ -538,8 +538,10 @@ def _entry_to_plain(e: Any) -> dict[str, Any]:
     title = e.get("title")
     if title and (e.get("title_detail") or {}).get("type", "").endswith("html"):
         title = html_to_text(title)
-    text = _entry_text(e)
     title = _clean_line(title) if title else None
+    # Title-only items (link blogs) keep their title as text: an empty text would
+    # make every such item look like the same content to exact-duplicate detection.
+    text = _entry_text(e) or title or ""
     guid = (e.get("id") or "").strip() or url
     if not guid:
         digest = hashlib.sha256(f"{title or ''}\n{text}".encode()).hexdigest()
@@ -677,15 +679,21 @@ def add_full_text(
     max_bytes: int = 5 * MB,
     limiter: HostLimiter | None = None,
     max_pages: int = FULL_TEXT_MAX_PAGES,
+    budget: float = 120.0,
 ) -> int:
     """For items carrying only a short summary, fetch the article page through the same
     guarded client and keep the extracted text when it is longer. Failures keep the
-    summary (logged). Returns the number of items enriched."""
+    summary (logged). At most ``max_pages`` pages and ``budget`` seconds per poll, so
+    one feed cannot turn a poll into a crawl. Returns the number of items enriched."""
     limiter = limiter or HOST_LIMITER
     enriched = 0
     todo = [it for it in items if it.url and len(it.text) < FULL_TEXT_MIN_CHARS][:max_pages]
-    for item in todo:
+    stop_at = time.monotonic() + budget
+    for done, item in enumerate(todo):
         assert item.url is not None
+        if time.monotonic() >= stop_at:
+            log.info("full-text budget spent", extra={"skipped": len(todo) - done})
+            break
         try:
             resp = _get(
                 client,

@@ -37,6 +37,7 @@ from sqlalchemy.engine import Connection, Engine
 
 from worker.config import get_settings
 from worker.deliver.common import as_engine, get, watch_map, webhook_target
+from worker.deliver.health import health_payloads
 from worker.deliver.payload import load_alerts
 from worker.store.models import Delivery, WebhookEndpoint
 
@@ -360,7 +361,10 @@ def _next_delay(
 
 
 def _plan_requests(
-    claimed: list[Claimed], watches: dict[str, Any], infos: dict[int, dict[str, Any]]
+    claimed: list[Claimed],
+    watches: dict[str, Any],
+    infos: dict[Any, dict[str, Any]],
+    health: dict[str, dict[str, Any]] | None = None,
 ) -> tuple[list[_Request], list[tuple[Claimed, Outcome]]]:
     """Group claimed rows per endpoint into batches, sign them; config errors fail early."""
     groups: dict[tuple[str, str], list[Claimed]] = defaultdict(list)
@@ -379,6 +383,16 @@ def _plan_requests(
         except WebhookConfigError as exc:
             failed.extend((m, Outcome("retry", error=str(exc))) for m in members)
             continue
+        notices = [m for m in members if m.alert_id is None]
+        members = [m for m in members if m.alert_id is not None]
+        for m in notices:  # source-health notices travel alone
+            data = (health or {}).get(m.message_id)
+            if data is None:
+                failed.append((m, Outcome("dead", error="source no longer exists")))
+                continue
+            body = envelope("source.health", dict(data, watch={"id": watch_id}))
+            req = _Request(watch_id, url, [m], body, signed_headers(signer, m.message_id, body))
+            requests.append(req)
         size = max(1, int(get(target, "batch", None) or default_batch))
         for i in range(0, len(members), size):
             chunk = members[i : i + size]
@@ -497,14 +511,17 @@ def deliver_due_webhooks(
     wmap = watch_map(watches)
     with engine.connect() as conn:
         off = _disabled_endpoints(conn, {(c.watch_id, c.target) for c in claimed})
-        infos = load_alerts(conn, [c.alert_id for c in claimed if c.alert_id is not None])
+        infos: dict[Any, dict[str, Any]] = dict(
+            load_alerts(conn, [c.alert_id for c in claimed if c.alert_id is not None])
+        )
+        health = health_payloads(conn, [c.message_id for c in claimed if c.alert_id is None])
     early = [
         (c, Outcome("gone", error="endpoint disabled"))
         for c in claimed
         if (c.watch_id, c.target) in off
     ]
     live = [c for c in claimed if (c.watch_id, c.target) not in off]
-    requests, failed = _plan_requests(live, wmap, infos)
+    requests, failed = _plan_requests(live, wmap, infos, health)
     early += failed
     _send_all(client or shared_client(timeout), requests, timeout)
     counts.requests = len(requests)

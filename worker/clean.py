@@ -187,6 +187,79 @@ _APPEAL = re.compile(
     r"|\bsupport us\b.{0,30}\bfrom (?:as|just)",
     re.I,
 )
+
+
+def _literals(*keys: str) -> re.Pattern[str]:
+    """One regex of plain literals (re scans literal alternations quickly)."""
+    return re.compile("|".join(re.escape(k) for k in keys))
+
+
+# Substrings one of which every match of the regex above it contains (prefilters).
+_APPEAL_KEYS = _literals("here", "favo", "support", "consider", "become a", "make a", "read ")
+_BOILER_KEYS = _literals(
+    "advert",
+    "sponsor",
+    "skip",
+    "continue",
+    "read",
+    "related",
+    "recommend",
+    "most ",
+    "trend",
+    "share",
+    "tweet",
+    "mail",
+    "print",
+    "link",
+    "comment",
+    "scroll",
+    "feedback",
+    "close",
+    "see also",
+    "watch",
+    "listen",
+    "sign up",
+    "subscribe",
+    "register",
+    "newsletter",
+    "cookie",
+    "rights reserved",
+    "terms of",
+    "privacy",
+    "©",
+    "copyright",
+    "follow us",
+    "download",
+    "conversation",
+    "thoughts",
+    "click here",
+    "get the latest",
+    "principles",
+    "appeared first",
+    "reuse",
+    "sign in",
+    "post ",
+    "more on",
+    "more from",
+)
+_CLOSE_KEYS = _literals("by", "contributed", "this story", "this article")
+_CAPTION_KEYS = _literals(
+    "photo",
+    "image",
+    "picture",
+    "credit",
+    "getty",
+    "afp",
+    "ap ",
+    "reuters",
+    "/",
+    "shutterstock",
+    "illustration",
+    "handout",
+    "pool",
+    "epa",
+    "alamy",
+)
 _ENDS_SENTENCE = re.compile(r"[.!?…:;,][\"'”’»)\]]*\s*$")
 _QUOTED_SENTENCE = re.compile(r"[.!?…][\"'”’»]+\s*$")
 _ENDS_STOP = re.compile(r"[.,;:][\"'”’»)\]]*\s*$")
@@ -247,10 +320,11 @@ def classify(text: str) -> LineInfo:
     if _CONT_START.match(s):
         info.role = CONT
         return info
-    if _APPEAL.search(head):
+    low = head.lower()
+    if _has_any(low, _APPEAL_KEYS) and _APPEAL.search(head):
         info.role = APPEAL
         return info
-    if nwords <= 40 and _BOILER.search(s):
+    if nwords <= 40 and _has_any(low, _BOILER_KEYS) and _BOILER.search(s):
         info.role = BOILER
         return info
     if nwords <= 60:
@@ -266,9 +340,15 @@ def classify(text: str) -> LineInfo:
     return info
 
 
+def _has_any(low: str, keys: re.Pattern[str]) -> bool:
+    """Cheap literal prefilter so the slow alternation regexes run on few lines."""
+    return keys.search(low) is not None
+
+
 def _short_role(s: str, nwords: int) -> int:
     """Roles that only short lines can have: furniture, credits and headlines."""
-    if _CLOSE.search(s):
+    low = s.lower()
+    if _has_any(low, _CLOSE_KEYS) and _CLOSE.search(s):
         return CLOSE
     if nwords <= 12:
         if _BY.match(s) or _READTIME.match(s) or _NAME_ROLE.match(s):
@@ -279,7 +359,7 @@ def _short_role(s: str, nwords: int) -> int:
             return CREDIT
         if nwords <= 5 and _BARE_NAME.match(s) and _is_name(s):
             return BYLINE
-    if _CAPTION_MARK.search(s):
+    if _has_any(low, _CAPTION_KEYS) and _CAPTION_MARK.search(s):
         return CAPTION
     if _BIO.match(s) and nwords <= 45:
         return BIO

@@ -373,12 +373,14 @@ def _depths(sims: list[float]) -> list[float]:
         s = sims[g]
         lp = s
         j = g - 1
-        while j >= 0 and sims[j] >= lp:
+        stop = max(-1, g - 3 * BLOCK)  # bounded climb: flat stretches would be quadratic
+        while j > stop and sims[j] >= lp:
             lp = sims[j]
             j -= 1
         rp = s
         j = g + 1
-        while j < m and sims[j] >= rp:
+        stop = min(m, g + 3 * BLOCK)
+        while j < stop and sims[j] >= rp:
             rp = sims[j]
             j += 1
         out[g] = (lp - s) + (rp - s)

@@ -96,7 +96,7 @@ def test_daily_digest_arrives_grouped_highlighted_and_escaped(db_url: str, smtp_
     with smtp_server(smtp_port) as inbox:
         counts = send_due_digests(db_url, [watch], now=DAY.replace(hour=8, minute=5))
         again = send_due_digests(db_url, [watch], now=DAY.replace(hour=8, minute=30))
-    assert counts == {"digests": 2, "sent": 2, "failed": 0, "alerts": 4}
+    assert counts == {"digests": 2, "sent": 2, "failed": 0, "alerts": 4, "health_notices": 0}
     assert again["sent"] == 0 and len(inbox.messages) == 2
     assert sorted(m["To"] for m in inbox.messages) == ["a@example.org", "b@example.org"]
     msg = inbox.messages[0]

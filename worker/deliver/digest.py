@@ -276,7 +276,9 @@ def send_due_digests(
     """Retry unsent digests, claim each due period's pending alerts, send.
 
     ``watches``: a RuleSet, mapping id → Watch or list (None: the configured
-    rules). Returns counts: digests (claimed now), sent, failed, alerts (sent).
+    rules). Returns counts: digests (claimed now), sent, failed, alerts (sent),
+    health_notices. A full run (no ``watch_id``) also checks source health, so
+    the periodic digest task is all a scheduler needs for email and notices.
     """
     engine = as_engine(session_or_engine)
     now = now or datetime.now(UTC)
@@ -284,7 +286,7 @@ def send_due_digests(
         from worker.deliver.common import load_watches
 
         watches = load_watches()
-    counts = {"digests": 0, "sent": 0, "failed": 0, "alerts": 0}
+    counts = {"digests": 0, "sent": 0, "failed": 0, "alerts": 0, "health_notices": 0}
     for wid, watch in watch_map(watches).items():
         email = get(watch, "email")
         if email is None or (watch_id is not None and wid != watch_id):
@@ -297,6 +299,12 @@ def send_due_digests(
             continue
         for recipient in get(email, "to", None) or []:
             _run_recipient(engine, watch, wid, str(recipient), boundary, now, counts)
+    if watch_id is None:
+        from worker.deliver.health import check_source_health
+
+        health = check_source_health(engine, watches, now)
+        counts["health_notices"] = health["notices"]
+        counts["failed"] += health["emails_failed"]
     return counts
 
 

@@ -17,7 +17,9 @@ from worker.celery_app import SWEEP_SECONDS, app
 from worker.config import get_settings
 
 log = logging.getLogger("newswatch.tasks")
-BACKFILL_SLICE_SECONDS = 60.0  # a task works this long on a job, then re-enqueues it
+# A task keeps its job (and its open dump stream) until the job is done: resuming
+# re-segments from the stored offset, which only crashes should need.
+BACKFILL_SLICE_SECONDS: float | None = None
 FEED_BATCH = 20
 
 

@@ -16,6 +16,8 @@ from typing import Any
 
 from celery import Celery
 
+from worker import logging as nwlogging
+from worker import metrics
 from worker.config import Settings, get_settings
 
 SWEEP_SECONDS = 15.0
@@ -64,3 +66,7 @@ def make_app(settings: Settings | None = None) -> Celery:
 
 
 app = make_app()
+# Our JSON/rich logging with task ids in every worker process; multiprocess
+# metrics served on NEWSWATCH_METRICS_PORT (see worker/logging.py, worker/metrics.py).
+nwlogging.install_celery_hooks()
+metrics.install_celery_hooks()

@@ -254,9 +254,9 @@ def install_celery_hooks() -> None:
 
     tokens: dict[str, contextvars.Token[dict[str, Any]]] = {}
 
-    def _setup_logging(**_: Any) -> None:
+    def _setup_logging(loglevel: int | str | None = None, **_: Any) -> None:
         # Connecting to setup_logging stops Celery from hijacking the root logger.
-        configure_logging()
+        configure_logging(loglevel)
 
     def _process_init(**_: Any) -> None:
         configure_logging()

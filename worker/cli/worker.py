@@ -48,6 +48,11 @@ def run(
     """Run a Celery worker (and the scheduler) that polls, matches, stores and delivers."""
     _engine()
     _check_rules()
+    from worker import metrics
+    from worker.logging import configure_logging
+
+    configure_logging(loglevel)
+    metrics.configure_multiprocess(clean=True)  # counters start at zero with this run
     from worker.celery_app import app
 
     argv = ["worker", f"--concurrency={concurrency}", f"--loglevel={loglevel}"]

@@ -57,11 +57,12 @@ ATOM = b"""<?xml version="1.0" encoding="utf-8"?>
 </entry></feed>"""
 
 
-def rss_with(items: int, prefix: str = "story") -> bytes:
-    """An RSS 2.0 feed with ``items`` distinct items."""
+def rss_with(items: int, prefix: str = "story", pad: int = 0) -> bytes:
+    """An RSS 2.0 feed with ``items`` distinct items (``pad`` extra words of text each)."""
+    words = " lorem" * pad
     body = "".join(
         f"<item><title>{prefix} {i}</title><link>https://gen.example/{prefix}/{i}</link>"
-        f"<guid>{prefix}-{i}</guid><description>Body of {prefix} {i}.</description></item>"
+        f"<guid>{prefix}-{i}</guid><description>Body of {prefix} {i}.{words}</description></item>"
         for i in range(items)
     )
     return (

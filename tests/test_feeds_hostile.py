@@ -1,5 +1,25 @@
 """Hostile and broken feeds (issue 6): each ends quickly with a clear error string,
-or with the items that could be recovered. Real servers on 127.0.0.1."""
+or with the items that could be recovered. Real servers on 127.0.0.1.
+
+For docs/reliability.md (observed on the 2-core machine, default caps: 10 MB body,
+30 s deadline, 1 MB inline-parse limit):
+
+| case | test | observed |
+|---|---|---|
+| truncated XML | test_truncated_xml_recovers_complete_items, ..._before_any_item_is_an_error | complete items kept + warning; nothing recoverable -> "malformed feed, no items recovered: ..." |
+| wrong / missing charset | test_wrong_charset_header, test_missing_charset_uses_xml_declaration | parsed; declaration wins when the header has no charset |
+| HTML served as a feed | test_html_served_as_feed | "not a feed: text/html with no RSS or Atom elements (looks like HTML)" |
+| empty body | test_empty_body | "empty response body: not a feed" |
+| XML entity bombs (billion laughs, quadratic; UTF-8 and UTF-16; strict and loose parser) | test_entity_bomb_is_defused | ~0.05 s, RSS growth < 100 MB, no expansion (unguarded feedparser: 11 KB -> 10 MB field) |
+| 50 MB feed | test_50mb_feed_hits_the_size_cap | with Content-Length: refused before reading; streamed: cut at 10 MB |
+| gzip bomb (100 MB of zeros in ~100 KB) | test_gzip_bomb_is_stopped | "decompressed body exceeds the 10 MB size cap", RSS growth < 60 MB |
+| server dripping 1 byte/s | test_dripping_server_is_cut_by_the_deadline (+ test_net: mid-headers) | cut at the deadline: "timed out: overall deadline of 1.5 s exceeded" |
+| redirect loop | test_redirect_loop | "too many redirects (more than 5; a redirect loop?)" after 6 requests |
+| 500 / reset / refused | test_server_error, test_connection_reset, test_connection_refused | "HTTP 500 Internal Server Error" / "connection failed: ..." |
+| GUIDs changing every poll | test_guids_that_change_every_poll_keep_url_and_text | URL (tracking params stripped), title and text stable for the worker's dedupe |
+| items with no link or date | test_feeds.py::test_rss20_items | kept; guid falls back to link, then sha256 of title+text |
+| big feed parse | test_large_feed_is_parsed_in_a_bounded_child, test_parse_timeout_is_a_clear_error | > 1 MB parsed in a child (1 GB address space, 30 s) |
+"""  # noqa: E501
 
 from __future__ import annotations
 
@@ -255,18 +275,19 @@ def test_guids_that_change_every_poll_keep_url_and_text(client: httpx.Client) ->
 
 
 def test_large_feed_is_parsed_in_a_bounded_child() -> None:
-    body = rss_with(8000)
+    body = rss_with(100, pad=2000)
     assert len(body) > 1 * MB
     parsed = parse_feed(body, {"content-type": "application/rss+xml"})
-    assert len(parsed.items) == 8000
-    assert parsed.items[-1].guid == "story-7999"
+    assert len(parsed.items) == 100
+    assert parsed.items[-1].guid == "story-99"
+    assert parsed.items[-1].text.endswith("lorem lorem")
 
 
 def test_parse_timeout_is_a_clear_error() -> None:
     from worker.feeds import FetchError
 
     with pytest.raises(FetchError, match=r"parsing took longer than 0\.01 s"):
-        parse_feed(rss_with(8000), {}, timeout=0.01)
+        parse_feed(rss_with(100, pad=2000), {}, timeout=0.01)
 
 
 def test_spliced_entity_declarations_are_removed_or_refused() -> None:

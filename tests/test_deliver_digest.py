@@ -210,3 +210,35 @@ def test_boundary_is_never_in_the_future() -> None:
         for spec in ("hourly", "daily 01:30", "weekly sun 23:59"):
             b = Schedule.parse(spec).boundary(now, tz)
             assert b <= now and now - b <= timedelta(days=7)
+
+
+def test_smtp_login_from_url_userinfo(sqlite_url: str, monkeypatch: pytest.MonkeyPatch) -> None:
+    from aiosmtpd.controller import Controller
+    from aiosmtpd.smtp import AuthResult
+
+    seen: list[tuple[str, str]] = []
+
+    def authenticator(
+        server: Any, session: Any, envelope: Any, mechanism: str, data: Any
+    ) -> AuthResult:
+        seen.append((data.login.decode(), data.password.decode()))
+        return AuthResult(success=data.password == b"p@ss word")
+
+    inbox = Inbox()
+    port = free_port()
+    ctl = Controller(
+        inbox, hostname="127.0.0.1", port=port, authenticator=authenticator, auth_require_tls=False
+    )
+    ctl.start()
+    try:
+        monkeypatch.setenv(
+            "NEWSWATCH_SMTP_URL", f"smtp://digest%40x:p%40ss%20word@127.0.0.1:{port}"
+        )
+        get_settings.cache_clear()
+        watch = make_watch(emails=["a@example.org"], digest="immediate")
+        add_alert(sqlite_url, watch)
+        counts = send_due_digests(sqlite_url, [watch])
+    finally:
+        ctl.stop()
+    assert counts["sent"] == 1 and len(inbox.messages) == 1
+    assert seen == [("digest@x", "p@ss word")]

@@ -224,3 +224,31 @@ def test_expired_lease_is_recovered_and_live_lease_is_not_stolen(
         )
     assert counts["delivered"] == 1
     assert rx.received[0].headers["webhook-id"] == claimed.message_id
+
+
+def test_two_concurrent_senders_never_send_a_delivery_twice(db_url: str, hooks_env: None) -> None:
+    from concurrent.futures import ThreadPoolExecutor
+
+    from worker.store.db import make_engine
+
+    with serve(Receiver()) as rx:
+        watch = make_watch(urls=[rx.url])
+        for i in range(40):
+            add_alert(db_url, watch, title=f"Story {i}")
+        engines = [make_engine(db_url), make_engine(db_url)]
+
+        def loop(engine: object) -> int:
+            done = 0
+            for _ in range(40):
+                counts = deliver_due_webhooks(engine, limit=3, watches=[watch], timeout=5)
+                done += counts["delivered"]
+            return done
+
+        with ThreadPoolExecutor(2) as pool:
+            per_sender = list(pool.map(loop, engines))
+        for e in engines:
+            e.dispose()
+    ids = [r.headers["webhook-id"] for r in rx.received]
+    assert sum(per_sender) == 40 and len(ids) == 40 and len(set(ids)) == 40
+    assert all(n > 0 for n in per_sender), "both senders took a share"
+    assert {d.status for d in deliveries(db_url, channel="webhook")} == {"delivered"}

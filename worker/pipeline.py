@@ -392,7 +392,7 @@ def poll_source(
     through :func:`process_batch`, fetch state and next due time stored with the
     items in one transaction. Returns what happened (``skipped`` if not due or
     another worker claimed it first)."""
-    from worker.feeds import fetch_feed, next_poll
+    from worker.feeds import fetch_feed
     from worker.store.queries import SOURCE
 
     now = now or utcnow()
@@ -421,7 +421,7 @@ def poll_source(
     )
     metrics.feed_poll(result.status, time.perf_counter() - t0)
     with engine.begin() as conn:
-        return _store_poll(conn, src, result, ruleset, matcher, now, next_poll)
+        return _store_poll(conn, src, result, ruleset, matcher, now)
 
 
 def _store_poll(
@@ -431,33 +431,31 @@ def _store_poll(
     ruleset: Any,
     matcher: Any,
     now: datetime,
-    next_poll: Any,
+    _next_poll: Any = None,
 ) -> dict[str, Any]:
+    """Store a poll's items and the feed's new fetch state (FEEDS' apply_fetch_result
+    decides ETag, failures, backoff and next due time)."""
+    from types import SimpleNamespace
+
+    from worker.feeds import apply_fetch_result
     from worker.store.queries import SOURCE
 
-    every = int(src["every_seconds"])
+    state = SimpleNamespace(**dict(src))
+    apply_fetch_result(state, result, now)
+    fields = (
+        "etag",
+        "last_modified",
+        "next_due_at",
+        "consecutive_failures",
+        "last_attempt_at",
+        "last_success_at",
+        "last_error",
+    )
+    values: dict[str, Any] = {f: getattr(state, f) for f in fields}
     out: dict[str, Any] = {"status": result.status, "http_status": result.http_status}
     if result.status == "error":
-        failures = int(src["consecutive_failures"]) + 1
-        conn.execute(
-            update(SOURCE)
-            .where(SOURCE.c.id == src["id"])
-            .values(
-                consecutive_failures=failures,
-                last_error=result.error,
-                next_due_at=next_poll(every, failures, result.retry_after, now),
-            )
-        )
         out["error"] = result.error
-        return out
-    values: dict[str, Any] = {
-        "consecutive_failures": 0,
-        "last_error": None,
-        "last_success_at": now,
-        "next_due_at": next_poll(every, 0, None, now),
-    }
     if result.status == "ok":
-        values.update(etag=result.etag, last_modified=result.last_modified)
         items = [
             ArticleIn(
                 source_id=src["id"],

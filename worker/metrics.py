@@ -441,3 +441,67 @@ def install_celery_hooks() -> None:
     signals.worker_init.connect(_worker_init, weak=False)
     signals.worker_process_shutdown.connect(_process_shutdown, weak=False)
     _celery_hooks_installed = True
+
+
+# ---- deliveries: outcomes and latency from article first seen to delivered ---------------
+
+
+def _latencies(engine: Any, delivery_ids: list[int]) -> list[float]:
+    """Seconds from each delivery's article first stored to the delivery."""
+    from datetime import UTC
+
+    from sqlalchemy import select
+
+    from worker.store.models import Alert, Article, Delivery
+
+    d, al, a = Delivery.__table__, Alert.__table__, Article.__table__  # type: ignore[attr-defined]
+    joined = d.join(al, al.c.id == d.c.alert_id).join(a, a.c.id == al.c.article_id)
+    out: list[float] = []
+    for i in range(0, len(delivery_ids), 500):
+        stmt = (
+            select(d.c.delivered_at, a.c.created_at)
+            .select_from(joined)
+            .where(d.c.id.in_(delivery_ids[i : i + 500]), d.c.delivered_at.is_not(None))
+        )
+        with engine.connect() as conn:
+            for delivered, seen in conn.execute(stmt):
+                if delivered is None or seen is None:
+                    continue
+                delivered = delivered if delivered.tzinfo else delivered.replace(tzinfo=UTC)
+                seen = seen if seen.tzinfo else seen.replace(tzinfo=UTC)
+                out.append(max(0.0, (delivered - seen).total_seconds()))
+    return out
+
+
+@_safe
+def webhook_outcomes(engine: Any, updates: list[dict[str, Any]]) -> None:
+    """Record a round of webhook attempts from the sender's row updates
+    (``b_id``, ``b_status``: delivered, failed = will retry, dead, disabled)."""
+    m = _m()
+    delivered: list[int] = []
+    for row in updates:
+        status = str(row.get("b_status"))
+        m.delivery_attempts.labels("webhook", status).inc()
+        if status == "delivered":
+            delivered.append(int(row["b_id"]))
+    for seconds in _latencies(engine, delivered) if delivered else ():
+        m.delivery_latency.labels("webhook").observe(seconds)
+
+
+@_safe
+def digest_result(engine: Any, digest_id: int, ok: bool) -> None:
+    """A digest sent (its alerts' email deliveries delivered) or failed."""
+    from sqlalchemy import select
+
+    from worker.store.models import Delivery
+
+    m = _m()
+    m.digests.labels("sent" if ok else "failed").inc()
+    d = Delivery.__table__  # type: ignore[attr-defined]
+    with engine.connect() as conn:
+        ids = [
+            int(i) for i in conn.execute(select(d.c.id).where(d.c.digest_id == digest_id)).scalars()
+        ]
+    m.delivery_attempts.labels("email", "delivered" if ok else "failed").inc(len(ids))
+    for seconds in _latencies(engine, ids) if ok and ids else ():
+        m.delivery_latency.labels("email").observe(seconds)

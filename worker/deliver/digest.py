@@ -27,6 +27,7 @@ from sqlalchemy.dialects.postgresql import insert as pg_insert
 from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 from sqlalchemy.engine import Connection, Engine
 
+from worker import metrics
 from worker.config import get_settings
 from worker.deliver.common import as_engine, get, watch_map
 from worker.store.models import Delivery, Digest
@@ -264,6 +265,7 @@ def _send_one(engine: Engine, watch: Any, digest_id: int, now: datetime) -> tupl
                 .values(status="failed", sent_at=None, last_error=error)
             )
             conn.execute(d.update().where(d.c.digest_id == digest_id).values(last_error=error))
+    metrics.digest_result(engine, digest_id, error is None)
     return error is None, len(infos)
 
 

@@ -334,10 +334,7 @@ def _status_error(resp: _Response, now: datetime) -> FetchError:
     retry_after = None
     if resp.status in (429, 503):
         retry_after = parse_retry_after(resp.headers.get("retry-after"), now)
-    try:
-        phrase = httpx.codes(resp.status).phrase
-    except ValueError:
-        phrase = ""
+    phrase = httpx.codes.get_reason_phrase(resp.status)
     msg = f"HTTP {resp.status} {phrase}".rstrip()
     if retry_after is not None:
         msg += f" (retry after {retry_after:.0f} s)"
@@ -570,7 +567,9 @@ def _entry_date(e: Any) -> str | None:
         t = e.get(key)
         if t:
             try:
-                return datetime(*t[:6], tzinfo=UTC).isoformat()
+                year, month, day, hour, minute, second = t[:6]
+                when = datetime(year, month, day, hour, minute, second, tzinfo=UTC)
+                return when.isoformat()
             except (TypeError, ValueError):
                 continue
     return None

@@ -141,7 +141,7 @@ def list_feeds(
     from worker.store.models import Source
 
     with _session() as session:
-        stmt = select(Source).where(Source.kind == "feed").order_by(Source.id)
+        stmt = select(Source).where(Source.kind == "feed").order_by(Source.id)  # type: ignore[arg-type]
         if not all_:
             stmt = stmt.where(Source.active == True)  # noqa: E712 - SQL expression
         docs = [_feed_json(s) for s in session.exec(stmt).all()]

@@ -2,11 +2,15 @@
 
 from __future__ import annotations
 
+import logging
 from collections.abc import Iterable, Mapping
 from datetime import UTC, datetime
+from pathlib import Path
 from typing import Any
 
 from sqlalchemy.engine import Engine
+
+log = logging.getLogger(__name__)
 
 
 def as_engine(session_or_engine: Any) -> Engine:
@@ -50,12 +54,34 @@ def watch_map(watches: Any) -> dict[str, Any]:
     return {str(get(w, "id")): w for w in items}
 
 
+_rules_cache: dict[str, tuple[tuple[Any, ...], dict[str, Any]]] = {}
+
+
+def _fingerprint(path: Path) -> tuple[Any, ...]:
+    files = sorted(path.glob("*.y*ml")) if path.is_dir() else [path]
+    return tuple((str(f), f.stat().st_mtime_ns, f.stat().st_size) for f in files if f.exists())
+
+
 def load_watches() -> dict[str, Any]:
-    """The watches of the configured rules folder (for CLI commands)."""
+    """The watches of the configured rules (cached until a rule file changes, as
+    the periodic delivery tasks call this every few seconds). Raises RulesError."""
     from worker.config import get_settings
     from worker.rules import load_rules
 
-    return watch_map(load_rules(get_settings().rules))
+    path = Path(get_settings().rules)
+    key = _fingerprint(path)
+    cached = _rules_cache.get(str(path))
+    if cached is not None and cached[0] == key:
+        return cached[1]
+    try:
+        watches = watch_map(load_rules(path))
+    except Exception:
+        if cached is None:
+            raise
+        log.exception("rules at %s are broken: delivering with the last good ones", path)
+        return cached[1]
+    _rules_cache[str(path)] = (key, watches)
+    return watches
 
 
 def webhook_target(watch: Any, url: str) -> Any | None:

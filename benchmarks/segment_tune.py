@@ -14,7 +14,7 @@ from __future__ import annotations
 import argparse
 import statistics
 import sys
-from dataclasses import fields, replace
+from dataclasses import replace
 from pathlib import Path
 
 import numpy as np
@@ -26,7 +26,7 @@ from support_dumpgen import make_dump, score
 from worker import segment as S
 from worker.dumpio import iter_lines
 
-KEYS = [f.name for f in fields(S.Weights) if f.name != "bias"]
+KEYS = list(S.FEATURES)
 
 
 def rows(seed: int):
@@ -45,9 +45,9 @@ def rows(seed: int):
         if i == 0 or e.info.role not in S._CANDIDATE or zone[i]:
             continue
         f = S._features(ents, i, zone, coh)
-        if f["inside"]:
+        if f is None:
             continue
-        X.append([f.get(k, 0.0) for k in KEYS])
+        X.append(list(f))
         y.append(1.0 if e.raw.no in gold else 0.0)
     return X, y
 

@@ -13,6 +13,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
+import ahocorasick_rs
+
 # Roles (small ints are cheaper than enums in the per-line hot path).
 BLANK, BODY, HEAD, BYLINE, TIMESTAMP, CAPTION, CREDIT, CLOSE, BIO, BOILER, CONT, APPEAL = range(12)
 ROLE_NAMES = (
@@ -157,25 +159,31 @@ _DATELINE = re.compile(
     r"^[A-Z][A-Z.'’\- ]{1,40}(?:,\s*[A-Z][\w.]*(?:\s[\w.]+){0,2})?\s*(?:\([^()]{2,30}\))?"
     r"\s*[–—-]{1,2}\s*\S"
 )
-_BOILER = re.compile(
+# Whole short lines that are page furniture (anchored: cheap to try on every line).
+_BOILER_LINE = re.compile(
     r"^(?:advertisement|advert|sponsored(?: content)?|skip (?:advert|ad|to (?:main )?content)"
     r"|story continues below(?: advertisement)?|continue reading|read more|related"
     r"|more on this story"
     r"|recommended|most read|most popular|trending|share this(?: article| story)?|share|tweet"
     r"|email|print|copy link|comments?|show comments|view comments|leave a comment"
     r"|scroll to continue(?: with content)?|ad feedback|close)\s*[:.!»›>|-]*$"
-    r"|read more\s*[:.»›>]*$"
     r"|^(?:read more|related|see also|also read|read next|more from|watch|listen"
     r"|related stories|related articles|related coverage|most read|recommended)\s*[:|»›>-]"
+    r"|^(?:share|post) (?:on|via|to) (?:facebook|twitter|x|whatsapp|linkedin|email)\b"
+    r"|^©|^copyright \d{4}",
+    re.I,
+)
+# Furniture phrases anywhere in a line (run only when a keyword of _K_BOILER is present).
+_BOILER = re.compile(
+    r"read more\s*[:.»›>]*$"
     r"|\b(?:sign up|subscribe|register)\b.{0,80}"
     r"\b(?:newsletter|inbox|for free|free\b|daily|weekly|e-?mail)"
     r"|\bnewsletter\b.{0,60}\b(?:sign up|subscribe|inbox)\b"
     r"|\bwe use cookies\b|\bcookies?\b.{0,60}\b(?:accept|consent|policy|preferences|settings)\b"
-    r"|\b(?:all rights reserved|terms of (?:use|service)|privacy policy)\b|^©|^copyright \d{4}"
+    r"|\b(?:all rights reserved|terms of (?:use|service)|privacy policy)\b"
     r"|\b(?:follow us on|download (?:the|our) app|join the conversation|share your thoughts"
     r"|click here to|get the latest .{0,40} (?:delivered|sent|in your inbox)"
-    r"|trust principles|appeared first on|reuse this content|sign in to comment)\b"
-    r"|^(?:share|post) (?:on|via|to) (?:facebook|twitter|x|whatsapp|linkedin|email)\b",
+    r"|trust principles|appeared first on|reuse this content|sign in to comment)\b",
     re.I,
 )
 _APPEAL = re.compile(
@@ -189,77 +197,114 @@ _APPEAL = re.compile(
 )
 
 
-def _literals(*keys: str) -> re.Pattern[str]:
-    """One regex of plain literals (re scans literal alternations quickly)."""
-    return re.compile("|".join(re.escape(k) for k in keys))
-
-
-# Substrings one of which every match of the regex above it contains (prefilters).
-_APPEAL_KEYS = _literals("here", "favo", "support", "consider", "become a", "make a", "read ")
-_BOILER_KEYS = _literals(
-    "advert",
-    "sponsor",
-    "skip",
-    "continue",
-    "read",
-    "related",
-    "recommend",
-    "most ",
-    "trend",
-    "share",
-    "tweet",
-    "mail",
-    "print",
-    "link",
-    "comment",
-    "scroll",
-    "feedback",
-    "close",
-    "see also",
-    "watch",
-    "listen",
-    "sign up",
-    "subscribe",
-    "register",
-    "newsletter",
-    "cookie",
-    "rights reserved",
-    "terms of",
-    "privacy",
-    "©",
-    "copyright",
-    "follow us",
-    "download",
-    "conversation",
-    "thoughts",
-    "click here",
-    "get the latest",
-    "principles",
-    "appeared first",
-    "reuse",
-    "sign in",
-    "post ",
-    "more on",
-    "more from",
+# Keyword families: every match of the regex named by a family contains one of
+# its keywords (lower-cased), so the regex only runs when the keyword is there.
+_K_APPEAL, _K_BOILER, _K_CLOSE, _K_CAPTION, _K_BY, _K_READ, _K_ROLE, _K_AGO, _K_BIO = (
+    1 << i for i in range(9)
 )
-_CLOSE_KEYS = _literals("by", "contributed", "this story", "this article")
-_CAPTION_KEYS = _literals(
-    "photo",
-    "image",
-    "picture",
-    "credit",
-    "getty",
-    "afp",
-    "ap ",
-    "reuters",
-    "/",
-    "shutterstock",
-    "illustration",
-    "handout",
-    "pool",
-    "epa",
-    "alamy",
-)
+_FAMILIES = {
+    _K_APPEAL: (
+        "since you",
+        "favour to",
+        "favor to",
+        "support our",
+        "support independent",
+        "support quality",
+        "support us",
+        "please consider",
+        "become a m",
+        "become a s",
+        "become a p",
+        "contribution",
+        "donation",
+        "ve read ",
+    ),
+    _K_BOILER: (
+        "read more",
+        "sign up",
+        "subscribe",
+        "register",
+        "newsletter",
+        "cookie",
+        "rights reserved",
+        "terms of",
+        "privacy policy",
+        "follow us",
+        "download",
+        "conversation",
+        "share your",
+        "click here",
+        "get the latest",
+        "trust principles",
+        "appeared first",
+        "reuse this",
+        "sign in to",
+    ),
+    _K_CLOSE: (
+        "reporting by",
+        "writing by",
+        "editing by",
+        "compiled by",
+        "edited by",
+        "research by",
+        "reported by",
+        "contributed",
+        "this story",
+        "this article",
+    ),
+    _K_CAPTION: (
+        "photo",
+        "image:",
+        "images:",
+        "image by",
+        "images by",
+        "image credit",
+        "image copyright",
+        "picture:",
+        "credit:",
+        "getty",
+        "afp",
+        "reuters/",
+        "/reuters",
+        "via reuters",
+        "/ap",
+        "shutterstock",
+        "illustration:",
+        "handout",
+        "pool/",
+        "/pool",
+        "epa-efe",
+        "alamy",
+    ),
+    _K_BY: ("by ",),
+    _K_READ: ("min read", "mins read", "minute read", "minutes read", "min. read"),
+    _K_ROLE: (
+        "editor",
+        "correspondent",
+        "reporter",
+        "writer",
+        "columnist",
+        "contributor",
+        "journalist",
+        "analyst",
+        "producer",
+        "staff",
+        "bureau chief",
+        "commentator",
+        "critic",
+        "presenter",
+    ),
+    _K_AGO: ("ago",),
+    _K_BIO: (" is ", " was ", " has been ", " are ", " were "),
+}
+_AC_WORDS: list[str] = []
+_AC_BITS: list[int] = []
+for _bit, _words in _FAMILIES.items():
+    for _w in _words:
+        _AC_WORDS.append(_w)
+        _AC_BITS.append(_bit)
+_AC = ahocorasick_rs.AhoCorasick(_AC_WORDS)
+_DIGIT = re.compile(r"\d")
 _ENDS_SENTENCE = re.compile(r"[.!?…:;,][\"'”’»)\]]*\s*$")
 _QUOTED_SENTENCE = re.compile(r"[.!?…][\"'”’»]+\s*$")
 _ENDS_STOP = re.compile(r"[.,;:][\"'”’»)\]]*\s*$")
@@ -309,66 +354,81 @@ class LineInfo:
 
 
 def classify(text: str) -> LineInfo:
-    """Assign a role to one line from general patterns (cheap: anchored regexes first)."""
+    """Assign a role to one line from general patterns.
+
+    Hot path: one Aho-Corasick pass over the lower-cased line says which
+    families of patterns could match at all; only those regexes then run.
+    """
     s = text.strip()
     if not s:
         return LineInfo(BLANK, 0)
-    head = s[:400]
     nwords = s.count(" ") + 1
     key = " ".join(s.split()) if len(s) < 2000 else s[:2000]
     info = LineInfo(BODY, nwords, key=key)
     if _CONT_START.match(s):
         info.role = CONT
         return info
-    low = head.lower()
-    if _has_any(low, _APPEAL_KEYS) and _APPEAL.search(head):
+    head = s[:400]
+    mask = _mask(head.lower())
+    if mask & _K_APPEAL and _APPEAL.search(head):
         info.role = APPEAL
         return info
-    if nwords <= 40 and _has_any(low, _BOILER_KEYS) and _BOILER.search(s):
+    if nwords <= 40 and (
+        (nwords <= 8 and _BOILER_LINE.match(s)) or (mask & _K_BOILER and _BOILER.search(s))
+    ):
         info.role = BOILER
         return info
     if nwords <= 60:
-        role = _short_role(s, nwords)
+        role = _short_role(s, nwords, mask)
         if role != BODY:
             info.role = role
             return info
     first = s.split(" ", 1)[0].lower().strip("“\"'‘,")
     info.connective = first in _CONNECTIVE
     info.quote_start = s[0] in "“\"‘'«"
-    info.ends_colon = s.endswith(":")
-    info.dateline = bool(_DATELINE.match(head))
+    info.ends_colon = s[-1] == ":"
+    info.dateline = s[1:2].isupper() and _DATELINE.match(head) is not None
     return info
 
 
-def _has_any(low: str, keys: re.Pattern[str]) -> bool:
-    """Cheap literal prefilter so the slow alternation regexes run on few lines."""
-    return keys.search(low) is not None
+def _mask(low: str) -> int:
+    """Bitmask of the keyword families present in a lower-cased line."""
+    m = 0
+    for idx, _start, _end in _AC.find_matches_as_indexes(low, overlapping=True):
+        m |= _AC_BITS[idx]
+    return m
 
 
-def _short_role(s: str, nwords: int) -> int:
+def _short_role(s: str, nwords: int, mask: int) -> int:
     """Roles that only short lines can have: furniture, credits and headlines."""
-    low = s.lower()
-    if _has_any(low, _CLOSE_KEYS) and _CLOSE.search(s):
+    if mask & _K_CLOSE and _CLOSE.search(s):
         return CLOSE
     if nwords <= 12:
-        if _BY.match(s) or _READTIME.match(s) or _NAME_ROLE.match(s):
+        if (
+            (mask & _K_BY and _BY.match(s))
+            or (mask & _K_READ and _READTIME.match(s))
+            or (mask & _K_ROLE and _NAME_ROLE.match(s))
+        ):
             return BYLINE
-        if _RELATIVE_TS.match(s) or (_HAS_DATE.search(s) and _is_mostly_date(s)):
+        if (mask & _K_AGO and _RELATIVE_TS.match(s)) or (
+            _DIGIT.search(s) and _HAS_DATE.search(s) and _is_mostly_date(s)
+        ):
             return TIMESTAMP
-        if _CREDIT_ONLY.match(s):
+        if s[0] in "([" and _CREDIT_ONLY.match(s):
             return CREDIT
         if nwords <= 5 and _BARE_NAME.match(s) and _is_name(s):
             return BYLINE
-    if _has_any(low, _CAPTION_KEYS) and _CAPTION_MARK.search(s):
+    if mask & _K_CAPTION and _CAPTION_MARK.search(s):
         return CAPTION
-    if _BIO.match(s) and nwords <= 45:
+    if nwords <= 45 and mask & _K_BIO and _BIO.match(s):
         return BIO
-    if (
-        nwords <= 25
-        and not _ENDS_STOP.search(s)
-        and not _QUOTED_SENTENCE.search(s)
-        and not _DATELINE.match(s)
-    ):
+    if nwords <= 25:
+        t = s.rstrip("\"'”’»)]")
+        last = t[-1:]
+        if last in ".,;:" or (t != s and last in ".!?…"):
+            return BODY
+        if s[1:2].isupper() and _DATELINE.match(s):
+            return BODY
         return HEAD
     return BODY
 

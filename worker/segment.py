@@ -18,9 +18,11 @@ and the open article is carried over, with a few lines of left context.
 
 from __future__ import annotations
 
+import bisect
 import io
 import itertools
 import math
+import operator
 import os
 import re
 from collections import Counter
@@ -130,7 +132,6 @@ class Weights:
     prev_colon: float = -1.0
     connective: float = -0.36
     quote: float = -0.08
-    inside: float = 0.0
     depth: float = 2.0
     lowsim: float = 0.31
     cues2: float = 1.5
@@ -276,15 +277,12 @@ class _Entry:
 
 def _tokens(text: str) -> dict[str, int]:
     """Content-word counts of a line: lower-cased, stop words out, plural 's' folded."""
-    words = _TOKEN.findall(text[:TOKEN_CHARS].lower())
-    out: Counter[str] = Counter()
-    for w in words:
-        if w in _STOP:
-            continue
-        if len(w) > 4 and w[-1] == "s" and w[-2] != "s":
-            w = w[:-1]
-        out[w] += 1
-    return out
+    counts = Counter(_TOKEN.findall(text[:TOKEN_CHARS].lower()))
+    for w in _STOP.intersection(counts):
+        del counts[w]
+    for w in [w for w in counts if w[-1] == "s" and len(w) > 4 and w[-2] != "s"]:
+        counts[w[:-1]] += counts.pop(w)
+    return counts
 
 
 _CONTENT_ROLES = frozenset({BODY, CONT, HEAD, CAPTION})
@@ -321,48 +319,67 @@ def _cohesion(entries: list[_Entry]) -> tuple[list[float], list[float], list[int
 
 
 def _sliding_sims(wvecs: list[dict[str, float]]) -> list[float]:
-    """Cosine similarity of the BLOCK vectors before and after each gap 0..m."""
+    """Cosine similarity of the BLOCK vectors before and after each gap 0..m.
+
+    Incremental: moving one line x across the gap changes dot(L, R) and the
+    norms by terms that only involve x's own words, so each step costs
+    O(words in the line), not O(words in the blocks).
+    """
     m = len(wvecs)
     left: dict[str, float] = {}
     right: dict[str, float] = {}
+    nl = nr = dot = 0.0
     for v in wvecs[:BLOCK]:
+        nr += 2 * _dot(v, right) + _sq(v)
         _add(right, v, 1.0)
     sims = []
     for g in range(m + 1):
-        sims.append(_cos(left, right))
+        sims.append(dot / math.sqrt(nl * nr) if dot > 1e-12 and nl > 0 and nr > 0 else 0.0)
         if g == m:
             break
-        _add(left, wvecs[g], 1.0)
-        _add(right, wvecs[g], -1.0)
+        x = wvecs[g]
+        xx, xl, xr = _sq(x), _dot(x, left), _dot(x, right)
+        dot += xr - xl - xx
+        nl += 2 * xl + xx
+        nr += xx - 2 * xr
+        _add(left, x, 1.0)
+        _add(right, x, -1.0)
         if g - BLOCK >= 0:
-            _add(left, wvecs[g - BLOCK], -1.0)
+            z = wvecs[g - BLOCK]
+            zl = _dot(z, left)
+            dot -= _dot(z, right)
+            nl += _sq(z) - 2 * zl
+            _add(left, z, -1.0)
         if g + BLOCK < m:
-            _add(right, wvecs[g + BLOCK], 1.0)
+            y = wvecs[g + BLOCK]
+            yr = _dot(y, right)
+            dot += _dot(y, left)
+            nr += 2 * yr + _sq(y)
+            _add(right, y, 1.0)
+        nl, nr = max(nl, 0.0), max(nr, 0.0)
     return sims
+
+
+def _dot(x: dict[str, float], acc: dict[str, float]) -> float:
+    """Dot product of a (small) line vector with a block vector."""
+    get = acc.get
+    return sum([w * get(t, 0.0) for t, w in x.items()])
+
+
+def _sq(x: dict[str, float]) -> float:
+    """Squared norm of a line vector."""
+    return sum([w * w for w in x.values()])
 
 
 def _add(acc: dict[str, float], vec: dict[str, float], sign: float) -> None:
     """acc += sign * vec, deleting entries that fall to ~0 so blocks stay small."""
+    get = acc.get
     for t, w in vec.items():
-        v = acc.get(t, 0.0) + sign * w
+        v = get(t, 0.0) + sign * w
         if v > 1e-9:
             acc[t] = v
         else:
             acc.pop(t, None)
-
-
-def _cos(a: dict[str, float], b: dict[str, float]) -> float:
-    """Cosine similarity of two sparse vectors (0 when either is empty)."""
-    if not a or not b:
-        return 0.0
-    if len(a) > len(b):
-        a, b = b, a
-    dot = sum(w * b.get(t, 0.0) for t, w in a.items())
-    if dot <= 0.0:
-        return 0.0
-    na = math.sqrt(sum(w * w for w in a.values()))
-    nb = math.sqrt(sum(w * w for w in b.values()))
-    return dot / (na * nb)
 
 
 def _depths(sims: list[float]) -> list[float]:
@@ -401,22 +418,49 @@ def _appeal_zone(entries: list[_Entry]) -> list[bool]:
     return zone
 
 
-_CUE_KEYS = ("head", "repeat", "byline", "timestamp", "caption", "dateline", "prev_close")
 _CANDIDATE = frozenset({BODY, HEAD, BYLINE, TIMESTAMP, CAPTION, CREDIT})
 _TRANSPARENT = frozenset({BLANK, BOILER})
 
 
-def _features(entries: list[_Entry], i: int, zone: list[bool], coh) -> dict[str, float]:
-    """The feature vector of 'an article starts at entries[i]'."""
+#: Names of the features, in the order _features returns them.
+FEATURES = (
+    "head",
+    "repeat",
+    "byline",
+    "timestamp",
+    "caption",
+    "dateline",
+    "prev_close",
+    "prev_colon",
+    "connective",
+    "quote",
+    "cues2",
+    "head_only",
+    "depth",
+    "lowsim",
+    "valley",
+    "head_only_coh",
+)
+
+
+def _features(entries: list[_Entry], i: int, zone: list[bool], coh) -> tuple[float, ...] | None:
+    """The feature vector of 'an article starts at entries[i]' (FEATURES order).
+
+    None when entries[i] sits inside a header zone (the line before it is
+    furniture): an article starts at the top of its header zone.
+    """
     sims, depths, gap_of = coh
     n = len(entries)
     p = i - 1
-    while p >= 0 and (entries[p].info.role in _TRANSPARENT or (zone[p] and p != i)):
+    while p >= 0 and (entries[p].info.role in _TRANSPARENT or zone[p]):
         p -= 1
     prev = entries[p].info if p >= 0 else None
-    f = dict.fromkeys(("head", "repeat", "byline", "timestamp", "caption", "dateline"), 0.0)
+    if prev is not None and prev.role in HEADERISH:
+        return None
+    head = repeat = byline = stamp = caption = 0.0
     j = i
-    while j < n and j < i + 8:
+    end = min(n, i + 8)
+    while j < end:
         info = entries[j].info
         r = info.role
         if r in _TRANSPARENT:
@@ -425,34 +469,44 @@ def _features(entries: list[_Entry], i: int, zone: list[bool], coh) -> dict[str,
         if r not in HEADERISH:
             break
         if r == HEAD:
-            f["head"] = 1.0
+            head = 1.0
             if j + 1 < n and entries[j + 1].info.key == info.key:
-                f["repeat"] = 1.0
+                repeat = 1.0
         elif r == BYLINE:
-            f["byline"] = 1.0
+            byline = 1.0
         elif r == TIMESTAMP:
-            f["timestamp"] = 1.0
+            stamp = 1.0
         else:
-            f["caption"] = 1.0
+            caption = 1.0
         j += 1
-    if j < n and entries[j].info.dateline and j < i + 8:
-        f["dateline"] = 1.0
+    dateline = 1.0 if j < end and entries[j].info.dateline else 0.0
     first = entries[i].info
-    f["prev_close"] = 1.0 if prev is not None and (prev.role in (CLOSE, BIO) or zone[p]) else 0.0
-    f["prev_colon"] = 1.0 if prev is not None and prev.ends_colon else 0.0
-    f["inside"] = 1.0 if prev is not None and prev.role in HEADERISH else 0.0
-    f["connective"] = 1.0 if first.connective else 0.0
-    f["quote"] = 1.0 if first.quote_start else 0.0
-    f["cues2"] = 1.0 if sum(f[k] for k in _CUE_KEYS) >= 2 else 0.0
-    f["head_only"] = 1.0 if f["head"] and sum(f[k] for k in _CUE_KEYS) == 1 else 0.0
+    prev_close = 1.0 if prev is not None and (prev.role in (CLOSE, BIO) or zone[p]) else 0.0
+    prev_colon = 1.0 if prev is not None and prev.ends_colon else 0.0
+    ncues = head + repeat + byline + stamp + caption + dateline + prev_close
+    head_only = 1.0 if head and ncues == 1 else 0.0
     g = min(gap_of[i], len(sims) - 1)
     s = sims[g]
-    f["depth"] = depths[g]
-    f["lowsim"] = 1.0 - s
     lo, hi = max(0, g - BLOCK), min(len(sims), g + BLOCK + 1)
-    f["valley"] = max(0.0, min(max(sims[lo : g + 1]), max(sims[g:hi])) - s)
-    f["head_only_coh"] = f["head_only"] * (f["depth"] + f["valley"])
-    return f
+    valley = max(0.0, min(max(sims[lo : g + 1]), max(sims[g:hi])) - s)
+    return (
+        head,
+        repeat,
+        byline,
+        stamp,
+        caption,
+        dateline,
+        prev_close,
+        prev_colon,
+        1.0 if first.connective else 0.0,
+        1.0 if first.quote_start else 0.0,
+        1.0 if ncues >= 2 else 0.0,
+        head_only,
+        depths[g],
+        1.0 - s,
+        valley,
+        head_only * (depths[g] + valley),
+    )
 
 
 def score_gaps(
@@ -461,16 +515,15 @@ def score_gaps(
     """Score every candidate start in entries[lo:]; returns (score, index) pairs."""
     coh = _cohesion(entries)
     zone = _appeal_zone(entries)
-    wd = weights.__dict__
+    wvec = tuple(getattr(weights, k) for k in FEATURES)
+    bias = weights.bias
     out = []
     for i in range(lo, len(entries)):
         if entries[i].info.role not in _CANDIDATE or zone[i]:
             continue
         f = _features(entries, i, zone, coh)
-        if f["inside"]:
-            continue  # an article starts at the top of its header zone, not inside it
-        s = weights.bias + sum(wd[k] * v for k, v in f.items() if v)
-        out.append((s, i))
+        if f is not None:
+            out.append((bias + sum(map(operator.mul, f, wvec)), i))
     return out
 
 
@@ -478,15 +531,19 @@ def pick_boundaries(
     scored: Iterable[tuple[float, int]], start: int, min_len: int = MIN_LEN
 ) -> list[int]:
     """Greedy peak picking: best scores first, positive only, min_len apart (and from start)."""
-    chosen: list[int] = []
+    chosen: list[int] = []  # kept sorted
     for s, i in sorted(scored, reverse=True):
         if s <= 0:
             break
         if i - start < min_len:
             continue
-        if all(abs(i - c) >= min_len for c in chosen):
-            chosen.append(i)
-    return sorted(chosen)
+        k = bisect.bisect_left(chosen, i)
+        if k < len(chosen) and chosen[k] - i < min_len:
+            continue
+        if k > 0 and i - chosen[k - 1] < min_len:
+            continue
+        chosen.insert(k, i)
+    return chosen
 
 
 def _article(entries: list[_Entry]) -> SegmentedArticle:

@@ -242,3 +242,22 @@ def test_smtp_login_from_url_userinfo(sqlite_url: str, monkeypatch: pytest.Monke
         ctl.stop()
     assert counts["sent"] == 1 and len(inbox.messages) == 1
     assert seen == [("digest@x", "p@ss word")]
+
+
+def test_highlight_finds_phrases_across_line_breaks_and_escapes_around_them() -> None:
+    from worker.deliver.email import _spans_in_snippet, highlight
+
+    text = "Reports of forced\nlabour <in> camps. Next sentence."
+    start = text.index("forced")
+    end = text.index("labour") + len("labour")
+    ev = {
+        "term": "forced labour",
+        "snippet": "Reports of forced labour <in> camps.",
+        "start": start,
+        "end": end,
+        "field": "text",
+    }
+    spans = _spans_in_snippet(ev, {"text": text, "title": None})
+    html, plain = highlight(ev["snippet"], spans)
+    assert str(html) == "Reports of <mark>forced labour</mark> &lt;in&gt; camps."
+    assert plain == "Reports of [forced labour] <in> camps."

@@ -61,8 +61,10 @@ def _spans_in_snippet(ev: dict[str, Any], article: dict[str, Any]) -> list[tuple
     else:
         surface = str(ev.get("term") or "")
     spans = []
-    if surface:
-        for m in re.finditer(re.escape(surface), snippet, flags=re.IGNORECASE):
+    words = surface.split()  # the snippet has its whitespace collapsed
+    if words:
+        pattern = r"\s+".join(re.escape(w) for w in words)
+        for m in re.finditer(pattern, snippet, flags=re.IGNORECASE):
             spans.append((m.start(), m.end()))
     return spans
 

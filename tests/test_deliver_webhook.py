@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from datetime import UTC, datetime, timedelta
+from pathlib import Path
 
 import pytest
 
@@ -252,3 +253,44 @@ def test_two_concurrent_senders_never_send_a_delivery_twice(db_url: str, hooks_e
     assert sum(per_sender) == 40 and len(ids) == 40 and len(set(ids)) == 40
     assert all(n > 0 for n in per_sender), "both senders took a share"
     assert {d.status for d in deliveries(db_url, channel="webhook")} == {"delivered"}
+
+
+def test_sender_killed_mid_request_resends_with_the_same_webhook_id(
+    db_url: str, hooks_env: None, tmp_path: Path
+) -> None:
+    import os
+    import signal
+    import subprocess
+    import sys
+    import time
+
+    with serve(Receiver(script=[0, 200])) as rx:  # the first request never gets an answer
+        watch = make_watch(urls=[rx.url])
+        add_alert(db_url, watch)
+        script = tmp_path / "sender.py"
+        script.write_text(
+            "import sys\n"
+            "from types import SimpleNamespace as N\n"
+            "from worker.deliver.webhook import deliver_due_webhooks\n"
+            f"w = N(id='desk', webhooks=[N(url={rx.url!r}, secret_env={SECRET_ENV!r}, "
+            "batch=None)])\n"
+            f"deliver_due_webhooks({db_url!r}, limit=1, watches=[w], timeout=30)\n"
+        )
+        env = dict(os.environ, PYTHONPATH=str(Path(__file__).resolve().parents[1]))
+        proc = subprocess.Popen([sys.executable, str(script)], env=env)
+        try:
+            deadline = time.monotonic() + 60
+            while not rx.received and time.monotonic() < deadline and proc.poll() is None:
+                time.sleep(0.05)
+            assert rx.received, "the sender never reached the receiver"
+        finally:
+            os.kill(proc.pid, signal.SIGKILL)
+            proc.wait(10)
+        (row,) = deliveries(db_url, channel="webhook")
+        assert row.status == "sending"  # killed between POST and recording the outcome
+        later = datetime.now(UTC) + timedelta(seconds=200)  # past the lease
+        counts = deliver_due_webhooks(db_url, later, watches=[watch], timeout=5)
+    assert counts["delivered"] == 1
+    first, second = rx.received
+    assert first.headers["webhook-id"] == second.headers["webhook-id"] == row.message_id
+    assert second.verified

@@ -68,6 +68,10 @@ MARGIN = 60
 CONTEXT = 12
 #: Paragraphs on each side of a gap compared for lexical cohesion.
 BLOCK = 6
+#: Truncate words to this many characters for cohesion (a cheap stemmer); 0 = off.
+STEM = 0
+#: Lines within which a repeated line is ignored for cohesion.
+DUP_SPAN = 80
 #: Shortest article, in lines.
 MIN_LEN = 3
 #: Characters of a line used for cohesion tokens (bounds the cost of huge lines).
@@ -280,6 +284,11 @@ def _tokens(text: str) -> dict[str, int]:
     counts = Counter(_TOKEN.findall(text[:TOKEN_CHARS].lower()))
     for w in _STOP.intersection(counts):
         del counts[w]
+    if STEM:
+        out: Counter[str] = Counter()
+        for w, c in counts.items():
+            out[w[:STEM]] += c
+        return out
     for w in [w for w in counts if w[-1] == "s" and len(w) > 4 and w[-2] != "s"]:
         counts[w[:-1]] += counts.pop(w)
     return counts
@@ -299,11 +308,14 @@ def _cohesion(entries: list[_Entry]) -> tuple[list[float], list[float], list[int
     """
     content: list[dict[str, int]] = []
     gap_of: list[int] = []
-    seen: set[str] = set()
-    for e in entries:
+    seen: dict[str, int] = {}
+    for i, e in enumerate(entries):
         gap_of.append(len(content))
-        if e.info.role in _CONTENT_ROLES and e.info.key not in seen:
-            seen.add(e.info.key)  # repeats would fake cohesion
+        if e.info.role not in _CONTENT_ROLES:
+            continue
+        last = seen.get(e.info.key)
+        seen[e.info.key] = i
+        if last is None or i - last > DUP_SPAN:  # nearby repeats would fake cohesion
             if e.vec is None:
                 e.vec = _tokens(e.raw.text)
             content.append(e.vec)
@@ -452,7 +464,9 @@ def _features(entries: list[_Entry], i: int, zone: list[bool], coh) -> tuple[flo
     sims, depths, gap_of = coh
     n = len(entries)
     p = i - 1
+    after_appeal = False  # a donation/subscription appeal ends the article before it
     while p >= 0 and (entries[p].info.role in _TRANSPARENT or zone[p]):
+        after_appeal = after_appeal or zone[p]
         p -= 1
     prev = entries[p].info if p >= 0 else None
     if prev is not None and prev.role in HEADERISH:
@@ -481,7 +495,7 @@ def _features(entries: list[_Entry], i: int, zone: list[bool], coh) -> tuple[flo
         j += 1
     dateline = 1.0 if j < end and entries[j].info.dateline else 0.0
     first = entries[i].info
-    prev_close = 1.0 if prev is not None and (prev.role in (CLOSE, BIO) or zone[p]) else 0.0
+    prev_close = 1.0 if after_appeal or (prev is not None and prev.role in (CLOSE, BIO)) else 0.0
     prev_colon = 1.0 if prev is not None and prev.ends_colon else 0.0
     ncues = head + repeat + byline + stamp + caption + dateline + prev_close
     head_only = 1.0 if head and ncues == 1 else 0.0
@@ -566,8 +580,11 @@ def _article(entries: list[_Entry]) -> SegmentedArticle:
 def _push(window: list[_Entry], raw: RawLine) -> None:
     """Classify a line and append it; a 'headline' continued by the next line is prose."""
     info = classify(raw.text)
-    if info.role == CONT and window and window[-1].info.role == HEAD:
-        window[-1].info.role = BODY
+    if window and window[-1].info.role == HEAD:
+        if info.role == CONT:
+            window[-1].info.role = BODY  # a "headline" continued on the next line is prose
+        elif info.role == CREDIT:
+            window[-1].info.role = CAPTION  # a short line with a photo credit is a caption
     window.append(_Entry(raw, info))
 
 

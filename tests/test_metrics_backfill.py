@@ -81,6 +81,7 @@ def test_scrape_after_embedded_backfill(db_url: str, tmp_path: Path) -> None:
         text = scrape(port)
         _check(text, first, db_url)
         assert sum(samples(text, "newswatch_matches_total", "rule").values()) == first["matches"]
+        assert sample(text, "newswatch_backfill_jobs_total", status="done") == 1
         # Again: every article is a duplicate; nothing stored, matched or alerted.
         res = CliRunner().invoke(app, ["backfill", str(SEED_DUMP), "--json"], env=env)
         assert res.exit_code == 0, res.output

@@ -25,6 +25,7 @@ from typing import Any
 from sqlalchemy import update
 from sqlalchemy.engine import Engine
 
+from worker import metrics
 from worker.pipeline import ArticleIn, BatchResult, process_batch
 from worker.store import queries
 from worker.store.models import utcnow
@@ -100,6 +101,7 @@ def run_job(
             if on_batch:
                 on_batch(job)
             if job["status"] == "done":
+                metrics.backfill_job("done")
                 return JobProgress(job_id, True, job)
             if deadline is not None and time.monotonic() > deadline:
                 return JobProgress(job_id, False, job)
@@ -183,6 +185,7 @@ def _fail(engine: Engine, job: dict[str, Any], owner: str, message: str) -> JobP
             )
         )
         row = queries.job_rows(conn, [job["id"]])[0]
+    metrics.backfill_job("failed")
     return JobProgress(job["id"], True, row)
 
 

@@ -71,7 +71,6 @@ class _Metrics:
     feed_poll_seconds: Any
     digests: Any
     backfill_jobs: Any
-    rules_reloads: Any
 
 
 _lock = threading.Lock()
@@ -127,9 +126,6 @@ def _build() -> _Metrics:
         ),
         digests=counter("newswatch_digests", "Email digests by outcome.", ("outcome",)),
         backfill_jobs=counter("newswatch_backfill_jobs", "Backfill jobs finished.", ("status",)),
-        rules_reloads=counter(
-            "newswatch_rules_reloads", "Rule reloads by outcome (ok, error).", ("outcome",)
-        ),
     )  # fmt: skip
 
 
@@ -392,12 +388,6 @@ def digest(outcome: str, n: int = 1) -> None:
 def backfill_job(status: str) -> None:
     """A backfill job finished (done or failed)."""
     _m().backfill_jobs.labels(status).inc()
-
-
-@_safe
-def rules_reload(outcome: str) -> None:
-    """Rules reloaded (ok) or refused (error; the last good rules stay)."""
-    _m().rules_reloads.labels(outcome).inc()
 
 
 # ---- Celery ---------------------------------------------------------------------

@@ -15,8 +15,6 @@ from __future__ import annotations
 import re
 from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, field
-from itertools import accumulate
-from operator import add
 from typing import Any
 
 from worker.rules.normalize import Tokens
@@ -188,10 +186,9 @@ class Matcher:
 
     def _scan(self, toks: Tokens, base: int, hits: Hits) -> None:
         """Add the token positions of every term found in one field."""
-        folded = toks.folded
-        if not folded or self._ac is None:
+        if self._ac is None or len(toks.hay) < 3:
             return
-        raw = self._ac.find_matches_as_indexes(" " + " ".join(folded) + " ", overlapping=True)
+        raw = self._ac.find_matches_as_indexes(toks.hay, overlapping=True)
         if not raw:
             return
         by_pat: dict[int, list[int]] = {}
@@ -201,9 +198,7 @@ class Matcher:
                 by_pat[pid] = [s]
             else:
                 lst.append(s)
-        # hay offset of token i's leading space is sum(len(tokens before i)) + i
-        starts = map(add, accumulate(map(len, folded), initial=0), range(len(folded)))
-        index = dict(zip(starts, range(len(folded)), strict=False))
+        index = toks.indexes([s for _p, s, _e in raw])
         checks = self._checks
         for pid, offs in by_pat.items():
             idxs = [index[s] for s in offs]

@@ -21,6 +21,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from functools import lru_cache
+from itertools import chain
 
 # Combining diacritics that accent folding removes (Latin, Greek, Cyrillic).
 _MARKS = "\u0300-\u036f\u1ab0-\u1aff\u1dc0-\u1dff\u20d0-\u20ff\ufe20-\ufe2f"
@@ -86,58 +87,112 @@ def fold_piece(piece: str) -> tuple[str, ...]:
     return tuple(_PIECE.findall(s))
 
 
-class Tokens:
-    """The tokens of one text: case-folded, case-kept, and original spans.
+# Common non-ASCII punctuation and spaces, each to one ASCII separator (same
+# length, so offsets are unchanged): news text that is ASCII apart from curly
+# quotes and dashes then takes the fast path.
+_PUNCT_TO_SPACE = re.compile(
+    "[\u00a0\u2000-\u200b\u2028\u2029\u202f\u205f\u3000\u2018-\u201f\u2010-\u2015"
+    "\u2026\u2022\u00ab\u00bb\u2032\u2033\u2212\u00b7\ufeff]"
+)
 
-    Only ``folded`` is computed up front; the case-kept forms (for acronym
-    checks) and the spans (for evidence) are computed on first use, because
-    most articles match nothing and never need them.
+
+@lru_cache(maxsize=65536)
+def fold_token(tok: str) -> tuple[str, ...]:
+    """A raw non-ASCII token: CJK runs split off, each piece folded."""
+    out: list[str] = []
+    for sub in _CJK_SPLIT.findall(tok):
+        out.extend(fold_piece(sub))
+    return tuple(out)
+
+
+_ASCII_SEP = re.compile(r"[^A-Za-z0-9]+")
+
+
+class Tokens:
+    """The tokens of one text, as the haystack the automaton scans.
+
+    ``hay`` is ``" tok0 tok1 … "``: folded tokens, one space before and after
+    each.  For ASCII text (after mapping curly quotes, dashes and odd spaces to
+    spaces, which keeps offsets) it is made by one ``re.sub`` and ``lower``,
+    without a Python object per token.  Everything else — token lists, case-
+    kept forms (acronym checks), spans (evidence), token indexes of hits — is
+    computed on first use, since most articles hit few patterns.
     """
 
-    __slots__ = ("_cased", "_spans", "folded", "text")
+    __slots__ = ("_ascii", "_cased", "_folded", "_spans", "hay", "text")
 
     def __init__(self, text: str) -> None:
         self.text = text
         self._cased: list[str] | None = None
+        self._folded: list[str] | None = None
         self._spans: list[tuple[int, int]] | None = None
-        if text.isascii():
-            self.folded: list[str] = _ASCII_TOKEN.findall(text.lower())
+        self._ascii = text
+        if not text.isascii():
+            self._ascii = _PUNCT_TO_SPACE.sub(" ", text)
+        if self._ascii.isascii():
+            body = _ASCII_SEP.sub(" ", self._ascii).strip(" ").lower()
+            self.hay = f" {body} " if body else " "
         else:
-            self._slow()
-            assert self._cased is not None
-            self.folded = [t.casefold() for t in self._cased]
+            self._ascii = self._ascii.replace("_", " ")
+            raw = _TOKEN.findall(self._ascii)
+            self._cased = list(
+                chain.from_iterable([(t,) if t.isascii() else fold_token(t) for t in raw])
+            )
+            self._folded = list(map(str.casefold, self._cased))
+            self.hay = " " + " ".join(self._folded) + " " if self._folded else " "
 
-    def _slow(self) -> None:
-        """General path: per-token folding, with CJK runs split off."""
-        cased: list[str] = []
+    @property
+    def folded(self) -> list[str]:
+        """Case-folded tokens (what patterns are matched against)."""
+        if self._folded is None:
+            self._folded = self.hay.split()
+        return self._folded
+
+    def indexes(self, offsets: list[int]) -> dict[int, int]:
+        """Token index of each hay offset of a token's leading space.
+
+        Offsets are visited in order and the spaces between neighbours counted
+        in C, so all hits of an article cost one pass over its haystack.
+        """
+        out: dict[int, int] = {}
+        idx = 0
+        prev = 0
+        count = self.hay.count
+        for s in sorted(set(offsets)):
+            idx += count(" ", prev, s)
+            out[s] = idx
+            prev = s
+        return out
+
+    def _slow_spans(self) -> list[tuple[int, int]]:
+        """Spans in the general path, in the same order as ``cased``."""
         spans: list[tuple[int, int]] = []
-        for m in _TOKEN.finditer(self.text.replace("_", " ")):
+        for m in _TOKEN.finditer(self._ascii):
             tok = m.group()
             start = m.start()
             if tok.isascii():
-                cased.append(tok)
                 spans.append((start, m.end()))
                 continue
             for sub in _CJK_SPLIT.finditer(tok):
                 span = (start + sub.start(), start + sub.end())
-                for piece in fold_piece(sub.group()):
-                    cased.append(piece)
-                    spans.append(span)
-        self._cased = cased
-        self._spans = spans
+                spans.extend([span] * len(fold_piece(sub.group())))
+        return spans
 
     @property
     def cased(self) -> list[str]:
         """Folded tokens with their case kept (acronyms compare these)."""
         if self._cased is None:
-            self._cased = _ASCII_TOKEN.findall(self.text)
+            self._cased = _ASCII_TOKEN.findall(self._ascii)
         return self._cased
 
     @property
     def spans(self) -> list[tuple[int, int]]:
         """(start, end) character offsets of each token in the given text."""
         if self._spans is None:
-            self._spans = [m.span() for m in _ASCII_TOKEN.finditer(self.text)]
+            if self._ascii.isascii():
+                self._spans = [m.span() for m in _ASCII_TOKEN.finditer(self._ascii)]
+            else:
+                self._spans = self._slow_spans()
         return self._spans
 
 
@@ -173,5 +228,6 @@ def plain_punctuation(query: str) -> str:
 
 def is_acronym(token: str) -> bool:
     """An all-capitals token with 2+ letters: matched case-sensitively."""
-    letters = sum(1 for c in token if c.isalpha())
-    return letters >= 2 and token.isupper()
+    if not token.isupper() or len(token) < 2:
+        return False
+    return token.isalpha() or sum(1 for c in token if c.isalpha()) >= 2

@@ -100,58 +100,59 @@ _GRAMMAR = r"""
 %declare OR AND NOT NEAR WORD PHRASE ENTITY FIELD LPAR RPAR
 """
 
-_LEX = re.compile(
-    r'(?P<WS>\s+)|(?P<LPAR>\()|(?P<RPAR>\))|(?P<PHRASE>"[^"]*")|(?P<QUOTE>")'
-    r"|(?P<FIELD>(?i:title):)|(?P<WORD>[^\s()\"]+)"
-)
+# Whitespace matches no alternative, so finditer skips it without a token.
+_LEX = re.compile(r'([()])|("[^"]*")|(")|((?i:title):)|([^\s()"]+)')
 _NEAR = re.compile(r"NEAR/([0-9]{1,9})")
 _OPS = {"AND", "OR", "NOT"}
+_SPECIAL_START = frozenset("ANO@")
 
 
-class Token(str):
-    """A query token: its text, kind and column (lark's Token is built from it)."""
-
-    type: str
-    column: int
-    start_pos: int
-
-    def __new__(cls, kind: str, value: str, start_pos: int = 0, column: int = 0) -> Token:
-        tok = super().__new__(cls, value)
-        tok.type = kind
-        tok.start_pos = start_pos
-        tok.column = column
-        return tok
+Token = tuple[str, str, int]  # (kind, text, column): cheap; lark Tokens are built only in _shape
 
 
-def _lex(query: str) -> Iterator[Token]:
-    """Tokens of a query; raises QueryError for quotes and parentheses."""
+def _lex(query: str) -> list[Token]:
+    """Tokens of a query; raises QueryError for quotes and parentheses.
+
+    Written for speed (100,000 rules compile in seconds): one regex, no
+    per-token objects beyond a tuple.
+    """
     depth = 0
     terms = 0
+    out: list[Token] = []
     for m in _LEX.finditer(query):
-        kind = m.lastgroup
-        value = m.group()
+        paren, phrase, quote, fieldname, word = m.groups()
         col = m.start() + 1
-        if kind == "WS":
-            continue
-        if kind == "QUOTE":
-            raise QueryError(f"unbalanced quote at column {col}")
-        if kind == "LPAR":
-            depth += 1
-            if depth > MAX_DEPTH:
-                raise QueryError(f"query nested too deeply (more than {MAX_DEPTH} levels)")
-        elif kind == "RPAR":
-            depth -= 1
-            if depth < 0:
-                raise QueryError(f"unbalanced parenthesis: ')' at column {col} closes nothing")
-        elif kind == "WORD":
-            kind = _word_kind(value, col)
-        if kind in ("WORD", "PHRASE", "ENTITY"):
+        if word is not None:
+            kind = "WORD" if word[0] not in _SPECIAL_START else _word_kind(word, col)
+            if kind in _TERM_KINDS:
+                terms += 1
+            out.append((kind, word, col))
+        elif phrase is not None:
             terms += 1
-            if terms > MAX_TERMS:
-                raise QueryError(f"query too large: more than {MAX_TERMS} terms")
-        yield Token(kind, value, start_pos=m.start(), column=col)
+            out.append(("PHRASE", phrase, col))
+        elif paren is not None:
+            if paren == "(":
+                depth += 1
+                if depth > MAX_DEPTH:
+                    raise QueryError(f"query nested too deeply (more than {MAX_DEPTH} levels)")
+                out.append(("LPAR", paren, col))
+            else:
+                depth -= 1
+                if depth < 0:
+                    raise QueryError(f"unbalanced parenthesis: ')' at column {col} closes nothing")
+                out.append(("RPAR", paren, col))
+        elif quote is not None:
+            raise QueryError(f"unbalanced quote at column {col}")
+        else:
+            out.append(("FIELD", fieldname, col))
+    if terms > MAX_TERMS:
+        raise QueryError(f"query too large: more than {MAX_TERMS} terms")
     if depth > 0:
         raise QueryError("unbalanced parenthesis: '(' is never closed")
+    return out
+
+
+_TERM_KINDS = frozenset(("WORD", "PHRASE", "ENTITY"))
 
 
 def _word_kind(value: str, col: int) -> str:
@@ -172,8 +173,16 @@ _ENTITY_ID = re.compile(r"[a-z0-9][a-z0-9-]*")
 
 
 def make_term(raw: str, col: int = 0) -> Term:
-    """A term from a word or phrase as written; checks prefixes."""
-    text = plain_punctuation(raw)
+    """A term from a word or phrase as written; checks prefixes.
+
+    Cached: large rule sets repeat the same words many times.
+    """
+    return _make_term(raw)
+
+
+@lru_cache(maxsize=1 << 17)
+def _make_term(raw: str) -> Term:
+    text = raw if raw.isascii() else plain_punctuation(raw)
     prefix = False
     if "*" in text:
         if text.count("*") > 1 or not text.endswith("*"):
@@ -301,7 +310,7 @@ def _shape(toks: list[Token]) -> Any:
     NEAR distances), so rule sets of many similar queries parse each shape
     once.  Leaves are _Slot(i) for the i-th term.
     """
-    key = tuple(t.type if t.type != "NEAR" else str(t) for t in toks)
+    key = tuple(kind if kind != "NEAR" else value for kind, value, _ in toks)
     tree = _SHAPES.get(key)
     if tree is not None:
         return tree
@@ -311,15 +320,14 @@ def _shape(toks: list[Token]) -> Any:
     i = 0
     try:
         ip = _parser().parse_interactive("")
-        for t in toks:
-            value = str(t)
-            if t.type in _TERM_TYPES:
+        for kind, value, col in toks:
+            if kind in _TERM_TYPES:
                 value = str(i)
                 i += 1
-            ip.feed_token(LarkToken(t.type, value, start_pos=t.start_pos, column=t.column))
+            ip.feed_token(LarkToken(kind, value, start_pos=col - 1, column=col))
         tree = ip.feed_eof()
     except UnexpectedInput as exc:
-        raise QueryError(_explain(exc)) from None
+        raise QueryError(_explain(exc, {col: value for _, value, col in toks})) from None
     except LarkError as exc:
         orig = getattr(exc, "orig_exc", None)
         if isinstance(orig, QueryError):
@@ -334,17 +342,17 @@ def _shape(toks: list[Token]) -> Any:
 
 def _leaf(tok: Token, title_only: bool) -> Node:
     """The term or entity written as ``tok``."""
-    raw = str(tok)
-    if tok.type == "ENTITY":
+    kind, raw, col = tok
+    if kind == "ENTITY":
         ident = raw[1:]
         if not _ENTITY_ID.fullmatch(ident):
             raise QueryError(f"bad entity reference {raw!r}: use @id with a-z, 0-9, -")
         return Entity(ident, title_only)
-    if tok.type == "PHRASE":
+    if kind == "PHRASE":
         if not raw[1:-1].strip():
-            raise QueryError(f"empty phrase at column {tok.column}")
+            raise QueryError(f"empty phrase at column {col}")
         raw = raw[1:-1]
-    term = make_term(raw, tok.column)
+    term = make_term(raw, col)
     return Term(term.text, term.tokens, term.prefix, title_only) if title_only else term
 
 
@@ -367,24 +375,26 @@ def parse_query(query: str) -> Node:
         raise QueryError("empty query")
     if len(query) > MAX_QUERY_CHARS:
         raise QueryError(f"query too long: {len(query)} characters (at most {MAX_QUERY_CHARS})")
-    toks = list(_lex(plain_punctuation(query)))
+    toks = _lex(query if query.isascii() else plain_punctuation(query))
     if not toks:
         raise QueryError("empty query")
-    leaves = [t for t in toks if t.type in _TERM_TYPES]
+    leaves = [t for t in toks if t[0] in _TERM_TYPES]
     if len(toks) == 1 and leaves:
         return _leaf(leaves[0], False)
     return _fill(_shape(toks), leaves)
 
 
-def _explain(exc: Any) -> str:
-    """A one-line reason for a syntax error."""
+def _explain(exc: Any, texts: dict[int, str]) -> str:
+    """A one-line reason for a syntax error (texts: the query's token texts by column)."""
     tok = getattr(exc, "token", None)
     if tok is None or getattr(tok, "type", "") == "$END":
         return "query ends too early (an operator with nothing after it?)"
     col = getattr(tok, "column", "?")
-    if tok.type in _OPS or tok.type == "NEAR":
+    tok = texts.get(col, tok) if isinstance(col, int) else tok
+    kind = exc.token.type
+    if kind in _OPS or kind == "NEAR":
         return f"operator {tok!s} at column {col} is missing an operand"
-    if tok.type == "RPAR":
+    if kind == "RPAR":
         return f"empty parentheses or missing operand before ')' at column {col}"
     return f"unexpected {tok!s} at column {col}"
 

@@ -137,3 +137,22 @@ def test_http_scrape_multiprocess(tmp_path: Path) -> None:
         text = scrape(port)
     assert sample(text, "newswatch_articles_stored_total", origin="backfill") == 3
     assert sample(text, "newswatch_matches_total", rule="@who") == 1
+
+
+def test_after_commit_counts_committed_work_only(tmp_path: Path) -> None:
+    """A batch rolled back (lost lease, error) is redone: it must count once."""
+    from sqlalchemy import create_engine, text
+
+    engine = create_engine(f"sqlite:///{tmp_path / 'x.db'}")
+    with engine.begin() as conn:
+        conn.execute(text("CREATE TABLE t (x INTEGER)"))
+        metrics.after_commit(conn, metrics.articles_stored, 2)
+    with pytest.raises(RuntimeError), engine.begin() as conn:
+        metrics.after_commit(conn, metrics.articles_stored, 100)
+        raise RuntimeError("rolled back")
+    with engine.connect() as conn:  # returned to the pool without a commit
+        metrics.after_commit(conn, metrics.articles_stored, 1000)
+    with engine.begin() as conn:  # the next user of the pooled connection
+        conn.execute(text("INSERT INTO t VALUES (1)"))
+    engine.dispose()
+    assert sample(metrics.render().decode(), "newswatch_articles_stored_total") == 2

@@ -262,9 +262,13 @@ def _listen() -> None:
         return
     from sqlalchemy import event
     from sqlalchemy.engine import Engine
+    from sqlalchemy.pool import Pool
 
     event.listen(Engine, "commit", _on_commit)
     event.listen(Engine, "rollback", _on_rollback)
+    # conn.info lives with the pooled DBAPI connection: never let a leftover
+    # (a connection returned without commit or rollback events) reach the next user.
+    event.listen(Pool, "checkin", _on_checkin)
     _listening = True
 
 
@@ -275,6 +279,11 @@ def _on_commit(conn: Any) -> None:
 
 def _on_rollback(conn: Any) -> None:
     conn.info.pop(_PENDING, None)
+
+
+def _on_checkin(_dbapi_conn: Any, record: Any) -> None:
+    if record is not None:
+        record.info.pop(_PENDING, None)
 
 
 # ---- the one-line call sites -------------------------------------------------

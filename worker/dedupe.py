@@ -118,10 +118,50 @@ def similarity(sig_a: bytes, sig_b: bytes) -> float:
 
 def fingerprint(text: str) -> Fingerprint:
     """Content hash, MinHash signature and band keys in one tokenisation pass."""
-    toks = tokens(text)
-    chash = hashlib.sha256(" ".join(toks).encode("utf-8")).hexdigest()
-    sig = _signature_of(toks)
-    return Fingerprint(content_hash=chash, signature=sig, bands=band_keys(sig))
+    return fingerprints([text])[0]
+
+
+def fingerprints(texts: list[str]) -> list[Fingerprint]:
+    """:func:`fingerprint` of many texts at once: the shingles of the whole batch go
+    through numpy together (per-call numpy overhead dominates for one short text)."""
+    toks = [tokens(t) for t in texts]
+    sigs: list[bytes | None] = [None] * len(texts)
+    long_idx = [i for i, t in enumerate(toks) if len(t) >= SHINGLE]
+    for i, t in enumerate(toks):
+        if len(t) < SHINGLE:
+            sigs[i] = _signature_of(t)
+    if long_idx:
+        for i, sig in zip(long_idx, _batch_signatures([toks[i] for i in long_idx]), strict=True):
+            sigs[i] = sig
+    out = []
+    for t, sig in zip(toks, sigs, strict=True):
+        assert sig is not None
+        chash = hashlib.sha256(" ".join(t).encode("utf-8")).hexdigest()
+        out.append(Fingerprint(content_hash=chash, signature=sig, bands=band_keys(sig)))
+    return out
+
+
+def _batch_signatures(toks: list[list[str]]) -> list[bytes]:
+    """MinHash signatures of texts with at least SHINGLE tokens each."""
+    flat = [w.encode("utf-8") for t in toks for w in t]
+    ids = np.fromiter(map(zlib.crc32, flat), dtype=np.uint64, count=len(flat))
+    lens = np.fromiter((len(t) for t in toks), dtype=np.int64, count=len(toks))
+    n = len(ids) - SHINGLE + 1
+    acc = np.zeros(n, dtype=np.uint64)
+    for k in range(SHINGLE):
+        acc = (acc ^ ids[k : k + n]) * _MIX[k]
+        acc ^= acc >> np.uint64(29)
+    # Shingle j is valid for its text if it starts at least SHINGLE-1 before the text's end.
+    ends = np.cumsum(lens)
+    starts = ends - lens
+    valid_counts = lens - SHINGLE + 1
+    idx = np.concatenate([np.arange(s, s + c) for s, c in zip(starts, valid_counts, strict=True)])
+    sh = acc[idx]
+    with np.errstate(over="ignore"):
+        hv = (sh[:, None] * _A[None, :] + _B[None, :]) >> np.uint64(32)
+    offsets = np.concatenate(([0], np.cumsum(valid_counts)[:-1]))
+    mins = np.minimum.reduceat(hv, offsets, axis=0).astype("<u4")
+    return [row.tobytes() for row in mins]
 
 
 def jaccard(text_a: str, text_b: str) -> float:

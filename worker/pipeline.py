@@ -27,13 +27,13 @@ from dataclasses import dataclass, field
 from datetime import datetime, timedelta
 from typing import Any
 
-from sqlalchemy import delete, select, tuple_, update
+from sqlalchemy import delete, select, text, tuple_, update
 from sqlalchemy.engine import Connection
 
 from worker import dedupe, metrics
 from worker.deliver.outbox import deliveries_for_alert
 from worker.store.models import Alert, Article, Delivery, Match, SimhashBand, utcnow
-from worker.store.queries import insert_ignore, insert_returning
+from worker.store.queries import insert_values, insert_values_returning
 
 ARTICLE = Article.__table__  # type: ignore[attr-defined]
 BAND = SimhashBand.__table__  # type: ignore[attr-defined]
@@ -105,7 +105,7 @@ class _Prepared:
 def prepare(items: Sequence[ArticleIn], matcher: Any, timings: dict[str, float]) -> list[_Prepared]:
     """The pure part: fingerprints and rule matches of every item."""
     t0 = time.perf_counter()
-    fps = [dedupe.fingerprint(it.text) for it in items]
+    fps = dedupe.fingerprints([it.text for it in items])
     t1 = time.perf_counter()
     matches = [list(matcher.match(it.title, it.text)) for it in items]
     t2 = time.perf_counter()
@@ -138,6 +138,9 @@ def process_batch(
     _insert_alerts(conn, stored, ruleset, origin, now, res)
     res.timings["store"] = time.perf_counter() - t0
     metrics.after_commit(conn, metrics.batch, res, origin)
+    ids = {"source_id": items[0].source_id if items else None, "origin": origin,
+           "article_ids": [p.article_id for p in stored]}  # fmt: skip
+    metrics.after_commit(conn, log.info, "articles stored", extra=ids)  # logged once committed
     return res
 
 
@@ -228,7 +231,7 @@ def _apply_updates(conn: Connection, updates: list[_Prepared], now: datetime) ->
 def _insert_new(conn: Connection, fresh: list[_Prepared], now: datetime, res: BatchResult) -> None:
     """Insert new articles, then link near-duplicates into existing story clusters."""
     rows = [_article_row(p, now) for p in fresh]
-    inserted = dict(insert_returning(conn, ARTICLE, rows, "content_hash", "id"))
+    inserted = dict(insert_values_returning(conn, ARTICLE, rows, "content_hash", "id"))
     for p in fresh:
         p.article_id = inserted.get(p.fp.content_hash)
     res.duplicates += sum(1 for p in fresh if p.article_id is None)  # lost a race
@@ -250,7 +253,7 @@ def _insert_new(conn: Connection, fresh: list[_Prepared], now: datetime, res: Ba
         for p in new
         for b, v in enumerate(p.fp.bands)
     ]
-    conn.execute(insert_ignore(conn, BAND), band_rows)
+    insert_values(conn, BAND, band_rows)
 
 
 def _article_row(p: _Prepared, now: datetime) -> dict[str, Any]:
@@ -277,14 +280,10 @@ def _article_row(p: _Prepared, now: datetime) -> dict[str, Any]:
 def _assign_clusters(conn: Connection, new: list[_Prepared], res: BatchResult) -> None:
     """Each new article joins the cluster of its most similar earlier article
     (stored before, or earlier in this batch), or starts its own."""
-    keys = {(b, v) for p in new for b, v in enumerate(p.fp.bands)}
+    keys = sorted({(b, v) for p in new for b, v in enumerate(p.fp.bands)})
     cand: dict[tuple[int, int], list[int]] = {}
-    for chunk in _chunks(sorted(keys), 400):
-        q = select(BAND.c.band, BAND.c.value, BAND.c.article_id).where(
-            tuple_(BAND.c.band, BAND.c.value).in_(chunk)
-        )
-        for r in conn.execute(q):
-            cand.setdefault((r.band, r.value), []).append(r.article_id)
+    for band, value, article_id in _band_hits(conn, keys):
+        cand.setdefault((band, value), []).append(article_id)
     ids = {a for lst in cand.values() for a in lst}
     sigs: dict[int, tuple[bytes, int]] = {}
     for chunk in _chunks(sorted(ids), 400):
@@ -311,6 +310,27 @@ def _assign_clusters(conn: Connection, new: list[_Prepared], res: BatchResult) -
         sigs[p.article_id] = (p.fp.signature, p.cluster_id)  # type: ignore[index]
 
 
+def _band_hits(conn: Connection, keys: list[tuple[int, int]]) -> list[tuple[int, int, int]]:
+    """Stored (band, value, article_id) rows sharing a band key with ``keys``."""
+    if not keys:
+        return []
+    if conn.dialect.name == "postgresql":  # one statement, two array parameters
+        q = text(
+            "SELECT b.band, b.value, b.article_id FROM simhashband b JOIN "
+            "unnest(CAST(:bands AS integer[]), CAST(:vals AS bigint[])) AS k(band, value) "
+            "ON b.band = k.band AND b.value = k.value"
+        )
+        rows = conn.execute(q, {"bands": [k[0] for k in keys], "vals": [k[1] for k in keys]})
+        return [tuple(r) for r in rows]  # type: ignore[misc]
+    out: list[tuple[int, int, int]] = []
+    for chunk in _chunks(keys, 400):
+        q = select(BAND.c.band, BAND.c.value, BAND.c.article_id).where(
+            tuple_(BAND.c.band, BAND.c.value).in_(chunk)
+        )
+        out.extend(tuple(r) for r in conn.execute(q))  # type: ignore[misc]
+    return out
+
+
 def _chunks(seq: list, n: int) -> list[list]:
     return [seq[i : i + n] for i in range(0, len(seq), n)]
 
@@ -326,7 +346,7 @@ def _insert_matches(conn: Connection, stored: list[_Prepared], now: datetime) ->
         for p in stored
         for m in p.matches
     ]
-    inserted = insert_returning(conn, MATCH, rows, "rule_id")
+    inserted = insert_values_returning(conn, MATCH, rows, "rule_id")
     metrics.after_commit(conn, metrics.matches, [r[0] for r in inserted])
     return len(inserted)
 
@@ -363,17 +383,19 @@ def _insert_alerts(
                     "created_at": now,
                 },
             )
-    inserted = insert_returning(conn, ALERT, list(rows.values()), "id", "watch_id", "article_id")
+    inserted = insert_values_returning(
+        conn, ALERT, list(rows.values()), "id", "watch_id", "article_id"
+    )
     metrics.after_commit(conn, metrics.alerts, [w for _, w, _ in inserted], origin)
     deliveries: list[dict[str, Any]] = []
     for alert_id, wid, article_id in inserted:
-        log.info("alert raised", extra={"alert_id": alert_id, "watch_id": wid,
-                                        "article_id": article_id, "origin": origin})  # fmt: skip
+        info = {"alert_id": alert_id, "watch_id": wid, "article_id": article_id, "origin": origin}
+        metrics.after_commit(conn, log.info, "alert raised", extra=info)
         deliveries.extend(
             deliveries_for_alert(watches[wid], alert_id=alert_id, origin=origin, now=now)
         )
     if deliveries:
-        conn.execute(insert_ignore(conn, DELIVERY), deliveries)
+        insert_values(conn, DELIVERY, deliveries)
     res.alerts = len(inserted)
     res.deliveries = len(deliveries)
     res.alert_ids = [a for a, *_ in inserted]
@@ -421,7 +443,9 @@ def poll_source(
     )
     metrics.feed_poll(result.status, time.perf_counter() - t0)
     with engine.begin() as conn:
-        return _store_poll(conn, src, result, ruleset, matcher, now)
+        out = _store_poll(conn, src, result, ruleset, matcher, now)
+    log.info("feed polled", extra={"source_id": source_id, **out})
+    return out
 
 
 def _store_poll(

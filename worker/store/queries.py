@@ -7,11 +7,24 @@ job's progress commit together or not at all.
 
 from __future__ import annotations
 
+import json
 from collections.abc import Iterable, Sequence
 from datetime import UTC, datetime, timedelta
 from typing import Any
 
-from sqlalchemy import Table, func, select, update
+from sqlalchemy import (
+    JSON,
+    BigInteger,
+    Boolean,
+    DateTime,
+    Integer,
+    LargeBinary,
+    Table,
+    func,
+    select,
+    text,
+    update,
+)
 from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.engine import Connection
 from sqlalchemy.sql.dml import Insert
@@ -42,6 +55,78 @@ def insert_returning(
         return []
     stmt = insert_ignore(conn, table).returning(*(table.c[c] for c in cols))
     return list(conn.execute(stmt, list(rows)).all())
+
+
+def _pg_type(col: Any) -> str:
+    """The PostgreSQL array element type used to pass a column through unnest()."""
+    t = col.type
+    if isinstance(t, BigInteger):
+        return "bigint"
+    if isinstance(t, Integer):
+        return "integer"
+    if isinstance(t, Boolean):
+        return "boolean"
+    if isinstance(t, DateTime):
+        return "timestamptz"
+    if isinstance(t, LargeBinary):
+        return "bytea"
+    return "text"  # strings, and JSON passed as text then cast
+
+
+def _pg_unnest_insert(table: Table, cols: list[str], returning: Sequence[str]) -> Any:
+    """``INSERT … SELECT FROM unnest(arrays) ON CONFLICT DO NOTHING``: one statement
+    with one array parameter per column, whatever the number of rows."""
+    arrays = ", ".join(f"CAST(:c{i} AS {_pg_type(table.c[c])}[])" for i, c in enumerate(cols))
+    names = ", ".join(f"u{i}" for i in range(len(cols)))
+    exprs = ", ".join(
+        f"CAST(u{i} AS json)" if isinstance(table.c[c].type, JSON) else f"u{i}"
+        for i, c in enumerate(cols)
+    )
+    quoted = ", ".join(f'"{c}"' for c in cols)
+    sql = (
+        f'INSERT INTO "{table.name}" ({quoted}) SELECT {exprs} FROM unnest({arrays}) '
+        f"AS u({names}) ON CONFLICT DO NOTHING"
+    )
+    if returning:
+        sql += " RETURNING " + ", ".join(f'"{c}"' for c in returning)
+    return text(sql)
+
+
+def _pg_params(table: Table, cols: list[str], rows: Sequence[dict[str, Any]]) -> dict[str, list]:
+    params: dict[str, list] = {}
+    for i, c in enumerate(cols):
+        is_json = isinstance(table.c[c].type, JSON)
+        vals = [r.get(c) for r in rows]
+        params[f"c{i}"] = [json.dumps(v) if is_json and v is not None else v for v in vals]
+    return params
+
+
+def insert_values(conn: Connection, table: Table, rows: Sequence[dict[str, Any]]) -> int:
+    """Insert ``rows`` ignoring conflicts, fast: one ``unnest`` statement on PostgreSQL,
+    an executemany on SQLite (in-process, so per-row cost is small); returns how many
+    rows were inserted."""
+    return len(insert_values_returning(conn, table, rows, *_pk(table)))
+
+
+def insert_values_returning(
+    conn: Connection, table: Table, rows: Sequence[dict[str, Any]], *cols: str
+) -> list[Any]:
+    """Like :func:`insert_values`, returning ``cols`` of the rows actually inserted."""
+    if not rows:
+        return []
+    if conn.dialect.name != "postgresql":
+        return insert_returning(conn, table, rows, *cols)
+    names = list(rows[0].keys())
+    out: list[Any] = []
+    for i in range(0, len(rows), 5000):
+        chunk = rows[i : i + 5000]
+        stmt = _pg_unnest_insert(table, names, cols)
+        out.extend(conn.execute(stmt, _pg_params(table, names, chunk)).all())
+    return out
+
+
+def _pk(table: Table) -> list[str]:
+    return [c.name for c in table.primary_key.columns]
 
 
 def dump_source_id(conn: Connection, path: str) -> int:

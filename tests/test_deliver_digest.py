@@ -261,3 +261,34 @@ def test_highlight_finds_phrases_across_line_breaks_and_escapes_around_them() ->
     html, plain = highlight(ev["snippet"], spans)
     assert str(html) == "Reports of <mark>forced labour</mark> &lt;in&gt; camps."
     assert plain == "Reports of [forced labour] <in> camps."
+
+
+def test_a_huge_period_is_capped_in_the_body_but_counted_in_the_subject(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    from types import SimpleNamespace
+
+    from worker.deliver import email as mail
+
+    monkeypatch.setattr(mail, "MAX_SHOWN", 3)
+    infos = [
+        {
+            "rules": [{"id": "covid-origins", "evidence": []}],
+            "article": {
+                "id": i,
+                "title": f"Story {i}",
+                "url": None,
+                "text": "",
+                "published_at": None,
+                "source": {"name": "S"},
+                "cluster_size": 1,
+            },
+        }
+        for i in range(5)
+    ]
+    watch = SimpleNamespace(id="desk", match=["covid-origins"])
+    msg = mail.build_message(watch, "a@b.org", infos, period_label="p", sender="n@x.org")
+    plain, html = _parts(msg)
+    assert "5 new articles" in msg["Subject"]
+    assert "Story 2" in plain and "Story 3" not in plain and "2 more articles" in plain
+    assert "Story 3" not in html and "2 more articles" in html

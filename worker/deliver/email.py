@@ -28,6 +28,8 @@ from worker.deliver.common import get
 
 log = logging.getLogger(__name__)
 
+MAX_SHOWN = 200  # articles rendered in one digest body
+
 
 @lru_cache(maxsize=1)
 def _env() -> Environment:
@@ -166,6 +168,18 @@ def subject_for(watch_id: str, sections: list[dict[str, Any]], articles: int) ->
     return f"[newswatch] {watch_id}: {articles} new article{plural} ({counts}{more})"
 
 
+def _cap(sections: list[dict[str, Any]], limit: int) -> list[dict[str, Any]]:
+    """At most ``limit`` articles in the body (a backfill can put thousands in one
+    period); the subject still counts them all and the body says how many are left."""
+    out, left = [], limit
+    for s in sections:
+        if left <= 0:
+            break
+        out.append(dict(s, articles=s["articles"][:left]))
+        left -= len(out[-1]["articles"])
+    return out
+
+
 def build_message(
     watch: Any,
     recipient: str,
@@ -179,13 +193,15 @@ def build_message(
     sections = group_sections(watch, infos)
     articles = sum(len(s["articles"]) for s in sections)
     subject = subject_for(watch_id, sections, articles)
+    shown = _cap(sections, MAX_SHOWN)
     unsubscribe = f"mailto:{sender}?subject={quote(f'unsubscribe {watch_id} {recipient}')}"
     ctx = {
         "subject": subject,
         "watch_id": watch_id,
         "article_count": articles,
         "period_label": period_label,
-        "sections": sections,
+        "sections": shown,
+        "hidden": articles - sum(len(s["articles"]) for s in shown),
         "unsubscribe": unsubscribe,
     }
     msg = EmailMessage()

@@ -292,3 +292,76 @@ def test_a_huge_period_is_capped_in_the_body_but_counted_in_the_subject(
     assert "5 new articles" in msg["Subject"]
     assert "Story 2" in plain and "Story 3" not in plain and "2 more articles" in plain
     assert "Story 3" not in html and "2 more articles" in html
+
+
+@pytest.mark.parametrize(
+    "form", ["smtp+starttls://{auth}127.0.0.1:{port}", "smtp://{auth}127.0.0.1:{port}?starttls"]
+)
+def test_starttls_then_login(
+    sqlite_url: str, monkeypatch: pytest.MonkeyPatch, tmp_path: Path, form: str
+) -> None:
+    import shutil
+    import ssl
+    import subprocess
+
+    from aiosmtpd.controller import Controller
+    from aiosmtpd.smtp import AuthResult
+
+    if shutil.which("openssl") is None:
+        pytest.skip("openssl is needed to make a test certificate")
+    cert, key = tmp_path / "cert.pem", tmp_path / "key.pem"
+    subprocess.run(
+        [
+            "openssl",
+            "req",
+            "-x509",
+            "-newkey",
+            "rsa:2048",
+            "-nodes",
+            "-days",
+            "1",
+            "-subj",
+            "/CN=127.0.0.1",
+            "-addext",
+            "subjectAltName=IP:127.0.0.1",
+            "-keyout",
+            str(key),
+            "-out",
+            str(cert),
+        ],
+        check=True,
+        capture_output=True,
+        timeout=60,
+    )
+    server_ctx = ssl.create_default_context(ssl.Purpose.CLIENT_AUTH)
+    server_ctx.load_cert_chain(cert, key)
+    monkeypatch.setenv("SSL_CERT_FILE", str(cert))  # the client trusts our test CA only
+    tls_seen: list[bool] = []
+
+    def authenticator(
+        server: Any, session: Any, envelope: Any, mechanism: str, data: Any
+    ) -> AuthResult:
+        tls_seen.append(session.ssl is not None)
+        return AuthResult(success=data.login == b"u" and data.password == b"pw")
+
+    inbox = Inbox()
+    port = free_port()
+    ctl = Controller(
+        inbox,
+        hostname="127.0.0.1",
+        port=port,
+        tls_context=server_ctx,
+        require_starttls=True,
+        authenticator=authenticator,
+    )
+    ctl.start()
+    try:
+        monkeypatch.setenv("NEWSWATCH_SMTP_URL", form.format(auth="u:pw@", port=port))
+        get_settings.cache_clear()
+        watch = make_watch(emails=["a@example.org"], digest="immediate")
+        add_alert(sqlite_url, watch)
+        counts = send_due_digests(sqlite_url, [watch])
+    finally:
+        ctl.stop()
+    assert counts["sent"] == 1 and len(inbox.messages) == 1
+    assert tls_seen == [True], "login happened inside TLS"

@@ -11,6 +11,7 @@ job rows).
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 from typing import Any
 
@@ -20,7 +21,7 @@ from worker import logging as nwlogging
 from worker import metrics
 from worker.config import Settings, get_settings
 
-SWEEP_SECONDS = 15.0
+SWEEP_SECONDS = float(os.environ.get("NEWSWATCH_SWEEP_SECONDS", "15"))
 DELIVER_SECONDS = 10.0
 DIGEST_SECONDS = 60.0
 

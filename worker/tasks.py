@@ -13,6 +13,8 @@ from datetime import timedelta
 from functools import lru_cache
 from typing import Any
 
+from celery.signals import worker_ready
+
 from worker.celery_app import SWEEP_SECONDS, app
 from worker.config import get_settings
 
@@ -52,6 +54,12 @@ def run_backfill(job_id: int) -> dict[str, Any] | None:
     if not progress.done:
         run_backfill.delay(job_id)
     return {"job": job_id, "status": progress.row["status"]}
+
+
+@worker_ready.connect
+def _sweep_on_start(**_: Any) -> None:
+    """A (re)started worker picks up due work at once instead of at the next beat."""
+    sweep.delay()
 
 
 @app.task(name="newswatch.poll_feeds")

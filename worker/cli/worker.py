@@ -86,8 +86,7 @@ def backfill(
 ) -> None:
     """Queue historical dumps; alerts they raise go to digests, not instant webhooks."""
     for p in dumps:
-        if not p.is_file():
-            fail(f"no such dump file: {p}")
+        _check_dump(p)
     rules = _check_rules()
     engine = _engine()
     from worker import backfill as bf
@@ -109,6 +108,19 @@ def backfill(
             return
         rows = _wait_for(engine, ids)
     _report(rows, as_json)
+
+
+def _check_dump(path: Path) -> None:
+    """Refuse a missing, unreadable or binary dump before queueing anything (exit 2)."""
+    from worker.dumpio import DumpError, looks_binary, open_dump
+
+    try:
+        with open_dump(path) as fh:
+            sample = fh.read(8192)
+    except DumpError as exc:
+        fail(str(exc))
+    if looks_binary(sample):
+        fail(f"{path}: looks like a binary file, not a text dump")
 
 
 def _progress() -> Any:

@@ -432,10 +432,10 @@ def _record(
     results: list[tuple[list[Claimed], Outcome]] = [([c], o) for c, o in early]
     results += [(r.members, r.outcome) for r in requests if r.outcome is not None]
     for members, outcome in results:
-        delay = None
-        if outcome.kind == "retry":
-            delay = _next_delay(members[0].attempts, schedule, outcome.retry_after)
         for m in members:
+            delay = None
+            if outcome.kind == "retry":  # per row: a batch may mix first tries and retries
+                delay = _next_delay(m.attempts, schedule, outcome.retry_after)
             row = {
                 "b_id": m.id,
                 "b_lease": m.lease,

@@ -107,7 +107,7 @@ def _call_deliver(module: str, names: tuple[str, ...]) -> Any:
     for name in names:
         fn = getattr(mod, name, None)
         if callable(fn):
-            return fn(_engine())
+            return fn(_engine(), watches=current_rules()[0])
     return None
 
 

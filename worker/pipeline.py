@@ -43,6 +43,9 @@ DELIVERY = Delivery.__table__  # type: ignore[attr-defined]
 log = logging.getLogger(__name__)
 
 
+CLUSTER_LOCK_KEY = 0x6E657773  # "news": PostgreSQL advisory lock id for cluster assignment
+
+
 @dataclass
 class ArticleIn:
     """A cleaned article from a feed item or a dump segment."""
@@ -230,6 +233,9 @@ def _apply_updates(conn: Connection, updates: list[_Prepared], now: datetime) ->
 
 def _insert_new(conn: Connection, fresh: list[_Prepared], now: datetime, res: BatchResult) -> None:
     """Insert new articles, then link near-duplicates into existing story clusters."""
+    if not fresh:
+        return
+    _cluster_lock(conn)
     rows = [_article_row(p, now) for p in fresh]
     inserted = dict(insert_values_returning(conn, ARTICLE, rows, "content_hash", "id"))
     for p in fresh:
@@ -254,6 +260,16 @@ def _insert_new(conn: Connection, fresh: list[_Prepared], now: datetime, res: Ba
         for b, v in enumerate(p.fp.bands)
     ]
     insert_values(conn, BAND, band_rows)
+
+
+def _cluster_lock(conn: Connection) -> None:
+    """Serialise "look up near-duplicates, then insert" across workers until commit,
+    so two copies of one story stored at the same moment by two workers still land
+    in one cluster (and alert once). Only this short store step is serialised;
+    segmenting, fingerprinting and matching run in parallel. SQLite needs nothing:
+    the article insert below takes its single write lock before the lookup."""
+    if conn.dialect.name == "postgresql":
+        conn.execute(text("SELECT pg_advisory_xact_lock(:k)"), {"k": CLUSTER_LOCK_KEY})
 
 
 def _article_row(p: _Prepared, now: datetime) -> dict[str, Any]:

@@ -294,3 +294,17 @@ def test_sender_killed_mid_request_resends_with_the_same_webhook_id(
     first, second = rx.received
     assert first.headers["webhook-id"] == second.headers["webhook-id"] == row.message_id
     assert second.verified
+
+
+def test_unresolvable_host_is_retried_not_dead_lettered(
+    sqlite_url: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv(SECRET_ENV, SECRET)
+    monkeypatch.delenv("NEWSWATCH_ALLOW_PRIVATE_URLS", raising=False)
+    get_settings.cache_clear()
+    watch = make_watch(urls=["http://no-such-host.invalid/hook"])
+    add_alert(sqlite_url, watch)
+    counts = deliver_due_webhooks(sqlite_url, watches=[watch], timeout=2)
+    (row,) = deliveries(sqlite_url, channel="webhook")
+    assert counts["retried"] == 1 and row.status == "failed"
+    assert "cannot resolve" in (row.last_error or "")

@@ -168,7 +168,10 @@ def post(
         with deadline(timeout * 2):
             resp = client.post(url, content=body.encode(), headers=headers)
     except UnsafeURLError as exc:
-        return Outcome("refused", error=str(exc))
+        # A host that does not resolve may be a passing DNS fault: retry. An
+        # address that is not global will not become one: dead-letter at once.
+        kind = "retry" if "cannot resolve" in str(exc) else "refused"
+        return Outcome(kind, error=str(exc))
     except httpx.TimeoutException as exc:
         return Outcome("retry", error=f"timeout: {type(exc).__name__}")
     except httpx.HTTPError as exc:

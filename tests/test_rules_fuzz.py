@@ -8,7 +8,7 @@ from __future__ import annotations
 from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
-from worker.rules import compile_rules
+from worker.rules import RulesError, compile_rules
 from worker.rules.model import Entity, RuleSet, Topic
 from worker.rules.query import QueryError, parse_query
 
@@ -68,7 +68,12 @@ def _check(q: str) -> None:
         topics={"q": Topic(id="q", name="q", query=q)},
     )
     assert node is not None
-    compile_rules(rs).match("WHO title", "a São 新疆 covid-19 forced labour who")
+    try:
+        matcher = compile_rules(rs)
+    except RulesError as exc:  # an unknown @entity: refused with the rule's id
+        assert "unknown entity" in str(exc) and ": q: " in str(exc)
+        return
+    matcher.match("WHO title", "a São 新疆 covid-19 forced labour who")
 
 
 @settings(max_examples=1500, deadline=None)
@@ -85,6 +90,7 @@ def _check(q: str) -> None:
 @example(q="title:title:a")
 @example(q="a NOT NOT b")
 @example(q="½*")
+@example(q="@0")
 def test_parser_never_crashes(q: str) -> None:
     _check(q)
 

@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import ahocorasick_rs
 
+from worker.rules.load import RuleErrorItem, RulesError
 from worker.rules.match import (
     AND,
     NEAR,
@@ -26,7 +27,19 @@ from worker.rules.match import (
 )
 from worker.rules.model import RuleSet
 from worker.rules.normalize import is_acronym
-from worker.rules.query import And, Entity, Near, Node, Not, Or, Term, make_term, parse_query
+from worker.rules.query import (
+    And,
+    Entity,
+    Near,
+    Node,
+    Not,
+    Or,
+    QueryError,
+    Term,
+    entity_refs,
+    make_term,
+    parse_query,
+)
 
 
 class _Builder:
@@ -118,15 +131,28 @@ def compile_rules(rs: RuleSet) -> Matcher:
     rules: list[tuple[str, tuple]] = []
     for eid in rs.entities:
         rules.append((f"@{eid}", b.entity(eid, False)))
+    errors = []
     for tid, topic in rs.topics.items():
-        rules.append((tid, b.tree(parse_query(topic.query))))
+        try:
+            ast = parse_query(topic.query)
+            missing = sorted(entity_refs(ast) - set(rs.entities))
+            if missing:
+                raise QueryError(f"unknown entity @{missing[0]}")
+        except QueryError as exc:  # only for RuleSets built by hand: load_rules checks this
+            errors.append(RuleErrorItem(topic.file or "-", topic.line, tid, str(exc)))
+            continue
+        rules.append((tid, b.tree(ast)))
+    if errors:
+        raise RulesError(errors)
     term_rules: list[list[int]] = [[] for _ in b.term_len]
     always: list[int] = []
+    simple = bytearray(len(rules))
     for ri, (_, tree) in enumerate(rules):
         for t in _term_ids(tree):
             term_rules[t].append(ri)
         if evaluate(tree, {}):
             always.append(ri)
+        simple[ri] = _is_simple(tree)
     automaton = ahocorasick_rs.AhoCorasick(b.patterns, store_patterns=False) if b.patterns else None
     return Matcher(
         version=rs.version,
@@ -137,4 +163,12 @@ def compile_rules(rs: RuleSet) -> Matcher:
         rules=rules,
         term_rules=[tuple(r) for r in term_rules],
         always=tuple(always),
+        simple=bytes(simple),
     )
+
+
+def _is_simple(tree: tuple) -> bool:
+    """A term or an OR of terms, none title-only: true whenever one term hit."""
+    if tree[0] == TERM:
+        return not tree[2]
+    return tree[0] == OR and all(c[0] == TERM and not c[2] for c in tree[1])

@@ -14,7 +14,10 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left, bisect_right
-from dataclasses import dataclass, field
+from collections.abc import Callable
+from dataclasses import dataclass
+from functools import partial
+from itertools import chain
 from typing import Any
 
 from worker.rules.normalize import Tokens
@@ -47,13 +50,45 @@ class Evidence:
         }
 
 
-@dataclass
 class RuleMatch:
-    rule: str  # topic id, or "@entity"
-    evidence: list[Evidence] = field(default_factory=list)
+    """A matched rule; its evidence is built on first access.
+
+    Deciding which rules match is the hot path; evidence (offsets and the
+    sentence around each term) is only needed for what gets stored or shown.
+    """
+
+    __slots__ = ("_evidence", "_make", "rule")
+
+    def __init__(
+        self,
+        rule: str,
+        evidence: list[Evidence] | None = None,
+        *,
+        make: Callable[[], list[Evidence]] | None = None,
+    ) -> None:
+        self.rule = rule  # topic id, or "@entity"
+        self._evidence = evidence
+        self._make = make
+
+    @property
+    def evidence(self) -> list[Evidence]:
+        if self._evidence is None:
+            self._evidence = self._make() if self._make is not None else []
+            self._make = None
+        return self._evidence
 
     def to_json(self) -> dict[str, Any]:
         return {"rule": self.rule, "evidence": [e.to_json() for e in self.evidence]}
+
+    def __eq__(self, other: object) -> bool:
+        if not isinstance(other, RuleMatch):
+            return NotImplemented
+        return self.rule == other.rule and self.evidence == other.evidence
+
+    __hash__ = None  # type: ignore[assignment]
+
+    def __repr__(self) -> str:
+        return f"RuleMatch(rule={self.rule!r}, evidence={self.evidence!r})"
 
 
 def _positions(node: tuple, hits: Hits) -> list[int]:
@@ -166,15 +201,21 @@ class Matcher:
         rules: list[tuple[str, tuple]],
         term_rules: list[tuple[int, ...]],
         always: tuple[int, ...],
+        simple: bytes,
     ) -> None:
         self.version = version
         self._ac = automaton
         self._pat_terms = pat_terms
+        # per pattern: its only term when no acronym check is needed, else -1
+        self._pat_single = [
+            p[0] if len(p) == 1 and term_checks[p[0]] is None else -1 for p in pat_terms
+        ]
         self._term_len = term_len
         self._checks = term_checks
         self._rules = rules
         self._term_rules = term_rules
         self._always = always
+        self._simple = simple  # per rule: matches as soon as it is a candidate
 
     @property
     def rule_count(self) -> int:
@@ -191,30 +232,42 @@ class Matcher:
         raw = self._ac.find_matches_as_indexes(toks.hay, overlapping=True)
         if not raw:
             return
-        by_pat: dict[int, list[int]] = {}
-        for pid, s, _e in raw:
-            lst = by_pat.get(pid)
-            if lst is None:
-                by_pat[pid] = [s]
-            else:
-                lst.append(s)
         index = toks.indexes([s for _p, s, _e in raw])
-        checks = self._checks
-        for pid, offs in by_pat.items():
-            idxs = [index[s] for s in offs]
-            for tid in self._pat_terms[pid]:
-                chk = checks[tid]
-                good = idxs if chk is None else self._confirm(toks.cased, idxs, chk)
-                if not good:
-                    continue
-                if base:
-                    good = [i + base for i in good]
-                lst = hits.get(tid)
+        single = self._pat_single
+        slow: dict[int, list[int]] = {}
+        for pid, s, _e in raw:
+            tid = single[pid]
+            if tid < 0:  # several terms share the pattern, or an acronym check
+                lst = slow.get(pid)
                 if lst is None:
-                    hits[tid] = list(good)
+                    slow[pid] = [index[s]]
                 else:
-                    lst.extend(good)
-                    lst.sort()
+                    lst.append(index[s])
+                continue
+            lst = hits.get(tid)
+            # one pattern per term, reported in order, and the title (base > 0)
+            # is scanned after the text: every list stays sorted
+            if lst is None:
+                hits[tid] = [index[s] + base]
+            else:
+                lst.append(index[s] + base)
+        for pid, idxs in slow.items():
+            self._add_checked(pid, idxs, toks, base, hits)
+
+    def _add_checked(self, pid: int, idxs: list[int], toks: Tokens, base: int, hits: Hits) -> None:
+        """Terms of a shared or case-checked pattern: confirm, then record."""
+        for tid in self._pat_terms[pid]:
+            chk = self._checks[tid]
+            good = idxs if chk is None else self._confirm(toks.cased, idxs, chk)
+            if not good:
+                continue
+            good = [i + base for i in good]
+            lst = hits.get(tid)
+            if lst is None:
+                hits[tid] = good
+            else:
+                lst.extend(good)
+                lst.sort()
 
     @staticmethod
     def _confirm(
@@ -240,15 +293,15 @@ class Matcher:
         self._scan(body, 0, hits)
         if head is not None:
             self._scan(head, TITLE_BASE, hits)
-        candidates = set(self._always)
-        term_rules = self._term_rules
-        for tid in hits:
-            candidates.update(term_rules[tid])
+        candidates = set(chain.from_iterable(map(self._term_rules.__getitem__, hits)))
+        candidates.update(self._always)
         out = []
+        simple = self._simple
+        rules = self._rules
         for ri in sorted(candidates):
-            rule_id, tree = self._rules[ri]
-            if evaluate(tree, hits):
-                out.append(RuleMatch(rule_id, self._evidence(tree, hits, body, head)))
+            rule_id, tree = rules[ri]
+            if simple[ri] or evaluate(tree, hits):
+                out.append(RuleMatch(rule_id, make=partial(self._evidence, tree, hits, body, head)))
         return out
 
     def _evidence(
@@ -279,8 +332,8 @@ class Matcher:
                 toks = head if in_title else body
                 assert toks is not None
                 i = chosen - TITLE_BASE if in_title else chosen
-                start = toks.spans[i][0]
-                end = toks.spans[i + last][1]
+                start = toks.span(i)[0]
+                end = toks.span(i + last)[1]
                 src = toks.text
                 out.append(
                     Evidence(

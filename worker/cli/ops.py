@@ -174,9 +174,12 @@ def rules_apply(
     """Run rules over stored history and raise their alerts as a backfill does
     (to digests, and to webhooks only for watches with backfill_webhooks).
     Safe to re-run: a story alerts once per watch."""
+    import os
+
     from worker.logging import configure_logging
 
-    configure_logging()
+    # One "alert raised" line per alert is for workers; here the summary says it.
+    configure_logging(os.environ.get("NEWSWATCH_LOG_LEVEL", "WARNING"))
     report = _run_history("apply_rules", rules, since, source, rule)
     if as_json:
         print_json(report.to_json(with_hits=False))

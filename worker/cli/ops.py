@@ -171,9 +171,11 @@ def rules_apply(
     ),
     as_json: bool = typer.Option(False, "--json", help="One JSON document on stdout."),
 ) -> None:
-    """Run rules over stored history and raise their alerts as a backfill does
-    (to digests, and to webhooks only for watches with backfill_webhooks).
-    Safe to re-run: a story alerts once per watch."""
+    """Raise rules' alerts over stored history as a backfill does; safe to re-run.
+
+    Alerts go to digests, and to webhooks only for watches with backfill_webhooks;
+    a story alerts once per watch however often this runs.
+    """
     import os
 
     from worker.logging import configure_logging

@@ -13,6 +13,8 @@ as ``NOT x``): the percolator idea, so cost follows hits, not rules.
 
 from __future__ import annotations
 
+from typing import Any
+
 import ahocorasick_rs
 
 from worker.rules.load import RuleErrorItem, RulesError
@@ -30,15 +32,14 @@ from worker.rules.normalize import is_acronym
 from worker.rules.query import (
     And,
     Entity,
-    Near,
-    Node,
     Not,
     Or,
     QueryError,
+    Slot,
     Term,
-    entity_refs,
+    leaf,
     make_term,
-    parse_query,
+    parse_shape,
 )
 
 
@@ -54,6 +55,39 @@ class _Builder:
         self.term_len: list[int] = []
         self.term_checks: list[tuple[tuple[int, str, bool], ...] | None] = []
         self.entity_trees: dict[str, tuple] = {}
+        self.leaves: dict[tuple[str, str, bool], tuple[tuple, tuple[int, ...]]] = {}
+        self.has_not = False
+        self.tids: list[int] = []  # term ids of the rule being compiled
+
+    def leaf(self, tok: tuple[str, str, int], title_only: bool) -> tuple:
+        """Compiled leaf for a query token, cached (rules repeat words a lot)."""
+        key = (tok[0], tok[1], title_only)
+        cached = self.leaves.get(key)
+        if cached is None:
+            ast = leaf(tok, title_only)
+            if isinstance(ast, Entity):
+                if ast.id not in self.rs.entities:
+                    raise QueryError(f"unknown entity @{ast.id}")
+                node = self.entity(ast.id, title_only)
+            else:
+                assert isinstance(ast, Term)
+                node = (TERM, self.term(ast), title_only, ast.text)
+            cached = self.leaves[key] = (node, tuple(_term_ids(node)))
+        self.tids.extend(cached[1])
+        return cached[0]
+
+    def shape(self, node: Any, toks: list[tuple[str, str, int]]) -> tuple:
+        """A parsed query shape filled with its terms -> nested tuples."""
+        if isinstance(node, Slot):
+            return self.leaf(toks[node.i], node.title_only)
+        if isinstance(node, And):
+            return (AND, tuple([self.shape(c, toks) for c in node.children]))
+        if isinstance(node, Or):
+            return (OR, tuple([self.shape(c, toks) for c in node.children]))
+        if isinstance(node, Not):
+            self.has_not = True
+            return (NOT, self.shape(node.child, toks))
+        return (NEAR, node.n, self.shape(node.left, toks), self.shape(node.right, toks))
 
     def term(self, t: Term) -> int:
         key = (t.tokens, t.prefix)
@@ -91,21 +125,6 @@ class _Builder:
             self.entity_trees[key] = tree
         return tree
 
-    def tree(self, node: Node) -> tuple:
-        """AST -> nested tuples understood by match.evaluate."""
-        if isinstance(node, Term):
-            return (TERM, self.term(node), node.title_only, node.text)
-        if isinstance(node, Entity):
-            return self.entity(node.id, node.title_only)
-        if isinstance(node, And):
-            return (AND, tuple(self.tree(c) for c in node.children))
-        if isinstance(node, Or):
-            return (OR, tuple(self.tree(c) for c in node.children))
-        if isinstance(node, Not):
-            return (NOT, self.tree(node.child))
-        assert isinstance(node, Near)
-        return (NEAR, node.n, self.tree(node.left), self.tree(node.right))
-
 
 def _term_ids(tree: tuple) -> set[int]:
     """Every term of a compiled tree (positive or negated)."""
@@ -129,30 +148,35 @@ def compile_rules(rs: RuleSet) -> Matcher:
     """One Matcher for every topic and entity of a validated RuleSet."""
     b = _Builder(rs)
     rules: list[tuple[str, tuple]] = []
+    rule_tids: list[list[int]] = []
     for eid in rs.entities:
-        rules.append((f"@{eid}", b.entity(eid, False)))
+        tree = b.entity(eid, False)
+        rules.append((f"@{eid}", tree))
+        rule_tids.append(list(_term_ids(tree)))
     errors = []
+    maybe_always: list[int] = []
     for tid, topic in rs.topics.items():
+        b.has_not = False
+        b.tids = []
         try:
-            ast = parse_query(topic.query)
-            missing = sorted(entity_refs(ast) - set(rs.entities))
-            if missing:
-                raise QueryError(f"unknown entity @{missing[0]}")
+            shape, toks = parse_shape(topic.query)
+            tree = b.shape(shape, toks)
         except QueryError as exc:  # only for RuleSets built by hand: load_rules checks this
             errors.append(RuleErrorItem(topic.file or "-", topic.line, tid, str(exc)))
             continue
-        rules.append((tid, b.tree(ast)))
+        if b.has_not:  # only a tree with NOT can hold when nothing hit
+            maybe_always.append(len(rules))
+        rules.append((tid, tree))
+        rule_tids.append(b.tids)
     if errors:
         raise RulesError(errors)
     term_rules: list[list[int]] = [[] for _ in b.term_len]
-    always: list[int] = []
     simple = bytearray(len(rules))
     for ri, (_, tree) in enumerate(rules):
-        for t in _term_ids(tree):
+        for t in set(rule_tids[ri]):
             term_rules[t].append(ri)
-        if evaluate(tree, {}):
-            always.append(ri)
         simple[ri] = _is_simple(tree)
+    always = [ri for ri in maybe_always if evaluate(rules[ri][1], {})]
     automaton = ahocorasick_rs.AhoCorasick(b.patterns, store_patterns=False) if b.patterns else None
     return Matcher(
         version=rs.version,

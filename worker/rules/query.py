@@ -113,9 +113,53 @@ Token = tuple[str, str, int]  # (kind, text, column): cheap; lark Tokens are bui
 def _lex(query: str) -> list[Token]:
     """Tokens of a query; raises QueryError for quotes and parentheses.
 
-    Written for speed (100,000 rules compile in seconds): one regex, no
-    per-token objects beyond a tuple.
+    Written for speed (100,000 rules compile in seconds): ``findall`` does
+    the scanning in C and columns are worked out only to explain an error.
     """
+    out: list[Token] = []
+    depth = 0
+    terms = 0
+    for paren, phrase, quote, fieldname, word in _LEX.findall(query):
+        if word:
+            if word[0] in _SPECIAL_START:
+                try:
+                    kind = _word_kind(word, 0)
+                except QueryError:
+                    break  # explained with its column below
+                if kind in _TERM_KINDS:
+                    terms += 1
+                out.append((kind, word, 0))
+            else:
+                terms += 1
+                out.append(("WORD", word, 0))
+        elif phrase:
+            terms += 1
+            out.append(("PHRASE", phrase, 0))
+        elif paren == "(":
+            depth += 1
+            if depth > MAX_DEPTH:
+                raise QueryError(f"query nested too deeply (more than {MAX_DEPTH} levels)")
+            out.append(("LPAR", paren, 0))
+        elif paren:
+            depth -= 1
+            if depth < 0:
+                break
+            out.append(("RPAR", paren, 0))
+        elif quote:
+            break
+        else:
+            out.append(("FIELD", fieldname, 0))
+    else:
+        if terms > MAX_TERMS:
+            raise QueryError(f"query too large: more than {MAX_TERMS} terms")
+        if depth > 0:
+            raise QueryError("unbalanced parenthesis: '(' is never closed")
+        return out
+    return _lex_columns(query)
+
+
+def _lex_columns(query: str) -> list[Token]:
+    """The slow lexer: same tokens with columns, and the error messages."""
     depth = 0
     terms = 0
     out: list[Token] = []
@@ -202,7 +246,7 @@ def _make_term(raw: str) -> Term:
 
 
 @dataclass(frozen=True, slots=True)
-class _Slot:
+class Slot:
     """Placeholder leaf of a cached query shape: the i-th term of the query."""
 
     i: int
@@ -211,8 +255,8 @@ class _Slot:
 
 def _title(node: Any) -> Any:
     """Restrict every term under ``node`` to the title."""
-    if isinstance(node, _Slot):
-        return _Slot(node.i, True)
+    if isinstance(node, Slot):
+        return Slot(node.i, True)
     if isinstance(node, And):
         return And(tuple(_title(c) for c in node.children))
     if isinstance(node, Or):
@@ -253,7 +297,7 @@ def _parser() -> Any:
         """Inline (non-recursive) construction of a shape's AST while parsing."""
 
         def word(self, c: list[Token]) -> Any:
-            return _Slot(int(c[0]))
+            return Slot(int(c[0]))
 
         phrase = entity = word
 
@@ -299,6 +343,7 @@ def _parser() -> Any:
 
 
 _TERM_TYPES = ("WORD", "PHRASE", "ENTITY")
+_SLOT0 = Slot(0)
 _SHAPES: dict[tuple[str, ...], Any] = {}
 _MAX_SHAPES = 10_000
 
@@ -308,7 +353,7 @@ def _shape(toks: list[Token]) -> Any:
 
     The structure of a query depends only on its sequence of token kinds (and
     NEAR distances), so rule sets of many similar queries parse each shape
-    once.  Leaves are _Slot(i) for the i-th term.
+    once.  Leaves are Slot(i) for the i-th term.
     """
     key = tuple(kind if kind != "NEAR" else value for kind, value, _ in toks)
     tree = _SHAPES.get(key)
@@ -340,7 +385,7 @@ def _shape(toks: list[Token]) -> Any:
     return tree
 
 
-def _leaf(tok: Token, title_only: bool) -> Node:
+def leaf(tok: Token, title_only: bool) -> Node:
     """The term or entity written as ``tok``."""
     kind, raw, col = tok
     if kind == "ENTITY":
@@ -350,7 +395,7 @@ def _leaf(tok: Token, title_only: bool) -> Node:
         return Entity(ident, title_only)
     if kind == "PHRASE":
         if not raw[1:-1].strip():
-            raise QueryError(f"empty phrase at column {col}")
+            raise QueryError(f"empty phrase {raw}")
         raw = raw[1:-1]
     term = make_term(raw, col)
     return Term(term.text, term.tokens, term.prefix, title_only) if title_only else term
@@ -358,8 +403,8 @@ def _leaf(tok: Token, title_only: bool) -> Node:
 
 def _fill(node: Any, leaves: list[Token]) -> Node:
     """Instantiate a shape with the query's own terms (depth already bounded)."""
-    if isinstance(node, _Slot):
-        return _leaf(leaves[node.i], node.title_only)
+    if isinstance(node, Slot):
+        return leaf(leaves[node.i], node.title_only)
     if isinstance(node, And):
         return And(tuple(_fill(c, leaves) for c in node.children))
     if isinstance(node, Or):
@@ -369,8 +414,12 @@ def _fill(node: Any, leaves: list[Token]) -> Node:
     return Near(node.n, _fill(node.left, leaves), _fill(node.right, leaves))
 
 
-def parse_query(query: str) -> Node:
-    """Parse a query into its AST or raise QueryError with a readable message."""
+def parse_shape(query: str) -> tuple[Any, list[Token]]:
+    """The query's structure (leaves are Slot(i)) and its term tokens.
+
+    compile.py builds matcher trees straight from this, without an AST; the
+    leaves are checked (and become Terms) when they are filled in.
+    """
     if not query or not query.strip():
         raise QueryError("empty query")
     if len(query) > MAX_QUERY_CHARS:
@@ -380,8 +429,21 @@ def parse_query(query: str) -> Node:
         raise QueryError("empty query")
     leaves = [t for t in toks if t[0] in _TERM_TYPES]
     if len(toks) == 1 and leaves:
-        return _leaf(leaves[0], False)
-    return _fill(_shape(toks), leaves)
+        return _SLOT0, leaves
+    try:
+        return _shape(toks), leaves
+    except QueryError:
+        if toks[0][2]:
+            raise
+    # explain the error with columns (the fast lexer does not track them)
+    toks = _lex_columns(query if query.isascii() else plain_punctuation(query))
+    return _shape(toks), [t for t in toks if t[0] in _TERM_TYPES]
+
+
+def parse_query(query: str) -> Node:
+    """Parse a query into its AST or raise QueryError with a readable message."""
+    shape, leaves = parse_shape(query)
+    return _fill(shape, leaves)
 
 
 def _explain(exc: Any, texts: dict[int, str]) -> str:

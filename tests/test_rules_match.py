@@ -232,3 +232,25 @@ def test_evidence_offsets_in_non_ascii_text(matcher) -> None:
 def test_empty_inputs(matcher) -> None:
     assert rules(matcher, "") == set()
     assert rules(matcher, "   \n  ", None) == set()
+
+
+def test_rules_without_trigger_terms_are_always_evaluated(tmp_path: Path) -> None:
+    """Double negation and OR with a NOT hold without any positive trigger term."""
+    path = tmp_path / "r.yaml"
+    path.write_text(
+        "topics:\n"
+        "  - id: dbl\n    query: 'NOT (NOT alpha)'\n"
+        "  - id: or-not\n    query: 'alpha OR NOT beta'\n"
+        "  - id: and-rare\n    query: 'common AND rareword'\n",
+        encoding="utf-8",
+    )
+    m = compile_rules(load_rules(path))
+
+    def got(text: str) -> set[str]:
+        return {r.rule for r in m.match(None, text)}
+
+    assert got("alpha") == {"dbl", "or-not"}
+    assert got("beta") == set()
+    assert got("gamma") == {"or-not"}
+    assert got("common words and a rareword") == {"or-not", "and-rare"}
+    assert got("common only") == {"or-not"}

@@ -7,8 +7,9 @@ both sides make every hit a whole-token hit, so a hit needs no boundary check
 in Python.  Patterns are shared by equal terms; case-sensitive acronyms share
 the folded pattern and are confirmed against the case-kept tokens only when
 they hit.  Each rule's boolean tree is compiled to nested tuples and evaluated
-only when one of its terms hit (or when it is true with no hits at all, such
-as ``NOT x``): the percolator idea, so cost follows hits, not rules.
+only when one of its trigger terms hit (see _triggers; rules such as ``NOT x``
+are evaluated for every article): the percolator idea, so cost follows hits,
+not rules.
 """
 
 from __future__ import annotations
@@ -25,7 +26,6 @@ from worker.rules.match import (
     OR,
     TERM,
     Matcher,
-    evaluate,
 )
 from worker.rules.model import RuleSet
 from worker.rules.normalize import is_acronym
@@ -55,15 +55,13 @@ class _Builder:
         self.term_len: list[int] = []
         self.term_checks: list[tuple[tuple[int, str, bool], ...] | None] = []
         self.entity_trees: dict[str, tuple] = {}
-        self.leaves: dict[tuple[str, str, bool], tuple[tuple, tuple[int, ...]]] = {}
-        self.has_not = False
-        self.tids: list[int] = []  # term ids of the rule being compiled
+        self.leaves: dict[tuple[str, str, bool], tuple] = {}
 
     def leaf(self, tok: tuple[str, str, int], title_only: bool) -> tuple:
         """Compiled leaf for a query token, cached (rules repeat words a lot)."""
         key = (tok[0], tok[1], title_only)
-        cached = self.leaves.get(key)
-        if cached is None:
+        node = self.leaves.get(key)
+        if node is None:
             ast = leaf(tok, title_only)
             if isinstance(ast, Entity):
                 if ast.id not in self.rs.entities:
@@ -72,9 +70,8 @@ class _Builder:
             else:
                 assert isinstance(ast, Term)
                 node = (TERM, self.term(ast), title_only, ast.text)
-            cached = self.leaves[key] = (node, tuple(_term_ids(node)))
-        self.tids.extend(cached[1])
-        return cached[0]
+            self.leaves[key] = node
+        return node
 
     def shape(self, node: Any, toks: list[tuple[str, str, int]]) -> tuple:
         """A parsed query shape filled with its terms -> nested tuples."""
@@ -85,7 +82,6 @@ class _Builder:
         if isinstance(node, Or):
             return (OR, tuple([self.shape(c, toks) for c in node.children]))
         if isinstance(node, Not):
-            self.has_not = True
             return (NOT, self.shape(node.child, toks))
         return (NEAR, node.n, self.shape(node.left, toks), self.shape(node.right, toks))
 
@@ -126,57 +122,39 @@ class _Builder:
         return tree
 
 
-def _term_ids(tree: tuple) -> set[int]:
-    """Every term of a compiled tree (positive or negated)."""
-    out: set[int] = set()
-    stack = [tree]
-    while stack:
-        node = stack.pop()
-        kind = node[0]
-        if kind == TERM:
-            out.add(node[1])
-        elif kind in (AND, OR):
-            stack.extend(node[1])
-        elif kind == NOT:
-            stack.append(node[1])
-        else:
-            stack.extend(node[2:])
-    return out
-
-
 def compile_rules(rs: RuleSet) -> Matcher:
     """One Matcher for every topic and entity of a validated RuleSet."""
     b = _Builder(rs)
     rules: list[tuple[str, tuple]] = []
-    rule_tids: list[list[int]] = []
     for eid in rs.entities:
-        tree = b.entity(eid, False)
-        rules.append((f"@{eid}", tree))
-        rule_tids.append(list(_term_ids(tree)))
+        rules.append((f"@{eid}", b.entity(eid, False)))
     errors = []
-    maybe_always: list[int] = []
     for tid, topic in rs.topics.items():
-        b.has_not = False
-        b.tids = []
         try:
             shape, toks = parse_shape(topic.query)
             tree = b.shape(shape, toks)
         except QueryError as exc:  # only for RuleSets built by hand: load_rules checks this
             errors.append(RuleErrorItem(topic.file or "-", topic.line, tid, str(exc)))
             continue
-        if b.has_not:  # only a tree with NOT can hold when nothing hit
-            maybe_always.append(len(rules))
         rules.append((tid, tree))
-        rule_tids.append(b.tids)
     if errors:
         raise RulesError(errors)
     term_rules: list[list[int]] = [[] for _ in b.term_len]
     simple = bytearray(len(rules))
+    always: list[int] = []
+    cost = [1.0 / len(p) for p in b.patterns]  # longer patterns hit less often
+    term_cost = [0.0] * len(b.term_len)
+    for pid, tids in enumerate(b.pat_terms):
+        for t in tids:
+            term_cost[t] = cost[pid]
     for ri, (_, tree) in enumerate(rules):
-        for t in set(rule_tids[ri]):
-            term_rules[t].append(ri)
+        trig = _triggers(tree, term_cost)
+        if trig is None:
+            always.append(ri)
+        else:
+            for t in trig:
+                term_rules[t].append(ri)
         simple[ri] = _is_simple(tree)
-    always = [ri for ri in maybe_always if evaluate(rules[ri][1], {})]
     automaton = ahocorasick_rs.AhoCorasick(b.patterns, store_patterns=False) if b.patterns else None
     return Matcher(
         version=rs.version,
@@ -189,6 +167,39 @@ def compile_rules(rs: RuleSet) -> Matcher:
         always=tuple(always),
         simple=bytes(simple),
     )
+
+
+def _triggers(tree: tuple, term_cost: list[float]) -> frozenset[int] | None:
+    """Terms of which at least one must hit for the tree to hold (None: no such set).
+
+    The percolator registers a rule only under these terms, so ``a AND b``
+    is looked at only when its rarer side hit, not on every common word.
+    Terms in the set are only candidates: the whole tree is still evaluated.
+    """
+    kind = tree[0]
+    if kind == TERM:
+        return frozenset((tree[1],))
+    if kind == NOT:
+        return None
+    if kind == OR:
+        out: set[int] = set()
+        for c in tree[1]:
+            sub = _triggers(c, term_cost)
+            if sub is None:
+                return None
+            out |= sub
+        return frozenset(out)
+    children = tree[1] if kind == AND else tree[2:]
+    best: frozenset[int] | None = None
+    best_cost = 0.0
+    for c in children:
+        sub = _triggers(c, term_cost)
+        if sub is None:
+            continue
+        c_cost = sum(term_cost[t] for t in sub)
+        if best is None or c_cost < best_cost:
+            best, best_cost = sub, c_cost
+    return best
 
 
 def _is_simple(tree: tuple) -> bool:

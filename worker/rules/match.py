@@ -14,9 +14,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left, bisect_right
-from collections.abc import Callable
 from dataclasses import dataclass
-from functools import partial
 from itertools import chain
 from typing import Any
 
@@ -57,24 +55,26 @@ class RuleMatch:
     sentence around each term) is only needed for what gets stored or shown.
     """
 
-    __slots__ = ("_evidence", "_make", "rule")
+    __slots__ = ("_evidence", "_source", "_tree", "rule")
 
     def __init__(
         self,
         rule: str,
         evidence: list[Evidence] | None = None,
-        *,
-        make: Callable[[], list[Evidence]] | None = None,
+        source: _Article | None = None,
+        tree: tuple | None = None,
     ) -> None:
         self.rule = rule  # topic id, or "@entity"
         self._evidence = evidence
-        self._make = make
+        self._source = source
+        self._tree = tree
 
     @property
     def evidence(self) -> list[Evidence]:
         if self._evidence is None:
-            self._evidence = self._make() if self._make is not None else []
-            self._make = None
+            src = self._source
+            self._evidence = src.evidence(self._tree) if src is not None and self._tree else []
+            self._source = None
         return self._evidence
 
     def to_json(self) -> dict[str, Any]:
@@ -89,6 +89,21 @@ class RuleMatch:
 
     def __repr__(self) -> str:
         return f"RuleMatch(rule={self.rule!r}, evidence={self.evidence!r})"
+
+
+class _Article:
+    """What evidence needs from one match() call: hits and both fields' tokens."""
+
+    __slots__ = ("body", "head", "hits", "matcher")
+
+    def __init__(self, matcher: Matcher, hits: Hits, body: Tokens, head: Tokens | None) -> None:
+        self.matcher = matcher
+        self.hits = hits
+        self.body = body
+        self.head = head
+
+    def evidence(self, tree: tuple) -> list[Evidence]:
+        return self.matcher._evidence(tree, self.hits, self.body, self.head)
 
 
 def _positions(node: tuple, hits: Hits) -> list[int]:
@@ -298,10 +313,11 @@ class Matcher:
         out = []
         simple = self._simple
         rules = self._rules
+        src = _Article(self, hits, body, head)
         for ri in sorted(candidates):
             rule_id, tree = rules[ri]
             if simple[ri] or evaluate(tree, hits):
-                out.append(RuleMatch(rule_id, make=partial(self._evidence, tree, hits, body, head)))
+                out.append(RuleMatch(rule_id, None, src, tree))
         return out
 
     def _evidence(

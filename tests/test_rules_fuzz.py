@@ -91,6 +91,7 @@ def _check(q: str) -> None:
 @example(q="a NOT NOT b")
 @example(q="½*")
 @example(q="@0")
+@example(q='" \n " OR a')
 def test_parser_never_crashes(q: str) -> None:
     _check(q)
 

@@ -20,9 +20,8 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from collections.abc import Iterator
 from functools import lru_cache
-from itertools import chain, islice
+from itertools import accumulate, chain
 
 # Combining diacritics that accent folding removes (Latin, Greek, Cyrillic).
 _MARKS = "\u0300-\u036f\u1ab0-\u1aff\u1dc0-\u1dff\u20d0-\u20ff\ufe20-\ufe2f"
@@ -106,6 +105,7 @@ def fold_token(tok: str) -> tuple[str, ...]:
     return tuple(out)
 
 
+_BYTE_TOKENS = re.compile(rb"([^ ]+)")
 # ASCII letters lower-cased, digits kept, every other byte a space.
 _ASCII_FOLD = bytes(
     c if 48 <= c <= 57 or 97 <= c <= 122 else c + 32 if 65 <= c <= 90 else 32 for c in range(256)
@@ -123,20 +123,21 @@ class Tokens:
     articles hit few patterns.
     """
 
-    __slots__ = ("_ascii", "_cased", "_folded", "_span_iter", "_spans", "hay", "text")
+    __slots__ = ("_ascii", "_bytes", "_cased", "_folded", "_spans", "hay", "text")
 
     def __init__(self, text: str) -> None:
         self.text = text
         self._cased: list[str] | None = None
         self._folded: list[str] | None = None
         self._spans: list[tuple[int, int]] | None = None
-        self._span_iter: Iterator[re.Match[str]] | None = None
+        self._bytes: bytes | None = None
         self._ascii = text
         if not text.isascii():
             self._ascii = _PUNCT_TO_SPACE.sub(" ", text)
         if self._ascii.isascii():
             # bytes.translate + split + join run in C (~3x faster than re.sub)
-            words = self._ascii.encode("ascii").translate(_ASCII_FOLD).split()
+            self._bytes = self._ascii.encode("ascii").translate(_ASCII_FOLD)
+            words = self._bytes.split()
             self.hay = " " + b" ".join(words).decode("ascii") + " " if words else " "
         else:
             self._ascii = self._ascii.replace("_", " ")
@@ -191,31 +192,22 @@ class Tokens:
             self._cased = _ASCII_TOKEN.findall(self._ascii)
         return self._cased
 
-    def _init_spans(self) -> list[tuple[int, int]]:
+    @property
+    def spans(self) -> list[tuple[int, int]]:
+        """(start, end) character offsets of each token in the given text."""
         if self._spans is None:
-            if self._ascii.isascii():
-                self._spans = []
-                self._span_iter = _ASCII_TOKEN.finditer(self._ascii)
+            if self._bytes is not None:
+                # separators and tokens alternate; running lengths give offsets,
+                # all in C (no match object per token)
+                offs = list(accumulate(map(len, _BYTE_TOKENS.split(self._bytes))))
+                self._spans = list(zip(offs[0::2], offs[1::2], strict=False))
             else:
                 self._spans = self._slow_spans()
         return self._spans
 
     def span(self, i: int) -> tuple[int, int]:
-        """Offsets of token i, scanning no further than needed (evidence is
-        usually near the start of an article)."""
-        spans = self._init_spans()
-        if i >= len(spans) and self._span_iter is not None:
-            spans.extend(m.span() for m in islice(self._span_iter, i + 1 - len(spans)))
-        return spans[i]
-
-    @property
-    def spans(self) -> list[tuple[int, int]]:
-        """(start, end) character offsets of each token in the given text."""
-        spans = self._init_spans()
-        if self._span_iter is not None:
-            spans.extend(m.span() for m in self._span_iter)
-            self._span_iter = None
-        return spans
+        """Offsets of token i in the given text."""
+        return self.spans[i]
 
 
 _QUOTES = str.maketrans(

@@ -395,7 +395,7 @@ def leaf(tok: Token, title_only: bool) -> Node:
         return Entity(ident, title_only)
     if kind == "PHRASE":
         if not raw[1:-1].strip():
-            raise QueryError(f"empty phrase {raw}")
+            raise QueryError("empty phrase: nothing between the quotes")
         raw = raw[1:-1]
     term = make_term(raw, col)
     return Term(term.text, term.tokens, term.prefix, title_only) if title_only else term

@@ -52,6 +52,8 @@ def make_app(settings: Settings | None = None) -> Celery:
         task_reject_on_worker_lost=True,
         worker_prefetch_multiplier=1,
         task_ignore_result=True,
+        # One broker can serve several deployments (or test sessions) on separate queues.
+        task_default_queue=os.environ.get("NEWSWATCH_QUEUE", "celery"),
         result_backend=None,
         task_serializer="json",
         accept_content=["json"],

@@ -19,9 +19,6 @@ from worker.celery_app import SWEEP_SECONDS, app
 from worker.config import get_settings
 
 log = logging.getLogger("newswatch.tasks")
-# A task keeps its job (and its open dump stream) until the job is done: resuming
-# re-segments from the stored offset, which only crashes should need.
-BACKFILL_SLICE_SECONDS: float | None = None
 FEED_BATCH = 20
 
 
@@ -45,15 +42,32 @@ def _engine() -> Any:
 
 @app.task(name="newswatch.run_backfill")
 def run_backfill(job_id: int) -> dict[str, Any] | None:
-    """Work on one backfill job for a while; re-enqueue it if not finished."""
+    """Plan a backfill job: segment its dump and hand each batch to any worker."""
     from worker.backfill import run_job
 
-    progress = run_job(_engine(), job_id, rules=current_rules, max_seconds=BACKFILL_SLICE_SECONDS)
-    if progress is None:
-        return None
-    if not progress.done:
-        run_backfill.delay(job_id)
-    return {"job": job_id, "status": progress.row["status"]}
+    def dispatch(batch_id: int, payload: list[dict[str, Any]]) -> None:
+        store_backfill_batch.delay(batch_id, payload)
+
+    progress = run_job(_engine(), job_id, rules=current_rules, dispatch=dispatch)
+    return None if progress is None else {"job": job_id, "status": progress.row["status"]}
+
+
+@app.task(name="newswatch.store_backfill_batch")
+def store_backfill_batch(batch_id: int, payload: list[dict[str, Any]]) -> int | None:
+    """Store one planned batch of a backfill (a no-op if another worker did)."""
+    from worker.backfill import store_batch
+
+    res = store_batch(_engine(), batch_id, payload, rules=current_rules)
+    return None if res is None else res.articles_stored
+
+
+@app.task(name="newswatch.redo_backfill_batch")
+def redo_backfill_batch(batch_id: int) -> int | None:
+    """Store a batch whose worker died, re-reading its byte range of the dump."""
+    from worker.backfill import redo_batch
+
+    res = redo_batch(_engine(), batch_id, rules=current_rules)
+    return None if res is None else res.articles_stored
 
 
 @worker_ready.connect
@@ -83,17 +97,26 @@ def poll_feeds(source_ids: list[int]) -> list[dict[str, Any]]:
 
 @app.task(name="newswatch.sweep")
 def sweep() -> dict[str, int]:
-    """Re-enqueue what the database says is due: feeds and unleased backfill jobs."""
+    """Re-enqueue what the database says is due: feeds, backfill jobs whose planner
+    is gone, batches whose worker died; finish jobs whose last store was cut short."""
+    from worker import backfill as bf
     from worker.store import queries
 
-    with _engine().begin() as conn:
+    eng = _engine()
+    with eng.begin() as conn:
         jobs = queries.jobs_needing_work(conn, timedelta(seconds=4 * SWEEP_SECONDS))
+        batches = bf.stale_batches(conn)
+        planned = bf.unfinished_planned_jobs(conn)
         feeds = queries.due_feed_ids(conn)
     for job_id in jobs:
         run_backfill.delay(job_id)
+    for batch_id in batches:
+        redo_backfill_batch.delay(batch_id)
+    for job_id in planned:
+        bf.finish_if_complete(eng, job_id)
     for i in range(0, len(feeds), FEED_BATCH):
         poll_feeds.delay(feeds[i : i + FEED_BATCH])
-    return {"jobs": len(jobs), "feeds": len(feeds)}
+    return {"jobs": len(jobs), "batches": len(batches), "feeds": len(feeds)}
 
 
 def _call_deliver(module: str, names: tuple[str, ...]) -> Any:

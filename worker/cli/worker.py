@@ -152,14 +152,7 @@ def _work_here(engine: Any, ids: list[int], rules: tuple[Any, Any]) -> list[dict
             def tick(r: dict, task: Any = task) -> None:
                 bar.update(task, completed=r["offset"], articles=r["articles_seen"])
 
-            while True:
-                got = bf.run_job(engine, job_id, rules=lambda: rules, owner=owner, on_batch=tick)
-                if got is not None and got.done:
-                    break
-                if got is None:  # another worker holds it: follow its progress
-                    done = _wait_for(engine, [job_id], quiet=True)
-                    if done[0]["status"] in ("done", "failed"):
-                        break
+            bf.work_until_done(engine, job_id, rules=lambda: rules, owner=owner, on_batch=tick)
     with engine.connect() as conn:
         return queries.job_rows(conn, ids)
 

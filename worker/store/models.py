@@ -207,3 +207,37 @@ class BackfillJob(SQLModel, table=True):
     created_at: datetime | None = _ts()
     started_at: datetime | None = _ts()
     finished_at: datetime | None = _ts()
+    # Set when the planner has segmented the whole dump into batches (0003).
+    segmented_at: datetime | None = _ts()
+
+
+class BackfillBatch(SQLModel, table=True):
+    """A planned slice of a backfill job: the articles of dump bytes
+    [start_offset, end_offset). The job's lease holder segments the dump and
+    records each slice; any worker stores it, in one transaction with
+    ``status = done``, its counts and the job's counters, so two workers share
+    one dump and a killed worker's slice is redone from the dump, never twice."""
+
+    __table_args__ = (
+        UniqueConstraint("job_id", "seq", name="uq_batch_job_seq"),
+        Index("ix_batch_pending", "status", "lease_until"),
+    )
+
+    id: int | None = Field(default=None, primary_key=True)
+    job_id: int = Field(foreign_key="backfilljob.id", index=True)
+    seq: int
+    start_offset: int = Field(sa_column=Column(BigInteger, nullable=False))
+    end_offset: int = Field(sa_column=Column(BigInteger, nullable=False))
+    first_line: int
+    end_line: int
+    articles: int = 0
+    status: str = Field(default="pending", max_length=16)  # pending | done
+    articles_seen: int = 0
+    articles_stored: int = 0
+    duplicates: int = 0
+    near_duplicates: int = 0
+    matches: int = 0
+    alerts: int = 0
+    lease_until: datetime | None = _ts()
+    created_at: datetime | None = _ts()
+    done_at: datetime | None = _ts()

@@ -178,12 +178,14 @@ def claim_job(conn: Connection, job_id: int, owner: str, lease: timedelta) -> di
 
 
 def jobs_needing_work(conn: Connection, grace: timedelta, now: datetime | None = None) -> list[int]:
-    """Jobs not done whose lease is free or expired (a killed worker's job, or a
-    lost message); they are marked QUEUED for ``grace`` so the next sweeps do not
+    """Jobs still to be planned whose lease is free or expired (a killed planner,
+    or a lost message); they are marked QUEUED for ``grace`` so the next sweeps do not
     enqueue them again while the message waits for a worker."""
     now = now or utcnow()
-    cond = JOB.c.status.in_(("queued", "running")) & (
-        JOB.c.lease_until.is_(None) | (JOB.c.lease_until < now)
+    cond = (
+        JOB.c.status.in_(("queued", "running"))
+        & JOB.c.segmented_at.is_(None)
+        & (JOB.c.lease_until.is_(None) | (JOB.c.lease_until < now))
     )
     ids = [int(r) for r in conn.execute(select(JOB.c.id).where(cond)).scalars()]
     if ids:

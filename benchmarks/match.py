@@ -60,12 +60,16 @@ def corpus(mb: float) -> list[str]:
     return arts * max(1, round(mb * 1e6 / size))
 
 
-def vocabulary() -> tuple[list[str], list[str], list[str]]:
-    """(news words, other English words, news bigrams)."""
+def vocabulary() -> tuple[list[str], list[str], list[str], set[str]]:
+    """(news words, other English words, news bigrams, prefixes of news tokens)."""
+    from worker.rules.normalize import Tokens
+
     text = SEED_DUMP.read_text(encoding="utf-8") if SEED_DUMP.exists() else ""
+    tokens = set(Tokens(text).folded)
+    stems = {t[:k] for t in tokens for k in range(6, len(t) + 1)}
     counts = Counter(WORD.findall(text))
-    # watched terms are specific: leave out the news text's common words
-    news = sorted(w for w, c in counts.items() if c <= 3)
+    # watched terms are specific: leave out the news text's common and short words
+    news = sorted(w for w, c in counts.items() if c <= 3 and len(w) >= 6)
     common = {w.lower() for w, _ in counts.most_common(300)}
     words = text.split()
     bigrams = sorted(
@@ -81,16 +85,25 @@ def vocabulary() -> tuple[list[str], list[str], list[str]]:
         other.update(
             w.lower() for w in WORD.findall(f.read_text(encoding="utf-8", errors="ignore"))
         )
-    return news, sorted(other - {w.lower() for w in counts}), bigrams
+    return news, sorted(other - tokens), bigrams, stems
 
 
 def make_queries(n: int, seed: int = 7) -> list[str]:
     """n queries of mixed shapes; one term in a hundred is a word of the news text."""
     rnd = random.Random(seed)
-    news, other, bigrams = vocabulary()
+    news, other, bigrams, stems = vocabulary()
 
     def word() -> str:
         return rnd.choice(news) if rnd.random() < NEWS_SHARE else rnd.choice(other)
+
+    def stem() -> str:
+        """A prefix; like other terms, one in a hundred can hit the news text."""
+        hit = rnd.random() < NEWS_SHARE
+        while True:
+            w = rnd.choice(news if hit else other)
+            s = w[: max(6, len(w) - 2)]
+            if len(w) >= 7 and (hit or s.lower() not in stems):
+                return s
 
     out = []
     for _ in range(n):
@@ -100,8 +113,7 @@ def make_queries(n: int, seed: int = 7) -> list[str]:
         elif r < 0.55:
             q = f'"{rnd.choice(bigrams)}"' if rnd.random() < 0.05 else f'"{word()} {word()}"'
         elif r < 0.65:
-            w = word()
-            q = (w[: max(6, len(w) - 2)] if len(w) >= 7 else w) + "*"
+            q = stem() + "*"
         elif r < 0.85:
             q = f"{word()} AND ({word()} OR {word()})"
         elif r < 0.95:
@@ -128,8 +140,7 @@ def one(n: int, mb: float, baseline: bool) -> dict:
     """Run in a subprocess: compile n rules, match the corpus, maybe the baseline.
 
     The machine is shared and noisy, so the 10-rule matcher runs interleaved
-    with the n-rule one, chunk by chunk: their ratio comes from the same
-    moments of the run.
+    with the n-rule one and each keeps its best of five passes.
     """
     from worker.rules import compile_rules
     from worker.rules.model import RuleSet, Topic
@@ -149,16 +160,14 @@ def one(n: int, mb: float, baseline: bool) -> dict:
     compile_s = time.perf_counter() - t0
     rss_compile = peak_rss_mb()
     small = compile_rules(ruleset(queries[:10]))
-    t_n = t_10 = 0.0
+    # best of 5 passes each, alternating: the minimum is the least disturbed
+    # by the other processes on this shared machine
+    t_n = t_10 = float("inf")
     matched = 0
-    step = max(1, len(arts) // 10)
-    for i in range(0, len(arts), step):
-        chunk = arts[i : i + step]
-        dt, _ = _time(small, chunk)
-        t_10 += dt
-        dt, found = _time(matcher, chunk)
-        t_n += dt
-        matched += found
+    for _ in range(5):
+        t_10 = min(t_10, _time(small, arts)[0])
+        dt, matched = _time(matcher, arts)
+        t_n = min(t_n, dt)
     # the same, reading every match's evidence (offsets + sentence), on a quarter
     part = arts[: max(1, len(arts) // 4)]
     t0 = time.perf_counter()
@@ -205,7 +214,7 @@ def naive(queries: list[str], arts: list[str]) -> float:
 
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    ap.add_argument("--mb", type=float, default=2.0, help="MB of article text to match")
+    ap.add_argument("--mb", type=float, default=1.0, help="MB of article text to match")
     ap.add_argument("--sizes", default="10,1000,10000,100000")
     ap.add_argument("--one", type=int, help=argparse.SUPPRESS)
     ap.add_argument("--baseline", action="store_true", help=argparse.SUPPRESS)
@@ -243,7 +252,7 @@ def main() -> None:
         print(
             f"{n:>7} rules  naive {nb:9.4f} MB/s ({label})  compiled/naive = {r['mb_s'] / nb:8.1f}x"
         )
-    print("throughput at N rules / at 10 rules (interleaved in the same process):")
+    print("throughput at N rules / at 10 rules (best of 5 interleaved passes, same process):")
     for r in rows:
         ratio = r["mb_s"] / r["mb_s_10_interleaved"]
         target = "  (target >= 0.5)" if r["rules"] == 10000 else ""

@@ -310,15 +310,13 @@ class Matcher:
             self._scan(head, TITLE_BASE, hits)
         candidates = set(chain.from_iterable(map(self._term_rules.__getitem__, hits)))
         candidates.update(self._always)
-        out = []
         simple = self._simple
         rules = self._rules
         src = _Article(self, hits, body, head)
-        for ri in sorted(candidates):
-            rule_id, tree = rules[ri]
-            if simple[ri] or evaluate(tree, hits):
-                out.append(RuleMatch(rule_id, None, src, tree))
-        return out
+        found = [
+            rules[ri] for ri in sorted(candidates) if simple[ri] or evaluate(rules[ri][1], hits)
+        ]
+        return [RuleMatch(rule_id, None, src, tree) for rule_id, tree in found]
 
     def _evidence(
         self, tree: tuple, hits: Hits, body: Tokens, head: Tokens | None

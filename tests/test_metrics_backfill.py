@@ -18,6 +18,7 @@ import socket
 import subprocess
 import sys
 import time
+import uuid
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -130,6 +131,7 @@ def test_scrape_newswatch_run_after_backfill_on_redis(
         "NEWSWATCH_METRICS_PORT": str(port),
         "NEWSWATCH_METRICS_ADDR": "127.0.0.1",
         "NEWSWATCH_LOG_JSON": "true",
+        "NEWSWATCH_QUEUE": f"ops-metrics-{uuid.uuid4().hex[:8]}",  # this test's own queue
     }
     env.pop(metrics.MULTIPROC_ENV, None)
     log_path = tmp_path / "run.log"

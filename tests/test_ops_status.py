@@ -5,6 +5,7 @@ backfill jobs — human screen and ``--json``."""
 from __future__ import annotations
 
 import json
+import uuid
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
@@ -119,19 +120,22 @@ def test_status_counts_redis_queue(
 ) -> None:
     import redis
 
+    queue_name = f"ops-status-{uuid.uuid4().hex[:8]}"
     monkeypatch.setenv("NEWSWATCH_BROKER_URL", redis_url)
+    monkeypatch.setenv("NEWSWATCH_QUEUE", queue_name)
     _use_db(monkeypatch, sqlite_url)
     client = redis.Redis.from_url(redis_url)
-    client.delete("celery")
-    client.rpush("celery", "a", "b", "c")
+    client.rpush(queue_name, "a", "b", "c")
+    client.rpush(queue_name + "\x06\x163", "d")  # kombu's priority sub-list
     try:
         result = CliRunner().invoke(app, ["status", "--json"])
     finally:
-        client.delete("celery")
+        client.delete(queue_name, queue_name + "\x06\x163")
         client.close()
     assert result.exit_code == 0, result.output
     queue = json.loads(result.stdout)["queue"]
-    assert queue["broker"] == "redis" and queue["depth"] == 3
+    assert queue["broker"] == "redis" and queue["depth"] == 4
+    assert queue["queues"][queue_name] == 4
 
 
 def test_status_reports_broken_rules_without_failing(

@@ -8,6 +8,7 @@ poll intervals, whichever is longer), **ok** otherwise.
 
 from __future__ import annotations
 
+import os
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 from typing import Any
@@ -213,10 +214,11 @@ def _celery_conf() -> Any | None:
 
 def _queue_names() -> list[str]:
     conf = _celery_conf()
-    names: list[str] = []
+    # NEWSWATCH_QUEUE (one broker, several deployments) names this deployment's queue.
+    names: list[str] = [os.environ["NEWSWATCH_QUEUE"]] if os.environ.get("NEWSWATCH_QUEUE") else []
+    if conf is not None and not names:
+        names.append(conf.get("task_default_queue") or "celery")
     if conf is not None:
-        default = conf.get("task_default_queue") or "celery"
-        names.append(default)
         for q in conf.get("task_queues") or []:
             name = getattr(q, "name", None) or (q if isinstance(q, str) else None)
             if name and name not in names:

@@ -17,6 +17,7 @@ from celery.signals import worker_ready
 
 from worker.celery_app import SWEEP_SECONDS, app
 from worker.config import get_settings
+from worker.logging import log_context
 
 log = logging.getLogger("newswatch.tasks")
 FEED_BATCH = 20
@@ -48,7 +49,8 @@ def run_backfill(job_id: int) -> dict[str, Any] | None:
     def dispatch(batch_id: int, payload: list[dict[str, Any]]) -> None:
         store_backfill_batch.delay(batch_id, payload)
 
-    progress = run_job(_engine(), job_id, rules=current_rules, dispatch=dispatch)
+    with log_context(job_id=job_id):  # every record of the job carries its id
+        progress = run_job(_engine(), job_id, rules=current_rules, dispatch=dispatch)
     return None if progress is None else {"job": job_id, "status": progress.row["status"]}
 
 
@@ -86,12 +88,13 @@ def poll_feeds(source_ids: list[int]) -> list[dict[str, Any]]:
     out = []
     with make_feed_client() as client:
         for sid in source_ids:
-            try:
-                out.append(
-                    poll_source(_engine(), sid, ruleset=ruleset, matcher=matcher, client=client)
-                )
-            except Exception:  # one broken feed must not stop the batch
-                log.exception("poll of source %s failed", sid)
+            with log_context(source_id=sid):  # the poll's records, alerts included
+                try:
+                    out.append(
+                        poll_source(_engine(), sid, ruleset=ruleset, matcher=matcher, client=client)
+                    )
+                except Exception:  # one broken feed must not stop the batch
+                    log.exception("poll of source %s failed", sid)
     return out
 
 

@@ -27,7 +27,7 @@ from dataclasses import dataclass, field
 from datetime import datetime, timedelta
 from typing import Any
 
-from sqlalchemy import delete, select, text, tuple_, update
+from sqlalchemy import delete, select, text, update
 from sqlalchemy.engine import Connection
 
 from worker import dedupe, metrics
@@ -200,8 +200,11 @@ def _existing_by_key(conn: Connection, preps: list[_Prepared]) -> dict[tuple | N
         ARTICLE.c.guid,
         ARTICLE.c.canonical_url,
     )
-    if guids:
-        q = select(*cols).where(tuple_(ARTICLE.c.source_id, ARTICLE.c.guid).in_(list(guids)))
+    by_source: dict[int, list[str]] = {}
+    for sid, guid in guids:
+        by_source.setdefault(sid, []).append(guid)
+    for sid, glist in by_source.items():  # (source_id, guid) index, on both databases
+        q = select(*cols).where(ARTICLE.c.source_id == sid, ARTICLE.c.guid.in_(glist))
         for r in conn.execute(q):
             out[("g", r.source_id, r.guid)] = (r.id, r.cluster_id or r.id, r.revision)
     if urls:
@@ -338,12 +341,18 @@ def _band_hits(conn: Connection, keys: list[tuple[int, int]]) -> list[tuple[int,
         )
         rows = conn.execute(q, {"bands": [k[0] for k in keys], "vals": [k[1] for k in keys]})
         return [tuple(r) for r in rows]  # type: ignore[misc]
+    # SQLite: one query per band, so the (band, value) index is used (a row-value
+    # IN list is scanned instead, which grows with the table).
+    by_band: dict[int, list[int]] = {}
+    for band, value in keys:
+        by_band.setdefault(band, []).append(value)
     out: list[tuple[int, int, int]] = []
-    for chunk in _chunks(keys, 400):
-        q = select(BAND.c.band, BAND.c.value, BAND.c.article_id).where(
-            tuple_(BAND.c.band, BAND.c.value).in_(chunk)
-        )
-        out.extend(tuple(r) for r in conn.execute(q))  # type: ignore[misc]
+    for band, values in sorted(by_band.items()):
+        for chunk in _chunks(values, 500):
+            q = select(BAND.c.band, BAND.c.value, BAND.c.article_id).where(
+                BAND.c.band == band, BAND.c.value.in_(chunk)
+            )
+            out.extend(tuple(r) for r in conn.execute(q))  # type: ignore[misc]
     return out
 
 

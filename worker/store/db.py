@@ -63,8 +63,29 @@ def alembic_config(url: str | None = None):  # type: ignore[no-untyped-def]
     return cfg
 
 
+MIGRATION_LOCK_KEY = 0x6E776462  # PostgreSQL advisory lock id held while migrating
+
+
 def upgrade(url: str | None = None, revision: str = "head") -> None:
-    """Apply migrations up to ``revision`` (idempotent)."""
+    """Apply migrations up to ``revision`` (idempotent). On PostgreSQL an advisory
+    lock makes workers that start together migrate one after the other."""
     from alembic import command
 
-    command.upgrade(alembic_config(url), revision)
+    url = url or get_settings().database_url
+    if not url.startswith("postgresql"):
+        command.upgrade(alembic_config(url), revision)
+        return
+    from sqlalchemy import text
+
+    engine = make_engine(url)
+    try:
+        with engine.connect() as conn:
+            conn.execute(text("SELECT pg_advisory_lock(:k)"), {"k": MIGRATION_LOCK_KEY})
+            conn.commit()
+            try:
+                command.upgrade(alembic_config(url), revision)
+            finally:
+                conn.execute(text("SELECT pg_advisory_unlock(:k)"), {"k": MIGRATION_LOCK_KEY})
+                conn.commit()
+    finally:
+        engine.dispose()

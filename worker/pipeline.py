@@ -232,6 +232,13 @@ def _apply_updates(conn: Connection, updates: list[_Prepared], now: datetime) ->
             )
         )
         conn.execute(delete(MATCH).where(MATCH.c.article_id == p.article_id))
+        conn.execute(delete(BAND).where(BAND.c.article_id == p.article_id))
+    band_rows = [
+        {"article_id": p.article_id, "band": b, "value": v}
+        for p in updates
+        for b, v in enumerate(p.fp.bands)
+    ]
+    insert_values(conn, BAND, band_rows)
 
 
 def _insert_new(conn: Connection, fresh: list[_Prepared], now: datetime, res: BatchResult) -> None:

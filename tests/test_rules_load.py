@@ -204,3 +204,19 @@ def test_deep_query_in_file_is_one_clear_error(tmp_path: Path) -> None:
     assert errs == [
         f"{path}:8: covid-origins: query: query nested too deeply (more than 64 levels)"
     ]
+
+
+def test_yaml_alias_bomb_is_refused_quickly(tmp_path: Path) -> None:
+    """Billion-laughs style anchors must not expand into memory or hang."""
+    lines = ['a0: &a0 ["lol", "lol", "lol", "lol", "lol", "lol", "lol", "lol", "lol"]']
+    for i in range(1, 12):
+        refs = ", ".join([f"*a{i - 1}"] * 9)
+        lines.append(f"a{i}: &a{i} [{refs}]")
+    lines.append("entities:\n  - id: bomb\n    aliases: *a11")
+    path = tmp_path / "bomb.yaml"
+    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    started = time.monotonic()
+    errs = errors_of(path)
+    assert time.monotonic() - started < 20
+    assert any("unknown section 'a0'" in e for e in errs)
+    assert any("bomb: alias" in e for e in errs)

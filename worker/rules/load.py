@@ -41,6 +41,15 @@ _DURATION = re.compile(r"[1-9][0-9]*[mhdw]")
 _ENV = re.compile(r"[A-Za-z_][A-Za-z0-9_]*")
 
 
+def _short(value: Any) -> str:
+    """A value for an error message: never the repr of a (possibly huge) structure."""
+    if isinstance(value, str):
+        return repr(value if len(value) <= 80 else value[:77] + "...")
+    if value is None or isinstance(value, bool | int | float):
+        return repr(value)
+    return f"a {type(value).__name__}"
+
+
 @dataclass(frozen=True)
 class RuleErrorItem:
     file: str
@@ -162,7 +171,8 @@ def _read(f: Path, ctx: _Ctx, digest: Any) -> dict[str, Any] | None:
         return None
     for key in doc:
         if key not in ("entities", "topics", "watches", "__line__", "__lines__"):
-            ctx.err(doc, "-", f"unknown section {key!r} (expected entities, topics, watches)", key)
+            msg = f"unknown section {_short(key)} (expected entities, topics, watches)"
+            ctx.err(doc, "-", msg, key)
     return doc
 
 
@@ -228,7 +238,7 @@ def _check_id(ctx: _Ctx, item: dict[str, Any], section: str, seen: dict[str, str
 def _unknown_keys(ctx: _Ctx, item: dict[str, Any], rid: str, allowed: set[str]) -> None:
     for key in item:
         if key not in allowed and key not in ("__line__", "__lines__"):
-            ctx.err(item, rid, f"unknown field {key!r}", key)
+            ctx.err(item, rid, f"unknown field {_short(key)}", key)
 
 
 def _entity(ctx: _Ctx, item: dict[str, Any], rid: str, rs: RuleSet) -> None:
@@ -242,13 +252,13 @@ def _entity(ctx: _Ctx, item: dict[str, Any], rid: str, rs: RuleSet) -> None:
     good = True
     for alias in aliases:
         if not isinstance(alias, str) or not alias.strip():
-            ctx.err(item, rid, f"alias {alias!r} must be a non-empty string", "aliases")
+            ctx.err(item, rid, f"alias {_short(alias)} must be a non-empty string", "aliases")
             good = False
             continue
         try:
             make_term(alias.replace("*", ""))
         except QueryError as exc:
-            ctx.err(item, rid, f"alias {alias!r}: {exc}", "aliases")
+            ctx.err(item, rid, f"alias {_short(alias)}: {exc}", "aliases")
             good = False
     if good:
         name = item.get("name") if isinstance(item.get("name"), str) else aliases[0]
@@ -305,11 +315,11 @@ def _watch(
         match = []
     for ref in match:
         if not isinstance(ref, str):
-            ctx.err(item, rid, f"match entry {ref!r} must be a string", "match")
+            ctx.err(item, rid, f"match entry {_short(ref)} must be a string", "match")
         elif ref.startswith("@") and ref[1:] not in entities:
             ctx.err(item, rid, f"match: unknown entity {ref}", "match")
         elif not ref.startswith("@") and ref not in topics:
-            ctx.err(item, rid, f"match: unknown topic {ref!r}", "match")
+            ctx.err(item, rid, f"match: unknown topic {_short(ref)}", "match")
     webhooks = _webhooks(ctx, item, rid)
     email = _email(ctx, item, rid)
     health = _health(ctx, item, rid)
@@ -349,14 +359,14 @@ def _webhooks(ctx: _Ctx, item: dict[str, Any], rid: str) -> list[WebhookTarget]:
         url = hook.get("url")
         parts = urlsplit(url) if isinstance(url, str) else None
         if parts is None or parts.scheme not in ("http", "https") or not parts.hostname:
-            ctx.err(hook, rid, f"webhook url {url!r} is not an http(s) URL", "url")
+            ctx.err(hook, rid, f"webhook url {_short(url)} is not an http(s) URL", "url")
             continue
         secret = hook.get("secret_env")
         if secret is not None and (not isinstance(secret, str) or not _ENV.fullmatch(secret)):
             ctx.err(
                 hook,
                 rid,
-                f"secret_env {secret!r} is not an environment variable name",
+                f"secret_env {_short(secret)} is not an environment variable name",
                 "secret_env",
             )
             continue
@@ -384,22 +394,21 @@ def _email(ctx: _Ctx, item: dict[str, Any], rid: str) -> EmailTarget | None:
         return None
     for addr in to:
         if not isinstance(addr, str) or not re.fullmatch(r"[^@\s]+@[^@\s]+\.[^@\s]+", addr):
-            ctx.err(email, rid, f"email address {addr!r} is not valid", "to")
+            ctx.err(email, rid, f"email address {_short(addr)} is not valid", "to")
             return None
     digest = email.get("digest", "daily 08:00")
     if not isinstance(digest, str) or not _valid_digest(digest):
         ctx.err(
             email,
             rid,
-            f"digest {digest!r} must be immediate, hourly, daily HH:MM or weekly DAY HH:MM",
+            f"digest {_short(digest)} must be immediate, hourly, daily HH:MM or weekly DAY HH:MM",
             "digest",
         )
         return None
     tz = email.get("timezone", "UTC")
     if not isinstance(tz, str) or not _valid_tz(tz):
-        ctx.err(
-            email, rid, f"timezone {tz!r} is not an IANA time zone (e.g. Europe/London)", "timezone"
-        )
+        msg = f"timezone {_short(tz)} is not an IANA time zone (e.g. Europe/London)"
+        ctx.err(email, rid, msg, "timezone")
         return None
     return EmailTarget(to=tuple(to), digest=" ".join(digest.split()).lower(), timezone=tz)
 
@@ -437,7 +446,7 @@ def _health(ctx: _Ctx, item: dict[str, Any], rid: str) -> SourceHealth | None:
         ctx.err(
             health,
             rid,
-            f"source_health.silent {silent!r} must look like 30m, 12h, 2d or 1w",
+            f"source_health.silent {_short(silent)} must look like 30m, 12h, 2d or 1w",
             "silent",
         )
         return None

@@ -102,12 +102,19 @@ def backfill(
             run_backfill.delay(job_id)
         if not wait:
             if as_json:
-                print_json({"jobs": len(ids), "job_ids": ids, "status": "queued"})
+                print_json({**bf.summary(_rows(engine, ids)), "job_ids": ids, "status": "queued"})
             else:
                 typer.echo(f"queued {len(ids)} backfill job(s): {', '.join(map(str, ids))}")
             return
         rows = _wait_for(engine, ids)
     _report(rows, as_json)
+
+
+def _rows(engine: Any, ids: list[int]) -> list[dict]:
+    from worker.store import queries
+
+    with engine.connect() as conn:
+        return queries.job_rows(conn, ids)
 
 
 def _check_dump(path: Path) -> None:

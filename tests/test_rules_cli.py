@@ -108,3 +108,17 @@ def test_seed_score_is_exact() -> None:
     )
     assert proc.returncode == 0, proc.stdout + proc.stderr
     assert "10/10 articles exact" in proc.stdout
+
+
+def test_benchmark_script_runs_small() -> None:
+    """benchmarks/match.py keeps working (tiny sizes: figures are not asserted)."""
+    proc = subprocess.run(
+        [sys.executable, str(REPO / "benchmarks" / "match.py"), "--sizes", "10,200", "--mb", ".05"],
+        capture_output=True,
+        text=True,
+        cwd=REPO,
+        timeout=240,
+    )
+    assert proc.returncode == 0, proc.stderr[-2000:]
+    assert "compiled/naive" in proc.stdout
+    assert "throughput at N rules / at 10 rules" in proc.stdout

@@ -404,11 +404,13 @@ def _email(ctx: _Ctx, item: dict[str, Any], rid: str) -> EmailTarget | None:
             f"digest {_short(digest)} must be immediate, hourly, daily HH:MM or weekly DAY HH:MM",
             "digest",
         )
-        return None
+        digest = None
     tz = email.get("timezone", "UTC")
     if not isinstance(tz, str) or not _valid_tz(tz):
         msg = f"timezone {_short(tz)} is not an IANA time zone (e.g. Europe/London)"
         ctx.err(email, rid, msg, "timezone")
+        return None
+    if digest is None:
         return None
     return EmailTarget(to=tuple(to), digest=" ".join(digest.split()).lower(), timezone=tz)
 

@@ -102,6 +102,7 @@ def test_two_workers_share_backfill_and_survive_kill9(
     log = Path(os.environ.get("NEWSWATCH_TEST_WORKER_LOG", tmp_path / "workers.log"))
     procs = [_worker("a", env, log), _worker("b", env, log)]
     try:
+        _wait_ready(log, ("a", "b"))  # both must be there to share the dump
         for job_id in ids:
             client.send_task("newswatch.run_backfill", args=[job_id])
         victim = _wait_for_progress(eng, ids, procs, timings)
@@ -153,6 +154,16 @@ def _resume_is_stable(path: Path) -> bool:
         if [(a.start_line, a.end_line, a.text) for a in rest] != full[k:]:
             return False
     return True
+
+
+def _wait_ready(log: Path, names: tuple[str, ...], timeout: float = 90) -> None:
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        text = log.read_text(errors="replace") if log.exists() else ""
+        if all(f"{n}@localhost ready" in text for n in names):
+            return
+        time.sleep(0.2)
+    raise AssertionError(f"workers {names} did not start in time")
 
 
 def _storers(timings: Path) -> set[int]:

@@ -61,15 +61,23 @@ __all__ = [
 ]
 
 #: Lines held before the oldest finished articles are emitted.
-WINDOW_LINES = 1200
-#: Lines of right-hand context a boundary needs before it is final.
-MARGIN = 60
-#: Lines of the previous article kept as left context for cohesion.
-CONTEXT = 12
+WINDOW_LINES = 2500
+#: Lines of right-hand context a boundary needs before it is final (covers the
+#: cohesion blocks, depth climb and DF_RADIUS, so every decision is local).
+MARGIN = 600
+#: Lines before the open article kept as left context (cohesion, repeats, cues);
+#: also what a resumed run reads back, so both see the same neighbourhood.
+CONTEXT = 700
+#: Most bytes read back for that context when resuming.
+CONTEXT_BYTES = 512 * 1024
 #: Paragraphs on each side of a gap compared for lexical cohesion.
 BLOCK = 6
 #: Truncate words to this many characters for cohesion (a cheap stemmer); 0 = off.
 STEM = 0
+#: Content lines on each side whose words count for a line's document frequencies.
+DF_RADIUS = 250
+#: Lines after a donation/subscription appeal line that still belong to it.
+APPEAL_SPAN = 12
 #: Lines within which a repeated line is ignored for cohesion.
 DUP_SPAN = 80
 #: Shortest article, in lines.
@@ -319,18 +327,38 @@ def _cohesion(entries: list[_Entry]) -> tuple[list[float], list[float], list[int
             if e.vec is None:
                 e.vec = _tokens(e.raw.text)
             content.append(e.vec)
-    m = len(content)
-    df: Counter[str] = Counter()
-    for vec in content:
-        df.update(vec.keys())
-    logn = math.log(m + 1)
-    idf = {t: logn - math.log(c) for t, c in df.items()}
-    wvecs = [{t: c * idf[t] for t, c in vec.items()} for vec in content]
+    wvecs = _local_idf(content)
     sims = _sliding_sims(wvecs)
     return sims, _depths(sims), gap_of
 
 
-def _sliding_sims(wvecs: list[dict[str, float]]) -> list[float]:
+def _local_idf(content: list[dict[str, int]]) -> list[dict[str, int]]:
+    """Weight each line's words by log(N/df), df over the DF_RADIUS lines around it.
+
+    Local rather than per-window document frequencies keep every decision a
+    function of a bounded neighbourhood, so a resumed run decides exactly like a
+    full pass; words common to the whole neighbourhood (its shared topic) count little.
+    """
+    m = len(content)
+    df: Counter[str] = Counter()
+    hi = 0  # content[lo:hi] are counted in df
+    lo = 0
+    out = []
+    for j, vec in enumerate(content):
+        while hi < m and hi <= j + DF_RADIUS:
+            df.update(content[hi].keys())
+            hi += 1
+        while lo < j - DF_RADIUS:
+            df.subtract(content[lo].keys())
+            lo += 1
+        logn = math.log(hi - lo + 1)
+        # Integer weights: the incremental dot products below are then exact, so a
+        # resumed run (different window start) computes bit-identical similarities.
+        out.append({t: round(c * 1000 * (logn - math.log(df[t]))) for t, c in vec.items()})
+    return out
+
+
+def _sliding_sims(wvecs: list[dict[str, int]]) -> list[float]:
     """Cosine similarity of the BLOCK vectors before and after each gap 0..m.
 
     Incremental: moving one line x across the gap changes dot(L, R) and the
@@ -338,15 +366,15 @@ def _sliding_sims(wvecs: list[dict[str, float]]) -> list[float]:
     O(words in the line), not O(words in the blocks).
     """
     m = len(wvecs)
-    left: dict[str, float] = {}
-    right: dict[str, float] = {}
-    nl = nr = dot = 0.0
+    left: dict[str, int] = {}
+    right: dict[str, int] = {}
+    nl = nr = dot = 0
     for v in wvecs[:BLOCK]:
         nr += 2 * _dot(v, right) + _sq(v)
-        _add(right, v, 1.0)
+        _add(right, v, 1)
     sims = []
     for g in range(m + 1):
-        sims.append(dot / math.sqrt(nl * nr) if dot > 1e-12 and nl > 0 and nr > 0 else 0.0)
+        sims.append(dot / math.sqrt(nl * nr) if dot > 0 and nl > 0 and nr > 0 else 0.0)
         if g == m:
             break
         x = wvecs[g]
@@ -354,41 +382,40 @@ def _sliding_sims(wvecs: list[dict[str, float]]) -> list[float]:
         dot += xr - xl - xx
         nl += 2 * xl + xx
         nr += xx - 2 * xr
-        _add(left, x, 1.0)
-        _add(right, x, -1.0)
+        _add(left, x, 1)
+        _add(right, x, -1)
         if g - BLOCK >= 0:
             z = wvecs[g - BLOCK]
             zl = _dot(z, left)
             dot -= _dot(z, right)
             nl += _sq(z) - 2 * zl
-            _add(left, z, -1.0)
+            _add(left, z, -1)
         if g + BLOCK < m:
             y = wvecs[g + BLOCK]
             yr = _dot(y, right)
             dot += _dot(y, left)
             nr += 2 * yr + _sq(y)
-            _add(right, y, 1.0)
-        nl, nr = max(nl, 0.0), max(nr, 0.0)
+            _add(right, y, 1)
     return sims
 
 
-def _dot(x: dict[str, float], acc: dict[str, float]) -> float:
+def _dot(x: dict[str, int], acc: dict[str, int]) -> int:
     """Dot product of a (small) line vector with a block vector."""
     get = acc.get
-    return sum([w * get(t, 0.0) for t, w in x.items()])
+    return sum([w * get(t, 0) for t, w in x.items()])
 
 
-def _sq(x: dict[str, float]) -> float:
+def _sq(x: dict[str, int]) -> int:
     """Squared norm of a line vector."""
     return sum([w * w for w in x.values()])
 
 
-def _add(acc: dict[str, float], vec: dict[str, float], sign: float) -> None:
+def _add(acc: dict[str, int], vec: dict[str, int], sign: int) -> None:
     """acc += sign * vec, deleting entries that fall to ~0 so blocks stay small."""
     get = acc.get
     for t, w in vec.items():
-        v = get(t, 0.0) + sign * w
-        if v > 1e-9:
+        v = get(t, 0) + sign * w
+        if v > 0:
             acc[t] = v
         else:
             acc.pop(t, None)
@@ -419,14 +446,15 @@ def _depths(sims: list[float]) -> list[float]:
 def _appeal_zone(entries: list[_Entry]) -> list[bool]:
     """Lines inside a donation/subscription appeal: from its trigger to the next header cue."""
     zone = [False] * len(entries)
-    on = False
+    left = 0  # lines the current appeal may still cover (bounded: decisions stay local)
     for i, e in enumerate(entries):
         role = e.info.role
         if role == APPEAL:
-            on = True
-        elif on and (role in HEADERISH or role == CLOSE):
-            on = False
-        zone[i] = on
+            left = APPEAL_SPAN
+        elif left and (role in HEADERISH or role == CLOSE):
+            left = 0
+        zone[i] = left > 0
+        left = max(0, left - 1)
     return zone
 
 
@@ -589,11 +617,19 @@ def _push(window: list[_Entry], raw: RawLine) -> None:
 
 
 def _segment_lines(
-    lines: Iterable[RawLine], weights: Weights = DEFAULT_WEIGHTS
+    lines: Iterable[RawLine],
+    weights: Weights = DEFAULT_WEIGHTS,
+    context: list[RawLine] | None = None,
 ) -> Iterator[SegmentedArticle]:
-    """The streaming core: window, score, emit finished articles, carry the rest."""
+    """The streaming core: window, score, emit finished articles, carry the rest.
+
+    ``context`` are lines just before the first one, read again when resuming so
+    that decisions near the resume point see the same neighbourhood as a full pass.
+    """
     window: list[_Entry] = []
-    ctx = 0  # entries[:ctx] are left context from already emitted articles
+    for raw in context or ():
+        _push(window, raw)
+    ctx = len(window)  # entries[:ctx] are left context from already emitted articles
     for raw in lines:
         _push(window, raw)
         if len(window) - ctx < WINDOW_LINES:
@@ -635,11 +671,41 @@ def segment_file(
     else:
         fh, owned = path_or_binary_file, False
     try:
+        context = _read_context(fh, start_offset, first_line) if start_offset else None
         lines = iter_lines(fh, start_offset=start_offset, first_line=first_line, stats=stats)
-        yield from _segment_lines(lines, weights)
+        yield from _segment_lines(lines, weights, context)
     finally:
         if owned:
             fh.close()
+
+
+def _read_context(fh: BinaryIO, start_offset: int, first_line: int) -> list[RawLine]:
+    """The last CONTEXT lines before ``start_offset`` (empty when not seekable).
+
+    Reads at most CONTEXT_BYTES back; the first, possibly partial, line is dropped.
+    """
+    try:
+        back = max(0, start_offset - CONTEXT_BYTES)
+        fh.seek(back)
+        data = fh.read(start_offset - back)
+    except (OSError, ValueError, io.UnsupportedOperation):
+        return []
+    parts = data.split(b"\n")
+    if parts and parts[-1] == b"":
+        parts.pop()
+    if back > 0 and parts:
+        back += len(parts[0]) + 1
+        parts = parts[1:]
+    parts = parts[-CONTEXT:]
+    out: list[RawLine] = []
+    offset = start_offset - sum(len(p) + 1 for p in parts)
+    no = first_line - len(parts)
+    for p in parts:
+        text = p.rstrip(b"\r").decode("utf-8", "replace").replace("\x00", " ")
+        out.append(RawLine(no, offset, offset + len(p) + 1, text))
+        offset += len(p) + 1
+        no += 1
+    return out
 
 
 def segment_text(text: str, *, weights: Weights = DEFAULT_WEIGHTS) -> list[SegmentedArticle]:

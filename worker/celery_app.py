@@ -31,9 +31,11 @@ def broker_options(settings: Settings) -> tuple[str, dict[str, Any]]:
     if settings.broker_url:
         return settings.broker_url, {"visibility_timeout": 3600}
     queue = Path(settings.data_dir).resolve() / "broker"
-    for sub in ("queue", "processed"):
+    for sub in ("queue", "processed", "control"):
         (queue / sub).mkdir(parents=True, exist_ok=True)
     return "filesystem://", {
+        # kombu's default control folder is ./control in the working directory.
+        "control_folder": str(queue / "control"),
         "data_folder_in": str(queue / "queue"),
         "data_folder_out": str(queue / "queue"),
         "processed_folder": str(queue / "processed"),

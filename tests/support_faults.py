@@ -10,6 +10,7 @@ receives webhooks, and helpers to start and kill real worker processes.
 from __future__ import annotations
 
 import glob
+import itertools
 import json
 import os
 import random
@@ -403,7 +404,8 @@ def ledger(engine: object) -> Ledger:
 
     with engine.connect() as conn:  # type: ignore[attr-defined]
         arts = conn.execute(
-            select(Article.guid, func.count()).where(Article.guid.like("urn:nw:%"))
+            select(Article.guid, func.count())
+            .where(Article.guid.like("urn:nw:%"))
             .group_by(Article.guid)
         ).all()
         alerts = conn.execute(
@@ -412,10 +414,15 @@ def ledger(engine: object) -> Ledger:
             .where(Article.guid.like("urn:nw:%"))
             .group_by(Article.guid)
         ).all()
-        ids = conn.execute(
-            select(Alert.id).join(Article, Alert.article_id == Article.id)
-            .where(Article.guid.like("urn:nw:%"))
-        ).scalars().all()
+        ids = (
+            conn.execute(
+                select(Alert.id)
+                .join(Article, Alert.article_id == Article.id)
+                .where(Article.guid.like("urn:nw:%"))
+            )
+            .scalars()
+            .all()
+        )
     return Ledger(dict(arts), dict(alerts), list(ids))
 
 
@@ -424,5 +431,5 @@ def poll_gaps(farm: FeedFarm, feeds: range | list[int]) -> list[float]:
     gaps: list[float] = []
     for k in feeds:
         ts = sorted(farm.polls.get(k, []))
-        gaps += [b - a for a, b in zip(ts, ts[1:], strict=False)]
+        gaps += [b - a for a, b in itertools.pairwise(ts)]
     return gaps

@@ -21,10 +21,14 @@ import ahocorasick_rs
 from worker.rules.load import RuleErrorItem, RulesError
 from worker.rules.match import (
     AND,
+    BY_CNF,
+    FULL,
     NEAR,
     NOT,
     OR,
+    SIMPLE,
     TERM,
+    Cnf,
     Matcher,
 )
 from worker.rules.model import RuleSet
@@ -140,7 +144,8 @@ def compile_rules(rs: RuleSet) -> Matcher:
     if errors:
         raise RulesError(errors)
     term_rules: list[list[int]] = [[] for _ in b.term_len]
-    simple = bytearray(len(rules))
+    kinds = bytearray(len(rules))
+    cnfs: list[Cnf | None] = [None] * len(rules)
     always: list[int] = []
     cost = [1.0 / len(p) for p in b.patterns]  # longer patterns hit less often
     term_cost = [0.0] * len(b.term_len)
@@ -154,7 +159,7 @@ def compile_rules(rs: RuleSet) -> Matcher:
         else:
             for t in trig:
                 term_rules[t].append(ri)
-        simple[ri] = _is_simple(tree)
+        kinds[ri], cnfs[ri] = _kind(tree)
     automaton = ahocorasick_rs.AhoCorasick(b.patterns, store_patterns=False) if b.patterns else None
     return Matcher(
         version=rs.version,
@@ -165,7 +170,8 @@ def compile_rules(rs: RuleSet) -> Matcher:
         rules=rules,
         term_rules=[tuple(r) for r in term_rules],
         always=tuple(always),
-        simple=bytes(simple),
+        kinds=bytes(kinds),
+        cnfs=cnfs,
     )
 
 
@@ -202,8 +208,98 @@ def _triggers(tree: tuple, term_cost: list[float]) -> frozenset[int] | None:
     return best
 
 
-def _is_simple(tree: tuple) -> bool:
-    """A term or an OR of terms, none title-only: true whenever one term hit."""
-    if tree[0] == TERM:
-        return not tree[2]
-    return tree[0] == OR and all(c[0] == TERM and not c[2] for c in tree[1])
+def _kind(tree: tuple) -> tuple[int, Cnf | None]:
+    """How match() decides a candidate rule: SIMPLE, by its CNF, or FULL evaluation.
+
+    A term or an OR of terms (none title-only) holds as soon as the rule is a
+    candidate.  An AND of such parts and NOTs of them needs only the set of
+    terms that hit, checked with C-level set operations; anything with NEAR or
+    ``title:`` needs token positions, which are then computed for the article,
+    but only once a necessary condition (_need) holds on the set of terms.
+    """
+    cnf = _cnf(tree)
+    if cnf is None:
+        return FULL, _need(tree)
+    req, alts, neg = cnf
+    if not neg and (len(req) + len(alts)) == 1:
+        return SIMPLE, None
+    return BY_CNF, cnf
+
+
+def _terms_of(node: tuple) -> frozenset[int] | None:
+    """Terms of a term or an OR of terms, none title-only (else None)."""
+    if node[0] == TERM:
+        return None if node[2] else frozenset((node[1],))
+    if node[0] != OR:
+        return None
+    out: set[int] = set()
+    for c in node[1]:
+        sub = _terms_of(c)
+        if sub is None:
+            return None
+        out |= sub
+    return frozenset(out)
+
+
+def _cnf(tree: tuple) -> Cnf | None:
+    """(required terms, OR-clauses, forbidden terms) equivalent to tree, or None.
+
+    The tree holds iff every required term hit, each clause has a term that
+    hit and no forbidden term hit.
+    """
+    terms = _terms_of(tree)
+    if terms is not None:
+        if len(terms) == 1:
+            return terms, (), frozenset()
+        return frozenset(), (terms,), frozenset()
+    if tree[0] == NOT:
+        neg = _terms_of(tree[1])
+        return None if neg is None else (frozenset(), (), neg)
+    if tree[0] != AND:
+        return None
+    req: set[int] = set()
+    alts: list[frozenset[int]] = []
+    forbidden: set[int] = set()
+    for c in tree[1]:
+        sub = _cnf(c)
+        if sub is None:
+            return None
+        req |= sub[0]
+        alts.extend(sub[1])
+        forbidden |= sub[2]
+    return frozenset(req), tuple(alts), frozenset(forbidden)
+
+
+_TRUE: Cnf = (frozenset(), (), frozenset())
+
+
+def _need(tree: tuple) -> Cnf:
+    """A CNF that every article matching tree satisfies (necessary, not sufficient).
+
+    NEAR needs both sides, ``title:x`` needs x somewhere; what cannot be
+    summarised this way relaxes to always-true.  match() checks it on the
+    set of terms before paying for token positions.
+    """
+    kind = tree[0]
+    if kind == TERM:
+        return frozenset((tree[1],)), (), frozenset()
+    if kind == NOT:
+        neg = _terms_of(tree[1])
+        return _TRUE if neg is None else (frozenset(), (), neg)
+    if kind == OR:
+        clause: set[int] = set()
+        for c in tree[1]:
+            req, alts, _neg = _need(c)
+            if req:
+                clause.add(min(req))
+            elif alts:
+                clause |= alts[0]
+            else:
+                return _TRUE
+        return frozenset(), (frozenset(clause),), frozenset()
+    parts = [_need(c) for c in (tree[1] if kind == AND else tree[2:])]
+    return (
+        frozenset().union(*(p[0] for p in parts)),
+        tuple(a for p in parts for a in p[1]),
+        frozenset().union(*(p[2] for p in parts)),
+    )

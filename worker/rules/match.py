@@ -16,16 +16,22 @@ import re
 from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
 from itertools import chain
+from operator import itemgetter
 from typing import Any
 
 from worker.rules.normalize import Tokens
 
 TERM, AND, OR, NOT, NEAR = "t", "and", "or", "not", "near"
+# How a candidate rule is decided (see compile._kind).
+SIMPLE, BY_CNF, FULL = 0, 1, 2
 TITLE_BASE = 1 << 40
 MAX_EVIDENCE = 20
 SNIPPET_CHARS = 300
 
 Hits = dict[int, list[int]]
+# (terms that must all hit, clauses of which one term each must hit, terms that must not)
+Cnf = tuple[frozenset[int], tuple[frozenset[int], ...], frozenset[int]]
+_PATTERN_ID = itemgetter(0)
 
 
 @dataclass
@@ -92,15 +98,41 @@ class RuleMatch:
 
 
 class _Article:
-    """What evidence needs from one match() call: hits and both fields' tokens."""
+    """One match() call: raw automaton hits, and token positions on demand.
 
-    __slots__ = ("body", "head", "hits", "matcher")
+    Positions (token indexes per term) cost a pass over the haystack, so they
+    are computed only for rules that need them (NEAR, ``title:``, acronym
+    checks) and for evidence.
+    """
 
-    def __init__(self, matcher: Matcher, hits: Hits, body: Tokens, head: Tokens | None) -> None:
+    __slots__ = ("_hits", "body", "head", "matcher", "raw_body", "raw_head")
+
+    def __init__(
+        self,
+        matcher: Matcher,
+        body: Tokens,
+        head: Tokens | None,
+        raw_body: list[tuple[int, int, int]],
+        raw_head: list[tuple[int, int, int]],
+    ) -> None:
         self.matcher = matcher
-        self.hits = hits
         self.body = body
         self.head = head
+        self.raw_body = raw_body
+        self.raw_head = raw_head
+        self._hits: Hits | None = None
+
+    @property
+    def hits(self) -> Hits:
+        """Sorted token positions of every term that hit (title at TITLE_BASE+)."""
+        if self._hits is None:
+            hits: Hits = {}
+            if self.raw_body:
+                self.matcher._positions(self.body, self.raw_body, 0, hits)
+            if self.raw_head and self.head is not None:
+                self.matcher._positions(self.head, self.raw_head, TITLE_BASE, hits)
+            self._hits = hits
+        return self._hits
 
     def evidence(self, tree: tuple) -> list[Evidence]:
         return self.matcher._evidence(tree, self.hits, self.body, self.head)
@@ -216,7 +248,8 @@ class Matcher:
         rules: list[tuple[str, tuple]],
         term_rules: list[tuple[int, ...]],
         always: tuple[int, ...],
-        simple: bytes,
+        kinds: bytes,
+        cnfs: list[Cnf | None],
     ) -> None:
         self.version = version
         self._ac = automaton
@@ -230,7 +263,13 @@ class Matcher:
         self._rules = rules
         self._term_rules = term_rules
         self._always = always
-        self._simple = simple  # per rule: matches as soon as it is a candidate
+        self._kinds = kinds  # per rule: SIMPLE, BY_CNF or FULL
+        self._cnfs = cnfs
+        # per pattern: the terms it proves by hitting (none if a term needs a check)
+        self._pat_proves = [() if any(term_checks[t] for t in p) else p for p in pat_terms]
+        self._checked = frozenset(
+            i for i, p in enumerate(pat_terms) if any(term_checks[t] for t in p)
+        )
 
     @property
     def rule_count(self) -> int:
@@ -240,13 +279,16 @@ class Matcher:
     def pattern_count(self) -> int:
         return len(self._pat_terms)
 
-    def _scan(self, toks: Tokens, base: int, hits: Hits) -> None:
-        """Add the token positions of every term found in one field."""
+    def _find(self, toks: Tokens) -> list[tuple[int, int, int]]:
+        """Raw (pattern, start, end) hits of the automaton in one field."""
         if self._ac is None or len(toks.hay) < 3:
-            return
-        raw = self._ac.find_matches_as_indexes(toks.hay, overlapping=True)
-        if not raw:
-            return
+            return []
+        return self._ac.find_matches_as_indexes(toks.hay, overlapping=True)
+
+    def _positions(
+        self, toks: Tokens, raw: list[tuple[int, int, int]], base: int, hits: Hits
+    ) -> None:
+        """Add the token positions of every term found in one field."""
         index = toks.indexes([s for _p, s, _e in raw])
         single = self._pat_single
         slow: dict[int, list[int]] = {}
@@ -300,23 +342,46 @@ class Matcher:
         return out
 
     def match(self, title: str | None, text: str) -> list[RuleMatch]:
-        """Every rule that matches the article, with evidence, in rule order."""
-        text = text or ""
-        body = Tokens(text)
+        """Every rule that matches the article, with evidence, in rule order.
+
+        The hot path works on the set of patterns that hit: C-level set and
+        chain operations give the terms proven and the candidate rules, and
+        most candidates are decided without token positions (see _kind).
+        """
+        body = Tokens(text or "")
         head = Tokens(title) if title else None
-        hits: Hits = {}
-        self._scan(body, 0, hits)
-        if head is not None:
-            self._scan(head, TITLE_BASE, hits)
-        candidates = set(chain.from_iterable(map(self._term_rules.__getitem__, hits)))
+        raw_body = self._find(body)
+        raw_head = self._find(head) if head is not None else []
+        if not raw_body and not raw_head and not self._always:
+            return []
+        art = _Article(self, body, head, raw_body, raw_head)
+        pids = set(map(_PATTERN_ID, raw_body))
+        if raw_head:
+            pids.update(map(_PATTERN_ID, raw_head))
+        if self._checked.isdisjoint(pids):
+            terms = set(chain.from_iterable(map(self._pat_proves.__getitem__, pids)))
+        else:
+            terms = set(art.hits)
+        candidates = set(chain.from_iterable(map(self._term_rules.__getitem__, terms)))
         candidates.update(self._always)
-        simple = self._simple
+        kinds = self._kinds
         rules = self._rules
-        src = _Article(self, hits, body, head)
-        found = [
-            rules[ri] for ri in sorted(candidates) if simple[ri] or evaluate(rules[ri][1], hits)
-        ]
-        return [RuleMatch(rule_id, None, src, tree) for rule_id, tree in found]
+        out = []
+        for ri in sorted(candidates):
+            kind = kinds[ri]
+            if kind != SIMPLE:
+                # exact for BY_CNF; for FULL a necessary condition, checked
+                # before token positions are computed
+                req, alts, neg = self._cnfs[ri]  # type: ignore[misc]
+                if not (req <= terms and neg.isdisjoint(terms)):
+                    continue
+                if any(map(terms.isdisjoint, alts)):
+                    continue
+                if kind == FULL and not evaluate(rules[ri][1], art.hits):
+                    continue
+            rule_id, tree = rules[ri]
+            out.append(RuleMatch(rule_id, None, art, tree))
+        return out
 
     def _evidence(
         self, tree: tuple, hits: Hits, body: Tokens, head: Tokens | None

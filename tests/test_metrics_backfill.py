@@ -101,7 +101,7 @@ def _cli(*args: str) -> list[str]:
     return [sys.executable, "-c", "from worker.cli import main; main()", *args]
 
 
-def _wait_for_metrics(port: int, proc: subprocess.Popen, timeout: float = 60) -> str:
+def _wait_for_metrics(port: int, proc: subprocess.Popen, timeout: float = 120) -> str:
     deadline = time.monotonic() + timeout
     while time.monotonic() < deadline:
         if proc.poll() is not None:
@@ -146,11 +146,15 @@ def test_scrape_newswatch_run_after_backfill_on_redis(
             assert not (stale / "counter_1.db").exists()
             done = subprocess.run(
                 _cli("backfill", str(SEED_DUMP), "--wait", "--json"),
-                env=env, capture_output=True, text=True, timeout=180,
+                env=env, capture_output=True, text=True, timeout=300,
             )  # fmt: skip
             assert done.returncode == 0, done.stderr
             summary = json.loads(done.stdout)
             text = scrape(port)
+        except (AssertionError, subprocess.TimeoutExpired) as exc:
+            # On a busy machine this is where it goes wrong: say what the worker said.
+            tail = log_path.read_text(errors="replace")[-3000:]
+            raise AssertionError(f"{exc}\n--- newswatch run log (tail) ---\n{tail}") from exc
         finally:
             os.killpg(run.pid, signal.SIGTERM)
             try:

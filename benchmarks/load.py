@@ -94,7 +94,8 @@ def run(a: argparse.Namespace, tmp: Path) -> dict:
     from worker.store.queries import job_rows
 
     farm = FeedFarm(feeds=a.feeds, period=a.period)
-    db_url, admin = _fresh_db(a.db) if a.db.startswith("postgresql") else (a.db, None)
+    fresh = a.db.startswith("postgresql") and getattr(a, "fresh_db", True)
+    db_url, admin = _fresh_db(a.db) if fresh else (a.db, None)
     upgrade(db_url)
     eng = get_engine(db_url)
     procs = []

@@ -115,9 +115,11 @@ _ASCII_FOLD = bytes(
 class Tokens:
     """The tokens of one text, as the haystack the automaton scans.
 
-    ``hay`` is ``" tok0 tok1 … "``: folded tokens, one space before and after
-    each.  For ASCII text (after mapping curly quotes, dashes and odd spaces to
-    spaces, which keeps offsets) it is made by C-level byte operations.
+    ``hay`` is ``b" tok0 tok1 … "`` in UTF-8: folded tokens, one space before
+    and after each (bytes, because the automaton scans bytes; a token's index
+    is the number of spaces before it either way).  For ASCII text (after
+    mapping curly quotes, dashes and odd spaces to spaces, which keeps
+    offsets) it is made by C-level byte operations.
     Everything else (token lists, case-kept forms for acronym checks, spans
     for evidence, token indexes of hits) is computed on first use, since most
     articles hit few patterns.
@@ -138,7 +140,7 @@ class Tokens:
             # bytes.translate + split + join run in C (~3x faster than re.sub)
             self._bytes = self._ascii.encode("ascii").translate(_ASCII_FOLD)
             words = self._bytes.split()
-            self.hay = " " + b" ".join(words).decode("ascii") + " " if words else " "
+            self.hay = b" " + b" ".join(words) + b" " if words else b" "
         else:
             self._ascii = self._ascii.replace("_", " ")
             raw = _TOKEN.findall(self._ascii)
@@ -146,17 +148,18 @@ class Tokens:
                 chain.from_iterable([(t,) if t.isascii() else fold_token(t) for t in raw])
             )
             self._folded = list(map(str.casefold, self._cased))
-            self.hay = " " + " ".join(self._folded) + " " if self._folded else " "
+            hay = " " + " ".join(self._folded) + " " if self._folded else " "
+            self.hay = hay.encode("utf-8")
 
     @property
     def folded(self) -> list[str]:
         """Case-folded tokens (what patterns are matched against)."""
         if self._folded is None:
-            self._folded = self.hay.split()
+            self._folded = self.hay.decode("ascii").split()
         return self._folded
 
     def indexes(self, offsets: list[int]) -> dict[int, int]:
-        """Token index of each hay offset of a token's leading space.
+        """Token index of each hay (byte) offset of a token's leading space.
 
         Offsets are visited in order and the spaces between neighbours counted
         in C, so all hits of an article cost one pass over its haystack.
@@ -166,7 +169,7 @@ class Tokens:
         prev = 0
         count = self.hay.count
         for s in sorted(set(offsets)):
-            idx += count(" ", prev, s)
+            idx += count(b" ", prev, s)
             out[s] = idx
             prev = s
         return out

@@ -332,6 +332,10 @@ def _cohesion(entries: list[_Entry]) -> tuple[list[float], list[float], list[int
     return sims, _depths(sims), gap_of
 
 
+# 1000 * ln(n), rounded, for the counts a DF_RADIUS neighbourhood can produce.
+_LOG = [0] + [round(1000 * math.log(n)) for n in range(1, 4 * 2048)]
+
+
 def _local_idf(content: list[dict[str, int]]) -> list[dict[str, int]]:
     """Weight each line's words by log(N/df), df over the DF_RADIUS lines around it.
 
@@ -344,17 +348,19 @@ def _local_idf(content: list[dict[str, int]]) -> list[dict[str, int]]:
     hi = 0  # content[lo:hi] are counted in df
     lo = 0
     out = []
+    log = _LOG
     for j, vec in enumerate(content):
         while hi < m and hi <= j + DF_RADIUS:
             df.update(content[hi].keys())
             hi += 1
         while lo < j - DF_RADIUS:
-            df.subtract(content[lo].keys())
+            for t in content[lo]:
+                df[t] -= 1
             lo += 1
-        logn = math.log(hi - lo + 1)
+        logn = log[hi - lo + 1]
         # Integer weights: the incremental dot products below are then exact, so a
         # resumed run (different window start) computes bit-identical similarities.
-        out.append({t: round(c * 1000 * (logn - math.log(df[t]))) for t, c in vec.items()})
+        out.append({t: c * (logn - log[df[t]]) for t, c in vec.items()})
     return out
 
 
@@ -366,36 +372,31 @@ def _sliding_sims(wvecs: list[dict[str, int]]) -> list[float]:
     O(words in the line), not O(words in the blocks).
     """
     m = len(wvecs)
+    sq = [_sq(v) for v in wvecs]
     left: dict[str, int] = {}
     right: dict[str, int] = {}
     nl = nr = dot = 0
-    for v in wvecs[:BLOCK]:
-        nr += 2 * _dot(v, right) + _sq(v)
-        _add(right, v, 1)
+    for k in range(min(BLOCK, m)):
+        nr += 2 * _add(right, wvecs[k], 1) + sq[k]
     sims = []
     for g in range(m + 1):
         sims.append(dot / math.sqrt(nl * nr) if dot > 0 and nl > 0 and nr > 0 else 0.0)
         if g == m:
             break
-        x = wvecs[g]
-        xx, xl, xr = _sq(x), _dot(x, left), _dot(x, right)
+        x, xx = wvecs[g], sq[g]
+        xl = _add(left, x, 1)  # each _add returns x·acc from before the update
+        xr = _add(right, x, -1)
         dot += xr - xl - xx
         nl += 2 * xl + xx
         nr += xx - 2 * xr
-        _add(left, x, 1)
-        _add(right, x, -1)
         if g - BLOCK >= 0:
             z = wvecs[g - BLOCK]
-            zl = _dot(z, left)
             dot -= _dot(z, right)
-            nl += _sq(z) - 2 * zl
-            _add(left, z, -1)
+            nl += sq[g - BLOCK] - 2 * _add(left, z, -1)
         if g + BLOCK < m:
             y = wvecs[g + BLOCK]
-            yr = _dot(y, right)
             dot += _dot(y, left)
-            nr += 2 * yr + _sq(y)
-            _add(right, y, 1)
+            nr += 2 * _add(right, y, 1) + sq[g + BLOCK]
     return sims
 
 
@@ -410,15 +411,20 @@ def _sq(x: dict[str, int]) -> int:
     return sum([w * w for w in x.values()])
 
 
-def _add(acc: dict[str, int], vec: dict[str, int], sign: int) -> None:
-    """acc += sign * vec, deleting entries that fall to ~0 so blocks stay small."""
+def _add(acc: dict[str, int], vec: dict[str, int], sign: int) -> int:
+    """acc += sign * vec (entries falling to 0 are deleted so blocks stay small);
+    returns vec·acc as it was before the update."""
     get = acc.get
+    dot = 0
     for t, w in vec.items():
-        v = get(t, 0) + sign * w
+        old = get(t, 0)
+        dot += w * old
+        v = old + sign * w
         if v > 0:
             acc[t] = v
-        else:
-            acc.pop(t, None)
+        elif old:
+            del acc[t]
+    return dot
 
 
 def _depths(sims: list[float]) -> list[float]:

@@ -95,7 +95,7 @@ def test_link_remains_and_donation_appeal_dropped() -> None:
 def test_generated_dumps_meet_quality_floor() -> None:
     """Boundaries come back from dumps rendered from the hand-written fixtures.
 
-    The floor is below the issue's bar (Pk 0.05 / F1 0.95): see the report; it
+    The floor is below the issue's bar (Pk 0.05 / F1 0.95): measured ~0.08 / ~0.90 here; it
     guards against regressions of the model as it is.
     """
     results = []
@@ -104,8 +104,8 @@ def test_generated_dumps_meet_quality_floor() -> None:
         arts = segment_text(dump.text)
         _check_cover(arts, len(dump.lines))
         results.append(score(dump, [a.start_line for a in arts]))
-    assert statistics.mean(r["pk"] for r in results) <= 0.15
-    assert statistics.mean(r["f1"] for r in results) >= 0.80
+    assert statistics.mean(r["pk"] for r in results) <= 0.12
+    assert statistics.mean(r["f1"] for r in results) >= 0.85
     # Gold boilerplate of the generator never reaches article text.
     dump = make_dump(99, 10)
     dropped = {d.line for a in segment_text(dump.text) for d in a.dropped_lines}

@@ -270,6 +270,13 @@ class Matcher:
         self._checked = frozenset(
             i for i, p in enumerate(pat_terms) if any(term_checks[t] for t in p)
         )
+        # per pattern: candidate rules that hold as soon as it hit, and the others
+        self._pat_simple: list[tuple[int, ...]] = []
+        self._pat_other: list[tuple[int, ...]] = []
+        for proves in self._pat_proves:
+            cand = set(chain.from_iterable([term_rules[t] for t in proves]))
+            self._pat_simple.append(tuple(sorted(r for r in cand if kinds[r] == SIMPLE)))
+            self._pat_other.append(tuple(sorted(r for r in cand if kinds[r] != SIMPLE)))
 
     @property
     def rule_count(self) -> int:
@@ -345,8 +352,9 @@ class Matcher:
         """Every rule that matches the article, with evidence, in rule order.
 
         The hot path works on the set of patterns that hit: C-level set and
-        chain operations give the terms proven and the candidate rules, and
-        most candidates are decided without token positions (see _kind).
+        chain operations give the rules that hold outright (a term or an OR
+        of terms) and the other candidates, which are decided on the set of
+        terms without token positions where possible (see compile._kind).
         """
         body = Tokens(text or "")
         head = Tokens(title) if title else None
@@ -358,30 +366,42 @@ class Matcher:
         pids = set(map(_PATTERN_ID, raw_body))
         if raw_head:
             pids.update(map(_PATTERN_ID, raw_head))
-        if self._checked.isdisjoint(pids):
+        if not self._checked.isdisjoint(pids):
+            return self._match_checked(art)
+        found = set(chain.from_iterable(map(self._pat_simple.__getitem__, pids)))
+        other = set(chain.from_iterable(map(self._pat_other.__getitem__, pids)))
+        other.update(self._always)
+        if other:
             terms = set(chain.from_iterable(map(self._pat_proves.__getitem__, pids)))
-        else:
-            terms = set(art.hits)
+            found.update([ri for ri in other if self._holds(ri, terms, art)])
+        rules = self._rules
+        return [RuleMatch(rules[ri][0], None, art, rules[ri][1]) for ri in sorted(found)]
+
+    def _match_checked(self, art: _Article) -> list[RuleMatch]:
+        """match() when an acronym pattern hit: terms come from confirmed positions."""
+        terms = set(art.hits)
         candidates = set(chain.from_iterable(map(self._term_rules.__getitem__, terms)))
         candidates.update(self._always)
         kinds = self._kinds
         rules = self._rules
-        out = []
-        for ri in sorted(candidates):
-            kind = kinds[ri]
-            if kind != SIMPLE:
-                # exact for BY_CNF; for FULL a necessary condition, checked
-                # before token positions are computed
-                req, alts, neg = self._cnfs[ri]  # type: ignore[misc]
-                if not (req <= terms and neg.isdisjoint(terms)):
-                    continue
-                if any(map(terms.isdisjoint, alts)):
-                    continue
-                if kind == FULL and not evaluate(rules[ri][1], art.hits):
-                    continue
-            rule_id, tree = rules[ri]
-            out.append(RuleMatch(rule_id, None, art, tree))
-        return out
+        return [
+            RuleMatch(rules[ri][0], None, art, rules[ri][1])
+            for ri in sorted(candidates)
+            if kinds[ri] == SIMPLE or self._holds(ri, terms, art)
+        ]
+
+    def _holds(self, ri: int, terms: set[int], art: _Article) -> bool:
+        """Whether candidate rule ri (not SIMPLE) holds, given the terms that hit.
+
+        Exact for BY_CNF; for FULL the CNF is a necessary condition, checked
+        before token positions are computed for the full evaluation.
+        """
+        req, alts, neg = self._cnfs[ri]  # type: ignore[misc]
+        if not (req <= terms and neg.isdisjoint(terms)):
+            return False
+        if any(map(terms.isdisjoint, alts)):
+            return False
+        return self._kinds[ri] != FULL or evaluate(self._rules[ri][1], art.hits)
 
     def _evidence(
         self, tree: tuple, hits: Hits, body: Tokens, head: Tokens | None

@@ -193,7 +193,13 @@ def _figures(a, farm, published, led, job, backfill_done, rss, polls_stop) -> di
         "backfill_articles_stored": job["articles_stored"],
         "backfill_done_after_s": None if backfill_done is None else round(backfill_done),
         "rss_mb": {
-            k: {"first": v[0], "last": v[-1], "max": max(v), "samples": len(v)}
+            k: {
+                "first": v[0],
+                "at_1min": v[min(5, len(v) - 1)],  # after start-up and rule loading
+                "last": v[-1],
+                "max": max(v),
+                "samples": len(v),
+            }
             for k, v in rss.items()
             if v
         },
@@ -231,7 +237,8 @@ def _print(f: dict) -> None:
     )
     for k, v in f["rss_mb"].items():
         print(
-            f"RSS {k} (process tree): first {v['first']:.0f} MB, last {v['last']:.0f} MB, "
+            f"RSS {k} (process tree): first {v['first']:.0f} MB, at 1 min {v['at_1min']:.0f} MB, "
+            f"last {v['last']:.0f} MB, "
             f"max {v['max']:.0f} MB over {v['samples']} samples"
         )
 

@@ -42,6 +42,7 @@ from sqlalchemy.engine import Connection, Engine
 
 from worker import metrics
 from worker.pipeline import ArticleIn, BatchResult, process_batch
+from worker.rules.fields import join_captions
 from worker.store import queries
 from worker.store.models import BackfillBatch, utcnow
 
@@ -161,6 +162,7 @@ def _payload(a: Any) -> dict[str, Any]:
         "byline": a.byline,
         "start_line": a.start_line,
         "end_line": a.end_line,
+        "captions": join_captions(getattr(a, "captions", None)) or None,
     }
 
 

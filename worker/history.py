@@ -22,6 +22,7 @@ from typing import Any
 from sqlalchemy import func, or_, select
 from sqlmodel import Session
 
+from worker.rules.fields import match_article
 from worker.store.models import Article, Source
 
 log = logging.getLogger(__name__)
@@ -175,7 +176,7 @@ def _scan(
         report.articles_scanned += 1
         if progress:
             progress(report.articles_scanned)
-        found = matcher.match(article.title, article.text)
+        found = match_article(matcher, article.title, article.text, article.captions)
         if scope.rules is not None:
             found = [m for m in found if m.rule in scope.rules]
         if not found:

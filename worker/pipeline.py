@@ -32,6 +32,7 @@ from sqlalchemy.engine import Connection
 
 from worker import dedupe, metrics
 from worker.deliver.outbox import deliveries_for_alert
+from worker.rules.fields import match_article
 from worker.store.models import Alert, Article, Delivery, Match, SimhashBand, utcnow
 from worker.store.queries import insert_values, insert_values_returning
 
@@ -60,6 +61,7 @@ class ArticleIn:
     start_line: int | None = None
     end_line: int | None = None
     backfill_job_id: int | None = None
+    captions: str | None = None  # photo captions, one per line: matched, not in ``text``
 
 
 @dataclass
@@ -110,7 +112,7 @@ def prepare(items: Sequence[ArticleIn], matcher: Any, timings: dict[str, float])
     t0 = time.perf_counter()
     fps = dedupe.fingerprints([it.text for it in items])
     t1 = time.perf_counter()
-    matches = [list(matcher.match(it.title, it.text)) for it in items]
+    matches = [match_article(matcher, it.title, it.text, it.captions) for it in items]
     t2 = time.perf_counter()
     timings["dedupe"] = timings.get("dedupe", 0.0) + (t1 - t0)
     timings["match"] = timings.get("match", 0.0) + (t2 - t1)
@@ -292,6 +294,7 @@ def _article_row(p: _Prepared, now: datetime) -> dict[str, Any]:
         "byline": it.byline,
         "published_at": it.published_at,
         "text": it.text,
+        "captions": it.captions or None,
         "content_hash": p.fp.content_hash,
         "minhash": p.fp.signature,
         "revision": 0,

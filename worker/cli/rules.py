@@ -81,12 +81,13 @@ def match(
             found = matcher.match(rec.get("title"), rec.get("text") or "")
             emit({"id": rec.get("id"), "matches": [m.to_json() for m in found]})
         return
+    from worker.rules.fields import match_article
     from worker.segment import DumpError, segment_file
 
     source: Any = sys.stdin.buffer if dump == "-" else Path(str(dump))
     try:
         for art in segment_file(source):
-            found = matcher.match(art.title, art.text)
+            found = match_article(matcher, art.title, art.text, art.captions)
             emit(
                 {
                     "start_line": art.start_line,

@@ -74,6 +74,9 @@ class Article(SQLModel, table=True):
     byline: str | None = Field(default=None, sa_column=Column(Text))
     published_at: datetime | None = _ts()
     text: str = Field(sa_column=Column(Text, nullable=False))
+    # Photo captions and credits, one per line: not part of ``text``, but matched
+    # (evidence field "caption" points into this).
+    captions: str | None = Field(default=None, sa_column=Column(Text))
     content_hash: str = Field(max_length=64, unique=True)
     # Unused since 0002 (MinHash replaced SimHash: see worker/dedupe.py); kept for old rows.
     simhash: int | None = Field(default=None, sa_column=Column(BigInteger))

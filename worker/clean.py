@@ -50,8 +50,17 @@ _BY = re.compile(
 _BY_PREFIX = re.compile(r"^(?:by|words by|written by|story by)\s+(.+?)\s*(?:[|·•,–—-].*)?$", re.I)
 _READTIME = re.compile(r"^(.{2,60}?)\s*[·•|,–—-]?\s*\d{1,2}\s*-?\s*min(?:ute)?s?\s+read\b", re.I)
 _BARE_NAME = re.compile(rf"^{_NAME_SEQ}$")
+# "Name and Name", "Name & Name", "Name | Agency", "NAME NAME" (all capitals).
+_NAME_PAIR = re.compile(rf"^{_NAME_SEQ}(?:\s*,\s*{_NAME_SEQ})*\s+(?:and|&)\s+{_NAME_SEQ}$")
+_NAME_AGENCY = re.compile(rf"^({_NAME_SEQ})\s*[|·•/]\s*[A-Z][\w&.'’ -]{{1,40}}$")
 _NAME_ROLE = re.compile(
-    rf"^({_NAME_SEQ})\s*[,|·•–—-]?\s*(?:[A-Za-z][\w-]*\s+){{0,3}}{_ROLES}\b[\w ,.&-]{{0,40}}$"
+    rf"^({_NAME_SEQ})\s*[,|·•–—-]?\s*(?:[A-Za-z][\w-]*\s+){{0,3}}(?i:{_ROLES})\b[\w ,.&-]{{0,40}}$"
+)
+# A bare time of day: a live-blog update marker inside one page, not an article start.
+_CLOCK = re.compile(r"^\d{1,2}[:.]\d{2}(?:\s*(?:[ap]\.?m\.?|gmt|bst|utc|cet|et|pt))?$", re.I)
+# A dateline standing alone on its line ("ASHFORD -", "FRANKFURT, Nov 2 -").
+_DATELINE_ONLY = re.compile(
+    r"^[A-Z][A-Z.'’\- ]{1,40}(?:,[\w .,]{1,30})?\s*(?:\([^()]{2,30}\))?\s*[–—-]{1,2}$"
 )
 _FUNCTION_START = frozenset(
     [
@@ -156,8 +165,8 @@ _BIO = re.compile(
     r"|director|professor|chief|editor|author|based|co-founder|founder|head)\b"
 )
 _DATELINE = re.compile(
-    r"^[A-Z][A-Z.'’\- ]{1,40}(?:,\s*[A-Z][\w.]*(?:\s[\w.]+){0,2})?\s*(?:\([^()]{2,30}\))?"
-    r"\s*[–—-]{1,2}\s*\S"
+    r"^[A-Z][A-Z.'’\- ]{1,40}(?:,\s*[\w.]+(?:,?\s[\w.]+){0,5},?)?\s*(?:\([^()]{2,30}\))?"
+    r"\s*(?:/[A-Za-z][\w .-]{1,30}/)?\s*[–—-]{1,2}\s*\S"
 )
 # Whole short lines that are page furniture (anchored: cheap to try on every line).
 _BOILER_LINE = re.compile(
@@ -171,6 +180,23 @@ _BOILER_LINE = re.compile(
     r"|related stories|related articles|related coverage|most read|recommended)\s*[:|»›>-]"
     r"|^(?:share|post) (?:on|via|to) (?:facebook|twitter|x|whatsapp|linkedin|email)\b"
     r"|^©|^copyright \d{4}",
+    re.I,
+)
+# Label-prefixed furniture of any length ("Read more: <headline>", "Related: ...",
+# "Privacy Notice: ...", "Share or comment on this article:"): the label says what it is.
+_LABEL_LINE = re.compile(
+    r"^(?:read more|read next|related(?: stories| articles| coverage| content| reading)?"
+    r"|see also|also read|more from|more on|recommended(?: reading)?|watch|listen|you may also like"
+    r"|privacy notice|editor'?s (?:note|picks?)|most read|related topics|topics|tags)\s*[:|»›>]"
+    r"|^(?:share|comment)\b.{0,40}:\s*$",
+    re.I,
+)
+# The closing lines of press releases: contact details and the issuing organisation.
+_CONTACT = re.compile(
+    r"^(?:media|press|investor|for (?:further|more) information|further information|contacts?"
+    r"|media enquiries|press enquiries|media relations|media inquiries|press inquiries)"
+    r"(?: contacts?)?\s*[:|-]"
+    r"|^(?-i:SOURCE\s+[A-Z0-9])",
     re.I,
 )
 # Furniture phrases anywhere in a line (run only when a keyword of _K_BOILER is present).
@@ -305,6 +331,7 @@ for _bit, _words in _FAMILIES.items():
         _AC_BITS.append(_bit)
 _AC = ahocorasick_rs.AhoCorasick(_AC_WORDS)
 _DIGIT = re.compile(r"\d")
+_NAME_STOP = (_FUNCTION_START - {"and"}) | {"about", "contact", "source", "follow", "share"}
 _ENDS_SENTENCE = re.compile(r"[.!?…:;,][\"'”’»)\]]*\s*$")
 _QUOTED_SENTENCE = re.compile(r"[.!?…][\"'”’»]+\s*$")
 _ENDS_STOP = re.compile(r"[.,;:][\"'”’»)\]]*\s*$")
@@ -351,6 +378,8 @@ class LineInfo:
     quote_start: bool = False
     dateline: bool = False
     key: str = ""
+    #: A bare time of day (live-blog update marker): weak evidence of a new article.
+    clock: bool = False
 
 
 def classify(text: str) -> LineInfo:
@@ -374,7 +403,9 @@ def classify(text: str) -> LineInfo:
         info.role = APPEAL
         return info
     if nwords <= 40 and (
-        (nwords <= 8 and _BOILER_LINE.match(s)) or (mask & _K_BOILER and _BOILER.search(s))
+        (nwords <= 8 and _BOILER_LINE.match(s))
+        or (mask & _K_BOILER and _BOILER.search(s))
+        or _LABEL_LINE.match(s)
     ):
         info.role = BOILER
         return info
@@ -382,12 +413,15 @@ def classify(text: str) -> LineInfo:
         role = _short_role(s, nwords, mask)
         if role != BODY:
             info.role = role
+            info.clock = role == TIMESTAMP and _CLOCK.match(s) is not None
             return info
     first = s.split(" ", 1)[0].lower().strip("“\"'‘,")
     info.connective = first in _CONNECTIVE
     info.quote_start = s[0] in "“\"‘'«"
     info.ends_colon = s[-1] == ":"
-    info.dateline = s[1:2].isupper() and _DATELINE.match(head) is not None
+    info.dateline = s[1:2].isupper() and (
+        _DATELINE.match(head) is not None or (nwords <= 6 and _DATELINE_ONLY.match(s) is not None)
+    )
     return info
 
 
@@ -403,6 +437,11 @@ def _short_role(s: str, nwords: int, mask: int) -> int:
     """Roles that only short lines can have: furniture, credits and headlines."""
     if mask & _K_CLOSE and _CLOSE.search(s):
         return CLOSE
+    if nwords <= 12 and _CONTACT.match(s):
+        return CLOSE
+    if nwords <= 6 and _ABOUT.match(s):
+        return BOILER  # "About <Company>": the company note heading of a press release
+    dateline = s[1:2].isupper() and _DATELINE.match(s) is not None
     if nwords <= 12:
         if (
             (mask & _K_BY and _BY.match(s))
@@ -410,27 +449,44 @@ def _short_role(s: str, nwords: int, mask: int) -> int:
             or (mask & _K_ROLE and _NAME_ROLE.match(s))
         ):
             return BYLINE
+        if nwords <= 6 and s[1:2].isupper() and _DATELINE_ONLY.match(s):
+            return BODY
         if (mask & _K_AGO and _RELATIVE_TS.match(s)) or (
             _DIGIT.search(s) and _HAS_DATE.search(s) and _is_mostly_date(s)
         ):
             return TIMESTAMP
         if s[0] in "([" and _CREDIT_ONLY.match(s):
             return CREDIT
-        if nwords <= 5 and _BARE_NAME.match(s) and _is_name(s):
+        if (
+            nwords <= 8
+            and _is_name(s)
+            and (
+                (nwords <= 5 and _BARE_NAME.match(s))
+                or _NAME_PAIR.match(s)
+                or _NAME_AGENCY.match(s)
+            )
+        ):
             return BYLINE
-    if mask & _K_CAPTION and _CAPTION_MARK.search(s):
+    if not dateline and mask & _K_CAPTION and _CAPTION_MARK.search(s):
         return CAPTION
     if nwords <= 45 and mask & _K_BIO and _BIO.match(s):
         return BIO
     if nwords <= 25:
-        t = s.rstrip("\"'”’»)]")
-        last = t[-1:]
-        if last in ".,;:" or (t != s and last in ".!?…"):
+        if dateline:
             return BODY
-        if s[1:2].isupper() and _DATELINE.match(s):
+        t = _TRAILING_PAREN.sub("", s) or s
+        u = t.rstrip("\"'”’»)]")
+        last = u[-1:]
+        if last in ".,;:" or (u != t and last in ".!?…"):
             return BODY
+        if t != s and last in "!?…":
+            return BODY  # a sentence followed by a source tag: "... (Mail)"
         return HEAD
     return BODY
+
+
+_ABOUT = re.compile(r"^About\s+[A-Z][\w&.'’ -]*$")
+_TRAILING_PAREN = re.compile(r"\s*[(\[][^()\[\]]{1,40}[)\]]\s*$")
 
 
 def _is_mostly_date(s: str) -> bool:
@@ -440,8 +496,9 @@ def _is_mostly_date(s: str) -> bool:
 
 
 def _is_name(s: str) -> bool:
-    """A bare capitalised line is a name only when no token is a function word."""
-    return not any(w.lower() in _FUNCTION_START for w in s.split())
+    """A bare capitalised line is a name only when no token is a function word
+    ("and" joins two names; "About X" heads a press release's company note)."""
+    return not any(w.lower() in _NAME_STOP for w in s.split())
 
 
 def byline_name(text: str, role: int) -> str | None:

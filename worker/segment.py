@@ -139,7 +139,7 @@ class Weights:
     byline: float = 1.2
     timestamp: float = 1.6
     caption: float = 0.59
-    dateline: float = 0.6
+    dateline: float = 1.8
     prev_close: float = 1.5
     prev_colon: float = -1.0
     connective: float = -0.36
@@ -150,6 +150,8 @@ class Weights:
     head_only: float = -0.6
     valley: float = 5.0
     head_only_coh: float = 0.22
+    prev_furniture: float = 0.8
+    subhead: float = -1.0
 
 
 DEFAULT_WEIGHTS = Weights()
@@ -457,7 +459,7 @@ def _appeal_zone(entries: list[_Entry]) -> list[bool]:
         role = e.info.role
         if role == APPEAL:
             left = APPEAL_SPAN
-        elif left and (role in HEADERISH or role == CLOSE):
+        elif left and (role in HEADERISH or role == CLOSE or e.info.dateline):
             left = 0
         zone[i] = left > 0
         left = max(0, left - 1)
@@ -486,6 +488,8 @@ FEATURES = (
     "lowsim",
     "valley",
     "head_only_coh",
+    "prev_furniture",
+    "subhead",
 )
 
 
@@ -499,13 +503,16 @@ def _features(entries: list[_Entry], i: int, zone: list[bool], coh) -> tuple[flo
     n = len(entries)
     p = i - 1
     after_appeal = False  # a donation/subscription appeal ends the article before it
+    furniture = False  # share prompts, "Related:", newsletter sign-ups end articles too
     while p >= 0 and (entries[p].info.role in _TRANSPARENT or zone[p]):
         after_appeal = after_appeal or zone[p]
+        furniture = furniture or entries[p].info.role == BOILER
         p -= 1
     prev = entries[p].info if p >= 0 else None
     if prev is not None and prev.role in HEADERISH:
         return None
     head = repeat = byline = stamp = caption = 0.0
+    short_head = False
     j = i
     end = min(n, i + 8)
     while j < end:
@@ -518,12 +525,14 @@ def _features(entries: list[_Entry], i: int, zone: list[bool], coh) -> tuple[flo
             break
         if r == HEAD:
             head = 1.0
+            short_head = info.words <= 4 or entries[j].raw.text.rstrip().endswith("?")
             if j + 1 < n and entries[j + 1].info.key == info.key:
                 repeat = 1.0
         elif r == BYLINE:
             byline = 1.0
         elif r == TIMESTAMP:
-            stamp = 1.0
+            if not info.clock:
+                stamp = 1.0
         else:
             caption = 1.0
         j += 1
@@ -554,6 +563,8 @@ def _features(entries: list[_Entry], i: int, zone: list[bool], coh) -> tuple[flo
         1.0 - s,
         valley,
         head_only * (depths[g] + valley),
+        1.0 if furniture else 0.0,
+        1.0 if head_only and short_head else 0.0,
     )
 
 

@@ -152,6 +152,7 @@ class Weights:
     head_only_coh: float = 0.22
     prev_furniture: float = 0.8
     subhead: float = -1.0
+    carry: float = -4.0
 
 
 DEFAULT_WEIGHTS = Weights()
@@ -307,7 +308,9 @@ def _tokens(text: str) -> dict[str, int]:
 _CONTENT_ROLES = frozenset({BODY, CONT, HEAD, CAPTION})
 
 
-def _cohesion(entries: list[_Entry]) -> tuple[list[float], list[float], list[int]]:
+def _cohesion(
+    entries: list[_Entry],
+) -> tuple[list[float], list[float], list[int], list[float]]:
     """Similarity and depth at every gap between content lines, and each line's gap index.
 
     Blocks of BLOCK content lines on either side of a gap are compared by
@@ -331,7 +334,33 @@ def _cohesion(entries: list[_Entry]) -> tuple[list[float], list[float], list[int
             content.append(e.vec)
     wvecs = _local_idf(content)
     sims = _sliding_sims(wvecs)
-    return sims, _depths(sims), gap_of
+    return sims, _depths(sims), gap_of, _carry(wvecs)
+
+
+#: Content lines before a line searched for the words it carries over.
+CARRY = 3
+#: Carried-over share above which a cue-less start is penalised.
+CARRY_MID = 0.15
+
+
+def _carry(wvecs: list[dict[str, int]]) -> list[float]:
+    """Share of each line's weighted words already used in the CARRY lines before it.
+
+    A line that picks up the rare words of the lines just before it ("the response
+    from Beijing to the ... South China Sea") continues their story even when the
+    block-level topic shifts; a new article's first line carries over little.
+    """
+    out = []
+    for k, vec in enumerate(wvecs):
+        total = sum(vec.values())
+        if total <= 0:
+            out.append(0.0)
+            continue
+        prev = set()
+        for v in wvecs[max(0, k - CARRY) : k]:
+            prev.update(v)
+        out.append(sum([w for t, w in vec.items() if t in prev]) / total)
+    return out
 
 
 # 1000 * ln(n), rounded, for the counts a DF_RADIUS neighbourhood can produce.
@@ -490,6 +519,7 @@ FEATURES = (
     "head_only_coh",
     "prev_furniture",
     "subhead",
+    "carry",
 )
 
 
@@ -499,7 +529,7 @@ def _features(entries: list[_Entry], i: int, zone: list[bool], coh) -> tuple[flo
     None when entries[i] sits inside a header zone (the line before it is
     furniture): an article starts at the top of its header zone.
     """
-    sims, depths, gap_of = coh
+    sims, depths, gap_of, carry = coh
     n = len(entries)
     p = i - 1
     after_appeal = False  # a donation/subscription appeal ends the article before it
@@ -546,6 +576,10 @@ def _features(entries: list[_Entry], i: int, zone: list[bool], coh) -> tuple[flo
     s = sims[g]
     lo, hi = max(0, g - BLOCK), min(len(sims), g + BLOCK + 1)
     valley = max(0.0, min(max(sims[lo : g + 1]), max(sims[g:hi])) - s)
+    carried = 0.0  # only cue-less starts: a headline may well repeat the last story's words
+    own = i + 1 < n and gap_of[i + 1] > g  # entries[i] is content line number g
+    if ncues == 0 and own and g < len(carry):
+        carried = max(0.0, carry[g] - CARRY_MID)
     return (
         head,
         repeat,
@@ -565,6 +599,7 @@ def _features(entries: list[_Entry], i: int, zone: list[bool], coh) -> tuple[flo
         head_only * (depths[g] + valley),
         1.0 if furniture else 0.0,
         1.0 if head_only and short_head else 0.0,
+        carried,
     )
 
 

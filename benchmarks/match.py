@@ -1,6 +1,6 @@
 """Matching throughput and compile cost against the number of rules.
 
-    uv run python benchmarks/match.py [--mb 1] [--sizes 10,1000,10000,100000] [--passes 9]
+    uv run python benchmarks/match.py [--mb 1] [--sizes 10,1000,10000,100000] [--passes 15]
 
 For each size a fresh subprocess generates that many topic rules (seeded, so
 runs are comparable), compiles them with ``compile_rules`` (time and peak RSS
@@ -262,7 +262,7 @@ def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--mb", type=float, default=1.0, help="MB of article text to match")
     ap.add_argument("--sizes", default="10,1000,10000,100000")
-    ap.add_argument("--passes", type=int, default=9, help="interleaved passes per size")
+    ap.add_argument("--passes", type=int, default=15, help="interleaved passes per size")
     ap.add_argument(
         "--naive-budget", type=float, default=1.5, help="CPU seconds for the naive baseline"
     )

@@ -270,13 +270,11 @@ class Matcher:
         self._checked = frozenset(
             i for i, p in enumerate(pat_terms) if any(term_checks[t] for t in p)
         )
-        # per pattern: candidate rules that hold as soon as it hit, and the others
-        self._pat_simple: list[tuple[int, ...]] = []
-        self._pat_other: list[tuple[int, ...]] = []
-        for proves in self._pat_proves:
-            cand = set(chain.from_iterable([term_rules[t] for t in proves]))
-            self._pat_simple.append(tuple(sorted(r for r in cand if kinds[r] == SIMPLE)))
-            self._pat_other.append(tuple(sorted(r for r in cand if kinds[r] != SIMPLE)))
+        # per pattern: the rules it makes candidates (one tuple: one lookup per hit)
+        self._pat_cands = [
+            tuple(sorted(set(chain.from_iterable([term_rules[t] for t in proves]))))
+            for proves in self._pat_proves
+        ]
 
     @property
     def rule_count(self) -> int:
@@ -368,12 +366,13 @@ class Matcher:
             pids.update(map(_PATTERN_ID, raw_head))
         if not self._checked.isdisjoint(pids):
             return self._match_checked(art)
-        found = set(chain.from_iterable(map(self._pat_simple.__getitem__, pids)))
-        other = set(chain.from_iterable(map(self._pat_other.__getitem__, pids)))
-        other.update(self._always)
-        if other:
+        found = set(chain.from_iterable(map(self._pat_cands.__getitem__, pids)))
+        kinds = self._kinds
+        other = [ri for ri in found if kinds[ri] != SIMPLE]
+        if other or self._always:
             terms = set(chain.from_iterable(map(self._pat_proves.__getitem__, pids)))
-            found.update([ri for ri in other if self._holds(ri, terms, art)])
+            found.difference_update([ri for ri in other if not self._holds(ri, terms, art)])
+            found.update([ri for ri in self._always if self._holds(ri, terms, art)])
         rules = self._rules
         return [RuleMatch(rules[ri][0], None, art, rules[ri][1]) for ri in sorted(found)]
 

@@ -37,6 +37,7 @@ sys.path.insert(0, str(ROOT / "tests"))
 from support_faults import (  # noqa: E402
     FarmServer,
     FeedFarm,
+    Ledger,
     add_feeds,
     ledger,
     marker_rules,
@@ -98,7 +99,7 @@ def run(a: argparse.Namespace, tmp: Path) -> dict:
     db_url, admin = _fresh_db(a.db) if fresh else (a.db, None)
     upgrade(db_url)
     eng = get_engine(db_url)
-    procs = []
+    procs: list = []
     rss: dict[str, list[float]] = {"w1": [], "w2": []}
     try:
         with FarmServer(farm) as srv:
@@ -139,8 +140,7 @@ def run(a: argparse.Namespace, tmp: Path) -> dict:
             led = ledger(eng)
             with eng.connect() as conn:
                 job = job_rows(conn, [job_id])[0]
-            polls_stop = time.monotonic()
-        return _figures(a, farm, published, led, job, backfill_done, rss, polls_stop)
+        return _figures(a, farm, published, led, job, backfill_done, rss)
     finally:
         for p in procs:
             stop_group(p)
@@ -165,8 +165,16 @@ def _progress(farm: FeedFarm, eng: object, rss: dict[str, list[float]]) -> None:
     )
 
 
-def _figures(a, farm, published, led, job, backfill_done, rss, polls_stop) -> dict:
-    # Only gaps inside the loaded window count (the drain phase polls on).
+def _figures(
+    a: argparse.Namespace,
+    farm: FeedFarm,
+    published: set[str],
+    led: Ledger,
+    job: dict,
+    backfill_done: float | None,
+    rss: dict[str, list[float]],
+) -> dict:
+    """The run's figures (poll gaps include the drain phase)."""
     gaps = poll_gaps(farm, range(a.feeds))
     hooked = _hooked(farm)
     return {

@@ -30,6 +30,8 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from typing import BinaryIO
 
+import numpy as np
+
 from worker.clean import (
     APPEAL,
     BIO,
@@ -72,8 +74,6 @@ CONTEXT = 700
 CONTEXT_BYTES = 512 * 1024
 #: Paragraphs on each side of a gap compared for lexical cohesion.
 BLOCK = 6
-#: Truncate words to this many characters for cohesion (a cheap stemmer); 0 = off.
-STEM = 0
 #: Content lines on each side whose words count for a line's document frequencies.
 DF_RADIUS = 250
 #: Lines after a donation/subscription appeal line that still belong to it.
@@ -287,54 +287,10 @@ _STOP = frozenset(
 class _Entry:
     raw: RawLine
     info: LineInfo
-    vec: dict[str, int] | None = None
-
-
-def _tokens(text: str) -> dict[str, int]:
-    """Content-word counts of a line: lower-cased, stop words out, plural 's' folded."""
-    counts = Counter(_TOKEN.findall(text[:TOKEN_CHARS].lower()))
-    for w in _STOP.intersection(counts):
-        del counts[w]
-    if STEM:
-        out: Counter[str] = Counter()
-        for w, c in counts.items():
-            out[w[:STEM]] += c
-        return out
-    for w in [w for w in counts if w[-1] == "s" and len(w) > 4 and w[-2] != "s"]:
-        counts[w[:-1]] += counts.pop(w)
-    return counts
+    vec: tuple[list[int], list[int]] | None = None
 
 
 _CONTENT_ROLES = frozenset({BODY, CONT, HEAD, CAPTION})
-
-
-def _cohesion(
-    entries: list[_Entry],
-) -> tuple[list[float], list[float], list[int], list[float]]:
-    """Similarity and depth at every gap between content lines, and each line's gap index.
-
-    Blocks of BLOCK content lines on either side of a gap are compared by
-    cosine similarity with weights log(N/df) (df over the window's lines), so
-    words shared by the whole dump (its common topic) count little. Blocks slide
-    incrementally: each step moves one line across the gap and updates dot
-    products and norms from that line's words only.
-    """
-    content: list[dict[str, int]] = []
-    gap_of: list[int] = []
-    seen: dict[str, int] = {}
-    for i, e in enumerate(entries):
-        gap_of.append(len(content))
-        if e.info.role not in _CONTENT_ROLES:
-            continue
-        last = seen.get(e.info.key)
-        seen[e.info.key] = i
-        if last is None or i - last > DUP_SPAN:  # nearby repeats would fake cohesion
-            if e.vec is None:
-                e.vec = _tokens(e.raw.text)
-            content.append(e.vec)
-    wvecs = _local_idf(content)
-    sims = _sliding_sims(wvecs)
-    return sims, _depths(sims), gap_of, _carry(wvecs)
 
 
 #: Content lines before a line searched for the words it carries over.
@@ -343,119 +299,8 @@ CARRY = 3
 CARRY_MID = 0.15
 
 
-def _carry(wvecs: list[dict[str, int]]) -> list[float]:
-    """Share of each line's weighted words already used in the CARRY lines before it.
-
-    A line that picks up the rare words of the lines just before it ("the response
-    from Beijing to the ... South China Sea") continues their story even when the
-    block-level topic shifts; a new article's first line carries over little.
-    """
-    out = []
-    for k, vec in enumerate(wvecs):
-        total = sum(vec.values())
-        if total <= 0:
-            out.append(0.0)
-            continue
-        prev = set()
-        for v in wvecs[max(0, k - CARRY) : k]:
-            prev.update(v)
-        out.append(sum([w for t, w in vec.items() if t in prev]) / total)
-    return out
-
-
 # 1000 * ln(n), rounded, for the counts a DF_RADIUS neighbourhood can produce.
 _LOG = [0] + [round(1000 * math.log(n)) for n in range(1, 4 * 2048)]
-
-
-def _local_idf(content: list[dict[str, int]]) -> list[dict[str, int]]:
-    """Weight each line's words by log(N/df), df over the DF_RADIUS lines around it.
-
-    Local rather than per-window document frequencies keep every decision a
-    function of a bounded neighbourhood, so a resumed run decides exactly like a
-    full pass; words common to the whole neighbourhood (its shared topic) count little.
-    """
-    m = len(content)
-    df: Counter[str] = Counter()
-    hi = 0  # content[lo:hi] are counted in df
-    lo = 0
-    out = []
-    log = _LOG
-    for j, vec in enumerate(content):
-        while hi < m and hi <= j + DF_RADIUS:
-            df.update(content[hi].keys())
-            hi += 1
-        while lo < j - DF_RADIUS:
-            for t in content[lo]:
-                df[t] -= 1
-            lo += 1
-        logn = log[hi - lo + 1]
-        # Integer weights: the incremental dot products below are then exact, so a
-        # resumed run (different window start) computes bit-identical similarities.
-        out.append({t: c * (logn - log[df[t]]) for t, c in vec.items()})
-    return out
-
-
-def _sliding_sims(wvecs: list[dict[str, int]]) -> list[float]:
-    """Cosine similarity of the BLOCK vectors before and after each gap 0..m.
-
-    Incremental: moving one line x across the gap changes dot(L, R) and the
-    norms by terms that only involve x's own words, so each step costs
-    O(words in the line), not O(words in the blocks).
-    """
-    m = len(wvecs)
-    sq = [_sq(v) for v in wvecs]
-    left: dict[str, int] = {}
-    right: dict[str, int] = {}
-    nl = nr = dot = 0
-    for k in range(min(BLOCK, m)):
-        nr += 2 * _add(right, wvecs[k], 1) + sq[k]
-    sims = []
-    for g in range(m + 1):
-        sims.append(dot / math.sqrt(nl * nr) if dot > 0 and nl > 0 and nr > 0 else 0.0)
-        if g == m:
-            break
-        x, xx = wvecs[g], sq[g]
-        xl = _add(left, x, 1)  # each _add returns x·acc from before the update
-        xr = _add(right, x, -1)
-        dot += xr - xl - xx
-        nl += 2 * xl + xx
-        nr += xx - 2 * xr
-        if g - BLOCK >= 0:
-            z = wvecs[g - BLOCK]
-            dot -= _dot(z, right)
-            nl += sq[g - BLOCK] - 2 * _add(left, z, -1)
-        if g + BLOCK < m:
-            y = wvecs[g + BLOCK]
-            dot += _dot(y, left)
-            nr += 2 * _add(right, y, 1) + sq[g + BLOCK]
-    return sims
-
-
-def _dot(x: dict[str, int], acc: dict[str, int]) -> int:
-    """Dot product of a (small) line vector with a block vector."""
-    get = acc.get
-    return sum([w * get(t, 0) for t, w in x.items()])
-
-
-def _sq(x: dict[str, int]) -> int:
-    """Squared norm of a line vector."""
-    return sum([w * w for w in x.values()])
-
-
-def _add(acc: dict[str, int], vec: dict[str, int], sign: int) -> int:
-    """acc += sign * vec (entries falling to 0 are deleted so blocks stay small);
-    returns vec·acc as it was before the update."""
-    get = acc.get
-    dot = 0
-    for t, w in vec.items():
-        old = get(t, 0)
-        dot += w * old
-        v = old + sign * w
-        if v > 0:
-            acc[t] = v
-        elif old:
-            del acc[t]
-    return dot
 
 
 def _depths(sims: list[float]) -> list[float]:
@@ -478,6 +323,147 @@ def _depths(sims: list[float]) -> list[float]:
             j += 1
         out[g] = (lp - s) + (rp - s)
     return out
+
+
+def _cohesion(
+    entries: list[_Entry],
+) -> tuple[list[float], list[float], list[int], list[float]]:
+    """Vectorised _cohesion: same similarities, depths and carry, computed with numpy.
+
+    Each content line's words become (hash, count) pairs once; per window, the
+    pairs of all lines are sorted by (word, line) so that document frequencies
+    are two binary searches and the dot products between lines up to 2*BLOCK-1
+    apart (all that block similarities need) are products of neighbours in that
+    order. Block dot products and norms are then prefix sums over that band.
+    """
+    gap_of: list[int] = []
+    hashes: list[list[int]] = []
+    counts: list[list[int]] = []
+    seen: dict[str, int] = {}
+    for i, e in enumerate(entries):
+        gap_of.append(len(hashes))
+        if e.info.role not in _CONTENT_ROLES:
+            continue
+        last = seen.get(e.info.key)
+        seen[e.info.key] = i
+        if last is None or i - last > DUP_SPAN:  # nearby repeats would fake cohesion
+            if e.vec is None:
+                e.vec = _hashed_tokens(e.raw.text)
+            hashes.append(e.vec[0])
+            counts.append(e.vec[1])
+    m = len(hashes)
+    if m == 0:
+        return [0.0], [0.0], gap_of, [0.0]
+    lens = np.fromiter(map(len, hashes), np.int64, m)
+    total = int(lens.sum())
+    h = np.fromiter(itertools.chain.from_iterable(hashes), np.int64, total)
+    c = np.fromiter(itertools.chain.from_iterable(counts), np.int64, total)
+    line = np.repeat(np.arange(m, dtype=np.int64), lens)
+    order = np.lexsort((line, h))
+    h, c, line = h[order], c[order], line[order]
+    same_prev = np.zeros(total, dtype=bool)
+    if total > 1:
+        same_prev[1:] = h[1:] == h[:-1]
+    rank = np.cumsum(~same_prev) - 1
+    span = m + 2 * DF_RADIUS + 2
+    key = rank * span + line + DF_RADIUS
+    df = np.searchsorted(key, key + DF_RADIUS, "right") - np.searchsorted(
+        key, key - DF_RADIUS, "left"
+    )
+    n1 = np.minimum(m, line + DF_RADIUS + 1) - np.maximum(0, line - DF_RADIUS) + 1
+    w = c * (_LOG_NP[n1] - _LOG_NP[df])
+    band = _band(w, line, same_prev, m)
+    sims = _block_sims(band, m)
+    near = np.zeros(total, dtype=bool)
+    if total > 1:
+        near[1:] = same_prev[1:] & (line[1:] - line[:-1] <= CARRY)
+    wsum = np.bincount(line, weights=w, minlength=m)
+    wnear = np.bincount(line, weights=w * near, minlength=m)
+    carry = np.where(wsum > 0, wnear / np.where(wsum > 0, wsum, 1), 0.0)
+    return sims, _depths(sims), gap_of, carry.tolist()
+
+
+def _band(w: np.ndarray, line: np.ndarray, same_prev: np.ndarray, m: int) -> np.ndarray:
+    """band[d, i] = dot product of content lines i and i + d, for d < 2 * BLOCK."""
+    width = 2 * BLOCK
+    band = np.zeros((width, m), dtype=np.float64)
+    band[0] = np.bincount(line, weights=w * w, minlength=m)
+    n = len(w)
+    same = same_prev[1:]
+    for s in range(1, width):
+        if s >= n:
+            break
+        # same[k]: occurrences k and k + s are the same word (sorted by word, then line)
+        if s > 1:
+            same = same[:-1] & same_prev[s:]
+        d = line[s:] - line[:-s]
+        ok = same & (d < width)
+        if not ok.any():
+            break
+        idx = d[ok] * m + line[:-s][ok]
+        band += np.bincount(idx, weights=(w[s:] * w[:-s])[ok], minlength=width * m).reshape(
+            width, m
+        )
+    return band
+
+
+def _block_sims(band: np.ndarray, m: int) -> list[float]:
+    """Cosine similarity of the BLOCK lines before and after each gap 0..m, from the band."""
+    width = band.shape[0]
+    pre = np.zeros((width, m + 1), dtype=np.float64)
+    np.cumsum(band, axis=1, out=pre[:, 1:])
+    g = np.arange(m + 1, dtype=np.int64)
+
+    def span_sum(d: int, lo: np.ndarray, hi: np.ndarray) -> np.ndarray:
+        """Sum of band[d, lo..hi] (inclusive), 0 where empty."""
+        hi = np.minimum(hi, m - 1 - d)
+        lo = np.maximum(lo, 0)
+        ok = hi >= lo
+        return np.where(ok, pre[d, np.clip(hi + 1, 0, m)] - pre[d, np.clip(lo, 0, m)], 0.0)
+
+    dot = np.zeros(m + 1)
+    nl = span_sum(0, g - BLOCK, g - 1)
+    nr = span_sum(0, g, g + BLOCK - 1)
+    for d in range(1, width):
+        dot += span_sum(d, np.maximum(g - BLOCK, g - d), np.minimum(g - 1, g + BLOCK - 1 - d))
+        if d < BLOCK:
+            nl += 2 * span_sum(d, g - BLOCK, g - 1 - d)
+            nr += 2 * span_sum(d, g, g + BLOCK - 1 - d)
+    ok = (dot > 0) & (nl > 0) & (nr > 0)
+    sims = np.where(ok, dot / np.sqrt(np.where(ok, nl * nr, 1.0)), 0.0)
+    return sims.tolist()
+
+
+#: Word -> hash of its normalised form (0 for a stop word); cleared when full.
+_WORD_HASH: dict[str, int] = {}
+_WORD_HASH_MAX = 200_000
+
+
+def _word_hash(w: str) -> int:
+    """Hash of a word after the normalisation of _tokens (0: a stop word)."""
+    if len(_WORD_HASH) >= _WORD_HASH_MAX:
+        _WORD_HASH.clear()  # bounded memory on huge vocabularies
+    if w in _STOP:
+        h = 0
+    else:
+        h = hash(w[:-1] if w[-1] == "s" and len(w) > 4 and w[-2] != "s" else w) or 1
+    _WORD_HASH[w] = h
+    return h
+
+
+def _hashed_tokens(text: str) -> tuple[list[int], list[int]]:
+    """The content words of _tokens as parallel lists of word hashes and counts.
+
+    Hot path (every content line): one findall, one dict lookup per word.
+    """
+    get = _WORD_HASH.get
+    words = _TOKEN.findall(text[:TOKEN_CHARS].lower())
+    counts = Counter([h if (h := get(w)) is not None else _word_hash(w) for w in words])
+    counts.pop(0, None)
+    return list(counts), list(counts.values())
+
+
+_LOG_NP = np.array(_LOG, dtype=np.float64)
 
 
 def _appeal_zone(entries: list[_Entry]) -> list[bool]:

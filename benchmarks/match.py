@@ -26,6 +26,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import os
 import random
 import re
 import resource
@@ -287,6 +288,8 @@ def main() -> None:
             flush=True,
         )
     print(f"\ncorpus: {rows[0]['text_mb']:.1f} MB of article text (seed dump repeated)")
+    load = ", ".join(f"{x:.1f}" for x in os.getloadavg())
+    print(f"machine: {os.cpu_count()} CPUs, load average {load} (other processes share it)")
     print("MB/s: median over interleaved passes, CPU time of the matching thread")
     print("naive baseline = one `re` per rule (terms only), measured in the same run:")
     for r in rows:

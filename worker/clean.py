@@ -53,8 +53,16 @@ _BARE_NAME = re.compile(rf"^{_NAME_SEQ}$")
 # "Name and Name", "Name & Name", "Name | Agency", "NAME NAME" (all capitals).
 _NAME_PAIR = re.compile(rf"^{_NAME_SEQ}(?:\s*,\s*{_NAME_SEQ})*\s+(?:and|&)\s+{_NAME_SEQ}$")
 _NAME_AGENCY = re.compile(rf"^({_NAME_SEQ})\s*[|·•/]\s*[A-Z][\w&.'’ -]{{1,40}}$")
+# Words before a role: capitalised ("Diplomatic editor") or a few lower-case titles;
+# not any word, or "Governor Erik Holm told reporters" would be a byline.
+_ROLE_MOD = (
+    r"(?:[A-Z][\w-]*|chief|senior|political|economics|deputy|special|foreign|associate"
+    r"|contributing|global|health|science|business|sports?|environment(?:al)?|staff|news)"
+)
+_NAME_SEQ_LAZY = _NAME_SEQ.replace("{1,3}", "{1,3}?")  # "Patrick Wintour Diplomatic editor"
 _NAME_ROLE = re.compile(
-    rf"^({_NAME_SEQ})\s*[,|·•–—-]?\s*(?:[A-Za-z][\w-]*\s+){{0,3}}(?i:{_ROLES})\b[\w ,.&-]{{0,40}}$"
+    rf"^({_NAME_SEQ_LAZY})\s*[,|·•–—-]?\s*(?:{_ROLE_MOD}\s+){{0,3}}(?i:{_ROLES})\b"
+    r"[\w ,.&-]{0,40}$"
 )
 # A bare time of day: a live-blog update marker inside one page, not an article start.
 _CLOCK = re.compile(r"^\d{1,2}[:.]\d{2}(?:\s*(?:[ap]\.?m\.?|gmt|bst|utc|cet|et|pt))?$", re.I)
@@ -509,14 +517,30 @@ def byline_name(text: str, role: int) -> str | None:
         return m.group(1) if m else None
     m = _READTIME.match(s)
     if m:
-        return m.group(1).strip(" ·•|,–—-") or None
+        return _name_case(m.group(1).strip(" ·•|,–—-")) or None
     m = _BY_PREFIX.match(s)
     if m:
-        return m.group(1).strip() or None
-    m = _NAME_ROLE.match(s)
+        return _name_case(m.group(1).strip()) or None
+    m = _NAME_ROLE.match(s) or _NAME_AGENCY.match(s)
     if m:
-        return m.group(1)
-    return s if _BARE_NAME.match(s) else None
+        return _name_case(m.group(1))
+    if _NAME_PAIR.match(s):
+        return "; ".join(_name_case(n) for n in re.split(r"\s*(?:,|\band\b|&)\s*", s) if n)
+    return _name_case(s) if _BARE_NAME.match(s) else None
+
+
+_CAPS_NAME = re.compile(r"^((?:[A-Z][A-Z'’.\-]+\s+){1,3}[A-Z][A-Z'’.\-]+)\b(?:\s+[A-Z][a-z].*)?$")
+
+
+def _name_case(name: str) -> str:
+    """'TOM ELLERY' -> 'Tom Ellery'; 'AHMED FAROUK Associated Press' -> 'Ahmed Farouk'.
+
+    Wire bylines often set the name in capitals and run the agency on after it.
+    """
+    m = _CAPS_NAME.match(name)
+    if not m:
+        return name
+    return " ".join(w[:1] + w[1:].lower() for w in m.group(1).split())
 
 
 @dataclass

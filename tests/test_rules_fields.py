@@ -26,12 +26,12 @@ def test_a_name_only_in_a_caption_matches_with_caption_evidence(tmp_path) -> Non
     captions = ["Portrait of a mathematician", "FILE PHOTO: Ada Lovelace in 1840"]
     found = {r.rule: r for r in match_article(m, None, text, captions)}
     assert set(found) == {"@ada", "engines"}
-    ev = [e for e in found["@ada"].evidence if e.term == "Ada Lovelace"][0]
+    ev = next(e for e in found["@ada"].evidence if e.term == "Ada Lovelace")
     joined = "\n".join(captions)
     assert ev.field == "caption"
     assert joined[ev.start : ev.end] == "Ada Lovelace"
     # Evidence in the text keeps its own offsets.
-    eng = [e for e in found["engines"].evidence if e.field == "text"][0]
+    eng = next(e for e in found["engines"].evidence if e.field == "text")
     assert text[eng.start : eng.end].lower().startswith("engine")
 
 

@@ -134,11 +134,7 @@ def test_two_workers_share_backfill_and_survive_kill9(
     planners = {r["pid"] for r in recs if "segment" in r}
     assert len(planners) >= 2, "the job was re-planned by another worker after the kill"
     assert len(planners | _storers(timings)) >= 2
-    if not _resume_is_stable(paths[0]):
-        pytest.xfail(
-            "segment_file does not yet give the same articles when resumed from an "
-            "article boundary (contract), so a resumed job may split differently"
-        )
+    assert _resume_is_stable(paths[0])
     assert got == expected
 
 

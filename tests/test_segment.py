@@ -6,8 +6,10 @@ import io
 import json
 import statistics
 
+import pytest
 from support_dumpgen import make_dump, score
 
+from worker import segment as segment_mod
 from worker.segment import SegmentedArticle, segment_file, segment_text
 
 SEED = "\n".join(
@@ -95,8 +97,9 @@ def test_link_remains_and_donation_appeal_dropped() -> None:
 def test_generated_dumps_meet_quality_floor() -> None:
     """Boundaries come back from dumps rendered from the hand-written fixtures.
 
-    The floor is below the issue's bar (Pk 0.05 / F1 0.95): measured ~0.08 / ~0.90 here; it
-    guards against regressions of the model as it is.
+    The floor is below the issue's bar (Pk 0.05 / F1 0.95): measured 0.081 / 0.894 here
+    (the generator also drops captions, subheadings and furniture inside articles, which
+    makes it harder than hand-written dumps); it guards against regressions of the model.
     """
     results = []
     for seed in range(20):
@@ -104,21 +107,30 @@ def test_generated_dumps_meet_quality_floor() -> None:
         arts = segment_text(dump.text)
         _check_cover(arts, len(dump.lines))
         results.append(score(dump, [a.start_line for a in arts]))
-    assert statistics.mean(r["pk"] for r in results) <= 0.12
-    assert statistics.mean(r["f1"] for r in results) >= 0.85
+    assert statistics.mean(r["pk"] for r in results) <= 0.095
+    assert statistics.mean(r["f1"] for r in results) >= 0.875
     # Gold boilerplate of the generator never reaches article text.
     dump = make_dump(99, 10)
     dropped = {d.line for a in segment_text(dump.text) for d in a.dropped_lines}
     assert dump.boilerplate <= dropped
 
 
-def test_resume_from_any_article_gives_the_same_articles() -> None:
+@pytest.mark.parametrize("window", [1500, None])
+def test_resume_from_any_article_gives_the_same_articles(
+    window: int | None, monkeypatch: pytest.MonkeyPatch
+) -> None:
     """Decisions are local (bounded context, exact integer cohesion): a backfill that
-    resumes at an article boundary produces exactly what a full pass produced."""
+    resumes at an article boundary produces exactly what a full pass produced, and
+    the window size (how often finished articles are emitted) changes nothing."""
     data = "".join(make_dump(seed, 12).text for seed in range(300, 330)).encode()
+    if window is not None:
+        whole = [(a.start_line, a.end_line, a.text) for a in segment_file(io.BytesIO(data))]
+        monkeypatch.setattr(segment_mod, "WINDOW_LINES", window)
     arts = list(segment_file(io.BytesIO(data)))
     full = [(a.start_line, a.end_line, a.text) for a in arts]
     assert len(full) > 200
+    if window is not None:
+        assert full == whole
     for k in range(1, len(full), 37):
         prev = arts[k - 1]
         rest = segment_file(

@@ -400,7 +400,12 @@ def classify(text: str) -> LineInfo:
     if not s:
         return LineInfo(BLANK, 0)
     nwords = s.count(" ") + 1
-    key = " ".join(s.split()) if len(s) < 2000 else s[:2000]
+    if len(s) >= 2000:
+        key = s[:2000]
+    elif "  " in s or not s.isprintable():  # other whitespace is "unprintable"
+        key = " ".join(s.split())
+    else:
+        key = s  # already single-spaced: skip the split/join (most lines)
     info = LineInfo(BODY, nwords, key=key)
     if _CONT_START.match(s):
         info.role = CONT

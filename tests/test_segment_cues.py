@@ -1,0 +1,92 @@
+"""Article-start cues and furniture of scraped dumps beyond the seed's forms.
+
+A small hand-written dump (its own text, no line from any evaluation set) with
+the failure patterns of issue 2's held-out analysis: label-prefixed furniture at
+an article's tail, press-release tails, question subheadings, live-blog times,
+dateline-only lines and bylines without "By".
+"""
+
+from __future__ import annotations
+
+from worker.clean import BOILER, BYLINE, CLOSE, TIMESTAMP, byline_name, classify
+from worker.segment import segment_text
+
+LINES = [
+    # 1: wire story, "Name | Agency" byline, ends with a "Read more:" teaser
+    "Ferry operator suspends island crossings as storm nears",
+    "Ines Walden | Reuters",
+    "OSLO (Reuters) - A ferry operator suspended all crossings to three islands on Monday.",
+    "Forecasters expect gusts of up to 120 km/h along the coast by the evening.",
+    "Residents were told to secure boats and stay away from the harbour walls.",
+    "Read more: Why coastal storms are getting harder to forecast",
+    # 7: explainer with question subheadings, "Name, Role" byline
+    "How a tiny beetle is reshaping pine forests",
+    "Tomas Brenner, Science Correspondent",
+    "A bark beetle no longer than a grain of rice has killed millions of pine trees this decade.",
+    "The beetles tunnel under the bark and cut off the flow of water through the trunk.",
+    "Why is it spreading?",
+    "Milder winters no longer kill the beetle larvae, so each spring more of them survive.",
+    "Drought-stressed pines also produce less resin, their main defence against the beetles.",
+    "What can be done?",
+    "Foresters are felling infected stands early and planting mixed, beetle-resistant forests.",
+    "Share this article",
+    # 17: press release after a donation appeal; its own tail lines
+    "Before you go, please consider supporting independent journalism.",
+    "BERLIN, 3 May 2024 /Newswire/ -- Nordlicht Solar today announced a new rooftop panel factory.",
+    "The plant will employ 400 people when it reaches full output next year.",
+    '"Demand from homeowners keeps rising," said chief executive Lena Vogt.',
+    "About Nordlicht Solar",
+    "Nordlicht Solar makes rooftop panels and batteries for homes and small businesses.",
+    "Media contact: press@nordlicht.example",
+    "SOURCE Nordlicht Solar",
+    # 25: live blog with bare update times, byline "Name and Name"
+    "Marathon day: follow the race as it happens",
+    "Priya Anand and Olek Marsh",
+    "14:05",
+    "The leaders pass the halfway mark together, well inside record pace.",
+    "13:50",
+    "A group of six has broken clear of the pack on the long climb out of the old town.",
+    "13:30",
+    "The elite field is away under clear skies and a light tailwind.",
+    "Related: The shoes that changed distance running",
+    # 34: dateline-only line starts a council story
+    "HALIFAX -",
+    "Councillors have approved a plan to turn the closed bus station into a covered food market.",
+    "The scheme will keep the station's clock tower and add sixty small stalls.",
+    "Work is due to start in the autumn and take about eighteen months.",
+]
+STARTS = [1, 7, 18, 25, 34]
+
+
+def test_starts_titles_and_furniture() -> None:
+    """Every start is exact, teasers and press-release tails end articles (never start one)."""
+    arts = segment_text("\n".join(LINES) + "\n")
+    assert [a.start_line for a in arts] == STARTS
+    assert [a.title for a in arts] == [LINES[0], LINES[6], None, LINES[24], None]
+    assert arts[0].byline == "Ines Walden"
+    assert arts[1].byline == "Tomas Brenner"
+    assert arts[3].byline == "Priya Anand; Olek Marsh"
+    reasons = {d.line: d.reason for a in arts for d in a.dropped_lines}
+    assert reasons[6] == reasons[16] == reasons[33] == "boilerplate"
+    # body is never dropped: the release's lead, the dateline-only line, the subheadings
+    for body in (18, 19, 34, 11, 14):
+        assert body not in reasons, (body, reasons.get(body))
+    assert "Milder winters" in arts[1].text and "Why is it spreading?" in arts[1].text
+
+
+def test_line_roles() -> None:
+    """The general forms behind those cues, one line at a time."""
+    assert classify("Related: The shoes that changed distance running").role == BOILER
+    assert classify("Privacy Notice: newsletters may contain offers from partners.").role == BOILER
+    assert classify("Share or comment on this story:").role == BOILER
+    assert classify("Media contact: press@nordlicht.example").role == CLOSE
+    assert classify("SOURCE Nordlicht Solar").role == CLOSE
+    assert classify("Sources close to the talks said a deal was near.").role != CLOSE
+    assert classify("14:05").role == TIMESTAMP and classify("14:05").clock
+    assert not classify("Mon 3 June 2024 14.05 BST").clock
+    assert classify("Governor Erik Lind told reporters").role != BYLINE
+    lead = classify("CAIRO (AFP) - The central bank raised rates by two points on Thursday.")
+    assert lead.role not in (BYLINE, TIMESTAMP) and lead.dateline
+    assert classify("HALIFAX -").dateline
+    assert byline_name("By MARTA KOWAL Associated Press", BYLINE) == "Marta Kowal"
+    assert byline_name("Ines Walden | Reuters", BYLINE) == "Ines Walden"

@@ -90,3 +90,10 @@ def test_line_roles() -> None:
     assert classify("HALIFAX -").dateline
     assert byline_name("By MARTA KOWAL Associated Press", BYLINE) == "Marta Kowal"
     assert byline_name("Ines Walden | Reuters", BYLINE) == "Ines Walden"
+
+
+def test_title_case_place_with_wire_tag_is_a_dateline_not_a_caption() -> None:
+    """'Paris (AFP) - <lead>' opens an article; '(AFP)' alone does not make it a caption."""
+    info = classify("Lyon (AFP) - Rail workers walked out on Tuesday over a new rota.")
+    assert info.dateline and info.role not in (BYLINE, TIMESTAMP)
+    assert not classify("The firm (Acme) - a maker of locks - said profits rose.").dateline

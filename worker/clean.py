@@ -432,8 +432,8 @@ def classify(text: str) -> LineInfo:
     info.connective = first in _CONNECTIVE
     info.quote_start = s[0] in "“\"‘'«"
     info.ends_colon = s[-1] == ":"
-    info.dateline = s[1:2].isupper() and (
-        _DATELINE.match(head) is not None or (nwords <= 6 and _DATELINE_ONLY.match(s) is not None)
+    info.dateline = _is_dateline(head) or (
+        nwords <= 6 and s[1:2].isupper() and _DATELINE_ONLY.match(s) is not None
     )
     return info
 
@@ -454,7 +454,7 @@ def _short_role(s: str, nwords: int, mask: int) -> int:
         return CLOSE
     if nwords <= 6 and _ABOUT.match(s):
         return BOILER  # "About <Company>": the company note heading of a press release
-    dateline = s[1:2].isupper() and _DATELINE.match(s) is not None
+    dateline = _is_dateline(s)
     if nwords <= 12:
         if (
             (mask & _K_BY and _BY.match(s))
@@ -499,7 +499,18 @@ def _short_role(s: str, nwords: int, mask: int) -> int:
 
 
 _ABOUT = re.compile(r"^About\s+[A-Z][\w&.'’ -]*$")
+# A place in title case with a wire tag: "Paris (AFP) - ...", "New Delhi (Reuters) — ...".
+_DATELINE_TAG = re.compile(
+    r"^[A-Z][\w.'’\-]*(?:,? [A-Z][\w.'’\-]*){0,3} \([A-Za-z][\w .&/-]{1,24}\)\s*[–—-]{1,2}\s*\S"
+)
 _TRAILING_PAREN = re.compile(r"\s*[(\[][^()\[\]]{1,40}[)\]]\s*$")
+
+
+def _is_dateline(s: str) -> bool:
+    """A paragraph opening with a dateline: 'GDANSK, Poland (Reuters) - ', 'Paris (AFP) - '."""
+    if s[1:2].isupper() and _DATELINE.match(s) is not None:
+        return True
+    return s[:1].isupper() and "(" in s[:60] and _DATELINE_TAG.match(s) is not None
 
 
 def _is_mostly_date(s: str) -> bool:

@@ -83,6 +83,8 @@ DF_RADIUS = 250
 APPEAL_SPAN = 12
 #: Lines within which a repeated line is ignored for cohesion.
 DUP_SPAN = 80
+#: A headline-only start this short (in words) or ending with "?" is likely a subheading.
+SUBHEAD_WORDS = 4
 #: Shortest article, in lines.
 MIN_LEN = 3
 #: Characters of a line used for cohesion tokens (bounds the cost of huge lines).
@@ -546,7 +548,7 @@ def _features(entries: list[_Entry], i: int, zone: list[bool], coh) -> tuple[flo
             break
         if r == HEAD:
             head = 1.0
-            short_head = info.words <= 4 or entries[j].raw.text.rstrip().endswith("?")
+            short_head = info.words <= SUBHEAD_WORDS or entries[j].raw.text.rstrip().endswith("?")
             if j + 1 < n and entries[j + 1].info.key == info.key:
                 repeat = 1.0
         elif r == BYLINE:

@@ -199,6 +199,11 @@ _LABEL_LINE = re.compile(
     r"|^(?:share|comment)\b.{0,40}:\s*$",
     re.I,
 )
+_AD_LINE = re.compile(
+    r"^(?:advert|advertisement|sponsored|skip (?:advert|ad)\b|story continues"
+    r"|scroll to continue|ad feedback)",
+    re.I,
+)
 # The closing lines of press releases: contact details and the issuing organisation.
 _CONTACT = re.compile(
     r"^(?:media|press|investor|for (?:further|more) information|further information|contacts?"
@@ -388,6 +393,9 @@ class LineInfo:
     key: str = ""
     #: A bare time of day (live-blog update marker): weak evidence of a new article.
     clock: bool = False
+    #: Advert furniture ("Advertisement", "Story continues below"): sits inside articles,
+    #: unlike share prompts, teasers and sign-ups, which mostly close one.
+    ad: bool = False
 
 
 def classify(text: str) -> LineInfo:
@@ -421,6 +429,7 @@ def classify(text: str) -> LineInfo:
         or _LABEL_LINE.match(s)
     ):
         info.role = BOILER
+        info.ad = _AD_LINE.match(s) is not None
         return info
     if nwords <= 60:
         role = _short_role(s, nwords, mask)

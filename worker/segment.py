@@ -529,7 +529,8 @@ def _features(entries: list[_Entry], i: int, zone: list[bool], coh) -> tuple[flo
     furniture = False  # share prompts, "Related:", newsletter sign-ups end articles too
     while p >= 0 and (entries[p].info.role in _TRANSPARENT or zone[p]):
         after_appeal = after_appeal or zone[p]
-        furniture = furniture or entries[p].info.role == BOILER
+        info = entries[p].info
+        furniture = furniture or (info.role == BOILER and not info.ad)
         p -= 1
     prev = entries[p].info if p >= 0 else None
     if prev is not None and prev.role in HEADERISH:

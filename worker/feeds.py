@@ -91,6 +91,7 @@ class FetchResult:
     final_url: str | None = None  # after redirects
     feed_title: str | None = None
     warning: str | None = None  # a malformed feed whose items were recovered anyway
+    body_hash: str | None = None  # SHA-256 of the 200 body (same as last time: not_modified)
 
 
 class FetchError(Exception):
@@ -353,9 +354,12 @@ def fetch_feed(
     parse_timeout: float = DEFAULT_PARSE_TIMEOUT,
     limiter: HostLimiter | None = None,
     now: datetime | None = None,
+    body_hash: str | None = None,
 ) -> FetchResult:
     """Poll one feed. Never raises for network or content problems: the result's
-    ``error`` says what went wrong in one line."""
+    ``error`` says what went wrong in one line. ``body_hash`` is the previous poll's
+    :attr:`FetchResult.body_hash`: a 200 with the very same body is reported as
+    ``not_modified`` without parsing (feeds without validators resend it)."""
     now = now or datetime.now(UTC)
     limiter = limiter or HOST_LIMITER
     headers = {"Accept": ACCEPT, "Accept-Encoding": "gzip, deflate"}
@@ -375,6 +379,16 @@ def fetch_feed(
             )
         if not 200 <= resp.status < 300:
             raise _status_error(resp, now)
+        digest = hashlib.sha256(resp.body).hexdigest()
+        if body_hash is not None and digest == body_hash:
+            return FetchResult(
+                status="not_modified",
+                etag=resp.headers.get("etag") or etag,
+                last_modified=resp.headers.get("last-modified") or last_modified,
+                http_status=resp.status,
+                final_url=resp.url,
+                body_hash=digest,
+            )
         parsed = parse_feed(resp.body, dict(resp.headers), timeout=parse_timeout)
     except Exception as exc:  # every failure becomes a clear one-line error
         if not isinstance(exc, FetchError | net.UnsafeURLError | httpx.HTTPError):
@@ -398,6 +412,7 @@ def fetch_feed(
         final_url=resp.url,
         feed_title=parsed.title,
         warning=parsed.warning,
+        body_hash=digest,
     )
 
 

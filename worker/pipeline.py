@@ -464,9 +464,11 @@ def poll_source(
             .values(
                 next_due_at=now + timedelta(seconds=max(30, src["every_seconds"])),
                 last_attempt_at=now,
+                queued_until=None,  # the sweep's message is taken: it may enqueue again
             )
         )
         if claim.rowcount != 1:
+            conn.execute(update(SOURCE).where(SOURCE.c.id == source_id).values(queued_until=None))
             return {"status": "skipped"}
     t0 = time.perf_counter()
     result = fetch_feed(
@@ -475,6 +477,7 @@ def poll_source(
         etag=src["etag"],
         last_modified=src["last_modified"],
         fetch_full_text=bool(src["fetch_full_text"]),
+        body_hash=src["body_hash"],
     )
     metrics.feed_poll(result.status, time.perf_counter() - t0)
     with engine.begin() as conn:
@@ -511,6 +514,8 @@ def _store_poll(
         "last_error",
     )
     values: dict[str, Any] = {f: getattr(state, f) for f in fields}
+    if result.status != "error" and result.body_hash:
+        values["body_hash"] = result.body_hash  # committed with the items it stands for
     out: dict[str, Any] = {"status": result.status, "http_status": result.http_status}
     if result.status == "error":
         out["error"] = result.error
@@ -527,11 +532,13 @@ def _store_poll(
             )
             for i in result.items
         ]
+        fresh, known = _drop_stored(conn, items)
         res = (
-            process_batch(conn, items, ruleset=ruleset, matcher=matcher, origin="feed", now=now)
-            if items
+            process_batch(conn, fresh, ruleset=ruleset, matcher=matcher, origin="feed", now=now)
+            if fresh
             else BatchResult()
         )
+        res.duplicates += known
         if res.articles_stored:
             values["last_new_item_at"] = now
         out.update(
@@ -543,3 +550,20 @@ def _store_poll(
         )
     conn.execute(update(SOURCE).where(SOURCE.c.id == src["id"]).values(**values))
     return out
+
+
+def _drop_stored(conn: Connection, items: list[ArticleIn]) -> tuple[list[ArticleIn], int]:
+    """Items whose exact text is already stored would be counted as duplicates by
+    :func:`process_batch` after fingerprinting and matching them; a feed lists the
+    same items poll after poll, so drop them first (one indexed lookup) and return
+    how many were dropped."""
+    if not items:
+        return [], 0
+    hashes = [dedupe.content_hash(it.text) for it in items]
+    known = set(
+        conn.execute(
+            select(ARTICLE.c.content_hash).where(ARTICLE.c.content_hash.in_(set(hashes)))
+        ).scalars()
+    )
+    fresh = [it for it, h in zip(items, hashes, strict=True) if h not in known]
+    return fresh, len(items) - len(fresh)

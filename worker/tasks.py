@@ -3,7 +3,8 @@
 
 Every task is idempotent and can run twice or never: the database says what is
 due, unique constraints stop double inserts, and ``sweep`` (every 15 s from
-beat) re-enqueues due feeds and backfill jobs whose lease expired.
+beat) enqueues due feeds (once each: it marks them enqueued, see
+``queries.claim_due_feeds``) and backfill jobs whose lease expired.
 """
 
 from __future__ import annotations
@@ -21,6 +22,7 @@ from worker.logging import log_context
 
 log = logging.getLogger("newswatch.tasks")
 FEED_BATCH = 20
+POLL_THREADS = 4  # feeds of a batch in flight at once (fetch overlaps parse/store)
 
 
 @lru_cache(maxsize=1)
@@ -80,22 +82,35 @@ def _sweep_on_start(**_: Any) -> None:
 
 @app.task(name="newswatch.poll_feeds")
 def poll_feeds(source_ids: list[int]) -> list[dict[str, Any]]:
-    """Poll a batch of due feeds (each one claimed in the database first)."""
+    """Poll a batch of due feeds (each one claimed in the database first).
+
+    A few threads overlap one feed's network wait with another's parse and store
+    (the per-host limiter in ``worker.feeds`` still keeps one request in flight per
+    host); each feed is stored in its own short transaction."""
+    from concurrent.futures import ThreadPoolExecutor
+
     from worker.feeds import make_feed_client
-    from worker.pipeline import poll_source
 
     ruleset, matcher = current_rules()
-    out = []
     with make_feed_client() as client:
-        for sid in source_ids:
-            with log_context(source_id=sid):  # the poll's records, alerts included
-                try:
-                    out.append(
-                        poll_source(_engine(), sid, ruleset=ruleset, matcher=matcher, client=client)
-                    )
-                except Exception:  # one broken feed must not stop the batch
-                    log.exception("poll of source %s failed", sid)
-    return out
+        if len(source_ids) <= 1:
+            out = [_poll_one(sid, ruleset, matcher, client) for sid in source_ids]
+        else:
+            with ThreadPoolExecutor(min(POLL_THREADS, len(source_ids))) as pool:
+                out = list(pool.map(lambda s: _poll_one(s, ruleset, matcher, client), source_ids))
+    return [r for r in out if r is not None]
+
+
+def _poll_one(sid: int, ruleset: Any, matcher: Any, client: Any) -> dict[str, Any] | None:
+    """One feed of a batch; a broken feed is logged and must not stop the others."""
+    from worker.pipeline import poll_source
+
+    with log_context(source_id=sid):  # the poll's records, alerts included
+        try:
+            return poll_source(_engine(), sid, ruleset=ruleset, matcher=matcher, client=client)
+        except Exception:
+            log.exception("poll of source %s failed", sid)
+            return None
 
 
 @app.task(name="newswatch.sweep")
@@ -110,7 +125,7 @@ def sweep() -> dict[str, int]:
         jobs = queries.jobs_needing_work(conn, timedelta(seconds=4 * SWEEP_SECONDS))
         batches = bf.stale_batches(conn)
         planned = bf.unfinished_planned_jobs(conn)
-        feeds = queries.due_feed_ids(conn)
+        feeds = queries.claim_due_feeds(conn)  # marked enqueued: not enqueued again
     for job_id in jobs:
         run_backfill.delay(job_id)
     for batch_id in batches:

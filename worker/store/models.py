@@ -56,6 +56,13 @@ class Source(SQLModel, table=True):
     last_new_item_at: datetime | None = _ts()
     last_error: str | None = Field(default=None, sa_column=Column(Text))
     created_at: datetime | None = _ts()
+    # SHA-256 of the last 200 body: the same body again is handled like a 304
+    # (feeds without ETag/Last-Modified would otherwise be re-parsed every poll).
+    body_hash: str | None = Field(default=None, max_length=64)
+    # Set by the sweep when it enqueues the feed, cleared by the poll that takes
+    # the message: the sweep skips feeds whose lease has not expired, so a due feed
+    # sits in the queue once; a lost message is recovered when the lease runs out.
+    queued_until: datetime | None = _ts()
 
 
 class Article(SQLModel, table=True):

@@ -202,20 +202,63 @@ def job_rows(conn: Connection, ids: Iterable[int]) -> list[dict]:
     return [dict(r) for r in conn.execute(select(JOB).where(JOB.c.id.in_(ids))).mappings()]
 
 
-def due_feed_ids(conn: Connection, now: datetime | None = None, limit: int = 500) -> list[int]:
-    """Active feeds whose next poll is due (or never scheduled)."""
-    now = now or utcnow()
-    q = (
-        select(SOURCE.c.id)
-        .where(
-            SOURCE.c.kind == "feed",
-            SOURCE.c.active.is_(True),
-            (SOURCE.c.next_due_at.is_(None)) | (SOURCE.c.next_due_at <= now),
-        )
-        .order_by(SOURCE.c.next_due_at)
-        .limit(limit)
+FEED_LEASE = timedelta(minutes=5)  # how long a feed enqueued by the sweep stays claimed
+
+
+def _due_feeds(now: datetime) -> Any:
+    return (
+        (SOURCE.c.kind == "feed")
+        & SOURCE.c.active.is_(True)
+        & (SOURCE.c.next_due_at.is_(None) | (SOURCE.c.next_due_at <= now))
     )
-    return [int(r) for r in conn.execute(q).scalars()]
+
+
+def _oldest_due_first(rows: Iterable[Any]) -> list[int]:
+    """Never-polled feeds first, then by due time (lag is spread fairly), then id."""
+    ordered = sorted(rows, key=lambda r: (r[1] is not None, _naive(r[1]), r[0]))
+    return [int(r[0]) for r in ordered]
+
+
+def _naive(t: datetime | None) -> datetime:
+    """Comparable due times (SQLite returns naive UTC, PostgreSQL aware)."""
+    if t is None:
+        return datetime.min
+    return t.replace(tzinfo=None) if t.tzinfo is None else t.astimezone(UTC).replace(tzinfo=None)
+
+
+def due_feed_ids(conn: Connection, now: datetime | None = None, limit: int = 500) -> list[int]:
+    """Active feeds whose next poll is due (or never scheduled), oldest due first."""
+    now = now or utcnow()
+    q = select(SOURCE.c.id, SOURCE.c.next_due_at).where(_due_feeds(now))
+    q = q.order_by(SOURCE.c.next_due_at.asc().nulls_first(), SOURCE.c.id).limit(limit)
+    return _oldest_due_first(conn.execute(q).all())
+
+
+def claim_due_feeds(
+    conn: Connection,
+    now: datetime | None = None,
+    limit: int = 500,
+    lease: timedelta = FEED_LEASE,
+) -> list[int]:
+    """Due feeds not already enqueued, marked enqueued (``queued_until``) in the same
+    statement that selects them, oldest due first. A feed is thus in the queue once,
+    however many sweeps run while it waits; the poll that takes the message clears
+    the mark, and a lost message is recovered when the lease runs out. On PostgreSQL
+    rows another sweep is claiming are skipped (``FOR UPDATE SKIP LOCKED``)."""
+    now = now or utcnow()
+    free = SOURCE.c.queued_until.is_(None) | (SOURCE.c.queued_until <= now)
+    cond = _due_feeds(now) & free
+    pick = select(SOURCE.c.id).where(cond)
+    pick = pick.order_by(SOURCE.c.next_due_at.asc().nulls_first(), SOURCE.c.id).limit(limit)
+    if conn.dialect.name == "postgresql":
+        pick = pick.with_for_update(skip_locked=True)
+    stmt = (
+        update(SOURCE)
+        .where(SOURCE.c.id.in_(pick.scalar_subquery()), cond)
+        .values(queued_until=now + lease)
+        .returning(SOURCE.c.id, SOURCE.c.next_due_at)
+    )
+    return _oldest_due_first(conn.execute(stmt).all())
 
 
 def list_alerts(conn: Connection, watch: str | None = None, limit: int | None = None) -> list[dict]:

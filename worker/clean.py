@@ -396,6 +396,9 @@ class LineInfo:
     #: Advert furniture ("Advertisement", "Story continues below"): sits inside articles,
     #: unlike share prompts, teasers and sign-ups, which mostly close one.
     ad: bool = False
+    #: Closing evidence that is still the article's own text (a press release's
+    #: contact line and "SOURCE <org>"): ends the article but is not dropped.
+    kept: bool = False
 
 
 def classify(text: str) -> LineInfo:
@@ -436,6 +439,7 @@ def classify(text: str) -> LineInfo:
         if role != BODY:
             info.role = role
             info.clock = role == TIMESTAMP and _CLOCK.match(s) is not None
+            info.kept = role == CLOSE and nwords <= 12 and _CONTACT.match(s) is not None
             return info
     first = s.split(" ", 1)[0].lower().strip("“\"'‘,")
     info.connective = first in _CONNECTIVE
@@ -460,7 +464,7 @@ def _short_role(s: str, nwords: int, mask: int) -> int:
     if mask & _K_CLOSE and _CLOSE.search(s):
         return CLOSE
     if nwords <= 12 and _CONTACT.match(s):
-        return CLOSE
+        return CLOSE  # classify() marks it kept: a press release's own last line
     if nwords <= 6 and _ABOUT.match(s):
         return BOILER  # "About <Company>": the company note heading of a press release
     dateline = _is_dateline(s)
@@ -623,7 +627,7 @@ def clean_article(lines: list[tuple[int, str]], infos: list[LineInfo]) -> Cleane
         if info.key in seen and len(info.key) >= 12:
             out.dropped.append((no, "duplicate"))
             continue
-        reason = _DROP_REASON.get(role)
+        reason = None if info.kept else _DROP_REASON.get(role)
         if reason is not None:
             if role in (BYLINE, BIO):
                 name = byline_name(text, role)

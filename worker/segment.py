@@ -66,7 +66,7 @@ __all__ = [
 ]
 
 #: Lines held before the oldest finished articles are emitted.
-WINDOW_LINES = 5000
+WINDOW_LINES = 10000
 #: Lines of right-hand context a boundary needs before it is final (covers the
 #: cohesion blocks, depth climb and DF_RADIUS, so every decision is local).
 MARGIN = 600

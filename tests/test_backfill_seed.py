@@ -60,7 +60,7 @@ def test_seed_backfill_alerts_once_and_again_stores_nothing(env: dict[str, str])
 
     got = {a["article"]["start_line"]: a["rules"] for a in alerts}
     gold = {g["start_line"]: sorted(g["rules"]) for g in EXPECTED["articles"]}
-    if first["articles_stored"] != 10 or set(got) != set(gold):
-        pytest.xfail(f"segmenter gave {first['articles_stored']} articles, not the 10 gold spans")
+    # The seed's 10 gold articles, each alerted once with exactly the rules
+    # seed-expected.json implies (a caption-only mention included).
     assert first["articles_stored"] == 10 and first["alerts"] == 10
     assert got == gold

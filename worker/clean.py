@@ -43,11 +43,15 @@ _ROLES = (
     r"|producer|staff|bureau chief|commentator|critic|presenter)s?"
 )
 _BY = re.compile(
-    r"^(?:by|words by|written by|story by|reporting by)\s+[\w\u00C0-\u024F'’.\-]+"
-    r"(?:[\s,&|]+[\w\u00C0-\u024F'’.\-]+){0,9}\s*$",
+    r"^(?:by|words by|written by|story by|reporting by|(?:words|text|report)\s*:)\s+"
+    r"[\w\u00C0-\u024F'’.\-]+"
+    r"(?:[\s,&|]+[\w\u00C0-\u024F'’.@\-]+){0,9}\s*$",
     re.I,
 )
-_BY_PREFIX = re.compile(r"^(?:by|words by|written by|story by)\s+(.+?)\s*(?:[|·•,–—-].*)?$", re.I)
+_BY_PREFIX = re.compile(
+    r"^(?:by|words by|written by|story by|(?:words|text|report)\s*:)\s+(.+?)\s*(?:[|·•,–—-].*)?$",
+    re.I,
+)
 _READTIME = re.compile(r"^(.{2,60}?)\s*[·•|,–—-]?\s*\d{1,2}\s*-?\s*min(?:ute)?s?\s+read\b", re.I)
 _BARE_NAME = re.compile(rf"^{_NAME_SEQ}$")
 # "Name and Name", "Name & Name", "Name | Agency", "NAME NAME" (all capitals).
@@ -164,7 +168,7 @@ _CAPTION_MARK = re.compile(
 _CREDIT_ONLY = re.compile(r"^[(\[][^()\[\]]{2,60}[)\]]\.?$")
 _CLOSE = re.compile(
     r"^\(?(?:reporting|additional reporting|writing|editing|compiled|edited|research"
-    r"|reported) by\b|\bcontributed (?:reporting )?to this (?:report|story|article)\.?\)?$"
+    r"|reported) by\b|\bcontributed(?: reporting)?(?: to this (?:report|story|article))?\.?\)?$"
     r"|^this (?:story|article) (?:has been|was) (?:updated|amended|corrected)",
     re.I,
 )
@@ -184,6 +188,10 @@ _BOILER_LINE = re.compile(
     r"|recommended|most read|most popular|trending|share this(?: article| story)?|share|tweet"
     r"|email|print|copy link|comments?|show comments|view comments|leave a comment"
     r"|scroll to continue(?: with content)?|ad feedback|close)\s*[:.!»›>|-]*$"
+    r"|^(?:\d+\s+)?comments?\s*[(\[]?\d*[)\]]?$"
+    r"|^(?:pin|save|print) (?:it|this|the)(?: recipe| article| story)?(?: for later)?\b.{0,20}$"
+    r"|^rate this (?:recipe|article|story)\b|^was this (?:page|article|story) (?:useful|helpful)"
+    r"|^listen to this (?:article|story)\b|^notes? (?:to|for) editors?\b|^editors?'?s? notes?\s*:?$"
     r"|^(?:read more|related|see also|also read|read next|more from|watch|listen"
     r"|related stories|related articles|related coverage|most read|recommended)\s*[:|»›>-]"
     r"|^(?:share|post) (?:on|via|to) (?:facebook|twitter|x|whatsapp|linkedin|email)\b"
@@ -218,7 +226,14 @@ _BOILER = re.compile(
     r"|\b(?:sign up|subscribe|register)\b.{0,80}"
     r"\b(?:newsletter|inbox|for free|free\b|daily|weekly|e-?mail)"
     r"|\bnewsletter\b.{0,60}\b(?:sign up|subscribe|inbox)\b"
-    r"|\bwe use cookies\b|\bcookies?\b.{0,60}\b(?:accept|consent|policy|preferences|settings)\b"
+    r"|\bwe use cookies\b|\bcookies?\b.{0,60}\b(?:accept|consent|policy|preferences|settings"
+    r"|agree)\b|\b(?:uses|using) cookies\b"
+    r"|\bjoin (?:our|us on)\b.{0,40}\b(?:whatsapp|telegram|community|channel)\b"
+    r"|\bnot (?:a|intended as a) substitute for (?:professional )?(?:medical )?(?:advice|care)\b"
+    r"|\bfor general information (?:purposes )?only\b"
+    r"|\bsubmit a letter\b|\bhave your say\b|\b(?:letters?|email) for publication\b"
+    r"|\b(?:order|buy) (?:your|a) copy\b|\bbuy the book\b"
+    r"|\bto contact the editors?\b"
     r"|\b(?:all rights reserved|terms of (?:use|service)|privacy policy)\b"
     r"|\b(?:follow us on|download (?:the|our) app|join the conversation|share your thoughts"
     r"|click here to|get the latest .{0,40} (?:delivered|sent|in your inbox)"
@@ -278,6 +293,15 @@ _FAMILIES = {
         "appeared first",
         "reuse this",
         "sign in to",
+        "join ",
+        "substitute for",
+        "general information",
+        "letter",
+        "have your say",
+        "for publication",
+        " copy",
+        "buy the book",
+        "contact the editor",
     ),
     _K_CLOSE: (
         "reporting by",
@@ -315,7 +339,7 @@ _FAMILIES = {
         "epa-efe",
         "alamy",
     ),
-    _K_BY: ("by ",),
+    _K_BY: ("by ", "words:", "text:", "report:"),
     _K_READ: ("min read", "mins read", "minute read", "minutes read", "min. read"),
     _K_ROLE: (
         "editor",
@@ -419,6 +443,9 @@ def classify(text: str) -> LineInfo:
         key = s  # already single-spaced: skip the split/join (most lines)
     info = LineInfo(BODY, nwords, key=key)
     if _CONT_START.match(s):
+        if nwords == 1 and _SIGNOFF.match(s):
+            info.role = CLOSE  # wire desk initials ("hos/jm/rl"): the story's last line
+            return info
         info.role = CONT
         return info
     head = s[:400]
@@ -477,6 +504,8 @@ def _short_role(s: str, nwords: int, mask: int) -> int:
             return BYLINE
         if nwords <= 6 and s[1:2].isupper() and _DATELINE_ONLY.match(s):
             return BODY
+        if _TIP_LINE.search(s):
+            return CLOSE  # the outlet's closing furniture: ends the article, dropped
         if (mask & _K_AGO and _RELATIVE_TS.match(s)) or (
             _DIGIT.search(s) and _HAS_DATE.search(s) and _is_mostly_date(s)
         ):
@@ -511,6 +540,14 @@ def _short_role(s: str, nwords: int, mask: int) -> int:
     return BODY
 
 
+# Wire-desk sign-off: lower-case initials of the desk staff ("hos/jm/rl", "dw/jh").
+_SIGNOFF = re.compile(r"^[a-z]{2,4}(?:/[a-z]{2,4}){1,5}$")
+# Closing lines that invite contact: tip lines, "To contact the reporter ...", an e-mail address.
+_TIP_LINE = re.compile(
+    r"^(?:got|have you got|do you have) an? (?:story|tip|news tip)\b"
+    r"|^to contact the (?:reporters?|writers?|authors?)\b|[\w.+-]+@[\w-]+\.[\w.]+",
+    re.I,
+)
 _ABOUT = re.compile(r"^About\s+[A-Z][\w&.'’ -]*$")
 # A place in title case with a wire tag: "Paris (AFP) - ...", "New Delhi (Reuters) — ...".
 _DATELINE_TAG = re.compile(

@@ -423,6 +423,12 @@ class LineInfo:
     #: Closing evidence that is still the article's own text (a press release's
     #: contact line and "SOURCE <org>"): ends the article but is not dropped.
     kept: bool = False
+    #: Lines after this one that may still be furniture it introduces: a bare list
+    #: label ("Related", "Most read") heads a run of link headlines, "Notes to
+    #: editors" a run of paragraphs (the segmenter applies it, see _push there).
+    lead: int = 0
+    #: A headline-like line turned into furniture by a list label before it.
+    listed: bool = False
 
 
 def classify(text: str) -> LineInfo:
@@ -460,6 +466,11 @@ def classify(text: str) -> LineInfo:
     ):
         info.role = BOILER
         info.ad = _AD_LINE.match(s) is not None
+        if nwords <= 5:
+            if _LIST_LABEL.match(s):
+                info.lead = LIST_ITEMS
+            elif _NOTES_LABEL.match(s):
+                info.lead = -NOTES_LINES
         return info
     if nwords <= 60:
         role = _short_role(s, nwords, mask)
@@ -540,6 +551,19 @@ def _short_role(s: str, nwords: int, mask: int) -> int:
     return BODY
 
 
+# A bare label over a list of link headlines (the headlines are furniture too).
+_LIST_LABEL = re.compile(
+    r"^(?:related(?: stories| articles| coverage| content| reading)?|more on this (?:story|topic)"
+    r"|most (?:read|popular|viewed|shared)|recommended(?: for you| reading)?|trending(?: now)?"
+    r"|read (?:more|next)|you may also like|more from \w+(?: \w+)?|top stories)\s*[:.!»›>|-]*$",
+    re.I,
+)
+#: Link headlines a list label may introduce.
+LIST_ITEMS = 6
+# A press release's "Notes to editors": the paragraphs after it are furniture.
+_NOTES_LABEL = re.compile(r"^(?:notes? (?:to|for) editors?|editors?'?s? notes?)\s*:?$", re.I)
+#: Paragraphs a notes-to-editors label may cover.
+NOTES_LINES = 6
 # Wire-desk sign-off: lower-case initials of the desk staff ("hos/jm/rl", "dw/jh").
 _SIGNOFF = re.compile(r"^[a-z]{2,4}(?:/[a-z]{2,4}){1,5}$")
 # Closing lines that invite contact: tip lines, "To contact the reporter ...", an e-mail address.

@@ -659,7 +659,31 @@ def _push(window: list[_Entry], raw: RawLine) -> None:
             window[-1].info.role = BODY  # a "headline" continued on the next line is prose
         elif info.role == CREDIT:
             window[-1].info.role = CAPTION  # a short line with a photo credit is a caption
+    if window:
+        _lead_in(window, info)
     window.append(_Entry(raw, info))
+
+
+def _lead_in(window: list[_Entry], info: LineInfo) -> None:
+    """Furniture introduced by a label: link headlines after "Related", paragraphs after
+    "Notes to editors". A headline run ends where an article header shows: the line
+    before a byline, timestamp or paragraph is the next article's headline (and the
+    line before that too when that one reads as a standfirst), not a link.
+    """
+    prev = window[-1].info
+    lead = prev.lead
+    if lead > 0 and info.role == HEAD:
+        info.role, info.listed, info.lead = BOILER, True, lead - 1
+    elif lead < 0 and info.role in (BODY, CONT, CLOSE):
+        info.role, info.lead = BOILER, lead + 1
+    elif prev.listed and info.role in (BYLINE, TIMESTAMP, BODY):
+        prev.role, prev.listed, prev.lead = HEAD, False, 0
+        if len(window) > 1 and window[-2].info.listed and _STANDFIRST.search(window[-1].raw.text):
+            window[-2].info.role, window[-2].info.listed, window[-2].info.lead = HEAD, False, 0
+
+
+# A standfirst: long, or two sentences ("... gone. Try benches ...").
+_STANDFIRST = re.compile(r"^(?:\S+\s+){14}\S|[a-z][.!?]\s+[A-Z]")
 
 
 def _segment_lines(

@@ -1,0 +1,101 @@
+"""Closing furniture belongs to the article before it and marks where the next one starts.
+
+A small hand-written dump (its own text, no line from any evaluation set) with
+the tails of issue 2's second held-out analysis: wire-desk initials, tip lines,
+comment counts, recipe prompts, a bare "Related" label over link headlines,
+a contributor line, "Listen to this article", a medical disclaimer and a press
+release's "Notes to editors" block. Before these cues the segmenter started
+articles one or two lines early (on the furniture) or let it leak into the text.
+"""
+
+from __future__ import annotations
+
+from worker.clean import BOILER, BYLINE, CLOSE, classify
+from worker.segment import segment_text
+
+LINES = [
+    # 1: wire story signed off with desk initials
+    "Port workers vote to strike over new shift rota",
+    "By Anneke Vos",
+    "ROTTERDAM (AFP) - Dock workers voted on Friday to walk out for 48 hours next week.",
+    "The union said the new rota would cut rest days for night crews by a third.",
+    "Port managers said talks with the union would continue over the weekend.",
+    "dw/kb",
+    # 7: local story, "Words:" byline, tip line and comment count at its tail
+    "Library to open on Sundays after volunteers step in",
+    "Words: Callum Reid",
+    "The town library will open on Sunday afternoons from next month, staffed by volunteers.",
+    "More than forty residents answered an appeal for help with shelving in the spring.",
+    "The council said the trial would be reviewed after six months of opening.",
+    "Got a story? Email news@towncourier.example",
+    "Comments (17)",
+    # 14: recipe with a rating prompt, then a bare "Related" label over two link headlines
+    "Quick lentil soup for cold evenings",
+    "By Sofia Marchetti",
+    "Soften an onion and two carrots in olive oil, then stir in a cup of red lentils.",
+    "Cover with stock and simmer for twenty minutes, until the lentils collapse.",
+    "Season well and finish with a squeeze of lemon juice and chopped parsley.",
+    "Rate this recipe",
+    "Related",
+    "Five soups that freeze well",
+    "The cheapest winter vegetables right now",
+    # 23: headline + two-sentence standfirst + "Name, Role" byline, contributor line at the end
+    "Regional bank posts record profit as lending grows",
+    "Mortgage demand held up despite higher rates. Savers gained too",
+    "Martin Okoye, Business reporter",
+    "A regional lender reported its highest annual profit on Wednesday as loan books expanded.",
+    "Net interest income rose by a fifth, helped by higher rates on business lending.",
+    "Associated Press writer Lena Park contributed.",
+    # 29: health explainer with an audio prompt and a disclaimer
+    "Why winter colds seem to last longer",
+    "Listen to this article",
+    "Colds are caused by many different viruses, and several circulate at once each winter.",
+    "Shorter days keep people indoors, where viruses pass easily between close contacts.",
+    "This article is for general information only and is not a substitute for medical advice.",
+    # 34: university press release with a notes-to-editors block
+    "University spinout raises funds for grid battery plant",
+    "By Press Office",
+    "A battery company founded by three engineering researchers has raised money for a plant.",
+    "The plant will build iron-air batteries for storing wind power over several days.",
+    "Notes to editors",
+    "The company was founded in 2021 and licenses two patents from the university.",
+    "For interviews, contact the press office.",
+]
+STARTS = [1, 7, 14, 23, 29, 34]
+FURNITURE = [13, 19, 20, 21, 22, 30, 33, 38, 39, 40]
+
+
+def test_tails_end_the_article_before_and_leak_nothing() -> None:
+    """Starts are exact and every furniture line is dropped from the text."""
+    arts = segment_text("\n".join(LINES) + "\n")
+    assert [a.start_line for a in arts] == STARTS
+    assert [a.title for a in arts] == [LINES[s - 1] for s in STARTS]
+    assert arts[1].byline == "Callum Reid"
+    dropped = {d.line for a in arts for d in a.dropped_lines}
+    for line in FURNITURE:
+        assert line in dropped, (line, LINES[line - 1])
+        assert LINES[line - 1] not in "\n".join(a.text for a in arts)
+    # the closing credits end their article but are not body text either
+    assert {6, 12, 28} <= dropped
+    # the standfirst after the link list is the bank story's, not furniture
+    assert "Savers gained too" not in "".join(a.text for a in arts[:3])
+
+
+def test_tail_line_roles() -> None:
+    """The general forms behind those cues, one line at a time."""
+    for line in ("Comments 118", "Pin it for later", "Was this page useful? Yes / No"):
+        assert classify(line).role == BOILER, line
+    for line in ("This site uses cookies. By continuing you agree to our use of cookies.",):
+        assert classify(line).role == BOILER, line
+    for line in (
+        "hos/jm",
+        "To contact the reporter on this story: Ana Ruiz in Madrid",
+        "Reuters writer Jo Lam contributed.",
+    ):
+        assert classify(line).role == CLOSE, line
+    assert classify("By Rachel Kim rkim@example.org").role == BYLINE
+    assert classify("Report: Jonas Feld").role == BYLINE
+    # ordinary prose keeps its role
+    assert classify("Most readers will not notice the change.").role not in (BOILER, CLOSE)
+    assert classify("The comments were deleted on Friday.").role not in (BOILER, CLOSE)
+    assert classify("and the contributed capital rose.").role != CLOSE

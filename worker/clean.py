@@ -43,13 +43,15 @@ _ROLES = (
     r"|producer|staff|bureau chief|commentator|critic|presenter)s?"
 )
 _BY = re.compile(
-    r"^(?:by|words by|written by|story by|reporting by|(?:words|text|report)\s*:)\s+"
+    r"^(?:by|words by|written by|story by|reporting by|(?:words|text|report)\s*:"
+    r"|(?:medically )?reviewed by|fact[- ]checked by)\s+"
     r"[\w\u00C0-\u024F'’.\-]+"
     r"(?:[\s,&|]+[\w\u00C0-\u024F'’.@\-]+){0,9}\s*$",
     re.I,
 )
 _BY_PREFIX = re.compile(
-    r"^(?:by|words by|written by|story by|(?:words|text|report)\s*:)\s+(.+?)\s*(?:[|·•,–—-].*)?$",
+    r"^(?:by|words by|written by|story by|(?:words|text|report)\s*:"
+    r"|(?:medically )?reviewed by|fact[- ]checked by)\s+(.+?)\s*(?:\S+@\S+\s*)?(?:[|·•,–—-].*)?$",
     re.I,
 )
 _READTIME = re.compile(r"^(.{2,60}?)\s*[·•|,–—-]?\s*\d{1,2}\s*-?\s*min(?:ute)?s?\s+read\b", re.I)

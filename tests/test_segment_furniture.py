@@ -10,7 +10,7 @@ articles one or two lines early (on the furniture) or let it leak into the text.
 
 from __future__ import annotations
 
-from worker.clean import BOILER, BYLINE, CLOSE, classify
+from worker.clean import BIO, BOILER, BYLINE, CLOSE, classify
 from worker.segment import segment_text
 
 LINES = [
@@ -99,3 +99,6 @@ def test_tail_line_roles() -> None:
     assert classify("Most readers will not notice the change.").role not in (BOILER, CLOSE)
     assert classify("The comments were deleted on Friday.").role not in (BOILER, CLOSE)
     assert classify("and the contributed capital rose.").role != CLOSE
+    # a bio names a person; a lead about a thing ("The Rhine is one of ...") is body
+    assert classify("Dana Holt is a reporter covering energy and climate.").role == BIO
+    assert classify("The Rhine is one of Europe's busiest rivers. It carries barges.").role != BIO

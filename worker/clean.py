@@ -537,8 +537,8 @@ def _short_role(s: str, nwords: int, mask: int) -> int:
             return BYLINE
     if not dateline and mask & _K_CAPTION and _CAPTION_MARK.search(s):
         return CAPTION
-    if nwords <= 45 and mask & _K_BIO and _BIO.match(s):
-        return BIO
+    if nwords <= 45 and mask & _K_BIO and _BIO.match(s) and not _starts_with_function_word(s):
+        return BIO  # "Jo Park is a reporter ..."; not "The Mekong is one of ..."
     if nwords <= 25:
         if dateline:
             return BODY
@@ -574,6 +574,13 @@ _TIP_LINE = re.compile(
     r"|^to contact the (?:reporters?|writers?|authors?)\b|[\w.+-]+@[\w-]+\.[\w.]+",
     re.I,
 )
+
+
+def _starts_with_function_word(s: str) -> bool:
+    """'The ...', 'This ...': a sentence about a thing, not a person's bio."""
+    return s.split(" ", 1)[0].lower() in _FUNCTION_START
+
+
 _ABOUT = re.compile(r"^About\s+[A-Z][\w&.'’ -]*$")
 # A place in title case with a wire tag: "Paris (AFP) - ...", "New Delhi (Reuters) — ...".
 _DATELINE_TAG = re.compile(

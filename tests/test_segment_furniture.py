@@ -98,6 +98,8 @@ def test_tail_line_roles() -> None:
     # ordinary prose keeps its role
     assert classify("Most readers will not notice the change.").role not in (BOILER, CLOSE)
     assert classify("The comments were deleted on Friday.").role not in (BOILER, CLOSE)
+    assert classify("Readers rushed to buy a copy of the paper.").role != BOILER
+    assert classify("Print the ballots today").role != BOILER
     assert classify("and the contributed capital rose.").role != CLOSE
     # a bio names a person; a lead about a thing ("The Rhine is one of ...") is body
     assert classify("Dana Holt is a reporter covering energy and climate.").role == BIO

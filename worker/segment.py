@@ -14,6 +14,11 @@ sum of the features is compared with zero. Boundaries are then chosen greedily
 by score with a minimum article length, so strong cues win and weak ones
 fill in only where nothing stronger is near.
 
+Some furniture is only known from the line before it: headline-like lines
+after a bare list label ("Related", "Most read") are link furniture until an
+article header shows, and paragraphs after "Notes to editors" are furniture
+(_lead_in, applied as lines are read, so a resumed run sees the same roles).
+
 Streaming: lines are read into a sliding window; when the window is full,
 articles that end well before its end (enough right-hand context) are emitted
 and the open article is carried over, with a few lines of left context.

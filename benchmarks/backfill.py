@@ -29,13 +29,13 @@ import subprocess
 import sys
 import tempfile
 import time
-import uuid
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "tests"))
 
-from support_worker import make_dump, watch_rules_dir  # noqa: E402
+from support_pg import create_database, drop_database  # noqa: E402
+from support_worker import make_dump, start_celery_worker, watch_rules_dir  # noqa: E402
 
 PG_ADMIN = os.environ.get("NEWSWATCH_TEST_PG", "postgresql+psycopg://postgres@127.0.0.1:5432/test")
 REDIS = os.environ.get("NEWSWATCH_BENCH_REDIS", "redis://127.0.0.1:6379/14")
@@ -86,53 +86,6 @@ def run_embedded(paths: list[Path], rules: Path, work: Path) -> dict:
     return {"summary": summary, "wall": wall, "stages": stage_split(timings)}
 
 
-def _pg_database() -> tuple[str, str]:
-    from sqlalchemy import create_engine, text
-
-    name = f"nw_bench_{uuid.uuid4().hex[:8]}"
-    admin = create_engine(PG_ADMIN, isolation_level="AUTOCOMMIT")
-    with admin.connect() as conn:
-        conn.execute(text(f'CREATE DATABASE "{name}"'))
-    admin.dispose()
-    return name, PG_ADMIN.rsplit("/", 1)[0] + f"/{name}"
-
-
-def _drop_pg(name: str) -> None:
-    from sqlalchemy import create_engine, text
-
-    admin = create_engine(PG_ADMIN, isolation_level="AUTOCOMMIT")
-    with admin.connect() as conn:
-        conn.execute(
-            text(
-                "SELECT pg_terminate_backend(pid) FROM pg_stat_activity "
-                "WHERE datname = :n AND pid <> pg_backend_pid()"
-            ),
-            {"n": name},
-        )
-        conn.execute(text(f'DROP DATABASE IF EXISTS "{name}"'))
-    admin.dispose()
-
-
-def _worker(name: str, env: dict[str, str], log: Path) -> subprocess.Popen:
-    cmd = [
-        sys.executable,
-        "-m",
-        "celery",
-        "-A",
-        "worker.celery_app",
-        "worker",
-        "-P",
-        "solo",
-        "-n",
-        f"{name}@bench",
-        "--without-gossip",
-        "--without-mingle",
-        "--without-heartbeat",
-        "--loglevel=WARNING",
-    ]
-    return subprocess.Popen(cmd, env=env, stdout=log.open("ab"), stderr=subprocess.STDOUT)
-
-
 def run_pg(paths: list[Path], rules: Path, work: Path, kill: bool) -> dict:
     import redis
     from celery import Celery
@@ -144,7 +97,7 @@ def run_pg(paths: list[Path], rules: Path, work: Path, kill: bool) -> dict:
     from worker.store.queries import job_rows
 
     redis.Redis.from_url(REDIS).flushdb()
-    name, url = _pg_database()
+    name, url = create_database(PG_ADMIN, prefix="nw_bench")
     timings = work / "pg-timings.jsonl"
     env = {
         **os.environ,
@@ -160,7 +113,10 @@ def run_pg(paths: list[Path], rules: Path, work: Path, kill: bool) -> dict:
     try:
         upgrade(url)
         eng = get_engine(url)
-        procs = [_worker("a", env, work / "w.log"), _worker("b", env, work / "w.log")]
+        procs = [
+            start_celery_worker("a", env, work / "w.log", host="bench"),
+            start_celery_worker("b", env, work / "w.log", host="bench"),
+        ]
         time.sleep(3)  # let both workers connect before the clock starts
         t0 = time.perf_counter()
         ids = bf.queue_jobs(eng, paths)
@@ -178,7 +134,7 @@ def run_pg(paths: list[Path], rules: Path, work: Path, kill: bool) -> dict:
                 victim = procs[0]
                 os.kill(victim.pid, signal.SIGKILL)
                 victim.wait()
-                procs.append(_worker("c", env, work / "w.log"))
+                procs.append(start_celery_worker("c", env, work / "w.log", host="bench"))
                 killed = True
                 print(f"  killed worker a (pid {victim.pid}) at {seen} articles; started c")
             client.send_task("newswatch.sweep")
@@ -208,7 +164,7 @@ def run_pg(paths: list[Path], rules: Path, work: Path, kill: bool) -> dict:
                 p.terminate()
                 p.wait(15)
         client.close()
-        _drop_pg(name)
+        drop_database(PG_ADMIN, name)
 
 
 def report(label: str, res: dict, baseline_rate: float | None) -> None:

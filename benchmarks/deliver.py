@@ -21,12 +21,12 @@ import os
 import statistics
 import sys
 import time
-import uuid
 from datetime import UTC, datetime
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
+sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "tests"))
 
 SECRET = "whsec_" + base64.b64encode(b"benchmark secret, 32 bytes long!").decode()
 PG_ADMIN = os.environ.get("NEWSWATCH_TEST_PG", "postgresql+psycopg://postgres@127.0.0.1:5432/test")
@@ -198,14 +198,11 @@ def main() -> None:
     args = ap.parse_args()
 
     from sqlalchemy import create_engine, text
+    from support_pg import create_database, drop_database
 
     from worker.store.db import upgrade
 
-    name = f"nw_bench_{uuid.uuid4().hex[:8]}"
-    admin = create_engine(args.pg, isolation_level="AUTOCOMMIT")
-    with admin.connect() as conn:
-        conn.execute(text(f'CREATE DATABASE "{name}"'))
-    db_url = args.pg.rsplit("/", 1)[0] + f"/{name}"
+    name, db_url = create_database(args.pg, prefix="nw_bench")
     ctx = mp.get_context("spawn")
     stop = ctx.Event()
     port_q: mp.Queue = ctx.Queue()  # type: ignore[type-arg]
@@ -255,16 +252,7 @@ def main() -> None:
     finally:
         stop.set()
         rx.join(5)
-        with admin.connect() as conn:
-            conn.execute(
-                text(
-                    "SELECT pg_terminate_backend(pid) FROM pg_stat_activity "
-                    "WHERE datname = :n AND pid <> pg_backend_pid()"
-                ),
-                {"n": name},
-            )
-            conn.execute(text(f'DROP DATABASE IF EXISTS "{name}"'))
-        admin.dispose()
+        drop_database(args.pg, name)
 
 
 if __name__ == "__main__":

@@ -10,6 +10,8 @@ headline, a paragraph dropped), so every dedupe path is exercised.
 from __future__ import annotations
 
 import random
+import subprocess
+import sys
 from pathlib import Path
 
 import yaml
@@ -158,3 +160,27 @@ def make_dump(
                 made.append(art)
             fh.write("\n".join(art) + "\n")
     return path
+
+
+def start_celery_worker(
+    name: str, env: dict[str, str], log: Path, host: str = "localhost"
+) -> subprocess.Popen:
+    """A real Celery worker process (solo pool: one task at a time, so a
+    SIGKILL lands in the middle of exactly one piece of work)."""
+    cmd = [
+        sys.executable,
+        "-m",
+        "celery",
+        "-A",
+        "worker.celery_app",
+        "worker",
+        "-P",
+        "solo",
+        "-n",
+        f"{name}@{host}",
+        "--without-gossip",
+        "--without-mingle",
+        "--without-heartbeat",
+        "--loglevel=WARNING",
+    ]
+    return subprocess.Popen(cmd, env=env, stdout=log.open("ab"), stderr=subprocess.STDOUT)

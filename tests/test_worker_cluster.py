@@ -11,14 +11,13 @@ import json
 import os
 import signal
 import subprocess
-import sys
 import time
 import uuid
 from pathlib import Path
 
 import pytest
 from sqlalchemy import func, select
-from support_worker import make_dump, watch_rules_dir
+from support_worker import make_dump, start_celery_worker, watch_rules_dir
 
 from worker import backfill as bf
 from worker.store.db import get_engine
@@ -26,26 +25,6 @@ from worker.store.models import Alert, Article, Match
 from worker.store.queries import job_rows
 
 FILES, PER_FILE = 1, 1500  # one dump: the two workers share its batches
-
-
-def _worker(name: str, env: dict[str, str], log: Path) -> subprocess.Popen:
-    cmd = [
-        sys.executable,
-        "-m",
-        "celery",
-        "-A",
-        "worker.celery_app",
-        "worker",
-        "-P",
-        "solo",
-        "-n",
-        f"{name}@localhost",
-        "--without-gossip",
-        "--without-mingle",
-        "--without-heartbeat",
-        "--loglevel=WARNING",
-    ]
-    return subprocess.Popen(cmd, env=env, stdout=log.open("ab"), stderr=subprocess.STDOUT)
 
 
 def _stop(proc: subprocess.Popen) -> None:
@@ -100,7 +79,7 @@ def test_two_workers_share_backfill_and_survive_kill9(
     client = Celery(broker=redis_url)
     client.conf.task_default_queue = queue
     log = Path(os.environ.get("NEWSWATCH_TEST_WORKER_LOG", tmp_path / "workers.log"))
-    procs = [_worker("a", env, log), _worker("b", env, log)]
+    procs = [start_celery_worker("a", env, log), start_celery_worker("b", env, log)]
     try:
         _wait_ready(log, ("a", "b"))  # both must be there to share the dump
         for job_id in ids:
@@ -109,7 +88,7 @@ def test_two_workers_share_backfill_and_survive_kill9(
         print(f"killing planner {victim.pid} at {time.strftime('%X')}")
         os.kill(victim.pid, signal.SIGKILL)
         victim.wait(10)
-        procs.append(_worker("c", env, log))  # the restart
+        procs.append(start_celery_worker("c", env, log))  # the restart
         rows = _drive_sweeps(eng, ids, client, deadline=time.monotonic() + 180)
     finally:
         for p in procs:

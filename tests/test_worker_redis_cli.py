@@ -10,8 +10,8 @@ import sys
 import uuid
 from pathlib import Path
 
-from support_worker import SEED_DUMP, watch_rules_dir
-from test_worker_cluster import _stop, _worker
+from support_worker import SEED_DUMP, start_celery_worker, watch_rules_dir
+from test_worker_cluster import _stop
 
 
 def test_backfill_wait_json_with_a_worker(tmp_path: Path, pg_url: str, redis_url: str) -> None:
@@ -24,7 +24,7 @@ def test_backfill_wait_json_with_a_worker(tmp_path: Path, pg_url: str, redis_url
         "NEWSWATCH_QUEUE": f"nw-test-{uuid.uuid4().hex[:8]}",
     }
     cli = str(Path(sys.executable).parent / "newswatch")
-    worker = _worker("solo", env, tmp_path / "worker.log")
+    worker = start_celery_worker("solo", env, tmp_path / "worker.log")
     try:
         out = subprocess.run(
             [cli, "backfill", str(SEED_DUMP), "--wait", "--json"],

@@ -25,31 +25,16 @@ def test_backfill_wait_json_with_a_worker(tmp_path: Path, pg_url: str, redis_url
     }
     cli = str(Path(sys.executable).parent / "newswatch")
     worker = start_celery_worker("solo", env, tmp_path / "worker.log")
+
+    def newswatch(*args: str, timeout: float = 180) -> subprocess.CompletedProcess:
+        return subprocess.run(
+            [cli, *args], env=env, capture_output=True, text=True, timeout=timeout, check=False
+        )
+
     try:
-        out = subprocess.run(
-            [cli, "backfill", str(SEED_DUMP), "--wait", "--json"],
-            env=env,
-            capture_output=True,
-            text=True,
-            timeout=180,
-            check=False,
-        )
-        again = subprocess.run(
-            [cli, "backfill", str(SEED_DUMP), "--wait", "--json"],
-            env=env,
-            capture_output=True,
-            text=True,
-            timeout=180,
-            check=False,
-        )
-        alerts = subprocess.run(
-            [cli, "alerts", "list", "--json"],
-            env=env,
-            capture_output=True,
-            text=True,
-            timeout=60,
-            check=False,
-        )
+        out = newswatch("backfill", str(SEED_DUMP), "--wait", "--json")
+        again = newswatch("backfill", str(SEED_DUMP), "--wait", "--json")
+        alerts = newswatch("alerts", "list", "--json", timeout=60)
     finally:
         _stop(worker)
     assert out.returncode == 0, out.stderr[-2000:]

@@ -104,3 +104,40 @@ def test_tail_line_roles() -> None:
     # a bio names a person; a lead about a thing ("The Rhine is one of ...") is body
     assert classify("Dana Holt is a reporter covering energy and climate.").role == BIO
     assert classify("The Rhine is one of Europe's busiest rivers. It carries barges.").role != BIO
+
+
+def test_widget_lines_and_inline_teasers() -> None:
+    """Share buttons, consent and feedback widgets are furniture; inline teasers are adverts."""
+    for line in ("Facebook", "X", "Share on Pinterest", "Accept all", "Yes", "Log in"):
+        assert classify(line).role == BOILER, line
+    for line in ("Read more obituaries", "About the author", "Copy link"):
+        assert classify(line).role == BOILER, line
+    # a teaser inside an article does not end it, unlike a share prompt
+    teaser = classify("RELATED: Floods cut power to thousands in the valley")
+    assert teaser.role == BOILER and teaser.ad
+    assert not classify("Share this article").ad
+    # headlines made of ordinary words keep their role
+    for line in ("Print the ballots today", "Support for the mayor grows", "No deal on fishing"):
+        assert classify(line).role != BOILER, line
+    assert classify("by: Tom Becker").role == BYLINE
+
+
+def test_appeal_ends_where_a_story_starts_without_a_header() -> None:
+    """A donation appeal talks to the reader; the next plain news paragraph starts a story."""
+    lines = [
+        "Harbour dredging to begin in spring",
+        "By Ines Duarte",
+        "Dredging of the inner harbour will start in March, the port authority said on Monday.",
+        "The work will deepen the channel so that larger ferries can dock at the main quay.",
+        "Fishing boats will be moved to the outer basin while the work goes on.",
+        "Our reporting is free to read, but not free to produce.",
+        "If you value what we do, please consider supporting us with a donation.",
+        "Support us from 5 euros a month",
+        "The regional court on Tuesday rejected an appeal by two wind farm developers against"
+        " a ban on turbines within three kilometres of the national park.",
+        "Judges said the ban was a proportionate way of protecting migrating birds.",
+        "The developers said they would consider taking the case to the supreme court.",
+    ]
+    arts = segment_text("\n".join(lines) + "\n")
+    assert [a.start_line for a in arts] == [1, 9]
+    assert "free to read" not in arts[0].text and "regional court" in arts[1].text

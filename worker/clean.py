@@ -43,14 +43,14 @@ _ROLES = (
     r"|producer|staff|bureau chief|commentator|critic|presenter)s?"
 )
 _BY = re.compile(
-    r"^(?:by|words by|written by|story by|reporting by|(?:words|text|report)\s*:"
+    r"^(?:by:?|words by|written by|story by|reporting by|(?:words|text|report)\s*:"
     r"|(?:medically )?reviewed by|fact[- ]checked by)\s+"
     r"[\w\u00C0-\u024F'’.\-]+"
     r"(?:[\s,&|]+[\w\u00C0-\u024F'’.@\-]+){0,9}\s*$",
     re.I,
 )
 _BY_PREFIX = re.compile(
-    r"^(?:by|words by|written by|story by|(?:words|text|report)\s*:"
+    r"^(?:by:?|words by|written by|story by|(?:words|text|report)\s*:"
     r"|(?:medically )?reviewed by|fact[- ]checked by)\s+(.+?)\s*(?:\S+@\S+\s*)?(?:[|·•,–—-].*)?$",
     re.I,
 )
@@ -193,7 +193,8 @@ _BOILER_LINE = re.compile(
     r"|^(?:\d+\s+)?comments?\s*[(\[]?\d*[)\]]?$"
     r"|^(?:pin|save|print) (?:it|this|the) (?:recipe|article|story|for later)(?: for later)?\W*$"
     r"|^rate this (?:recipe|article|story)\b|^was this (?:page|article|story) (?:useful|helpful)"
-    r"|^listen to this (?:article|story)\b|^notes? (?:to|for) editors?\b|^editors?'?s? notes?\s*:?$"
+    r"|^about the authors?\s*:?$|^listen to this (?:article|story)\b"
+    r"|^notes? (?:to|for) editors?\b|^editors?'?s? notes?\s*:?$"
     r"|^(?:read more|related|see also|also read|read next|more from|watch|listen"
     r"|related stories|related articles|related coverage|most read|recommended)\s*[:|»›>-]"
     r"|^(?:share|post) (?:on|via|to) (?:facebook|twitter|x|whatsapp|linkedin|email)\b"
@@ -204,7 +205,8 @@ _BOILER_LINE = re.compile(
 # "Privacy Notice: ...", "Share or comment on this article:"): the label says what it is.
 _LABEL_LINE = re.compile(
     r"^(?:read more|read next|related(?: stories| articles| coverage| content| reading)?"
-    r"|see also|also read|more from|more on|recommended(?: reading)?|watch|listen|you may also like"
+    r"|see also|also read|read also|more from|more on|recommended(?: reading)?|watch|listen"
+    r"|you may also like"
     r"|privacy notice|editor'?s (?:note|picks?)|most read|related topics|topics|tags)\s*[:|»›>]"
     r"|^(?:share|comment)\b.{0,40}:\s*$",
     re.I,
@@ -239,7 +241,11 @@ _BOILER = re.compile(
     r"|\b(?:all rights reserved|terms of (?:use|service)|privacy policy)\b"
     r"|\b(?:follow us on|download (?:the|our) app|join the conversation|share your thoughts"
     r"|click here to|get the latest .{0,40} (?:delivered|sent|in your inbox)"
-    r"|trust principles|appeared first on|reuse this content|sign in to comment)\b",
+    r"|trust principles|appeared first on|reuse this content|sign in to comment)\b"
+    r"|\bdelivered (?:straight |directly )?to your inbox\b"
+    r"|\bwe (?:may )?earn (?:a )?(?:small )?(?:commission|affiliate)|\baffiliate links?\b"
+    r"|\blisten to\b.{0,60}\bpodcast\b"
+    r"|\b(?:let us know|tell us|join the discussion) in the comments\b",
     re.I,
 )
 _APPEAL = re.compile(
@@ -248,7 +254,8 @@ _APPEAL = re.compile(
     r" journalism|\bplease consider (?:supporting|donating|a (?:donation|contribution)|subscribing)"
     r"|\bbecome a (?:member|subscriber|supporter|patron)\b|\bmake a (?:one-off |monthly |small )?"
     r"(?:contribution|donation)\b|\byou[’']ve read \d+ articles?\b"
-    r"|\bsupport us\b.{0,30}\bfrom (?:as|just)",
+    r"|\bsupport us\b.{0,30}\bfrom\b|\bhelp us keep (?:going|reporting)\b"
+    r"|\bour journalism is (?:free|independent|funded|reader)|\bfree to read, but\b",
     re.I,
 )
 
@@ -274,6 +281,9 @@ _FAMILIES = {
         "contribution",
         "donation",
         "ve read ",
+        "help us keep",
+        "our journalism is",
+        "free to read",
     ),
     _K_BOILER: (
         "read more",
@@ -304,6 +314,11 @@ _FAMILIES = {
         " copy",
         "buy the book",
         "contact the editor",
+        "inbox",
+        "commission",
+        "affiliate",
+        "podcast",
+        "in the comments",
     ),
     _K_CLOSE: (
         "reporting by",
@@ -341,7 +356,7 @@ _FAMILIES = {
         "epa-efe",
         "alamy",
     ),
-    _K_BY: ("by ", "words:", "text:", "report:"),
+    _K_BY: ("by ", "by:", "words:", "text:", "report:"),
     _K_READ: ("min read", "mins read", "minute read", "minutes read", "min. read"),
     _K_ROLE: (
         "editor",
@@ -450,7 +465,7 @@ def classify(text: str) -> LineInfo:
     else:
         key = s  # already single-spaced: skip the split/join (most lines)
     info = LineInfo(BODY, nwords, key=key)
-    if _CONT_START.match(s):
+    if _CONT_START.match(s) and not (s[:2] == "by" and _BY.match(s)):  # "by: Jo Lund" is a byline
         if nwords == 1 and _SIGNOFF.match(s):
             info.role = CLOSE  # wire desk initials ("hos/jm/rl"): the story's last line
             return info
@@ -465,9 +480,10 @@ def classify(text: str) -> LineInfo:
         (nwords <= 8 and _BOILER_LINE.match(s))
         or (mask & _K_BOILER and _BOILER.search(s))
         or _LABEL_LINE.match(s)
+        or (nwords <= 6 and _is_widget(s))
     ):
         info.role = BOILER
-        info.ad = _AD_LINE.match(s) is not None
+        info.ad = _AD_LINE.match(s) is not None or _TEASER.match(s) is not None
         if nwords <= 5:
             if _LIST_LABEL.match(s):
                 info.lead = LIST_ITEMS
@@ -524,7 +540,7 @@ def _short_role(s: str, nwords: int, mask: int) -> int:
         ):
             return TIMESTAMP
         if s[0] in "([" and _CREDIT_ONLY.match(s):
-            return CREDIT
+            return CLOSE if "©" in s else CREDIT  # "(©NTB)": the agency's copyright tag
         if (
             nwords <= 8
             and _is_name(s)
@@ -572,6 +588,146 @@ _SIGNOFF = re.compile(r"^[a-z]{2,4}(?:/[a-z]{2,4}){1,5}$")
 _TIP_LINE = re.compile(
     r"^(?:got|have you got|do you have) an? (?:story|tip|news tip)\b"
     r"|^to contact the (?:reporters?|writers?|authors?)\b|[\w.+-]+@[\w-]+\.[\w.]+",
+    re.I,
+)
+
+
+# Words of page widgets: share buttons, consent banners, feedback and membership
+# prompts ("Facebook", "Accept all", "Yes", "Become a member", "Read more obituaries").
+_WIDGET_WORDS = frozenset(
+    [
+        "share",
+        "shares",
+        "sharing",
+        "facebook",
+        "twitter",
+        "x",
+        "email",
+        "e-mail",
+        "whatsapp",
+        "linkedin",
+        "pinterest",
+        "reddit",
+        "telegram",
+        "messenger",
+        "flipboard",
+        "tumblr",
+        "threads",
+        "bluesky",
+        "instagram",
+        "youtube",
+        "tiktok",
+        "mastodon",
+        "copy",
+        "link",
+        "print",
+        "save",
+        "saved",
+        "bookmark",
+        "gift",
+        "accept",
+        "reject",
+        "decline",
+        "agree",
+        "cookies",
+        "cookie",
+        "settings",
+        "manage",
+        "preferences",
+        "options",
+        "consent",
+        "yes",
+        "no",
+        "subscribe",
+        "subscribed",
+        "unsubscribe",
+        "sign",
+        "log",
+        "login",
+        "logout",
+        "register",
+        "member",
+        "membership",
+        "members",
+        "become",
+        "donate",
+        "donation",
+        "support",
+        "comments",
+        "comment",
+        "reply",
+        "replies",
+        "follow",
+        "following",
+        "unfollow",
+        "feedback",
+        "listen",
+        "obituaries",
+        "newsletter",
+        "newsletters",
+        "notifications",
+        "alerts",
+        "app",
+        "download",
+    ]
+)
+# Words allowed around them ("Share on Facebook", "Read more obituaries", "Log in").
+_WIDGET_GLUE = frozenset(
+    [
+        "a",
+        "an",
+        "the",
+        "and",
+        "or",
+        "on",
+        "to",
+        "in",
+        "up",
+        "out",
+        "of",
+        "for",
+        "via",
+        "with",
+        "this",
+        "that",
+        "article",
+        "story",
+        "page",
+        "our",
+        "us",
+        "your",
+        "all",
+        "more",
+        "now",
+        "here",
+        "read",
+        "view",
+        "show",
+        "hide",
+        "load",
+        "see",
+        "back",
+        "top",
+        "next",
+        "previous",
+        "close",
+        "open",
+    ]
+)
+
+
+def _is_widget(s: str) -> bool:
+    """A short line made of widget words only, with at least one that is not glue."""
+    words = [w.strip(".,:;!?()[]|·•»›<>\"'“”‘’-").lower() for w in s.split()]
+    if not all(w in _WIDGET_WORDS or w in _WIDGET_GLUE or not w for w in words):
+        return False
+    return any(w in _WIDGET_WORDS for w in words)
+
+
+# "Read more: <headline>", "RELATED: <headline>": an inline teaser inside an article,
+# not the end of one (unlike share prompts and sign-ups).
+_TEASER = re.compile(
+    r"^(?:read more|read also|also read|see also|related|read next|more on this)\s*[:|»›>-]\s*\S",
     re.I,
 )
 
@@ -690,6 +846,8 @@ def clean_article(lines: list[tuple[int, str]], infos: list[LineInfo]) -> Cleane
             seen.add(info.key)
             out.dropped.append((no, "title"))
             continue
+        if in_appeal and not appeal_goes_on(text, role):
+            in_appeal = False
         if role == APPEAL or (in_appeal and role in (BODY, CONT, BOILER, HEAD)):
             in_appeal = True
             out.dropped.append((no, "boilerplate"))
@@ -718,6 +876,20 @@ def clean_article(lines: list[tuple[int, str]], infos: list[LineInfo]) -> Cleane
     out.text = "\n".join(paras)
     out.byline = "; ".join(names) if names else None
     return out
+
+
+_APPEAL_VOICE = re.compile(r"\b(?:we|our|us|you|your)(?:[’'](?:re|ve))?\b", re.I)
+
+
+def appeal_goes_on(text: str, role: int) -> bool:
+    """Whether a line after a donation/subscription appeal is still part of it.
+
+    Appeals talk to the reader ("we", "our", "you") or are short buttons ("Donate
+    now"); a paragraph that does neither is the next story, not more appeal.
+    """
+    if role not in (BODY, CONT, HEAD):
+        return True
+    return len(text) <= 60 or _APPEAL_VOICE.search(text) is not None
 
 
 def _title_index(infos: list[LineInfo]) -> int | None:

@@ -55,6 +55,7 @@ from worker.clean import (
     HEADERISH,
     TIMESTAMP,
     LineInfo,
+    appeal_goes_on,
     classify,
     clean_article,
 )
@@ -486,7 +487,12 @@ def _appeal_zone(entries: list[_Entry]) -> list[bool]:
         role = e.info.role
         if role == APPEAL:
             left = APPEAL_SPAN
-        elif left and (role in HEADERISH or role == CLOSE or e.info.dateline):
+        elif left and (
+            role in HEADERISH
+            or role == CLOSE
+            or e.info.dateline
+            or not appeal_goes_on(e.raw.text, role)
+        ):
             left = 0
         zone[i] = left > 0
         left = max(0, left - 1)

@@ -841,13 +841,13 @@ def clean_article(lines: list[tuple[int, str]], infos: list[LineInfo]) -> Cleane
         role = info.role
         if role == BLANK:
             continue
+        if in_appeal and appeal_ends(_ahead(lines, infos, i)):
+            in_appeal = False
         if i == title_idx:
             out.title = " ".join(text.split())
             seen.add(info.key)
             out.dropped.append((no, "title"))
             continue
-        if in_appeal and not appeal_goes_on(text, role):
-            in_appeal = False
         if role == APPEAL or (in_appeal and role in (BODY, CONT, BOILER, HEAD)):
             in_appeal = True
             out.dropped.append((no, "boilerplate"))
@@ -881,15 +881,39 @@ def clean_article(lines: list[tuple[int, str]], infos: list[LineInfo]) -> Cleane
 _APPEAL_VOICE = re.compile(r"\b(?:we|our|us|you|your)(?:[’'](?:re|ve))?\b", re.I)
 
 
-def appeal_goes_on(text: str, role: int) -> bool:
-    """Whether a line after a donation/subscription appeal is still part of it.
-
-    Appeals talk to the reader ("we", "our", "you") or are short buttons ("Donate
-    now"); a paragraph that does neither is the next story, not more appeal.
-    """
+def _voiced(text: str, role: int) -> bool:
+    """Appeal-like: furniture, a short button ("Donate now") or words to the reader."""
     if role not in (BODY, CONT, HEAD):
         return True
     return len(text) <= 60 or _APPEAL_VOICE.search(text) is not None
+
+
+def appeal_ends(ahead: list[tuple[str, int]]) -> bool:
+    """Whether an appeal in progress ends at ahead[0] (ahead: (text, role) of the next lines).
+
+    Appeals talk to the reader ("we", "our", "you") or are short buttons; a
+    paragraph that does neither, followed by more of the same, is the next
+    story. One plain paragraph inside a long appeal ("It won't be easy. ...")
+    does not end it: the lines after it address the reader again.
+    """
+    if not ahead or _voiced(*ahead[0]):
+        return False
+    return sum(_voiced(t, r) for t, r in ahead[1:APPEAL_LOOKAHEAD]) <= 1
+
+
+#: Lines looked at to decide whether an appeal has ended.
+APPEAL_LOOKAHEAD = 4
+
+
+def _ahead(lines: list[tuple[int, str]], infos: list[LineInfo], i: int) -> list[tuple[str, int]]:
+    """(text, role) of the non-blank lines from i on, as many as appeal_ends looks at."""
+    out = []
+    for (_no, text), info in zip(lines[i:], infos[i:], strict=True):
+        if info.role != BLANK:
+            out.append((text, info.role))
+            if len(out) == APPEAL_LOOKAHEAD:
+                break
+    return out
 
 
 def _title_index(infos: list[LineInfo]) -> int | None:

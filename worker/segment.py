@@ -42,6 +42,7 @@ import numpy as np
 
 from worker.clean import (
     APPEAL,
+    APPEAL_LOOKAHEAD,
     BIO,
     BLANK,
     BODY,
@@ -55,7 +56,7 @@ from worker.clean import (
     HEADERISH,
     TIMESTAMP,
     LineInfo,
-    appeal_goes_on,
+    appeal_ends,
     classify,
     clean_article,
 )
@@ -488,15 +489,23 @@ def _appeal_zone(entries: list[_Entry]) -> list[bool]:
         if role == APPEAL:
             left = APPEAL_SPAN
         elif left and (
-            role in HEADERISH
-            or role == CLOSE
-            or e.info.dateline
-            or not appeal_goes_on(e.raw.text, role)
+            role in HEADERISH or role == CLOSE or e.info.dateline or appeal_ends(_ahead(entries, i))
         ):
             left = 0
         zone[i] = left > 0
         left = max(0, left - 1)
     return zone
+
+
+def _ahead(entries: list[_Entry], i: int) -> list[tuple[str, int]]:
+    """(text, role) of the non-blank entries from i on, as many as appeal_ends looks at."""
+    out = []
+    for e in itertools.islice(entries, i, None):
+        if e.info.role != BLANK:
+            out.append((e.raw.text, e.info.role))
+            if len(out) == APPEAL_LOOKAHEAD:
+                break
+    return out
 
 
 _CANDIDATE = frozenset({BODY, HEAD, BYLINE, TIMESTAMP, CAPTION, CREDIT})

@@ -141,3 +141,31 @@ def test_appeal_ends_where_a_story_starts_without_a_header() -> None:
     arts = segment_text("\n".join(lines) + "\n")
     assert [a.start_line for a in arts] == [1, 9]
     assert "free to read" not in arts[0].text and "regional court" in arts[1].text
+
+
+def test_plain_sentence_caption_before_a_headline_opens_the_next_article() -> None:
+    """A lead photo's caption has no marker; a credit after it, or an ended article
+    before it, says it belongs to the next article, not the last one."""
+    lines = [
+        "Ferry fares to rise by a tenth from April",
+        "By Tomas Lind",
+        "Ferry fares on the island routes will rise by ten per cent from April, the operator said.",
+        "The company blamed higher fuel prices and the cost of two new vessels.",
+        "Season tickets for islanders will be frozen for another year.",
+        "Share this article",
+        "Facebook",
+        "Snow covers the vineyards above the village on Sunday morning.",
+        "Winegrowers fear frost damage after late snowfall",
+        "Growers in the upper valley said on Sunday that late snow could cost them a harvest.",
+        "Buds had opened early after a warm March, leaving them exposed to the cold.",
+        "Some growers lit candles between the rows overnight to keep the frost off.",
+        "Rescuers search the collapsed barn near the ring road on Monday.",
+        "PA",
+        "Two hurt as storm brings down farm building",
+        "Two farm workers were taken to hospital after a barn collapsed in high winds on Monday.",
+        "Fire crews spent four hours searching the building for a third worker, found safe.",
+    ]
+    arts = segment_text("\n".join(lines) + "\n")
+    assert [a.start_line for a in arts] == [1, 8, 13]
+    assert [a.title for a in arts] == [lines[0], lines[8], lines[14]]
+    assert "Snow covers" not in arts[1].text and "Snow covers" in " ".join(arts[1].captions)

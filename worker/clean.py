@@ -480,7 +480,7 @@ def classify(text: str) -> LineInfo:
         (nwords <= 8 and _BOILER_LINE.match(s))
         or (mask & _K_BOILER and _BOILER.search(s))
         or _LABEL_LINE.match(s)
-        or (nwords <= 6 and _is_widget(s))
+        or (nwords <= 6 and is_widget(s))
     ):
         info.role = BOILER
         info.ad = _AD_LINE.match(s) is not None or _TEASER.match(s) is not None
@@ -716,7 +716,7 @@ _WIDGET_GLUE = frozenset(
 )
 
 
-def _is_widget(s: str) -> bool:
+def is_widget(s: str) -> bool:
     """A short line made of widget words only, with at least one that is not glue."""
     words = [w.strip(".,:;!?()[]|·•»›<>\"'“”‘’-").lower() for w in s.split()]
     if not all(w in _WIDGET_WORDS or w in _WIDGET_GLUE or not w for w in words):

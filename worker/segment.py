@@ -59,6 +59,7 @@ from worker.clean import (
     appeal_ends,
     classify,
     clean_article,
+    is_widget,
 )
 from worker.dumpio import DecodeStats, DumpError, RawLine, iter_lines, open_dump
 
@@ -682,6 +683,8 @@ def _push(window: list[_Entry], raw: RawLine) -> None:
     if window:
         _lead_in(window, info)
     window.append(_Entry(raw, info))
+    if len(window) >= 4 and window[-2].info.role == HEAD:
+        _caption_before_head(window)
 
 
 def _lead_in(window: list[_Entry], info: LineInfo) -> None:
@@ -701,6 +704,64 @@ def _lead_in(window: list[_Entry], info: LineInfo) -> None:
         if len(window) > 1 and window[-2].info.listed and _STANDFIRST.search(window[-1].raw.text):
             window[-2].info.role, window[-2].info.listed, window[-2].info.lead = HEAD, False, 0
 
+
+def _caption_before_head(window: list[_Entry]) -> None:
+    """A photo caption written as a plain sentence, just before the next article's headline.
+
+    Pages often open with the lead photo: its caption is a short sentence with
+    no marker, so it reads as body text and the article would start one line
+    late. It is a caption when a photo credit sits between it and the headline
+    ("... at dusk." / "LUSA" / headline), or when the article before has plainly
+    ended (closing credit, bio, appeal, end furniture) just above it.
+    """
+    head = len(window) - 2
+    k = head - 1
+    info = window[k].info
+    if _is_credit_line(window[k]) and k > 0:
+        if _is_caption_sentence(window[k - 1]):
+            window[k - 1].info.role = CAPTION
+            info.role = CREDIT  # "PA" is the photo's credit, not the headline
+        return
+    if not _is_caption_sentence(window[k]):
+        return
+    p = k - 1
+    while p >= 0 and window[p].info.role == BLANK:
+        p -= 1
+    if p < 0:
+        return
+    before = window[p].info
+    # share buttons close a page; a newsletter promo may sit mid-article
+    ended = before.role in (CLOSE, BIO, APPEAL) or (
+        before.role == BOILER and is_widget(window[p].raw.text)
+    )
+    if ended:
+        info.role = CAPTION
+
+
+def _is_credit_line(e: _Entry) -> bool:
+    """A photo credit on its own line: "(AP Photo/...)", "Picture: Supplied", "LUSA"."""
+    role = e.info.role
+    return (
+        role == CREDIT
+        or (role == CAPTION and e.info.words <= 3)
+        or (role == HEAD and e.info.words <= 2)
+    )
+
+
+def _is_caption_sentence(e: _Entry) -> bool:
+    """A short plain sentence that can be a caption (not a dateline lead or a quote)."""
+    info = e.info
+    return (
+        info.role == BODY
+        and info.words <= CAPTION_WORDS
+        and not info.dateline
+        and not info.quote_start
+        and not info.connective
+    )
+
+
+#: Longest caption sentence, in words.
+CAPTION_WORDS = 35
 
 # A standfirst: long, or two sentences ("... gone. Try benches ...").
 _STANDFIRST = re.compile(r"^(?:\S+\s+){14}\S|[a-z][.!?]\s+[A-Z]")

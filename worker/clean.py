@@ -59,6 +59,8 @@ _BARE_NAME = re.compile(rf"^{_NAME_SEQ}$")
 # "Name and Name", "Name & Name", "Name | Agency", "NAME NAME" (all capitals).
 _NAME_PAIR = re.compile(rf"^{_NAME_SEQ}(?:\s*,\s*{_NAME_SEQ})*\s+(?:and|&)\s+{_NAME_SEQ}$")
 _NAME_AGENCY = re.compile(rf"^({_NAME_SEQ})\s*[|·•/]\s*[A-Z][\w&.'’ -]{{1,40}}$")
+# "Chinedu Okafor, Abuja": a name and the place the reporter files from.
+_NAME_PLACE = re.compile(rf"^({_NAME_SEQ}),\s*[A-Z][\w'’.\-]+(?:\s[A-Z][\w'’.\-]+)?$")
 # Words before a role: capitalised ("Diplomatic editor") or a few lower-case titles;
 # not any word, or "Governor Erik Holm told reporters" would be a byline.
 _ROLE_MOD = (
@@ -156,7 +158,8 @@ _DATE_TOKEN = re.compile(
     re.I,
 )
 _HAS_DATE = re.compile(
-    rf"\b{_MONTH}\s+\d{{1,2}}\b|\b\d{{1,2}}\s+{_MONTH}\b|\b\d{{4}}-\d{{2}}-\d{{2}}\b"
+    rf"\b{_MONTH}\s+\d{{1,2}}(?:st|nd|rd|th)?\b|\b\d{{1,2}}(?:st|nd|rd|th)?\s+{_MONTH}\b"
+    r"|\b\d{4}-\d{2}-\d{2}\b"
     r"|\b\d{1,2}:\d{2}\b|\b\d{1,2}/\d{1,2}/\d{2,4}\b",
     re.I,
 )
@@ -198,14 +201,17 @@ _BOILER_LINE = re.compile(
     r"|^(?:read more|related|see also|also read|read next|more from|watch|listen"
     r"|related stories|related articles|related coverage|most read|recommended)\s*[:|»›>-]"
     r"|^(?:share|post) (?:on|via|to) (?:facebook|twitter|x|whatsapp|linkedin|email)\b"
-    r"|^©|^copyright \d{4}",
+    r"|^©|^copyright \d{4}|^\d+\s*(?:min|mins|minutes?)(?: read| listen)?$"
+    r"|^(?:kindly |please )?share this (?:story|article|post)\b|^disclosure statement$"
+    r"|^[$£€]\s?\d[\d.,]*\s+(?:at|from)\s+\S.{0,30}$|^[★☆✩✭]+"
+    r"|\b\d(?:\.\d)? (?:from|out of) [\d,]+ (?:reviews|ratings|votes)\b",
     re.I,
 )
 # Label-prefixed furniture of any length ("Read more: <headline>", "Related: ...",
 # "Privacy Notice: ...", "Share or comment on this article:"): the label says what it is.
 _LABEL_LINE = re.compile(
     r"^(?:read more|read next|related(?: stories| articles| coverage| content| reading)?"
-    r"|see also|also read|read also|more from|more on|recommended(?: reading)?|watch|listen"
+    r"|see also|also read|read also|read|more from|more on|recommended(?: reading)?|watch|listen"
     r"|you may also like"
     r"|privacy notice|editor'?s (?:note|picks?)|most read|related topics|topics|tags)\s*[:|»›>]"
     r"|^(?:share|comment)\b.{0,40}:\s*$",
@@ -216,6 +222,28 @@ _AD_LINE = re.compile(
     r"|scroll to continue|ad feedback)",
     re.I,
 )
+# A short line that is (or ends with) a web address: "AP soccer: https://..." .
+_LINK_LINE = re.compile(r"(?:https?://|www\.)\S+$")
+# Inline furniture: promos, price buttons and audio prompts sit inside articles,
+# so they are not evidence that one has ended (unlike share buttons and tags).
+_INLINE = re.compile(
+    r"newsletter|\bsign up\b|\bsubscribe\b|\bpromotion\b|^[$£€]\s?\d|^\d+\s*min|^listen\b"
+    r"|^(?:also read|read also|see also)\b",
+    re.I,
+)
+# "Skip past newsletter promotion" ... "after newsletter promotion": a block to skip.
+_SKIP_LABEL = re.compile(r"^skip past\b", re.I)
+#: Lines a skip label may cover.
+SKIP_LINES = 4
+# Labels over a few lines of press-release furniture: contacts, the company note.
+_BLOCK_LABEL = re.compile(
+    r"^(?:media|press|investor|for (?:further|more) information|further information|contacts?"
+    r"|media enquiries|press enquiries|media relations|media inquiries|press inquiries)"
+    r"(?: contacts?)?\s*:?$|^news provided by\b|^About\s+[A-Z][\w&.'’ -]*$",
+    re.I,
+)
+#: Lines a press-release label may cover.
+BLOCK_LINES = 3
 # The closing lines of press releases: contact details and the issuing organisation.
 _CONTACT = re.compile(
     r"^(?:media|press|investor|for (?:further|more) information|further information|contacts?"
@@ -242,16 +270,24 @@ _BOILER = re.compile(
     r"|\b(?:follow us on|download (?:the|our) app|join the conversation|share your thoughts"
     r"|click here to|get the latest .{0,40} (?:delivered|sent|in your inbox)"
     r"|trust principles|appeared first on|reuse this content|sign in to comment)\b"
-    r"|\bdelivered (?:straight |directly )?to your inbox\b"
+    r"|\b(?:delivered |sent )?(?:straight |directly )?to your inbox\b"
     r"|\bwe (?:may )?earn (?:a )?(?:small )?(?:commission|affiliate)|\baffiliate links?\b"
     r"|\blisten to\b.{0,60}\bpodcast\b"
-    r"|\b(?:let us know|tell us|join the discussion) in the comments\b",
+    r"|\b(?:let us know|tell us|join the discussion) in the comments\b"
+    r"|\bnewsletter promotion\b"
+    r"|\bour (?:morning|evening|daily|weekly) (?:e-?mail|newsletter|briefing)\b"
+    r"|\bcomments are (?:moderated|closed|open)\b|\bkeep (?:it|comments) civil\b"
+    r"|\bviews expressed (?:in this|here|are)\b|\bedited for (?:length|clarity|brevity)\b"
+    r"|\bclick here\b|\brepublished (?:from|under|with permission)\b|\bcreative commons\b"
+    r"|\breceives? funding from\b|\bdoes not work for, consult\b"
+    r"|\bmay not be (?:reproduced|published|broadcast|rewritten|redistributed)\b"
+    r"|\bdo you have an opinion on\b|\byour sign-up\b|\bways you[’']ve consented\b",
     re.I,
 )
 _APPEAL = re.compile(
     r"since you[’']re here|\b(?:a|one) (?:small )?favou?r to ask"
     r"|\bsupport (?:our|independent|quality)"
-    r" journalism|\bplease consider (?:supporting|donating|a (?:donation|contribution)|subscribing)"
+    r" journalism|\bconsider (?:supporting|donating|a (?:donation|contribution)|subscribing)"
     r"|\bbecome a (?:member|subscriber|supporter|patron)\b|\bmake a (?:one-off |monthly |small )?"
     r"(?:contribution|donation)\b|\byou[’']ve read \d+ articles?\b"
     r"|\bsupport us\b.{0,30}\bfrom\b|\bhelp us keep (?:going|reporting)\b"
@@ -275,6 +311,10 @@ _FAMILIES = {
         "support quality",
         "support us",
         "please consider",
+        "consider supporting",
+        "consider donating",
+        "consider subscribing",
+        "consider a",
         "become a m",
         "become a s",
         "become a p",
@@ -319,6 +359,24 @@ _FAMILIES = {
         "affiliate",
         "podcast",
         "in the comments",
+        "promotion",
+        "our morning",
+        "our evening",
+        "our daily",
+        "our weekly",
+        "comments are",
+        "civil",
+        "views expressed",
+        "edited for",
+        "click here",
+        "republished",
+        "creative commons",
+        "funding from",
+        "work for, consult",
+        "may not be",
+        "an opinion on",
+        "sign-up",
+        "consented",
     ),
     _K_CLOSE: (
         "reporting by",
@@ -477,25 +535,35 @@ def classify(text: str) -> LineInfo:
         info.role = APPEAL
         return info
     if nwords <= 40 and (
-        (nwords <= 8 and _BOILER_LINE.match(s))
+        (nwords <= 8 and (_BOILER_LINE.match(s) or _LIST_LABEL.match(s) or _LINK_LINE.search(s)))
+        or (nwords <= 12 and s.count(" | ") >= 2)  # a menu: "Corrections | Submit a tip | ..."
         or (mask & _K_BOILER and _BOILER.search(s))
         or _LABEL_LINE.match(s)
         or (nwords <= 6 and is_widget(s))
     ):
         info.role = BOILER
-        info.ad = _AD_LINE.match(s) is not None or _TEASER.match(s) is not None
+        info.ad = (
+            _AD_LINE.match(s) is not None
+            or _TEASER.match(s) is not None
+            or _INLINE.search(s) is not None
+        )
         if nwords <= 5:
             if _LIST_LABEL.match(s):
                 info.lead = LIST_ITEMS
             elif _NOTES_LABEL.match(s):
                 info.lead = -NOTES_LINES
+            elif _SKIP_LABEL.match(s):
+                info.lead = -SKIP_LINES
+        return info
+    if nwords <= 6 and _BLOCK_LABEL.match(s):
+        info.role = BOILER  # "Media contact:", "About Acme", "News provided by": a block follows
+        info.lead = -BLOCK_LINES
         return info
     if nwords <= 60:
         role = _short_role(s, nwords, mask)
         if role != BODY:
             info.role = role
             info.clock = role == TIMESTAMP and _CLOCK.match(s) is not None
-            info.kept = role == CLOSE and nwords <= 12 and _CONTACT.match(s) is not None
             return info
     first = s.split(" ", 1)[0].lower().strip("“\"'‘,")
     info.connective = first in _CONNECTIVE
@@ -548,6 +616,7 @@ def _short_role(s: str, nwords: int, mask: int) -> int:
                 (nwords <= 5 and _BARE_NAME.match(s))
                 or _NAME_PAIR.match(s)
                 or _NAME_AGENCY.match(s)
+                or (nwords <= 5 and _NAME_PLACE.match(s))
             )
         ):
             return BYLINE
@@ -573,7 +642,8 @@ def _short_role(s: str, nwords: int, mask: int) -> int:
 _LIST_LABEL = re.compile(
     r"^(?:related(?: stories| articles| coverage| content| reading)?|more on this (?:story|topic)"
     r"|most (?:read|popular|viewed|shared)|recommended(?: for you| reading)?|trending(?: now)?"
-    r"|read (?:more|next)|you may also like|more from \w+(?: \w+)?|top stories)\s*[:.!»›>|-]*$",
+    r"|read (?:more|next)|you may also like|more from \w+(?: \w+)?|top stories|also read|read also"
+    r"|see also|explore more on these topics|more on these topics|topics|tags)\s*[:.!»›>|-]*$",
     re.I,
 )
 #: Link headlines a list label may introduce.
@@ -669,6 +739,8 @@ _WIDGET_WORDS = frozenset(
         "alerts",
         "app",
         "download",
+        "recipe",
+        "shares",
     ]
 )
 # Words allowed around them ("Share on Facebook", "Read more obituaries", "Log in").
@@ -712,6 +784,10 @@ _WIDGET_GLUE = frozenset(
         "previous",
         "close",
         "open",
+        "get",
+        "breaking",
+        "news",
+        "jump",
     ]
 )
 
@@ -719,7 +795,7 @@ _WIDGET_GLUE = frozenset(
 def is_widget(s: str) -> bool:
     """A short line made of widget words only, with at least one that is not glue."""
     words = [w.strip(".,:;!?()[]|·•»›<>\"'“”‘’-").lower() for w in s.split()]
-    if not all(w in _WIDGET_WORDS or w in _WIDGET_GLUE or not w for w in words):
+    if not all(w in _WIDGET_WORDS or w in _WIDGET_GLUE or not w or w.isdigit() for w in words):
         return False
     return any(w in _WIDGET_WORDS for w in words)
 
@@ -727,7 +803,8 @@ def is_widget(s: str) -> bool:
 # "Read more: <headline>", "RELATED: <headline>": an inline teaser inside an article,
 # not the end of one (unlike share prompts and sign-ups).
 _TEASER = re.compile(
-    r"^(?:read more|read also|also read|see also|related|read next|more on this)\s*[:|»›>-]\s*\S",
+    r"^(?:read more|read also|also read|see also|related|read next|more on this|read)"
+    r"\s*[:|»›>-]\s*\S",
     re.I,
 )
 

@@ -343,6 +343,17 @@ def _depths(sims: list[float]) -> list[float]:
 def _cohesion(
     entries: list[_Entry],
 ) -> tuple[list[float], list[float], list[int], list[float]]:
+    """Block similarities, depths, content-line index of each entry, carried-over share."""
+    return _cohesion_terms(entries)[0]
+
+
+#: (word rank, content line, tf-idf weight) of every word occurrence, in line order.
+_Terms = tuple[np.ndarray, np.ndarray, np.ndarray]
+
+
+def _cohesion_terms(
+    entries: list[_Entry],
+) -> tuple[tuple[list[float], list[float], list[int], list[float]], _Terms]:
     """Vectorised _cohesion: same similarities, depths and carry, computed with numpy.
 
     Each content line's words become (hash, count) pairs once; per window, the
@@ -368,7 +379,8 @@ def _cohesion(
             counts.append(e.vec[1])
     m = len(hashes)
     if m == 0:
-        return [0.0], [0.0], gap_of, [0.0]
+        empty = np.zeros(0, dtype=np.int64)
+        return ([0.0], [0.0], gap_of, [0.0]), (empty, empty, np.zeros(0))
     lens = np.fromiter(map(len, hashes), np.int64, m)
     total = int(lens.sum())
     h = np.fromiter(itertools.chain.from_iterable(hashes), np.int64, total)
@@ -395,7 +407,10 @@ def _cohesion(
     wsum = np.bincount(line, weights=w, minlength=m)
     wnear = np.bincount(line, weights=w * near, minlength=m)
     carry = np.where(wsum > 0, wnear / np.where(wsum > 0, wsum, 1), 0.0)
-    return sims, _depths(sims), gap_of, carry.tolist()
+    by_line = np.empty_like(order)
+    by_line[order] = np.arange(total)  # the arrays were in line order before the sort
+    terms = (rank[by_line], line[by_line], w[by_line])
+    return (sims, _depths(sims), gap_of, carry.tolist()), terms
 
 
 def _band(w: np.ndarray, line: np.ndarray, same_prev: np.ndarray, m: int) -> np.ndarray:
@@ -556,6 +571,8 @@ def _features(entries: list[_Entry], i: int, zone: list[bool], coh) -> tuple[flo
     prev = entries[p].info if p >= 0 else None
     if prev is not None and prev.role in HEADERISH:
         return None
+    if _after_standfirst(entries, i, p):
+        return None
     head = repeat = byline = stamp = caption = 0.0
     short_head = False
     j = i
@@ -567,6 +584,9 @@ def _features(entries: list[_Entry], i: int, zone: list[bool], coh) -> tuple[flo
             j += 1
             continue
         if r not in HEADERISH:
+            if r == BODY and j > i and entries[j - 1].info.role == HEAD and _standfirst(entries, j):
+                j += 1  # headline, standfirst, byline: one header zone
+                continue
             break
         if r == HEAD:
             head = 1.0
@@ -618,11 +638,30 @@ def _features(entries: list[_Entry], i: int, zone: list[bool], coh) -> tuple[flo
     )
 
 
+def _standfirst(entries: list[_Entry], j: int) -> bool:
+    """entries[j] is a short paragraph under a headline with a byline after it."""
+    if entries[j].info.words > STANDFIRST_WORDS or j + 1 >= len(entries):
+        return False
+    return entries[j + 1].info.role == BYLINE
+
+
+def _after_standfirst(entries: list[_Entry], i: int, p: int) -> bool:
+    """A byline under a headline and its standfirst: not a start of its own."""
+    if entries[i].info.role != BYLINE or p < 1 or p != i - 1:
+        return False
+    return entries[p - 1].info.role == HEAD and _standfirst(entries, p)
+
+
+#: Longest standfirst, in words.
+STANDFIRST_WORDS = 40
+
+
 def score_gaps(
-    entries: list[_Entry], lo: int, weights: Weights = DEFAULT_WEIGHTS
+    entries: list[_Entry], lo: int, weights: Weights = DEFAULT_WEIGHTS, coh=None
 ) -> list[tuple[float, int]]:
     """Score every candidate start in entries[lo:]; returns (score, index) pairs."""
-    coh = _cohesion(entries)
+    if coh is None:
+        coh = _cohesion(entries)
     zone = _appeal_zone(entries)
     wvec = tuple(getattr(weights, k) for k in FEATURES)
     bias = weights.bias
@@ -653,6 +692,110 @@ def pick_boundaries(
             continue
         chosen.insert(k, i)
     return chosen
+
+
+def _boundaries(entries: list[_Entry], ctx: int, weights: Weights, limit: int) -> list[int]:
+    """Article starts after entries[ctx]: cue-scored boundaries, then cue-less splits.
+
+    Only articles that end by ``limit`` (enough right context) are split further.
+    """
+    coh, terms = _cohesion_terms(entries)
+    bounds = pick_boundaries(score_gaps(entries, ctx + 1, weights, coh), ctx)
+    gap_of = coh[2]
+    extra: list[int] = []
+    for a, b in itertools.pairwise([ctx, *bounds, len(entries)]):
+        if b <= limit:
+            extra += _split_cueless(entries, terms, gap_of, a, b)
+    return sorted(bounds + extra)
+
+
+def _split_cueless(entries: list[_Entry], terms: _Terms, gap_of: list[int], a: int, b: int):
+    """Starts inside entries[a:b] where one article ends and the next begins with no cue.
+
+    Article-level cohesion: every plausible start with at least SPLIT_MIN body
+    paragraphs on each side splits the run in two; the tf-idf vectors of the
+    two whole parts are compared, and the split with the lowest cosine is taken
+    when it is below SPLIT_COS (two stories share almost no rare words; the two
+    halves of one story keep naming the same people, places and things).
+    Block-level cohesion (a few lines each side) is too noisy for this at
+    article scale. Recurses into both parts.
+    """
+    body = [i for i in range(a, b) if entries[i].info.role == BODY]
+    if len(body) < 2 * SPLIT_MIN:
+        return []
+    cands = [i for i in body[SPLIT_MIN : len(body) - SPLIT_MIN + 1] if _plain_start(entries, i)]
+    rank, line, w = terms
+    ga = gap_of[a]
+    gb = gap_of[b] if b < len(entries) else (int(line[-1]) + 1 if len(line) else 0)
+    lo, hi = np.searchsorted(line, [ga, gb])
+    if not cands or hi <= lo:
+        return []
+    uniq, inv = np.unique(rank[lo:hi], return_inverse=True)
+    mat = np.zeros((gb - ga, len(uniq)))
+    np.add.at(mat, (line[lo:hi] - ga, inv), w[lo:hi])
+    cum = np.cumsum(mat, axis=0)
+    left = cum[np.array([gap_of[i] - ga - 1 for i in cands])]
+    right = cum[-1] - left
+    dot = (left * right).sum(axis=1)
+    norms = np.sqrt((left * left).sum(axis=1) * (right * right).sum(axis=1))
+    cos = np.where(norms > 0, dot / np.where(norms > 0, norms, 1.0), 1.0)
+    k = int(np.argmin(cos))
+    if cos[k] >= SPLIT_COS:
+        return []
+    i = cands[k]
+    return [
+        *_split_cueless(entries, terms, gap_of, a, i),
+        i,
+        *_split_cueless(entries, terms, gap_of, i, b),
+    ]
+
+
+def _plain_start(entries: list[_Entry], i: int) -> bool:
+    """A paragraph that can open a story: not a continuation, a reply or a quote,
+    and the paragraph before it finished its sentence."""
+    info = entries[i].info
+    if info.quote_start or info.ends_colon:
+        return False
+    first = entries[i].raw.text.lstrip().split(" ", 1)[0].lower()
+    if first in _ENUMERATORS:
+        return False  # "Second, ..." continues a list of points
+    if info.connective and first.strip("“\"'‘,") not in _OPENERS:
+        return False  # "He said ...", "But ..." continue a story; "I", "We", "There" may open one
+    p = i - 1
+    while p >= 0 and entries[p].info.role in _TRANSPARENT:
+        p -= 1
+    return p >= 0 and entries[p].raw.text.rstrip()[-1:] in _SENTENCE_END
+
+
+#: Connectives that a column or feature often opens with.
+_OPENERS = frozenset({"i", "we", "there"})
+_ENUMERATORS = frozenset(
+    w + ","
+    for w in [
+        "first",
+        "second",
+        "third",
+        "fourth",
+        "fifth",
+        "finally",
+        "lastly",
+        "next",
+        "moreover",
+        "furthermore",
+        "similarly",
+        "likewise",
+        "again",
+        "plus",
+        "also",
+        "besides",
+        "otherwise",
+    ]
+)
+_SENTENCE_END = frozenset(".!?\"”’')")
+#: Body paragraphs each side of a cue-less split (shorter parts carry too few words).
+SPLIT_MIN = 5
+#: Highest cosine between two parts that are still two articles.
+SPLIT_COS = 0.03
 
 
 def _article(entries: list[_Entry]) -> SegmentedArticle:
@@ -697,7 +840,7 @@ def _lead_in(window: list[_Entry], info: LineInfo) -> None:
     lead = prev.lead
     if lead > 0 and info.role == HEAD:
         info.role, info.listed, info.lead = BOILER, True, lead - 1
-    elif lead < 0 and info.role in (BODY, CONT, CLOSE):
+    elif lead < 0 and info.role in (BODY, CONT, CLOSE, BYLINE):
         info.role, info.lead = BOILER, lead + 1
     elif prev.listed and info.role in (BYLINE, TIMESTAMP, BODY):
         prev.role, prev.listed, prev.lead = HEAD, False, 0
@@ -785,7 +928,7 @@ def _segment_lines(
         _push(window, raw)
         if len(window) - ctx < WINDOW_LINES:
             continue
-        bounds = pick_boundaries(score_gaps(window, ctx + 1, weights), ctx)
+        bounds = _boundaries(window, ctx, weights, len(window) - MARGIN)
         cut = [b for b in bounds if b <= len(window) - MARGIN]
         if not cut:
             cut = [len(window) - MARGIN]  # no boundary in a whole window: cut anyway
@@ -797,7 +940,7 @@ def _segment_lines(
         window = window[keep_from:]
         ctx = last - keep_from
     if len(window) > ctx:
-        bounds = pick_boundaries(score_gaps(window, ctx + 1, weights), ctx)
+        bounds = _boundaries(window, ctx, weights, len(window))
         starts = [ctx, *bounds, len(window)]
         for a, b in itertools.pairwise(starts):
             yield _article(window[a:b])

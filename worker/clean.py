@@ -168,7 +168,8 @@ _CAPTION_MARK = re.compile(
     r"|\bImages?\s*(?:by\b|:|credit|copyright)"
     r"|\bPicture:|\bCredit:|\bFILE PHOTO\b|Getty Images|\bAFP\b\s*(?:/|via\b|photo)|\(AFP\)"
     r"|\bAP Photo\b|REUTERS/|/Reuters\b|/AP\b|Shutterstock|\bvia Reuters\b|\bIllustration:"
-    r"|\bHandout\b|\bPool/|/Pool\b|\bEPA-EFE\b|\(Photo:|\bPhoto illustration\b|\bAlamy\b",
+    r"|\bHandout\b|\bPool/|/Pool\b|\bEPA-EFE\b|\(Photo:|\bPhoto illustration\b|\bAlamy\b"
+    r"|\((?:stock|file|library|handout) (?:image|photo|picture|pic)\)",
 )
 _CREDIT_ONLY = re.compile(r"^[(\[][^()\[\]]{2,60}[)\]]\.?$")
 _CLOSE = re.compile(
@@ -222,6 +223,7 @@ _AD_LINE = re.compile(
     r"|scroll to continue|ad feedback)",
     re.I,
 )
+_RULE_LINE = re.compile(r"^[\W_]+$")
 # A short line that is (or ends with) a web address: "AP soccer: https://..." .
 _LINK_LINE = re.compile(r"(?:https?://|www\.)\S+$")
 # Inline furniture: promos, price buttons and audio prompts sit inside articles,
@@ -413,6 +415,11 @@ _FAMILIES = {
         "/pool",
         "epa-efe",
         "alamy",
+        "stock image",
+        "file image",
+        "library image",
+        "stock photo",
+        "library pic",
     ),
     _K_BY: ("by ", "by:", "words:", "text:", "report:"),
     _K_READ: ("min read", "mins read", "minute read", "minutes read", "min. read"),
@@ -537,6 +544,7 @@ def classify(text: str) -> LineInfo:
     if nwords <= 40 and (
         (nwords <= 8 and (_BOILER_LINE.match(s) or _LIST_LABEL.match(s) or _LINK_LINE.search(s)))
         or (nwords <= 12 and s.count(" | ") >= 2)  # a menu: "Corrections | Submit a tip | ..."
+        or (nwords <= 3 and _RULE_LINE.match(s))  # "___", "###", "* * *": a page rule
         or (mask & _K_BOILER and _BOILER.search(s))
         or _LABEL_LINE.match(s)
         or (nwords <= 6 and is_widget(s))

@@ -223,6 +223,7 @@ _AD_LINE = re.compile(
     r"|scroll to continue|ad feedback)",
     re.I,
 )
+_AGENCY_TAG = re.compile(r"^[-–—]{1,2}\s*[A-Z][A-Z&.]{2,}\s*$")
 _RULE_LINE = re.compile(r"^[\W_]+$")
 # A short line that is (or ends with) a web address: "AP soccer: https://..." .
 _LINK_LINE = re.compile(r"(?:https?://|www\.)\S+$")
@@ -283,7 +284,10 @@ _BOILER = re.compile(
     r"|\bclick here\b|\brepublished (?:from|under|with permission)\b|\bcreative commons\b"
     r"|\breceives? funding from\b|\bdoes not work for, consult\b"
     r"|\bmay not be (?:reproduced|published|broadcast|rewritten|redistributed)\b"
-    r"|\bdo you have an opinion on\b|\byour sign-up\b|\bways you[’']ve consented\b",
+    r"|\bdo you have an opinion on\b|\byour sign-up\b|\bways you[’']ve consented\b"
+    r"|\balready an? (?:subscriber|member)\b|\bsubscribe to (?:continue|keep) reading\b"
+    r"|\bunlock this (?:article|story)\b|\bfree trial\b|\bsubject to copyright\b"
+    r"|\bappears in print\b|\bagree\b.{0,60}\bcookies\b|©\s*\d{4}",
     re.I,
 )
 _APPEAL = re.compile(
@@ -379,6 +383,14 @@ _FAMILIES = {
         "an opinion on",
         "sign-up",
         "consented",
+        "already a",
+        "continue reading",
+        "keep reading",
+        "unlock this",
+        "free trial",
+        "copyright",
+        "in print",
+        "©",
     ),
     _K_CLOSE: (
         "reporting by",
@@ -545,6 +557,7 @@ def classify(text: str) -> LineInfo:
         (nwords <= 8 and (_BOILER_LINE.match(s) or _LIST_LABEL.match(s) or _LINK_LINE.search(s)))
         or (nwords <= 12 and s.count(" | ") >= 2)  # a menu: "Corrections | Submit a tip | ..."
         or (nwords <= 3 and _RULE_LINE.match(s))  # "___", "###", "* * *": a page rule
+        or (nwords <= 6 and _AD_LINE.match(s))  # "Advertisement · Scroll to continue"
         or (mask & _K_BOILER and _BOILER.search(s))
         or _LABEL_LINE.match(s)
         or (nwords <= 6 and is_widget(s))
@@ -615,6 +628,8 @@ def _short_role(s: str, nwords: int, mask: int) -> int:
             _DIGIT.search(s) and _HAS_DATE.search(s) and _is_mostly_date(s)
         ):
             return TIMESTAMP
+        if _AGENCY_TAG.match(s):
+            return CLOSE  # "-- BERNAMA": the agency's sign-off
         if s[0] in "([" and _CREDIT_ONLY.match(s):
             return CLOSE if "©" in s else CREDIT  # "(©NTB)": the agency's copyright tag
         if (
@@ -651,7 +666,8 @@ _LIST_LABEL = re.compile(
     r"^(?:related(?: stories| articles| coverage| content| reading)?|more on this (?:story|topic)"
     r"|most (?:read|popular|viewed|shared)|recommended(?: for you| reading)?|trending(?: now)?"
     r"|read (?:more|next)|you may also like|more from \w+(?: \w+)?|top stories|also read|read also"
-    r"|see also|explore more on these topics|more on these topics|topics|tags)\s*[:.!»›>|-]*$",
+    r"|see also|explore more on these topics|more on these topics|topics|tags|related news"
+    r"|key points)\s*[:.!»›>|-]*$",
     re.I,
 )
 #: Link headlines a list label may introduce.
@@ -749,6 +765,9 @@ _WIDGET_WORDS = frozenset(
         "download",
         "recipe",
         "shares",
+        "republish",
+        "join",
+        "send",
     ]
 )
 # Words allowed around them ("Share on Facebook", "Read more obituaries", "Log in").
@@ -796,6 +815,9 @@ _WIDGET_GLUE = frozenset(
         "breaking",
         "news",
         "jump",
+        "item",
+        "someone",
+        "by",
     ]
 )
 
@@ -1011,6 +1033,8 @@ def _title_index(infos: list[LineInfo]) -> int | None:
         if info.role in (BLANK, BYLINE, TIMESTAMP, BOILER, CREDIT):
             continue
         if info.role == HEAD:
+            if info.words <= 2 and i + 1 < len(infos) and infos[i + 1].role == HEAD:
+                continue  # a section kicker ("WORLD", "Opinion") over the headline
             return i if i + 1 < len(infos) else None
         if info.role != CAPTION:
             return None

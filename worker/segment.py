@@ -59,7 +59,6 @@ from worker.clean import (
     appeal_ends,
     classify,
     clean_article,
-    is_widget,
 )
 from worker.dumpio import DecodeStats, DumpError, RawLine, iter_lines, open_dump
 
@@ -873,10 +872,8 @@ def _caption_before_head(window: list[_Entry]) -> None:
     if p < 0:
         return
     before = window[p].info
-    # share buttons close a page; a newsletter promo may sit mid-article
-    ended = before.role in (CLOSE, BIO, APPEAL) or (
-        before.role == BOILER and is_widget(window[p].raw.text)
-    )
+    # end furniture (share buttons, tags, follow prompts) closes a page; inline promos don't
+    ended = before.role in (CLOSE, BIO, APPEAL) or (before.role == BOILER and not before.ad)
     if ended:
         info.role = CAPTION
 

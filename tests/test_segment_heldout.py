@@ -1,11 +1,13 @@
 """Regression guard on hand-written dumps with gold segmentations.
 
-Sets h1 and h2 were used to tune the segmenter's cues; h3 was written after the
-last tuning and scored once (mean Pk 0.120, F1 0.908 at ±1 line) — it is the
-honest picture of accuracy on unseen text. The bounds below are the levels
-reached, so a change that makes any set worse fails; raise them as the
-segmenter improves. Scoring uses the project's shared scorer
-(../shared/eval/score_segmentation.py).
+Each set was written by someone who had not seen the segmenter, and scored once
+before any tuning on it — that first score is the honest picture of accuracy on
+unseen text; the bounds below are the levels reached after tuning, so a change
+that makes any set worse fails. First scores (mean Pk / boundary F1 at ±1 line):
+h3 0.120 / 0.908 (tuned on h1, h2); h4 0.174 / 0.753 and h5 0.180 / 0.682 (both
+after h3 had been used for tuning). h5 was used for tuning last, briefly. A new,
+unseen set is needed before trusting any further tuning. Scoring uses the
+project's shared scorer (../shared/eval/score_segmentation.py).
 """
 
 from __future__ import annotations
@@ -22,7 +24,13 @@ HERE = Path(__file__).parent / "fixtures" / "segment" / "heldout"
 SCORER = Path(__file__).resolve().parents[2] / "shared" / "eval" / "score_segmentation.py"
 
 # set: (max mean Pk, min mean boundary F1 at ±1 line)
-BOUNDS = {"h1": (0.03, 0.97), "h2": (0.04, 0.96), "h3": (0.13, 0.90)}
+BOUNDS = {
+    "h1": (0.01, 0.99),
+    "h2": (0.01, 0.99),
+    "h3": (0.02, 0.99),
+    "h4": (0.06, 0.95),
+    "h5": (0.145, 0.775),
+}
 
 
 def _scorer():

@@ -10,10 +10,12 @@ and byline, and the list of dropped lines with reasons.
 
 from __future__ import annotations
 
+import itertools
 import re
 from dataclasses import dataclass, field
 
 import ahocorasick_rs
+import numpy as np
 
 # Roles (small ints are cheaper than enums in the per-line hot path).
 BLANK, BODY, HEAD, BYLINE, TIMESTAMP, CAPTION, CREDIT, CLOSE, BIO, BOILER, CONT, APPEAL = range(12)
@@ -369,6 +371,14 @@ for _bit, _words in _FAMILIES.items():
         _AC_WORDS.append(_w)
         _AC_BITS.append(_bit)
 _AC = ahocorasick_rs.AhoCorasick(_AC_WORDS)
+# The same search over the UTF-8 bytes of many lines at once (see _masks).
+_AC_BYTES = ahocorasick_rs.BytesAhoCorasick(
+    [w.encode() for w in _AC_WORDS], implementation=ahocorasick_rs.Implementation.DFA
+)
+_AC_BITS_NP = np.array(_AC_BITS, dtype=np.int64)
+_AC_ASCII = all(w.isascii() for w in _AC_WORDS)
+#: The characters whose lower case holds ASCII letters (İ -> "i̇", Kelvin sign -> "k").
+_LOWER_TO_ASCII = ("\u0130", "\u212a")
 _DIGIT = re.compile(r"\d")
 _NAME_STOP = (_FUNCTION_START - {"and"}) | {"about", "contact", "source", "follow", "share"}
 _ENDS_SENTENCE = re.compile(r"[.!?…:;,][\"'”’»)\]]*\s*$")
@@ -439,7 +449,17 @@ def classify(text: str) -> LineInfo:
     Hot path: one Aho-Corasick pass over the lower-cased line says which
     families of patterns could match at all; only those regexes then run.
     """
-    s = text.strip()
+    return _classify(text.strip(), None)
+
+
+def classify_many(texts: list[str]) -> list[LineInfo]:
+    """classify() of each text; the keyword masks of all of them come from one search."""
+    lines = [t.strip() for t in texts]
+    return list(map(_classify, lines, _masks(lines)))
+
+
+def _classify(s: str, mask: int | None) -> LineInfo:
+    """classify() of a stripped line; ``mask`` is its _mask (None: not computed yet)."""
     if not s:
         return LineInfo(BLANK, 0)
     nwords = s.count(" ") + 1
@@ -457,7 +477,8 @@ def classify(text: str) -> LineInfo:
         info.role = CONT
         return info
     head = s[:400]
-    mask = _mask(head.lower())
+    if mask is None:
+        mask = _mask(head.lower())
     if mask & _K_APPEAL and _APPEAL.search(head):
         info.role = APPEAL
         return info
@@ -497,6 +518,33 @@ def _mask(low: str) -> int:
     for idx, _start, _end in _AC.find_matches_as_indexes(low, overlapping=True):
         m |= _AC_BITS[idx]
     return m
+
+
+def _masks(lines: list[str]) -> list[int]:
+    """_mask of each line's first 400 characters lower-cased, from one search of them all.
+
+    The heads are joined as UTF-8 bytes (keywords hold no newline, so no match
+    spans two lines) and lower-cased as ASCII: with ASCII keywords that finds
+    what str.lower() would, except in lines holding one of the two characters
+    whose lower case is ASCII, which are redone one by one.
+    """
+    if not _AC_ASCII:
+        return [_mask(s[:400].lower()) for s in lines]
+    heads = [s[:400].encode("utf-8", "surrogatepass") for s in lines]
+    data = b"\n".join(heads).lower()
+    found = _AC_BYTES.find_matches_as_indexes(data, overlapping=True)
+    masks = np.zeros(len(lines), dtype=np.int64)
+    if found:
+        flat = np.fromiter(itertools.chain.from_iterable(found), np.int64, 3 * len(found))
+        ends = np.cumsum(np.fromiter(map(len, heads), np.int64, len(heads)) + 1)
+        which = np.searchsorted(ends, flat[1::3], "right")
+        np.bitwise_or.at(masks, which, _AC_BITS_NP[flat[0::3]])
+    out = masks.tolist()
+    if any(c.encode() in data for c in _LOWER_TO_ASCII):
+        for i, s in enumerate(lines):
+            if any(c in s[:400] for c in _LOWER_TO_ASCII):
+                out[i] = _mask(s[:400].lower())
+    return out
 
 
 def _short_role(s: str, nwords: int, mask: int) -> int:

@@ -55,9 +55,10 @@ from worker.clean import (
     TIMESTAMP,
     LineInfo,
     classify,
+    classify_many,
     clean_article,
 )
-from worker.dumpio import DecodeStats, DumpError, RawLine, iter_lines, open_dump
+from worker.dumpio import DecodeStats, DumpError, RawLine, iter_line_batches, open_dump
 
 __all__ = [
     "DecodeStats",
@@ -868,9 +869,11 @@ def _article(entries: list[_Entry]) -> SegmentedArticle:
     )
 
 
-def _push(window: list[_Entry], raw: RawLine) -> None:
-    """Classify a line and append it; a 'headline' continued by the next line is prose."""
-    info = classify(raw.text)
+def _push(window: list[_Entry], raw: RawLine, info: LineInfo | None = None) -> None:
+    """Classify a line (unless ``info`` is given) and append it; a 'headline' continued
+    by the next line is prose."""
+    if info is None:
+        info = classify(raw.text)
     if window and window[-1].info.role == HEAD:
         if info.role == CONT:
             window[-1].info.role = BODY  # a "headline" continued on the next line is prose
@@ -904,39 +907,48 @@ _STANDFIRST = re.compile(r"^(?:\S+\s+){14}\S|[a-z][.!?]\s+[A-Z]")
 
 
 def _segment_lines(
-    lines: Iterable[RawLine],
+    batches: Iterable[list[RawLine]],
     weights: Weights = DEFAULT_WEIGHTS,
     context: list[RawLine] | None = None,
 ) -> Iterator[SegmentedArticle]:
     """The streaming core: window, score, emit finished articles, carry the rest.
 
-    ``context`` are lines just before the first one, read again when resuming so
-    that decisions near the resume point see the same neighbourhood as a full pass.
+    ``batches`` are the lines in lists (as read); each list is classified at once
+    (classify_many), then its lines are pushed one by one. ``context`` are lines
+    just before the first one, read again when resuming so that decisions near
+    the resume point see the same neighbourhood as a full pass.
     """
     window: list[_Entry] = []
-    for raw in context or ():
-        _push(window, raw)
+    if context:
+        _push_many(window, context)
     ctx = len(window)  # entries[:ctx] are left context from already emitted articles
-    for raw in lines:
-        _push(window, raw)
-        if len(window) - ctx < WINDOW_LINES:
-            continue
-        bounds = pick_boundaries(score_gaps(window, ctx + 1, weights), ctx)
-        cut = [b for b in bounds if b <= len(window) - MARGIN]
-        if not cut:
-            cut = [len(window) - MARGIN]  # no boundary in a whole window: cut anyway
-        starts = [ctx, *cut]
-        for a, b in itertools.pairwise(starts):
-            yield _article(window[a:b])
-        last = cut[-1]
-        keep_from = max(0, last - CONTEXT)
-        window = window[keep_from:]
-        ctx = last - keep_from
+    for batch in batches:
+        for raw, info in zip(batch, classify_many([r.text for r in batch]), strict=True):
+            _push(window, raw, info)
+            if len(window) - ctx < WINDOW_LINES:
+                continue
+            bounds = pick_boundaries(score_gaps(window, ctx + 1, weights), ctx)
+            cut = [b for b in bounds if b <= len(window) - MARGIN]
+            if not cut:
+                cut = [len(window) - MARGIN]  # no boundary in a whole window: cut anyway
+            starts = [ctx, *cut]
+            for a, b in itertools.pairwise(starts):
+                yield _article(window[a:b])
+            last = cut[-1]
+            keep_from = max(0, last - CONTEXT)
+            window = window[keep_from:]
+            ctx = last - keep_from
     if len(window) > ctx:
         bounds = pick_boundaries(score_gaps(window, ctx + 1, weights), ctx)
         starts = [ctx, *bounds, len(window)]
         for a, b in itertools.pairwise(starts):
             yield _article(window[a:b])
+
+
+def _push_many(window: list[_Entry], lines: list[RawLine]) -> None:
+    """_push of each line, classified together."""
+    for raw, info in zip(lines, classify_many([r.text for r in lines]), strict=True):
+        _push(window, raw, info)
 
 
 def segment_file(
@@ -959,8 +971,10 @@ def segment_file(
         fh, owned = path_or_binary_file, False
     try:
         context = _read_context(fh, start_offset, first_line) if start_offset else None
-        lines = iter_lines(fh, start_offset=start_offset, first_line=first_line, stats=stats)
-        yield from _segment_lines(lines, weights, context)
+        batches = iter_line_batches(
+            fh, start_offset=start_offset, first_line=first_line, stats=stats
+        )
+        yield from _segment_lines(batches, weights, context)
     finally:
         if owned:
             fh.close()

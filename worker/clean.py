@@ -540,10 +540,9 @@ def _masks(lines: list[str]) -> list[int]:
         which = np.searchsorted(ends, flat[1::3], "right")
         np.bitwise_or.at(masks, which, _AC_BITS_NP[flat[0::3]])
     out = masks.tolist()
-    if any(c.encode() in data for c in _LOWER_TO_ASCII):
-        for i, s in enumerate(lines):
-            if any(c in s[:400] for c in _LOWER_TO_ASCII):
-                out[i] = _mask(s[:400].lower())
+    for i, s in enumerate(lines):
+        if not s.isascii() and any(c in s[:400] for c in _LOWER_TO_ASCII):
+            out[i] = _mask(s[:400].lower())
     return out
 
 

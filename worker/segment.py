@@ -387,18 +387,22 @@ def _content_texts(entries: list[_Entry]) -> tuple[list[int], list[str]]:
     A content line repeating one within DUP_SPAN lines before it is left out:
     nearby repeats would fake cohesion.
     """
+    roles, dup = _CONTENT_ROLES, DUP_SPAN
     gap_of: list[int] = []
     texts: list[str] = []
     seen: dict[str, int] = {}
+    add_gap, add_text, get = gap_of.append, texts.append, seen.get
+    n = 0
     for i, e in enumerate(entries):
-        gap_of.append(len(texts))
+        add_gap(n)
         info = e.info
-        if info.role not in _CONTENT_ROLES:
-            continue
-        last = seen.get(info.key)
-        seen[info.key] = i
-        if last is None or i - last > DUP_SPAN:
-            texts.append(e.raw.text)
+        if info.role in roles:
+            key = info.key
+            last = get(key)
+            seen[key] = i
+            if last is None or i - last > dup:
+                add_text(e.raw.text)
+                n += 1
     return gap_of, texts
 
 
@@ -492,8 +496,9 @@ _PACKED = 1 << 63
 _NAMED_KEY = 3 << 62
 _LOWER8 = np.uint64(0x2020202020202020)
 _MASK8 = np.array([(1 << (8 * k)) - 1 for k in range(9)], dtype=np.uint64)
-#: Bytes after the joined text that key loads may read (two 8-byte loads).
-_PAD = 16
+#: Bytes after the joined text that 8-byte loads may read (at up to 16 bytes past
+#: a run's start, see _other_runs).
+_PAD = 32
 _SORT_MUL = np.uint64(0x9E3779B97F4A7C15)
 #: Keys of the words numbered per window (non-ASCII, long), and of the runs holding them.
 _NAMED: dict[str, int] = {}
@@ -575,47 +580,35 @@ def _window_words(texts: list[str]) -> tuple[np.ndarray, np.ndarray]:
     One pass for the whole window: the texts (their first TOKEN_CHARS characters)
     are encoded and joined, runs of 3 or more letters are found with numpy, and
     runs of 3 to 12 ASCII letters — nearly all words — get their keys with numpy
-    too. Runs with other characters are lower-cased and matched by _TOKEN in
-    Python, as _tokens does (lower-casing is per character except for a capital
-    sigma, whose lines are done whole).
+    too. Other runs (non-ASCII, longer) are lower-cased and matched by _TOKEN in
+    Python as _tokens does, once per distinct run; lower-casing is per character
+    except for a capital sigma, so lines holding one are done whole.
     """
     if len(_NAMED) > _CACHE_MAX or len(_RUN_KEYS) > _CACHE_MAX:
         _NAMED.clear()  # bounded memory; keys need only agree within one window
         _RUN_KEYS.clear()
-    parts = [t[:TOKEN_CHARS].encode("utf-8", "surrogatepass") for t in texts]
-    m = len(parts)
-    raw = b" " + b"\n".join(parts) + b"\n" + bytes(_PAD)
-    whole: list[int] = []
-    if b"\xce\xa3" in raw:  # final-sigma lower-casing depends on the neighbours
-        whole = [i for i, t in enumerate(parts) if b"\xce\xa3" in t]
-        for i in whole:
-            parts[i] = b""
-        raw = b" " + b"\n".join(parts) + b"\n" + bytes(_PAD)
+    m = len(texts)
+    raw = b" " + b"\n".join([t[:TOKEN_CHARS].encode("utf-8", "surrogatepass") for t in texts])
+    raw += b"\n" + bytes(_PAD)
     size = len(raw) - _PAD
     arr = np.frombuffer(raw, dtype=np.uint8, count=size)
-    letter = ((arr | np.uint8(0x20)) - np.uint8(ord("a"))) < np.uint8(26)
-    high = arr >= np.uint8(0x80)
-    has_high = bool(high.any())
-    if has_high:
-        high &= ~_never_letters(arr)
-        letter |= high
-    three = letter[:-2] & letter[1:-1] & letter[2:]  # three letters from here
-    starts = np.flatnonzero(three[1:] & ~letter[: size - 3]) + 1
-    ends = np.flatnonzero(three[: size - 3] & ~letter[3:]) + 3
     newlines = np.flatnonzero(arr == np.uint8(10))
     if len(newlines) != m:  # a text with a newline of its own: no shortcut
         return _slow_words(texts, range(m))
+    starts, ends, high = _letter_runs(arr)
     n = ends - starts
-    slow = n > 12
-    if has_high and len(starts):
-        hpos = np.flatnonzero(high)
-        run = np.maximum(np.searchsorted(starts, hpos, "right") - 1, 0)
-        slow[run[(hpos >= starts[run]) & (hpos < ends[run])]] = True
-    load = np.ndarray(shape=(size,), dtype="<u8", buffer=raw, strides=(1,))
+    other = n > 12
+    whole: list[int] = []
+    if len(high) and len(starts):
+        run = np.maximum(np.searchsorted(starts, high, "right") - 1, 0)
+        other[run[(high >= starts[run]) & (high < ends[run])]] = True
+        sigma = high[(arr[high] == np.uint8(0xCE)) & (arr[high + 1] == np.uint8(0xA3))]
+        whole = np.unique(np.searchsorted(newlines, sigma)).tolist()
+    load = np.ndarray(shape=(len(raw) - 7,), dtype="<u8", buffer=raw, strides=(1,))
     v = load[starts] | _LOWER8
     keys = _ascii_keys(v, load, starts, n)
     keep = _STOP_TAB[(keys * _STOP_MUL) >> np.uint64(48)] != keys
-    keep &= ~slow
+    keep &= ~other
     last = arr[ends - 1] | np.uint8(0x20)
     fold = np.flatnonzero(
         keep & (n > 4) & (last == np.uint8(ord("s"))) & ((arr[ends - 2] | np.uint8(0x20)) != last)
@@ -625,16 +618,47 @@ def _window_words(texts: list[str]) -> tuple[np.ndarray, np.ndarray]:
     final = np.flatnonzero(keep)
     keys = keys[final]
     lines = _line_of(starts[final], newlines, m)
-    if whole or slow.any():
-        runs = np.flatnonzero(slow)
-        run_lines = _line_of(starts[runs], newlines, m)
-        xk, xl = _slow_runs(raw, starts[runs], ends[runs], run_lines)
+    if not whole and not other.any():
+        return keys, lines
+    runs = np.flatnonzero(other)
+    xk, xl = _other_runs(raw, load, starts[runs], ends[runs], _line_of(starts[runs], newlines, m))
+    keys = np.concatenate((keys, xk))
+    lines = np.concatenate((lines, xl))
+    if whole:  # those lines' words come from the whole text instead
+        keep = ~np.isin(lines, whole)
         wk, wl = _slow_words(texts, whole)
-        keys = np.concatenate((keys, xk, wk))
-        lines = np.concatenate((lines, xl, wl))
-        order = np.argsort(lines, kind="stable")
-        keys, lines = keys[order], lines[order]
-    return keys, lines
+        keys = np.concatenate((keys[keep], wk))
+        lines = np.concatenate((lines[keep], wl))
+    order = np.argsort(lines, kind="stable")
+    return keys[order], lines[order]
+
+
+def _letter_runs(arr: np.ndarray) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """Start and end offsets of the runs of 3 or more letters in UTF-8 text, and the
+    offsets of the non-ASCII bytes in them (every non-ASCII character counts as a
+    letter here, except the punctuation of _never_letters). ``arr`` starts and ends
+    with a non-letter. (In-place operations: fewer large temporaries.)"""
+    size = len(arr)
+    folded = arr | np.uint8(0x20)
+    folded -= np.uint8(ord("a"))
+    letter = folded < np.uint8(26)
+    high = arr >= np.uint8(0x80)
+    if high.any():
+        high &= ~_never_letters(arr)
+        letter |= high
+        high = np.flatnonzero(high)
+    else:
+        high = np.zeros(0, dtype=np.int64)
+    other = ~letter
+    three = letter[:-2] & letter[1:-1]
+    three &= letter[2:]  # three letters from here
+    edge = three[1:] & other[: size - 3]
+    starts = np.flatnonzero(edge)
+    starts += 1
+    np.logical_and(three[: size - 3], other[3:], out=edge)
+    ends = np.flatnonzero(edge)
+    ends += 3
+    return starts, ends, high
 
 
 def _line_of(pos: np.ndarray, newlines: np.ndarray, m: int) -> np.ndarray:
@@ -656,25 +680,41 @@ def _never_letters(arr: np.ndarray) -> np.ndarray:
     return out
 
 
-def _slow_runs(
-    raw: bytes, starts: np.ndarray, ends: np.ndarray, lines: np.ndarray
+def _other_runs(
+    raw: bytes, load: np.ndarray, starts: np.ndarray, ends: np.ndarray, lines: np.ndarray
 ) -> tuple[np.ndarray, np.ndarray]:
     """Keys and lines of the words in runs numpy leaves alone (non-ASCII, long).
 
-    Such runs repeat (names, long words), so their keys are cached by bytes.
+    Such runs repeat (names, long words): runs of up to 24 bytes are told apart
+    by their bytes with numpy, and each distinct run is matched once (and cached).
     """
-    get = _RUN_KEYS.get
-    found: list[tuple[int, ...]] = []
-    for a, b in zip(starts.tolist(), ends.tolist(), strict=True):
-        run = raw[a:b]
-        ks = get(run)
-        if ks is None:
-            text = run.decode("utf-8", "surrogatepass").lower()
-            ks = _RUN_KEYS[run] = tuple(_normal_keys(_TOKEN.findall(text), _NAMED))
-        found.append(ks)
+    n = ends - starts
+    short = np.flatnonzero(n <= 24)
+    found: list[tuple[int, ...]] = [()] * len(starts)
+    if len(short):
+        s, k = starts[short], n[short]
+        rows = np.stack(
+            [load[s + 8 * j] & _MASK8[np.clip(k - 8 * j, 0, 8)] for j in range(3)], axis=1
+        )
+        _, first, inverse = np.unique(rows, axis=0, return_index=True, return_inverse=True)
+        bounds = zip(s[first].tolist(), (s + k)[first].tolist(), strict=True)
+        distinct = [_run_keys(raw[a:b]) for a, b in bounds]
+        for i, d in zip(short.tolist(), inverse.ravel().tolist(), strict=True):
+            found[i] = distinct[d]
+    for i in np.flatnonzero(n > 24).tolist():
+        found[i] = _run_keys(raw[starts[i] : ends[i]])
     sizes = np.fromiter(map(len, found), dtype=np.int64, count=len(found))
     flat = itertools.chain.from_iterable(found)
     return np.fromiter(flat, dtype=np.uint64, count=int(sizes.sum())), np.repeat(lines, sizes)
+
+
+def _run_keys(run: bytes) -> tuple[int, ...]:
+    """Keys of the words _tokens finds in one run of letters (cached)."""
+    ks = _RUN_KEYS.get(run)
+    if ks is None:
+        text = run.decode("utf-8", "surrogatepass").lower()
+        ks = _RUN_KEYS[run] = tuple(_normal_keys(_TOKEN.findall(text), _NAMED))
+    return ks
 
 
 def _slow_words(texts: list[str], which: Iterable[int]) -> tuple[np.ndarray, np.ndarray]:
@@ -823,14 +863,23 @@ def score_gaps(
     zone = _appeal_zone(entries)
     wvec = tuple(getattr(weights, k) for k in FEATURES)
     bias = weights.bias
+    mul = operator.mul
     out = []
-    for i in range(lo, len(entries)):
-        if entries[i].info.role not in _CANDIDATE or zone[i]:
-            continue
+    for i in _candidates(entries, lo, zone):
         f = _features(entries, i, zone, coh)
         if f is not None:
-            out.append((bias + sum(map(operator.mul, f, wvec)), i))
+            out.append((bias + sum(map(mul, f, wvec)), i))
     return out
+
+
+def _candidates(entries: list[_Entry], lo: int, zone: list[bool]) -> list[int]:
+    """Indices from ``lo`` on of lines that can start an article, outside appeal zones."""
+    cand = _CANDIDATE
+    return [
+        i
+        for i, e, z in zip(range(lo, len(entries)), entries[lo:], zone[lo:], strict=True)
+        if not z and e.info.role in cand
+    ]
 
 
 def pick_boundaries(
@@ -914,17 +963,21 @@ def _segment_lines(
     """The streaming core: window, score, emit finished articles, carry the rest.
 
     ``batches`` are the lines in lists (as read); each list is classified at once
-    (classify_many), then its lines are pushed one by one. ``context`` are lines
-    just before the first one, read again when resuming so that decisions near
-    the resume point see the same neighbourhood as a full pass.
+    (classify_many), then its lines are pushed in order, up to the window's end.
+    ``context`` are lines just before the first one, read again when resuming so
+    that decisions near the resume point see the same neighbourhood as a full pass.
     """
     window: list[_Entry] = []
     if context:
         _push_many(window, context)
     ctx = len(window)  # entries[:ctx] are left context from already emitted articles
     for batch in batches:
-        for raw, info in zip(batch, classify_many([r.text for r in batch]), strict=True):
-            _push(window, raw, info)
+        infos = classify_many([r.text for r in batch])
+        done = 0
+        while done < len(batch):
+            room = WINDOW_LINES - (len(window) - ctx)
+            _extend(window, batch[done : done + room], infos[done : done + room])
+            done += room
             if len(window) - ctx < WINDOW_LINES:
                 continue
             bounds = pick_boundaries(score_gaps(window, ctx + 1, weights), ctx)
@@ -947,8 +1000,23 @@ def _segment_lines(
 
 def _push_many(window: list[_Entry], lines: list[RawLine]) -> None:
     """_push of each line, classified together."""
-    for raw, info in zip(lines, classify_many([r.text for r in lines]), strict=True):
-        _push(window, raw, info)
+    _extend(window, lines, classify_many([r.text for r in lines]))
+
+
+def _extend(window: list[_Entry], lines: list[RawLine], infos: list[LineInfo]) -> None:
+    """_push of each line with its LineInfo, in order (the loop of _push, inlined)."""
+    append = window.append
+    lead_in = _lead_in
+    for raw, info in zip(lines, infos, strict=True):
+        if window:
+            prev = window[-1].info
+            if prev.role == HEAD:
+                if info.role == CONT:
+                    prev.role = BODY
+                elif info.role == CREDIT:
+                    prev.role = CAPTION
+            lead_in(window, info)
+        append(_Entry(raw, info))
 
 
 def segment_file(

@@ -58,6 +58,7 @@ class RawLine:
 
 
 _counter = [0]
+_PLUS1 = (1).__add__
 
 
 def _count_replace(exc: UnicodeError) -> tuple[str, int]:
@@ -166,7 +167,7 @@ def iter_line_batches(
             if line.head or line.extra or line.bom:
                 batch.append(line.end(parts[0], st))  # ends the line carried over
                 parts = parts[1:]
-            batch.extend(line.many(parts, st))
+            batch.extend(line.many(parts, block, st))
             yield batch
         line.carry(tail)
     if line.head or line.extra:
@@ -215,25 +216,28 @@ class _LineState:
         self.head, self.extra = b"", 0
         return self._line(_decode(kept.rstrip(b"\r\n"), st), length, st)
 
-    def many(self, parts: list[bytes], st: DecodeStats) -> list[RawLine]:
-        """Lines each ended by a newline in one block, none carried over."""
+    def many(self, parts: list[bytes], block: bytes, st: DecodeStats) -> list[RawLine]:
+        """Lines each ended by a newline, none carried over, from ``block``.
+
+        Each line is decoded on its own (an ASCII line is a copy; decoding the
+        block as one string would make every line a wide string); on invalid
+        UTF-8 or an over-long line the block's lines go through ``end``.
+        """
         if not parts:
             return []
-        lens = [len(p) + 1 for p in parts]
-        text = None
-        if max(lens) <= LINE_CAP:
+        lens = list(map(len, parts))
+        texts = None
+        if max(lens) < LINE_CAP:
             # on invalid UTF-8, count the invalid bytes line by line, as iter_lines does
             with contextlib.suppress(UnicodeDecodeError):
-                text = b"\n".join(parts).decode("utf-8")
-        if text is None:
+                texts = list(map(bytes.decode, parts))
+        if texts is None:
             return [self.end(p, st) for p in parts]
-        if "\x00" in text:
-            st.nul_bytes += text.count("\x00")
-            text = text.replace("\x00", " ")
-        texts = text.split("\n")
-        if "\r" in text:
+        if b"\x00" in block:
+            texts = [self._nul(t, st) if "\x00" in t else t for t in texts]
+        if b"\r" in block:
             texts = [t.rstrip("\r") for t in texts]
-        starts = list(itertools.accumulate(lens, initial=self.offset))
+        starts = list(itertools.accumulate(map(_PLUS1, lens), initial=self.offset))
         n = len(parts)
         out = list(map(RawLine, range(self.no, self.no + n), starts, starts[1:], texts))
         self.no += n
@@ -241,6 +245,11 @@ class _LineState:
         st.lines += n
         st.bytes_read += self.offset - starts[0]
         return out
+
+    @staticmethod
+    def _nul(text: str, st: DecodeStats) -> str:
+        st.nul_bytes += text.count("\x00")
+        return text.replace("\x00", " ")
 
     def _line(self, text: str, length: int, st: DecodeStats) -> RawLine:
         raw = RawLine(self.no, self.offset, self.offset + length, text)

@@ -419,12 +419,13 @@ def _pair_counts(keys: np.ndarray, lines: np.ndarray) -> tuple[np.ndarray, np.nd
         empty = np.zeros(0, dtype=np.int64)
         return empty, empty, empty
     hs = (keys * _SORT_MUL) >> np.uint64(32)
-    p1 = np.argsort((hs & np.uint64(0xFFFF)).astype(np.uint16), kind="stable")
+    p1 = np.argsort(hs.astype(np.uint16), kind="stable")  # low 16 bits
     p2 = np.argsort((hs[p1] >> np.uint64(16)).astype(np.uint16), kind="stable")
     order = p1[p2]
-    ks, ls, hs = keys[order], lines[order], hs[order]
-    if ((hs[1:] == hs[:-1]) & (ks[1:] != ks[:-1])).any():
-        order = np.lexsort((lines, keys))
+    ks, ls = keys[order], lines[order]
+    hs = (ks * _SORT_MUL) >> np.uint64(32)
+    if np.count_nonzero(ks[1:] != ks[:-1]) != np.count_nonzero(hs[1:] != hs[:-1]):
+        order = np.lexsort((lines, keys))  # two words share a hash: sort exactly
         ks, ls = keys[order], lines[order]
     new = np.ones(n, dtype=bool)
     new[1:] = (ks[1:] != ks[:-1]) | (ls[1:] != ls[:-1])
@@ -441,9 +442,11 @@ def _band(w: np.ndarray, line: np.ndarray, same_prev: np.ndarray, m: int) -> np.
     offset s, so the candidate set only shrinks.
     """
     width = 2 * BLOCK
-    n = len(w)
     idx = [line]
     wts = [w * w]
+    # one past the end: never the same word, so no pair runs off the end
+    same = np.append(same_prev, False)
+    lines = np.append(line, line[-1] if len(line) else 0)
     p = np.flatnonzero(same_prev[1:] & (line[1:] - line[:-1] < width))
     s = 1
     while len(p):
@@ -452,9 +455,7 @@ def _band(w: np.ndarray, line: np.ndarray, same_prev: np.ndarray, m: int) -> np.
         idx.append((line[q] - lp) * m + lp)
         wts.append(w[q] * w[p])
         q += 1
-        ok = q < n
-        p, q, lp = p[ok], q[ok], lp[ok]
-        p = p[same_prev[q] & (line[q] - lp < width)]
+        p = p[same[q] & (lines[q] - lp < width)]
         s += 1
     band = np.bincount(np.concatenate(idx), weights=np.concatenate(wts), minlength=width * m)
     return band.reshape(width, m)

@@ -453,19 +453,27 @@ def classify(text: str) -> LineInfo:
 
 
 def classify_many(texts: list[str]) -> list[LineInfo]:
-    """classify() of each text; the keyword masks of all of them come from one search."""
+    """classify() of each text. What takes a pass over every character — keyword
+    masks, word counts, spacing — is found for all of them at once (_scan)."""
     lines = [t.strip() for t in texts]
-    return list(map(_classify, lines, _masks(lines)))
+    return list(map(_classify, lines, *_scan(lines)))
 
 
-def _classify(s: str, mask: int | None) -> LineInfo:
-    """classify() of a stripped line; ``mask`` is its _mask (None: not computed yet)."""
+def _classify(
+    s: str, mask: int | None = None, nwords: int | None = None, plain: bool | None = None
+) -> LineInfo:
+    """classify() of a stripped line. Given by _scan (None: found here): ``mask`` is
+    _mask of its head, ``nwords`` its spaces + 1, ``plain`` whether it has neither a
+    double space nor whitespace other than spaces (then its key is the line itself)."""
     if not s:
         return LineInfo(BLANK, 0)
-    nwords = s.count(" ") + 1
+    if nwords is None:
+        nwords = s.count(" ") + 1
+    if plain is None:
+        plain = "  " not in s and s.isprintable()  # other whitespace is "unprintable"
     if len(s) >= 2000:
         key = s[:2000]
-    elif "  " in s or not s.isprintable():  # other whitespace is "unprintable"
+    elif not plain:
         key = " ".join(s.split())
     else:
         key = s  # already single-spaced: skip the split/join (most lines)
@@ -520,25 +528,69 @@ def _mask(low: str) -> int:
     return m
 
 
-def _masks(lines: list[str]) -> list[int]:
-    """_mask of each line's first 400 characters lower-cased, from one search of them all.
+def _scan(lines: list[str]) -> tuple[list[int], list[int], list[bool]]:
+    """_mask of each line's head (first 400 characters, lower-cased), its number of
+    spaces + 1, and whether it is plain (see _classify): one pass over all of them.
 
-    The heads are joined as UTF-8 bytes (keywords hold no newline, so no match
-    spans two lines) and lower-cased as ASCII: with ASCII keywords that finds
-    what str.lower() would, except in lines holding one of the two characters
-    whose lower case is ASCII, which are redone one by one.
+    The lines are joined as UTF-8 bytes. Keywords are found in one search of the
+    bytes lower-cased as ASCII (they hold no newline, so no match spans two
+    lines; with ASCII keywords that finds what str.lower() would, except in lines
+    holding one of the two characters whose lower case is ASCII, redone one by
+    one), keeping the matches inside each line's head. Spaces, double spaces and
+    other whitespace (every whitespace character but the space) are byte values.
     """
-    if not _AC_ASCII:
-        return [_mask(s[:400].lower()) for s in lines]
-    heads = [s[:400].encode("utf-8", "surrogatepass") for s in lines]
-    data = b"\n".join(heads).lower()
-    found = _AC_BYTES.find_matches_as_indexes(data, overlapping=True)
+    n = len(lines)
+    enc = [s.encode("utf-8", "surrogatepass") for s in lines]
+    data = b"\n".join(enc) + b"\n" + bytes(2)  # two bytes to look ahead
+    size = len(data) - 2
+    arr = np.frombuffer(data, dtype=np.uint8)
+    newlines = np.flatnonzero(arr[:size] == np.uint8(10))
+    if len(newlines) != n or not _AC_ASCII:  # a line with a newline of its own
+        return [_mask(s[:400].lower()) for s in lines], [None] * n, [None] * n
+    starts = np.empty(n, dtype=np.int64)
+    starts[:1] = 0
+    starts[1:] = newlines[:-1] + 1
+    space = arr[:size] == np.uint8(32)
+    nwords = np.add.reduceat(space, starts, dtype=np.int64) + 1
+    odd = arr[:size] < np.uint8(32)  # control characters (and the newlines)
+    odd[newlines] = False
+    odd[:-1] |= space[:-1] & space[1:]
+    marks = np.concatenate((np.flatnonzero(odd), _wide_spaces(arr, size)))
+    plain = np.ones(n, dtype=bool)
+    plain[np.searchsorted(newlines, marks)] = False
+    return _head_masks(lines, data[:size], starts, newlines), nwords.tolist(), plain.tolist()
+
+
+def _wide_spaces(arr: np.ndarray, size: int) -> np.ndarray:
+    """Offsets of the UTF-8 encodings of the non-ASCII whitespace characters
+    (U+0085, U+00A0, U+1680, U+2000-U+200A, U+2028, U+2029, U+202F, U+205F, U+3000)."""
+    lead = np.flatnonzero((arr[:size] >= np.uint8(0xC2)) & (arr[:size] <= np.uint8(0xE3)))
+    b0, b1, b2 = arr[lead], arr[lead + 1], arr[lead + 2]
+    c2 = (b0 == 0xC2) & ((b1 == 0x85) | (b1 == 0xA0))
+    e1 = (b0 == 0xE1) & (b1 == 0x9A) & (b2 == 0x80)
+    e2 = (b0 == 0xE2) & (
+        ((b1 == 0x80) & ((b2 <= 0x8A) | (b2 == 0xA8) | (b2 == 0xA9) | (b2 == 0xAF)))
+        | ((b1 == 0x81) & (b2 == 0x9F))
+    )
+    e3 = (b0 == 0xE3) & (b1 == 0x80) & (b2 == 0x80)
+    return lead[c2 | e1 | e2 | e3]
+
+
+def _head_masks(
+    lines: list[str], data: bytes, starts: np.ndarray, newlines: np.ndarray
+) -> list[int]:
+    """_mask of each line's first 400 characters lower-cased (see _scan)."""
+    heads = newlines - starts  # bytes of each line; a head is at most that
+    for i in np.flatnonzero(heads > 400).tolist():
+        s = lines[i]
+        heads[i] = 400 if s.isascii() else len(s[:400].encode("utf-8", "surrogatepass"))
+    found = _AC_BYTES.find_matches_as_indexes(data.lower(), overlapping=True)
     masks = np.zeros(len(lines), dtype=np.int64)
     if found:
         flat = np.fromiter(itertools.chain.from_iterable(found), np.int64, 3 * len(found))
-        ends = np.cumsum(np.fromiter(map(len, heads), np.int64, len(heads)) + 1)
-        which = np.searchsorted(ends, flat[1::3], "right")
-        np.bitwise_or.at(masks, which, _AC_BITS_NP[flat[0::3]])
+        which = np.searchsorted(newlines, flat[1::3])
+        inside = flat[2::3] <= starts[which] + heads[which]
+        np.bitwise_or.at(masks, which[inside], _AC_BITS_NP[flat[0::3][inside]])
     out = masks.tolist()
     for i, s in enumerate(lines):
         if not s.isascii() and any(c in s[:400] for c in _LOWER_TO_ASCII):

@@ -371,7 +371,7 @@ for _bit, _words in _FAMILIES.items():
         _AC_WORDS.append(_w)
         _AC_BITS.append(_bit)
 _AC = ahocorasick_rs.AhoCorasick(_AC_WORDS)
-# The same search over the UTF-8 bytes of many lines at once (see _masks).
+# The same search over the UTF-8 bytes of many lines at once (see _head_masks).
 _AC_BYTES = ahocorasick_rs.BytesAhoCorasick(
     [w.encode() for w in _AC_WORDS], implementation=ahocorasick_rs.Implementation.DFA
 )
@@ -463,8 +463,9 @@ def _classify(
     s: str, mask: int | None = None, nwords: int | None = None, plain: bool | None = None
 ) -> LineInfo:
     """classify() of a stripped line. Given by _scan (None: found here): ``mask`` is
-    _mask of its head, ``nwords`` its spaces + 1, ``plain`` whether it has neither a
-    double space nor whitespace other than spaces (then its key is the line itself)."""
+    _mask of its head, ``nwords`` its spaces + 1; ``plain`` True only if it has
+    neither a double space nor whitespace other than spaces, so that its key is the
+    line itself (False where unsure: the key is then computed, with the same value)."""
     if not s:
         return LineInfo(BLANK, 0)
     if nwords is None:
@@ -536,8 +537,9 @@ def _scan(lines: list[str]) -> tuple[list[int], list[int], list[bool]]:
     bytes lower-cased as ASCII (they hold no newline, so no match spans two
     lines; with ASCII keywords that finds what str.lower() would, except in lines
     holding one of the two characters whose lower case is ASCII, redone one by
-    one), keeping the matches inside each line's head. Spaces, double spaces and
-    other whitespace (every whitespace character but the space) are byte values.
+    one), keeping the matches inside each line's head. Spaces, double spaces,
+    control bytes and the encodings of the other whitespace characters are found
+    by their byte values.
     """
     n = len(lines)
     enc = [s.encode("utf-8", "surrogatepass") for s in lines]

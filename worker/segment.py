@@ -411,8 +411,8 @@ def _pair_counts(keys: np.ndarray, lines: np.ndarray) -> tuple[np.ndarray, np.nd
 
     ``keys``/``lines`` are word occurrences in line order. The sort is two
     16-bit radix passes over a 32-bit hash of the key (stable, so lines stay in
-    order within a word); should two words share a hash, adjacent keys differ
-    inside a hash run and an exact (slower) sort is used instead.
+    order within a word); should two words share a hash, the sorted keys change
+    where the hash does not, and an exact (slower) sort is used instead.
     """
     n = len(keys)
     if n == 0:
@@ -491,8 +491,8 @@ def _block_sims(band: np.ndarray, m: int) -> list[float]:
 # Word keys. A word of the window is identified by an exact 64-bit key: up to 8
 # letters, its lower-cased ASCII bytes (little-endian); 9 to 12 ASCII letters,
 # 5 bits a letter with the top bit set; anything else (non-ASCII, longer) a number
-# given per window, with the two top bits set. Keys only need to be equal for
-# equal words inside one window.
+# from _NAMED, with the two top bits set. Keys only need to be equal for equal
+# words inside one window, so _NAMED is cleared (when large) between windows.
 _PACKED = 1 << 63
 _NAMED_KEY = 3 << 62
 _LOWER8 = np.uint64(0x2020202020202020)
@@ -561,7 +561,8 @@ def _pack5(v: np.ndarray) -> np.ndarray:
 
 
 def _ascii_keys(v: np.ndarray, load: np.ndarray, s: np.ndarray, n: np.ndarray) -> np.ndarray:
-    """Keys of ASCII letter runs of 1 to 12 letters at byte offsets ``s``, lengths ``n``.
+    """Keys of ASCII letter runs of 1 to 12 letters at byte offsets ``s``, lengths ``n``
+    (longer runs get a key too, not meant to be used).
 
     ``load[i]`` is the 8 bytes from offset i as a little-endian integer and
     ``v`` = ``load[s]`` lower-cased (OR 0x20 lower-cases letters).
@@ -636,9 +637,9 @@ def _window_words(texts: list[str]) -> tuple[np.ndarray, np.ndarray]:
 
 def _letter_runs(arr: np.ndarray) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
     """Start and end offsets of the runs of 3 or more letters in UTF-8 text, and the
-    offsets of the non-ASCII bytes in them (every non-ASCII character counts as a
-    letter here, except the punctuation of _never_letters). ``arr`` starts and ends
-    with a non-letter. (In-place operations: fewer large temporaries.)"""
+    offsets of the non-ASCII bytes counted as letters (here every non-ASCII
+    character is one, except the punctuation of _never_letters). ``arr`` starts
+    and ends with a non-letter. (In-place operations: fewer large temporaries.)"""
     size = len(arr)
     folded = arr | np.uint8(0x20)
     folded -= np.uint8(ord("a"))
@@ -1005,19 +1006,10 @@ def _push_many(window: list[_Entry], lines: list[RawLine]) -> None:
 
 
 def _extend(window: list[_Entry], lines: list[RawLine], infos: list[LineInfo]) -> None:
-    """_push of each line with its LineInfo, in order (the loop of _push, inlined)."""
-    append = window.append
-    lead_in = _lead_in
+    """_push of each line with its LineInfo, in order."""
+    push = _push
     for raw, info in zip(lines, infos, strict=True):
-        if window:
-            prev = window[-1].info
-            if prev.role == HEAD:
-                if info.role == CONT:
-                    prev.role = BODY
-                elif info.role == CREDIT:
-                    prev.role = CAPTION
-            lead_in(window, info)
-        append(_Entry(raw, info))
+        push(window, raw, info)
 
 
 def segment_file(

@@ -92,3 +92,13 @@ def test_random_text(texts: list[str]) -> None:
 )
 def test_random_words(texts: list[str]) -> None:
     _same_words(texts)
+
+
+def test_small_groups_give_the_same_words(monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    """Texts tokenised in groups (CHUNK_CHARS) give what one pass gives."""
+    texts = make_dump(9, 12).lines + TRICKY
+    whole = S._window_words(texts)
+    for size in (1, 50, 2000):
+        monkeypatch.setattr(S, "CHUNK_CHARS", size)
+        got = S._window_words(texts)
+        assert got[0].tolist() == whole[0].tolist() and got[1].tolist() == whole[1].tolist()

@@ -579,16 +579,44 @@ def _ascii_keys(v: np.ndarray, load: np.ndarray, s: np.ndarray, n: np.ndarray) -
 def _window_words(texts: list[str]) -> tuple[np.ndarray, np.ndarray]:
     """Keys and line indices of the words _tokens counts in each text, in line order.
 
-    One pass for the whole window: the texts (their first TOKEN_CHARS characters)
-    are encoded and joined, runs of 3 or more letters are found with numpy, and
-    runs of 3 to 12 ASCII letters — nearly all words — get their keys with numpy
-    too. Other runs (non-ASCII, longer) are lower-cased and matched by _TOKEN in
-    Python as _tokens does, once per distinct run; lower-casing is per character
-    except for a capital sigma, so lines holding one are done whole.
+    The texts are done in groups of about CHUNK_CHARS characters (_chunk_words):
+    words never span two lines, and bounded groups keep the work arrays small.
     """
     if len(_NAMED) > _CACHE_MAX or len(_RUN_KEYS) > _CACHE_MAX:
         _NAMED.clear()  # bounded memory; keys need only agree within one window
         _RUN_KEYS.clear()
+    cuts, size = [0], 0
+    for i, t in enumerate(texts):
+        size += min(len(t), TOKEN_CHARS) + 1
+        if size >= CHUNK_CHARS:
+            cuts.append(i + 1)
+            size = 0
+    if cuts[-1] != len(texts):
+        cuts.append(len(texts))
+    if len(cuts) <= 2:
+        return _chunk_words(texts)
+    keys, lines = [], []
+    for a, b in itertools.pairwise(cuts):
+        k, ln = _chunk_words(texts[a:b])
+        keys.append(k)
+        lines.append(ln + a)
+    return np.concatenate(keys), np.concatenate(lines)
+
+
+#: Characters of text tokenised together (see _window_words).
+CHUNK_CHARS = 1 << 20
+
+
+def _chunk_words(texts: list[str]) -> tuple[np.ndarray, np.ndarray]:
+    """_window_words of a group of texts, in one pass.
+
+    The texts (their first TOKEN_CHARS characters) are encoded and joined, runs
+    of 3 or more letters are found with numpy, and runs of 3 to 12 ASCII letters
+    — nearly all words — get their keys with numpy too. Other runs (non-ASCII,
+    longer) are lower-cased and matched by _TOKEN in Python as _tokens does, once
+    per distinct run; lower-casing is per character except for a capital sigma,
+    so lines holding one are done whole.
+    """
     m = len(texts)
     raw = b" " + b"\n".join([t[:TOKEN_CHARS].encode("utf-8", "surrogatepass") for t in texts])
     raw += b"\n" + bytes(_PAD)
@@ -641,6 +669,9 @@ def _letter_runs(arr: np.ndarray) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
     character is one, except the punctuation of _never_letters). ``arr`` starts
     and ends with a non-letter. (In-place operations: fewer large temporaries.)"""
     size = len(arr)
+    if size < 5:  # no room for a separator, three letters and a separator
+        empty = np.zeros(0, dtype=np.int64)
+        return empty, empty, empty
     folded = arr | np.uint8(0x20)
     folded -= np.uint8(ord("a"))
     letter = folded < np.uint8(26)

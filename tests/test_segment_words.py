@@ -18,29 +18,25 @@ from support_segment_ref import _tokens
 from worker import segment as S
 
 
-def _word(key: int) -> str:
-    """The word a key stands for."""
-    if key >> 62 == 3:
-        return {k: w for w, k in S._NAMED.items()}[key]
-    if key >> 63:
-        letters = []
-        key &= (1 << 60) - 1
-        while key:
-            letters.append(chr(96 + (key & 31)))
-            key >>= 5
-        return "".join(letters)
-    return key.to_bytes(8, "little").rstrip(b"\0").decode("ascii")
-
-
 def _same_words(texts: list[str]) -> None:
     """Per line, the same words with the same counts as the reference, in line order."""
     keys, lines = S._window_words(texts)
     assert list(lines) == sorted(lines)
     got: list[Counter] = [Counter() for _ in texts]
     for k, ln in zip(keys.tolist(), lines.tolist(), strict=True):
-        got[ln][_word(k)] += 1
+        got[ln][k] += 1
     for text, counts in zip(texts, got, strict=True):
-        assert dict(counts) == dict(_tokens(text)), text
+        want = Counter({S._word_key(w): c for w, c in _tokens(text).items()})
+        assert counts == want, text
+
+
+def test_keys_tell_words_apart() -> None:
+    """Exact keys for ASCII words of up to 12 letters; others hashed, apart from those."""
+    words = ["abc", "abcdefgh", "abcdefghi", "abcdefghijkl", "abcdefghijklm", "café", "ab", "a"]
+    keys = [S._word_key(w) for w in words]
+    assert len(set(keys)) == len(keys)
+    assert S._word_key("abcdefgh") == int.from_bytes(b"abcdefgh", "little")
+    assert S._word_key("abcdefghijklm") >> 62 == 3 and S._word_key("abcdefghi") >> 62 == 2
 
 
 TRICKY = [

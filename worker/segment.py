@@ -488,27 +488,28 @@ def _block_sims(band: np.ndarray, m: int) -> list[float]:
     return sims.tolist()
 
 
-# Word keys. A word of the window is identified by an exact 64-bit key: up to 8
-# letters, its lower-cased ASCII bytes (little-endian); 9 to 12 ASCII letters,
-# 5 bits a letter with the top bit set; anything else (non-ASCII, longer) a number
-# from _NAMED, with the two top bits set. Keys only need to be equal for equal
-# words inside one window, so _NAMED is cleared (when large) between windows.
+# Word keys. A word is identified by a 64-bit key: up to 8 letters, its
+# lower-cased ASCII bytes (little-endian); 9 to 12 ASCII letters, 5 bits a letter
+# with the top bit set (both exact); anything else (non-ASCII, longer) its
+# hash() with the two top bits set (as likely to collide as the word hashes
+# this replaced). Keys are a function of the word alone, so caches of them
+# can be cleared at any time and shared between threads.
 _PACKED = 1 << 63
 _NAMED_KEY = 3 << 62
+_HASH_BITS = (1 << 62) - 1
 _LOWER8 = np.uint64(0x2020202020202020)
 _MASK8 = np.array([(1 << (8 * k)) - 1 for k in range(9)], dtype=np.uint64)
 #: Bytes after the joined text that 8-byte loads may read (at up to 16 bytes past
 #: a run's start, see _other_runs).
 _PAD = 32
 _SORT_MUL = np.uint64(0x9E3779B97F4A7C15)
-#: Keys of the words numbered per window (non-ASCII, long), and of the runs holding them.
-_NAMED: dict[str, int] = {}
+#: Keys of the words in runs numpy does not key (non-ASCII, long), by the run's bytes.
 _RUN_KEYS: dict[bytes, tuple[int, ...]] = {}
 _CACHE_MAX = 200_000
 
 
-def _word_key(word: str, named: dict[str, int]) -> int:
-    """The key of one normalised word (see above); ``named`` numbers the others."""
+def _word_key(word: str) -> int:
+    """The key of one normalised word (see above)."""
     if word.isascii():
         if len(word) <= 8:
             return int.from_bytes(word.encode("ascii"), "little")
@@ -517,13 +518,10 @@ def _word_key(word: str, named: dict[str, int]) -> int:
             for i, ch in enumerate(word.encode("ascii")):
                 k |= (ch & 31) << (5 * i)
             return _PACKED | k
-    k = named.get(word)
-    if k is None:
-        k = named[word] = _NAMED_KEY | len(named)
-    return k
+    return _NAMED_KEY | (hash(word) & _HASH_BITS)
 
 
-def _normal_keys(words: list[str], named: dict[str, int]) -> list[int]:
+def _normal_keys(words: list[str]) -> list[int]:
     """Keys of a line's words as _tokens counts them: stop words out, plural 's' folded."""
     out = []
     for w in words:
@@ -531,13 +529,13 @@ def _normal_keys(words: list[str], named: dict[str, int]) -> list[int]:
             continue
         if w[-1] == "s" and len(w) > 4 and w[-2] != "s":
             w = w[:-1]
-        out.append(_word_key(w, named))
+        out.append(_word_key(w))
     return out
 
 
 def _stop_table() -> tuple[np.uint64, np.ndarray]:
     """A multiplier giving every stop word its own 16-bit bucket, and the bucket table."""
-    keys = {_word_key(w, {}) for w in _STOP}
+    keys = {_word_key(w) for w in _STOP}
     mul = 0x9E3779B97F4A7C15
     while True:
         tab = {((k * mul) & (2**64 - 1)) >> 48: k for k in keys}
@@ -582,9 +580,8 @@ def _window_words(texts: list[str]) -> tuple[np.ndarray, np.ndarray]:
     The texts are done in groups of about CHUNK_CHARS characters (_chunk_words):
     words never span two lines, and bounded groups keep the work arrays small.
     """
-    if len(_NAMED) > _CACHE_MAX or len(_RUN_KEYS) > _CACHE_MAX:
-        _NAMED.clear()  # bounded memory; keys need only agree within one window
-        _RUN_KEYS.clear()
+    if len(_RUN_KEYS) > _CACHE_MAX:
+        _RUN_KEYS.clear()  # bounded memory
     cuts, size = [0], 0
     for i, t in enumerate(texts):
         size += min(len(t), TOKEN_CHARS) + 1
@@ -746,7 +743,7 @@ def _run_keys(run: bytes) -> tuple[int, ...]:
     ks = _RUN_KEYS.get(run)
     if ks is None:
         text = run.decode("utf-8", "surrogatepass").lower()
-        ks = _RUN_KEYS[run] = tuple(_normal_keys(_TOKEN.findall(text), _NAMED))
+        ks = _RUN_KEYS[run] = tuple(_normal_keys(_TOKEN.findall(text)))
     return ks
 
 
@@ -755,7 +752,7 @@ def _slow_words(texts: list[str], which: Iterable[int]) -> tuple[np.ndarray, np.
     keys: list[int] = []
     lines: list[int] = []
     for i in which:
-        ks = _normal_keys(_TOKEN.findall(texts[i][:TOKEN_CHARS].lower()), _NAMED)
+        ks = _normal_keys(_TOKEN.findall(texts[i][:TOKEN_CHARS].lower()))
         keys.extend(ks)
         lines.extend([i] * len(ks))
     return np.array(keys, dtype=np.uint64), np.array(lines, dtype=np.int64)

@@ -12,7 +12,10 @@ RSS is per pass:
 Prints MB/s and peak RSS of both and the speed ratio (target: segmentation at
 least 1/4 of the baseline, peak RSS under 150 MB).
 
-usage: uv run python benchmarks/segment.py [--mb 100] [--keep]
+With --stages, a third pass times segmentation's stages (read, classify,
+push, score with cohesion and features, pick, articles with clean_article).
+
+usage: uv run python benchmarks/segment.py [--mb 100] [--stages]
 """
 
 from __future__ import annotations
@@ -58,6 +61,51 @@ for art in segment_file(sys.argv[1]):
 dt = time.perf_counter() - t
 print(json.dumps({"seconds": dt, "count": n,
                   "rss_mb": peak_mb()}))
+"""
+
+# Where segmentation spends its time (--stages): a third, separate pass whose
+# stage functions are wrapped with timers (which slow it a little), so the
+# measured passes above stay unwrapped. Stages nest: "score" includes
+# "cohesion" and "features", "articles" includes "clean_article".
+STAGES = """
+import functools, json, sys, time
+from worker import dumpio, segment
+acc = {}
+def timed(mod, name, label):
+    f = getattr(mod, name)
+    @functools.wraps(f)
+    def g(*a, **k):
+        t = time.perf_counter()
+        try:
+            return f(*a, **k)
+        finally:
+            acc[label] = acc.get(label, 0.0) + time.perf_counter() - t
+    setattr(mod, name, g)
+def timed_iter(mod, name, label):
+    f = getattr(mod, name)
+    def g(*a, **k):
+        it = f(*a, **k)
+        while True:
+            t = time.perf_counter()
+            try:
+                item = next(it)
+            except StopIteration:
+                return
+            finally:
+                acc[label] = acc.get(label, 0.0) + time.perf_counter() - t
+            yield item
+    setattr(mod, name, g)
+timed_iter(segment, "iter_line_batches", "read")
+for name, label in [("classify_many", "classify"), ("_extend", "push"),
+                    ("score_gaps", "score"), ("_cohesion", "cohesion"),
+                    ("_features", "features"), ("pick_boundaries", "pick"),
+                    ("_article", "articles"), ("clean_article", "clean_article")]:
+    timed(segment, name, label)
+t = time.perf_counter()
+for art in segment.segment_file(sys.argv[1]):
+    pass
+acc["total"] = time.perf_counter() - t
+print(json.dumps(acc))
 """
 
 
@@ -119,6 +167,7 @@ def run(code: str, path: Path) -> dict:
 def main() -> None:
     ap = argparse.ArgumentParser()
     ap.add_argument("--mb", type=int, default=100)
+    ap.add_argument("--stages", action="store_true", help="also time segmentation's stages")
     a = ap.parse_args()
     with tempfile.TemporaryDirectory() as tmp:
         path = Path(tmp) / "dump.txt"
@@ -128,6 +177,7 @@ def main() -> None:
         mb = size / 1e6
         base = run(BASELINE, path)
         seg = run(SEGMENT, path)
+        stages = run(STAGES, path) if a.stages else None
     b_speed = mb / base["seconds"]
     s_speed = mb / seg["seconds"]
     print(
@@ -140,6 +190,25 @@ def main() -> None:
         f"  ({seg['count']} articles)"
     )
     print(f"ratio segmentation/baseline: {s_speed / b_speed:.3f} (target >= 0.25)")
+    if stages:
+        total = stages.pop("total")
+        print(f"stages (separate pass with timers, {total:.2f} s; nested stages indented):")
+        for name in ("read", "classify", "push", "score", "cohesion", "features", "pick"):
+            _stage(name, stages, total, indent=name in ("cohesion", "features"))
+        _stage("articles", stages, total)
+        _stage("clean_article", stages, total, indent=True)
+        print(f"  {'other':16s}{total - sum(stages[k] for k in _TOP if k in stages):7.2f} s")
+
+
+#: Stages that do not nest in one another (their sum and the total give "other").
+_TOP = ("read", "classify", "push", "score", "pick", "articles")
+
+
+def _stage(name: str, stages: dict, total: float, *, indent: bool = False) -> None:
+    """One line of the stage table."""
+    sec = stages.get(name, 0.0)
+    pad = "    " if indent else "  "
+    print(f"{pad}{name:{18 - len(pad)}s}{sec:7.2f} s  {100 * sec / total:5.1f} %")
 
 
 if __name__ == "__main__":

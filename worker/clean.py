@@ -10,10 +10,12 @@ and byline, and the list of dropped lines with reasons.
 
 from __future__ import annotations
 
+import itertools
 import re
 from dataclasses import dataclass, field
 
 import ahocorasick_rs
+import numpy as np
 
 # Roles (small ints are cheaper than enums in the per-line hot path).
 BLANK, BODY, HEAD, BYLINE, TIMESTAMP, CAPTION, CREDIT, CLOSE, BIO, BOILER, CONT, APPEAL = range(12)
@@ -461,6 +463,14 @@ for _bit, _words in _FAMILIES.items():
         _AC_WORDS.append(_w)
         _AC_BITS.append(_bit)
 _AC = ahocorasick_rs.AhoCorasick(_AC_WORDS)
+# The same search over the UTF-8 bytes of many lines at once (see _head_masks).
+_AC_BYTES = ahocorasick_rs.BytesAhoCorasick(
+    [w.encode() for w in _AC_WORDS], implementation=ahocorasick_rs.Implementation.DFA
+)
+_AC_BITS_NP = np.array(_AC_BITS, dtype=np.int64)
+_AC_ASCII = all(w.isascii() for w in _AC_WORDS)
+#: The characters whose lower case holds ASCII letters (İ -> "i̇", Kelvin sign -> "k").
+_LOWER_TO_ASCII = ("\u0130", "\u212a")
 _DIGIT = re.compile(r"\d")
 _NAME_STOP = (_FUNCTION_START - {"and"}) | {"about", "contact", "source", "follow", "share"}
 _ENDS_SENTENCE = re.compile(r"[.!?…:;,][\"'”’»)\]]*\s*$")
@@ -531,13 +541,32 @@ def classify(text: str) -> LineInfo:
     Hot path: one Aho-Corasick pass over the lower-cased line says which
     families of patterns could match at all; only those regexes then run.
     """
-    s = text.strip()
+    return _classify(text.strip(), None)
+
+
+def classify_many(texts: list[str]) -> list[LineInfo]:
+    """classify() of each text. What takes a pass over every character — keyword
+    masks, word counts, spacing — is found for all of them at once (_scan)."""
+    lines = [t.strip() for t in texts]
+    return list(map(_classify, lines, *_scan(lines)))
+
+
+def _classify(
+    s: str, mask: int | None = None, nwords: int | None = None, plain: bool | None = None
+) -> LineInfo:
+    """classify() of a stripped line. Given by _scan (None: found here): ``mask`` is
+    _mask of its head, ``nwords`` its spaces + 1; ``plain`` True only if it has
+    neither a double space nor whitespace other than spaces, so that its key is the
+    line itself (False where unsure: the key is then computed, with the same value)."""
     if not s:
         return LineInfo(BLANK, 0)
-    nwords = s.count(" ") + 1
+    if nwords is None:
+        nwords = s.count(" ") + 1
+    if plain is None:
+        plain = "  " not in s and s.isprintable()  # other whitespace is "unprintable"
     if len(s) >= 2000:
         key = s[:2000]
-    elif "  " in s or not s.isprintable():  # other whitespace is "unprintable"
+    elif not plain:
         key = " ".join(s.split())
     else:
         key = s  # already single-spaced: skip the split/join (most lines)
@@ -549,7 +578,8 @@ def classify(text: str) -> LineInfo:
         info.role = CONT
         return info
     head = s[:400]
-    mask = _mask(head.lower())
+    if mask is None:
+        mask = _mask(head.lower())
     if mask & _K_APPEAL and _APPEAL.search(head):
         info.role = APPEAL
         return info
@@ -602,6 +632,77 @@ def _mask(low: str) -> int:
     for idx, _start, _end in _AC.find_matches_as_indexes(low, overlapping=True):
         m |= _AC_BITS[idx]
     return m
+
+
+def _scan(lines: list[str]) -> tuple[list[int], list[int], list[bool]]:
+    """_mask of each line's head (first 400 characters, lower-cased), its number of
+    spaces + 1, and whether it is plain (see _classify): one pass over all of them.
+
+    The lines are joined as UTF-8 bytes. Keywords are found in one search of the
+    bytes lower-cased as ASCII (they hold no newline, so no match spans two
+    lines; with ASCII keywords that finds what str.lower() would, except in lines
+    holding one of the two characters whose lower case is ASCII, redone one by
+    one), keeping the matches inside each line's head. Spaces, double spaces,
+    control bytes and the encodings of the other whitespace characters are found
+    by their byte values.
+    """
+    n = len(lines)
+    enc = [s.encode("utf-8", "surrogatepass") for s in lines]
+    data = b"\n".join(enc) + b"\n" + bytes(2)  # two bytes to look ahead
+    size = len(data) - 2
+    arr = np.frombuffer(data, dtype=np.uint8)
+    newlines = np.flatnonzero(arr[:size] == np.uint8(10))
+    if len(newlines) != n or not _AC_ASCII:  # a line with a newline of its own
+        return [_mask(s[:400].lower()) for s in lines], [None] * n, [None] * n
+    starts = np.empty(n, dtype=np.int64)
+    starts[:1] = 0
+    starts[1:] = newlines[:-1] + 1
+    space = arr[:size] == np.uint8(32)
+    nwords = np.add.reduceat(space, starts, dtype=np.int64) + 1
+    odd = arr[:size] < np.uint8(32)  # control characters (and the newlines)
+    odd[newlines] = False
+    odd[:-1] |= space[:-1] & space[1:]
+    marks = np.concatenate((np.flatnonzero(odd), _wide_spaces(arr, size)))
+    plain = np.ones(n, dtype=bool)
+    plain[np.searchsorted(newlines, marks)] = False
+    return _head_masks(lines, data[:size], starts, newlines), nwords.tolist(), plain.tolist()
+
+
+def _wide_spaces(arr: np.ndarray, size: int) -> np.ndarray:
+    """Offsets of the UTF-8 encodings of the non-ASCII whitespace characters
+    (U+0085, U+00A0, U+1680, U+2000-U+200A, U+2028, U+2029, U+202F, U+205F, U+3000)."""
+    lead = np.flatnonzero((arr[:size] >= np.uint8(0xC2)) & (arr[:size] <= np.uint8(0xE3)))
+    b0, b1, b2 = arr[lead], arr[lead + 1], arr[lead + 2]
+    c2 = (b0 == 0xC2) & ((b1 == 0x85) | (b1 == 0xA0))
+    e1 = (b0 == 0xE1) & (b1 == 0x9A) & (b2 == 0x80)
+    e2 = (b0 == 0xE2) & (
+        ((b1 == 0x80) & ((b2 <= 0x8A) | (b2 == 0xA8) | (b2 == 0xA9) | (b2 == 0xAF)))
+        | ((b1 == 0x81) & (b2 == 0x9F))
+    )
+    e3 = (b0 == 0xE3) & (b1 == 0x80) & (b2 == 0x80)
+    return lead[c2 | e1 | e2 | e3]
+
+
+def _head_masks(
+    lines: list[str], data: bytes, starts: np.ndarray, newlines: np.ndarray
+) -> list[int]:
+    """_mask of each line's first 400 characters lower-cased (see _scan)."""
+    heads = newlines - starts  # bytes of each line; a head is at most that
+    for i in np.flatnonzero(heads > 400).tolist():
+        s = lines[i]
+        heads[i] = 400 if s.isascii() else len(s[:400].encode("utf-8", "surrogatepass"))
+    found = _AC_BYTES.find_matches_as_indexes(data.lower(), overlapping=True)
+    masks = np.zeros(len(lines), dtype=np.int64)
+    if found:
+        flat = np.fromiter(itertools.chain.from_iterable(found), np.int64, 3 * len(found))
+        which = np.searchsorted(newlines, flat[1::3])
+        inside = flat[2::3] <= starts[which] + heads[which]
+        np.bitwise_or.at(masks, which[inside], _AC_BITS_NP[flat[0::3][inside]])
+    out = masks.tolist()
+    for i, s in enumerate(lines):
+        if not s.isascii() and any(c in s[:400] for c in _LOWER_TO_ASCII):
+            out[i] = _mask(s[:400].lower())
+    return out
 
 
 def _short_role(s: str, nwords: int, mask: int) -> int:

@@ -33,7 +33,6 @@ import math
 import operator
 import os
 import re
-from collections import Counter
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from typing import BinaryIO
@@ -58,9 +57,10 @@ from worker.clean import (
     LineInfo,
     appeal_ends,
     classify,
+    classify_many,
     clean_article,
 )
-from worker.dumpio import DecodeStats, DumpError, RawLine, iter_lines, open_dump
+from worker.dumpio import DecodeStats, DumpError, RawLine, iter_line_batches, open_dump
 
 __all__ = [
     "DecodeStats",
@@ -301,7 +301,6 @@ _STOP = frozenset(
 class _Entry:
     raw: RawLine
     info: LineInfo
-    vec: tuple[list[int], list[int]] | None = None
 
 
 _CONTENT_ROLES = frozenset({BODY, CONT, HEAD, CAPTION})
@@ -318,25 +317,29 @@ _LOG = [0] + [round(1000 * math.log(n)) for n in range(1, 4 * 2048)]
 
 
 def _depths(sims: list[float]) -> list[float]:
-    """TextTiling depth: climb to the highest similarity on each side, sum the drops."""
-    m = len(sims)
-    out = [0.0] * m
-    for g in range(m):
-        s = sims[g]
-        lp = s
-        j = g - 1
-        stop = max(-1, g - 3 * BLOCK)  # bounded climb: flat stretches would be quadratic
-        while j > stop and sims[j] >= lp:
-            lp = sims[j]
-            j -= 1
-        rp = s
-        j = g + 1
-        stop = min(m, g + 3 * BLOCK)
-        while j < stop and sims[j] >= rp:
-            rp = sims[j]
-            j += 1
-        out[g] = (lp - s) + (rp - s)
-    return out
+    """TextTiling depth: climb to the highest similarity on each side, sum the drops.
+
+    The climb is bounded (3 * BLOCK - 1 steps; flat stretches would be quadratic)
+    and monotone, so it stops at the end of the run of non-decreasing steps: the
+    peak is found from run lengths, for all gaps at once.
+    """
+    s = np.asarray(sims, dtype=np.float64)
+    m = len(s)
+    if m < 2:
+        return [0.0] * m
+    limit = 3 * BLOCK - 1
+    g = np.arange(m)
+    # left: steps g -> g-1 -> ... while each value is >= the one after it
+    up = np.ones(m, dtype=bool)
+    up[1:] = s[:-1] >= s[1:]  # up[j]: a step from j to j - 1 is allowed
+    last_stop = np.maximum.accumulate(np.where(up, 0, g))
+    left = g - np.minimum(g - last_stop, limit)
+    # right: steps g -> g+1 -> ... likewise
+    down = np.ones(m, dtype=bool)
+    down[:-1] = s[1:] >= s[:-1]  # down[j]: a step from j to j + 1 is allowed
+    next_stop = np.minimum.accumulate(np.where(down, m - 1, g)[::-1])[::-1]
+    right = g + np.minimum(next_stop - g, limit)
+    return ((s[left] - s) + (s[right] - s)).tolist()
 
 
 def _cohesion(
@@ -355,38 +358,21 @@ def _cohesion_terms(
 ) -> tuple[tuple[list[float], list[float], list[int], list[float]], _Terms]:
     """Vectorised _cohesion: same similarities, depths and carry, computed with numpy.
 
-    Each content line's words become (hash, count) pairs once; per window, the
-    pairs of all lines are sorted by (word, line) so that document frequencies
-    are two binary searches and the dot products between lines up to 2*BLOCK-1
-    apart (all that block similarities need) are products of neighbours in that
-    order. Block dot products and norms are then prefix sums over that band.
+    The words of all content lines of the window are found in one pass over
+    their joined text (_window_words); the (word, line) pairs are sorted by word,
+    then line, and counted, so that document frequencies are two binary searches
+    and the dot products between lines up to 2*BLOCK-1 apart (all that block
+    similarities need) are products of neighbours in that order. Block dot
+    products and norms are then prefix sums over that band. Every weight is an
+    integer, so all sums are exact whatever order they are added in.
     """
-    gap_of: list[int] = []
-    hashes: list[list[int]] = []
-    counts: list[list[int]] = []
-    seen: dict[str, int] = {}
-    for i, e in enumerate(entries):
-        gap_of.append(len(hashes))
-        if e.info.role not in _CONTENT_ROLES:
-            continue
-        last = seen.get(e.info.key)
-        seen[e.info.key] = i
-        if last is None or i - last > DUP_SPAN:  # nearby repeats would fake cohesion
-            if e.vec is None:
-                e.vec = _hashed_tokens(e.raw.text)
-            hashes.append(e.vec[0])
-            counts.append(e.vec[1])
-    m = len(hashes)
+    gap_of, texts = _content_texts(entries)
+    m = len(texts)
     if m == 0:
         empty = np.zeros(0, dtype=np.int64)
         return ([0.0], [0.0], gap_of, [0.0]), (empty, empty, np.zeros(0))
-    lens = np.fromiter(map(len, hashes), np.int64, m)
-    total = int(lens.sum())
-    h = np.fromiter(itertools.chain.from_iterable(hashes), np.int64, total)
-    c = np.fromiter(itertools.chain.from_iterable(counts), np.int64, total)
-    line = np.repeat(np.arange(m, dtype=np.int64), lens)
-    order = np.lexsort((line, h))
-    h, c, line = h[order], c[order], line[order]
+    h, c, line = _pair_counts(*_window_words(texts))
+    total = len(h)
     same_prev = np.zeros(total, dtype=bool)
     if total > 1:
         same_prev[1:] = h[1:] == h[:-1]
@@ -406,34 +392,89 @@ def _cohesion_terms(
     wsum = np.bincount(line, weights=w, minlength=m)
     wnear = np.bincount(line, weights=w * near, minlength=m)
     carry = np.where(wsum > 0, wnear / np.where(wsum > 0, wsum, 1), 0.0)
-    by_line = np.empty_like(order)
-    by_line[order] = np.arange(total)  # the arrays were in line order before the sort
+    by_line = np.argsort(line, kind="stable")  # the article-level split reads by line
     terms = (rank[by_line], line[by_line], w[by_line])
     return (sims, _depths(sims), gap_of, carry.tolist()), terms
 
 
+def _content_texts(entries: list[_Entry]) -> tuple[list[int], list[str]]:
+    """Each entry's gap index, and the texts of the content lines that count.
+
+    A content line repeating one within DUP_SPAN lines before it is left out:
+    nearby repeats would fake cohesion.
+    """
+    roles, dup = _CONTENT_ROLES, DUP_SPAN
+    gap_of: list[int] = []
+    texts: list[str] = []
+    seen: dict[str, int] = {}
+    add_gap, add_text, get = gap_of.append, texts.append, seen.get
+    n = 0
+    for i, e in enumerate(entries):
+        add_gap(n)
+        info = e.info
+        if info.role in roles:
+            key = info.key
+            last = get(key)
+            seen[key] = i
+            if last is None or i - last > dup:
+                add_text(e.raw.text)
+                n += 1
+    return gap_of, texts
+
+
+def _pair_counts(keys: np.ndarray, lines: np.ndarray) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """Distinct (word, line) pairs sorted by word, then line, and their counts.
+
+    ``keys``/``lines`` are word occurrences in line order. The sort is two
+    16-bit radix passes over a 32-bit hash of the key (stable, so lines stay in
+    order within a word); should two words share a hash, the sorted keys change
+    where the hash does not, and an exact (slower) sort is used instead.
+    """
+    n = len(keys)
+    if n == 0:
+        empty = np.zeros(0, dtype=np.int64)
+        return empty, empty, empty
+    hs = (keys * _SORT_MUL) >> np.uint64(32)
+    p1 = np.argsort(hs.astype(np.uint16), kind="stable")  # low 16 bits
+    p2 = np.argsort((hs[p1] >> np.uint64(16)).astype(np.uint16), kind="stable")
+    order = p1[p2]
+    ks, ls = keys[order], lines[order]
+    hs = (ks * _SORT_MUL) >> np.uint64(32)
+    if np.count_nonzero(ks[1:] != ks[:-1]) != np.count_nonzero(hs[1:] != hs[:-1]):
+        order = np.lexsort((lines, keys))  # two words share a hash: sort exactly
+        ks, ls = keys[order], lines[order]
+    new = np.ones(n, dtype=bool)
+    new[1:] = (ks[1:] != ks[:-1]) | (ls[1:] != ls[:-1])
+    first = np.flatnonzero(new)
+    counts = np.diff(first, append=n)
+    return ks[first], counts, ls[first]
+
+
 def _band(w: np.ndarray, line: np.ndarray, same_prev: np.ndarray, m: int) -> np.ndarray:
-    """band[d, i] = dot product of content lines i and i + d, for d < 2 * BLOCK."""
+    """band[d, i] = dot product of content lines i and i + d, for d < 2 * BLOCK.
+
+    Pairs are occurrences p, p + s of one word (sorted by word, then line) whose
+    lines are less than 2 * BLOCK apart; those at offset s + 1 extend those at
+    offset s, so the candidate set only shrinks.
+    """
     width = 2 * BLOCK
-    band = np.zeros((width, m), dtype=np.float64)
-    band[0] = np.bincount(line, weights=w * w, minlength=m)
-    n = len(w)
-    same = same_prev[1:]
-    for s in range(1, width):
-        if s >= n:
-            break
-        # same[k]: occurrences k and k + s are the same word (sorted by word, then line)
-        if s > 1:
-            same = same[:-1] & same_prev[s:]
-        d = line[s:] - line[:-s]
-        ok = same & (d < width)
-        if not ok.any():
-            break
-        idx = d[ok] * m + line[:-s][ok]
-        band += np.bincount(idx, weights=(w[s:] * w[:-s])[ok], minlength=width * m).reshape(
-            width, m
-        )
-    return band
+    idx = [line]
+    wts = [w * w]
+    # one past the end: never the same word, so no pair runs off the end
+    same = np.append(same_prev, False)
+    lines = np.append(line, line[-1] if len(line) else 0)
+    p = np.flatnonzero(same_prev[1:] & (line[1:] - line[:-1] < width))
+    s = 1
+    while len(p):
+        q = p + s
+        lp = line[p]
+        idx.append((line[q] - lp) * m + lp)
+        wts.append(w[q] * w[p])
+        q += 1
+        p = p[same[q] & (lines[q] - lp < width)]
+        s += 1
+    band = np.bincount(np.concatenate(idx), weights=np.concatenate(wts), minlength=width * m)
+    return band.reshape(width, m)
 
 
 def _block_sims(band: np.ndarray, m: int) -> list[float]:
@@ -463,33 +504,274 @@ def _block_sims(band: np.ndarray, m: int) -> list[float]:
     return sims.tolist()
 
 
-#: Word -> hash of its normalised form (0 for a stop word); cleared when full.
-_WORD_HASH: dict[str, int] = {}
-_WORD_HASH_MAX = 200_000
+# Word keys. A word is identified by a 64-bit key: up to 8 letters, its
+# lower-cased ASCII bytes (little-endian); 9 to 12 ASCII letters, 5 bits a letter
+# with the top bit set (both exact); anything else (non-ASCII, longer) its
+# hash() with the two top bits set (as likely to collide as the word hashes
+# this replaced). Keys are a function of the word alone, so caches of them
+# can be cleared at any time and shared between threads.
+_PACKED = 1 << 63
+_NAMED_KEY = 3 << 62
+_HASH_BITS = (1 << 62) - 1
+_LOWER8 = np.uint64(0x2020202020202020)
+_MASK8 = np.array([(1 << (8 * k)) - 1 for k in range(9)], dtype=np.uint64)
+#: Bytes after the joined text that 8-byte loads may read (at up to 16 bytes past
+#: a run's start, see _other_runs).
+_PAD = 32
+_SORT_MUL = np.uint64(0x9E3779B97F4A7C15)
+#: Keys of the words in runs numpy does not key (non-ASCII, long), by the run's bytes.
+_RUN_KEYS: dict[bytes, tuple[int, ...]] = {}
+_CACHE_MAX = 200_000
 
 
-def _word_hash(w: str) -> int:
-    """Hash of a word after the normalisation of _tokens (0: a stop word)."""
-    if len(_WORD_HASH) >= _WORD_HASH_MAX:
-        _WORD_HASH.clear()  # bounded memory on huge vocabularies
-    if w in _STOP:
-        h = 0
-    else:
-        h = hash(w[:-1] if w[-1] == "s" and len(w) > 4 and w[-2] != "s" else w) or 1
-    _WORD_HASH[w] = h
-    return h
+def _word_key(word: str) -> int:
+    """The key of one normalised word (see above)."""
+    if word.isascii():
+        if len(word) <= 8:
+            return int.from_bytes(word.encode("ascii"), "little")
+        if len(word) <= 12:
+            k = 0
+            for i, ch in enumerate(word.encode("ascii")):
+                k |= (ch & 31) << (5 * i)
+            return _PACKED | k
+    return _NAMED_KEY | (hash(word) & _HASH_BITS)
 
 
-def _hashed_tokens(text: str) -> tuple[list[int], list[int]]:
-    """The content words of _tokens as parallel lists of word hashes and counts.
+def _normal_keys(words: list[str]) -> list[int]:
+    """Keys of a line's words as _tokens counts them: stop words out, plural 's' folded."""
+    out = []
+    for w in words:
+        if w in _STOP:
+            continue
+        if w[-1] == "s" and len(w) > 4 and w[-2] != "s":
+            w = w[:-1]
+        out.append(_word_key(w))
+    return out
 
-    Hot path (every content line): one findall, one dict lookup per word.
+
+def _stop_table() -> tuple[np.uint64, np.ndarray]:
+    """A multiplier giving every stop word its own 16-bit bucket, and the bucket table."""
+    keys = {_word_key(w) for w in _STOP}
+    mul = 0x9E3779B97F4A7C15
+    while True:
+        tab = {((k * mul) & (2**64 - 1)) >> 48: k for k in keys}
+        if len(tab) == len(keys):
+            arr = np.full(1 << 16, 1, dtype=np.uint64)  # 1 is no word's key
+            for h, k in tab.items():
+                arr[h] = k
+            return np.uint64(mul), arr
+        mul = ((mul * 6364136223846793005 + 1442695040888963407) & (2**64 - 1)) | 1
+
+
+_STOP_MUL, _STOP_TAB = _stop_table()
+
+
+def _pack5(v: np.ndarray) -> np.ndarray:
+    """5 bits a letter: the low 5 bits of each of 8 bytes, packed into 40 bits."""
+    c = v & np.uint64(0x1F1F1F1F1F1F1F1F)
+    c = (c & np.uint64(0x001F001F001F001F)) | ((c >> np.uint64(3)) & np.uint64(0x03E003E003E003E0))
+    c = (c & np.uint64(0x000003FF000003FF)) | ((c >> np.uint64(6)) & np.uint64(0x000FFC00000FFC00))
+    return (c & np.uint64(0xFFFFF)) | ((c >> np.uint64(12)) & np.uint64(0xFFFFF00000))
+
+
+def _ascii_keys(v: np.ndarray, load: np.ndarray, s: np.ndarray, n: np.ndarray) -> np.ndarray:
+    """Keys of ASCII letter runs of 1 to 12 letters at byte offsets ``s``, lengths ``n``
+    (longer runs get a key too, not meant to be used).
+
+    ``load[i]`` is the 8 bytes from offset i as a little-endian integer and
+    ``v`` = ``load[s]`` lower-cased (OR 0x20 lower-cases letters).
     """
-    get = _WORD_HASH.get
-    words = _TOKEN.findall(text[:TOKEN_CHARS].lower())
-    counts = Counter([h if (h := get(w)) is not None else _word_hash(w) for w in words])
-    counts.pop(0, None)
-    return list(counts), list(counts.values())
+    keys = v & _MASK8[np.minimum(n, 8)]
+    long_ = np.flatnonzero(n > 8)
+    if len(long_):
+        nl = n[long_]
+        v2 = load[s[long_] + 8] & _MASK8[np.minimum(nl - 8, 8)]  # > 12: not used
+        keys[long_] = np.uint64(_PACKED) | _pack5(v[long_]) | (_pack5(v2) << np.uint64(40))
+    return keys
+
+
+def _window_words(texts: list[str]) -> tuple[np.ndarray, np.ndarray]:
+    """Keys and line indices of the words _tokens counts in each text, in line order.
+
+    The texts are done in groups of about CHUNK_CHARS characters (_chunk_words):
+    words never span two lines, and bounded groups keep the work arrays small.
+    """
+    if len(_RUN_KEYS) > _CACHE_MAX:
+        _RUN_KEYS.clear()  # bounded memory
+    cuts, size = [0], 0
+    for i, t in enumerate(texts):
+        size += min(len(t), TOKEN_CHARS) + 1
+        if size >= CHUNK_CHARS:
+            cuts.append(i + 1)
+            size = 0
+    if cuts[-1] != len(texts):
+        cuts.append(len(texts))
+    if len(cuts) <= 2:
+        return _chunk_words(texts)
+    keys, lines = [], []
+    for a, b in itertools.pairwise(cuts):
+        k, ln = _chunk_words(texts[a:b])
+        keys.append(k)
+        lines.append(ln + a)
+    return np.concatenate(keys), np.concatenate(lines)
+
+
+#: Characters of text tokenised together (see _window_words).
+CHUNK_CHARS = 1 << 20
+
+
+def _chunk_words(texts: list[str]) -> tuple[np.ndarray, np.ndarray]:
+    """_window_words of a group of texts, in one pass.
+
+    The texts (their first TOKEN_CHARS characters) are encoded and joined, runs
+    of 3 or more letters are found with numpy, and runs of 3 to 12 ASCII letters
+    — nearly all words — get their keys with numpy too. Other runs (non-ASCII,
+    longer) are lower-cased and matched by _TOKEN in Python as _tokens does, once
+    per distinct run; lower-casing is per character except for a capital sigma,
+    so lines holding one are done whole.
+    """
+    m = len(texts)
+    raw = b" " + b"\n".join([t[:TOKEN_CHARS].encode("utf-8", "surrogatepass") for t in texts])
+    raw += b"\n" + bytes(_PAD)
+    size = len(raw) - _PAD
+    arr = np.frombuffer(raw, dtype=np.uint8, count=size)
+    newlines = np.flatnonzero(arr == np.uint8(10))
+    if len(newlines) != m:  # a text with a newline of its own: no shortcut
+        return _slow_words(texts, range(m))
+    starts, ends, high = _letter_runs(arr)
+    n = ends - starts
+    other = n > 12
+    whole: list[int] = []
+    if len(high) and len(starts):
+        run = np.maximum(np.searchsorted(starts, high, "right") - 1, 0)
+        other[run[(high >= starts[run]) & (high < ends[run])]] = True
+        sigma = high[(arr[high] == np.uint8(0xCE)) & (arr[high + 1] == np.uint8(0xA3))]
+        whole = np.unique(np.searchsorted(newlines, sigma)).tolist()
+    load = np.ndarray(shape=(len(raw) - 7,), dtype="<u8", buffer=raw, strides=(1,))
+    v = load[starts] | _LOWER8
+    keys = _ascii_keys(v, load, starts, n)
+    keep = _STOP_TAB[(keys * _STOP_MUL) >> np.uint64(48)] != keys
+    keep &= ~other
+    last = arr[ends - 1] | np.uint8(0x20)
+    fold = np.flatnonzero(
+        keep & (n > 4) & (last == np.uint8(ord("s"))) & ((arr[ends - 2] | np.uint8(0x20)) != last)
+    )
+    if len(fold):
+        keys[fold] = _ascii_keys(v[fold], load, starts[fold], n[fold] - 1)
+    final = np.flatnonzero(keep)
+    keys = keys[final]
+    lines = _line_of(starts[final], newlines, m)
+    if not whole and not other.any():
+        return keys, lines
+    runs = np.flatnonzero(other)
+    xk, xl = _other_runs(raw, load, starts[runs], ends[runs], _line_of(starts[runs], newlines, m))
+    keys = np.concatenate((keys, xk))
+    lines = np.concatenate((lines, xl))
+    if whole:  # those lines' words come from the whole text instead
+        keep = ~np.isin(lines, whole)
+        wk, wl = _slow_words(texts, whole)
+        keys = np.concatenate((keys[keep], wk))
+        lines = np.concatenate((lines[keep], wl))
+    order = np.argsort(lines, kind="stable")
+    return keys[order], lines[order]
+
+
+def _letter_runs(arr: np.ndarray) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """Start and end offsets of the runs of 3 or more letters in UTF-8 text, and the
+    offsets of the non-ASCII bytes counted as letters (here every non-ASCII
+    character is one, except the punctuation of _never_letters). ``arr`` starts
+    and ends with a non-letter. (In-place operations: fewer large temporaries.)"""
+    size = len(arr)
+    if size < 5:  # no room for a separator, three letters and a separator
+        empty = np.zeros(0, dtype=np.int64)
+        return empty, empty, empty
+    folded = arr | np.uint8(0x20)
+    folded -= np.uint8(ord("a"))
+    letter = folded < np.uint8(26)
+    high = arr >= np.uint8(0x80)
+    if high.any():
+        high &= ~_never_letters(arr)
+        letter |= high
+        high = np.flatnonzero(high)
+    else:
+        high = np.zeros(0, dtype=np.int64)
+    other = ~letter
+    three = letter[:-2] & letter[1:-1]
+    three &= letter[2:]  # three letters from here
+    edge = three[1:] & other[: size - 3]
+    starts = np.flatnonzero(edge)
+    starts += 1
+    np.logical_and(three[: size - 3], other[3:], out=edge)
+    ends = np.flatnonzero(edge)
+    ends += 3
+    return starts, ends, high
+
+
+def _line_of(pos: np.ndarray, newlines: np.ndarray, m: int) -> np.ndarray:
+    """Line index of each (sorted) byte offset, from the offsets of the m line ends."""
+    per_line = np.diff(np.searchsorted(pos, newlines), prepend=0)
+    return np.repeat(np.arange(m, dtype=np.int64), per_line)
+
+
+def _never_letters(arr: np.ndarray) -> np.ndarray:
+    """Bytes of U+2000-U+206F (punctuation) and U+00A0 characters: never part of a word."""
+    out = np.zeros(len(arr), dtype=bool)
+    e2 = np.flatnonzero(arr[:-2] == np.uint8(0xE2))
+    b1, b2 = arr[e2 + 1], arr[e2 + 2]
+    e2 = e2[(b1 == np.uint8(0x80)) | ((b1 == np.uint8(0x81)) & (b2 < np.uint8(0xB0)))]
+    out[e2] = out[e2 + 1] = out[e2 + 2] = True
+    c2 = np.flatnonzero(arr[:-1] == np.uint8(0xC2))
+    c2 = c2[arr[c2 + 1] == np.uint8(0xA0)]
+    out[c2] = out[c2 + 1] = True
+    return out
+
+
+def _other_runs(
+    raw: bytes, load: np.ndarray, starts: np.ndarray, ends: np.ndarray, lines: np.ndarray
+) -> tuple[np.ndarray, np.ndarray]:
+    """Keys and lines of the words in runs numpy leaves alone (non-ASCII, long).
+
+    Such runs repeat (names, long words): runs of up to 24 bytes are told apart
+    by their bytes with numpy, and each distinct run is matched once (and cached).
+    """
+    n = ends - starts
+    short = np.flatnonzero(n <= 24)
+    found: list[tuple[int, ...]] = [()] * len(starts)
+    if len(short):
+        s, k = starts[short], n[short]
+        rows = np.stack(
+            [load[s + 8 * j] & _MASK8[np.clip(k - 8 * j, 0, 8)] for j in range(3)], axis=1
+        )
+        _, first, inverse = np.unique(rows, axis=0, return_index=True, return_inverse=True)
+        bounds = zip(s[first].tolist(), (s + k)[first].tolist(), strict=True)
+        distinct = [_run_keys(raw[a:b]) for a, b in bounds]
+        for i, d in zip(short.tolist(), inverse.ravel().tolist(), strict=True):
+            found[i] = distinct[d]
+    for i in np.flatnonzero(n > 24).tolist():
+        found[i] = _run_keys(raw[starts[i] : ends[i]])
+    sizes = np.fromiter(map(len, found), dtype=np.int64, count=len(found))
+    flat = itertools.chain.from_iterable(found)
+    return np.fromiter(flat, dtype=np.uint64, count=int(sizes.sum())), np.repeat(lines, sizes)
+
+
+def _run_keys(run: bytes) -> tuple[int, ...]:
+    """Keys of the words _tokens finds in one run of letters (cached)."""
+    ks = _RUN_KEYS.get(run)
+    if ks is None:
+        text = run.decode("utf-8", "surrogatepass").lower()
+        ks = _RUN_KEYS[run] = tuple(_normal_keys(_TOKEN.findall(text)))
+    return ks
+
+
+def _slow_words(texts: list[str], which: Iterable[int]) -> tuple[np.ndarray, np.ndarray]:
+    """Keys and lines of the words of whole texts, done as _tokens does them."""
+    keys: list[int] = []
+    lines: list[int] = []
+    for i in which:
+        ks = _normal_keys(_TOKEN.findall(texts[i][:TOKEN_CHARS].lower()))
+        keys.extend(ks)
+        lines.extend([i] * len(ks))
+    return np.array(keys, dtype=np.uint64), np.array(lines, dtype=np.int64)
 
 
 _LOG_NP = np.array(_LOG, dtype=np.float64)
@@ -664,14 +946,23 @@ def score_gaps(
     zone = _appeal_zone(entries)
     wvec = tuple(getattr(weights, k) for k in FEATURES)
     bias = weights.bias
+    mul = operator.mul
     out = []
-    for i in range(lo, len(entries)):
-        if entries[i].info.role not in _CANDIDATE or zone[i]:
-            continue
+    for i in _candidates(entries, lo, zone):
         f = _features(entries, i, zone, coh)
         if f is not None:
-            out.append((bias + sum(map(operator.mul, f, wvec)), i))
+            out.append((bias + sum(map(mul, f, wvec)), i))
     return out
+
+
+def _candidates(entries: list[_Entry], lo: int, zone: list[bool]) -> list[int]:
+    """Indices from ``lo`` on of lines that can start an article, outside appeal zones."""
+    cand = _CANDIDATE
+    return [
+        i
+        for i, e, z in zip(range(lo, len(entries)), entries[lo:], zone[lo:], strict=True)
+        if not z and e.info.role in cand
+    ]
 
 
 def pick_boundaries(
@@ -814,9 +1105,11 @@ def _article(entries: list[_Entry]) -> SegmentedArticle:
     )
 
 
-def _push(window: list[_Entry], raw: RawLine) -> None:
-    """Classify a line and append it; a 'headline' continued by the next line is prose."""
-    info = classify(raw.text)
+def _push(window: list[_Entry], raw: RawLine, info: LineInfo | None = None) -> None:
+    """Classify a line (unless ``info`` is given) and append it; a 'headline' continued
+    by the next line is prose."""
+    if info is None:
+        info = classify(raw.text)
     if window and window[-1].info.role == HEAD:
         if info.role == CONT:
             window[-1].info.role = BODY  # a "headline" continued on the next line is prose
@@ -908,39 +1201,58 @@ _STANDFIRST = re.compile(r"^(?:\S+\s+){14}\S|[a-z][.!?]\s+[A-Z]")
 
 
 def _segment_lines(
-    lines: Iterable[RawLine],
+    batches: Iterable[list[RawLine]],
     weights: Weights = DEFAULT_WEIGHTS,
     context: list[RawLine] | None = None,
 ) -> Iterator[SegmentedArticle]:
     """The streaming core: window, score, emit finished articles, carry the rest.
 
+    ``batches`` are the lines in lists (as read); each list is classified at once
+    (classify_many), then its lines are pushed in order, up to the window's end.
     ``context`` are lines just before the first one, read again when resuming so
     that decisions near the resume point see the same neighbourhood as a full pass.
     """
     window: list[_Entry] = []
-    for raw in context or ():
-        _push(window, raw)
+    if context:
+        _push_many(window, context)
     ctx = len(window)  # entries[:ctx] are left context from already emitted articles
-    for raw in lines:
-        _push(window, raw)
-        if len(window) - ctx < WINDOW_LINES:
-            continue
-        bounds = _boundaries(window, ctx, weights, len(window) - MARGIN)
-        cut = [b for b in bounds if b <= len(window) - MARGIN]
-        if not cut:
-            cut = [len(window) - MARGIN]  # no boundary in a whole window: cut anyway
-        starts = [ctx, *cut]
-        for a, b in itertools.pairwise(starts):
-            yield _article(window[a:b])
-        last = cut[-1]
-        keep_from = max(0, last - CONTEXT)
-        window = window[keep_from:]
-        ctx = last - keep_from
+    for batch in batches:
+        infos = classify_many([r.text for r in batch])
+        done = 0
+        while done < len(batch):
+            room = WINDOW_LINES - (len(window) - ctx)
+            _extend(window, batch[done : done + room], infos[done : done + room])
+            done += room
+            if len(window) - ctx < WINDOW_LINES:
+                continue
+            bounds = _boundaries(window, ctx, weights, len(window) - MARGIN)
+            cut = [b for b in bounds if b <= len(window) - MARGIN]
+            if not cut:
+                cut = [len(window) - MARGIN]  # no boundary in a whole window: cut anyway
+            starts = [ctx, *cut]
+            for a, b in itertools.pairwise(starts):
+                yield _article(window[a:b])
+            last = cut[-1]
+            keep_from = max(0, last - CONTEXT)
+            window = window[keep_from:]
+            ctx = last - keep_from
     if len(window) > ctx:
         bounds = _boundaries(window, ctx, weights, len(window))
         starts = [ctx, *bounds, len(window)]
         for a, b in itertools.pairwise(starts):
             yield _article(window[a:b])
+
+
+def _push_many(window: list[_Entry], lines: list[RawLine]) -> None:
+    """_push of each line, classified together."""
+    _extend(window, lines, classify_many([r.text for r in lines]))
+
+
+def _extend(window: list[_Entry], lines: list[RawLine], infos: list[LineInfo]) -> None:
+    """_push of each line with its LineInfo, in order."""
+    push = _push
+    for raw, info in zip(lines, infos, strict=True):
+        push(window, raw, info)
 
 
 def segment_file(
@@ -963,8 +1275,10 @@ def segment_file(
         fh, owned = path_or_binary_file, False
     try:
         context = _read_context(fh, start_offset, first_line) if start_offset else None
-        lines = iter_lines(fh, start_offset=start_offset, first_line=first_line, stats=stats)
-        yield from _segment_lines(lines, weights, context)
+        batches = iter_line_batches(
+            fh, start_offset=start_offset, first_line=first_line, stats=stats
+        )
+        yield from _segment_lines(batches, weights, context)
     finally:
         if owned:
             fh.close()

@@ -1,0 +1,100 @@
+"""The window tokeniser of worker.segment finds exactly the words _tokens counts.
+
+_window_words finds words for a whole window at once (numpy over the joined
+UTF-8 text, with a Python path for non-ASCII and long runs); the reference
+(support_segment_ref._tokens) is the plain per-line regex. Word keys are
+compared through the word each key stands for, line by line.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+from support_dumpgen import make_dump
+from support_segment_ref import _tokens
+
+from worker import segment as S
+
+
+def _same_words(texts: list[str]) -> None:
+    """Per line, the same words with the same counts as the reference, in line order."""
+    keys, lines = S._window_words(texts)
+    assert list(lines) == sorted(lines)
+    got: list[Counter] = [Counter() for _ in texts]
+    for k, ln in zip(keys.tolist(), lines.tolist(), strict=True):
+        got[ln][k] += 1
+    for text, counts in zip(texts, got, strict=True):
+        want = Counter({S._word_key(w): c for w, c in _tokens(text).items()})
+        assert counts == want, text
+
+
+def test_keys_tell_words_apart() -> None:
+    """Exact keys for ASCII words of up to 12 letters; others hashed, apart from those."""
+    words = ["abc", "abcdefgh", "abcdefghi", "abcdefghijkl", "abcdefghijklm", "café", "ab", "a"]
+    keys = [S._word_key(w) for w in words]
+    assert len(set(keys)) == len(keys)
+    assert S._word_key("abcdefgh") == int.from_bytes(b"abcdefgh", "little")
+    assert S._word_key("abcdefghijklm") >> 62 == 3 and S._word_key("abcdefghi") >> 62 == 2
+
+
+TRICKY = [
+    "",
+    "a b c",
+    "The NEWS of the day: glasses, buses, bus, kiss, Kisses and boss's notes.",
+    "abcdefgh abcdefghi abcdefghijkl abcdefghijklm ABCDEFGHIJKLMNOPQRSTUVWXYZ",
+    "wordswordswords supercalifragilisticexpialidocious semiconductors",
+    "don’t “quoted” words—joined by dashes… and ellipses",
+    "non\u00a0breaking\u00a0spaces and\u2009thin spaces",
+    "İSTANBUL İzmir \u212aELVIN \u212aelvins",
+    "ΟΔΟΣ’Α ΟΔΟΣ ΟΔΟΣ. Σίσυφος ΣΑΣ",
+    "café CAFÉ naïve Niña NIÑAS résumés",
+    "cafe\u0301 combining marks and ﬁnancial ligatures",
+    "numbers 123abc abc123def under_score x²y ½half",
+    "中文 テキスト 한국어 текст Текстовые слова",
+    "tab\tseparated\x00nul\x1fcontrol\x7fdel",
+    "emoji 😀 words 😀😀 test",
+    "ssss sssss sssss ssses asss",
+    "x" * 5000,
+    "word " * 700,
+]
+
+
+def test_tricky_lines() -> None:
+    _same_words(TRICKY)
+    for t in TRICKY:
+        _same_words([t])
+
+
+def test_generated_dumps() -> None:
+    for seed in range(4):
+        _same_words(make_dump(seed, 12).lines)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.text(max_size=80), max_size=12))
+def test_random_text(texts: list[str]) -> None:
+    texts = [t.replace("\n", " ") for t in texts]
+    _same_words(texts)
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    st.lists(
+        st.text(alphabet=st.sampled_from("aAsSbZ é’—İΣσ\u212a1_ ."), max_size=40),
+        max_size=8,
+    )
+)
+def test_random_words(texts: list[str]) -> None:
+    _same_words(texts)
+
+
+def test_small_groups_give_the_same_words(monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    """Texts tokenised in groups (CHUNK_CHARS) give what one pass gives."""
+    texts = make_dump(9, 12).lines + TRICKY
+    whole = S._window_words(texts)
+    for size in (1, 50, 2000):
+        monkeypatch.setattr(S, "CHUNK_CHARS", size)
+        got = S._window_words(texts)
+        assert got[0].tolist() == whole[0].tolist() and got[1].tolist() == whole[1].tolist()

@@ -226,6 +226,13 @@ _AD_LINE = re.compile(
     re.I,
 )
 _AGENCY_TAG = re.compile(r"^[-–—]{1,2}\s*[A-Z][A-Z&.]{2,}\s*$")
+
+
+def _has_link(s: str) -> bool:
+    """_LINK_LINE, run only when a web address can be there (most lines have none)."""
+    return ("://" in s or "www." in s) and _LINK_LINE.search(s) is not None
+
+
 _RULE_LINE = re.compile(r"^[\W_]+$")
 # A short line that is (or ends with) a web address: "AP soccer: https://..." .
 _LINK_LINE = re.compile(r"(?:https?://|www\.)\S+$")
@@ -584,7 +591,7 @@ def _classify(
         info.role = APPEAL
         return info
     if nwords <= 40 and (
-        (nwords <= 8 and (_BOILER_LINE.match(s) or _LIST_LABEL.match(s) or _LINK_LINE.search(s)))
+        (nwords <= 8 and (_BOILER_LINE.match(s) or _LIST_LABEL.match(s) or _has_link(s)))
         or (nwords <= 12 and s.count(" | ") >= 2)  # a menu: "Corrections | Submit a tip | ..."
         or (nwords <= 3 and _RULE_LINE.match(s))  # "___", "###", "* * *": a page rule
         or (nwords <= 6 and _AD_LINE.match(s))  # "Advertisement · Scroll to continue"
@@ -723,7 +730,7 @@ def _short_role(s: str, nwords: int, mask: int) -> int:
             return BYLINE
         if nwords <= 6 and s[1:2].isupper() and _DATELINE_ONLY.match(s):
             return BODY
-        if _TIP_LINE.search(s):
+        if ("@" in s and _TIP_LINE.search(s)) or (s[0] in "GgHhDdTt" and _TIP_LINE.match(s)):
             return CLOSE  # the outlet's closing furniture: ends the article, dropped
         if (mask & _K_AGO and _RELATIVE_TS.match(s)) or (
             _DIGIT.search(s) and _HAS_DATE.search(s) and _is_mostly_date(s)

@@ -171,7 +171,8 @@ _CAPTION_MARK = re.compile(
     r"|\bPicture:|\bCredit:|\bFILE PHOTO\b|Getty Images|\bAFP\b\s*(?:/|via\b|photo)|\(AFP\)"
     r"|\bAP Photo\b|REUTERS/|/Reuters\b|/AP\b|Shutterstock|\bvia Reuters\b|\bIllustration:"
     r"|\bHandout\b|\bPool/|/Pool\b|\bEPA-EFE\b|\(Photo:|\bPhoto illustration\b|\bAlamy\b"
-    r"|\((?:stock|file|library|handout) (?:image|photo|picture|pic)\)",
+    r"|\((?:stock|file|library|handout) (?:image|photo|picture|pic)\)|\bPHOTOS? BY\b"
+    r"|\([A-Z][\w&.]*(?: [A-Z][\w&.]*)? (?:Photo|Photos|Picture|Image)\)",
 )
 _CREDIT_ONLY = re.compile(r"^[(\[][^()\[\]]{2,60}[)\]]\.?$")
 _CLOSE = re.compile(
@@ -228,11 +229,21 @@ _AD_LINE = re.compile(
 _AGENCY_TAG = re.compile(r"^[-–—]{1,2}\s*[A-Z][A-Z&.]{2,}\s*$")
 
 
+def _lower_furniture(s: str) -> bool:
+    """A lower-case line that is furniture, not a link-stripping fragment ("skip past
+    newsletter promotion", "after newsletter promotion"): classified as usual."""
+    return s[0].islower() and (
+        _SKIP_LABEL.match(s) is not None
+        or (_mask(s[:400].lower()) & _K_BOILER != 0 and _BOILER.search(s) is not None)
+    )
+
+
 def _has_link(s: str) -> bool:
     """_LINK_LINE, run only when a web address can be there (most lines have none)."""
     return ("://" in s or "www." in s) and _LINK_LINE.search(s) is not None
 
 
+_PHONE_LINE = re.compile(r"^(?:tel|phone|t)?[.:]?\s*\+?\d[\d ()./-]{6,}\d$", re.I)
 _RULE_LINE = re.compile(r"^[\W_]+$")
 # A short line that is (or ends with) a web address: "AP soccer: https://..." .
 _LINK_LINE = re.compile(r"(?:https?://|www\.)\S+$")
@@ -273,6 +284,7 @@ _BOILER = re.compile(
     r"|\bwe use cookies\b|\bcookies?\b.{0,60}\b(?:accept|consent|policy|preferences|settings"
     r"|agree)\b|\b(?:uses|using) cookies\b"
     r"|\bjoin (?:our|us on)\b.{0,40}\b(?:whatsapp|telegram|community|channel)\b"
+    r"|\bjoin\b.{0,30}\b(?:whatsapp|telegram) (?:channel|group)\b|\bco-funded by\b"
     r"|\bnot (?:a|intended as a) substitute for (?:professional )?(?:medical )?(?:advice|care)\b"
     r"|\bfor general information (?:purposes )?only\b"
     r"|\bsubmit a letter\b|\bhave your say\b|\b(?:letters?|email) for publication\b"
@@ -302,11 +314,14 @@ _BOILER = re.compile(
 _APPEAL = re.compile(
     r"since you[’']re here|\b(?:a|one) (?:small )?favou?r to ask"
     r"|\bsupport (?:our|independent|quality)"
-    r" journalism|\bconsider (?:supporting|donating|a (?:donation|contribution)|subscribing)"
-    r"|\bbecome a (?:member|subscriber|supporter|patron)\b|\bmake a (?:one-off |monthly |small )?"
+    r" journalism|\bconsider (?:supporting|donating|a (?:donation|contribution)"
+    r"|subscribing)"
+    r"|\bbecome an? (?:member|subscriber|supporter|patron|insider)\b"
+    r"|\bmake a (?:one-off |monthly |small )?"
     r"(?:contribution|donation)\b|\byou[’']ve read \d+ articles?\b"
     r"|\bsupport us\b.{0,30}\bfrom\b|\bhelp us keep (?:going|reporting)\b"
-    r"|\bour journalism is (?:free|independent|funded|reader)|\bfree to read, but\b",
+    r"|\bour journalism is (?:free|independent|funded|reader|made possible)|\bfree to read, but\b"
+    r"|\bsupport\b.{0,30}\bjournalism\b",
     re.I,
 )
 
@@ -331,6 +346,8 @@ _FAMILIES = {
         "consider subscribing",
         "consider a",
         "become a m",
+        "become an i",
+        "journalism",
         "become a s",
         "become a p",
         "contribution",
@@ -392,6 +409,9 @@ _FAMILIES = {
         "an opinion on",
         "sign-up",
         "consented",
+        "whatsapp",
+        "telegram",
+        "co-funded",
         "already a",
         "continue reading",
         "keep reading",
@@ -578,7 +598,7 @@ def _classify(
     else:
         key = s  # already single-spaced: skip the split/join (most lines)
     info = LineInfo(BODY, nwords, key=key)
-    if _CONT_START.match(s) and not (s[:2] == "by" and _BY.match(s)):  # "by: Jo Lund" is a byline
+    if _CONT_START.match(s) and not (s[:2] == "by" and _BY.match(s)) and not _lower_furniture(s):
         if nwords == 1 and _SIGNOFF.match(s):
             info.role = CLOSE  # wire desk initials ("hos/jm/rl"): the story's last line
             return info
@@ -592,12 +612,13 @@ def _classify(
         return info
     if nwords <= 40 and (
         (nwords <= 8 and (_BOILER_LINE.match(s) or _LIST_LABEL.match(s) or _has_link(s)))
-        or (nwords <= 12 and s.count(" | ") >= 2)  # a menu: "Corrections | Submit a tip | ..."
+        or (nwords <= 12 and (s.count(" | ") >= 2 or s.count(" / ") >= 2))  # menus, tags
+        or (nwords <= 6 and _PHONE_LINE.match(s))  # a contact's phone number
         or (nwords <= 3 and _RULE_LINE.match(s))  # "___", "###", "* * *": a page rule
         or (nwords <= 6 and _AD_LINE.match(s))  # "Advertisement · Scroll to continue"
         or (mask & _K_BOILER and _BOILER.search(s))
         or _LABEL_LINE.match(s)
-        or (nwords <= 6 and is_widget(s))
+        or (nwords <= 8 and is_widget(s))
     ):
         info.role = BOILER
         info.ad = (

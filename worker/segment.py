@@ -1116,13 +1116,13 @@ def _push(window: list[_Entry], raw: RawLine, info: LineInfo | None = None) -> N
         elif info.role == CREDIT:
             window[-1].info.role = CAPTION  # a short line with a photo credit is a caption
     if window:
-        _lead_in(window, info)
+        _lead_in(window, info, raw.text)
     window.append(_Entry(raw, info))
     if len(window) >= 4 and window[-2].info.role == HEAD:
         _caption_before_head(window)
 
 
-def _lead_in(window: list[_Entry], info: LineInfo) -> None:
+def _lead_in(window: list[_Entry], info: LineInfo, text: str = "") -> None:
     """Furniture introduced by a label: link headlines after "Related", paragraphs after
     "Notes to editors". A headline run ends where an article header shows: the line
     before a byline, timestamp or paragraph is the next article's headline (and the
@@ -1132,7 +1132,10 @@ def _lead_in(window: list[_Entry], info: LineInfo) -> None:
     lead = prev.lead
     if lead > 0 and info.role == HEAD:
         info.role, info.listed, info.lead = BOILER, True, lead - 1
-    elif lead < 0 and info.role in (BODY, CONT, CLOSE, BYLINE):
+    elif lead < 0 and (
+        info.role in (BODY, CONT, CLOSE, BYLINE)
+        or (info.role == HEAD and info.words <= 8 and "," in text)  # "Press officer, Acme"
+    ):
         info.role, info.lead = BOILER, lead + 1
     elif prev.listed and info.role in (BYLINE, TIMESTAMP, BODY):
         prev.role, prev.listed, prev.lead = HEAD, False, 0

@@ -1180,7 +1180,9 @@ def _is_credit_line(e: _Entry) -> bool:
     return (
         role == CREDIT
         or (role == CAPTION and e.info.words <= 3)
-        or (role == HEAD and e.info.words <= 2)
+        # a short capitalised "headline" is an agency ("PA", "LUSA"); "Pros" or
+        # "Ingredients" is a section label over a list
+        or (role == HEAD and e.info.words <= 2 and e.raw.text.strip().isupper())
     )
 
 

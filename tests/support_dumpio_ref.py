@@ -9,11 +9,10 @@ a line is.
 
 from __future__ import annotations
 
-import io
 from collections.abc import Iterator
 from typing import BinaryIO
 
-from worker.dumpio import _BOM, LINE_CAP, DecodeStats, RawLine, _decode, _skip
+from worker.dumpio import _BOM, LINE_CAP, DecodeStats, RawLine, _decode, positioned
 
 
 def iter_lines_reference(
@@ -21,12 +20,7 @@ def iter_lines_reference(
 ) -> Iterator[RawLine]:
     """The physical lines of ``fh`` from ``start_offset``, one readline at a time."""
     st = stats if stats is not None else DecodeStats()
-    reader = fh if hasattr(fh, "peek") else io.BufferedReader(fh)  # type: ignore[arg-type]
-    if start_offset:
-        try:
-            reader.seek(start_offset)
-        except (OSError, io.UnsupportedOperation):
-            _skip(reader, start_offset)
+    reader = positioned(fh, start_offset)
     offset, no = start_offset, first_line
     first = start_offset == 0
     while True:

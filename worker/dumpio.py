@@ -260,14 +260,20 @@ class _LineState:
         return raw
 
 
-def _reader(fh: BinaryIO, start_offset: int) -> BinaryIO:
-    """A buffered reader positioned at ``start_offset``; DumpError if the data looks binary."""
+def positioned(fh: BinaryIO, start_offset: int) -> BinaryIO:
+    """A buffered reader over ``fh`` at ``start_offset`` (read past when not seekable)."""
     reader = fh if hasattr(fh, "peek") else io.BufferedReader(fh)  # type: ignore[arg-type]
     if start_offset:
         try:
             reader.seek(start_offset)
         except (OSError, io.UnsupportedOperation):
             _skip(reader, start_offset)
+    return reader
+
+
+def _reader(fh: BinaryIO, start_offset: int) -> BinaryIO:
+    """A buffered reader positioned at ``start_offset``; DumpError if the data looks binary."""
+    reader = positioned(fh, start_offset)
     try:
         head = reader.peek(SNIFF_BYTES)[:SNIFF_BYTES]
     except (OSError, ValueError):

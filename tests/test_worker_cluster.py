@@ -74,6 +74,10 @@ def test_two_workers_share_backfill_and_survive_kill9(
         "NEWSWATCH_BACKFILL_LEASE_SECONDS": "3",
         "NEWSWATCH_BACKFILL_BATCH_LEASE_SECONDS": "5",
         "NEWSWATCH_STAGE_TIMINGS": str(timings),
+        # The planner would otherwise finish a 1,500-article dump before the
+        # second worker stores a batch on a fast machine: pace it so the kill
+        # lands mid-job every time.
+        "NEWSWATCH_TEST_PLAN_PAUSE": "0.3",
         "NEWSWATCH_QUEUE": queue,
         "NEWSWATCH_DATA_DIR": str(tmp_path),
     }

@@ -60,6 +60,9 @@ LEASE = timedelta(seconds=int(os.environ.get("NEWSWATCH_BACKFILL_LEASE_SECONDS",
 BATCH_LEASE = timedelta(
     seconds=int(os.environ.get("NEWSWATCH_BACKFILL_BATCH_LEASE_SECONDS", "300"))
 )
+# Fault-injection hook for tests: seconds the planner waits after each batch, so
+# a test can kill it mid-job however fast segmentation gets. Unset in production.
+PLAN_PAUSE = float(os.environ.get("NEWSWATCH_TEST_PLAN_PAUSE", "0") or 0)
 TIMINGS_ENV = "NEWSWATCH_STAGE_TIMINGS"  # optional JSON-lines file of per-batch stage times
 BATCH = BackfillBatch.__table__  # type: ignore[attr-defined]
 
@@ -137,6 +140,8 @@ def run_job(
                     _steal(engine, job_id, ahead, rules, keep=MAX_AHEAD)
             if on_batch:
                 on_batch(_job_row(engine, job_id))
+            if PLAN_PAUSE:
+                time.sleep(PLAN_PAUSE)
         _steal(engine, job_id, ahead, rules, keep=0)
     except LeaseLost:
         return None

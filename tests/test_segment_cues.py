@@ -8,7 +8,7 @@ dateline-only lines and bylines without "By".
 
 from __future__ import annotations
 
-from worker.clean import BOILER, BYLINE, CLOSE, TIMESTAMP, byline_name, classify
+from worker.clean import BOILER, BYLINE, CLOSE, HEAD, TIMESTAMP, byline_name, classify
 from worker.segment import segment_text
 
 LINES = [
@@ -101,3 +101,39 @@ def test_title_case_place_with_wire_tag_is_a_dateline_not_a_caption() -> None:
     info = classify("Lyon (AFP) - Rail workers walked out on Tuesday over a new rota.")
     assert info.dateline and info.role not in (BYLINE, TIMESTAMP)
     assert not classify("The firm (Acme) - a maker of locks - said profits rose.").dateline
+
+
+def test_dated_byline_prompt_lines_and_promo_heads() -> None:
+    assert classify("By Mara Quist | Published 9:14 AM EST, Wed June 4, 2025").role == BYLINE
+    assert byline_name("By Mara Quist | Published 9:14 AM EST, Wed June 4, 2025", BYLINE) == (
+        "Mara Quist"
+    )
+    # two sentences, the last a prompt: not a headline
+    assert classify("Tried this bake? Tell us how it went!").role != HEAD
+    assert classify("Is the town hall safe?").role == HEAD
+    assert classify("Get the top local headlines by email").role == BOILER
+    assert classify("Get our free weekend newsletter").role == BOILER
+    assert classify("Sign the guest book").role == BOILER
+
+
+def test_headline_repeated_under_a_link_list_opens_the_next_article() -> None:
+    """A headline after a 'Related' list and repeated two lines on is the next
+    article's headline, with its standfirst, not another link."""
+    lines = [
+        "The harbour board approved the dredging contract at its meeting on Tuesday night.",
+        "Work on the channel is due to start in the autumn and last two seasons.",
+        "Skippers said they had waited a decade for the channel to be deepened.",
+        "Related stories",
+        "Dredging firm wins second port contract",
+        "Skippers warn of silting at the north quay",
+        "Library opening hours cut as council trims budget",
+        "Branches in four villages will close on Mondays and Wednesdays from next month",
+        "Library opening hours cut as council trims budget",
+        "By Jory Penhallow",
+        "Four village libraries will close two days a week under savings agreed by the council.",
+        "The authority says the change will save about £140,000 a year.",
+        "Campaigners said the cuts would hit older residents who rely on the branches.",
+    ]
+    arts = segment_text("\n".join(lines) + "\n")
+    assert [a.start_line for a in arts] == [1, 7]
+    assert arts[1].title == "Library opening hours cut as council trims budget"

@@ -56,6 +56,10 @@ _BY_PREFIX = re.compile(
     r"|(?:medically )?reviewed by|fact[- ]checked by)\s+(.+?)\s*(?:\S+@\S+\s*)?(?:[|·•,–—-].*)?$",
     re.I,
 )
+# "By Jo Park | Published 6:02 AM EST, Tue March 4, 2025": a byline with its date.
+_BY_DATED = re.compile(
+    rf"^(?i:by:?|written by)\s+{_NAME_SEQ}(?:\s*(?:,|and|&)\s*{_NAME_SEQ})*\s*[|·•,–—-]\s*\S"
+)
 _READTIME = re.compile(r"^(.{2,60}?)\s*[·•|,–—-]?\s*\d{1,2}\s*-?\s*min(?:ute)?s?\s+read\b", re.I)
 _BARE_NAME = re.compile(rf"^{_NAME_SEQ}$")
 # "Name and Name", "Name & Name", "Name | Agency", "NAME NAME" (all capitals).
@@ -308,7 +312,8 @@ _BOILER = re.compile(
     r"|\bdo you have an opinion on\b|\byour sign-up\b|\bways you[’']ve consented\b"
     r"|\balready an? (?:subscriber|member)\b|\bsubscribe to (?:continue|keep) reading\b"
     r"|\bunlock this (?:article|story)\b|\bfree trial\b|\bsubject to copyright\b"
-    r"|\bappears in print\b|\bagree\b.{0,60}\bcookies\b|©\s*\d{4}",
+    r"|\bappears in print\b|\bagree\b.{0,60}\bcookies\b|©\s*\d{4}"
+    r"|^get\b.{0,60}\b(?:newsletters?|by e-?mail|in your inbox|alerts)\b",
     re.I,
 )
 _APPEAL = re.compile(
@@ -419,6 +424,8 @@ _FAMILIES = {
         "free trial",
         "copyright",
         "in print",
+        "by email",
+        "by e-mail",
         "©",
     ),
     _K_CLOSE: (
@@ -742,6 +749,8 @@ def _short_role(s: str, nwords: int, mask: int) -> int:
     if nwords <= 6 and _ABOUT.match(s):
         return BOILER  # "About <Company>": the company note heading of a press release
     dateline = _is_dateline(s)
+    if nwords <= 24 and mask & _K_BY and _BY_DATED.match(s) and _HAS_DATE.search(s):
+        return BYLINE
     if nwords <= 12:
         if (
             (mask & _K_BY and _BY.match(s))
@@ -786,8 +795,14 @@ def _short_role(s: str, nwords: int, mask: int) -> int:
             return BODY
         if t != s and last in "!?…":
             return BODY  # a sentence followed by a source tag: "... (Mail)"
+        if last in "!?" and _TWO_SENTENCES.search(t):
+            return BODY  # "Did you make this recipe? Leave a rating below!": a prompt
         return HEAD
     return BODY
+
+
+# A sentence end inside the line, then another sentence ("... recipe? Leave ...").
+_TWO_SENTENCES = re.compile(r"\w[.!?]\s+[A-Z]")
 
 
 # A bare label over a list of link headlines (the headlines are furniture too).
@@ -897,6 +912,11 @@ _WIDGET_WORDS = frozenset(
         "republish",
         "join",
         "send",
+        "guest",
+        "guestbook",
+        "book",
+        "flowers",
+        "condolences",
     ]
 )
 # Words allowed around them ("Share on Facebook", "Read more obituaries", "Log in").

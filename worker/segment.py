@@ -872,8 +872,8 @@ def _features(entries: list[_Entry], i: int, zone: list[bool], coh) -> tuple[flo
         if r == HEAD:
             head = 1.0
             short_head = info.words <= SUBHEAD_WORDS or entries[j].raw.text.rstrip().endswith("?")
-            if j + 1 < n and entries[j + 1].info.key == info.key:
-                repeat = 1.0
+            if any(e.info.key == info.key for e in entries[j + 1 : j + 3]):
+                repeat = 1.0  # repeated at once, or after a standfirst
         elif r == BYLINE:
             byline = 1.0
         elif r == TIMESTAMP:
@@ -1116,6 +1116,8 @@ def _push(window: list[_Entry], raw: RawLine, info: LineInfo | None = None) -> N
         elif info.role == CREDIT:
             window[-1].info.role = CAPTION  # a short line with a photo credit is a caption
     if window:
+        if info.role == HEAD:
+            _unlist_repeat(window, info)
         _lead_in(window, info, raw.text)
     window.append(_Entry(raw, info))
     if len(window) >= 4 and window[-2].info.role == HEAD:
@@ -1141,6 +1143,18 @@ def _lead_in(window: list[_Entry], info: LineInfo, text: str = "") -> None:
         prev.role, prev.listed, prev.lead = HEAD, False, 0
         if len(window) > 1 and window[-2].info.listed and _STANDFIRST.search(window[-1].raw.text):
             window[-2].info.role, window[-2].info.listed, window[-2].info.lead = HEAD, False, 0
+
+
+def _unlist_repeat(window: list[_Entry], info: LineInfo) -> None:
+    """A headline repeated within three lines is an article's headline, not a link:
+    the run of link headlines ended at its first copy (link lists do not repeat)."""
+    for k in range(len(window) - 1, max(-1, len(window) - 4), -1):
+        if window[k].info.key == info.key and window[k].info.listed:
+            for e in window[k:]:
+                if e.info.listed:
+                    e.info.role, e.info.listed, e.info.lead = HEAD, False, 0
+            info.lead = 0
+            return
 
 
 def _caption_before_head(window: list[_Entry]) -> None:

@@ -137,3 +137,11 @@ def test_headline_repeated_under_a_link_list_opens_the_next_article() -> None:
     arts = segment_text("\n".join(lines) + "\n")
     assert [a.start_line for a in arts] == [1, 7]
     assert arts[1].title == "Library opening hours cut as council trims budget"
+
+
+def test_section_list_labels() -> None:
+    """'More <Section>' and 'Most read in <section>' head a list of links."""
+    for label in ("More Super Rugby", "MOST READ IN FOOTBALL", "More in Sport"):
+        info = classify(label)
+        assert info.role == BOILER and info.lead > 0, label
+    assert classify("More rain expected").role == HEAD

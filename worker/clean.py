@@ -808,10 +808,13 @@ _TWO_SENTENCES = re.compile(r"\w[.!?]\s+[A-Z]")
 # A bare label over a list of link headlines (the headlines are furniture too).
 _LIST_LABEL = re.compile(
     r"^(?:related(?: stories| articles| coverage| content| reading)?|more on this (?:story|topic)"
-    r"|most (?:read|popular|viewed|shared)|recommended(?: for you| reading)?|trending(?: now)?"
+    r"|most (?:read|popular|viewed|shared)(?: (?:in|on) \w+(?: \w+)?)?"
+    r"|recommended(?: for you| reading)?|trending(?: now)?"
     r"|read (?:more|next)|you may also like|more from \w+(?: \w+)?|top stories|also read|read also"
     r"|see also|explore more on these topics|more on these topics|topics|tags|related news"
-    r"|key points)\s*[:.!»›>|-]*$",
+    r"|key points"
+    # "More Super Rugby", "More in Sport": more of a section, named in capitals
+    r"|more (?:(?:in|on|from) )?(?-i:[A-Z][\w&'’-]*(?: [A-Z][\w&'’-]*)?))\s*[:.!»›>|-]*$",
     re.I,
 )
 #: Link headlines a list label may introduce.

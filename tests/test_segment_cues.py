@@ -145,3 +145,10 @@ def test_section_list_labels() -> None:
         info = classify(label)
         assert info.role == BOILER and info.lead > 0, label
     assert classify("More rain expected").role == HEAD
+
+
+def test_long_timestamps_and_syndication_notes() -> None:
+    stamp = "Thu 9 Oct 2025 07.05 BST Last modified on Thu 9 Oct 2025 11.40 BST"
+    assert classify(stamp).role == TIMESTAMP
+    note = "(This story has not been edited by our staff and was published from a wire feed.)"
+    assert classify(note).role == CLOSE

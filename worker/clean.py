@@ -160,6 +160,7 @@ _RELATIVE_TS = re.compile(
 _DATE_TOKEN = re.compile(
     rf"\b(?:{_MONTH}|{_DAY}|\d{{1,4}}(?:st|nd|rd|th)?,?|\d{{1,2}}[:.]\d{{2}}(?::\d{{2}})?"
     r"|[ap]\.?m\.?|gmt|utc|bst|cet|edt|est|pdt|pst|et|pt|updated|published|posted|last|on|at"
+    r"|modified|first"
     r"|\d{4}-\d{2}-\d{2}(?:t[\d:.]+z?)?|\d{1,2}/\d{1,2}/\d{2,4})\b",
     re.I,
 )
@@ -182,7 +183,8 @@ _CREDIT_ONLY = re.compile(r"^[(\[][^()\[\]]{2,60}[)\]]\.?$")
 _CLOSE = re.compile(
     r"^\(?(?:reporting|additional reporting|writing|editing|compiled|edited|research"
     r"|reported) by\b|\bcontributed(?: reporting)?(?: to this (?:report|story|article))?\.?\)?$"
-    r"|^this (?:story|article) (?:has been|was) (?:updated|amended|corrected)",
+    r"|^this (?:story|article) (?:has been|was) (?:updated|amended|corrected)"
+    r"|^\(?this (?:story|article|report) has not been edited\b",
     re.I,
 )
 _BIO = re.compile(
@@ -781,6 +783,8 @@ def _short_role(s: str, nwords: int, mask: int) -> int:
             )
         ):
             return BYLINE
+    elif nwords <= 20 and _DIGIT.search(s) and _HAS_DATE.search(s) and _is_mostly_date(s):
+        return TIMESTAMP  # "Tue 5 Mar 2024 09.30 GMT Last modified on Tue 5 Mar 2024 12.14 GMT"
     if not dateline and mask & _K_CAPTION and _CAPTION_MARK.search(s):
         return CAPTION
     if nwords <= 45 and mask & _K_BIO and _BIO.match(s) and not _starts_with_function_word(s):

@@ -8,7 +8,7 @@ dateline-only lines and bylines without "By".
 
 from __future__ import annotations
 
-from worker.clean import BOILER, BYLINE, CLOSE, HEAD, TIMESTAMP, byline_name, classify
+from worker.clean import BIO, BOILER, BYLINE, CLOSE, HEAD, TIMESTAMP, byline_name, classify
 from worker.segment import segment_text
 
 LINES = [
@@ -152,3 +152,37 @@ def test_long_timestamps_and_syndication_notes() -> None:
     assert classify(stamp).role == TIMESTAMP
     note = "(This story has not been edited by our staff and was published from a wire feed.)"
     assert classify(note).role == CLOSE
+
+
+def test_results_lines_short_bios_and_teasers() -> None:
+    assert classify("Women's 800m: 1 K Aalto (Fin) 1:58.20; 2 P Ruiz (Esp) 1:58.71").role != HEAD
+    assert classify("Leeds 311 (Hartley 102, Moss 64; Iqbal 5-71)").role != HEAD
+    assert classify("Oil jumps 4% as 3 tankers are seized in the Gulf").role == HEAD
+    long_para = (
+        "Typhoon Mirae is the strongest storm to reach the coast this year, and forecasters "
+        "said it would bring more rain to districts that flooded only last month, with "
+        "landslides likely in the hills above the port"
+    )
+    assert classify(long_para).role != BIO
+    assert classify("Ola Brandt is a science writer based in Bergen.").role == BIO
+    assert classify("More autumn cooking: eight soups for cold nights").role == BOILER
+    assert classify("More than 300 homes flooded: what we know").role == HEAD
+
+
+def test_caption_sentence_above_a_photo_credit_line() -> None:
+    """Headline, a plain caption sentence, 'Photo: ...': one header, not two articles."""
+    lines = [
+        "The council will publish the revised plans for consultation in the spring.",
+        "Residents have until the end of March to comment on the earlier proposals.",
+        "A spokesperson said every response would be read before a decision was taken.",
+        "Obituary",
+        "Ilse Marten, glassblower who revived a village craft, dies at 91",
+        "Ilse Marten in her workshop in 1987.",
+        "Photo: Karel Dost/Archive",
+        "Ilse Marten, who has died aged 91, turned a failing village glassworks into a school.",
+        "She trained apprentices from across the region for more than three decades.",
+        "Her pieces are held in several museum collections.",
+    ]
+    arts = segment_text("\n".join(lines) + "\n")
+    assert [a.start_line for a in arts] == [1, 4]
+    assert "in her workshop" not in arts[1].text

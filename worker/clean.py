@@ -191,6 +191,9 @@ _BIO = re.compile(
     rf"^{_NAME_SEQ},?\s+(?:is|was|has been|are|were)\s+(?:an?|the|one|currently|formerly|senior"
     r"|director|professor|chief|editor|author|based|co-founder|founder|head)\b"
 )
+#: Longest author bio, in words (they run 7-20; "Storm Hedda is the first named
+#: storm of the season to ..." is a paragraph of the story).
+BIO_WORDS = 30
 _DATELINE = re.compile(
     r"^[A-Z][A-Z.'’\- ]{1,40}(?:,\s*[\w.]+(?:,?\s[\w.]+){0,5},?)?\s*(?:\([^()]{2,30}\))?"
     r"\s*(?:/[A-Za-z][\w .-]{1,30}/)?\s*[–—-]{1,2}\s*\S"
@@ -224,7 +227,8 @@ _LABEL_LINE = re.compile(
     r"|see also|also read|read also|read|more from|more on|recommended(?: reading)?|watch|listen"
     r"|you may also like"
     r"|privacy notice|editor'?s (?:note|picks?)|most read|related topics|topics|tags)\s*[:|»›>]"
-    r"|^(?:share|comment)\b.{0,40}:\s*$",
+    r"|^(?:share|comment)\b.{0,40}:\s*$"
+    r"|^more (?!than\b)[\w'’-]+(?: [\w'’-]+){0,2}:\s",  # "More spring baking: 10 recipes ..."
     re.I,
 )
 _AD_LINE = re.compile(
@@ -787,7 +791,8 @@ def _short_role(s: str, nwords: int, mask: int) -> int:
         return TIMESTAMP  # "Tue 5 Mar 2024 09.30 GMT Last modified on Tue 5 Mar 2024 12.14 GMT"
     if not dateline and mask & _K_CAPTION and _CAPTION_MARK.search(s):
         return CAPTION
-    if nwords <= 45 and mask & _K_BIO and _BIO.match(s) and not _starts_with_function_word(s):
+    bio = nwords <= BIO_WORDS and mask & _K_BIO and _BIO.match(s)
+    if bio and not _starts_with_function_word(s):
         return BIO  # "Jo Park is a reporter ..."; not "The Mekong is one of ..."
     if nwords <= 25:
         if dateline:
@@ -799,10 +804,22 @@ def _short_role(s: str, nwords: int, mask: int) -> int:
             return BODY
         if t != s and last in "!?…":
             return BODY  # a sentence followed by a source tag: "... (Mail)"
+        if _is_data_line(s):
+            return BODY  # results and scores: "Men's 100m: 1 T Okonkwo (GB) 9.94; 2 ..."
         if last in "!?" and _TWO_SENTENCES.search(t):
             return BODY  # "Did you make this recipe? Leave a rating below!": a prompt
         return HEAD
     return BODY
+
+
+def _is_data_line(s: str) -> bool:
+    """A line of results or figures, not a headline: two semicolons, or at least
+    four tokens with digits making up a third of the line."""
+    if s.count(";") >= 2 and s.count(" ") >= 3:
+        return True
+    words = s.split()
+    nums = sum(1 for w in words if _DIGIT.search(w))
+    return nums >= 4 and 3 * nums >= len(words)
 
 
 # A sentence end inside the line, then another sentence ("... recipe? Leave ...").
@@ -818,7 +835,8 @@ _LIST_LABEL = re.compile(
     r"|see also|explore more on these topics|more on these topics|topics|tags|related news"
     r"|key points"
     # "More Super Rugby", "More in Sport": more of a section, named in capitals
-    r"|more (?:(?:in|on|from) )?(?-i:[A-Z][\w&'’-]*(?: [A-Z][\w&'’-]*)?))\s*[:.!»›>|-]*$",
+    r"|more (?:(?:in|on|from) )?(?-i:[A-Z][\w&'’-]*(?: [A-Z][\w&'’-]*)?)"
+    r"|more (?:in |on |from )?[a-z]+)\s*[:.!»›>|-]*$",
     re.I,
 )
 #: Link headlines a list label may introduce.

@@ -1116,6 +1116,8 @@ def _push(window: list[_Entry], raw: RawLine, info: LineInfo | None = None) -> N
         elif info.role == CREDIT:
             window[-1].info.role = CAPTION  # a short line with a photo credit is a caption
     if window:
+        if _is_credit_info(info) and _is_caption_sentence(window[-1]):
+            window[-1].info.role = CAPTION  # "X at her home in 2011." / "Photo: Y"
         if info.role == HEAD:
             _unlist_repeat(window, info)
         _lead_in(window, info, raw.text)
@@ -1198,6 +1200,15 @@ def _is_credit_line(e: _Entry) -> bool:
         # "Ingredients" is a section label over a list
         or (role == HEAD and e.info.words <= 2 and e.raw.text.strip().isupper())
     )
+
+
+def _is_credit_info(info: LineInfo) -> bool:
+    """A photo credit line by its role alone: "(AP Photo)", "Photo: Jo Park/Agency"."""
+    return info.role == CREDIT or (info.role == CAPTION and info.words <= CREDIT_WORDS)
+
+
+#: Longest caption line that is only a credit ("Photo: Jan Peeters/BWR Archive").
+CREDIT_WORDS = 5
 
 
 def _is_caption_sentence(e: _Entry) -> bool:

@@ -186,3 +186,46 @@ def test_caption_sentence_above_a_photo_credit_line() -> None:
     arts = segment_text("\n".join(lines) + "\n")
     assert [a.start_line for a in arts] == [1, 4]
     assert "in her workshop" not in arts[1].text
+
+
+def test_end_marks_agency_tags_and_comment_forms() -> None:
+    assert classify("-ENDS-").role == CLOSE
+    assert classify("IANS").role == CLOSE  # the agency's sign-off under a story
+    assert classify("WORLD").role == HEAD  # a section kicker
+    assert classify("NEWS RELEASE").role != BYLINE
+    for line in (
+        "Leave a Reply",
+        "Your email address will not be published. Required fields are marked *",
+        "Filed under: Gardening, Allotments, Spring",
+        "Rate this album",
+        "License this article",
+        "More from Premier League Darts",
+        "More local news",
+        "Stay informed. Download the Harbour Times app for flood alerts.",
+        "The opinions expressed here are the writer's own and not those of the paper.",
+    ):
+        assert classify(line).role == BOILER, line
+    # a paragraph broken at a link is not a headline
+    assert classify("He later returned for one last tour with the").role != HEAD
+    # a brand in camel case starts a headline, not a continuation
+    assert classify("eBay sellers face new fees from April").role == HEAD
+
+
+def test_stub_start_before_end_furniture_is_not_an_article() -> None:
+    """The last short paragraph of a story, set apart by end furniture, stays with it."""
+    lines = [
+        "Candidates for the northern seat met voters at a packed hall in Waipu on Tuesday.",
+        "Housing, roads and the price of power dominated the questions from the floor.",
+        "Several speakers said the region had been ignored by successive governments.",
+        "The organiser said the turnout showed people in the north were engaged.",
+        "A second meeting will be held at Dargaville on May 8.",
+        "Have your say below",
+        "Share this story on Facebook",
+        "Ferry fares to rise by 6 per cent from July",
+        "By Aroha Tane",
+        "Ferry fares will rise by 6 per cent from July, the operator said on Wednesday.",
+        "It blamed higher fuel and insurance costs for the increase.",
+        "Commuters said the rise would add about $200 a year to their travel bills.",
+    ]
+    arts = segment_text("\n".join(lines) + "\n")
+    assert [a.start_line for a in arts] == [1, 8]

@@ -208,7 +208,7 @@ _BOILER_LINE = re.compile(
     r"|scroll to continue(?: with content)?|ad feedback|close)\s*[:.!»›>|-]*$"
     r"|^(?:\d+\s+)?comments?\s*[(\[]?\d*[)\]]?$"
     r"|^(?:pin|save|print) (?:it|this|the) (?:recipe|article|story|for later)(?: for later)?\W*$"
-    r"|^rate this (?:recipe|article|story)\b|^was this (?:page|article|story) (?:useful|helpful)"
+    r"|^rate this\b|^was this (?:page|article|story) (?:useful|helpful)"
     r"|^about the authors?\s*:?$|^listen to this (?:article|story)\b"
     r"|^notes? (?:to|for) editors?\b|^editors?'?s? notes?\s*:?$"
     r"|^(?:read more|related|see also|also read|read next|more from|watch|listen"
@@ -228,7 +228,8 @@ _LABEL_LINE = re.compile(
     r"|you may also like"
     r"|privacy notice|editor'?s (?:note|picks?)|most read|related topics|topics|tags)\s*[:|»›>]"
     r"|^(?:share|comment)\b.{0,40}:\s*$"
-    r"|^more (?!than\b)[\w'’-]+(?: [\w'’-]+){0,2}:\s",  # "More spring baking: 10 recipes ..."
+    # "More spring baking: 10 recipes ...": a teaser
+    r"|^filed under\s*:|^more (?!than\b)[\w'’-]+(?: [\w'’-]+){0,2}:\s",
     re.I,
 )
 _AD_LINE = re.compile(
@@ -237,6 +238,8 @@ _AD_LINE = re.compile(
     re.I,
 )
 _AGENCY_TAG = re.compile(r"^[-–—]{1,2}\s*[A-Z][A-Z&.]{2,}\s*$")
+# A press release's end mark: "-ENDS-", "ENDS", "- 30 -".
+_END_MARK = re.compile(r"^[-–—\s]*(?:ends?|30)[-–—\s]*$", re.I)
 
 
 def _lower_furniture(s: str) -> bool:
@@ -301,7 +304,8 @@ _BOILER = re.compile(
     r"|\border your copy\b|\bbuy the book\b(?! (?:was|is|had|has)\b)"
     r"|\bto contact the editors?\b"
     r"|\b(?:all rights reserved|terms of (?:use|service)|privacy policy)\b"
-    r"|\b(?:follow us on|download (?:the|our) app|join the conversation|share your thoughts"
+    r"|\b(?:follow us on|download (?:the|our)\b.{0,40}\bapp|join the conversation"
+    r"|share your thoughts"
     r"|click here to|get the latest .{0,40} (?:delivered|sent|in your inbox)"
     r"|trust principles|appeared first on|reuse this content|sign in to comment)\b"
     r"|\b(?:delivered |sent )?(?:straight |directly )?to your inbox\b"
@@ -310,8 +314,10 @@ _BOILER = re.compile(
     r"|\b(?:let us know|tell us|join the discussion) in the comments\b"
     r"|\bnewsletter promotion\b"
     r"|\bour (?:morning|evening|daily|weekly) (?:e-?mail|newsletter|briefing)\b"
+    r"|\bleave (?:a|your) (?:comment|reply)\b|\bemail address will not be published\b"
     r"|\bcomments are (?:moderated|closed|open)\b|\bkeep (?:it|comments) civil\b"
-    r"|\bviews expressed (?:in this|here|are)\b|\bedited for (?:length|clarity|brevity)\b"
+    r"|\b(?:views|opinions) expressed (?:in this|here|are)\b"
+    r"|\bedited for (?:length|clarity|brevity)\b"
     r"|\bclick here\b|\brepublished (?:from|under|with permission)\b|\bcreative commons\b"
     r"|\breceives? funding from\b|\bdoes not work for, consult\b"
     r"|\bmay not be (?:reproduced|published|broadcast|rewritten|redistributed)\b"
@@ -410,6 +416,10 @@ _FAMILIES = {
         "comments are",
         "civil",
         "views expressed",
+        "opinions expressed",
+        "leave a",
+        "leave your",
+        "will not be published",
         "edited for",
         "click here",
         "republished",
@@ -512,11 +522,22 @@ _AC_ASCII = all(w.isascii() for w in _AC_WORDS)
 #: The characters whose lower case holds ASCII letters (İ -> "i̇", Kelvin sign -> "k").
 _LOWER_TO_ASCII = ("\u0130", "\u212a")
 _DIGIT = re.compile(r"\d")
-_NAME_STOP = (_FUNCTION_START - {"and"}) | {"about", "contact", "source", "follow", "share"}
+_NAME_STOP = (_FUNCTION_START - {"and"}) | {
+    "about",
+    "contact",
+    "source",
+    "follow",
+    "share",
+    "news",
+    "release",
+    "press",
+    "media",
+    "statement",
+}
 _ENDS_SENTENCE = re.compile(r"[.!?…:;,][\"'”’»)\]]*\s*$")
 _QUOTED_SENTENCE = re.compile(r"[.!?…][\"'”’»]+\s*$")
 _ENDS_STOP = re.compile(r"[.,;:][\"'”’»)\]]*\s*$")
-_CONT_START = re.compile(r"^(?:[,;:)\]]|[“”\"']?>|[–—-]\s*[a-z]|[a-z])")
+_CONT_START = re.compile(r"^(?:[,;:)\]]|[“”\"']?>|[–—-]\s*[a-z]|[a-z](?![A-Z]))")
 _WORD = re.compile(r"\S+")
 _CONNECTIVE = frozenset(
     [
@@ -772,8 +793,10 @@ def _short_role(s: str, nwords: int, mask: int) -> int:
             _DIGIT.search(s) and _HAS_DATE.search(s) and _is_mostly_date(s)
         ):
             return TIMESTAMP
-        if _AGENCY_TAG.match(s):
-            return CLOSE  # "-- BERNAMA": the agency's sign-off
+        if _AGENCY_TAG.match(s) or _END_MARK.match(s):
+            return CLOSE  # "-- BERNAMA": the agency's sign-off; "-ENDS-"
+        if is_agency_tag(s):
+            return CLOSE  # "PTI" under the last paragraph: the agency's sign-off
         if s[0] in "([" and _CREDIT_ONLY.match(s):
             return CLOSE if "©" in s else CREDIT  # "(©NTB)": the agency's copyright tag
         if (
@@ -804,12 +827,75 @@ def _short_role(s: str, nwords: int, mask: int) -> int:
             return BODY
         if t != s and last in "!?…":
             return BODY  # a sentence followed by a source tag: "... (Mail)"
-        if _is_data_line(s):
+        if _is_data_line(s) or _ends_mid_sentence(t):
             return BODY  # results and scores: "Men's 100m: 1 T Okonkwo (GB) 9.94; 2 ..."
         if last in "!?" and _TWO_SENTENCES.search(t):
             return BODY  # "Did you make this recipe? Leave a rating below!": a prompt
         return HEAD
     return BODY
+
+
+# Section names that stand alone above a headline as kickers ("WORLD", "OPINION");
+# any other capitalised short token on its own line is an agency sign-off ("PTI").
+_SECTIONS = frozenset(
+    [
+        "news",
+        "world",
+        "sport",
+        "sports",
+        "local",
+        "live",
+        "tech",
+        "money",
+        "arts",
+        "books",
+        "food",
+        "style",
+        "city",
+        "opinion",
+        "business",
+        "politics",
+        "health",
+        "science",
+        "travel",
+        "culture",
+        "film",
+        "music",
+        "tv",
+        "law",
+        "jobs",
+        "auto",
+        "cars",
+        "us",
+        "uk",
+        "eu",
+        "asia",
+        "africa",
+        "video",
+        "audio",
+        "radio",
+        "weather",
+        "lotto",
+        "games",
+        "puzzles",
+        "deals",
+    ]
+)
+
+
+def is_agency_tag(s: str) -> bool:
+    """A wire agency's acronym alone on a line: 2-5 capitals, not a section kicker."""
+    return 2 <= len(s) <= 5 and s.isalpha() and s.isupper() and s.lower() not in _SECTIONS
+
+
+_TRAILING_FUNCTION = frozenset(
+    ["the", "a", "an", "of", "and", "at", "for", "with", "from", "by", "to"]
+)
+
+
+def _ends_mid_sentence(s: str) -> bool:
+    """A paragraph broken at a link ("... a final concert at the"), not a headline."""
+    return s.rsplit(" ", 1)[-1].lower() in _TRAILING_FUNCTION and " " in s
 
 
 def _is_data_line(s: str) -> bool:
@@ -836,7 +922,8 @@ _LIST_LABEL = re.compile(
     r"|key points"
     # "More Super Rugby", "More in Sport": more of a section, named in capitals
     r"|more (?:(?:in|on|from) )?(?-i:[A-Z][\w&'’-]*(?: [A-Z][\w&'’-]*)?)"
-    r"|more (?:in |on |from )?[a-z]+)\s*[:.!»›>|-]*$",
+    r"|more (?:in |on |from )?[a-z]+(?: news| stories| headlines)?"
+    r"|more from(?: [A-Z][\w&'’-]*){1,3})\s*[:.!»›>|-]*$",
     re.I,
 )
 #: Link headlines a list label may introduce.
@@ -942,6 +1029,11 @@ _WIDGET_WORDS = frozenset(
         "book",
         "flowers",
         "condolences",
+        "license",
+        "licence",
+        "reprint",
+        "reprints",
+        "permissions",
     ]
 )
 # Words allowed around them ("Share on Facebook", "Read more obituaries", "Log in").

@@ -59,6 +59,7 @@ from worker.clean import (
     classify,
     classify_many,
     clean_article,
+    is_agency_tag,
 )
 from worker.dumpio import DecodeStats, DumpError, RawLine, iter_line_batches, open_dump
 
@@ -990,13 +991,28 @@ def _boundaries(entries: list[_Entry], ctx: int, weights: Weights, limit: int) -
     Only articles that end by ``limit`` (enough right context) are split further.
     """
     coh, terms = _cohesion_terms(entries)
-    bounds = pick_boundaries(score_gaps(entries, ctx + 1, weights, coh), ctx)
+    bounds = _drop_stubs(entries, pick_boundaries(score_gaps(entries, ctx + 1, weights, coh), ctx))
     gap_of = coh[2]
     extra: list[int] = []
     for a, b in itertools.pairwise([ctx, *bounds, len(entries)]):
         if b <= limit:
             extra += _split_cueless(entries, terms, gap_of, a, b)
     return sorted(bounds + extra)
+
+
+def _drop_stubs(entries: list[_Entry], bounds: list[int]) -> list[int]:
+    """Drop a cue-less start whose article would end before a second paragraph: the
+    last paragraph of a story, set apart from it by the end furniture that follows
+    ("A second debate will be held on May 8." / "Have your say" / next headline)."""
+    keep = []
+    for i, nxt in itertools.pairwise(bounds):
+        info = entries[i].info
+        if info.role == BODY and not info.dateline:
+            paras = sum(1 for e in entries[i:nxt] if e.info.role in (BODY, CONT))
+            if paras < 2:
+                continue
+        keep.append(i)
+    return keep + bounds[-1:]
 
 
 def _split_cueless(entries: list[_Entry], terms: _Terms, gap_of: list[int], a: int, b: int):
@@ -1110,11 +1126,13 @@ def _push(window: list[_Entry], raw: RawLine, info: LineInfo | None = None) -> N
     by the next line is prose."""
     if info is None:
         info = classify(raw.text)
-    if window and window[-1].info.role == HEAD:
-        if info.role == CONT:
-            window[-1].info.role = BODY  # a "headline" continued on the next line is prose
-        elif info.role == CREDIT:
-            window[-1].info.role = CAPTION  # a short line with a photo credit is a caption
+    last = window[-1].info if window else None
+    if last is not None and last.role in (HEAD, BYLINE) and info.role == CONT:
+        # a "headline" continued on the next line is prose; a "byline" so
+        # continued is a linked name inside a paragraph
+        last.role = BODY
+    elif last is not None and last.role == HEAD and info.role == CREDIT:
+        last.role = CAPTION  # a short line with a photo credit is a caption
     if window:
         if _is_credit_info(info) and _is_caption_sentence(window[-1]):
             window[-1].info.role = CAPTION  # "X at her home in 2011." / "Photo: Y"
@@ -1171,8 +1189,12 @@ def _caption_before_head(window: list[_Entry]) -> None:
     head = len(window) - 2
     k = head - 1
     info = window[k].info
-    if _is_credit_line(window[k]) and k > 0:
-        if _is_caption_sentence(window[k - 1]):
+    agency = info.role == CLOSE and is_agency_tag(window[k].raw.text.strip())
+    if (agency or _is_credit_line(window[k])) and k > 0:
+        prev = window[k - 1]
+        # under an agency name, only a short sentence reads as a caption ("Firefighters
+        # battle flames near X."); a longer one is the story's last paragraph, signed
+        if _is_caption_sentence(prev) and (not agency or prev.info.words <= AGENCY_CAPTION_WORDS):
             window[k - 1].info.role = CAPTION
             info.role = CREDIT  # "PA" is the photo's credit, not the headline
         return
@@ -1223,6 +1245,8 @@ def _is_caption_sentence(e: _Entry) -> bool:
     )
 
 
+#: Longest caption sentence above a bare agency name ("LUSA"), in words.
+AGENCY_CAPTION_WORDS = 15
 #: Longest caption sentence, in words.
 CAPTION_WORDS = 35
 

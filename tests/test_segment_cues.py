@@ -229,3 +229,25 @@ def test_stub_start_before_end_furniture_is_not_an_article() -> None:
     ]
     arts = segment_text("\n".join(lines) + "\n")
     assert [a.start_line for a in arts] == [1, 8]
+
+
+def test_channel_promos_and_link_broken_names() -> None:
+    for line in (
+        "Find The Harbour Times on WhatsApp and never miss a story",
+        "Follow Riverside Post on Google News",
+        "Sign up to breaking news alerts delivered straight to your phone",
+    ):
+        assert classify(line).role == BOILER, line
+    assert classify(". The firm did not say how much it paid.").role not in (HEAD, BYLINE, BOILER)
+    assert classify("Backers of the deal included Oslo's").role != HEAD
+    lines = [
+        "Tidewell Energy, which makes software for home batteries, has raised €25m.",
+        "The round was led by a fund run by",
+        "Northgate Capital",
+        ". Earlier backers also took part.",
+        "The company plans to hire 60 engineers in Riga and Vilnius this year.",
+        "It says its software now controls 30,000 batteries across the Baltics.",
+    ]
+    arts = segment_text("\n".join(lines) + "\n")
+    assert [a.start_line for a in arts] == [1]
+    assert arts[0].byline is None

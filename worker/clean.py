@@ -308,7 +308,10 @@ _BOILER = re.compile(
     r"|share your thoughts"
     r"|click here to|get the latest .{0,40} (?:delivered|sent|in your inbox)"
     r"|trust principles|appeared first on|reuse this content|sign in to comment)\b"
-    r"|\b(?:delivered |sent )?(?:straight |directly )?to your inbox\b"
+    r"|\b(?:delivered |sent )?(?:straight |directly )?to your (?:inbox|phone)\b"
+    r"|\bsign up\b.{0,80}\b(?:alerts|notifications)\b"
+    r"|\b(?:find|follow|join) [\w&.'’ -]{1,40} on (?:whatsapp|telegram|google news|instagram"
+    r"|facebook|tiktok|youtube|linkedin|twitter)\b"
     r"|\bwe (?:may )?earn (?:a )?(?:small )?(?:commission|affiliate)|\baffiliate links?\b"
     r"|\blisten to\b.{0,60}\bpodcast\b"
     r"|\b(?:let us know|tell us|join the discussion) in the comments\b"
@@ -432,6 +435,14 @@ _FAMILIES = {
         "consented",
         "whatsapp",
         "telegram",
+        "google news",
+        "instagram",
+        "facebook",
+        "tiktok",
+        "youtube",
+        "linkedin",
+        "twitter",
+        "to your phone",
         "co-funded",
         "already a",
         "continue reading",
@@ -537,7 +548,7 @@ _NAME_STOP = (_FUNCTION_START - {"and"}) | {
 _ENDS_SENTENCE = re.compile(r"[.!?…:;,][\"'”’»)\]]*\s*$")
 _QUOTED_SENTENCE = re.compile(r"[.!?…][\"'”’»]+\s*$")
 _ENDS_STOP = re.compile(r"[.,;:][\"'”’»)\]]*\s*$")
-_CONT_START = re.compile(r"^(?:[,;:)\]]|[“”\"']?>|[–—-]\s*[a-z]|[a-z](?![A-Z]))")
+_CONT_START = re.compile(r"^(?:[,.;:)\]]|[“”\"']?>|[–—-]\s*[a-z]|[a-z](?![A-Z]))")
 _WORD = re.compile(r"\S+")
 _CONNECTIVE = frozenset(
     [
@@ -895,7 +906,8 @@ _TRAILING_FUNCTION = frozenset(
 
 def _ends_mid_sentence(s: str) -> bool:
     """A paragraph broken at a link ("... a final concert at the"), not a headline."""
-    return s.rsplit(" ", 1)[-1].lower() in _TRAILING_FUNCTION and " " in s
+    last = s.rsplit(" ", 1)[-1].lower()
+    return " " in s and (last in _TRAILING_FUNCTION or last.endswith(("'s", "’s")))
 
 
 def _is_data_line(s: str) -> bool:

@@ -177,8 +177,9 @@ class _Renderer:
             for part in rng.choice(self.noise["appeal"]).split(" || "):
                 self.emit(part, boiler=True)
         elif r < 0.35:
+            ends = self.noise["boiler"] + self.noise["tail"]
             for _ in range(rng.randint(1, 3)):
-                self.emit(rng.choice(self.noise["boiler"]), boiler=True)
+                self.emit(rng.choice(ends), boiler=True)
 
 
 def make_dump(seed: int, n_articles: int = 12) -> Dump:

@@ -251,3 +251,34 @@ def test_channel_promos_and_link_broken_names() -> None:
     arts = segment_text("\n".join(lines) + "\n")
     assert [a.start_line for a in arts] == [1]
     assert arts[0].byline is None
+
+
+def test_science_and_press_release_tails() -> None:
+    assert classify("Provided by Lakeside Institute of Technology").role == CLOSE
+    assert classify("Citation: Bees learn to count to four (2025, May 2) retrieved 3 May").role == (
+        BOILER
+    )
+    assert classify("Journal Reference:").role == BOILER
+    assert classify("Forward-Looking Statements").role != BYLINE
+    assert classify("Correction: May 2, 2025").role == CLOSE
+    # a product code with a hyphen is not a dateline
+    assert not classify("XR-200 was well tolerated in the trial, the firm said on Monday.").dateline
+    assert classify("ROME — Italy's parliament approved the budget late on Friday.").dateline
+
+
+def test_archive_photo_caption_under_a_header_is_not_a_new_article() -> None:
+    lines = [
+        "The pier will stay closed until engineers have inspected the supports.",
+        "Council officers said the work could take several weeks.",
+        "Fishermen who use the pier have been offered berths in the inner harbour.",
+        "State senate backs ban on phones in classrooms",
+        "By LENA ORTIZ Associated Press",
+        "March 3, 2025, 4:10 PM",
+        "FILE - Pupils walk into a school in Dover, Del., on Sept. 2, 2024. (AP Photo/Sam Reyes)",
+        "DOVER, Del. (AP) — Delaware schools would have to lock away pupils' phones during "
+        "lessons under a bill the state senate passed on Monday.",
+        "The measure passed 15-6 and now goes to the House.",
+        "Districts would choose how to store the devices.",
+    ]
+    arts = segment_text("\n".join(lines) + "\n")
+    assert [a.start_line for a in arts] == [1, 4]

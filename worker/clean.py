@@ -184,7 +184,9 @@ _CLOSE = re.compile(
     r"^\(?(?:reporting|additional reporting|writing|editing|compiled|edited|research"
     r"|reported) by\b|\bcontributed(?: reporting)?(?: to this (?:report|story|article))?\.?\)?$"
     r"|^this (?:story|article) (?:has been|was) (?:updated|amended|corrected)"
-    r"|^\(?this (?:story|article|report) has not been edited\b",
+    r"|^\(?this (?:story|article|report) has not been edited\b"
+    r"|^(?:correction|clarification)s?\s*[:,–—-]|^an earlier version of this\b"
+    r"|^(?:provided|materials provided) by\b",
     re.I,
 )
 _BIO = re.compile(
@@ -196,7 +198,7 @@ _BIO = re.compile(
 BIO_WORDS = 30
 _DATELINE = re.compile(
     r"^[A-Z][A-Z.'’\- ]{1,40}(?:,\s*[\w.]+(?:,?\s[\w.]+){0,5},?)?\s*(?:\([^()]{2,30}\))?"
-    r"\s*(?:/[A-Za-z][\w .-]{1,30}/)?\s*[–—-]{1,2}\s*\S"
+    r"\s*(?:/[A-Za-z][\w .-]{1,30}/)?(?:\s*[–—]{1,2}|\s+-{1,2}|--)\s*\S"
 )
 # Whole short lines that are page furniture (anchored: cheap to try on every line).
 _BOILER_LINE = re.compile(
@@ -228,8 +230,9 @@ _LABEL_LINE = re.compile(
     r"|you may also like"
     r"|privacy notice|editor'?s (?:note|picks?)|most read|related topics|topics|tags)\s*[:|»›>]"
     r"|^(?:share|comment)\b.{0,40}:\s*$"
+    r"|^(?:citation|cite this page)\s*:|^filed under\s*:"
     # "More spring baking: 10 recipes ...": a teaser
-    r"|^filed under\s*:|^more (?!than\b)[\w'’-]+(?: [\w'’-]+){0,2}:\s",
+    r"|^more (?!than\b)[\w'’-]+(?: [\w'’-]+){0,2}:\s",
     re.I,
 )
 _AD_LINE = re.compile(
@@ -237,6 +240,8 @@ _AD_LINE = re.compile(
     r"|scroll to continue|ad feedback)",
     re.I,
 )
+# A page's copyright line: nothing of the article follows it.
+_COPYRIGHT = re.compile(r"^©|^copyright\b|\ball rights reserved\b", re.I)
 _AGENCY_TAG = re.compile(r"^[-–—]{1,2}\s*[A-Z][A-Z&.]{2,}\s*$")
 # A press release's end mark: "-ENDS-", "ENDS", "- 30 -".
 _END_MARK = re.compile(r"^[-–—\s]*(?:ends?|30)[-–—\s]*$", re.I)
@@ -275,7 +280,8 @@ SKIP_LINES = 4
 _BLOCK_LABEL = re.compile(
     r"^(?:media|press|investor|for (?:further|more) information|further information|contacts?"
     r"|media enquiries|press enquiries|media relations|media inquiries|press inquiries)"
-    r"(?: contacts?)?\s*:?$|^news provided by\b|^About\s+[A-Z][\w&.'’ -]*$",
+    r"(?: contacts?)?\s*:?$|^news provided by\b|^About\s+[A-Z][\w&.'’ -]*$"
+    r"|^(?:journal references?|story source|references?)\s*:$",
     re.I,
 )
 #: Lines a press-release label may cover.
@@ -466,6 +472,10 @@ _FAMILIES = {
         "contributed",
         "this story",
         "this article",
+        "correction",
+        "clarification",
+        "an earlier version",
+        "provided by",
     ),
     _K_CAPTION: (
         "photo",
@@ -544,6 +554,9 @@ _NAME_STOP = (_FUNCTION_START - {"and"}) | {
     "press",
     "media",
     "statement",
+    "statements",
+    "forward-looking",
+    "disclaimer",
 }
 _ENDS_SENTENCE = re.compile(r"[.!?…:;,][\"'”’»)\]]*\s*$")
 _QUOTED_SENTENCE = re.compile(r"[.!?…][\"'”’»]+\s*$")
@@ -596,6 +609,8 @@ class LineInfo:
     #: Advert furniture ("Advertisement", "Story continues below"): sits inside articles,
     #: unlike share prompts, teasers and sign-ups, which mostly close one.
     ad: bool = False
+    #: End furniture that only closes a page: a copyright line, "All rights reserved".
+    end: bool = False
     #: Closing evidence that is still the article's own text (a press release's
     #: contact line and "SOURCE <org>"): ends the article but is not dropped.
     kept: bool = False
@@ -671,6 +686,7 @@ def _classify(
             or _TEASER.match(s) is not None
             or _INLINE.search(s) is not None
         )
+        info.end = _COPYRIGHT.search(s) is not None
         if nwords <= 5:
             if _LIST_LABEL.match(s):
                 info.lead = LIST_ITEMS
@@ -1131,8 +1147,9 @@ _TRAILING_PAREN = re.compile(r"\s*[(\[][^()\[\]]{1,40}[)\]]\s*$")
 
 
 def _is_dateline(s: str) -> bool:
-    """A paragraph opening with a dateline: 'GDANSK, Poland (Reuters) - ', 'Paris (AFP) - '."""
-    if s[1:2].isupper() and _DATELINE.match(s) is not None:
+    """A paragraph opening with a dateline: 'GDANSK, Poland (Reuters) - ', 'Paris (AFP) - '.
+    Not 'FILE - ...': an archive photo's caption."""
+    if s[1:2].isupper() and _DATELINE.match(s) is not None and not s.startswith("FILE"):
         return True
     return s[:1].isupper() and "(" in s[:60] and _DATELINE_TAG.match(s) is not None
 

@@ -849,6 +849,7 @@ def _features(entries: list[_Entry], i: int, zone: list[bool], coh) -> tuple[flo
         after_appeal = after_appeal or zone[p]
         info = entries[p].info
         furniture = furniture or (info.role == BOILER and not info.ad)
+        after_appeal = after_appeal or info.end  # a copyright line ends the page
         p -= 1
     prev = entries[p].info if p >= 0 else None
     if prev is not None and prev.role in HEADERISH:
@@ -1012,7 +1013,36 @@ def _drop_stubs(entries: list[_Entry], bounds: list[int]) -> list[int]:
             if paras < 2:
                 continue
         keep.append(i)
-    return keep + bounds[-1:]
+    return _drop_headless(entries, keep + bounds[-1:])
+
+
+def _drop_headless(entries: list[_Entry], bounds: list[int]) -> list[int]:
+    """Drop a paragraph start (often a dateline lead) right under an article that has
+    no paragraph of its own yet: headline, byline, a caption or teaser sentence, then
+    "SPRINGFIELD, Mass. (AP) - ..." is one article, not a header and a story."""
+    keep: list[int] = []
+    for i in bounds:
+        if keep and entries[i].info.role == BODY and _header_only(entries[keep[-1] : i]):
+            continue
+        keep.append(i)
+    return keep
+
+
+def _header_only(part: list[_Entry]) -> bool:
+    """Furniture and at most two short sentences (captions, teasers): no story text."""
+    short = 0
+    if not any(e.info.role in (HEAD, BYLINE) for e in part):
+        return False  # a lone timestamp or caption: maybe the start was wrong, not this one
+    for e in part:
+        if e.info.role in (BODY, CONT):
+            if e.info.words > HEADER_SENTENCE_WORDS:
+                return False
+            short += 1
+    return short <= 2
+
+
+#: Longest sentence that a header may hold (a caption or a teaser), in words.
+HEADER_SENTENCE_WORDS = 20
 
 
 def _split_cueless(entries: list[_Entry], terms: _Terms, gap_of: list[int], a: int, b: int):
@@ -1157,12 +1187,17 @@ def _lead_in(window: list[_Entry], info: LineInfo, text: str = "") -> None:
     elif lead < 0 and (
         info.role in (BODY, CONT, CLOSE, BYLINE)
         or (info.role == HEAD and info.words <= 8 and "," in text)  # "Press officer, Acme"
+        or (info.role == HEAD and info.words > BLOCK_HEAD_WORDS)  # a reference, a company note
     ):
         info.role, info.lead = BOILER, lead + 1
     elif prev.listed and info.role in (BYLINE, TIMESTAMP, BODY):
         prev.role, prev.listed, prev.lead = HEAD, False, 0
         if len(window) > 1 and window[-2].info.listed and _STANDFIRST.search(window[-1].raw.text):
             window[-2].info.role, window[-2].info.listed, window[-2].info.lead = HEAD, False, 0
+
+
+#: A headline-like line in a labelled block longer than this is the block's text.
+BLOCK_HEAD_WORDS = 16
 
 
 def _unlist_repeat(window: list[_Entry], info: LineInfo) -> None:

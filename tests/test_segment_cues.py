@@ -282,3 +282,23 @@ def test_archive_photo_caption_under_a_header_is_not_a_new_article() -> None:
     ]
     arts = segment_text("\n".join(lines) + "\n")
     assert [a.start_line for a in arts] == [1, 4]
+
+
+def test_listicle_items_and_app_promos() -> None:
+    assert classify("3. Late-night market on the quay").role != HEAD
+    assert classify("Get the Valley 7 News app for alerts, weather and live video.").role == BOILER
+    lines = [
+        "Six things to do in Bergen this weekend",
+        "By Weekend Desk",
+        "Spring has reached the fjords, and the city's calendar is filling up fast.",
+        "1. Browse the harbour food market",
+        "More than 40 stalls sell fish cakes, brown cheese waffles and coffee by the water.",
+        "2. Ride the funicular at sunset",
+        "The last car up Mount Fløyen leaves at 10pm; the view of the harbour is worth the queue.",
+        "3. Hear Grieg at the concert hall",
+        "The city orchestra plays the Holberg Suite on Saturday night; tickets from 250 kroner.",
+        "4. Walk the old wharf",
+        "The wooden warehouses of the old wharf are at their quietest before the cruise crowds.",
+    ]
+    arts = segment_text("\n".join(lines) + "\n")
+    assert [a.start_line for a in arts] == [1]

@@ -334,7 +334,8 @@ _BOILER = re.compile(
     r"|\balready an? (?:subscriber|member)\b|\bsubscribe to (?:continue|keep) reading\b"
     r"|\bunlock this (?:article|story)\b|\bfree trial\b|\bsubject to copyright\b"
     r"|\bappears in print\b|\bagree\b.{0,60}\bcookies\b|©\s*\d{4}"
-    r"|^get\b.{0,60}\b(?:newsletters?|by e-?mail|in your inbox|alerts)\b",
+    r"|^get\b.{0,60}\b(?:newsletters?|by e-?mail|in your inbox|alerts)\b"
+    r"|^(?:get|download) (?:the|our)\b.{0,40}\bapp\b",
     re.I,
 )
 _APPEAL = re.compile(
@@ -458,6 +459,8 @@ _FAMILIES = {
         "copyright",
         "in print",
         "by email",
+        "get the",
+        "get our",
         "by e-mail",
         "©",
     ),
@@ -854,8 +857,10 @@ def _short_role(s: str, nwords: int, mask: int) -> int:
             return BODY
         if t != s and last in "!?…":
             return BODY  # a sentence followed by a source tag: "... (Mail)"
-        if _is_data_line(s) or _ends_mid_sentence(t):
-            return BODY  # results and scores: "Men's 100m: 1 T Okonkwo (GB) 9.94; 2 ..."
+        if _is_data_line(s) or _ends_mid_sentence(t) or NUMBERED.match(s):
+            # results ("Men's 100m: 1 T Okonkwo 9.94; 2 ..."), a paragraph broken at a
+            # link, a listicle's item ("3. Night market at the pier"): not headlines
+            return BODY
         if last in "!?" and _TWO_SENTENCES.search(t):
             return BODY  # "Did you make this recipe? Leave a rating below!": a prompt
         return HEAD
@@ -934,6 +939,10 @@ def _is_data_line(s: str) -> bool:
     words = s.split()
     nums = sum(1 for w in words if _DIGIT.search(w))
     return nums >= 4 and 3 * nums >= len(words)
+
+
+# A numbered item ("3. Night market ..."): inside a listicle or a list of links.
+NUMBERED = re.compile(r"^\d{1,2}[.)]\s+\S")
 
 
 # A sentence end inside the line, then another sentence ("... recipe? Leave ...").

@@ -53,6 +53,7 @@ from worker.clean import (
     CREDIT,
     HEAD,
     HEADERISH,
+    NUMBERED,
     TIMESTAMP,
     LineInfo,
     appeal_ends,
@@ -958,12 +959,15 @@ def score_gaps(
 
 
 def _candidates(entries: list[_Entry], lo: int, zone: list[bool]) -> list[int]:
-    """Indices from ``lo`` on of lines that can start an article, outside appeal zones."""
+    """Indices from ``lo`` on of lines that can start an article, outside appeal zones
+    (not an item of a numbered list)."""
     cand = _CANDIDATE
     return [
         i
         for i, e, z in zip(range(lo, len(entries)), entries[lo:], zone[lo:], strict=True)
-        if not z and e.info.role in cand
+        if not z
+        and e.info.role in cand
+        and not (e.info.role == BODY and e.raw.text[:1].isdigit() and NUMBERED.match(e.raw.text))
     ]
 
 
@@ -1090,8 +1094,8 @@ def _plain_start(entries: list[_Entry], i: int) -> bool:
     """A paragraph that can open a story: not a continuation, a reply or a quote,
     and the paragraph before it finished its sentence."""
     info = entries[i].info
-    if info.quote_start or info.ends_colon:
-        return False
+    if info.quote_start or info.ends_colon or NUMBERED.match(entries[i].raw.text.lstrip()):
+        return False  # a quote, a line introducing the next, an item of a list
     first = entries[i].raw.text.lstrip().split(" ", 1)[0].lower()
     if first in _ENUMERATORS:
         return False  # "Second, ..." continues a list of points
@@ -1182,12 +1186,18 @@ def _lead_in(window: list[_Entry], info: LineInfo, text: str = "") -> None:
     """
     prev = window[-1].info
     lead = prev.lead
-    if lead > 0 and info.role == HEAD:
+    if lead > 0 and (
+        info.role == HEAD or (info.role == BODY and info.words <= 20 and NUMBERED.match(text))
+    ):
         info.role, info.listed, info.lead = BOILER, True, lead - 1
-    elif lead < 0 and (
-        info.role in (BODY, CONT, CLOSE, BYLINE)
-        or (info.role == HEAD and info.words <= 8 and "," in text)  # "Press officer, Acme"
-        or (info.role == HEAD and info.words > BLOCK_HEAD_WORDS)  # a reference, a company note
+    elif (
+        lead < 0
+        and not info.dateline
+        and (
+            info.role in (BODY, CONT, CLOSE, BYLINE)
+            or (info.role == HEAD and info.words <= 8 and "," in text)  # "Press officer, Acme"
+            or (info.role == HEAD and info.words > BLOCK_HEAD_WORDS)  # a reference, a company note
+        )
     ):
         info.role, info.lead = BOILER, lead + 1
     elif prev.listed and info.role in (BYLINE, TIMESTAMP, BODY):

@@ -260,6 +260,7 @@ def test_science_and_press_release_tails() -> None:
     )
     assert classify("Journal Reference:").role == BOILER
     assert classify("Forward-Looking Statements").role != BYLINE
+    assert classify("Safe Harbor Statement").lead < 0  # heads a block of furniture
     assert classify("Correction: May 2, 2025").role == CLOSE
     # a product code with a hyphen is not a dateline
     assert not classify("XR-200 was well tolerated in the trial, the firm said on Monday.").dateline
@@ -302,3 +303,23 @@ def test_listicle_items_and_app_promos() -> None:
     ]
     arts = segment_text("\n".join(lines) + "\n")
     assert [a.start_line for a in arts] == [1]
+
+
+def test_page_end_notice_splits_two_header_zones() -> None:
+    """A photo credit, then a republishing notice, then the next headline: the
+    credit closes the story above; the next article starts at its headline."""
+    lines = [
+        "The agency said the new rules would take effect in January.",
+        "Pharmacists' groups welcomed the change but asked for more time to train staff.",
+        "Patients will be able to renew most prescriptions online from next year.",
+        "Image by Shutterstock",
+        "Republish our articles for free, online or in print, under a Creative Commons licence.",
+        "Harbour pilot who guided 9,000 ships retires after 41 years",
+        "Harbour pilot who guided 9,000 ships retires after 41 years",
+        "Jonas Ekdal | Coastal Herald",
+        "Lars Vinter has retired after guiding more than 9,000 ships into the port since 1984.",
+        "He said the job had changed beyond recognition since his first night on the water.",
+        "Colleagues gave him a model of the pilot boat he first served on.",
+    ]
+    arts = segment_text("\n".join(lines) + "\n")
+    assert [a.start_line for a in arts] == [1, 6]

@@ -269,7 +269,7 @@ _LINK_LINE = re.compile(r"(?:https?://|www\.)\S+$")
 # so they are not evidence that one has ended (unlike share buttons and tags).
 _INLINE = re.compile(
     r"newsletter|\bsign up\b|\bsubscribe\b|\bpromotion\b|^[$£€]\s?\d|^\d+\s*min|^listen\b"
-    r"|^(?:also read|read also|see also)\b",
+    r"|^(?:also read|read also|see also)\b|\bearn (?:a )?(?:small )?commission\b|\baffiliate\b",
     re.I,
 )
 # "Skip past newsletter promotion" ... "after newsletter promotion": a block to skip.
@@ -281,7 +281,9 @@ _BLOCK_LABEL = re.compile(
     r"^(?:media|press|investor|for (?:further|more) information|further information|contacts?"
     r"|media enquiries|press enquiries|media relations|media inquiries|press inquiries)"
     r"(?: contacts?)?\s*:?$|^news provided by\b|^About\s+[A-Z][\w&.'’ -]*$"
-    r"|^(?:journal references?|story source|references?)\s*:$",
+    r"|^(?:journal references?|story source|references?)\s*:$"
+    r"|^(?:forward-looking statements?|safe harbou?r statement|cautionary (?:note|statement)"
+    r"(?: regarding forward-looking statements)?)\s*:?$",
     re.I,
 )
 #: Lines a press-release label may cover.

@@ -846,15 +846,17 @@ def _features(entries: list[_Entry], i: int, zone: list[bool], coh) -> tuple[flo
     p = i - 1
     after_appeal = False  # a donation/subscription appeal ends the article before it
     furniture = False  # share prompts, "Related:", newsletter sign-ups end articles too
+    ended = False  # a page-end notice lies between the line above and this one
     while p >= 0 and (entries[p].info.role in _TRANSPARENT or zone[p]):
         after_appeal = after_appeal or zone[p]
         info = entries[p].info
         furniture = furniture or (info.role == BOILER and not info.ad)
         after_appeal = after_appeal or info.end  # a copyright line ends the page
+        ended = ended or _page_end(info)
         p -= 1
     prev = entries[p].info if p >= 0 else None
-    if prev is not None and prev.role in HEADERISH:
-        return None
+    if prev is not None and prev.role in HEADERISH and not ended:
+        return None  # inside a header zone (unless a page ended between: not this one's)
     if _after_standfirst(entries, i, p):
         return None
     head = repeat = byline = stamp = caption = 0.0
@@ -865,6 +867,8 @@ def _features(entries: list[_Entry], i: int, zone: list[bool], coh) -> tuple[flo
         info = entries[j].info
         r = info.role
         if r in _TRANSPARENT:
+            if j > i and _page_end(info):
+                break  # the header above ended with its page; this is the next one's
             j += 1
             continue
         if r not in HEADERISH:
@@ -920,6 +924,16 @@ def _features(entries: list[_Entry], i: int, zone: list[bool], coh) -> tuple[flo
         1.0 if head_only and short_head else 0.0,
         carried,
     )
+
+
+def _page_end(info: LineInfo) -> bool:
+    """Furniture that closes a page (a republishing notice, a copyright line, a
+    comment prompt): header lines above it and below it belong to two articles."""
+    return info.role == BOILER and not info.ad and not info.listed and info.words >= PAGE_END_WORDS
+
+
+#: Shortest end-furniture sentence that separates two header zones, in words.
+PAGE_END_WORDS = 8
 
 
 def _standfirst(entries: list[_Entry], j: int) -> bool:
@@ -1194,7 +1208,7 @@ def _lead_in(window: list[_Entry], info: LineInfo, text: str = "") -> None:
         lead < 0
         and not info.dateline
         and (
-            info.role in (BODY, CONT, CLOSE, BYLINE)
+            info.role in (BODY, CONT, CLOSE, BYLINE, BIO)
             or (info.role == HEAD and info.words <= 8 and "," in text)  # "Press officer, Acme"
             or (info.role == HEAD and info.words > BLOCK_HEAD_WORDS)  # a reference, a company note
         )

@@ -8,7 +8,7 @@ dateline-only lines and bylines without "By".
 
 from __future__ import annotations
 
-from worker.clean import BIO, BOILER, BYLINE, CLOSE, HEAD, TIMESTAMP, byline_name, classify
+from worker.clean import APPEAL, BIO, BOILER, BYLINE, CLOSE, HEAD, TIMESTAMP, byline_name, classify
 from worker.segment import segment_text
 
 LINES = [
@@ -323,3 +323,16 @@ def test_page_end_notice_splits_two_header_zones() -> None:
     ]
     arts = segment_text("\n".join(lines) + "\n")
     assert [a.start_line for a in arts] == [1, 6]
+
+
+def test_polls_ratings_and_support_appeals() -> None:
+    for line in (
+        "Poll: Should the town keep its Sunday market?",
+        "Yes · No · Not sure",
+        "Our rating: 4 out of 5",
+        "Full scorecard",
+    ):
+        assert classify(line).role == BOILER, line
+    appeal = "Local reporting costs money. Please consider becoming a member from £3 a month."
+    assert classify(appeal).role == APPEAL
+    assert classify("Help us keep covering the valley").role == APPEAL

@@ -230,7 +230,8 @@ _LABEL_LINE = re.compile(
     r"|you may also like"
     r"|privacy notice|editor'?s (?:note|picks?)|most read|related topics|topics|tags)\s*[:|»›>]"
     r"|^(?:share|comment)\b.{0,40}:\s*$"
-    r"|^(?:citation|cite this page)\s*:|^filed under\s*:"
+    r"|^(?:citation|cite this page|poll|quick poll|quiz)\s*:|^filed under\s*:"
+    r"|^(?:our |overall )?(?:rating|verdict|score)\s*:\s*[\d.★☆]"
     # "More spring baking: 10 recipes ...": a teaser
     r"|^more (?!than\b)[\w'’-]+(?: [\w'’-]+){0,2}:\s",
     re.I,
@@ -348,7 +349,8 @@ _APPEAL = re.compile(
     r"|\bbecome an? (?:member|subscriber|supporter|patron|insider)\b"
     r"|\bmake a (?:one-off |monthly |small )?"
     r"(?:contribution|donation)\b|\byou[’']ve read \d+ articles?\b"
-    r"|\bsupport us\b.{0,30}\bfrom\b|\bhelp us keep (?:going|reporting)\b"
+    r"|\bsupport us\b.{0,30}\bfrom\b|\bhelp us keep\b|\bconsider becoming\b"
+    r"|\bjournalism costs money\b"
     r"|\bour journalism is (?:free|independent|funded|reader|made possible)|\bfree to read, but\b"
     r"|\bsupport\b.{0,30}\bjournalism\b",
     re.I,
@@ -383,6 +385,8 @@ _FAMILIES = {
         "donation",
         "ve read ",
         "help us keep",
+        "consider becoming",
+        "costs money",
         "our journalism is",
         "free to read",
     ),
@@ -677,7 +681,7 @@ def _classify(
         return info
     if nwords <= 40 and (
         (nwords <= 8 and (_BOILER_LINE.match(s) or _LIST_LABEL.match(s) or _has_link(s)))
-        or (nwords <= 12 and (s.count(" | ") >= 2 or s.count(" / ") >= 2))  # menus, tags
+        or (nwords <= 12 and (s.count(" | ") >= 2 or s.count(" / ") >= 2 or s.count(" · ") >= 2))
         or (nwords <= 6 and _PHONE_LINE.match(s))  # a contact's phone number
         or (nwords <= 3 and _RULE_LINE.match(s))  # "___", "###", "* * *": a page rule
         or (nwords <= 6 and _AD_LINE.match(s))  # "Advertisement · Scroll to continue"
@@ -1073,6 +1077,8 @@ _WIDGET_WORDS = frozenset(
         "reprint",
         "reprints",
         "permissions",
+        "scorecard",
+        "full",
     ]
 )
 # Words allowed around them ("Share on Facebook", "Read more obituaries", "Log in").

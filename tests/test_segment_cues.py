@@ -336,3 +336,48 @@ def test_polls_ratings_and_support_appeals() -> None:
     appeal = "Local reporting costs money. Please consider becoming a member from £3 a month."
     assert classify(appeal).role == APPEAL
     assert classify("Help us keep covering the valley").role == APPEAL
+
+
+def test_live_pages_bars_and_pagination() -> None:
+    assert classify("Posted at 09:41").clock  # a live entry's time, not an article's date
+    assert classify("Edited by Mara Quist and Tom Ede").role == BYLINE
+    assert classify("(Editing by Tom Ede)").role == CLOSE
+    assert classify("Dev Rao | TNN | Updated: Apr 2, 2025, 10:05 IST").role == BYLINE
+    assert classify("(With inputs from PTI)").role == CLOSE
+    for line in (
+        "Previous page",
+        "Page 2 of 4",
+        "Support the Courier",
+        "Font Size",
+        "Related Topics",
+        "Editorial Standards|About Us",
+        "Our Morning Call podcast is out every weekday – listen to the latest episode here",
+    ):
+        assert classify(line).role == BOILER, line
+    # a headline with the site name after a spaced bar stays a headline
+    assert classify("Ferry fares to rise by 6 per cent | Harbour Times").role == HEAD
+
+
+def test_dated_link_list_ends_before_a_cue_less_story() -> None:
+    """'More on this story' links each carry a date; the last link and its date do
+    not become the headline of the paragraph after them: all four are dropped."""
+    lines = [
+        "The council said the new timetable would be reviewed in the autumn.",
+        "Residents can comment on the changes until the end of the month.",
+        "Operators said they would add buses if demand rose.",
+        "More on this story",
+        "Is the bus fare cap working?",
+        "Published 2 February",
+        "Why rural bus routes keep disappearing",
+        "Published 9 November 2024",
+        "Plans for two new wind farms off the Clare coast have been delayed after the grid "
+        "operator said it could not connect them before 2031.",
+        "The developer said the delay would add tens of millions of euro to the cost.",
+        "Local fishermen had opposed the turbines' location.",
+        "The planning board is due to rule on a third project in May.",
+    ]
+    arts = segment_text("\n".join(lines) + "\n")
+    assert not {7, 8} & {a.start_line for a in arts}
+    assert all(a.title is None for a in arts)
+    dropped = {d.line for a in arts for d in a.dropped_lines}
+    assert {4, 5, 6, 7, 8} <= dropped

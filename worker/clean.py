@@ -79,7 +79,11 @@ _NAME_ROLE = re.compile(
     r"[\w ,.&-]{0,40}$"
 )
 # A bare time of day: a live-blog update marker inside one page, not an article start.
-_CLOCK = re.compile(r"^\d{1,2}[:.]\d{2}(?:\s*(?:[ap]\.?m\.?|gmt|bst|utc|cet|et|pt))?$", re.I)
+_CLOCK = re.compile(
+    r"^(?:(?:posted|updated|published|last updated)(?: at)?\s*:?\s*)?"
+    r"\d{1,2}[:.]\d{2}(?:\s*(?:[ap]\.?m\.?|gmt|bst|utc|cet|et|pt|ist|aest|aedt))?$",
+    re.I,
+)
 # A dateline standing alone on its line ("ASHFORD -", "FRANKFURT, Nov 2 -").
 _DATELINE_ONLY = re.compile(
     r"^[A-Z][A-Z.'’\- ]{1,40}(?:,[\w .,]{1,30})?\s*(?:\([^()]{2,30}\))?\s*[–—-]{1,2}$"
@@ -186,7 +190,7 @@ _CLOSE = re.compile(
     r"|^this (?:story|article) (?:has been|was) (?:updated|amended|corrected)"
     r"|^\(?this (?:story|article|report) has not been edited\b"
     r"|^(?:correction|clarification)s?\s*[:,–—-]|^an earlier version of this\b"
-    r"|^(?:provided|materials provided) by\b",
+    r"|^(?:provided|materials provided) by\b|^\(?with inputs from\b",
     re.I,
 )
 _BIO = re.compile(
@@ -212,6 +216,8 @@ _BOILER_LINE = re.compile(
     r"|^(?:pin|save|print) (?:it|this|the) (?:recipe|article|story|for later)(?: for later)?\W*$"
     r"|^rate this\b|^was this (?:page|article|story) (?:useful|helpful)"
     r"|^about the authors?\s*:?$|^listen to this (?:article|story)\b"
+    r"|^(?:previous|next) (?:page|article|story)$|^page \d+ of \d+$"
+    r"|^support (?:the|us|our)\b(?:\s+\S+){0,3}$"
     r"|^notes? (?:to|for) editors?\b|^editors?'?s? notes?\s*:?$"
     r"|^(?:read more|related|see also|also read|read next|more from|watch|listen"
     r"|related stories|related articles|related coverage|most read|recommended)\s*[:|»›>-]"
@@ -246,6 +252,19 @@ _COPYRIGHT = re.compile(r"^©|^copyright\b|\ball rights reserved\b", re.I)
 _AGENCY_TAG = re.compile(r"^[-–—]{1,2}\s*[A-Z][A-Z&.]{2,}\s*$")
 # A press release's end mark: "-ENDS-", "ENDS", "- 30 -".
 _END_MARK = re.compile(r"^[-–—\s]*(?:ends?|30)[-–—\s]*$", re.I)
+
+
+def _menu(s: str) -> bool:
+    """Links in a row: 'Buses / Transport / Cumbria', 'A|B|C', 'Yes · No' (not a byline
+    with its outlet and date), or two bare link texts joined by a bar ('X|About Y')."""
+    if s.count("|") >= 2 or s.count(" / ") >= 2 or s.count(" · ") >= 2:
+        return not _dated_name_line(s)
+    return (
+        " | " not in s
+        and s.count("|") == 1
+        and not _ENDS_SENTENCE.search(s)
+        and not _HAS_DATE.search(s)  # "Published: Jan. 18|Updated: 2 hours ago"
+    )
 
 
 def _lower_furniture(s: str) -> bool:
@@ -322,7 +341,7 @@ _BOILER = re.compile(
     r"|\b(?:find|follow|join) [\w&.'’ -]{1,40} on (?:whatsapp|telegram|google news|instagram"
     r"|facebook|tiktok|youtube|linkedin|twitter)\b"
     r"|\bwe (?:may )?earn (?:a )?(?:small )?(?:commission|affiliate)|\baffiliate links?\b"
-    r"|\blisten to\b.{0,60}\bpodcast\b"
+    r"|\blisten to\b.{0,60}\bpodcast\b|\bpodcast\b.{0,80}\bhere\b"
     r"|\b(?:let us know|tell us|join the discussion) in the comments\b"
     r"|\bnewsletter promotion\b"
     r"|\bour (?:morning|evening|daily|weekly) (?:e-?mail|newsletter|briefing)\b"
@@ -485,6 +504,7 @@ _FAMILIES = {
         "clarification",
         "an earlier version",
         "provided by",
+        "inputs from",
     ),
     _K_CAPTION: (
         "photo",
@@ -566,6 +586,8 @@ _NAME_STOP = (_FUNCTION_START - {"and"}) | {
     "statements",
     "forward-looking",
     "disclaimer",
+    "related",
+    "topics",
 }
 _ENDS_SENTENCE = re.compile(r"[.!?…:;,][\"'”’»)\]]*\s*$")
 _QUOTED_SENTENCE = re.compile(r"[.!?…][\"'”’»]+\s*$")
@@ -681,7 +703,7 @@ def _classify(
         return info
     if nwords <= 40 and (
         (nwords <= 8 and (_BOILER_LINE.match(s) or _LIST_LABEL.match(s) or _has_link(s)))
-        or (nwords <= 12 and (s.count(" | ") >= 2 or s.count(" / ") >= 2 or s.count(" · ") >= 2))
+        or (nwords <= 12 and _menu(s))
         or (nwords <= 6 and _PHONE_LINE.match(s))  # a contact's phone number
         or (nwords <= 3 and _RULE_LINE.match(s))  # "___", "###", "* * *": a page rule
         or (nwords <= 6 and _AD_LINE.match(s))  # "Advertisement · Scroll to continue"
@@ -805,6 +827,10 @@ def _head_masks(
 
 def _short_role(s: str, nwords: int, mask: int) -> int:
     """Roles that only short lines can have: furniture, credits and headlines."""
+    if nwords <= 8 and _EDITED_BY.match(s):
+        return BYLINE  # "Edited by Jo Park and Sam Roe" over a live page
+    if nwords <= 20 and "|" in s and _dated_name_line(s):
+        return BYLINE  # "Priya Nair | TNN | Updated: Mar 12, 2024, 23:41 IST"
     if mask & _K_CLOSE and _CLOSE.search(s):
         return CLOSE
     if nwords <= 12 and _CONTACT.match(s):
@@ -937,6 +963,17 @@ def _ends_mid_sentence(s: str) -> bool:
     return " " in s and (last in _TRAILING_FUNCTION or last.endswith(("'s", "’s")))
 
 
+_EDITED_BY = re.compile(rf"^(?:Edited|Compiled) by {_NAME_SEQ}")
+
+
+def _dated_name_line(s: str) -> bool:
+    """'Name | Agency | date': a byline with its outlet and date, split by bars."""
+    first = s.split("|", 1)[0].strip()
+    return (
+        _BARE_NAME.match(first) is not None and _is_name(first) and _HAS_DATE.search(s) is not None
+    )
+
+
 def _is_data_line(s: str) -> bool:
     """A line of results or figures, not a headline: two semicolons, or at least
     four tokens with digits making up a third of the line."""
@@ -962,7 +999,7 @@ _LIST_LABEL = re.compile(
     r"|recommended(?: for you| reading)?|trending(?: now)?"
     r"|read (?:more|next)|you may also like|more from \w+(?: \w+)?|top stories|also read|read also"
     r"|see also|explore more on these topics|more on these topics|topics|tags|related news"
-    r"|key points"
+    r"|key points|summary|related topics"
     # "More Super Rugby", "More in Sport": more of a section, named in capitals
     r"|more (?:(?:in|on|from) )?(?-i:[A-Z][\w&'’-]*(?: [A-Z][\w&'’-]*)?)"
     r"|more (?:in |on |from )?[a-z]+(?: news| stories| headlines)?"
@@ -1079,6 +1116,9 @@ _WIDGET_WORDS = frozenset(
         "permissions",
         "scorecard",
         "full",
+        "font",
+        "size",
+        "text",
     ]
 )
 # Words allowed around them ("Share on Facebook", "Read more obituaries", "Log in").

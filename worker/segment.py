@@ -1204,6 +1204,9 @@ def _lead_in(window: list[_Entry], info: LineInfo, text: str = "") -> None:
         info.role == HEAD or (info.role == BODY and info.words <= 20 and NUMBERED.match(text))
     ):
         info.role, info.listed, info.lead = BOILER, True, lead - 1
+        info.ad = prev.ad  # the links of an inline teaser box ("Also read") sit inside a story
+    elif lead > 0 and prev.listed and info.role == TIMESTAMP:
+        info.role, info.listed, info.lead = BOILER, True, lead - 1  # a link's date
     elif (
         lead < 0
         and not info.dateline
@@ -1214,10 +1217,37 @@ def _lead_in(window: list[_Entry], info: LineInfo, text: str = "") -> None:
         )
     ):
         info.role, info.lead = BOILER, lead + 1
-    elif prev.listed and info.role in (BYLINE, TIMESTAMP, BODY):
+    elif prev.listed and (
+        info.role == BYLINE
+        or (info.role == TIMESTAMP and not info.clock)
+        or (info.role == BODY and not prev.ad)
+    ):
+        if _listed_date(window, 1):
+            _end_dated_list(window)
+            return
         prev.role, prev.listed, prev.lead = HEAD, False, 0
         if len(window) > 1 and window[-2].info.listed and _STANDFIRST.search(window[-1].raw.text):
             window[-2].info.role, window[-2].info.listed, window[-2].info.lead = HEAD, False, 0
+
+
+def _listed_date(window: list[_Entry], back: int) -> bool:
+    """window[-back] is a date taken into a list of links (a link's publication date)."""
+    if len(window) < back:
+        return False
+    e = window[-back]
+    return e.info.listed and classify(e.raw.text).role == TIMESTAMP
+
+
+def _end_dated_list(window: list[_Entry]) -> None:
+    """A list of links ends with a date, then a paragraph or byline. When every link
+    carries a date ('More on this story': headline, 'Published 2 May', ...) the list
+    simply ended; otherwise the last link and its date head the next article."""
+    if len(window) >= 3 and window[-3].info.listed and _listed_date(window, 3):
+        return
+    date, head = window[-1].info, window[-2].info
+    date.role, date.listed, date.lead = TIMESTAMP, False, 0
+    if head.listed:
+        head.role, head.listed, head.lead = HEAD, False, 0
 
 
 #: A headline-like line in a labelled block longer than this is the block's text.

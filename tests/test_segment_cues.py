@@ -381,3 +381,19 @@ def test_dated_link_list_ends_before_a_cue_less_story() -> None:
     assert all(a.title is None for a in arts)
     dropped = {d.line for a in arts for d in a.dropped_lines}
     assert {4, 5, 6, 7, 8} <= dropped
+
+
+def test_sponsored_boxes_republishing_notes_and_station_promos() -> None:
+    for label in ("Sponsored Content", "Related Content", "Read more on City Wire:", "Box score"):
+        info = classify(label)
+        assert info.role == BOILER and info.lead > 0, label
+    for line in (
+        "This story was originally published by The Valley Star and is used with permission.",
+        "This article was written with the help of AI and checked by an editor.",
+        "For road closures and live traffic maps, visit our Storm Centre page.",
+        "Watch Channel 8 News at 6 and 11 for the latest on the fire.",
+        "The Quiet Coast by Ana Ruiz is published by Harbour Books (£12.99)",
+    ):
+        assert classify(line).role == BOILER, line
+    assert classify("KLM RTS BV").role == CLOSE  # the wire desk's initials
+    assert classify("FIRST ALERT WEATHER").role != BYLINE

@@ -357,7 +357,13 @@ _BOILER = re.compile(
     r"|\bunlock this (?:article|story)\b|\bfree trial\b|\bsubject to copyright\b"
     r"|\bappears in print\b|\bagree\b.{0,60}\bcookies\b|©\s*\d{4}"
     r"|^get\b.{0,60}\b(?:newsletters?|by e-?mail|in your inbox|alerts)\b"
-    r"|^(?:get|download) (?:the|our)\b.{0,40}\bapp\b",
+    r"|^(?:get|download) (?:the|our)\b.{0,40}\bapp\b"
+    r"|^get (?:the )?latest\b.{0,80}\b(?:news|headlines|updates)\b"
+    r"|\boriginally (?:published|appeared) (?:by|in|on)\b"
+    r"|\bwith the (?:assistance|help) of (?:ai|artificial intelligence)\b"
+    r"|\bvisit our\b.{0,60}\b(?:page|website|site|hub)\b"
+    r"|^(?:watch|listen to|follow|stay with)\b.{0,60}\bfor (?:the latest|updates)\b"
+    r"|\bis published by\b.{0,60}[£$€]\s?\d",
     re.I,
 )
 _APPEAL = re.compile(
@@ -486,6 +492,14 @@ _FAMILIES = {
         "by email",
         "get the",
         "get our",
+        "get latest",
+        "originally",
+        "assistance of",
+        "help of",
+        "visit our",
+        "for the latest",
+        "for updates",
+        "published by",
         "by e-mail",
         "©",
     ),
@@ -588,6 +602,14 @@ _NAME_STOP = (_FUNCTION_START - {"and"}) | {
     "disclaimer",
     "related",
     "topics",
+    "first",
+    "alert",
+    "weather",
+    "breaking",
+    "live",
+    "update",
+    "exclusive",
+    "watch",
 }
 _ENDS_SENTENCE = re.compile(r"[.!?…:;,][\"'”’»)\]]*\s*$")
 _QUOTED_SENTENCE = re.compile(r"[.!?…][\"'”’»]+\s*$")
@@ -855,7 +877,7 @@ def _short_role(s: str, nwords: int, mask: int) -> int:
             _DIGIT.search(s) and _HAS_DATE.search(s) and _is_mostly_date(s)
         ):
             return TIMESTAMP
-        if _AGENCY_TAG.match(s) or _END_MARK.match(s):
+        if _AGENCY_TAG.match(s) or _END_MARK.match(s) or _CAPS_SIGNOFF.match(s):
             return CLOSE  # "-- BERNAMA": the agency's sign-off; "-ENDS-"
         if is_agency_tag(s):
             return CLOSE  # "PTI" under the last paragraph: the agency's sign-off
@@ -999,7 +1021,8 @@ _LIST_LABEL = re.compile(
     r"|recommended(?: for you| reading)?|trending(?: now)?"
     r"|read (?:more|next)|you may also like|more from \w+(?: \w+)?|top stories|also read|read also"
     r"|see also|explore more on these topics|more on these topics|topics|tags|related news"
-    r"|key points|summary|related topics"
+    r"|key points|summary|related topics|related content|sponsored(?: content| links| stories)?"
+    r"|read more (?:on|from) [\w&.'’ -]{1,30}|box score"
     # "More Super Rugby", "More in Sport": more of a section, named in capitals
     r"|more (?:(?:in|on|from) )?(?-i:[A-Z][\w&'’-]*(?: [A-Z][\w&'’-]*)?)"
     r"|more (?:in |on |from )?[a-z]+(?: news| stories| headlines)?"
@@ -1014,6 +1037,8 @@ _NOTES_LABEL = re.compile(r"^(?:notes? (?:to|for) editors?|editors?'?s? notes?)\
 NOTES_LINES = 6
 # Wire-desk sign-off: lower-case initials of the desk staff ("hos/jm/rl", "dw/jh").
 _SIGNOFF = re.compile(r"^[a-z]{2,4}(?:/[a-z]{2,4}){1,5}$")
+# The desk's initials in capitals ("INW SKR VM"): the wire story's last line.
+_CAPS_SIGNOFF = re.compile(r"^[A-Z]{2,4}(?: [A-Z]{2,4}){2,4}$")
 # Closing lines that invite contact: tip lines, "To contact the reporter ...", an e-mail address.
 _TIP_LINE = re.compile(
     r"^(?:got|have you got|do you have) an? (?:story|tip|news tip)\b"

@@ -860,7 +860,7 @@ def _features(entries: list[_Entry], i: int, zone: list[bool], coh) -> tuple[flo
     if _after_standfirst(entries, i, p):
         return None
     head = repeat = byline = stamp = caption = 0.0
-    short_head = False
+    short_head = clock = False
     j = i
     end = min(n, i + 8)
     while j < end:
@@ -886,9 +886,13 @@ def _features(entries: list[_Entry], i: int, zone: list[bool], coh) -> tuple[flo
         elif r == TIMESTAMP:
             if not info.clock:
                 stamp = 1.0
+            else:
+                clock = True
         else:
             caption = 1.0
         j += 1
+    if clock and not (byline or stamp or caption):
+        head = repeat = 0.0  # "Posted at 14:10" / entry headline: a live page's next entry
     dateline = 1.0 if j < end and entries[j].info.dateline else 0.0
     first = entries[i].info
     prev_close = 1.0 if after_appeal or (prev is not None and prev.role in (CLOSE, BIO)) else 0.0
@@ -1201,7 +1205,9 @@ def _lead_in(window: list[_Entry], info: LineInfo, text: str = "") -> None:
     prev = window[-1].info
     lead = prev.lead
     if lead > 0 and (
-        info.role == HEAD or (info.role == BODY and info.words <= 20 and NUMBERED.match(text))
+        info.role == HEAD
+        or (info.role == BODY and info.words <= 20 and NUMBERED.match(text))
+        or (info.role == BODY and info.words <= LINK_SENTENCE_WORDS and not info.dateline)
     ):
         info.role, info.listed, info.lead = BOILER, True, lead - 1
         info.ad = prev.ad  # the links of an inline teaser box ("Also read") sit inside a story
@@ -1250,6 +1256,8 @@ def _end_dated_list(window: list[_Entry]) -> None:
         head.role, head.listed, head.lead = HEAD, False, 0
 
 
+#: Longest sentence-like link text in a list ("Hospitals lost money. Here's what's next.").
+LINK_SENTENCE_WORDS = 14
 #: A headline-like line in a labelled block longer than this is the block's text.
 BLOCK_HEAD_WORDS = 16
 

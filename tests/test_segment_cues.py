@@ -340,6 +340,9 @@ def test_polls_ratings_and_support_appeals() -> None:
 
 def test_live_pages_bars_and_pagination() -> None:
     assert classify("Posted at 09:41").clock  # a live entry's time, not an article's date
+    for clock in ("16.58 GMT", "9.05am"):
+        info = classify(clock)
+        assert info.role == TIMESTAMP and info.clock, clock
     assert classify("Edited by Mara Quist and Tom Ede").role == BYLINE
     assert classify("(Editing by Tom Ede)").role == CLOSE
     assert classify("Dev Rao | TNN | Updated: Apr 2, 2025, 10:05 IST").role == BYLINE

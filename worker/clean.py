@@ -849,6 +849,8 @@ def _head_masks(
 
 def _short_role(s: str, nwords: int, mask: int) -> int:
     """Roles that only short lines can have: furniture, credits and headlines."""
+    if nwords <= 4 and s[0].isdigit() and _CLOCK.match(s):
+        return TIMESTAMP  # "14.32 GMT": a live entry's time (classify() marks it a clock)
     if nwords <= 8 and _EDITED_BY.match(s):
         return BYLINE  # "Edited by Jo Park and Sam Roe" over a live page
     if nwords <= 20 and "|" in s and _dated_name_line(s):

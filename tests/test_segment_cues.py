@@ -8,7 +8,18 @@ dateline-only lines and bylines without "By".
 
 from __future__ import annotations
 
-from worker.clean import APPEAL, BIO, BOILER, BYLINE, CLOSE, HEAD, TIMESTAMP, byline_name, classify
+from worker.clean import (
+    APPEAL,
+    BIO,
+    BOILER,
+    BYLINE,
+    CLOSE,
+    CREDIT,
+    HEAD,
+    TIMESTAMP,
+    byline_name,
+    classify,
+)
 from worker.segment import segment_text
 
 LINES = [
@@ -400,3 +411,31 @@ def test_sponsored_boxes_republishing_notes_and_station_promos() -> None:
         assert classify(line).role == BOILER, line
     assert classify("KLM RTS BV").role == CLOSE  # the wire desk's initials
     assert classify("FIRST ALERT WEATHER").role != BYLINE
+
+
+def test_press_release_header_interviews_and_category_lines() -> None:
+    info = classify("NEWS PROVIDED BY")
+    assert info.role == CREDIT and info.lead == -1  # the company's name follows
+    assert classify("Interview by Jo Park").role == BYLINE
+    assert byline_name("Interview by Jo Park", BYLINE) == "Jo Park"
+    assert classify("Posted in: Press Releases, Schools").role == BOILER
+    assert classify("MORE: What the new rules mean for renters").role == BOILER
+
+
+def test_caption_between_standfirst_and_byline_stays_in_the_header() -> None:
+    lines = [
+        "The board will publish its final decision in the spring.",
+        "Objectors have until the end of the month to respond.",
+        "The developer said it would appeal any refusal.",
+        "The long read",
+        "Watched at the checkout: how face scanning reached the corner shop",
+        "Shops say scanning has cut theft. Critics call it surveillance nobody voted for.",
+        "A camera above the door of a shop in Leeds. Illustration: Jo Park/Agency",
+        "Ola Brandt",
+        "Thu 2 Oct 2025 06.00 BST",
+        "The first thing you notice is the small sign by the door, easy to miss among the posters.",
+        "It says that facial recognition technology is in use on the premises.",
+        "Most customers walk past it without reading a word.",
+    ]
+    arts = segment_text("\n".join(lines) + "\n")
+    assert [a.start_line for a in arts] == [1, 4]

@@ -46,6 +46,7 @@ _ROLES = (
 )
 _BY = re.compile(
     r"^(?:by:?|words by|written by|story by|reporting by|(?:words|text|report)\s*:"
+    r"|interview(?:ed)? by|as told to"
     r"|(?:medically )?reviewed by|fact[- ]checked by)\s+"
     r"[\w\u00C0-\u024F'’.\-]+"
     r"(?:[\s,&|]+[\w\u00C0-\u024F'’.@\-]+){0,9}\s*$",
@@ -53,6 +54,7 @@ _BY = re.compile(
 )
 _BY_PREFIX = re.compile(
     r"^(?:by:?|words by|written by|story by|(?:words|text|report)\s*:"
+    r"|interview(?:ed)? by|as told to"
     r"|(?:medically )?reviewed by|fact[- ]checked by)\s+(.+?)\s*(?:\S+@\S+\s*)?(?:[|·•,–—-].*)?$",
     re.I,
 )
@@ -236,7 +238,8 @@ _LABEL_LINE = re.compile(
     r"|you may also like"
     r"|privacy notice|editor'?s (?:note|picks?)|most read|related topics|topics|tags)\s*[:|»›>]"
     r"|^(?:share|comment)\b.{0,40}:\s*$"
-    r"|^(?:citation|cite this page|poll|quick poll|quiz)\s*:|^filed under\s*:"
+    r"|^(?:citation|cite this page|poll|quick poll|quiz)\s*:"
+    r"|^(?:filed|posted) (?:under|in)\s*:|^categor(?:y|ies)\s*:|^more\s*:\s"
     r"|^(?:our |overall )?(?:rating|verdict|score)\s*:\s*[\d.★☆]"
     # "More spring baking: 10 recipes ...": a teaser
     r"|^more (?!than\b)[\w'’-]+(?: [\w'’-]+){0,2}:\s",
@@ -549,7 +552,7 @@ _FAMILIES = {
         "stock photo",
         "library pic",
     ),
-    _K_BY: ("by ", "by:", "words:", "text:", "report:"),
+    _K_BY: ("by ", "by:", "words:", "text:", "report:", "as told to"),
     _K_READ: ("min read", "mins read", "minute read", "minutes read", "min. read"),
     _K_ROLE: (
         "editor",
@@ -749,7 +752,11 @@ def _classify(
                 info.lead = -SKIP_LINES
         return info
     if nwords <= 6 and _BLOCK_LABEL.match(s):
-        info.role = BOILER  # "Media contact:", "About Acme", "News provided by": a block follows
+        if s[:4].lower() == "news":
+            # "News provided by" / "Acme Inc.": a press release's header, like a credit
+            info.role, info.lead = CREDIT, -1
+            return info
+        info.role = BOILER  # "Media contact:", "About Acme": a block follows
         info.lead = -BLOCK_LINES
         return info
     if nwords <= 60:

@@ -941,15 +941,20 @@ PAGE_END_WORDS = 8
 
 
 def _standfirst(entries: list[_Entry], j: int) -> bool:
-    """entries[j] is a short paragraph under a headline with a byline after it."""
-    if entries[j].info.words > STANDFIRST_WORDS or j + 1 >= len(entries):
+    """entries[j] is a short paragraph under a headline with a byline after it (and
+    maybe a photo caption between)."""
+    if entries[j].info.words > STANDFIRST_WORDS:
         return False
-    return entries[j + 1].info.role == BYLINE
+    k = j + 1
+    while k < len(entries) and entries[k].info.role in (CAPTION, CREDIT, BLANK):
+        k += 1  # the lead photo's caption may sit between standfirst and byline
+    return k < len(entries) and entries[k].info.role == BYLINE
 
 
 def _after_standfirst(entries: list[_Entry], i: int, p: int) -> bool:
-    """A byline under a headline and its standfirst: not a start of its own."""
-    if entries[i].info.role != BYLINE or p < 1 or p != i - 1:
+    """A byline (or the photo caption before it) under a headline and its standfirst:
+    not a start of its own."""
+    if entries[i].info.role not in (BYLINE, CAPTION, CREDIT) or p < 1 or p != i - 1:
         return False
     return entries[p - 1].info.role == HEAD and _standfirst(entries, p)
 
@@ -1023,6 +1028,10 @@ def _boundaries(entries: list[_Entry], ctx: int, weights: Weights, limit: int) -
     return sorted(bounds + extra)
 
 
+#: Shortest line that counts as a paragraph of its own when judging a stub.
+STUB_WORDS = 8
+
+
 def _drop_stubs(entries: list[_Entry], bounds: list[int]) -> list[int]:
     """Drop a cue-less start whose article would end before a second paragraph: the
     last paragraph of a story, set apart from it by the end furniture that follows
@@ -1031,7 +1040,10 @@ def _drop_stubs(entries: list[_Entry], bounds: list[int]) -> list[int]:
     for i, nxt in itertools.pairwise(bounds):
         info = entries[i].info
         if info.role == BODY and not info.dateline:
-            paras = sum(1 for e in entries[i:nxt] if e.info.role in (BODY, CONT))
+            # paragraphs proper: a linked name or a continuation is part of one
+            paras = sum(
+                1 for e in entries[i:nxt] if e.info.role == BODY and e.info.words >= STUB_WORDS
+            )
             if paras < 2:
                 continue
         keep.append(i)

@@ -439,3 +439,10 @@ def test_caption_between_standfirst_and_byline_stays_in_the_header() -> None:
     ]
     arts = segment_text("\n".join(lines) + "\n")
     assert [a.start_line for a in arts] == [1, 4]
+
+
+def test_key_points_box_and_recipe_link_labels() -> None:
+    box = classify("Key points:")
+    assert box.role == BOILER and box.lead > 0 and box.ad  # a box inside the story
+    label = classify("More Weeknight Dinners You'll Love")
+    assert label.role == BOILER and label.lead > 0

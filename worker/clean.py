@@ -292,7 +292,8 @@ _LINK_LINE = re.compile(r"(?:https?://|www\.)\S+$")
 # so they are not evidence that one has ended (unlike share buttons and tags).
 _INLINE = re.compile(
     r"newsletter|\bsign up\b|\bsubscribe\b|\bpromotion\b|^[$£€]\s?\d|^\d+\s*min|^listen\b"
-    r"|^(?:also read|read also|see also)\b|\bearn (?:a )?(?:small )?commission\b|\baffiliate\b",
+    r"|^(?:also read|read also|see also)\b|\bearn (?:a )?(?:small )?commission\b|\baffiliate\b"
+    r"|^(?:key points|summary|at a glance|highlights)\b",  # boxes at the top of a story
     re.I,
 )
 # "Skip past newsletter promotion" ... "after newsletter promotion": a block to skip.
@@ -1032,6 +1033,7 @@ _LIST_LABEL = re.compile(
     r"|see also|explore more on these topics|more on these topics|topics|tags|related news"
     r"|key points|summary|related topics|related content|sponsored(?: content| links| stories)?"
     r"|read more (?:on|from) [\w&.'’ -]{1,30}|box score"
+    r"|(?:more )?[\w&'’ -]{0,30}\byou(?:['’]ll| will| might| may)(?: also)? (?:love|like|enjoy)"
     # "More Super Rugby", "More in Sport": more of a section, named in capitals
     r"|more (?:(?:in|on|from) )?(?-i:[A-Z][\w&'’-]*(?: [A-Z][\w&'’-]*)?)"
     r"|more (?:in |on |from )?[a-z]+(?: news| stories| headlines)?"

@@ -446,3 +446,29 @@ def test_key_points_box_and_recipe_link_labels() -> None:
     assert box.role == BOILER and box.lead > 0 and box.ad  # a box inside the story
     label = classify("More Weeknight Dinners You'll Love")
     assert label.role == BOILER and label.lead > 0
+
+
+def test_agency_names_credit_or_sign_a_story() -> None:
+    lines = [
+        "OSLO (Reuters) - Norway's central bank held its policy rate on Thursday.",
+        "The bank said inflation was still too high to begin cutting rates.",
+        "Most economists had expected the decision.",
+        "Reuters",
+        "Hong Kong court fines fans who turned their backs on the anthem",
+        "AFP",
+        "Published: 9:47pm, 18 Mar 2025",
+        "HONG KONG (AFP) - A Hong Kong court on Monday fined three football supporters.",
+        "The men pleaded guilty to insulting the national anthem.",
+        "The magistrate said a custodial sentence was not warranted.",
+    ]
+    arts = segment_text("\n".join(lines) + "\n")
+    assert [a.start_line for a in arts] == [1, 5]
+    assert "Reuters" not in arts[0].text.split("\n")
+    for line in (
+        "This article reflects the views of the author and not necessarily those of the Review.",
+        "This article appears in the Winter 2025 issue of Atlas. Subscribe for the print edition.",
+        "This story was supported by a grant from the Northern Press Fund.",
+        "Download the full report (PDF, 2.3MB)",
+        "Share this Story : Fishermen fear new quotas",
+    ):
+        assert classify(line).role == BOILER, line

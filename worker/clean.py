@@ -237,7 +237,7 @@ _LABEL_LINE = re.compile(
     r"|see also|also read|read also|read|more from|more on|recommended(?: reading)?|watch|listen"
     r"|you may also like"
     r"|privacy notice|editor'?s (?:note|picks?)|most read|related topics|topics|tags)\s*[:|»›>]"
-    r"|^(?:share|comment)\b.{0,40}:\s*$"
+    r"|^(?:share|comment)\b.{0,40}:\s*$|^share this (?:story|article|post)\s*:"
     r"|^(?:citation|cite this page|poll|quick poll|quiz)\s*:"
     r"|^(?:filed|posted) (?:under|in)\s*:|^categor(?:y|ies)\s*:|^more\s*:\s"
     r"|^(?:our |overall )?(?:rating|verdict|score)\s*:\s*[\d.★☆]"
@@ -367,7 +367,10 @@ _BOILER = re.compile(
     r"|\bwith the (?:assistance|help) of (?:ai|artificial intelligence)\b"
     r"|\bvisit our\b.{0,60}\b(?:page|website|site|hub)\b"
     r"|^(?:watch|listen to|follow|stay with)\b.{0,60}\bfor (?:the latest|updates)\b"
-    r"|\bis published by\b.{0,60}[£$€]\s?\d",
+    r"|\bis published by\b.{0,60}[£$€]\s?\d"
+    r"|\breflects? the views? of the author|\bnot necessarily (?:those|the views?) of\b"
+    r"|\bappears in the\b.{0,40}\bissue of\b|\bsupported by a grant from\b"
+    r"|^download (?:the |our )?(?:full |complete )?(?:report|study|pdf|brochure)\b",
     re.I,
 )
 _APPEAL = re.compile(
@@ -504,6 +507,10 @@ _FAMILIES = {
         "for the latest",
         "for updates",
         "published by",
+        "views of the",
+        "not necessarily",
+        "issue of",
+        "a grant from",
         "by e-mail",
         "©",
     ),
@@ -1153,6 +1160,7 @@ _WIDGET_WORDS = frozenset(
         "scorecard",
         "full",
         "font",
+        "enter",
         "size",
         "text",
     ]

@@ -1197,6 +1197,15 @@ def _push(window: list[_Entry], raw: RawLine, info: LineInfo | None = None) -> N
         last.role = BODY
     elif last is not None and last.role == HEAD and info.role == CREDIT:
         last.role = CAPTION  # a short line with a photo credit is a caption
+    if info.role == HEAD and info.words == 1 and _signs_dateline(window, raw.text.strip()):
+        info.role = CLOSE  # "Reuters" under a story that opened "TAIPEI (Reuters) -"
+    if (
+        last is not None
+        and info.role == CLOSE
+        and last.role in HEADERISH
+        and is_agency_tag(raw.text.strip())
+    ):
+        info.role = CREDIT  # "AFP" under a headline credits the story, it does not end one
     if window:
         if _is_credit_info(info) and _is_caption_sentence(window[-1]):
             window[-1].info.role = CAPTION  # "X at her home in 2011." / "Photo: Y"
@@ -1272,6 +1281,19 @@ def _end_dated_list(window: list[_Entry]) -> None:
 LINK_SENTENCE_WORDS = 14
 #: A headline-like line in a labelled block longer than this is the block's text.
 BLOCK_HEAD_WORDS = 16
+
+
+def _signs_dateline(window: list[_Entry], word: str) -> bool:
+    """``word`` is the agency named in a dateline of the story above ("(Reuters)")."""
+    tag = f"({word})"
+    for e in itertools.islice(reversed(window), SIGNOFF_LOOKBACK):
+        if e.info.dateline and tag in e.raw.text[:100]:
+            return True
+    return False
+
+
+#: Lines above an agency's name searched for the dateline it signs.
+SIGNOFF_LOOKBACK = 60
 
 
 def _unlist_repeat(window: list[_Entry], info: LineInfo) -> None:

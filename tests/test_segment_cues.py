@@ -472,3 +472,56 @@ def test_agency_names_credit_or_sign_a_story() -> None:
         "Share this Story : Fishermen fear new quotas",
     ):
         assert classify(line).role == BOILER, line
+
+
+def test_real_site_widgets_and_bylines() -> None:
+    for line in (
+        "+ Text Size",
+        "Click to share on Facebook (Opens in new window)",
+        "Like this:",
+        "Create account",
+        "Already have an account?",
+        "Report an editorial error",
+        "Editorial code of conduct",
+        "Price: from €140 a night",
+        "Get Breaking News Alerts From Harbour News",
+        "This article appeared in the Explainers section of the print edition.",
+        "Your information is handled in line with our Privacy Collection Statement.",
+    ):
+        assert classify(line).role == BOILER, line
+    labels = ("EDITORS' PICK", "Explore more", "More Must-Reads from Atlas", "You Might Like …")
+    for label in labels:
+        info = classify(label)
+        assert info.role == BOILER and info.lead > 0, label
+    for line in (
+        "ByMARA QUIST Associated Press",
+        "By Ola Brandt, a senior reviewer covering phones and laptops.",
+        "Special to The Harbour Times",
+        "Dev Rao / TNN / Updated: Apr 2, 2025, 10:05 IST",
+    ):
+        assert classify(line).role == BYLINE, line
+    assert classify("AA").role != CLOSE  # a text-size button, not an agency
+
+
+def test_wire_story_run_twice_is_two_articles_not_more() -> None:
+    """The same wire story under two outlets' headers, back to back: two articles."""
+    story = [
+        "The ferry was carrying more than 150 passengers when it collided with a cargo vessel.",
+        "Divers recovered 19 bodies by late afternoon, a fire service official said.",
+        "Survivors said the crew had ignored complaints about overcrowding on the upper deck.",
+        "The captain of the cargo vessel and two crew members were detained, police said.",
+        "The transport authority formed a committee to investigate the collision.",
+        "Ferry accidents are common on the delta's rivers, where safety rules are lax.",
+    ]
+    lines = [
+        "Ferry capsizes on delta river, killing at least 19",
+        "By Ana Ruiz",
+        "DHAKA (AP) — An overcrowded ferry capsized on a river on Monday, killing at least 19.",
+        *story,
+        "Ferry capsizes after collision on delta river; at least 19 dead",
+        "By Ana Ruiz, The Associated Press",
+        "DHAKA (AP) — An overcrowded ferry capsized on a river on Monday, killing at least 19.",
+        *story,
+    ]
+    arts = segment_text("\n".join(lines) + "\n")
+    assert [a.start_line for a in arts] == [1, 10]

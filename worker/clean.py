@@ -62,6 +62,12 @@ _BY_PREFIX = re.compile(
 _BY_DATED = re.compile(
     rf"^(?i:by:?|written by)\s+{_NAME_SEQ}(?:\s*(?:,|and|&)\s*{_NAME_SEQ})*\s*[|·•,–—-]\s*\S"
 )
+# "By Amelia Grosvenor, a senior reviewer covering phones": a byline with a role.
+_BY_ROLE = re.compile(rf"^(?i:by)\s+{_NAME_SEQ},\s+(?:an?|the)\s+[\w ,'’-]{{2,100}}\.?$")
+# "Special to The Globe and Mail": a contributor's line.
+_SPECIAL_TO = re.compile(r"^Special to (?:the )?[A-Z][\w&.'’ -]{1,40}$", re.I)
+# "ByFARHANA RAHMAN Associated Press": "By" run into the name.
+_BY_JOINED = re.compile(r"^By(?=[A-Z])[A-Za-z'’.\- ]{3,60}$")
 _READTIME = re.compile(r"^(.{2,60}?)\s*[·•|,–—-]?\s*\d{1,2}\s*-?\s*min(?:ute)?s?\s+read\b", re.I)
 _BARE_NAME = re.compile(rf"^{_NAME_SEQ}$")
 # "Name and Name", "Name & Name", "Name | Agency", "NAME NAME" (all capitals).
@@ -219,6 +225,11 @@ _BOILER_LINE = re.compile(
     r"|^rate this\b|^was this (?:page|article|story) (?:useful|helpful)"
     r"|^about the authors?\s*:?$|^listen to this (?:article|story)\b"
     r"|^(?:previous|next) (?:page|article|story)$|^page \d+ of \d+$"
+    r"|^like this:?$|^like loading\b"
+    r"|^report (?:an? )?(?:editorial |technical )?(?:error|issue|typo|problem|correction)\b"
+    r"|^editorial (?:code|standards|policy|guidelines)\b"
+    r"|^(?:create (?:an |a free |your )?account|already have an account\??|log ?in|sign in)$"
+    r"|^(?:price|prices|rooms|doubles|tickets|entry)\s*:\s*(?:from\s*)?[$£€]"
     r"|^support (?:the|us|our)\b(?:\s+\S+){0,3}$"
     r"|^notes? (?:to|for) editors?\b|^editors?'?s? notes?\s*:?$"
     r"|^(?:read more|related|see also|also read|read next|more from|watch|listen"
@@ -261,7 +272,7 @@ def _menu(s: str) -> bool:
     """Links in a row: 'Buses / Transport / Cumbria', 'A|B|C', 'Yes · No' (not a byline
     with its outlet and date), or two bare link texts joined by a bar ('X|About Y')."""
     if s.count("|") >= 2 or s.count(" / ") >= 2 or s.count(" · ") >= 2:
-        return not _dated_name_line(s)
+        return not _dated_name_line(s)  # "Jo Park / TNN / Updated: Mar 4, 2024" is a byline
     return (
         " | " not in s
         and s.count("|") == 1
@@ -370,6 +381,9 @@ _BOILER = re.compile(
     r"|\bis published by\b.{0,60}[£$€]\s?\d"
     r"|\breflects? the views? of the author|\bnot necessarily (?:those|the views?) of\b"
     r"|\bappears in the\b.{0,40}\bissue of\b|\bsupported by a grant from\b"
+    r"|\bappeared in the\b.{0,60}\b(?:print edition|section of)\b"
+    r"|\bprivacy (?:collection )?(?:statement|notice)\b|^click to (?:share|print|email)\b"
+    r"|\bwe['’]ll send you\b"
     r"|^download (?:the |our )?(?:full |complete )?(?:report|study|pdf|brochure)\b",
     re.I,
 )
@@ -511,6 +525,11 @@ _FAMILIES = {
         "not necessarily",
         "issue of",
         "a grant from",
+        "appeared in",
+        "privacy",
+        "click to",
+        "alerts",
+        "ll send you",
         "by e-mail",
         "©",
     ),
@@ -621,6 +640,11 @@ _NAME_STOP = (_FUNCTION_START - {"and"}) | {
     "update",
     "exclusive",
     "watch",
+    "editors",
+    "editors'",
+    "editor's",
+    "pick",
+    "picks",
 }
 _ENDS_SENTENCE = re.compile(r"[.!?…:;,][\"'”’»)\]]*\s*$")
 _QUOTED_SENTENCE = re.compile(r"[.!?…][\"'”’»]+\s*$")
@@ -868,7 +892,7 @@ def _short_role(s: str, nwords: int, mask: int) -> int:
         return TIMESTAMP  # "14.32 GMT": a live entry's time (classify() marks it a clock)
     if nwords <= 8 and _EDITED_BY.match(s):
         return BYLINE  # "Edited by Jo Park and Sam Roe" over a live page
-    if nwords <= 20 and "|" in s and _dated_name_line(s):
+    if nwords <= 20 and ("|" in s or " / " in s) and _dated_name_line(s):
         return BYLINE  # "Priya Nair | TNN | Updated: Mar 12, 2024, 23:41 IST"
     if mask & _K_CLOSE and _CLOSE.search(s):
         return CLOSE
@@ -878,6 +902,10 @@ def _short_role(s: str, nwords: int, mask: int) -> int:
         return BOILER  # "About <Company>": the company note heading of a press release
     dateline = _is_dateline(s)
     if nwords <= 24 and mask & _K_BY and _BY_DATED.match(s) and _HAS_DATE.search(s):
+        return BYLINE
+    if nwords <= 20 and s[:2] == "By" and (_BY_ROLE.match(s) or _BY_JOINED.match(s)):
+        return BYLINE
+    if nwords <= 8 and s[:7].lower() == "special" and _SPECIAL_TO.match(s):
         return BYLINE
     if nwords <= 12:
         if (
@@ -988,7 +1016,13 @@ _SECTIONS = frozenset(
 
 def is_agency_tag(s: str) -> bool:
     """A wire agency's acronym alone on a line: 2-5 capitals, not a section kicker."""
-    return 2 <= len(s) <= 5 and s.isalpha() and s.isupper() and s.lower() not in _SECTIONS
+    return (
+        2 <= len(s) <= 5
+        and s.isalpha()
+        and s.isupper()
+        and len(set(s)) > 1  # not "AA", a text-size button
+        and s.lower() not in _SECTIONS
+    )
 
 
 _TRAILING_FUNCTION = frozenset(
@@ -1007,7 +1041,7 @@ _EDITED_BY = re.compile(rf"^(?:Edited|Compiled) by {_NAME_SEQ}")
 
 def _dated_name_line(s: str) -> bool:
     """'Name | Agency | date': a byline with its outlet and date, split by bars."""
-    first = s.split("|", 1)[0].strip()
+    first = re.split(r"[|/]", s, maxsplit=1)[0].strip()
     return (
         _BARE_NAME.match(first) is not None and _is_name(first) and _HAS_DATE.search(s) is not None
     )
@@ -1039,12 +1073,14 @@ _LIST_LABEL = re.compile(
     r"|read (?:more|next)|you may also like|more from \w+(?: \w+)?|top stories|also read|read also"
     r"|see also|explore more on these topics|more on these topics|topics|tags|related news"
     r"|key points|summary|related topics|related content|sponsored(?: content| links| stories)?"
+    r"|editors?['’]?s?['’]? picks?"
     r"|read more (?:on|from) [\w&.'’ -]{1,30}|box score"
     r"|(?:more )?[\w&'’ -]{0,30}\byou(?:['’]ll| will| might| may)(?: also)? (?:love|like|enjoy)"
+    r"|explore more|more [\w'’-]+(?: [\w'’-]+)? from [\w&.'’ -]{1,30}"
     # "More Super Rugby", "More in Sport": more of a section, named in capitals
     r"|more (?:(?:in|on|from) )?(?-i:[A-Z][\w&'’-]*(?: [A-Z][\w&'’-]*)?)"
     r"|more (?:in |on |from )?[a-z]+(?: news| stories| headlines)?"
-    r"|more from(?: [A-Z][\w&'’-]*){1,3})\s*[:.!»›>|-]*$",
+    r"|more from(?: [A-Z][\w&'’-]*){1,3})\s*[:.!»›>|…-]*$",
     re.I,
 )
 #: Link headlines a list label may introduce.
@@ -1161,6 +1197,7 @@ _WIDGET_WORDS = frozenset(
         "full",
         "font",
         "enter",
+        "account",
         "size",
         "text",
     ]
@@ -1219,7 +1256,7 @@ _WIDGET_GLUE = frozenset(
 
 def is_widget(s: str) -> bool:
     """A short line made of widget words only, with at least one that is not glue."""
-    words = [w.strip(".,:;!?()[]|·•»›<>\"'“”‘’-").lower() for w in s.split()]
+    words = [w.strip(".,:;!?()[]|·•»›<>\"'“”‘’-+*#…").lower() for w in s.split()]
     if not all(w in _WIDGET_WORDS or w in _WIDGET_GLUE or not w or w.isdigit() for w in words):
         return False
     return any(w in _WIDGET_WORDS for w in words)

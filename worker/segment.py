@@ -90,8 +90,11 @@ BLOCK = 6
 DF_RADIUS = 250
 #: Lines after a donation/subscription appeal line that still belong to it.
 APPEAL_SPAN = 12
-#: Lines within which a repeated line is ignored for cohesion.
-DUP_SPAN = 80
+#: Lines within which a repeated line is ignored for cohesion: a paragraph the
+#: scraper doubled. Farther repeats are a wire story run twice; each copy keeps
+#: its text, or the copy's paragraphs would all share the gap before the next
+#: article and its depth.
+DUP_SPAN = 15
 #: A headline-only start this short (in words) or ending with "?" is likely a subheading.
 SUBHEAD_WORDS = 4
 #: Shortest article, in lines.
@@ -907,6 +910,12 @@ def _features(entries: list[_Entry], i: int, zone: list[bool], coh) -> tuple[flo
     own = i + 1 < n and gap_of[i + 1] > g  # entries[i] is content line number g
     if ncues == 0 and own and g < len(carry):
         carried = max(0.0, carry[g] - CARRY_MID)
+    depth = depths[g]
+    if ncues == 0 and not own:
+        # a repeated paragraph left out of cohesion has no gap of its own; the
+        # next line's gap (maybe the next article's) is no evidence about it
+        depth = valley = 0.0
+        s = 1.0
     return (
         head,
         repeat,
@@ -920,7 +929,7 @@ def _features(entries: list[_Entry], i: int, zone: list[bool], coh) -> tuple[flo
         1.0 if first.quote_start else 0.0,
         1.0 if ncues >= 2 else 0.0,
         head_only,
-        depths[g],
+        depth,
         1.0 - s,
         valley,
         head_only * (depths[g] + valley),
@@ -948,13 +957,21 @@ def _standfirst(entries: list[_Entry], j: int) -> bool:
     k = j + 1
     while k < len(entries) and entries[k].info.role in (CAPTION, CREDIT, BLANK):
         k += 1  # the lead photo's caption may sit between standfirst and byline
-    return k < len(entries) and entries[k].info.role == BYLINE
+    if k >= len(entries):
+        return False
+    info = entries[k].info
+    if info.role == BYLINE:
+        return True
+    # a dated header ("Published On 4 Mar 2024"); not under a question, which in an
+    # interview is followed by its answer and maybe the next article's date
+    question = j > 0 and entries[j - 1].raw.text.rstrip().endswith("?")
+    return info.role == TIMESTAMP and not info.clock and not question
 
 
 def _after_standfirst(entries: list[_Entry], i: int, p: int) -> bool:
     """A byline (or the photo caption before it) under a headline and its standfirst:
     not a start of its own."""
-    if entries[i].info.role not in (BYLINE, CAPTION, CREDIT) or p < 1 or p != i - 1:
+    if entries[i].info.role not in (BYLINE, TIMESTAMP, CAPTION, CREDIT) or p < 1 or p != i - 1:
         return False
     return entries[p - 1].info.role == HEAD and _standfirst(entries, p)
 
@@ -1197,6 +1214,8 @@ def _push(window: list[_Entry], raw: RawLine, info: LineInfo | None = None) -> N
         last.role = BODY
     elif last is not None and last.role == HEAD and info.role == CREDIT:
         last.role = CAPTION  # a short line with a photo credit is a caption
+    if info.role == BIO and last is not None and last.role == BYLINE:
+        info.role = BYLINE  # the author's bio under the byline: part of the header
     if info.role == HEAD and info.words == 1 and _signs_dateline(window, raw.text.strip()):
         info.role = CLOSE  # "Reuters" under a story that opened "TAIPEI (Reuters) -"
     if (
@@ -1245,7 +1264,7 @@ def _lead_in(window: list[_Entry], info: LineInfo, text: str = "") -> None:
     ):
         info.role, info.lead = BOILER, lead + 1
     elif prev.listed and (
-        info.role == BYLINE
+        info.role in (BYLINE, CREDIT)
         or (info.role == TIMESTAMP and not info.clock)
         or (info.role == BODY and not prev.ad)
     ):

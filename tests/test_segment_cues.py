@@ -525,3 +525,22 @@ def test_wire_story_run_twice_is_two_articles_not_more() -> None:
     ]
     arts = segment_text("\n".join(lines) + "\n")
     assert [a.start_line for a in arts] == [1, 10]
+
+
+def test_topic_tags_end_a_story_and_are_never_its_successors_headline() -> None:
+    lines = [
+        "Forecasters expect the storm to weaken as it crosses the mountains on Tuesday.",
+        "Schools in three provinces will stay closed until Wednesday.",
+        "Aid agencies warned that food stocks in the north were running low.",
+        "Related topics",
+        "Philippines",
+        "Extreme weather",
+        "Officials in the north appealed on Monday for generators, water and tarpaulins "
+        "after the storm flattened crops and cut power to 300,000 homes.",
+        "The governor said in a radio interview that damage to crops could reach 2 billion pesos.",
+        "Rescuers used rubber boats to reach families stranded on rooftops.",
+        "Relief goods had not reached several villages by Monday night, residents said.",
+    ]
+    arts = segment_text("\n".join(lines) + "\n")
+    assert [a.start_line for a in arts] == [1, 7]
+    assert classify("VIDEO 03:12").role == BOILER

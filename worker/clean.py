@@ -225,7 +225,7 @@ _BOILER_LINE = re.compile(
     r"|^rate this\b|^was this (?:page|article|story) (?:useful|helpful)"
     r"|^about the authors?\s*:?$|^listen to this (?:article|story)\b"
     r"|^(?:previous|next) (?:page|article|story)$|^page \d+ of \d+$"
-    r"|^like this:?$|^like loading\b"
+    r"|^like this:?$|^like loading\b|^(?:video|watch|listen)\s*\d{1,2}:\d{2}"
     r"|^report (?:an? )?(?:editorial |technical )?(?:error|issue|typo|problem|correction)\b"
     r"|^editorial (?:code|standards|policy|guidelines)\b"
     r"|^(?:create (?:an |a free |your )?account|already have an account\??|log ?in|sign in)$"

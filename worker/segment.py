@@ -855,6 +855,8 @@ def _features(entries: list[_Entry], i: int, zone: list[bool], coh) -> tuple[flo
         info = entries[p].info
         furniture = furniture or (info.role == BOILER and not info.ad)
         after_appeal = after_appeal or info.end  # a copyright line ends the page
+        if info.listed and not info.ad:
+            after_appeal = True  # a list of links or tags under the story ends its page
         ended = ended or _page_end(info)
         p -= 1
     prev = entries[p].info if p >= 0 else None
@@ -1266,8 +1268,8 @@ def _lead_in(window: list[_Entry], info: LineInfo, text: str = "") -> None:
     elif prev.listed and (
         info.role in (BYLINE, CREDIT)
         or (info.role == TIMESTAMP and not info.clock)
-        or (info.role == BODY and not prev.ad)
-    ):
+        or (info.role == BODY and not prev.ad and prev.words > TAG_WORDS)
+    ):  # (a topic tag above a paragraph is a tag: the paragraph starts with no headline)
         if _listed_date(window, 1):
             _end_dated_list(window)
             return
@@ -1296,6 +1298,8 @@ def _end_dated_list(window: list[_Entry]) -> None:
         head.role, head.listed, head.lead = HEAD, False, 0
 
 
+#: Longest topic tag ("Extreme weather"): never a headline.
+TAG_WORDS = 2
 #: Longest sentence-like link text in a list ("Hospitals lost money. Here's what's next.").
 LINK_SENTENCE_WORDS = 14
 #: A headline-like line in a labelled block longer than this is the block's text.

@@ -7,7 +7,8 @@ that makes any set worse fails. First scores (mean Pk / boundary F1 at ±1 line)
 h3 0.120 / 0.908 (tuned on h1, h2); h4 0.174 / 0.753 and h5 0.180 / 0.682 (both
 after h3 had been used for tuning); h6 0.239 / 0.665 (after h4 and h5 had been
 used). Later sets, each scored before it was used: h9 0.105 / 0.815, h8 0.159 /
-0.685, h7 0.121 / 0.848, h11 0.063 / 0.857, h12 0.197 / 0.702, h10 0.093 / 0.823.
+0.685, h7 0.121 / 0.848, h11 0.063 / 0.857, h12 0.197 / 0.702, h10 0.093 / 0.823,
+h14 0.085 / 0.875, h13 0.151 / 0.689.
 Scoring uses the project's shared scorer (../shared/eval/score_segmentation.py).
 """
 
@@ -38,6 +39,8 @@ BOUNDS = {
     "h10": (0.045, 0.95),
     "h11": (0.045, 0.96),
     "h12": (0.065, 0.92),
+    "h13": (0.05, 0.94),
+    "h14": (0.035, 0.97),
 }
 
 

@@ -612,7 +612,9 @@ _AC_BYTES = ahocorasick_rs.BytesAhoCorasick(
     [w.encode() for w in _AC_WORDS], implementation=ahocorasick_rs.Implementation.DFA
 )
 _AC_BITS_NP = np.array(_AC_BITS, dtype=np.int64)
-_AC_ASCII = all(w.isascii() for w in _AC_WORDS)
+# The byte search finds what a search of str.lower() would when every keyword
+# character outside ASCII is uncased ("©"): ASCII-lowering leaves those bytes alone.
+_AC_ASCII = all(c.isascii() or c.lower() == c.upper() for w in _AC_WORDS for c in w)
 #: The characters whose lower case holds ASCII letters (İ -> "i̇", Kelvin sign -> "k").
 _LOWER_TO_ASCII = ("\u0130", "\u212a")
 _DIGIT = re.compile(r"\d")

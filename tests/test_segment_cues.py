@@ -544,3 +544,27 @@ def test_topic_tags_end_a_story_and_are_never_its_successors_headline() -> None:
     arts = segment_text("\n".join(lines) + "\n")
     assert [a.start_line for a in arts] == [1, 7]
     assert classify("VIDEO 03:12").role == BOILER
+
+
+def test_blog_footers_and_old_portal_widgets() -> None:
+    assert classify("Posted by Marta at 3:14 PM").role == CLOSE
+    assert classify("Posted by: Jo K. | March 04, 2007 at 09:15 AM").role == CLOSE
+    for line in (
+        "Labels: council, wind farm, planning",
+        "Anonymous said...",
+        "Post a Comment",
+        "Newer Post Older Post Home",
+        "Subscribe to: Post Comments (Atom)",
+        "Related Searches: budget, schools",
+        "Email Story IM Story Printable View",
+        "Send this obituary to a friend",
+        "Digg This | Bookmark with del.icio.us",
+        "TrackBack URL for this entry:",
+        "Add to My Stories",
+        "Email ThisBlogThis!Share to TwitterShare to Facebook",
+        "Read more Travel: A weekend in Porto",
+        "Photos: Phones that came before the smartphone",
+    ):
+        assert classify(line).role == BOILER, line
+    assert classify("Photo: Ana Ruiz/Agency").role != BOILER  # a credit, not a gallery link
+    assert classify("Obituary").role == HEAD  # a kicker

@@ -198,7 +198,8 @@ _CLOSE = re.compile(
     r"|^this (?:story|article) (?:has been|was) (?:updated|amended|corrected)"
     r"|^\(?this (?:story|article|report) has not been edited\b"
     r"|^(?:correction|clarification)s?\s*[:,–—-]|^an earlier version of this\b"
-    r"|^(?:provided|materials provided) by\b|^\(?with inputs from\b",
+    r"|^(?:provided|materials provided) by\b|^\(?with inputs from\b"
+    r"|^posted by:?\s.{1,40}(?:\bat \d{1,2}[:.]\d{2}|\|)",
     re.I,
 )
 _BIO = re.compile(
@@ -225,7 +226,8 @@ _BOILER_LINE = re.compile(
     r"|^rate this\b|^was this (?:page|article|story) (?:useful|helpful)"
     r"|^about the authors?\s*:?$|^listen to this (?:article|story)\b"
     r"|^(?:previous|next) (?:page|article|story)$|^page \d+ of \d+$"
-    r"|^like this:?$|^like loading\b|^(?:video|watch|listen)\s*\d{1,2}:\d{2}"
+    r"|^send this \w+ to a friend\b|^like this:?$|^like loading\b"
+    r"|^(?:video|watch|listen)\s*\d{1,2}:\d{2}"
     r"|^report (?:an? )?(?:editorial |technical )?(?:error|issue|typo|problem|correction)\b"
     r"|^editorial (?:code|standards|policy|guidelines)\b"
     r"|^(?:create (?:an |a free |your )?account|already have an account\??|log ?in|sign in)$"
@@ -249,7 +251,9 @@ _LABEL_LINE = re.compile(
     r"|you may also like"
     r"|privacy notice|editor'?s (?:note|picks?)|most read|related topics|topics|tags)\s*[:|»›>]"
     r"|^(?:share|comment)\b.{0,40}:\s*$|^share this (?:story|article|post)\s*:"
-    r"|^(?:citation|cite this page|poll|quick poll|quiz)\s*:"
+    r"|^(?:citation|cite this page|poll|quick poll|quiz|labels|tagged|related searches"
+    r"|recommend it|guest ?book|photos|talkback|reader comments|trackback url[\w ]*)\s*:"
+    r"|^read more [A-Z][\w&' ]{1,20}:\s"
     r"|^(?:filed|posted) (?:under|in)\s*:|^categor(?:y|ies)\s*:|^more\s*:\s"
     r"|^(?:our |overall )?(?:rating|verdict|score)\s*:\s*[\d.★☆]"
     # "More spring baking: 10 recipes ...": a teaser
@@ -383,7 +387,8 @@ _BOILER = re.compile(
     r"|\bappears in the\b.{0,40}\bissue of\b|\bsupported by a grant from\b"
     r"|\bappeared in the\b.{0,60}\b(?:print edition|section of)\b"
     r"|\bprivacy (?:collection )?(?:statement|notice)\b|^click to (?:share|print|email)\b"
-    r"|\bwe['’]ll send you\b"
+    r"|\bwe['’]ll send you\b|\blinks to weblogs that reference\b|^email this"
+    r"|^[\w .'’-]{1,30} said\.\.\.$"
     r"|^download (?:the |our )?(?:full |complete )?(?:report|study|pdf|brochure)\b",
     re.I,
 )
@@ -530,6 +535,9 @@ _FAMILIES = {
         "click to",
         "alerts",
         "ll send you",
+        "weblogs",
+        "email this",
+        "said...",
         "by e-mail",
         "©",
     ),
@@ -549,6 +557,7 @@ _FAMILIES = {
         "an earlier version",
         "provided by",
         "inputs from",
+        "posted by",
     ),
     _K_CAPTION: (
         "photo",
@@ -1075,7 +1084,7 @@ _LIST_LABEL = re.compile(
     r"|read (?:more|next)|you may also like|more from \w+(?: \w+)?|top stories|also read|read also"
     r"|see also|explore more on these topics|more on these topics|topics|tags|related news"
     r"|key points|summary|related topics|related content|sponsored(?: content| links| stories)?"
-    r"|editors?['’]?s?['’]? picks?"
+    r"|editors?['’]?s?['’]? picks?|related links|reader comments(?: \(\d+\))?"
     r"|read more (?:on|from) [\w&.'’ -]{1,30}|box score"
     r"|(?:more )?[\w&'’ -]{0,30}\byou(?:['’]ll| will| might| may)(?: also)? (?:love|like|enjoy)"
     r"|explore more|more [\w'’-]+(?: [\w'’-]+)? from [\w&.'’ -]{1,30}"
@@ -1200,6 +1209,29 @@ _WIDGET_WORDS = frozenset(
         "font",
         "enter",
         "account",
+        "post",
+        "posts",
+        "newer",
+        "older",
+        "home",
+        "trackback",
+        "trackbacks",
+        "digg",
+        "del.icio.us",
+        "stumble",
+        "stumbleupon",
+        "printable",
+        "recommend",
+        "im",
+        "friend",
+        "blogthis!",
+        "blogthis",
+        "atom",
+        "rss",
+        "add",
+        "my",
+        "stories",
+        "name",
         "size",
         "text",
     ]

@@ -13,6 +13,7 @@ from worker.clean import (
     BIO,
     BOILER,
     BYLINE,
+    CAPTION,
     CLOSE,
     CREDIT,
     HEAD,
@@ -568,3 +569,46 @@ def test_blog_footers_and_old_portal_widgets() -> None:
         assert classify(line).role == BOILER, line
     assert classify("Photo: Ana Ruiz/Agency").role != BOILER  # a credit, not a gallery link
     assert classify("Obituary").role == HEAD  # a kicker
+
+
+def test_big_site_credits_labels_and_live_entries() -> None:
+    assert classify("Credit...Ana Ruiz for The Daily Ledger").role == CREDIT
+    assert classify("Image source, Jo Park").role == CREDIT
+    assert classify("Image caption, Crowds gathered at the harbour").role == CAPTION
+    assert classify("Ana Ruiz/HARBOUR TIMES NETWORK").role == CREDIT
+    assert classify("Contributor").role == BYLINE
+    assert classify("by Lena Ortiz - 01/15/25 6:00 AM ET").role == BYLINE
+    assert classify("by the river").role != BYLINE  # a fragment, not a byline
+    assert classify("— With assistance from Jo Park").role == CLOSE
+    for line in (
+        "SKIP ADVERTISEMENT",
+        "See more on: Senate, Rail safety",
+        "More:Flu and RSV: which vaccines to get this autumn",
+        "Keep up with the latest news by following Harbour News",
+        "Don't miss these insights from Market Pro",
+        "Join our commenting forum",
+    ):
+        assert classify(line).role == BOILER, line
+    lines = [
+        "Live Updates",
+        "Harbour council election: Ruiz wins the mayoral race",
+        "By Ledger staff",
+        "Updated 11:58 PM EST, Tue January 14, 2025",
+        "11:41 p.m. ET, January 14, 2025",
+        "Ruiz thanks volunteers",
+        "From Ledger's Jo Park",
+        "Ana Ruiz told supporters at the union hall that her win showed voters wanted change.",
+        "She will be sworn in later this month.",
+        "10:52 p.m. ET, January 14, 2025",
+        "Kessler concedes",
+        "From Ledger's Sam Roe",
+        "Tom Kessler conceded the race in a brief statement and congratulated Ruiz.",
+        "He said he would stay on as a councillor.",
+        "10:03 p.m. ET, January 14, 2025",
+        "Ledger projects Ruiz will win",
+        "From Ledger's Sam Roe",
+        "With most of the vote counted, Ruiz led by about seven points.",
+        "Turnout appeared high for a January election.",
+    ]
+    arts = segment_text("\n".join(lines) + "\n")
+    assert [a.start_line for a in arts] == [1]

@@ -199,7 +199,8 @@ _CLOSE = re.compile(
     r"|^\(?this (?:story|article|report) has not been edited\b"
     r"|^(?:correction|clarification)s?\s*[:,–—-]|^an earlier version of this\b"
     r"|^(?:provided|materials provided) by\b|^\(?with inputs from\b"
-    r"|^posted by:?\s.{1,40}(?:\bat \d{1,2}[:.]\d{2}|\|)",
+    r"|^posted by:?\s.{1,40}(?:\bat \d{1,2}[:.]\d{2}|\|)"
+    r"|^[—–-]?\s*with assistance from\b",
     re.I,
 )
 _BIO = re.compile(
@@ -215,7 +216,8 @@ _DATELINE = re.compile(
 )
 # Whole short lines that are page furniture (anchored: cheap to try on every line).
 _BOILER_LINE = re.compile(
-    r"^(?:advertisement|advert|sponsored(?: content)?|skip (?:advert|ad|to (?:main )?content)"
+    r"^(?:advertisement|advert|sponsored(?: content)?"
+    r"|skip (?:advertisement|advert|ad|to (?:main )?content)"
     r"|story continues below(?: advertisement)?|continue reading|read more|related"
     r"|more on this story"
     r"|recommended|most read|most popular|trending|share this(?: article| story)?|share|tweet"
@@ -249,12 +251,13 @@ _LABEL_LINE = re.compile(
     r"^(?:read more|read next|related(?: stories| articles| coverage| content| reading)?"
     r"|see also|also read|read also|read|more from|more on|recommended(?: reading)?|watch|listen"
     r"|you may also like"
-    r"|privacy notice|editor'?s (?:note|picks?)|most read|related topics|topics|tags)\s*[:|»›>]"
+    r"|privacy notice|editor'?s (?:note|picks?)|most read|related topics|topics|tags|see more on)"
+    r"\s*[:|»›>]"
     r"|^(?:share|comment)\b.{0,40}:\s*$|^share this (?:story|article|post)\s*:"
     r"|^(?:citation|cite this page|poll|quick poll|quiz|labels|tagged|related searches"
     r"|recommend it|guest ?book|photos|talkback|reader comments|trackback url[\w ]*)\s*:"
     r"|^read more [A-Z][\w&' ]{1,20}:\s"
-    r"|^(?:filed|posted) (?:under|in)\s*:|^categor(?:y|ies)\s*:|^more\s*:\s"
+    r"|^(?:filed|posted) (?:under|in)\s*:|^categor(?:y|ies)\s*:|^more\s*:\s*\S"
     r"|^(?:our |overall )?(?:rating|verdict|score)\s*:\s*[\d.★☆]"
     # "More spring baking: 10 recipes ...": a teaser
     r"|^more (?!than\b)[\w'’-]+(?: [\w'’-]+){0,2}:\s",
@@ -283,6 +286,18 @@ def _menu(s: str) -> bool:
         and not _ENDS_SENTENCE.search(s)
         and not _HAS_DATE.search(s)  # "Published: Jan. 18|Updated: 2 hours ago"
     )
+
+
+def _lower_byline(s: str) -> bool:
+    """'by Nadia Okonjo', 'by Lauren Fitch - 01/15/25 6:00 AM ET': a byline in lower case."""
+    if not _BY_NAME_NEXT.match(s):
+        return False  # "by the river": a fragment of a paragraph broken at a link
+    return _BY.match(s) is not None or (
+        _BY_DATED.match(s) is not None and _HAS_DATE.search(s) is not None
+    )
+
+
+_BY_NAME_NEXT = re.compile(r"^by:?\s+[A-Z\u00C0-\u00DE]")
 
 
 def _lower_furniture(s: str) -> bool:
@@ -388,7 +403,8 @@ _BOILER = re.compile(
     r"|\bappeared in the\b.{0,60}\b(?:print edition|section of)\b"
     r"|\bprivacy (?:collection )?(?:statement|notice)\b|^click to (?:share|print|email)\b"
     r"|\bwe['’]ll send you\b|\blinks to weblogs that reference\b|^email this"
-    r"|^[\w .'’-]{1,30} said\.\.\.$"
+    r"|^[\w .'’-]{1,30} said\.\.\.$|^don['’]t miss\b|\bby following\b"
+    r"|\bjoin (?:our|the)\b.{0,30}\b(?:comment|commenting|discussion|forum)"
     r"|^download (?:the |our )?(?:full |complete )?(?:report|study|pdf|brochure)\b",
     re.I,
 )
@@ -538,6 +554,8 @@ _FAMILIES = {
         "weblogs",
         "email this",
         "said...",
+        "miss",
+        "by following",
         "by e-mail",
         "©",
     ),
@@ -558,6 +576,7 @@ _FAMILIES = {
         "provided by",
         "inputs from",
         "posted by",
+        "assistance from",
     ),
     _K_CAPTION: (
         "photo",
@@ -719,6 +738,8 @@ class LineInfo:
     lead: int = 0
     #: A headline-like line turned into furniture by a list label before it.
     listed: bool = False
+    #: A list of topic tags ("Related Topics"): its items may read like names.
+    tags: bool = False
 
 
 def classify(text: str) -> LineInfo:
@@ -757,7 +778,8 @@ def _classify(
     else:
         key = s  # already single-spaced: skip the split/join (most lines)
     info = LineInfo(BODY, nwords, key=key)
-    if _CONT_START.match(s) and not (s[:2] == "by" and _BY.match(s)) and not _lower_furniture(s):
+    lower_by = s[:2] == "by" and _lower_byline(s)
+    if _CONT_START.match(s) and not lower_by and not _lower_furniture(s):
         if nwords == 1 and _SIGNOFF.match(s):
             info.role = CLOSE  # wire desk initials ("hos/jm/rl"): the story's last line
             return info
@@ -789,6 +811,7 @@ def _classify(
         if nwords <= 5:
             if _LIST_LABEL.match(s):
                 info.lead = LIST_ITEMS
+                info.tags = _TAGS_LABEL.match(s) is not None
             elif _NOTES_LABEL.match(s):
                 info.lead = -NOTES_LINES
             elif _SKIP_LABEL.match(s):
@@ -903,6 +926,15 @@ def _short_role(s: str, nwords: int, mask: int) -> int:
         return TIMESTAMP  # "14.32 GMT": a live entry's time (classify() marks it a clock)
     if nwords <= 8 and _EDITED_BY.match(s):
         return BYLINE  # "Edited by Jo Park and Sam Roe" over a live page
+    if nwords <= 25 and _IMAGE_LABEL.match(s):
+        # "Image source, Jo Park" / "Image caption, Crowds at ..." / "Credit...X"
+        return CAPTION if s[6:7].lower() == "c" and s[:5].lower() == "image" else CREDIT
+    if nwords <= 3 and _BARE_ROLE.match(s):
+        return BYLINE  # "Contributor" under the author's name
+    if nwords <= 8 and _FROM_DESK.match(s):
+        return BYLINE  # "From CNN's Hallie Marsh" over a live entry
+    if nwords <= 2 and _STEP.match(s):
+        return BODY  # "Step 4": a recipe's step, inside the article
     if nwords <= 20 and ("|" in s or " / " in s) and _dated_name_line(s):
         return BYLINE  # "Priya Nair | TNN | Updated: Mar 12, 2024, 23:41 IST"
     if mask & _K_CLOSE and _CLOSE.search(s):
@@ -939,6 +971,8 @@ def _short_role(s: str, nwords: int, mask: int) -> int:
             return CLOSE  # "PTI" under the last paragraph: the agency's sign-off
         if s[0] in "([" and _CREDIT_ONLY.match(s):
             return CLOSE if "©" in s else CREDIT  # "(©NTB)": the agency's copyright tag
+        if nwords <= 8 and _PHOTO_CREDIT.match(s):
+            return CREDIT
         if (
             nwords <= 8
             and _is_name(s)
@@ -1048,6 +1082,16 @@ def _ends_mid_sentence(s: str) -> bool:
 
 
 _EDITED_BY = re.compile(rf"^(?:Edited|Compiled) by {_NAME_SEQ}")
+_IMAGE_LABEL = re.compile(r"^(?:image (?:source|caption)\s*,|credit\s*(?:\.{2,}|…))", re.I)
+_BARE_ROLE = re.compile(
+    r"^(?:senior |staff |contributing |special )?(?:contributor|writer|reporter|correspondent"
+    r"|columnist|editor)$",
+    re.I,
+)
+_FROM_DESK = re.compile(rf"^From (?:[A-Z][\w&.]*['’]s )?{_NAME_SEQ}$")
+_STEP = re.compile(r"^step \d{1,2}\W*$", re.I)
+# "Jo Park/Agency": a photographer and agency, run together by a slash.
+_PHOTO_CREDIT = re.compile(rf"^{_NAME_SEQ}/[A-Z][\w&.' -]{{1,40}}$")
 
 
 def _dated_name_line(s: str) -> bool:
@@ -1072,6 +1116,14 @@ def _is_data_line(s: str) -> bool:
 NUMBERED = re.compile(r"^\d{1,2}[.)]\s+\S")
 
 
+# Labels over topic tags, whose items may look like names ("Met Office").
+_TAGS_LABEL = re.compile(
+    r"^(?:related topics|topics|tags|explore more on these topics|more on these topics"
+    r"|see more on)\b",
+    re.I,
+)
+
+
 # A sentence end inside the line, then another sentence ("... recipe? Leave ...").
 _TWO_SENTENCES = re.compile(r"\w[.!?]\s+[A-Z]")
 
@@ -1085,13 +1137,14 @@ _LIST_LABEL = re.compile(
     r"|see also|explore more on these topics|more on these topics|topics|tags|related news"
     r"|key points|summary|related topics|related content|sponsored(?: content| links| stories)?"
     r"|editors?['’]?s?['’]? picks?|related links|reader comments(?: \(\d+\))?"
+    r"|see more on|related internet links|further reading"
     r"|read more (?:on|from) [\w&.'’ -]{1,30}|box score"
     r"|(?:more )?[\w&'’ -]{0,30}\byou(?:['’]ll| will| might| may)(?: also)? (?:love|like|enjoy)"
     r"|explore more|more [\w'’-]+(?: [\w'’-]+)? from [\w&.'’ -]{1,30}"
     # "More Super Rugby", "More in Sport": more of a section, named in capitals
     r"|more (?:(?:in|on|from) )?(?-i:[A-Z][\w&'’-]*(?: [A-Z][\w&'’-]*)?)"
     r"|more (?:in |on |from )?[a-z]+(?: news| stories| headlines)?"
-    r"|more from(?: [A-Z][\w&'’-]*){1,3})\s*[:.!»›>|…-]*$",
+    r"|more from(?: (?:[A-Z][\w&'’-]*|&)){1,4})\s*[:.!»›>|…-]*$",
     re.I,
 )
 #: Link headlines a list label may introduce.
@@ -1232,6 +1285,9 @@ _WIDGET_WORDS = frozenset(
         "my",
         "stories",
         "name",
+        "tap",
+        "click",
+        "video",
         "size",
         "text",
     ]

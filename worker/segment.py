@@ -896,8 +896,13 @@ def _features(entries: list[_Entry], i: int, zone: list[bool], coh) -> tuple[flo
         else:
             caption = 1.0
         j += 1
-    if clock and not (byline or stamp or caption):
-        head = repeat = 0.0  # "Posted at 14:10" / entry headline: a live page's next entry
+    if caption and head and short_head and not (byline or stamp or repeat) and _midstory(prev):
+        # a photo and its caption, then a subheading: the story goes on
+        caption = head = 0.0
+    if clock and not (stamp or caption) and (entries[i].info.clock or not byline):
+        # "Posted at 14:10" / entry headline / "From CNN's Jo Park": a live page's entry
+        # (a headline and byline above the first entry's time are the page's own)
+        head = repeat = byline = 0.0
     dateline = 1.0 if j < end and entries[j].info.dateline else 0.0
     first = entries[i].info
     prev_close = 1.0 if after_appeal or (prev is not None and prev.role in (CLOSE, BIO)) else 0.0
@@ -949,6 +954,11 @@ def _page_end(info: LineInfo) -> bool:
 
 #: Shortest end-furniture sentence that separates two header zones, in words.
 PAGE_END_WORDS = 8
+
+
+def _midstory(prev: LineInfo | None) -> bool:
+    """The line above is a story's paragraph (not furniture that could end it)."""
+    return prev is not None and prev.role in (BODY, CONT)
 
 
 def _standfirst(entries: list[_Entry], j: int) -> bool:
@@ -1095,7 +1105,7 @@ def _header_only(part: list[_Entry]) -> bool:
 
 
 #: Longest sentence that a header may hold (a caption or a teaser), in words.
-HEADER_SENTENCE_WORDS = 20
+HEADER_SENTENCE_WORDS = 30
 
 
 def _split_cueless(entries: list[_Entry], terms: _Terms, gap_of: list[int], a: int, b: int):
@@ -1216,6 +1226,8 @@ def _push(window: list[_Entry], raw: RawLine, info: LineInfo | None = None) -> N
         last.role = BODY
     elif last is not None and last.role == HEAD and info.role == CREDIT:
         last.role = CAPTION  # a short line with a photo credit is a caption
+    if info.role == TIMESTAMP and not info.clock:
+        _live_entry_times(window, info, raw.text)
     if info.role == BIO and last is not None and last.role == BYLINE:
         info.role = BYLINE  # the author's bio under the byline: part of the header
     if info.role == HEAD and info.words == 1 and _signs_dateline(window, raw.text.strip()):
@@ -1228,7 +1240,11 @@ def _push(window: list[_Entry], raw: RawLine, info: LineInfo | None = None) -> N
     ):
         info.role = CREDIT  # "AFP" under a headline credits the story, it does not end one
     if window:
-        if _is_credit_info(info) and _is_caption_sentence(window[-1]):
+        if (
+            _is_credit_info(info)
+            and _is_caption_sentence(window[-1])
+            and not raw.text.lstrip()[:12].lower().startswith("image source")
+        ):  # ("Image source, X" heads the caption below it, not the line above)
             window[-1].info.role = CAPTION  # "X at her home in 2011." / "Photo: Y"
         if info.role == HEAD:
             _unlist_repeat(window, info)
@@ -1250,9 +1266,11 @@ def _lead_in(window: list[_Entry], info: LineInfo, text: str = "") -> None:
         info.role == HEAD
         or (info.role == BODY and info.words <= 20 and NUMBERED.match(text))
         or (info.role == BODY and info.words <= LINK_SENTENCE_WORDS and not info.dateline)
-    ):
+        or (prev.tags and info.words <= TAG_LIST_WORDS and info.role in (BYLINE, CONT))
+    ):  # (topic tags may read like names, "Met Office", or be lower-case words)
         info.role, info.listed, info.lead = BOILER, True, lead - 1
         info.ad = prev.ad  # the links of an inline teaser box ("Also read") sit inside a story
+        info.tags = prev.tags
     elif lead > 0 and prev.listed and info.role == TIMESTAMP:
         info.role, info.listed, info.lead = BOILER, True, lead - 1  # a link's date
     elif (
@@ -1298,12 +1316,40 @@ def _end_dated_list(window: list[_Entry]) -> None:
         head.role, head.listed, head.lead = HEAD, False, 0
 
 
+#: Longest name-like item taken into a list of topic tags ("European Commission").
+TAG_LIST_WORDS = 4
 #: Longest topic tag ("Extreme weather"): never a headline.
 TAG_WORDS = 2
 #: Longest sentence-like link text in a list ("Hospitals lost money. Here's what's next.").
 LINK_SENTENCE_WORDS = 14
 #: A headline-like line in a labelled block longer than this is the block's text.
 BLOCK_HEAD_WORDS = 16
+
+
+def _live_entry_times(window: list[_Entry], info: LineInfo, text: str) -> None:
+    """Three times of day of one shape within a few lines ('10:52 p.m. ET, January
+    14, 2025', '10:03 p.m. ET, ...', ...) mark the entries of a live page: they are
+    entry times (clocks), not the dates of three articles."""
+    if not _TIME_OF_DAY.search(text):
+        return  # "1 hour ago" twice: two short stories from one site
+    shape = _DIGITS.sub("9", text.strip())
+    same = [
+        e.info
+        for e in itertools.islice(reversed(window), LIVE_SPAN)
+        if e.info.role == TIMESTAMP and _DIGITS.sub("9", e.raw.text.strip()) == shape
+    ]
+    if len(same) >= LIVE_ENTRIES - 1:
+        info.clock = True
+        for other in same:
+            other.clock = True
+
+
+_DIGITS = re.compile(r"\d")
+_TIME_OF_DAY = re.compile(r"\d[:.]\d\d")
+#: Lines back within which dates of the same shape mark a live page's entries.
+LIVE_SPAN = 20
+#: Dates of one shape within LIVE_SPAN lines that make a live page.
+LIVE_ENTRIES = 3
 
 
 def _signs_dateline(window: list[_Entry], word: str) -> bool:

@@ -612,3 +612,26 @@ def test_big_site_credits_labels_and_live_entries() -> None:
     ]
     arts = segment_text("\n".join(lines) + "\n")
     assert [a.start_line for a in arts] == [1]
+
+
+def test_list_ends_at_a_byline_after_share_buttons() -> None:
+    """BBC-style 'More on this story' runs into the next story's header; the
+    headline's date and share buttons sit between it and the byline."""
+    lines = [
+        "The amber warning expired at 06:00, but a yellow warning remains for the north.",
+        "Engineers reconnected about 25,000 homes overnight.",
+        "Ferries to the islands remain suspended.",
+        "More on this story",
+        "What is an amber weather warning?",
+        "Storm floods village streets across the west",
+        "13 October 2024",
+        "Share",
+        "Save",
+        "Fiona Dalby",
+        "More than 40,000 homes are without power after the storm brought gusts of 90mph.",
+        "The highest gust was recorded on the islands shortly before midnight.",
+        "Power companies said most homes would be reconnected by the evening.",
+    ]
+    arts = segment_text("\n".join(lines) + "\n")
+    assert [a.start_line for a in arts] == [1, 6]
+    assert classify("Associated Press").role == BYLINE

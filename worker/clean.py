@@ -405,6 +405,7 @@ _BOILER = re.compile(
     r"|\bwe['’]ll send you\b|\blinks to weblogs that reference\b|^email this"
     r"|^[\w .'’-]{1,30} said\.\.\.$|^don['’]t miss\b|\bby following\b"
     r"|\bjoin (?:our|the)\b.{0,30}\b(?:comment|commenting|discussion|forum)"
+    r"|\bget the best of\b.{0,40}\b(?:coverage|journalism|reporting)\b"
     r"|^download (?:the |our )?(?:full |complete )?(?:report|study|pdf|brochure)\b",
     re.I,
 )
@@ -556,6 +557,7 @@ _FAMILIES = {
         "said...",
         "miss",
         "by following",
+        "the best of",
         "by e-mail",
         "©",
     ),
@@ -652,11 +654,10 @@ _NAME_STOP = (_FUNCTION_START - {"and"}) | {
     "source",
     "follow",
     "share",
-    "news",
     "release",
-    "press",
-    "media",
     "statement",
+    "weekly",
+    "briefing",
     "statements",
     "forward-looking",
     "disclaimer",

@@ -1283,17 +1283,46 @@ def _lead_in(window: list[_Entry], info: LineInfo, text: str = "") -> None:
         )
     ):
         info.role, info.lead = BOILER, lead + 1
-    elif prev.listed and (
+    else:
+        back = _last_listed(window)
+        if back and (back == 1 or info.role != BODY) and _ends_list(window[-back].info, info):
+            _end_list(window, back)
+
+
+def _last_listed(window: list[_Entry]) -> int:
+    """How far back (1-3) the last link of a list is, over widgets after it ('Share',
+    'Save'); 0 when the line above is not (after widgets) a listed link."""
+    for back in range(1, min(3, len(window)) + 1):
+        info = window[-back].info
+        if info.listed:
+            return back
+        if info.role != BOILER or info.words > 3:
+            return 0
+    return 0
+
+
+def _ends_list(last: LineInfo, info: LineInfo) -> bool:
+    """A byline, a credit, a date or (not after a tag or an inline box) a paragraph
+    after a list's last link: a header follows; the list has ended."""
+    return (
         info.role in (BYLINE, CREDIT)
         or (info.role == TIMESTAMP and not info.clock)
-        or (info.role == BODY and not prev.ad and prev.words > TAG_WORDS)
-    ):  # (a topic tag above a paragraph is a tag: the paragraph starts with no headline)
-        if _listed_date(window, 1):
-            _end_dated_list(window)
-            return
-        prev.role, prev.listed, prev.lead = HEAD, False, 0
-        if len(window) > 1 and window[-2].info.listed and _STANDFIRST.search(window[-1].raw.text):
-            window[-2].info.role, window[-2].info.listed, window[-2].info.lead = HEAD, False, 0
+        or (info.role == BODY and not last.ad and last.words > TAG_WORDS)
+    )  # (a topic tag above a paragraph is a tag: the paragraph starts with no headline)
+
+
+def _end_list(window: list[_Entry], back: int) -> None:
+    """The list ended at window[-back]: that link (and a standfirst-like one before
+    it) is the next article's headline, unless it is a link's date (_end_dated_list)."""
+    if _listed_date(window, back):
+        _end_dated_list(window, back)
+        return
+    last = window[-back].info
+    last.role, last.listed, last.lead = HEAD, False, 0
+    standfirst = _STANDFIRST.search(window[-back].raw.text)
+    if len(window) > back and window[-back - 1].info.listed and standfirst:
+        before = window[-back - 1].info
+        before.role, before.listed, before.lead = HEAD, False, 0
 
 
 def _listed_date(window: list[_Entry], back: int) -> bool:
@@ -1304,13 +1333,13 @@ def _listed_date(window: list[_Entry], back: int) -> bool:
     return e.info.listed and classify(e.raw.text).role == TIMESTAMP
 
 
-def _end_dated_list(window: list[_Entry]) -> None:
+def _end_dated_list(window: list[_Entry], back: int = 1) -> None:
     """A list of links ends with a date, then a paragraph or byline. When every link
     carries a date ('More on this story': headline, 'Published 2 May', ...) the list
     simply ended; otherwise the last link and its date head the next article."""
-    if len(window) >= 3 and window[-3].info.listed and _listed_date(window, 3):
+    if len(window) >= back + 2 and window[-back - 2].info.listed and _listed_date(window, back + 2):
         return
-    date, head = window[-1].info, window[-2].info
+    date, head = window[-back].info, window[-back - 1].info
     date.role, date.listed, date.lead = TIMESTAMP, False, 0
     if head.listed:
         head.role, head.listed, head.lead = HEAD, False, 0

@@ -635,3 +635,14 @@ def test_list_ends_at_a_byline_after_share_buttons() -> None:
     arts = segment_text("\n".join(lines) + "\n")
     assert [a.start_line for a in arts] == [1, 6]
     assert classify("Associated Press").role == BYLINE
+
+
+def test_video_players_share_rows_and_wire_update_notes() -> None:
+    video = classify("VIDEO 3:12")
+    assert video.role == BOILER and video.lead == 1 and video.ad  # its title follows
+    assert classify("watch now").role == BOILER
+    assert classify("Share Article via Facebook Share Article via X Share Article via Email").widget
+    assert classify("Contributing: Jo Park, Harbour Times").role == CLOSE
+    assert classify("(Updates with analyst comment in fifth paragraph.)").role == CLOSE
+    label = classify("Don't miss these insights from Market Pro")
+    assert label.role == BOILER and label.lead > 0

@@ -200,7 +200,7 @@ _CLOSE = re.compile(
     r"|^(?:correction|clarification)s?\s*[:,–—-]|^an earlier version of this\b"
     r"|^(?:provided|materials provided) by\b|^\(?with inputs from\b"
     r"|^posted by:?\s.{1,40}(?:\bat \d{1,2}[:.]\d{2}|\|)"
-    r"|^[—–-]?\s*with assistance from\b",
+    r"|^[—–-]?\s*with assistance from\b|^contributing\s*:|^\(updates? (?:with|to)\b",
     re.I,
 )
 _BIO = re.compile(
@@ -303,9 +303,13 @@ _BY_NAME_NEXT = re.compile(r"^by:?\s+[A-Z\u00C0-\u00DE]")
 def _lower_furniture(s: str) -> bool:
     """A lower-case line that is furniture, not a link-stripping fragment ("skip past
     newsletter promotion", "after newsletter promotion"): classified as usual."""
-    return s[0].islower() and (
-        _SKIP_LABEL.match(s) is not None
-        or (_mask(s[:400].lower()) & _K_BOILER != 0 and _BOILER.search(s) is not None)
+    return (
+        s[0].islower()
+        and (
+            _SKIP_LABEL.match(s) is not None
+            or (s.count(" ") < 4 and is_widget(s))  # "watch now", "share"
+            or (_mask(s[:400].lower()) & _K_BOILER != 0 and _BOILER.search(s) is not None)
+        )
     )
 
 
@@ -406,6 +410,7 @@ _BOILER = re.compile(
     r"|^[\w .'’-]{1,30} said\.\.\.$|^don['’]t miss\b|\bby following\b"
     r"|\bjoin (?:our|the)\b.{0,30}\b(?:comment|commenting|discussion|forum)"
     r"|\bget the best of\b.{0,40}\b(?:coverage|journalism|reporting)\b"
+    r"|\bjoin\b.{0,30}\bconversations?\b"
     r"|^download (?:the |our )?(?:full |complete )?(?:report|study|pdf|brochure)\b",
     re.I,
 )
@@ -579,6 +584,10 @@ _FAMILIES = {
         "inputs from",
         "posted by",
         "assistance from",
+        "contributing",
+        "updates with",
+        "update with",
+        "updates to",
     ),
     _K_CAPTION: (
         "photo",
@@ -741,6 +750,8 @@ class LineInfo:
     listed: bool = False
     #: A list of topic tags ("Related Topics"): its items may read like names.
     tags: bool = False
+    #: A row of buttons ("Share on Facebook | Share on X | Save"): at either end of a page.
+    widget: bool = False
 
 
 def classify(text: str) -> LineInfo:
@@ -800,7 +811,7 @@ def _classify(
         or (nwords <= 6 and _AD_LINE.match(s))  # "Advertisement · Scroll to continue"
         or (mask & _K_BOILER and _BOILER.search(s))
         or _LABEL_LINE.match(s)
-        or (nwords <= 8 and is_widget(s))
+        or (nwords <= WIDGET_WORDS and is_widget(s))
     ):
         info.role = BOILER
         info.ad = (
@@ -809,7 +820,10 @@ def _classify(
             or _INLINE.search(s) is not None
         )
         info.end = _COPYRIGHT.search(s) is not None
-        if nwords <= 5:
+        info.widget = nwords <= WIDGET_WORDS and is_widget(s)
+        if _VIDEO_LINE.match(s):
+            info.lead, info.ad = 1, True  # the video's title follows: a link inside the story
+        elif nwords <= 8:
             if _LIST_LABEL.match(s):
                 info.lead = LIST_ITEMS
                 info.tags = _TAGS_LABEL.match(s) is not None
@@ -1125,6 +1139,10 @@ _TAGS_LABEL = re.compile(
 )
 
 
+# A video player's duration line ("VIDEO 3:12", "Watch now 03:12"); its title follows.
+_VIDEO_LINE = re.compile(r"^(?:video|watch(?: now)?|listen)\s*\d{1,2}:\d{2}", re.I)
+
+
 # A sentence end inside the line, then another sentence ("... recipe? Leave ...").
 _TWO_SENTENCES = re.compile(r"\w[.!?]\s+[A-Z]")
 
@@ -1138,7 +1156,7 @@ _LIST_LABEL = re.compile(
     r"|see also|explore more on these topics|more on these topics|topics|tags|related news"
     r"|key points|summary|related topics|related content|sponsored(?: content| links| stories)?"
     r"|editors?['’]?s?['’]? picks?|related links|reader comments(?: \(\d+\))?"
-    r"|see more on|related internet links|further reading"
+    r"|see more on|related internet links|further reading|don['’]t miss\b.{0,40}"
     r"|read more (?:on|from) [\w&.'’ -]{1,30}|box score"
     r"|(?:more )?[\w&'’ -]{0,30}\byou(?:['’]ll| will| might| may)(?: also)? (?:love|like|enjoy)"
     r"|explore more|more [\w'’-]+(?: [\w'’-]+)? from [\w&.'’ -]{1,30}"
@@ -1289,6 +1307,7 @@ _WIDGET_WORDS = frozenset(
         "tap",
         "click",
         "video",
+        "watch",
         "size",
         "text",
     ]
@@ -1343,6 +1362,10 @@ _WIDGET_GLUE = frozenset(
         "by",
     ]
 )
+
+
+#: Longest line of widget words only ("Share Article via Facebook Share Article via X ...").
+WIDGET_WORDS = 24
 
 
 def is_widget(s: str) -> bool:

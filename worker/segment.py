@@ -949,7 +949,13 @@ def _features(entries: list[_Entry], i: int, zone: list[bool], coh) -> tuple[flo
 def _page_end(info: LineInfo) -> bool:
     """Furniture that closes a page (a republishing notice, a copyright line, a
     comment prompt): header lines above it and below it belong to two articles."""
-    return info.role == BOILER and not info.ad and not info.listed and info.words >= PAGE_END_WORDS
+    return (
+        info.role == BOILER
+        and not info.ad
+        and not info.listed
+        and not info.widget  # share buttons sit under headlines too
+        and info.words >= PAGE_END_WORDS
+    )
 
 
 #: Shortest end-furniture sentence that separates two header zones, in words.

@@ -385,7 +385,7 @@ _BOILER = re.compile(
     r"|\bour (?:morning|evening|daily|weekly) (?:e-?mail|newsletter|briefing)\b"
     r"|\bleave (?:a|your) (?:comment|reply)\b|\bemail address will not be published\b"
     r"|\bcomments are (?:moderated|closed|open)\b|\bkeep (?:it|comments) civil\b"
-    r"|\b(?:views|opinions) expressed (?:in this|here|are)\b"
+    r"|\b(?:views|opinions) expressed (?:in this|here|are|by)\b|^get more (?:news|stories)\b"
     r"|\bedited for (?:length|clarity|brevity)\b"
     r"|\bclick here\b|\brepublished (?:from|under|with permission)\b|\bcreative commons\b"
     r"|\breceives? funding from\b|\bdoes not work for, consult\b"
@@ -541,6 +541,7 @@ _FAMILIES = {
         "get the",
         "get our",
         "get latest",
+        "get more",
         "originally",
         "assistance of",
         "help of",
@@ -945,7 +946,7 @@ def _short_role(s: str, nwords: int, mask: int) -> int:
         # "Image source, Jo Park" / "Image caption, Crowds at ..." / "Credit...X"
         return CAPTION if s[6:7].lower() == "c" and s[:5].lower() == "image" else CREDIT
     if nwords <= 3 and _BARE_ROLE.match(s):
-        return BYLINE  # "Contributor" under the author's name
+        return BYLINE  # "Staff reporter", "Contributor" under the author's name
     if nwords <= 8 and _FROM_DESK.match(s):
         return BYLINE  # "From CNN's Hallie Marsh" over a live entry
     if nwords <= 2 and _STEP.match(s):

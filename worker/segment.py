@@ -865,7 +865,7 @@ def _features(entries: list[_Entry], i: int, zone: list[bool], coh) -> tuple[flo
     if _after_standfirst(entries, i, p):
         return None
     head = repeat = byline = stamp = caption = 0.0
-    short_head = clock = False
+    short_head = clock = long_head = False
     j = i
     end = min(n, i + 8)
     while j < end:
@@ -884,6 +884,7 @@ def _features(entries: list[_Entry], i: int, zone: list[bool], coh) -> tuple[flo
         if r == HEAD:
             head = 1.0
             short_head = info.words <= SUBHEAD_WORDS or entries[j].raw.text.rstrip().endswith("?")
+            long_head = long_head or info.words > SUBHEAD_WORDS
             if any(e.info.key == info.key for e in entries[j + 1 : j + 3]):
                 repeat = 1.0  # repeated at once, or after a standfirst
         elif r == BYLINE:
@@ -896,7 +897,7 @@ def _features(entries: list[_Entry], i: int, zone: list[bool], coh) -> tuple[flo
         else:
             caption = 1.0
         j += 1
-    if caption and head and short_head and not (byline or stamp or repeat) and _midstory(prev):
+    if caption and head and not long_head and not (byline or stamp or repeat) and _midstory(prev):
         # a photo and its caption, then a subheading: the story goes on
         caption = head = 0.0
     if clock and not (stamp or caption) and (entries[i].info.clock or not byline):

@@ -645,3 +645,38 @@ def test_video_players_share_rows_and_wire_update_notes() -> None:
     assert classify("(Updates with analyst comment in fifth paragraph.)").role == CLOSE
     label = classify("Don't miss these insights from Market Pro")
     assert label.role == BOILER and label.lead > 0
+
+
+def test_counters_buttons_credits_and_appeals_from_many_sites() -> None:
+    for line in (
+        "38 Likes",
+        "Responses (6)",
+        "1.3K Followers",
+        "Continue",
+        "Go to accessibility shortcuts",
+        "Why you can trust The Harbour Times",
+        "3 mins to read",
+        "Read the rules here",
+        "Start trial",
+        "Next",
+        "More stories like this are available on example.com",
+        "Summary is AI-generated, newsroom-reviewed.",
+        "This post is for paid subscribers",
+        "Open this photo in gallery:",
+    ):
+        assert classify(line).role == BOILER, line
+    assert classify("2025").role != BOILER  # a lone year is not a counter
+    assert classify("Over 4,000 jobs cut at carmaker").role == HEAD
+    for line in (
+        "With reports from The Canadian Press",
+        "Source: Al Jazeera and news agencies",
+        "Published in Dawn, October 28th, 2025",
+        "Have a confidential tip for our reporters? Get in touch",
+    ):
+        assert classify(line).role == CLOSE, line
+    assert classify("Fishermen on the quay at dawn [Jo Park/AFP]").role == CAPTION
+    assert classify("Dear readers,").role == APPEAL
+    assert classify("Words and photographs by Fiona Baird").role == BYLINE
+    for label in ("KEYWORDS", "More for You", "Suggested Topics:", "Related topic"):
+        info = classify(label)
+        assert info.role == BOILER and info.lead > 0, label

@@ -46,7 +46,7 @@ _ROLES = (
 )
 _BY = re.compile(
     r"^(?:by:?|words by|written by|story by|reporting by|(?:words|text|report)\s*:"
-    r"|interview(?:ed)? by|as told to"
+    r"|interview(?:ed)? by|as told to|words and (?:photo(?:graph)?s|pictures|images) by"
     r"|(?:medically )?reviewed by|fact[- ]checked by)\s+"
     r"[\w\u00C0-\u024F'’.\-]+"
     r"(?:[\s,&|]+[\w\u00C0-\u024F'’.@\-]+){0,9}\s*$",
@@ -54,7 +54,7 @@ _BY = re.compile(
 )
 _BY_PREFIX = re.compile(
     r"^(?:by:?|words by|written by|story by|(?:words|text|report)\s*:"
-    r"|interview(?:ed)? by|as told to"
+    r"|interview(?:ed)? by|as told to|words and (?:photo(?:graph)?s|pictures|images) by"
     r"|(?:medically )?reviewed by|fact[- ]checked by)\s+(.+?)\s*(?:\S+@\S+\s*)?(?:[|·•,–—-].*)?$",
     re.I,
 )
@@ -172,7 +172,8 @@ _RELATIVE_TS = re.compile(
 _DATE_TOKEN = re.compile(
     rf"\b(?:{_MONTH}|{_DAY}|\d{{1,4}}(?:st|nd|rd|th)?,?|\d{{1,2}}[:.]\d{{2}}(?::\d{{2}})?"
     r"|[ap]\.?m\.?|gmt|utc|bst|cet|edt|est|pdt|pst|et|pt|updated|published|posted|last|on|at"
-    r"|modified|first"
+    r"|modified|first|(?:eastern|central|mountain|pacific|atlantic)(?: (?:standard|daylight))? time"
+    r"|gmt[+-]\d{1,2}"
     r"|\d{4}-\d{2}-\d{2}(?:t[\d:.]+z?)?|\d{1,2}/\d{1,2}/\d{2,4})\b",
     re.I,
 )
@@ -189,7 +190,10 @@ _CAPTION_MARK = re.compile(
     r"|\bAP Photo\b|REUTERS/|/Reuters\b|/AP\b|Shutterstock|\bvia Reuters\b|\bIllustration:"
     r"|\bHandout\b|\bPool/|/Pool\b|\bEPA-EFE\b|\(Photo:|\bPhoto illustration\b|\bAlamy\b"
     r"|\((?:stock|file|library|handout) (?:image|photo|picture|pic)\)|\bPHOTOS? BY\b"
-    r"|\([A-Z][\w&.]*(?: [A-Z][\w&.]*)? (?:Photo|Photos|Picture|Image)\)",
+    r"|\([A-Z][\w&.]*(?: [A-Z][\w&.]*)? (?:Photo|Photos|Picture|Image)\)"
+    r"|/AFP\b|/EPA\b|\[[A-Z][^\[\]]{1,50}/[A-Z][^\[\]]{1,30}\]$"
+    r"|(?:^|[.:]\s+)(?:Photo |Image |Picture )?Courtesy(?: of)?\b"
+    r"|\b(?:Photo|Image|Picture|Video)s?\s+(?:courtesy|provided|submitted)\b",
 )
 _CREDIT_ONLY = re.compile(r"^[(\[][^()\[\]]{2,60}[)\]]\.?$")
 _CLOSE = re.compile(
@@ -200,7 +204,13 @@ _CLOSE = re.compile(
     r"|^(?:correction|clarification)s?\s*[:,–—-]|^an earlier version of this\b"
     r"|^(?:provided|materials provided) by\b|^\(?with inputs from\b"
     r"|^posted by:?\s.{1,40}(?:\bat \d{1,2}[:.]\d{2}|\|)"
-    r"|^[—–-]?\s*with assistance from\b|^contributing\s*:|^\(updates? (?:with|to)\b",
+    r"|^[—–-]?\s*with assistance from\b|^contributing\s*:|^\(updates? (?:with|to)\b"
+    r"|^\(?with (?:files|reports|reporting|additional reporting|contributions) from (?:the )?"
+    r"[A-Z][\w&.'’ -]{1,40}\)?\.?$"
+    r"|\bthis (?:story|article|report) has not been edited by\b"
+    r"|^sources?\s*:\s*.{0,40}\b(?:news agencies|agencies|wires?|wire services)\.?$"
+    r"|^(?:first )?published in (?:the )?[A-Z][\w&.'’ -]{1,30},\s+(?:[A-Z][a-z]+\.? \d{1,2}"
+    r"(?:st|nd|rd|th)?|\d{1,2}(?:st|nd|rd|th)? [A-Z][a-z]+),? \d{4}\.?$",
     re.I,
 )
 _BIO = re.compile(
@@ -232,6 +242,24 @@ _BOILER_LINE = re.compile(
     r"|^(?:video|watch|listen)\s*\d{1,2}:\d{2}"
     r"|^report (?:an? )?(?:editorial |technical )?(?:error|issue|typo|problem|correction)\b"
     r"|^editorial (?:code|standards|policy|guidelines)\b"
+    r"|^continue$|^why (?:you can|to) trust\b|^how does this (?:story |article )?make you feel\??$"
+    r"|^(?:skip|go|jump) to (?:the )?(?:main |accessibility )?(?:content|navigation|menu|search"
+    r"|shortcuts|footer)\b"
+    r"|^\d+\s*(?:min|mins|minutes?)\s+(?:to read|reading time|read(?:ing)?)$|^short ?(?:url|link)$"
+    r"|^permalink$|^(?:start|join) (?:a|the) conversation$"
+    r"|^(?:open|view|enlarge|expand) (?:this |the )?(?:photo|image|picture)s?"
+    r"(?: in (?:the )?gallery)?\s*:?$"
+    r"|^(?:over |more than )?[\d.,]+\s?[km]?\s*(?:likes?|restacks?|followers?|following"
+    r"|subscribers?|claps?|views?|shares?|reactions?|responses?|replies|comments?|reposts?"
+    r"|retweets?|upvotes?|readers?)$"
+    r"|^(?:responses?|replies|reactions?|comments?)\s*\(\d[\d,.]*[km]?\)$"
+    r"|^(?!(?:19|20)\d\d$)\d[\d,.]*[km]?$"
+    r"|^read (?:the|our) (?:house |community |comment(?:ing)? )?"
+    r"(?:rules|guidelines|policy)(?: here)?\W*$|^(?:previous|prev|next)\W*$"
+    r"|^be the first to (?:comment|reply|respond|review)\b"
+    r"|^(?:learn|find out|see|show|load) more\W*$"
+    r"|^start (?:your )?(?:free )?trial\W*$"
+    r"|^\d(?:\.\d)?\s*(?:stars?|/\s*\d+)\s*(?:\(?(?:out )?of \d+\)?)?$"
     r"|^(?:create (?:an |a free |your )?account|already have an account\??|log ?in|sign in)$"
     r"|^(?:price|prices|rooms|doubles|tickets|entry)\s*:\s*(?:from\s*)?[$£€]"
     r"|^support (?:the|us|our)\b(?:\s+\S+){0,3}$"
@@ -254,7 +282,7 @@ _LABEL_LINE = re.compile(
     r"|privacy notice|editor'?s (?:note|picks?)|most read|related topics|topics|tags|see more on)"
     r"\s*[:|»›>]"
     r"|^(?:share|comment)\b.{0,40}:\s*$|^share this (?:story|article|post)\s*:"
-    r"|^(?:citation|cite this page|poll|quick poll|quiz|labels|tagged|related searches"
+    r"|^(?:citation|cite this page|poll|quick poll|quiz|labels|tagged|related searches|disclaimer"
     r"|recommend it|guest ?book|photos|talkback|reader comments|trackback url[\w ]*)\s*:"
     r"|^read more [A-Z][\w&' ]{1,20}:\s"
     r"|^(?:filed|posted) (?:under|in)\s*:|^categor(?:y|ies)\s*:|^more\s*:\s*\S"
@@ -264,7 +292,7 @@ _LABEL_LINE = re.compile(
     re.I,
 )
 _AD_LINE = re.compile(
-    r"^(?:advert|advertisement|sponsored|skip (?:advert|ad)\b|story continues"
+    r"^(?:advert|advertisement|sponsored|skip (?:advertisement|advert|ad)\b|story continues"
     r"|scroll to continue|ad feedback)",
     re.I,
 )
@@ -327,7 +355,9 @@ _LINK_LINE = re.compile(r"(?:https?://|www\.)\S+$")
 _INLINE = re.compile(
     r"newsletter|\bsign up\b|\bsubscribe\b|\bpromotion\b|^[$£€]\s?\d|^\d+\s*min|^listen\b"
     r"|^(?:also read|read also|see also)\b|\bearn (?:a )?(?:small )?commission\b|\baffiliate\b"
-    r"|^(?:key points|summary|at a glance|highlights)\b",  # boxes at the top of a story
+    r"|^(?:key points|summary|at a glance|highlights|what you need to know|key takeaways)\b"
+    r"|^(?:open|view|enlarge|expand) (?:this |the )?(?:photo|image|picture)"
+    r"|^(?:recommended|suggested|further|also|essential) reading\b",  # boxes inside a story
     re.I,
 )
 # "Skip past newsletter promotion" ... "after newsletter promotion": a block to skip.
@@ -340,8 +370,10 @@ _BLOCK_LABEL = re.compile(
     r"|media enquiries|press enquiries|media relations|media inquiries|press inquiries)"
     r"(?: contacts?)?\s*:?$|^news provided by\b|^About\s+[A-Z][\w&.'’ -]*$"
     r"|^(?:journal references?|story source|references?)\s*:$"
-    r"|^(?:forward-looking statements?|safe harbou?r statement|cautionary (?:note|statement)"
-    r"(?: regarding forward-looking statements)?)\s*:?$",
+    r"|^(?:forward[- ]looking (?:statements?|information)|safe harbou?r statement"
+    r"|cautionary (?:note|statement)(?: (?:regarding|concerning|about|on|relating to)"
+    r" forward[- ]looking (?:statements|information))?)\s*:?$"
+    r"|^comments?\s*[:|–—-]\s*(?:our |community |house )?(?:rules|guidelines|policy)$",
     re.I,
 )
 #: Lines a press-release label may cover.
@@ -391,7 +423,8 @@ _BOILER = re.compile(
     r"|\breceives? funding from\b|\bdoes not work for, consult\b"
     r"|\bmay not be (?:reproduced|published|broadcast|rewritten|redistributed)\b"
     r"|\bdo you have an opinion on\b|\byour sign-up\b|\bways you[’']ve consented\b"
-    r"|\balready an? (?:subscriber|member)\b|\bsubscribe to (?:continue|keep) reading\b"
+    r"|\balready an? (?:paid |premium |digital )?(?:subscriber|member)\b"
+    r"|\bsubscribe to (?:continue|keep) reading\b"
     r"|\bunlock this (?:article|story)\b|\bfree trial\b|\bsubject to copyright\b"
     r"|\bappears in print\b|\bagree\b.{0,60}\bcookies\b|©\s*\d{4}"
     r"|^get\b.{0,60}\b(?:newsletters?|by e-?mail|in your inbox|alerts)\b"
@@ -411,6 +444,18 @@ _BOILER = re.compile(
     r"|\bjoin (?:our|the)\b.{0,30}\b(?:comment|commenting|discussion|forum)"
     r"|\bget the best of\b.{0,40}\b(?:coverage|journalism|reporting)\b"
     r"|\bjoin\b.{0,30}\bconversations?\b"
+    r"|^(?:\w+ )?newsletter.{0,60}?(?:receive|every (?:morning|day|week))"
+    r"|^(?:this |the )?(?:summary|article|story|content|text)(?: was| is| has been)? (?:ai|machine)"
+    r"[- ]generated\b|\bnewsroom[- ]reviewed\b"
+    r"|^(?:track|catch|get|follow) (?:all )?(?:the )?.{0,60}\b(?:latest|breaking) news\b.{0,80}"
+    r"\b(?:updates|live score|headlines)\b"
+    r"|\b(?:more|other|similar) (?:stories|articles|news|coverage) like this\b"
+    r"|\bavailable (?:on|at) (?:www\.)?[\w-]+\.(?:com|org|net|co\.uk)\b"
+    r"|\bcomments?\b.{0,60}\b(?:our|community|house|these) (?:rules|guidelines|standards)\b"
+    r"|\bbreak (?:our|the) (?:rules|guidelines)\b"
+    r"|\bthis (?:post|article|story|content) is (?:only )?(?:for|available to) (?:paid |premium )?"
+    r"(?:subscribers|members)\b"
+    r"|^this (?:story|article|post) was (?:originally|first) (?:published|posted)\b"
     r"|^download (?:the |our )?(?:full |complete )?(?:report|study|pdf|brochure)\b",
     re.I,
 )
@@ -424,6 +469,12 @@ _APPEAL = re.compile(
     r"(?:contribution|donation)\b|\byou[’']ve read \d+ articles?\b"
     r"|\bsupport us\b.{0,30}\bfrom\b|\bhelp us keep\b|\bconsider becoming\b"
     r"|\bjournalism costs money\b"
+    r"|\bby (?:subscribing|becoming a (?:subscriber|member|supporter)|supporting us)\b"
+    r"|\b(?:quality|independent|trusted) journalism (?:is|has never been) (?:more |now more )?"
+    r"(?:crucial|important|vital|needed)\b"
+    r"|\byou['’]re a (?:dedicated|loyal|regular|valued) reader\b"
+    r"|^an? (?:message|note|letter|word) from (?:the )?[A-Z][\w&.'’ -]{1,40}:?$"
+    r"|^dear (?:readers?|subscribers?|supporters?)\b"
     r"|\bour journalism is (?:free|independent|funded|reader|made possible)|\bfree to read, but\b"
     r"|\bsupport\b.{0,30}\bjournalism\b",
     re.I,
@@ -460,6 +511,17 @@ _FAMILIES = {
         "help us keep",
         "consider becoming",
         "costs money",
+        "by subscribing",
+        "by becoming",
+        "by supporting",
+        "journalism is",
+        "journalism has",
+        "reader",
+        "message from",
+        "note from",
+        "letter from",
+        "word from",
+        "dear ",
         "our journalism is",
         "free to read",
     ),
@@ -564,6 +626,18 @@ _FAMILIES = {
         "miss",
         "by following",
         "the best of",
+        "generated",
+        "newsroom",
+        "latest news",
+        "breaking news",
+        "like this",
+        "available on",
+        "available at",
+        "rules",
+        "guidelines",
+        "this post",
+        "paid subscriber",
+        "originally",
         "by e-mail",
         "©",
     ),
@@ -586,6 +660,15 @@ _FAMILIES = {
         "posted by",
         "assistance from",
         "contributing",
+        "with files",
+        "with reports",
+        "with reporting",
+        "with additional",
+        "with contributions",
+        "not been edited",
+        "source:",
+        "sources:",
+        "published in",
         "updates with",
         "update with",
         "updates to",
@@ -618,6 +701,12 @@ _FAMILIES = {
         "library image",
         "stock photo",
         "library pic",
+        "/afp",
+        "/epa",
+        "]",
+        "courtesy",
+        "provided",
+        "submitted",
     ),
     _K_BY: ("by ", "by:", "words:", "text:", "report:", "as told to"),
     _K_READ: ("min read", "mins read", "minute read", "minutes read", "min. read"),
@@ -668,6 +757,25 @@ _NAME_STOP = (_FUNCTION_START - {"and"}) | {
     "statement",
     "weekly",
     "briefing",
+    "distribution",
+    "details",
+    "coverage",
+    "events",
+    "now",
+    "outlook",
+    "results",
+    "highlights",
+    "summary",
+    "overview",
+    "insights",
+    "sources",
+    "lean",
+    "report",
+    "analysis",
+    "updates",
+    "key",
+    "story",
+    "stories",
     "statements",
     "forward-looking",
     "disclaimer",
@@ -1134,8 +1242,11 @@ NUMBERED = re.compile(r"^\d{1,2}[.)]\s+\S")
 
 # Labels over topic tags, whose items may look like names ("Met Office").
 _TAGS_LABEL = re.compile(
-    r"^(?:related topics|topics|tags|explore more on these topics|more on these topics"
-    r"|see more on)\b",
+    r"^(?:related topics?|topics|tags|explore more on these topics|more on these topics"
+    r"|see more on|keywords?|key words|read more (?:on|about)|(?:suggested|popular|trending) topics"
+    r"|(?:click [\w ]{1,30} to )?follow (?:these |the )?topics"
+    r"|(?:discover|explore|see|find|read) more (?:stories |articles |news )?(?:on|about|in)"
+    r" (?:this|the|these) topics?)\b",
     re.I,
 )
 
@@ -1158,6 +1269,17 @@ _LIST_LABEL = re.compile(
     r"|key points|summary|related topics|related content|sponsored(?: content| links| stories)?"
     r"|editors?['’]?s?['’]? picks?|related links|reader comments(?: \(\d+\))?"
     r"|see more on|related internet links|further reading|don['’]t miss\b.{0,40}"
+    r"|related topic|keywords?|key words|read more (?:on|about)"
+    r"|(?:click [\w ]{1,30} to )?follow (?:these |the )?topics"
+    r"|(?:discover|explore|see|find|read) more (?:stories |articles |news )?(?:on|about|in)"
+    r" (?:this|the|these) topics?"
+    r"|what you need to know|key (?:takeaways|facts)|in brief|the big picture"
+    r"|(?:more |picked |selected |just |recommended )?for you"
+    r"|(?:discover|explore|see|get|read) more from [\w&.'’ -]{1,30}"
+    r"|(?:suggested|popular|trending|more|explore) topics"
+    r"|related (?:stories |articles |coverage |content |news |links )?(?:from|on|in)"
+    r" [\w&.'’ -]{1,30}"
+    r"|in this (?:article|story)"
     r"|read more (?:on|from) [\w&.'’ -]{1,30}|box score"
     r"|(?:more )?[\w&'’ -]{0,30}\byou(?:['’]ll| will| might| may)(?: also)? (?:love|like|enjoy)"
     r"|explore more|more [\w'’-]+(?: [\w'’-]+)? from [\w&.'’ -]{1,30}"
@@ -1179,8 +1301,10 @@ _SIGNOFF = re.compile(r"^[a-z]{2,4}(?:/[a-z]{2,4}){1,5}$")
 _CAPS_SIGNOFF = re.compile(r"^[A-Z]{2,4}(?: [A-Z]{2,4}){2,4}$")
 # Closing lines that invite contact: tip lines, "To contact the reporter ...", an e-mail address.
 _TIP_LINE = re.compile(
-    r"^(?:got|have you got|do you have) an? (?:story|tip|news tip)\b"
-    r"|^to contact the (?:reporters?|writers?|authors?)\b|[\w.+-]+@[\w-]+\.[\w.]+",
+    r"^(?:got|have|have you got|do you have) an? (?:confidential |news )?(?:story|tip|news tip)\b"
+    r"|^to contact the (?:reporters?|writers?|authors?)\b|[\w.+-]+@[\w-]+\.[\w.]+"
+    r"|^contact\b.{0,60}(?:\(?\d{3}\)?[ .-]\d{3}[ .-]?\d{4}|\s@\w)"
+    r"|\bfollow (?:him|her|them|me) on (?:x|twitter|bluesky|threads|instagram)\b",
     re.I,
 )
 

@@ -1278,6 +1278,8 @@ def _lead_in(window: list[_Entry], info: LineInfo, text: str = "") -> None:
         info.role, info.listed, info.lead = BOILER, True, lead - 1
         info.ad = prev.ad  # the links of an inline teaser box ("Also read") sit inside a story
         info.tags = prev.tags
+    elif lead > 0 and info.role == BOILER and info.words == 1 and not info.lead:
+        info.lead, info.ad = lead, prev.ad  # a widget inside a list ("Previous", "1", "Next")
     elif lead > 0 and prev.listed and info.role == TIMESTAMP:
         info.role, info.listed, info.lead = BOILER, True, lead - 1  # a link's date
     elif (

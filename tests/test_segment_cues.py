@@ -680,3 +680,24 @@ def test_counters_buttons_credits_and_appeals_from_many_sites() -> None:
     for label in ("KEYWORDS", "More for You", "Suggested Topics:", "Related topic"):
         info = classify(label)
         assert info.role == BOILER and info.lead > 0, label
+
+
+def test_tag_lists_end_at_a_headline_and_ingredient_runs_are_not_headers() -> None:
+    lines = [
+        "The ministry said the new rules would apply from the start of the school year.",
+        "Unions said they had not been consulted on the timetable.",
+        "Parents' groups welcomed the change.",
+        "KEYWORDS",
+        "Education, schools, unions",
+        "Teachers",
+        "Ferry operator suspends winter crossings to three islands after storm damage",
+        "By Ana Ruiz",
+        "The island ferry company suspended all winter sailings on Monday after storm damage.",
+        "Repairs to the pier at the main harbour are expected to take six weeks.",
+        "Islanders said they had been given no warning.",
+    ]
+    arts = segment_text("\n".join(lines) + "\n")
+    assert [a.start_line for a in arts] == [1, 7]
+    assert classify("(Harbour 24 with AFP and Reuters)").role == CLOSE
+    assert classify("wral.com").role == CREDIT
+    assert classify("Writer for Trail Notes").role == BIO

@@ -798,6 +798,10 @@ _NAME_STOP = (_FUNCTION_START - {"and"}) | {
 _ENDS_SENTENCE = re.compile(r"[.!?…:;,][\"'”’»)\]]*\s*$")
 _QUOTED_SENTENCE = re.compile(r"[.!?…][\"'”’»]+\s*$")
 _ENDS_STOP = re.compile(r"[.,;:][\"'”’»)\]]*\s*$")
+_DOMAIN = re.compile(
+    r"^(?:www\.)?[a-z0-9-]+(?:\.[a-z0-9-]+)*\.(?:com|org|net|co\.uk|com\.au|ca|news|co|io|uk|ie"
+    r"|au|nz|in)$"
+)
 _CONT_START = re.compile(r"^(?:[,.;:)\]]|[“”\"']?>|[–—-]\s*[a-z]|[a-z](?![A-Z]))")
 _WORD = re.compile(r"\S+")
 _CONNECTIVE = frozenset(
@@ -900,6 +904,9 @@ def _classify(
         key = s  # already single-spaced: skip the split/join (most lines)
     info = LineInfo(BODY, nwords, key=key)
     lower_by = s[:2] == "by" and _lower_byline(s)
+    if nwords == 1 and _DOMAIN.match(s):
+        info.role = CREDIT  # "wral.com": the site's name over a syndicated story
+        return info
     if _CONT_START.match(s) and not lower_by and not _lower_furniture(s):
         if nwords == 1 and _SIGNOFF.match(s):
             info.role = CLOSE  # wire desk initials ("hos/jm/rl"): the story's last line
@@ -1055,6 +1062,8 @@ def _short_role(s: str, nwords: int, mask: int) -> int:
         return CAPTION if s[6:7].lower() == "c" and s[:5].lower() == "image" else CREDIT
     if nwords <= 3 and _BARE_ROLE.match(s):
         return BYLINE  # "Staff reporter", "Contributor" under the author's name
+    if nwords <= 8 and _WRITER_FOR.match(s):
+        return BIO  # "Writer for Trail Notes" in an author box
     if nwords <= 8 and _FROM_DESK.match(s):
         return BYLINE  # "From CNN's Hallie Marsh" over a live entry
     if nwords <= 2 and _STEP.match(s):
@@ -1093,6 +1102,8 @@ def _short_role(s: str, nwords: int, mask: int) -> int:
             return CLOSE  # "-- BERNAMA": the agency's sign-off; "-ENDS-"
         if is_agency_tag(s):
             return CLOSE  # "PTI" under the last paragraph: the agency's sign-off
+        if nwords <= 10 and s[0] == "(" and _WITH_AGENCIES.match(s):
+            return CLOSE  # "(FRANCE 24 with AFP and Reuters)": the story's sources
         if s[0] in "([" and _CREDIT_ONLY.match(s):
             return CLOSE if "©" in s else CREDIT  # "(©NTB)": the agency's copyright tag
         if nwords <= 8 and _PHOTO_CREDIT.match(s):
@@ -1125,7 +1136,7 @@ def _short_role(s: str, nwords: int, mask: int) -> int:
             return BODY
         if t != s and last in "!?…":
             return BODY  # a sentence followed by a source tag: "... (Mail)"
-        if _is_data_line(s) or _ends_mid_sentence(t) or NUMBERED.match(s):
+        if _is_data_line(s) or ends_mid_sentence(t) or NUMBERED.match(s):
             # results ("Men's 100m: 1 T Okonkwo 9.94; 2 ..."), a paragraph broken at a
             # link, a listicle's item ("3. Night market at the pier"): not headlines
             return BODY
@@ -1199,18 +1210,25 @@ _TRAILING_FUNCTION = frozenset(
 )
 
 
-def _ends_mid_sentence(s: str) -> bool:
+def ends_mid_sentence(s: str) -> bool:
     """A paragraph broken at a link ("... a final concert at the"), not a headline."""
     last = s.rsplit(" ", 1)[-1].lower()
     return " " in s and (last in _TRAILING_FUNCTION or last.endswith(("'s", "’s")))
 
 
+_WITH_AGENCIES = re.compile(
+    r"^\((?:[\w&.'’ -]{1,30} )?with (?:[A-Z][\w&.-]*(?:,? (?:and |& )?)?){1,4}\)$"
+)
 _EDITED_BY = re.compile(rf"^(?:Edited|Compiled) by {_NAME_SEQ}")
 _IMAGE_LABEL = re.compile(r"^(?:image (?:source|caption)\s*,|credit\s*(?:\.{2,}|…))", re.I)
 _BARE_ROLE = re.compile(
     r"^(?:senior |staff |contributing |special )?(?:contributor|writer|reporter|correspondent"
     r"|columnist|editor)$",
     re.I,
+)
+_WRITER_FOR = re.compile(
+    r"^(?i:(?:staff |senior |contributing |freelance |guest )?(?:writer|editor|reporter|contributor"
+    r"|columnist|correspondent)s? (?:for|at|with|to) )[A-Z][\w&.'’ -]{1,40}$"
 )
 _FROM_DESK = re.compile(rf"^From (?:[A-Z][\w&.]*['’]s )?{_NAME_SEQ}$")
 _STEP = re.compile(r"^step \d{1,2}\W*$", re.I)
@@ -1243,7 +1261,8 @@ NUMBERED = re.compile(r"^\d{1,2}[.)]\s+\S")
 # Labels over topic tags, whose items may look like names ("Met Office").
 _TAGS_LABEL = re.compile(
     r"^(?:related topics?|topics|tags|explore more on these topics|more on these topics"
-    r"|see more on|keywords?|key words|read more (?:on|about)|(?:suggested|popular|trending) topics"
+    r"|see more on|keywords?|key words|read more (?:on|about)\s*:?$"
+    r"|(?:suggested|popular|trending) topics"
     r"|(?:click [\w ]{1,30} to )?follow (?:these |the )?topics"
     r"|(?:discover|explore|see|find|read) more (?:stories |articles |news )?(?:on|about|in)"
     r" (?:this|the|these) topics?)\b",

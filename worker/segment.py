@@ -60,6 +60,7 @@ from worker.clean import (
     classify,
     classify_many,
     clean_article,
+    ends_mid_sentence,
     is_agency_tag,
 )
 from worker.dumpio import DecodeStats, DumpError, RawLine, iter_line_batches, open_dump
@@ -910,6 +911,9 @@ def _features(entries: list[_Entry], i: int, zone: list[bool], coh) -> tuple[flo
     prev_colon = 1.0 if prev is not None and prev.ends_colon else 0.0
     ncues = head + repeat + byline + stamp + caption + dateline + prev_close
     head_only = 1.0 if head and ncues == 1 else 0.0
+    if head_only and _head_run(entries, i) >= HEAD_RUN:
+        head = head_only = ncues = 0.0  # ingredients or links, not a headline
+        short_head = False
     g = min(gap_of[i], len(sims) - 1)
     s = sims[g]
     lo, hi = max(0, g - BLOCK), min(len(sims), g + BLOCK + 1)
@@ -961,6 +965,22 @@ def _page_end(info: LineInfo) -> bool:
 
 #: Shortest end-furniture sentence that separates two header zones, in words.
 PAGE_END_WORDS = 8
+
+
+def _head_run(entries: list[_Entry], i: int) -> int:
+    """Headline-like lines in a row from entries[i] (blank lines skipped)."""
+    run = 0
+    for e in itertools.islice(entries, i, i + HEAD_RUN):
+        if e.info.role == BLANK:
+            continue
+        if e.info.role != HEAD:
+            break
+        run += 1
+    return run
+
+
+#: Headline-like lines in a row that make a list (ingredients, links), not a header.
+HEAD_RUN = 4
 
 
 def _midstory(prev: LineInfo | None) -> bool:
@@ -1072,18 +1092,22 @@ def _drop_stubs(entries: list[_Entry], bounds: list[int]) -> list[int]:
     """Drop a cue-less start whose article would end before a second paragraph: the
     last paragraph of a story, set apart from it by the end furniture that follows
     ("A second debate will be held on May 8." / "Have your say" / next headline)."""
-    keep = []
+    keep: list[int] = []
     for i, nxt in itertools.pairwise(bounds):
         info = entries[i].info
         if info.role == BODY and not info.dateline:
             # paragraphs proper: a linked name or a continuation is part of one
-            paras = sum(
-                1 for e in entries[i:nxt] if e.info.role == BODY and e.info.words >= STUB_WORDS
-            )
-            if paras < 2:
-                continue
+            if _paragraphs(entries[i:nxt]) < 2:
+                continue  # too short to be an article of its own
+            if keep and _paragraphs(entries[keep[-1] : i]) < 2:
+                continue  # the article above would keep a single paragraph
         keep.append(i)
     return _drop_headless(entries, keep + bounds[-1:])
+
+
+def _paragraphs(part: list[_Entry]) -> int:
+    """Body paragraphs of at least STUB_WORDS words in ``part``."""
+    return sum(1 for e in part if e.info.role == BODY and e.info.words >= STUB_WORDS)
 
 
 def _drop_headless(entries: list[_Entry], bounds: list[int]) -> list[int]:
@@ -1235,6 +1259,17 @@ def _push(window: list[_Entry], raw: RawLine, info: LineInfo | None = None) -> N
         last.role = CAPTION  # a short line with a photo credit is a caption
     if info.role == TIMESTAMP and not info.clock:
         _live_entry_times(window, info, raw.text)
+    if (
+        len(window) > 1
+        and info.role in (BODY, CONT)
+        and raw.text[:1] in "(,"
+        and last is not None
+        and last.role == BYLINE
+        and last.words <= 5
+        and window[-2].info.role in (BODY, CONT)
+        and ends_mid_sentence(window[-2].raw.text.rstrip())
+    ):
+        last.role = BODY  # "... engineer of the" / "Water Development Board" / "(WDB) in ..."
     if info.role == BIO and last is not None and last.role == BYLINE:
         info.role = BYLINE  # the author's bio under the byline: part of the header
     if info.role == HEAD and info.words == 1 and _signs_dateline(window, raw.text.strip()):
@@ -1270,7 +1305,7 @@ def _lead_in(window: list[_Entry], info: LineInfo, text: str = "") -> None:
     prev = window[-1].info
     lead = prev.lead
     if lead > 0 and (
-        info.role == HEAD
+        (info.role == HEAD and not (prev.tags and _headline_like(info, text)))
         or (info.role == BODY and info.words <= 20 and NUMBERED.match(text))
         or (info.role == BODY and info.words <= LINK_SENTENCE_WORDS and not info.dateline)
         or (prev.tags and info.words <= TAG_LIST_WORDS and info.role in (BYLINE, CONT))
@@ -1296,6 +1331,12 @@ def _lead_in(window: list[_Entry], info: LineInfo, text: str = "") -> None:
         back = _last_listed(window)
         if back and (back == 1 or info.role != BODY) and _ends_list(window[-back].info, info):
             _end_list(window, back)
+
+
+def _headline_like(info: LineInfo, text: str) -> bool:
+    """Longer than a topic tag and not a comma list of tags: the next article's
+    headline, which ends a list of tags."""
+    return info.words > TAG_LIST_WORDS + 2 and text.count(",") < 2
 
 
 def _last_listed(window: list[_Entry]) -> int:

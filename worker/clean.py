@@ -183,7 +183,56 @@ _HAS_DATE = re.compile(
     r"|\b\d{1,2}:\d{2}\b|\b\d{1,2}/\d{1,2}/\d{2,4}\b",
     re.I,
 )
-_CAPTION_MARK = re.compile(
+
+
+def _top_alternatives(pattern: str) -> list[str]:
+    """The top-level alternatives of a regular expression (split at '|' outside
+    groups and character classes)."""
+    alts, depth, start, i, in_class = [], 0, 0, 0, False
+    while i < len(pattern):
+        c = pattern[i]
+        if c == "\\":
+            i += 2
+            continue
+        if in_class:
+            in_class = c != "]"
+        elif c == "[":
+            in_class = True
+            if pattern[i + 1 : i + 2] == "]":
+                i += 1  # "[]...]": a literal "]" first
+        elif c == "(":
+            depth += 1
+        elif c == ")":
+            depth -= 1
+        elif c == "|" and depth == 0:
+            alts.append(pattern[start:i])
+            start = i + 1
+        i += 1
+    alts.append(pattern[start:])
+    return alts
+
+
+class _AnchoredOrNot:
+    """A compiled alternation whose '^'-anchored branches are tried once at the
+    start of the line (re.match) and the rest anywhere (re.search): Python's
+    search would otherwise try every anchored branch at every position."""
+
+    def __init__(self, pattern: str, flags: int = 0) -> None:
+        alts = _top_alternatives(pattern)
+        head = [a[1:] for a in alts if a.startswith("^")]
+        rest = [a for a in alts if not a.startswith("^")]
+        self._head = re.compile("(?:" + "|".join(head) + ")", flags) if head else None
+        self._rest = re.compile("|".join(rest), flags) if rest else None
+
+    def search(self, s: str) -> re.Match[str] | None:
+        """Like re.Pattern.search of the whole alternation (a match or None)."""
+        m = self._head.match(s) if self._head is not None else None
+        if m is None and self._rest is not None:
+            m = self._rest.search(s)
+        return m
+
+
+_CAPTION_MARK = _AnchoredOrNot(
     r"Photograph:|\bPhotos?\s*(?:by\b|:|credit)|\bphoto by\b"
     r"|\bImages?\s*(?:by\b|:|credit|copyright)"
     r"|\bPicture:|\bCredit:|\bFILE PHOTO\b|Getty Images|\bAFP\b\s*(?:/|via\b|photo)|\(AFP\)"
@@ -196,7 +245,7 @@ _CAPTION_MARK = re.compile(
     r"|\b(?:Photo|Image|Picture|Video)s?\s+(?:courtesy|provided|submitted)\b",
 )
 _CREDIT_ONLY = re.compile(r"^[(\[][^()\[\]]{2,60}[)\]]\.?$")
-_CLOSE = re.compile(
+_CLOSE = _AnchoredOrNot(
     r"^\(?(?:reporting|additional reporting|writing|editing|compiled|edited|research"
     r"|reported) by\b|\bcontributed(?: reporting)?(?: to this (?:report|story|article))?\.?\)?$"
     r"|^this (?:story|article) (?:has been|was) (?:updated|amended|corrected)"
@@ -387,7 +436,7 @@ _CONTACT = re.compile(
     re.I,
 )
 # Furniture phrases anywhere in a line (run only when a keyword of _K_BOILER is present).
-_BOILER = re.compile(
+_BOILER = _AnchoredOrNot(
     r"read more\s*[:.»›>]*$"
     r"|\b(?:sign up|subscribe|register)\b.{0,80}"
     r"\b(?:newsletter|inbox|for free|free\b|daily|weekly|e-?mail)"
@@ -459,7 +508,7 @@ _BOILER = re.compile(
     r"|^download (?:the |our )?(?:full |complete )?(?:report|study|pdf|brochure)\b",
     re.I,
 )
-_APPEAL = re.compile(
+_APPEAL = _AnchoredOrNot(
     r"since you[’']re here|\b(?:a|one) (?:small )?favou?r to ask"
     r"|\bsupport (?:our|independent|quality)"
     r" journalism|\bconsider (?:supporting|donating|a (?:donation|contribution)"

@@ -701,3 +701,26 @@ def test_tag_lists_end_at_a_headline_and_ingredient_runs_are_not_headers() -> No
     assert classify("(Harbour 24 with AFP and Reuters)").role == CLOSE
     assert classify("wral.com").role == CREDIT
     assert classify("Writer for Trail Notes").role == BIO
+
+
+def test_list_items_kickers_carousels_and_appeal_questions() -> None:
+    lines = [
+        "The vote was delayed until next month after objections from two councillors.",
+        "Officials said the plans would be redrawn before the next meeting.",
+        "Residents have until Friday to send their comments to the council.",
+        "More on this story",
+        "Why the bypass plan keeps stalling",
+        "Elections",
+        "Former county clerk convicted of taking $1.2m meant for voting machines",
+        "By Ana Ruiz",
+        "A former county clerk was convicted on Thursday of stealing more than $1.2 million.",
+        "The money had been set aside for new voting machines, prosecutors said.",
+        "She faces up to 20 years in prison.",
+    ]
+    arts = segment_text("\n".join(lines) + "\n")
+    assert [a.start_line for a in arts] == [1, 6]
+    assert classify("Will you support The Harbour Times today?").role == APPEAL
+    assert classify("Link copied!").role == BOILER
+    assert classify("We may receive compensation when you click on links.").role == BOILER
+    video = classify("Video")
+    assert video.role == BOILER and video.lead == 1

@@ -288,6 +288,7 @@ _BOILER_LINE = re.compile(
     r"|^about the authors?\s*:?$|^listen to this (?:article|story)\b"
     r"|^(?:previous|next) (?:page|article|story)$|^page \d+ of \d+$"
     r"|^send this \w+ to a friend\b|^like this:?$|^like loading\b"
+    r"|^(?:link |url )?copied(?: to (?:your |the )?clipboard)?\W*$"
     r"|^(?:video|watch|listen)\s*\d{1,2}:\d{2}"
     r"|^report (?:an? )?(?:editorial |technical )?(?:error|issue|typo|problem|correction)\b"
     r"|^editorial (?:code|standards|policy|guidelines)\b"
@@ -331,6 +332,7 @@ _LABEL_LINE = re.compile(
     r"|privacy notice|editor'?s (?:note|picks?)|most read|related topics|topics|tags|see more on)"
     r"\s*[:|»›>]"
     r"|^(?:share|comment)\b.{0,40}:\s*$|^share this (?:story|article|post)\s*:"
+    r"|^(?:share|comment)\b.{0,30}\bth(?:is|e) (?:article|story|post)\s*:"
     r"|^(?:citation|cite this page|poll|quick poll|quiz|labels|tagged|related searches|disclaimer"
     r"|recommend it|guest ?book|photos|talkback|reader comments|trackback url[\w ]*)\s*:"
     r"|^read more [A-Z][\w&' ]{1,20}:\s"
@@ -464,7 +466,9 @@ _BOILER = _AnchoredOrNot(
     r"|\b(?:let us know|tell us|join the discussion) in the comments\b"
     r"|\bnewsletter promotion\b"
     r"|\bour (?:morning|evening|daily|weekly) (?:e-?mail|newsletter|briefing)\b"
-    r"|\bleave (?:a|your) (?:comment|reply)\b|\bemail address will not be published\b"
+    r"|\bleave (?:a|your) (?:\w+ )?(?:comment|reply|note|review|rating)\b"
+    r"|\bemail address will not be published\b"
+    r"|\bmay (?:receive|earn|get) (?:a )?(?:small )?(?:compensation|commission)\b"
     r"|\bcomments are (?:moderated|closed|open)\b|\bkeep (?:it|comments) civil\b"
     r"|\b(?:views|opinions) expressed (?:in this|here|are|by)\b|^get more (?:news|stories)\b"
     r"|\bedited for (?:length|clarity|brevity)\b"
@@ -524,6 +528,7 @@ _APPEAL = _AnchoredOrNot(
     r"|\byou['’]re a (?:dedicated|loyal|regular|valued) reader\b"
     r"|^an? (?:message|note|letter|word) from (?:the )?[A-Z][\w&.'’ -]{1,40}:?$"
     r"|^dear (?:readers?|subscribers?|supporters?)\b"
+    r"|^(?:will|would|can|could) you (?:support|help|back|fund|donate to|chip in)\b.{0,40}\?$"
     r"|\bour journalism is (?:free|independent|funded|reader|made possible)|\bfree to read, but\b"
     r"|\bsupport\b.{0,30}\bjournalism\b",
     re.I,
@@ -571,6 +576,12 @@ _FAMILIES = {
         "letter from",
         "word from",
         "dear ",
+        "you support",
+        "you help",
+        "you back",
+        "you fund",
+        "you donate",
+        "you chip",
         "our journalism is",
         "free to read",
     ),
@@ -620,6 +631,7 @@ _FAMILIES = {
         "leave a",
         "leave your",
         "will not be published",
+        "compensation",
         "edited for",
         "click here",
         "republished",
@@ -1320,7 +1332,7 @@ _TAGS_LABEL = re.compile(
 
 
 # A video player's duration line ("VIDEO 3:12", "Watch now 03:12"); its title follows.
-_VIDEO_LINE = re.compile(r"^(?:video|watch(?: now)?|listen)\s*\d{1,2}:\d{2}", re.I)
+_VIDEO_LINE = re.compile(r"^(?:video|watch(?: now)?|listen)\s*\d{1,2}:\d{2}|^video$", re.I)
 
 
 # A sentence end inside the line, then another sentence ("... recipe? Leave ...").

@@ -53,6 +53,7 @@ from worker.clean import (
     CREDIT,
     HEAD,
     HEADERISH,
+    LIST_ITEMS,
     NUMBERED,
     TIMESTAMP,
     LineInfo,
@@ -911,6 +912,8 @@ def _features(entries: list[_Entry], i: int, zone: list[bool], coh) -> tuple[flo
     prev_colon = 1.0 if prev is not None and prev.ends_colon else 0.0
     ncues = head + repeat + byline + stamp + caption + dateline + prev_close
     head_only = 1.0 if head and ncues == 1 else 0.0
+    if head_only and first.role == HEAD and first.words > BLOCK_HEAD_WORDS and _midstory(prev):
+        head = head_only = ncues = 0.0  # a long caption or pull quote between paragraphs
     if head_only and _head_run(entries, i) >= HEAD_RUN:
         head = head_only = ncues = 0.0  # ingredients or links, not a headline
         short_head = False
@@ -1093,21 +1096,28 @@ def _drop_stubs(entries: list[_Entry], bounds: list[int]) -> list[int]:
     last paragraph of a story, set apart from it by the end furniture that follows
     ("A second debate will be held on May 8." / "Have your say" / next headline)."""
     keep: list[int] = []
+    zone = _appeal_zone(entries)
     for i, nxt in itertools.pairwise(bounds):
         info = entries[i].info
         if info.role == BODY and not info.dateline:
             # paragraphs proper: a linked name or a continuation is part of one
-            if _paragraphs(entries[i:nxt]) < 2:
+            if _paragraphs(entries, i, nxt, zone) < 2:
                 continue  # too short to be an article of its own
-            if keep and _paragraphs(entries[keep[-1] : i]) < 2:
+            if keep and _paragraphs(entries, keep[-1], i, zone) < 2:
                 continue  # the article above would keep a single paragraph
+        elif info.role == BYLINE and _paragraphs(entries, i, nxt, zone) <= 1:
+            continue  # a label that reads like a name ("Private Notes"), not an author
         keep.append(i)
     return _drop_headless(entries, keep + bounds[-1:])
 
 
-def _paragraphs(part: list[_Entry]) -> int:
-    """Body paragraphs of at least STUB_WORDS words in ``part``."""
-    return sum(1 for e in part if e.info.role == BODY and e.info.words >= STUB_WORDS)
+def _paragraphs(entries: list[_Entry], a: int, b: int, zone: list[bool]) -> int:
+    """Body paragraphs of at least STUB_WORDS words in entries[a:b], outside appeals."""
+    return sum(
+        1
+        for e, z in zip(entries[a:b], zone[a:b], strict=True)
+        if e.info.role == BODY and e.info.words >= STUB_WORDS and not z
+    )
 
 
 def _drop_headless(entries: list[_Entry], bounds: list[int]) -> list[int]:
@@ -1304,6 +1314,13 @@ def _lead_in(window: list[_Entry], info: LineInfo, text: str = "") -> None:
     """
     prev = window[-1].info
     lead = prev.lead
+    if lead > 0 and _not_a_link(prev, info, text):
+        return  # the list ends: this line heads the next article
+    if lead == LIST_ITEMS and prev.role == BOILER and not prev.tags and _name_item(info, text):
+        # the first item under a bare label reads like a name ("Powys County Council",
+        # "HAND CURATED"): a link or a sub-label, not a byline
+        info.role, info.listed, info.lead, info.ad = BOILER, True, lead - 1, prev.ad
+        return
     if lead > 0 and (
         (info.role == HEAD and not (prev.tags and _headline_like(info, text)))
         or (info.role == BODY and info.words <= 20 and NUMBERED.match(text))
@@ -1315,6 +1332,8 @@ def _lead_in(window: list[_Entry], info: LineInfo, text: str = "") -> None:
         info.tags = prev.tags
     elif lead > 0 and info.role == BOILER and info.words == 1 and not info.lead:
         info.lead, info.ad = lead, prev.ad  # a widget inside a list ("Previous", "1", "Next")
+        if _PAGER.match(text.strip()):
+            _carousel(window, info)
     elif lead > 0 and prev.listed and info.role == TIMESTAMP:
         info.role, info.listed, info.lead = BOILER, True, lead - 1  # a link's date
     elif (
@@ -1331,6 +1350,34 @@ def _lead_in(window: list[_Entry], info: LineInfo, text: str = "") -> None:
         back = _last_listed(window)
         if back and (back == 1 or info.role != BODY) and _ends_list(window[-back].info, info):
             _end_list(window, back)
+
+
+_PAGER = re.compile(r"^(?:previous|prev|next|\d{1,2})$", re.I)
+
+
+def _carousel(window: list[_Entry], info: LineInfo) -> None:
+    """A list with a pager ("Previous", "1", "Next") is a carousel inside the page:
+    it and its label are inline furniture, not the end of the story."""
+    info.ad = True
+    for e in reversed(window):
+        if e.info.role != BOILER or not e.info.lead:
+            break
+        e.info.ad = True
+
+
+def _not_a_link(prev: LineInfo, info: LineInfo, text: str) -> bool:
+    """A line a list of links stops at: a headline longer than a block's (never a
+    link), or a one-word kicker ("Elections") after a link headline."""
+    if prev.tags or info.role != HEAD:
+        return False
+    if info.words > BLOCK_HEAD_WORDS:
+        return True
+    return info.words == 1 and prev.listed and prev.words > TAG_WORDS + 2
+
+
+def _name_item(info: LineInfo, text: str) -> bool:
+    """A short name-like line (read as a byline) without "By"."""
+    return info.role == BYLINE and info.words <= 4 and not text[:3].lower().startswith("by")
 
 
 def _headline_like(info: LineInfo, text: str) -> bool:
@@ -1373,6 +1420,20 @@ def _end_list(window: list[_Entry], back: int) -> None:
     if len(window) > back and window[-back - 1].info.listed and standfirst:
         before = window[-back - 1].info
         before.role, before.listed, before.lead = HEAD, False, 0
+        back += 1
+    k = len(window) - back - 1  # a short first item right under the label is the kicker
+    if k >= 1:
+        item, label = window[k].info, window[k - 1].info
+        if (
+            item.listed
+            and not item.tags
+            and item.words <= 3
+            and label.role == BOILER
+            and not label.listed
+            and label.lead > 0
+            and not label.tags
+        ):
+            item.role, item.listed, item.lead = HEAD, False, 0
 
 
 def _listed_date(window: list[_Entry], back: int) -> bool:
@@ -1423,7 +1484,7 @@ def _live_entry_times(window: list[_Entry], info: LineInfo, text: str) -> None:
             other.clock = True
 
 
-_DIGITS = re.compile(r"\d")
+_DIGITS = re.compile(r"\d+")  # runs: "8:00 p.m." has the shape of "10:52 p.m."
 _TIME_OF_DAY = re.compile(r"\d[:.]\d\d")
 #: Lines back within which dates of the same shape mark a live page's entries.
 LIVE_SPAN = 20
@@ -1521,7 +1582,11 @@ def _is_caption_sentence(e: _Entry) -> bool:
         and not info.dateline
         and not info.quote_start
         and not info.connective
+        and not _SPEECH.search(e.raw.text)  # "X, 48, said: '...'" reports speech
     )
+
+
+_SPEECH = re.compile(r"\b(?:said|says|added|told [\w ]{1,20})\s*[:,]\s*['‘\"“]")
 
 
 #: Longest caption sentence above a bare agency name ("LUSA"), in words.

@@ -40,8 +40,8 @@ def test_dead_planner_and_orphaned_batches_are_finished(db_url: str, tmp_path: P
         if len(handed) == 3:
             raise Crash
 
-    with pytest.raises(Crash):
-        bf.run_job(eng, job_id, rules=rules, dispatch=dispatch, owner="dead")
+    with pytest.raises(Crash):  # small batches: the planner dies with the dump half planned
+        bf.run_job(eng, job_id, rules=rules, dispatch=dispatch, owner="dead", batch_size=50)
     with eng.begin() as conn:  # time passes: the dead planner's leases run out
         past = utcnow().replace(year=2000)
         conn.execute(update(queries.JOB).values(lease_until=past))

@@ -68,3 +68,19 @@ def test_heldout_set_does_not_get_worse(name: str) -> None:
     max_pk, min_f1 = BOUNDS[name]
     mean_pk, mean_f1 = sum(pks) / len(pks), sum(f1s) / len(f1s)
     assert mean_pk <= max_pk and mean_f1 >= min_f1, (name, pks, f1s)
+
+
+@pytest.mark.parametrize("name", sorted(BOUNDS))
+def test_resuming_at_an_article_gives_the_same_articles(name: str) -> None:
+    """A backfill resumed after any article (its end offset and next line) must find
+    what the full pass found from there on: rules that look back across a
+    boundary see the same lines either way."""
+    for dump in sorted(HERE.glob(f"{name}-[0-9].txt")):
+        full = list(segment_file(str(dump)))
+        for k in range(1, len(full), 2):
+            prev = full[k - 1]
+            at = {"start_offset": prev.end_offset, "first_line": prev.end_line + 1}
+            rest = segment_file(str(dump), **at)
+            got = [(a.start_line, a.end_line, a.text) for a in rest]
+            want = [(a.start_line, a.end_line, a.text) for a in full[k:]]
+            assert got == want, (dump.name, k)

@@ -1078,7 +1078,8 @@ def _boundaries(entries: list[_Entry], ctx: int, weights: Weights, limit: int) -
     Only articles that end by ``limit`` (enough right context) are split further.
     """
     coh, terms = _cohesion_terms(entries)
-    bounds = _drop_stubs(entries, pick_boundaries(score_gaps(entries, ctx + 1, weights, coh), ctx))
+    scored = pick_boundaries(score_gaps(entries, ctx + 1, weights, coh), ctx)
+    bounds = _drop_stubs(entries, scored, ctx)
     gap_of = coh[2]
     extra: list[int] = []
     for a, b in itertools.pairwise([ctx, *bounds, len(entries)]):
@@ -1091,11 +1092,16 @@ def _boundaries(entries: list[_Entry], ctx: int, weights: Weights, limit: int) -
 STUB_WORDS = 8
 
 
-def _drop_stubs(entries: list[_Entry], bounds: list[int]) -> list[int]:
+def _drop_stubs(entries: list[_Entry], bounds: list[int], start: int) -> list[int]:
     """Drop a cue-less start whose article would end before a second paragraph: the
     last paragraph of a story, set apart from it by the end furniture that follows
-    ("A second debate will be held on May 8." / "Have your say" / next headline)."""
-    keep: list[int] = []
+    ("A second debate will be held on May 8." / "Have your say" / next headline).
+
+    ``start`` is the start of the article the window opens with (an article already
+    emitted, or the resume point): the article above the first of ``bounds``, so a
+    pass resumed there decides exactly as the full pass did.
+    """
+    keep: list[int] = [start]
     zone = _appeal_zone(entries)
     for i, nxt in itertools.pairwise(bounds):
         info = entries[i].info
@@ -1103,12 +1109,12 @@ def _drop_stubs(entries: list[_Entry], bounds: list[int]) -> list[int]:
             # paragraphs proper: a linked name or a continuation is part of one
             if _paragraphs(entries, i, nxt, zone) < 2:
                 continue  # too short to be an article of its own
-            if keep and _paragraphs(entries, keep[-1], i, zone) < 2:
+            if _paragraphs(entries, keep[-1], i, zone) < 2:
                 continue  # the article above would keep a single paragraph
         elif info.role == BYLINE and _paragraphs(entries, i, nxt, zone) <= 1:
             continue  # a label that reads like a name ("Private Notes"), not an author
         keep.append(i)
-    return _drop_headless(entries, keep + bounds[-1:])
+    return _drop_headless(entries, keep + bounds[-1:])[1:]
 
 
 def _paragraphs(entries: list[_Entry], a: int, b: int, zone: list[bool]) -> int:
@@ -1124,9 +1130,9 @@ def _drop_headless(entries: list[_Entry], bounds: list[int]) -> list[int]:
     """Drop a paragraph start (often a dateline lead) right under an article that has
     no paragraph of its own yet: headline, byline, a caption or teaser sentence, then
     "SPRINGFIELD, Mass. (AP) - ..." is one article, not a header and a story."""
-    keep: list[int] = []
-    for i in bounds:
-        if keep and entries[i].info.role == BODY and _header_only(entries[keep[-1] : i]):
+    keep: list[int] = bounds[:1]  # the window's first article start: always kept
+    for i in bounds[1:]:
+        if entries[i].info.role == BODY and _header_only(entries[keep[-1] : i]):
             continue
         keep.append(i)
     return keep

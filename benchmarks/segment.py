@@ -13,7 +13,8 @@ Prints MB/s and peak RSS of both and the speed ratio (target: segmentation at
 least 1/4 of the baseline, peak RSS under 150 MB).
 
 With --stages, a third pass times segmentation's stages (read, classify,
-push, score with cohesion and features, pick, articles with clean_article).
+push, cohesion, score with features, pick, split, articles with clean_article);
+"other" is what is left: the window bookkeeping of the streaming loop.
 
 usage: uv run python benchmarks/segment.py [--mb 100] [--stages]
 """
@@ -74,19 +75,27 @@ print(json.dumps({"seconds": dt, "count": n,
 # Where segmentation spends its time (--stages): a third, separate pass whose
 # stage functions are wrapped with timers (which slow it a little), so the
 # measured passes above stay unwrapped. Stages nest: "score" includes
-# "cohesion" and "features", "articles" includes "clean_article".
+# "features", "articles" includes "clean_article". "cohesion" is
+# _cohesion_terms (block similarities and the word terms), which _boundaries
+# calls before scoring; "split" is the article-level cue-less split
+# (_split_cueless, recursive: only the outermost call is timed).
 STAGES = """
 import functools, json, sys, time
 from worker import dumpio, segment
 acc = {}
+depth = {}
 def timed(mod, name, label):
     f = getattr(mod, name)
     @functools.wraps(f)
     def g(*a, **k):
+        if depth.get(label):
+            return f(*a, **k)  # a recursive call: counted in the outer one
+        depth[label] = 1
         t = time.perf_counter()
         try:
             return f(*a, **k)
         finally:
+            depth[label] = 0
             acc[label] = acc.get(label, 0.0) + time.perf_counter() - t
     setattr(mod, name, g)
 def timed_iter(mod, name, label):
@@ -105,8 +114,9 @@ def timed_iter(mod, name, label):
     setattr(mod, name, g)
 timed_iter(segment, "iter_line_batches", "read")
 for name, label in [("classify_many", "classify"), ("_extend", "push"),
-                    ("score_gaps", "score"), ("_cohesion", "cohesion"),
+                    ("_cohesion_terms", "cohesion"), ("score_gaps", "score"),
                     ("_features", "features"), ("pick_boundaries", "pick"),
+                    ("_split_cueless", "split"),
                     ("_article", "articles"), ("clean_article", "clean_article")]:
     timed(segment, name, label)
 t = time.perf_counter()
@@ -229,15 +239,16 @@ def main() -> None:
     if stages:
         total = stages.pop("total")
         print(f"stages (separate pass with timers, {total:.2f} s; nested stages indented):")
-        for name in ("read", "classify", "push", "score", "cohesion", "features", "pick"):
-            _stage(name, stages, total, indent=name in ("cohesion", "features"))
+        for name in ("read", "classify", "push", "cohesion", "score", "features", "pick", "split"):
+            _stage(name, stages, total, indent=name == "features")
         _stage("articles", stages, total)
         _stage("clean_article", stages, total, indent=True)
-        print(f"  {'other':16s}{total - sum(stages[k] for k in _TOP if k in stages):7.2f} s")
+        other = total - sum(stages[k] for k in _TOP if k in stages)
+        print(f"  {'other':16s}{other:7.2f} s  {100 * other / total:5.1f} %  (window bookkeeping)")
 
 
 #: Stages that do not nest in one another (their sum and the total give "other").
-_TOP = ("read", "classify", "push", "score", "pick", "articles")
+_TOP = ("read", "classify", "push", "cohesion", "score", "pick", "split", "articles")
 
 
 def _stage(name: str, stages: dict, total: float, *, indent: bool = False) -> None:

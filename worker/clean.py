@@ -10,7 +10,9 @@ and byline, and the list of dropped lines with reasons.
 
 from __future__ import annotations
 
+import dataclasses
 import itertools
+import operator
 import re
 from dataclasses import dataclass, field
 
@@ -928,6 +930,10 @@ class LineInfo:
     widget: bool = False
 
 
+#: All fields of a LineInfo, in declaration order (LineInfo(*_LINE_FIELDS(x)) copies x).
+_LINE_FIELDS = operator.attrgetter(*(f.name for f in dataclasses.fields(LineInfo)))
+
+
 def classify(text: str) -> LineInfo:
     """Assign a role to one line from general patterns.
 
@@ -939,9 +945,39 @@ def classify(text: str) -> LineInfo:
 
 def classify_many(texts: list[str]) -> list[LineInfo]:
     """classify() of each text. What takes a pass over every character — keyword
-    masks, word counts, spacing — is found for all of them at once (_scan)."""
+    masks, word counts, spacing — is found for all of them at once (_scan).
+
+    A line's role depends on its text alone, and dumps repeat lines (page
+    furniture, appeals, captions, whole reposted stories), so the fields of each
+    distinct line are remembered (_MEMO) and only new lines are classified; every
+    line still gets its own LineInfo, since the segmenter changes roles in place.
+    """
     lines = [t.strip() for t in texts]
-    return list(map(_classify, lines, *_scan(lines)))
+    memo = _MEMO
+    new = [s for s in dict.fromkeys(lines) if s not in memo]
+    if new:
+        _remember(new, list(map(_classify, new, *_scan(new))))
+    get, info = memo.get, LineInfo
+    # a line is missing only if another thread has just cleared the memo
+    return [info(*f) if (f := get(s)) is not None else _classify(s) for s in lines]
+
+
+#: Fields of each distinct stripped line already classified (see classify_many).
+_MEMO: dict[str, tuple] = {}
+#: Bounds of _MEMO: lines held and their characters (cleared whole when reached).
+MEMO_LINES = 1 << 17
+MEMO_CHARS = 24 << 20
+_memo_chars = [0]
+
+
+def _remember(lines: list[str], infos: list[LineInfo]) -> None:
+    """Store the fields of newly classified lines in _MEMO, within its bounds."""
+    size = sum(map(len, lines))
+    if len(_MEMO) + len(lines) > MEMO_LINES or _memo_chars[0] + size > MEMO_CHARS:
+        _MEMO.clear()
+        _memo_chars[0] = 0
+    _memo_chars[0] += size
+    _MEMO.update(zip(lines, map(_LINE_FIELDS, infos), strict=True))
 
 
 def _classify(

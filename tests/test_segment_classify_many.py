@@ -47,7 +47,28 @@ PIECES = [
 
 
 def _same(lines: list[str]) -> None:
+    """classify_many agrees with classify, when it classifies and when it remembers."""
+    want = [C.classify(s) for s in lines]
+    C._MEMO.clear()
+    assert C.classify_many(lines) == want
+    assert C.classify_many(lines) == want
+
+
+def test_remembered_lines_get_their_own_info() -> None:
+    """Roles are changed in place by the segmenter: a remembered line is a fresh LineInfo."""
+    first, again = C.classify_many(["Related", "Related"])
+    assert first == again and first is not again
+    first.role = C.HEAD
+    assert C.classify_many(["Related"])[0].role == C.BOILER
+
+
+def test_memo_stays_bounded(monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    monkeypatch.setattr(C, "MEMO_LINES", 10)
+    lines = [f"Line number {i}." for i in range(35)]
     assert C.classify_many(lines) == [C.classify(s) for s in lines]
+    assert len(C._MEMO) <= 10 + len(lines)
+    C.classify_many(["one more line"])
+    assert len(C._MEMO) <= 10
 
 
 def test_generated_dumps() -> None:

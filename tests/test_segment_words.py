@@ -19,8 +19,15 @@ from worker import segment as S
 
 
 def _same_words(texts: list[str]) -> None:
-    """Per line, the same words with the same counts as the reference, in line order."""
-    keys, lines = S._window_words(texts)
+    """Per line, the same words with the same counts as the reference, in line order:
+    from the tokeniser itself, then through the memo (twice: filled, then read)."""
+    _same_counts(texts, *S._tokenise(texts))
+    S._WORDS_MEMO.clear()
+    _same_counts(texts, *S._window_words(texts))
+    _same_counts(texts, *S._window_words(texts))
+
+
+def _same_counts(texts: list[str], keys, lines) -> None:  # type: ignore[no-untyped-def]
     assert list(lines) == sorted(lines)
     got: list[Counter] = [Counter() for _ in texts]
     for k, ln in zip(keys.tolist(), lines.tolist(), strict=True):
@@ -93,8 +100,17 @@ def test_random_words(texts: list[str]) -> None:
 def test_small_groups_give_the_same_words(monkeypatch) -> None:  # type: ignore[no-untyped-def]
     """Texts tokenised in groups (CHUNK_CHARS) give what one pass gives."""
     texts = make_dump(9, 12).lines + TRICKY
-    whole = S._window_words(texts)
+    whole = S._tokenise(texts)
     for size in (1, 50, 2000):
         monkeypatch.setattr(S, "CHUNK_CHARS", size)
-        got = S._window_words(texts)
+        got = S._tokenise(texts)
         assert got[0].tolist() == whole[0].tolist() and got[1].tolist() == whole[1].tolist()
+
+
+def test_memo_stays_bounded(monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    """The word memo is cleared when full; the words stay the same."""
+    monkeypatch.setattr(S, "WORDS_MEMO_TEXTS", 5)
+    texts = make_dump(3, 4).lines
+    _same_words(texts)
+    S._window_words(["a few more words"])
+    assert len(S._WORDS_MEMO) <= 5

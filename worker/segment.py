@@ -1105,6 +1105,157 @@ def score_gaps(
     return out
 
 
+def _positive_scores(
+    entries: list[_Entry], lo: int, weights: Weights, coh
+) -> list[tuple[float, int]]:
+    """score_gaps, less body paragraphs that certainly score at most zero.
+
+    pick_boundaries takes positive scores only, and most candidates are body
+    paragraphs, nearly all scoring below zero. A body paragraph has no header
+    zone of its own (_features stops at it), so its features are array lookups:
+    all are scored at once with numpy (_body_scores, summed in another order,
+    so a margin far above rounding error is kept), and only those that may be
+    above zero are scored exactly, by _features, like every other candidate.
+    Every pair returned is exactly as score_gaps gives it.
+    """
+    zone = _appeal_zone(entries)
+    wvec = tuple(getattr(weights, k) for k in FEATURES)
+    bias = weights.bias
+    cands = _candidates(entries, lo, zone)
+    if not all(map(math.isfinite, (bias, *wvec))):
+        maybe = cands  # no safe margin: score them all
+    else:
+        maybe = _body_maybe(entries, cands, zone, coh, weights)
+    mul = operator.mul
+    out = []
+    for i in maybe:
+        f = _features(entries, i, zone, coh)
+        if f is not None:
+            out.append((bias + sum(map(mul, f, wvec)), i))
+    return out
+
+
+def _body_maybe(
+    entries: list[_Entry], cands: list[int], zone: list[bool], coh, weights: Weights
+) -> list[int]:
+    """The candidates left after dropping body paragraphs that score at most zero.
+
+    Mirrors _features for a body paragraph at i: p is the last line before i
+    that is neither transparent nor in an appeal zone; the lines between say
+    whether an appeal, a page-closing line, a list of links or end furniture
+    came before; no headline, byline, timestamp or caption cue (the
+    header-zone walk stops at i at once); the dateline, connective and quote
+    flags are i's own; cohesion terms are those of i's gap (none for a
+    cue-less repeat without a gap of its own). (A body paragraph after a
+    header line gets no score at all, unless a page-end notice lies between.)
+    A change to _features must be mirrored here: tests/test_segment_fastpaths.py
+    compares the two.
+    """
+    sims, depths, gap_of, carry = coh
+    n = len(entries)
+    infos = [e.info for e in entries]
+    role = np.fromiter(map(_ROLE, infos), dtype=np.int8, count=n)
+    c = np.array(cands, dtype=np.int64)
+    body = c[role[c] == BODY]
+    if not len(body):
+        return cands
+    zone_a = np.array(zone, dtype=bool)
+    skip = zone_a | (role == BLANK) | (role == BOILER)
+    idx = np.arange(n, dtype=np.int64)
+    last = np.maximum.accumulate(np.where(skip, -1, idx))
+    p = np.full(len(body), -1, dtype=np.int64)
+    nz = body > 0
+    p[nz] = last[body[nz] - 1]
+    has_prev = p >= 0
+    prole = np.where(has_prev, role[np.maximum(p, 0)], -1)
+    # lines strictly between p and i (all transparent or in a zone): an appeal, a
+    # page-closing line or a list of links or tags ends the article above, end
+    # furniture too, and a page-end notice makes a header line above belong to
+    # another article
+    boiler = role == BOILER
+    ad = np.fromiter(map(_AD, infos), dtype=bool, count=n)
+    page_end = np.fromiter(map(_page_end, infos), dtype=bool, count=n)
+    listed = np.fromiter(map(_LISTED, infos), dtype=bool, count=n)
+    closing = zone_a | np.fromiter(map(_END, infos), dtype=bool, count=n) | (listed & ~ad)
+    after_appeal = _between(closing, p, body)
+    furniture = _between(boiler & ~ad, p, body)
+    ended = _between(page_end, p, body)
+    scored = ~np.isin(prole, list(HEADERISH)) | ended
+    flag = _flags(infos, body)
+    colon = np.fromiter(
+        (infos[k].ends_colon for k in p.tolist() if k >= 0), dtype=bool, count=int(has_prev.sum())
+    )
+    prev_colon = np.zeros(len(body), dtype=bool)
+    prev_colon[has_prev] = colon
+    dateline = flag[:, 0]
+    prev_close = after_appeal | np.isin(prole, [CLOSE, BIO])
+    ncues = dateline.astype(np.int64) + prev_close
+    gaps = np.asarray(gap_of, dtype=np.int64)
+    sim = np.asarray(sims, dtype=np.float64)
+    g = np.minimum(gaps[body], len(sim) - 1)
+    s = sim[g]
+    valley = _valleys(sim)[g]
+    depth = np.asarray(depths, dtype=np.float64)[g]
+    own = np.zeros(len(body), dtype=bool)
+    inside = body + 1 < n
+    own[inside] = gaps[np.minimum(body + 1, n - 1)][inside] > g[inside]
+    car = np.asarray(carry, dtype=np.float64)
+    use = (ncues == 0) & own & (g < len(car))
+    carried = np.zeros(len(body))
+    carried[use] = np.maximum(0.0, car[g[use]] - CARRY_MID)
+    gapless = (ncues == 0) & ~own  # a repeat left out of cohesion: no cohesion evidence
+    depth[gapless] = valley[gapless] = 0.0
+    s[gapless] = 1.0
+    w = weights
+    score = (
+        w.bias
+        + w.dateline * dateline
+        + w.prev_close * prev_close
+        + w.prev_colon * prev_colon
+        + w.connective * flag[:, 1]
+        + w.quote * flag[:, 2]
+        + w.cues2 * (ncues >= 2)
+        + w.depth * depth
+        + w.lowsim * (1.0 - s)
+        + w.valley * valley
+        + w.prev_furniture * furniture
+        + w.carry * carried
+    )
+    margin = 1e-9 * (1.0 + sum(abs(getattr(w, k)) for k in ("bias", *FEATURES)))
+    drop = set(body[scored & (score < -margin) | ~scored].tolist())
+    return [i for i in cands if i not in drop]
+
+
+_ROLE = operator.attrgetter("role")
+_AD = operator.attrgetter("ad")
+_END = operator.attrgetter("end")
+_LISTED = operator.attrgetter("listed")
+
+
+def _between(flags: np.ndarray, p: np.ndarray, i: np.ndarray) -> np.ndarray:
+    """Whether any of flags[p + 1 : i] is set, for each pair of p and i."""
+    count = np.concatenate(([0], np.cumsum(flags)))
+    return count[i] - count[p + 1] > 0
+
+
+def _flags(infos: list[LineInfo], which: np.ndarray) -> np.ndarray:
+    """(dateline, connective, quote_start) of the given lines, as a bool array."""
+    get = operator.attrgetter("dateline", "connective", "quote_start")
+    rows = [get(infos[k]) for k in which.tolist()]
+    return np.array(rows, dtype=bool).reshape(len(rows), 3)
+
+
+def _valleys(sims: np.ndarray) -> np.ndarray:
+    """_features' valley of every gap: how far its similarity sits below the lower of
+    the highest similarities within BLOCK gaps on either side (max/min: exact)."""
+    m = len(sims)
+    pad = np.full(BLOCK, -np.inf)
+    left = np.lib.stride_tricks.sliding_window_view(np.concatenate((pad, sims)), BLOCK + 1)
+    right = np.lib.stride_tricks.sliding_window_view(np.concatenate((sims, pad)), BLOCK + 1)
+    v = np.minimum(left.max(axis=1)[:m], right.max(axis=1)[:m]) - sims
+    return np.where(v > 0.0, v, 0.0)
+
+
 def _candidates(entries: list[_Entry], lo: int, zone: list[bool]) -> list[int]:
     """Indices from ``lo`` on of lines that can start an article, outside appeal zones
     (not an item of a numbered list)."""
@@ -1143,7 +1294,7 @@ def _boundaries(entries: list[_Entry], ctx: int, weights: Weights, limit: int) -
     Only articles that end by ``limit`` (enough right context) are split further.
     """
     coh, terms = _cohesion_terms(entries)
-    scored = pick_boundaries(score_gaps(entries, ctx + 1, weights, coh), ctx)
+    scored = pick_boundaries(_positive_scores(entries, ctx + 1, weights, coh), ctx)
     bounds = _drop_stubs(entries, scored, ctx)
     gap_of = coh[2]
     extra: list[int] = []

@@ -1,0 +1,68 @@
+"""Shortcuts of the segmenter give exactly what the plain code gives.
+
+_positive_scores drops body paragraphs whose vectorised score is below zero
+and scores the rest with _features: every pair it returns must be one of
+score_gaps', and every positive pair of score_gaps must be there (so that
+pick_boundaries picks the same starts), for any weights.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import io
+import random
+
+from support_dumpgen import FIXTURES, make_dump
+
+from worker import segment as S
+from worker.dumpio import iter_lines
+
+
+def _entries(text: str) -> list:
+    ents: list = []
+    for raw in iter_lines(io.BytesIO(text.encode("utf-8"))):
+        S._push(ents, raw)
+    return ents
+
+
+def _same_positive(ents: list, *weights: S.Weights) -> None:
+    coh = S._cohesion(ents)
+    for w in weights or (S.DEFAULT_WEIGHTS,):
+        full = S.score_gaps(ents, 1, w, coh)
+        fast = S._positive_scores(ents, 1, w, coh)
+        assert set(fast) <= set(full)
+        assert {p for p in full if p[0] > 0} <= set(fast)
+
+
+def _other_weights(n: int, seed: int) -> list[S.Weights]:
+    """Random weights of either sign (a feature the shortcut got wrong would show
+    under some of them), and the cohesion terms alone, reversed."""
+    rng = random.Random(seed)
+    names = [f.name for f in dataclasses.fields(S.Weights)]
+    out = [
+        S.Weights(**{k: getattr(S.DEFAULT_WEIGHTS, k) * rng.uniform(-2, 3) for k in names})
+        for _ in range(n)
+    ]
+    out.append(S.Weights(bias=1.0, depth=-3.0, valley=-6.0, lowsim=-2.0))
+    return out
+
+
+def test_positive_scores_on_generated_dumps() -> None:
+    for seed in range(40):
+        _same_positive(_entries(make_dump(seed, 14).text), *_other_weights(3, seed))
+
+
+def test_positive_scores_on_held_out_dumps() -> None:
+    """Hand-written dumps hold the rarer cases: page-end notices, copyright lines."""
+    for k, path in enumerate(sorted((FIXTURES / "heldout").glob("*.txt"))):
+        _same_positive(_entries(path.read_text(encoding="utf-8")), *_other_weights(3, k))
+
+
+def test_positive_scores_with_other_weights() -> None:
+    ents = _entries(make_dump(99, 20).text)
+    _same_positive(ents, *_other_weights(20, 3), S.Weights(bias=float("inf")))
+
+
+def test_positive_scores_of_tiny_inputs() -> None:
+    for text in ("", "\n\n", "A single line of text here.\n", "Head\nBody line here.\n"):
+        _same_positive(_entries(text), S.DEFAULT_WEIGHTS)

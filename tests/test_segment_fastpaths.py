@@ -66,3 +66,33 @@ def test_positive_scores_with_other_weights() -> None:
 def test_positive_scores_of_tiny_inputs() -> None:
     for text in ("", "\n\n", "A single line of text here.\n", "Head\nBody line here.\n"):
         _same_positive(_entries(text), S.DEFAULT_WEIGHTS)
+
+
+def _zone_reference(entries: list) -> list[bool]:
+    """_appeal_zone as a plain walk over every line."""
+    zone = [False] * len(entries)
+    left = 0
+    for i, e in enumerate(entries):
+        role = e.info.role
+        if role == S.APPEAL:
+            left = S.APPEAL_SPAN
+        elif left and (
+            role in S.HEADERISH
+            or role == S.CLOSE
+            or e.info.dateline
+            or S.appeal_ends(S._ahead(entries, i))
+        ):
+            left = 0
+        zone[i] = left > 0
+        left = max(0, left - 1)
+    return zone
+
+
+def test_appeal_zone_walks_only_from_appeals() -> None:
+    covered = 0
+    for seed in range(30):
+        ents = _entries(make_dump(seed, 14).text)
+        zone = S._appeal_zone(ents)
+        assert zone == _zone_reference(ents)
+        covered += sum(zone)
+    assert covered > 100  # the dumps do have appeals

@@ -849,21 +849,47 @@ def _slow_words(texts: list[str], which: Iterable[int]) -> tuple[np.ndarray, np.
 _LOG_NP = np.array(_LOG, dtype=np.float64)
 
 
-def _appeal_zone(entries: list[_Entry]) -> list[bool]:
-    """Lines inside a donation/subscription appeal: from its trigger to the next header cue."""
-    zone = [False] * len(entries)
-    left = 0  # lines the current appeal may still cover (bounded: decisions stay local)
-    for i, e in enumerate(entries):
-        role = e.info.role
-        if role == APPEAL:
-            left = APPEAL_SPAN
-        elif left and (
-            role in HEADERISH or role == CLOSE or e.info.dateline or appeal_ends(_ahead(entries, i))
-        ):
-            left = 0
-        zone[i] = left > 0
-        left = max(0, left - 1)
+def _appeal_zone(entries: list[_Entry], roles: np.ndarray | None = None) -> list[bool]:
+    """Lines inside a donation/subscription appeal: from its trigger to the next header cue.
+
+    Only a stretch that starts at an appeal line can be a zone, so the walk
+    starts at each appeal line (found with numpy; ``roles`` is _roles(entries)
+    when the caller has it) and stops where the appeal covers no more lines.
+    """
+    n = len(entries)
+    zone = [False] * n
+    if roles is None:
+        roles = _roles(entries)
+    done = 0  # entries before this one have been walked (or cannot be in a zone)
+    for start in np.flatnonzero(roles == APPEAL).tolist():
+        if start < done:
+            continue  # inside the stretch just walked
+        left = 0  # lines the current appeal may still cover (bounded: decisions stay local)
+        i = start
+        while i < n:
+            e = entries[i]
+            role = e.info.role
+            if role == APPEAL:
+                left = APPEAL_SPAN
+            elif left and (
+                role in HEADERISH
+                or role == CLOSE
+                or e.info.dateline
+                or appeal_ends(_ahead(entries, i))
+            ):
+                left = 0
+            zone[i] = left > 0
+            left = max(0, left - 1)
+            i += 1
+            if not left:
+                break
+        done = i
     return zone
+
+
+def _roles(entries: list[_Entry]) -> np.ndarray:
+    """The role of every entry, as an int8 array."""
+    return np.fromiter((e.info.role for e in entries), dtype=np.int8, count=len(entries))
 
 
 def _ahead(entries: list[_Entry], i: int) -> list[tuple[str, int]]:
@@ -1118,14 +1144,16 @@ def _positive_scores(
     above zero are scored exactly, by _features, like every other candidate.
     Every pair returned is exactly as score_gaps gives it.
     """
-    zone = _appeal_zone(entries)
+    roles = _roles(entries)
+    zone = _appeal_zone(entries, roles)
     wvec = tuple(getattr(weights, k) for k in FEATURES)
     bias = weights.bias
+    zone_a = np.array(zone, dtype=bool)
     cands = _candidates(entries, lo, zone)
     if not all(map(math.isfinite, (bias, *wvec))):
         maybe = cands  # no safe margin: score them all
     else:
-        maybe = _body_maybe(entries, cands, zone, coh, weights)
+        maybe = _body_maybe(entries, cands, roles, zone_a, coh, weights)
     mul = operator.mul
     out = []
     for i in maybe:
@@ -1136,7 +1164,12 @@ def _positive_scores(
 
 
 def _body_maybe(
-    entries: list[_Entry], cands: list[int], zone: list[bool], coh, weights: Weights
+    entries: list[_Entry],
+    cands: list[int],
+    role: np.ndarray,
+    zone_a: np.ndarray,
+    coh,
+    weights: Weights,
 ) -> list[int]:
     """The candidates left after dropping body paragraphs that score at most zero.
 
@@ -1154,12 +1187,10 @@ def _body_maybe(
     sims, depths, gap_of, carry = coh
     n = len(entries)
     infos = [e.info for e in entries]
-    role = np.fromiter(map(_ROLE, infos), dtype=np.int8, count=n)
     c = np.array(cands, dtype=np.int64)
     body = c[role[c] == BODY]
     if not len(body):
         return cands
-    zone_a = np.array(zone, dtype=bool)
     skip = zone_a | (role == BLANK) | (role == BOILER)
     idx = np.arange(n, dtype=np.int64)
     last = np.maximum.accumulate(np.where(skip, -1, idx))
@@ -1226,7 +1257,6 @@ def _body_maybe(
     return [i for i in cands if i not in drop]
 
 
-_ROLE = operator.attrgetter("role")
 _AD = operator.attrgetter("ad")
 _END = operator.attrgetter("end")
 _LISTED = operator.attrgetter("listed")

@@ -1139,7 +1139,7 @@ def _positive_scores(
     pick_boundaries takes positive scores only, and most candidates are body
     paragraphs, nearly all scoring below zero. A body paragraph has no header
     zone of its own (_features stops at it), so its features are array lookups:
-    all are scored at once with numpy (_body_scores, summed in another order,
+    all are scored at once with numpy (_body_maybe, summed in another order,
     so a margin far above rounding error is kept), and only those that may be
     above zero are scored exactly, by _features, like every other candidate.
     Every pair returned is exactly as score_gaps gives it.
@@ -1203,21 +1203,22 @@ def _body_maybe(
     # page-closing line or a list of links or tags ends the article above, end
     # furniture too, and a page-end notice makes a header line above belong to
     # another article
-    boiler = role == BOILER
-    ad = np.fromiter(map(_AD, infos), dtype=bool, count=n)
-    page_end = np.fromiter(map(_page_end, infos), dtype=bool, count=n)
-    listed = np.fromiter(map(_LISTED, infos), dtype=bool, count=n)
-    closing = zone_a | np.fromiter(map(_END, infos), dtype=bool, count=n) | (listed & ~ad)
+    boiler = np.flatnonzero(role == BOILER)
+    every = np.arange(n)
+    ad = _attr(infos, every, "ad")
+    furn = (role == BOILER) & ~ad
+    page_end = np.zeros(n, dtype=bool)
+    page_end[boiler] = np.fromiter(
+        map(_page_end, map(infos.__getitem__, boiler.tolist())), dtype=bool, count=len(boiler)
+    )
+    closing = zone_a | _attr(infos, every, "end") | (_attr(infos, every, "listed") & ~ad)
     after_appeal = _between(closing, p, body)
-    furniture = _between(boiler & ~ad, p, body)
+    furniture = _between(furn, p, body)
     ended = _between(page_end, p, body)
     scored = ~np.isin(prole, list(HEADERISH)) | ended
-    flag = _flags(infos, body)
-    colon = np.fromiter(
-        (infos[k].ends_colon for k in p.tolist() if k >= 0), dtype=bool, count=int(has_prev.sum())
-    )
+    flag = _attr(infos, body, "dateline", "connective", "quote_start")
     prev_colon = np.zeros(len(body), dtype=bool)
-    prev_colon[has_prev] = colon
+    prev_colon[has_prev] = _attr(infos, p[has_prev], "ends_colon")
     dateline = flag[:, 0]
     prev_close = after_appeal | np.isin(prole, [CLOSE, BIO])
     ncues = dateline.astype(np.int64) + prev_close
@@ -1257,22 +1258,20 @@ def _body_maybe(
     return [i for i in cands if i not in drop]
 
 
-_AD = operator.attrgetter("ad")
-_END = operator.attrgetter("end")
-_LISTED = operator.attrgetter("listed")
-
-
 def _between(flags: np.ndarray, p: np.ndarray, i: np.ndarray) -> np.ndarray:
     """Whether any of flags[p + 1 : i] is set, for each pair of p and i."""
     count = np.concatenate(([0], np.cumsum(flags)))
     return count[i] - count[p + 1] > 0
 
 
-def _flags(infos: list[LineInfo], which: np.ndarray) -> np.ndarray:
-    """(dateline, connective, quote_start) of the given lines, as a bool array."""
-    get = operator.attrgetter("dateline", "connective", "quote_start")
-    rows = [get(infos[k]) for k in which.tolist()]
-    return np.array(rows, dtype=bool).reshape(len(rows), 3)
+def _attr(infos: list[LineInfo], which: np.ndarray, *names: str) -> np.ndarray:
+    """Boolean fields of the LineInfos at ``which``: an array, or rows of them for many names."""
+    picked = map(infos.__getitem__, which.tolist())
+    get = operator.attrgetter(*names)
+    if len(names) == 1:
+        return np.fromiter(map(get, picked), dtype=bool, count=len(which))
+    flat = itertools.chain.from_iterable(map(get, picked))
+    return np.fromiter(flat, dtype=bool, count=len(names) * len(which)).reshape(-1, len(names))
 
 
 def _valleys(sims: np.ndarray) -> np.ndarray:

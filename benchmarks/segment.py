@@ -74,8 +74,9 @@ print(json.dumps({"seconds": dt, "count": n,
 
 # Where segmentation spends its time (--stages): a third, separate pass whose
 # stage functions are wrapped with timers (which slow it a little), so the
-# measured passes above stay unwrapped. Stages nest: "score" includes
-# "features", "articles" includes "clean_article". "cohesion" is
+# measured passes above stay unwrapped. Stages nest: "score" (_positive_scores,
+# what _boundaries scores with) includes "features", "articles" includes
+# "clean_article". "cohesion" is
 # _cohesion_terms (block similarities and the word terms), which _boundaries
 # calls before scoring; "split" is the article-level cue-less split
 # (_split_cueless, recursive: only the outermost call is timed).
@@ -114,7 +115,7 @@ def timed_iter(mod, name, label):
     setattr(mod, name, g)
 timed_iter(segment, "iter_line_batches", "read")
 for name, label in [("classify_many", "classify"), ("_extend", "push"),
-                    ("_cohesion_terms", "cohesion"), ("score_gaps", "score"),
+                    ("_cohesion_terms", "cohesion"), ("_positive_scores", "score"),
                     ("_features", "features"), ("pick_boundaries", "pick"),
                     ("_split_cueless", "split"),
                     ("_article", "articles"), ("clean_article", "clean_article")]:

@@ -38,6 +38,7 @@ from dataclasses import dataclass, field
 from typing import BinaryIO
 
 import numpy as np
+from numpy.lib.stride_tricks import sliding_window_view
 
 from worker.clean import (
     APPEAL,
@@ -1171,51 +1172,46 @@ def _body_maybe(
     coh,
     weights: Weights,
 ) -> list[int]:
-    """The candidates left after dropping body paragraphs that score at most zero.
+    """The candidates left after dropping those that get no score or at most zero.
 
-    Mirrors _features for a body paragraph at i: p is the last line before i
-    that is neither transparent nor in an appeal zone; the lines between say
-    whether an appeal, a page-closing line, a list of links or end furniture
-    came before; no headline, byline, timestamp or caption cue (the
-    header-zone walk stops at i at once); the dateline, connective and quote
-    flags are i's own; cohesion terms are those of i's gap (none for a
-    cue-less repeat without a gap of its own). (A body paragraph after a
-    header line gets no score at all, unless a page-end notice lies between.)
-    A change to _features must be mirrored here: tests/test_segment_fastpaths.py
-    compares the two.
+    Mirrors _features. For any candidate i, p is the last line before i that
+    is neither transparent nor in an appeal zone, and the lines between (all
+    transparent or in a zone) say whether an appeal, a page-closing line or a
+    list of links or tags ended the article above, whether end furniture did, and whether a page-end
+    notice lies between; when p is a header line and no such notice lies
+    between, i gets no score. A body paragraph has no headline, byline,
+    timestamp or caption cue (the header-zone walk stops at i at once); its
+    dateline, connective and quote flags are its own; cohesion terms are those
+    of its gap (none for a cue-less repeat without a gap of its own). A change
+    to _features must be mirrored here:
+    tests/test_segment_fastpaths.py compares the two.
     """
     sims, depths, gap_of, carry = coh
     n = len(entries)
-    infos = [e.info for e in entries]
     c = np.array(cands, dtype=np.int64)
-    body = c[role[c] == BODY]
-    if not len(body):
+    if not len(c):
         return cands
+    infos = [e.info for e in entries]
     skip = zone_a | (role == BLANK) | (role == BOILER)
-    idx = np.arange(n, dtype=np.int64)
-    last = np.maximum.accumulate(np.where(skip, -1, idx))
-    p = np.full(len(body), -1, dtype=np.int64)
-    nz = body > 0
-    p[nz] = last[body[nz] - 1]
-    has_prev = p >= 0
-    prole = np.where(has_prev, role[np.maximum(p, 0)], -1)
-    # lines strictly between p and i (all transparent or in a zone): an appeal, a
-    # page-closing line or a list of links or tags ends the article above, end
-    # furniture too, and a page-end notice makes a header line above belong to
-    # another article
+    last = np.maximum.accumulate(np.where(skip, -1, np.arange(n, dtype=np.int64)))
+    pc = np.where(c > 0, last[np.maximum(c - 1, 0)], -1)
+    prole = np.where(pc >= 0, role[np.maximum(pc, 0)], -1)
     boiler = np.flatnonzero(role == BOILER)
-    every = np.arange(n)
-    ad = _attr(infos, every, "ad")
-    furn = (role == BOILER) & ~ad
     page_end = np.zeros(n, dtype=bool)
     page_end[boiler] = np.fromiter(
         map(_page_end, map(infos.__getitem__, boiler.tolist())), dtype=bool, count=len(boiler)
     )
+    unscored = np.isin(prole, _HEADERISH_ROLES) & ~_between(page_end, pc, c)
+    is_body = (role[c] == BODY) & ~unscored
+    body, p, prole = c[is_body], pc[is_body], prole[is_body]
+    has_prev = p >= 0
+    every = np.arange(n)
+    ad = _attr(infos, every, "ad")
+    furn = (role == BOILER) & ~ad
+    # an appeal zone, a copyright line or a list of links or tags under the story
     closing = zone_a | _attr(infos, every, "end") | (_attr(infos, every, "listed") & ~ad)
     after_appeal = _between(closing, p, body)
     furniture = _between(furn, p, body)
-    ended = _between(page_end, p, body)
-    scored = ~np.isin(prole, list(HEADERISH)) | ended
     flag = _attr(infos, body, "dateline", "connective", "quote_start")
     prev_colon = np.zeros(len(body), dtype=bool)
     prev_colon[has_prev] = _attr(infos, p[has_prev], "ends_colon")
@@ -1254,8 +1250,12 @@ def _body_maybe(
         + w.carry * carried
     )
     margin = 1e-9 * (1.0 + sum(abs(getattr(w, k)) for k in ("bias", *FEATURES)))
-    drop = set(body[scored & (score < -margin) | ~scored].tolist())
-    return [i for i in cands if i not in drop]
+    keep = ~unscored
+    keep[np.flatnonzero(is_body)[score < -margin]] = False
+    return c[keep].tolist()
+
+
+_HEADERISH_ROLES = np.array(sorted(HEADERISH), dtype=np.int8)
 
 
 def _between(flags: np.ndarray, p: np.ndarray, i: np.ndarray) -> np.ndarray:
@@ -1279,8 +1279,8 @@ def _valleys(sims: np.ndarray) -> np.ndarray:
     the highest similarities within BLOCK gaps on either side (max/min: exact)."""
     m = len(sims)
     pad = np.full(BLOCK, -np.inf)
-    left = np.lib.stride_tricks.sliding_window_view(np.concatenate((pad, sims)), BLOCK + 1)
-    right = np.lib.stride_tricks.sliding_window_view(np.concatenate((sims, pad)), BLOCK + 1)
+    left = sliding_window_view(np.concatenate((pad, sims)), BLOCK + 1)
+    right = sliding_window_view(np.concatenate((sims, pad)), BLOCK + 1)
     v = np.minimum(left.max(axis=1)[:m], right.max(axis=1)[:m]) - sims
     return np.where(v > 0.0, v, 0.0)
 

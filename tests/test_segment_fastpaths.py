@@ -96,3 +96,14 @@ def test_appeal_zone_walks_only_from_appeals() -> None:
         assert zone == _zone_reference(ents)
         covered += sum(zone)
     assert covered > 100  # the dumps do have appeals
+
+
+def test_dense_ids_are_numpy_unique_inverse() -> None:
+    import numpy as np
+
+    rng = np.random.default_rng(5)
+    for n in (0, 1, 2, 7, 300):
+        values = rng.integers(0, 40, n)
+        uniq, inv = np.unique(values, return_inverse=True)
+        got, count = S._dense(values)
+        assert got.tolist() == inv.ravel().tolist() and count == len(uniq)

@@ -1421,8 +1421,8 @@ def _split_cueless(entries: list[_Entry], terms: _Terms, gap_of: list[int], a: i
     lo, hi = np.searchsorted(line, [ga, gb])
     if not cands or hi <= lo:
         return []
-    uniq, inv = np.unique(rank[lo:hi], return_inverse=True)
-    mat = np.zeros((gb - ga, len(uniq)))
+    inv, nwords = _dense(rank[lo:hi])
+    mat = np.zeros((gb - ga, nwords))
     np.add.at(mat, (line[lo:hi] - ga, inv), w[lo:hi])
     cum = np.cumsum(mat, axis=0)
     left = cum[np.array([gap_of[i] - ga - 1 for i in cands])]
@@ -1439,6 +1439,20 @@ def _split_cueless(entries: list[_Entry], terms: _Terms, gap_of: list[int], a: i
         i,
         *_split_cueless(entries, terms, gap_of, i, b),
     ]
+
+
+def _dense(values: np.ndarray) -> tuple[np.ndarray, int]:
+    """np.unique(values, return_inverse=True)'s inverse and number of distinct
+    values, without its checks and copies (called once per article)."""
+    order = np.argsort(values)
+    ordered = values[order]
+    new = np.empty(len(values), dtype=bool)
+    new[:1] = True
+    np.not_equal(ordered[1:], ordered[:-1], out=new[1:])
+    ids = np.cumsum(new) - 1
+    inv = np.empty(len(values), dtype=np.int64)
+    inv[order] = ids
+    return inv, int(ids[-1]) + 1 if len(ids) else 0
 
 
 def _plain_start(entries: list[_Entry], i: int) -> bool:

@@ -107,3 +107,32 @@ def test_dense_ids_are_numpy_unique_inverse() -> None:
         uniq, inv = np.unique(values, return_inverse=True)
         got, count = S._dense(values)
         assert got.tolist() == inv.ravel().tolist() and count == len(uniq)
+
+
+def _pairs_reference(keys, lines):  # type: ignore[no-untyped-def]
+    """Distinct (word, line) pairs and counts by an exact sort."""
+    from collections import Counter
+
+    counts = Counter(zip(keys.tolist(), lines.tolist(), strict=True))
+    return sorted(counts.items())
+
+
+def test_pair_counts_with_and_without_hash_collisions() -> None:
+    """Words sharing a 32-bit sort hash take the exact path; others the radix path."""
+    import numpy as np
+
+    rng = np.random.default_rng(7)
+    keys = rng.integers(1, 1 << 40, 300_000, dtype=np.uint64)
+    hs = (keys * S._SORT_MUL) >> np.uint64(32)
+    _, first, counts = np.unique(hs, return_index=True, return_counts=True)
+    dup = hs == hs[first[np.flatnonzero(counts > 1)[0]]]
+    pair = keys[dup][:2]
+    assert pair[0] != pair[1]  # two keys, one hash
+    for words in (keys[:5000], np.concatenate([keys[:3000], pair, pair[::-1], keys[:50]])):
+        lines = np.sort(rng.integers(0, 40, len(words)))
+        ks, cs, ls = S._pair_counts(words, lines)
+        got = sorted(zip(zip(ks.tolist(), ls.tolist(), strict=True), cs.tolist(), strict=True))
+        assert got == _pairs_reference(words, lines)
+        order = list(zip(S._SORT_MUL * ks >> np.uint64(32), ls, strict=True))
+        exact = len(words) < 5000
+        assert exact or order == sorted(order)  # radix path: by hash, then line

@@ -454,17 +454,19 @@ def _pair_counts(keys: np.ndarray, lines: np.ndarray) -> tuple[np.ndarray, np.nd
     if n == 0:
         empty = np.zeros(0, dtype=np.int64)
         return empty, empty, empty
-    hs = (keys * _SORT_MUL) >> np.uint64(32)
+    hs = ((keys * _SORT_MUL) >> np.uint64(32)).astype(np.uint32)
     p1 = np.argsort(hs.astype(np.uint16), kind="stable")  # low 16 bits
-    p2 = np.argsort((hs[p1] >> np.uint64(16)).astype(np.uint16), kind="stable")
+    p2 = np.argsort((hs[p1] >> np.uint32(16)).astype(np.uint16), kind="stable")
     order = p1[p2]
     ks, ls = keys[order], lines[order]
-    hs = (ks * _SORT_MUL) >> np.uint64(32)
-    if np.count_nonzero(ks[1:] != ks[:-1]) != np.count_nonzero(hs[1:] != hs[:-1]):
+    hs = hs[order]
+    word_changes = ks[1:] != ks[:-1]
+    if np.count_nonzero(word_changes) != np.count_nonzero(hs[1:] != hs[:-1]):
         order = np.lexsort((lines, keys))  # two words share a hash: sort exactly
         ks, ls = keys[order], lines[order]
+        word_changes = ks[1:] != ks[:-1]
     new = np.ones(n, dtype=bool)
-    new[1:] = (ks[1:] != ks[:-1]) | (ls[1:] != ls[:-1])
+    new[1:] = word_changes | (ls[1:] != ls[:-1])
     first = np.flatnonzero(new)
     counts = np.diff(first, append=n)
     return ks[first], counts, ls[first]

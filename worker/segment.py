@@ -1425,7 +1425,9 @@ def _split_cueless(entries: list[_Entry], terms: _Terms, gap_of: list[int], a: i
         return []
     inv, nwords = _dense(rank[lo:hi])
     mat = np.zeros((gb - ga, nwords))
-    np.add.at(mat, (line[lo:hi] - ga, inv), w[lo:hi])
+    # terms are distinct (word, line) pairs, so each cell is set once: assigning is
+    # np.add.at onto zeros, without its per-element cost
+    mat[line[lo:hi] - ga, inv] = w[lo:hi]
     cum = np.cumsum(mat, axis=0)
     left = cum[np.array([gap_of[i] - ga - 1 for i in cands])]
     right = cum[-1] - left

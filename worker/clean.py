@@ -11,6 +11,7 @@ and byline, and the list of dropped lines with reasons.
 from __future__ import annotations
 
 import dataclasses
+import functools
 import itertools
 import operator
 import re
@@ -1659,6 +1660,7 @@ def _is_name(s: str) -> bool:
     return not any(w.lower() in _NAME_STOP for w in s.split())
 
 
+@functools.lru_cache(maxsize=1 << 14)  # a dump repeats its bylines; the result is a str
 def byline_name(text: str, role: int) -> str | None:
     """The author name(s) inside a byline or bio line, without 'By' and roles."""
     s = " ".join(text.split())

@@ -966,8 +966,8 @@ def classify_many(texts: list[str]) -> list[LineInfo]:
 #: Fields of each distinct stripped line already classified (see classify_many).
 _MEMO: dict[str, tuple] = {}
 #: Bounds of _MEMO: lines held and their characters (cleared whole when reached).
-MEMO_LINES = 1 << 17
-MEMO_CHARS = 24 << 20
+MEMO_LINES = 1 << 15
+MEMO_CHARS = 4 << 20
 _memo_chars = [0]
 
 

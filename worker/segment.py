@@ -636,8 +636,8 @@ def _window_words(texts: list[str]) -> tuple[np.ndarray, np.ndarray]:
 #: Word keys (uint64 bytes) of each distinct text tokenised (see _window_words).
 _WORDS_MEMO: dict[str, bytes] = {}
 #: Bounds of _WORDS_MEMO: texts held and bytes of keys (cleared whole when reached).
-WORDS_MEMO_TEXTS = 1 << 16
-WORDS_MEMO_BYTES = 16 << 20
+WORDS_MEMO_TEXTS = 1 << 14
+WORDS_MEMO_BYTES = 4 << 20
 _words_memo_bytes = [0]
 
 

@@ -724,3 +724,32 @@ def test_list_items_kickers_carousels_and_appeal_questions() -> None:
     assert classify("We may receive compensation when you click on links.").role == BOILER
     video = classify("Video")
     assert video.role == BOILER and video.lead == 1
+
+
+def test_old_portal_bars_posted_bylines_and_recipe_cards() -> None:
+    for line in (
+        "Reader comments (31) | Post a comment",
+        "Printer-friendly version",
+        "You must be logged in to post a comment.",
+        "http://www.example.com/t/trackback/1482261",
+    ):
+        assert classify(line).role == BOILER, line
+    assert classify("184 Comments").end  # a comment count ends the page
+    assert classify("(c) 2007 Acme Inc.").end
+    assert classify("Posted Oct 27th 2008 10:00AM by Kim Dunne").role == BYLINE
+    assert classify("Published by Knopf in March 2009, the novel sold well.").role != BYLINE
+    assert classify("press@acme.example").role == CLOSE
+    assert classify("Public release date: 3-Mar-2009").role == TIMESTAMP
+    lines = [
+        "A galette is a free-form tart: roll out the dough, pile the fruit in the middle, fold.",
+        "The brown butter goes into both the crust and the filling, and it makes the whole thing.",
+        "I used a mix of apples from the market, but use whatever you have.",
+        "Brown Butter Apple Galette",
+        "Makes one 10-inch galette; serves 6 to 8",
+        "Ingredients:",
+        "1 cup flour, 1/2 cup cold butter, 3 apples, 2 tablespoons sugar.",
+        "Heat the oven to 200C and roll the dough into a rough circle.",
+        "Pile the apples in the middle, fold the edges over and bake for 40 minutes.",
+    ]
+    arts = segment_text("\n".join(lines) + "\n")
+    assert [a.start_line for a in arts] == [1]

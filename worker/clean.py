@@ -320,7 +320,7 @@ _BOILER_LINE = re.compile(
     r"|^(?:read more|related|see also|also read|read next|more from|watch|listen"
     r"|related stories|related articles|related coverage|most read|recommended)\s*[:|»›>-]"
     r"|^(?:share|post) (?:on|via|to) (?:facebook|twitter|x|whatsapp|linkedin|email)\b"
-    r"|^©|^copyright \d{4}|^\d+\s*(?:min|mins|minutes?)(?: read| listen)?$"
+    r"|^©|^copyright \d{4}|^\(c\)\s*(?:19|20)\d\d\b|^\d+\s*(?:min|mins|minutes?)(?: read| listen)?$"
     r"|^(?:kindly |please )?share this (?:story|article|post)\b|^disclosure statement$"
     r"|^[$£€]\s?\d[\d.,]*\s+(?:at|from)\s+\S.{0,30}$|^[★☆✩✭]+"
     r"|\b\d(?:\.\d)? (?:from|out of) [\d,]+ (?:reviews|ratings|votes)\b",
@@ -351,10 +351,30 @@ _AD_LINE = re.compile(
     re.I,
 )
 # A page's copyright line: nothing of the article follows it.
-_COPYRIGHT = re.compile(r"^©|^copyright\b|\ball rights reserved\b", re.I)
+_COPYRIGHT = re.compile(r"^©|^copyright\b|\ball rights reserved\b|^\(c\)\s*(?:19|20)\d\d\b", re.I)
 _AGENCY_TAG = re.compile(r"^[-–—]{1,2}\s*[A-Z][A-Z&.]{2,}\s*$")
 # A press release's end mark: "-ENDS-", "ENDS", "- 30 -".
 _END_MARK = re.compile(r"^[-–—\s]*(?:ends?|30)[-–—\s]*$", re.I)
+
+
+# A comment count or prompt as one cell of a bar ("Reader comments (31) | Post a comment").
+_COMMENT_BAR = re.compile(
+    r"(?:^|\|)\s*(?:[\w ]{0,20}:\s*)?(?:(?:reader |user )?comments?\s*\(\d+\)"
+    r"|\d+\s+(?:reader )?comments?|(?:post|add|leave|write) (?:a |your )?comments?"
+    r"|discuss(?:ion)?)\s*(?=\||$)",
+    re.I,
+)
+_PRINT_LINE = re.compile(
+    r"^(?:printer[- ]friendly|print(?:able)?|mobile|text[- ]only)"
+    r"(?: version| page| format| view)?\W*$",
+    re.I,
+)
+# A comment count or prompt ends the page, like a copyright line.
+_COMMENT_END = re.compile(
+    r"^(?:\d+\s+(?:reader |user )?(?:comments?|responses?)|(?:reader |user )?(?:comments|responses)"
+    r"(?:\s*\(\d+\))?)\s*:?$|^(?:post|add|leave|write) (?:a |your )?comment\W*$",
+    re.I,
+)
 
 
 def _menu(s: str) -> bool:
@@ -422,7 +442,7 @@ SKIP_LINES = 4
 _BLOCK_LABEL = re.compile(
     r"^(?:media|press|investor|for (?:further|more) information|further information|contacts?"
     r"|media enquiries|press enquiries|media relations|media inquiries|press inquiries)"
-    r"(?: contacts?)?\s*:?$|^news provided by\b|^About\s+[A-Z][\w&.'’ -]*$"
+    r"(?: contacts?)?\s*:?$|^news provided by\b|^About\s+[A-Z][\w&.,'’ -]*$"
     r"|^(?:journal references?|story source|references?)\s*:$"
     r"|^(?:forward[- ]looking (?:statements?|information)|safe harbou?r statement"
     r"|cautionary (?:note|statement)(?: (?:regarding|concerning|about|on|relating to)"
@@ -512,6 +532,9 @@ _BOILER = _AnchoredOrNot(
     r"|\bthis (?:post|article|story|content) is (?:only )?(?:for|available to) (?:paid |premium )?"
     r"(?:subscribers|members)\b"
     r"|^this (?:story|article|post) was (?:originally|first) (?:published|posted)\b"
+    r"|\byou (?:must|need to|have to) (?:be )?(?:logged in|log ?in|sign(?:ed)? in|registered"
+    r"|a registered user)\b.{0,30}\b(?:to|before you can)\s+(?:post |leave |add |write )?(?:a )?"
+    r"(?:comments?|reply|replies|respond)\b|^refresh (?:this|the) page\b"
     r"|^download (?:the |our )?(?:full |complete )?(?:report|study|pdf|brochure)\b",
     re.I,
 )
@@ -669,6 +692,13 @@ _FAMILIES = {
         "get latest",
         "get more",
         "originally",
+        "logged in",
+        "log in",
+        "login",
+        "sign in",
+        "signed in",
+        "registered",
+        "refresh",
         "assistance of",
         "help of",
         "visit our",
@@ -866,6 +896,8 @@ _DOMAIN = re.compile(
     r"^(?:www\.)?[a-z0-9-]+(?:\.[a-z0-9-]+)*\.(?:com|org|net|co\.uk|com\.au|ca|news|co|io|uk|ie"
     r"|au|nz|in)$"
 )
+_URL_ONLY = re.compile(r"^(?:https?://|www\.)\S+$", re.I)
+_EMAIL_ONLY = re.compile(r"^[\w.+-]+@[\w-]+(?:\.[\w-]+)+$")
 _CONT_START = re.compile(r"^(?:[,.;:)\]]|[“”\"']?>|[–—-]\s*[a-z]|[a-z](?![A-Z]))")
 _WORD = re.compile(r"\S+")
 _CONNECTIVE = frozenset(
@@ -1005,6 +1037,12 @@ def _classify(
     if nwords == 1 and _DOMAIN.match(s):
         info.role = CREDIT  # "wral.com": the site's name over a syndicated story
         return info
+    if nwords == 1 and _URL_ONLY.match(s):
+        info.role = BOILER  # a bare web address
+        return info
+    if nwords == 1 and _EMAIL_ONLY.match(s):
+        info.role = CLOSE  # a contact address: the story's last line
+        return info
     if _CONT_START.match(s) and not lower_by and not _lower_furniture(s):
         if nwords == 1 and _SIGNOFF.match(s):
             info.role = CLOSE  # wire desk initials ("hos/jm/rl"): the story's last line
@@ -1020,6 +1058,8 @@ def _classify(
     if nwords <= 40 and (
         (nwords <= 8 and (_BOILER_LINE.match(s) or _LIST_LABEL.match(s) or _has_link(s)))
         or (nwords <= 12 and _menu(s))
+        or (nwords <= 12 and "|" in s and _COMMENT_BAR.search(s) is not None)
+        or (nwords <= 4 and _PRINT_LINE.match(s) is not None)
         or (nwords <= 6 and _PHONE_LINE.match(s))  # a contact's phone number
         or (nwords <= 3 and _RULE_LINE.match(s))  # "___", "###", "* * *": a page rule
         or (nwords <= 6 and _AD_LINE.match(s))  # "Advertisement · Scroll to continue"
@@ -1033,7 +1073,9 @@ def _classify(
             or _TEASER.match(s) is not None
             or _INLINE.search(s) is not None
         )
-        info.end = _COPYRIGHT.search(s) is not None
+        info.end = _COPYRIGHT.search(s) is not None or (
+            nwords <= 4 and _COMMENT_END.match(s) is not None
+        )
         info.widget = nwords <= WIDGET_WORDS and is_widget(s)
         if _VIDEO_LINE.match(s):
             info.lead, info.ad = 1, True  # the video's title follows: a link inside the story
@@ -1170,6 +1212,10 @@ def _short_role(s: str, nwords: int, mask: int) -> int:
         return BYLINE  # "Priya Nair | TNN | Updated: Mar 12, 2024, 23:41 IST"
     if mask & _K_CLOSE and _CLOSE.search(s):
         return CLOSE
+    if nwords <= 16 and _POSTED_BY.match(s) and _HAS_DATE.search(s):
+        return BYLINE  # "Posted Oct 27th 2008 10:00AM by X", "Submitted by X on <date>"
+    if nwords <= 8 and _RELEASE_DATE.match(s) and _DIGIT.search(s):
+        return TIMESTAMP  # "Public release date: 3-Mar-2009"
     if nwords <= 12 and _CONTACT.match(s):
         return CLOSE  # classify() marks it kept: a press release's own last line
     if nwords <= 6 and _ABOUT.match(s):
@@ -1316,6 +1362,15 @@ def ends_mid_sentence(s: str) -> bool:
 
 _WITH_AGENCIES = re.compile(
     r"^\((?:[\w&.'’ -]{1,30} )?with (?:[A-Z][\w&.-]*(?:,? (?:and |& )?)?){1,4}\)$"
+)
+_POSTED_BY = re.compile(
+    r"^(?:posted|submitted|written|published|filed|added)\b(?:\s+on)?(?:\s+\S+){0,6}?\s+by\s+\S+"
+    r"(?:\s+\S+){0,3}"
+    r"|^(?:posted|submitted|written|published|filed|added)\s+by\s+\S+(?:\s+\S+){0,2}\s+(?:on|at)\s+\S",
+    re.I,
+)
+_RELEASE_DATE = re.compile(
+    r"^(?:public )?release date\s*:\s*\S.{0,30}$|^embargoed? (?:until|till)\s*:?\s*\S.{0,30}$", re.I
 )
 _EDITED_BY = re.compile(rf"^(?:Edited|Compiled) by {_NAME_SEQ}")
 _IMAGE_LABEL = re.compile(r"^(?:image (?:source|caption)\s*,|credit\s*(?:\.{2,}|…))", re.I)
@@ -1632,7 +1687,7 @@ def _starts_with_function_word(s: str) -> bool:
     return s.split(" ", 1)[0].lower() in _FUNCTION_START
 
 
-_ABOUT = re.compile(r"^About\s+[A-Z][\w&.'’ -]*$")
+_ABOUT = re.compile(r"^About\s+[A-Z][\w&.,'’ -]*$")
 # A place in title case with a wire tag: "Paris (AFP) - ...", "New Delhi (Reuters) — ...".
 _DATELINE_TAG = re.compile(
     r"^[A-Z][\w.'’\-]*(?:,? [A-Z][\w.'’\-]*){0,3} \([A-Za-z][\w .&/-]{1,24}\)\s*[–—-]{1,2}\s*\S"

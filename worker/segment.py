@@ -41,6 +41,10 @@ import numpy as np
 from numpy.lib.stride_tricks import sliding_window_view
 
 from worker.clean import (
+    _CONTACT,
+    _LABEL_LINE,
+    _TIP_LINE,
+    _URL_ONLY,
     APPEAL,
     APPEAL_LOOKAHEAD,
     BIO,
@@ -942,6 +946,8 @@ def _features(entries: list[_Entry], i: int, zone: list[bool], coh) -> tuple[flo
     """
     sims, depths, gap_of, carry = coh
     n = len(entries)
+    if entries[i].info.role in (HEAD, BYLINE) and _recipe_card(entries, i):
+        return None
     p = i - 1
     after_appeal = False  # a donation/subscription appeal ends the article before it
     furniture = False  # share prompts, "Related:", newsletter sign-ups end articles too
@@ -1078,6 +1084,30 @@ def _head_run(entries: list[_Entry], i: int) -> int:
 
 #: Headline-like lines in a row that make a list (ingredients, links), not a header.
 HEAD_RUN = 4
+
+
+def _recipe_card(entries: list[_Entry], i: int) -> bool:
+    """A recipe's title with its yield ("Serves 6", "Makes one 10-inch galette") right
+    under a paragraph: the post's own recipe card, not a new article."""
+    p = i - 1
+    while p >= 0 and entries[p].info.role == BLANK:
+        p -= 1
+    if p < 0 or not _midstory(entries[p].info):
+        return False
+    for e in entries[i + 1 : i + 4]:
+        t = e.raw.text.strip()
+        if e.info.words <= 12 and _RECIPE_YIELD.match(t) and _DIGITS.search(t):
+            return True
+        if e.info.role not in HEADERISH and e.info.role != BLANK:
+            break
+    return False
+
+
+_RECIPE_YIELD = re.compile(
+    r"^(?:serves|makes|yields?|yield\s*:|servings\s*:|prep(?:aration)?(?: time)?\s*:?"
+    r"|cook(?:ing)?(?: time)?\s*:?|total time\s*:?)\s*\S.{0,60}$",
+    re.I,
+)
 
 
 def _midstory(prev: LineInfo | None) -> bool:
@@ -1354,8 +1384,9 @@ def _drop_stubs(entries: list[_Entry], bounds: list[int], start: int) -> list[in
         info = entries[i].info
         if info.role == BODY and not info.dateline:
             # paragraphs proper: a linked name or a continuation is part of one
-            if _paragraphs(entries, i, nxt, zone) < 2:
-                continue  # too short to be an article of its own
+            paras = _paragraphs(entries, i, nxt, zone)
+            if paras < 2 or (paras < 3 and entries[nxt].info.role != BODY):
+                continue  # too short to be an article of its own (the cued start wins)
             if _paragraphs(entries, keep[-1], i, zone) < 2:
                 continue  # the article above would keep a single paragraph
         elif info.role == BYLINE and _paragraphs(entries, i, nxt, zone) <= 1:
@@ -1560,6 +1591,10 @@ def _push(window: list[_Entry], raw: RawLine, info: LineInfo | None = None) -> N
         and is_agency_tag(raw.text.strip())
     ):
         info.role = CREDIT  # "AFP" under a headline credits the story, it does not end one
+    if last is not None and info.role == CLOSE and last.role in HEADERISH and info.words <= 12:
+        t = raw.text.strip()
+        if _CONTACT.match(t) or _TIP_LINE.search(t):
+            info.role = CREDIT  # "Contact: Jo Park" under a release's date: its header
     if window:
         if (
             _is_credit_info(info)
@@ -1599,6 +1634,16 @@ def _lead_in(window: list[_Entry], info: LineInfo, text: str = "") -> None:
         info.role, info.listed, info.lead = BOILER, True, lead - 1
         info.ad = prev.ad  # the links of an inline teaser box ("Also read") sit inside a story
         info.tags = prev.tags
+    elif (
+        lead > 0
+        and info.role == BOILER
+        and not info.lead
+        and info.words <= LINK_SENTENCE_WORDS
+        and _LABEL_LINE.match(text.strip())
+    ):
+        info.lead, info.ad = lead - 1, prev.ad  # "Photos: ..." among the links: the list goes on
+    elif lead < 0 and info.role == BOILER and info.words == 1 and _URL_ONLY.match(text.strip()):
+        info.lead = lead + 1  # an address inside a contact block: the block goes on
     elif lead > 0 and info.role == BOILER and info.words == 1 and not info.lead:
         info.lead, info.ad = lead, prev.ad  # a widget inside a list ("Previous", "1", "Next")
         if _PAGER.match(text.strip()):

@@ -753,3 +753,21 @@ def test_old_portal_bars_posted_bylines_and_recipe_cards() -> None:
     ]
     arts = segment_text("\n".join(lines) + "\n")
     assert [a.start_line for a in arts] == [1]
+
+
+def test_players_edition_notes_release_trailers_and_comment_heads() -> None:
+    for line in (
+        "Press play to listen to this article",
+        "This article is part of Harbour Pro",
+        "From the March 8th 2025 edition",
+        "Discussion about this post",
+        "Agency: Office of Public Affairs",
+        "Get the full recipe »",
+    ):
+        assert classify(line).role == BOILER, line
+    for label in ("Article Tags:", "In This Section", "Latest on:"):
+        info = classify(label)
+        assert info.role == BOILER and info.lead > 0, label
+    assert classify("Latest on the storm: roads closed").role == HEAD
+    assert classify("JN/SK").role == CLOSE
+    assert classify("Anna Berg in Paris and Olle Lind in Stockholm").role == BYLINE

@@ -291,6 +291,10 @@ _BOILER_LINE = re.compile(
     r"|^about the authors?\s*:?$|^listen to this (?:article|story)\b"
     r"|^(?:previous|next) (?:page|article|story)$|^page \d+ of \d+$"
     r"|^send this \w+ to a friend\b|^like this:?$|^like loading\b"
+    r"|^(?:discussion about this (?:post|article|story)|(?:jump|skip|go) to (?:the )?comments?"
+    r"(?: section)?|comments (?:are|have been) (?:closed|disabled|turned off)"
+    r"|(?:join|start) the discussion"
+    r"|(?:read|view|see|show) (?:all )?\d*\s*comments?)\W*$"
     r"|^(?:link |url )?copied(?: to (?:your |the )?clipboard)?\W*$"
     r"|^(?:video|watch|listen)\s*\d{1,2}:\d{2}"
     r"|^report (?:an? )?(?:editorial |technical )?(?:error|issue|typo|problem|correction)\b"
@@ -369,6 +373,30 @@ _PRINT_LINE = re.compile(
     r"(?: version| page| format| view)?\W*$",
     re.I,
 )
+# Audio players, newsletter boxes, paywall and print-edition notes (anchored: cheap).
+_PROMO = re.compile(
+    r"^(?:press play to listen to this (?:article|story)|listen to this (?:article|story)\b.{0,80}"
+    r"|voiced by artificial intelligence\.?|your browser does not support the <?(?:audio|video)>?"
+    r" element\.?|(?:daily|weekly|morning|evening|free|our|the) newsletters?"
+    r"|unlock (?:the )?[\w’'. ]{1,30} for free"
+    r"|this (?:article|story|content|piece) is (?:part of|exclusive to|available (?:to|for))"
+    r" [\w&.'’ -]{1,40}"
+    r"|from the \w+ \d{1,2}(?:st|nd|rd|th)?,? \d{4} (?:edition|issue)"
+    r"|(?:explore|browse|read) the (?:full )?(?:edition|issue)"
+    r"|read \d+ articles? and (?:stand to )?win\b.{0,30})\W*$",
+    re.I,
+)
+# A press release's trailer: "Agency: X", "Release Number: 123", "For interviews ... contact".
+_RELEASE_META = re.compile(
+    r"^(?:agency|release (?:number|no\.?|id)|phone number|press office)\s*:\s*\S.{0,60}$"
+    r"|^\(release id\s*:\s*\d+\)"
+    r"|^for (?:interviews|media (?:enquiries|inquiries)|press (?:enquiries|inquiries)|images"
+    r"|comment)"
+    r"\b.{0,80}\bcontact\b(?=.*(?:@|\d{3}))",
+    re.I,
+)
+# A link's call to action ending in a chevron ("Get the recipe »", "See all results ›").
+_CHEVRON = re.compile(r"^\S.{2,100}\s[»›]$")
 # A comment count or prompt ends the page, like a copyright line.
 _COMMENT_END = re.compile(
     r"^(?:\d+\s+(?:reader |user )?(?:comments?|responses?)|(?:reader |user )?(?:comments|responses)"
@@ -1060,6 +1088,9 @@ def _classify(
         or (nwords <= 12 and _menu(s))
         or (nwords <= 12 and "|" in s and _COMMENT_BAR.search(s) is not None)
         or (nwords <= 4 and _PRINT_LINE.match(s) is not None)
+        or (nwords <= 20 and _PROMO.match(s) is not None)
+        or (nwords <= 20 and _RELEASE_META.match(s) is not None and not _BLOCK_LABEL.match(s))
+        or (nwords <= 16 and s[-1] in "»›" and _CHEVRON.match(s) is not None)
         or (nwords <= 6 and _PHONE_LINE.match(s))  # a contact's phone number
         or (nwords <= 3 and _RULE_LINE.match(s))  # "___", "###", "* * *": a page rule
         or (nwords <= 6 and _AD_LINE.match(s))  # "Advertisement · Scroll to continue"
@@ -1212,6 +1243,10 @@ def _short_role(s: str, nwords: int, mask: int) -> int:
         return BYLINE  # "Priya Nair | TNN | Updated: Mar 12, 2024, 23:41 IST"
     if mask & _K_CLOSE and _CLOSE.search(s):
         return CLOSE
+    if nwords == 1 and _CAPS_SLASH.match(s):
+        return CLOSE  # "JN/SK": the desk's initials under a wire story
+    if nwords <= 16 and " in " in s and _NAME_IN_PLACE.match(s) and _is_name(s.split(" in ")[0]):
+        return BYLINE  # "Jo Park in Paris and Sam Roe in Stockholm"
     if nwords <= 16 and _POSTED_BY.match(s) and _HAS_DATE.search(s):
         return BYLINE  # "Posted Oct 27th 2008 10:00AM by X", "Submitted by X on <date>"
     if nwords <= 8 and _RELEASE_DATE.match(s) and _DIGIT.search(s):
@@ -1363,6 +1398,11 @@ def ends_mid_sentence(s: str) -> bool:
 _WITH_AGENCIES = re.compile(
     r"^\((?:[\w&.'’ -]{1,30} )?with (?:[A-Z][\w&.-]*(?:,? (?:and |& )?)?){1,4}\)$"
 )
+_CAPS_SLASH = re.compile(r"^[A-Z]{2,4}(?:/[A-Z]{2,4}){1,5}$")
+_PLACE = r"[A-Z][\w'’.\-]+(?: [A-Z][\w'’.\-]+)?"
+_NAME_IN_PLACE = re.compile(
+    rf"^{_NAME_SEQ} in {_PLACE}(?:(?:,| and| &) {_NAME_SEQ} in {_PLACE}){{0,3}}$"
+)
 _POSTED_BY = re.compile(
     r"^(?:posted|submitted|written|published|filed|added)\b(?:\s+on)?(?:\s+\S+){0,6}?\s+by\s+\S+"
     r"(?:\s+\S+){0,3}"
@@ -1415,7 +1455,8 @@ NUMBERED = re.compile(r"^\d{1,2}[.)]\s+\S")
 _TAGS_LABEL = re.compile(
     r"^(?:related topics?|topics|tags|explore more on these topics|more on these topics"
     r"|see more on|keywords?|key words|read more (?:on|about)\s*:?$"
-    r"|(?:suggested|popular|trending) topics"
+    r"|(?:suggested|popular|trending) topics|(?:article|story|post) (?:tags|topics|keywords)"
+    r"|(?:follow (?:the )?)?topics in this (?:article|story)"
     r"|(?:click [\w ]{1,30} to )?follow (?:these |the )?topics"
     r"|(?:discover|explore|see|find|read) more (?:stories |articles |news )?(?:on|about|in)"
     r" (?:this|the|these) topics?)\b",
@@ -1455,6 +1496,11 @@ _LIST_LABEL = re.compile(
     r"|read more (?:on|from) [\w&.'’ -]{1,30}|box score"
     r"|(?:more )?[\w&'’ -]{0,30}\byou(?:['’]ll| will| might| may)(?: also)? (?:love|like|enjoy)"
     r"|explore more|more [\w'’-]+(?: [\w'’-]+)? from [\w&.'’ -]{1,30}"
+    r"|(?:most )?popular [\w'’-]+(?: [\w'’-]+)? (?:articles|stories|posts)|in this section"
+    r"|latest (?:on|from|in)(?: [\w&.'’ -]{1,30})?|also (?:on|from|in) [\w&.'’ -]{1,30}"
+    r"|related (?:content|articles|stories|links) and (?:links|resources|articles|stories)"
+    r"|(?:article|story|post) (?:tags|topics|keywords)"
+    r"|(?:follow (?:the )?)?topics in this (?:article|story)"
     # "More Super Rugby", "More in Sport": more of a section, named in capitals
     r"|more (?:(?:in|on|from) )?(?-i:[A-Z][\w&'’-]*(?: [A-Z][\w&'’-]*)?)"
     r"|more (?:in |on |from )?[a-z]+(?: news| stories| headlines)?"

@@ -771,3 +771,29 @@ def test_players_edition_notes_release_trailers_and_comment_heads() -> None:
     assert classify("Latest on the storm: roads closed").role == HEAD
     assert classify("JN/SK").role == CLOSE
     assert classify("Anna Berg in Paris and Olle Lind in Stockholm").role == BYLINE
+
+
+def test_commerce_labels_skip_links_repeated_dates_and_numbered_items() -> None:
+    for line in (
+        "Buy: Rough Trade",
+        "Journal information: Nature Climate Change",
+        "Skip next section",
+        "Thank you for signing up!",
+        "This column does not necessarily reflect the opinion of the editorial board.",
+        "Thank",
+    ):
+        assert classify(line).role == BOILER, line
+    lines = [
+        "Rain to return to the capital after record heat",
+        "Published - April 22, 2025 10:12 am IST",
+        "Forecasters said on Tuesday that rain would return to the capital by the weekend.",
+        "Temperatures reached 44 degrees on Monday, the highest April reading on record.",
+        "Hospitals reported a rise in heat-related admissions.",
+        "Published - April 22, 2025 10:12 am IST",
+        "Ferry fares to rise by 6 per cent from July",
+        "By Ana Ruiz",
+        "Ferry fares will rise by 6 per cent from July, the operator said on Wednesday.",
+        "It blamed higher fuel and insurance costs for the increase.",
+    ]
+    arts = segment_text("\n".join(lines) + "\n")
+    assert [a.start_line for a in arts] == [1, 7]

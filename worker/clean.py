@@ -386,6 +386,16 @@ _PROMO = re.compile(
     r"|read \d+ articles? and (?:stand to )?win\b.{0,30})\W*$",
     re.I,
 )
+# Commerce and reference labels, skip links, sign-up messages, opinion disclaimers.
+_MISC_FURNITURE = re.compile(
+    r"^(?:buy|shop|order|purchase)(?: (?:it|now|here|online|tickets))?\s*:\s*\S"
+    r"|^(?:journal|paper|study|publication) (?:information|info|references?|details|link)\s*:\s*\S"
+    r"|^skip (?:next|this|previous|the next) section\b"
+    r"|^thank you for (?:signing up|subscribing|registering)\b"
+    r"|^sorry,? (?:there|something)\b.{0,40}\b(?:issues?|problems?|errors?|went wrong)\b"
+    r"|.*\bdo(?:es)? not necessarily reflect\b",
+    re.I,
+)
 # A press release's trailer: "Agency: X", "Release Number: 123", "For interviews ... contact".
 _RELEASE_META = re.compile(
     r"^(?:agency|release (?:number|no\.?|id)|phone number|press office)\s*:\s*\S.{0,60}$"
@@ -1089,6 +1099,7 @@ def _classify(
         or (nwords <= 12 and "|" in s and _COMMENT_BAR.search(s) is not None)
         or (nwords <= 4 and _PRINT_LINE.match(s) is not None)
         or (nwords <= 20 and _PROMO.match(s) is not None)
+        or (nwords <= 60 and _MISC_FURNITURE.match(s) is not None)
         or (nwords <= 20 and _RELEASE_META.match(s) is not None and not _BLOCK_LABEL.match(s))
         or (nwords <= 16 and s[-1] in "»›" and _CHEVRON.match(s) is not None)
         or (nwords <= 6 and _PHONE_LINE.match(s))  # a contact's phone number
@@ -1649,6 +1660,11 @@ _WIDGET_WORDS = frozenset(
         "name",
         "tap",
         "click",
+        "thank",
+        "thanks",
+        "rate",
+        "upvote",
+        "downvote",
         "video",
         "watch",
         "size",

@@ -1326,7 +1326,7 @@ def _candidates(entries: list[_Entry], lo: int, zone: list[bool]) -> list[int]:
         for i, e, z in zip(range(lo, len(entries)), entries[lo:], zone[lo:], strict=True)
         if not z
         and e.info.role in cand
-        and not (e.info.role == BODY and e.raw.text[:1].isdigit() and NUMBERED.match(e.raw.text))
+        and not (e.raw.text[:1].isdigit() and NUMBERED.match(e.raw.text))
     ]
 
 
@@ -1569,6 +1569,8 @@ def _push(window: list[_Entry], raw: RawLine, info: LineInfo | None = None) -> N
         last.role = CAPTION  # a short line with a photo credit is a caption
     if info.role == TIMESTAMP and not info.clock:
         _live_entry_times(window, info, raw.text)
+        if not info.clock and _repeats_header_date(window, raw.text):
+            info.role = CLOSE  # "Published - April 22, 2025 10:12 am IST" again at the end
     if (
         len(window) > 1
         and info.role in (BODY, CONT)
@@ -1619,6 +1621,9 @@ def _lead_in(window: list[_Entry], info: LineInfo, text: str = "") -> None:
     prev = window[-1].info
     lead = prev.lead
     if lead > 0 and _not_a_link(prev, info, text):
+        back = _last_listed(window)
+        if back and info.words > BLOCK_HEAD_WORDS and _listed_date(window, back):
+            _end_dated_list(window, back)  # the link and its date were the header's
         return  # the list ends: this line heads the next article
     if lead == LIST_ITEMS and prev.role == BOILER and not prev.tags and _name_item(info, text):
         # the first item under a bare label reads like a name ("Powys County Council",
@@ -1804,6 +1809,24 @@ _TIME_OF_DAY = re.compile(r"\d[:.]\d\d")
 LIVE_SPAN = 20
 #: Dates of one shape within LIVE_SPAN lines that make a live page.
 LIVE_ENTRIES = 3
+
+
+def _repeats_header_date(window: list[_Entry], text: str) -> bool:
+    """The same date and time as one above with at least two paragraphs between:
+    the article's header date repeated at its end."""
+    if not _TIME_OF_DAY.search(text):
+        return False
+    t, paras = text.strip(), 0
+    for e in itertools.islice(reversed(window), REPEAT_DATE_SPAN):
+        if e.info.role == BODY and e.info.words >= STUB_WORDS:
+            paras += 1
+        if paras >= 2 and e.raw.text.strip() == t:
+            return True
+    return False
+
+
+#: Lines back within which an article's header date may be repeated at its end.
+REPEAT_DATE_SPAN = 80
 
 
 def _signs_dateline(window: list[_Entry], word: str) -> bool:

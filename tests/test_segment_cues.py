@@ -797,3 +797,9 @@ def test_commerce_labels_skip_links_repeated_dates_and_numbered_items() -> None:
     ]
     arts = segment_text("\n".join(lines) + "\n")
     assert [a.start_line for a in arts] == [1, 7]
+
+
+def test_government_release_bylines_and_newsletter_blurbs() -> None:
+    assert classify("From: Environment Agency and Department for Transport").role == BYLINE
+    assert classify("The following links open in a new tab").role == BOILER
+    assert classify("Receive essential international news every morning").role == BOILER

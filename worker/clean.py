@@ -383,7 +383,9 @@ _PROMO = re.compile(
     r" [\w&.'’ -]{1,40}"
     r"|from the \w+ \d{1,2}(?:st|nd|rd|th)?,? \d{4} (?:edition|issue)"
     r"|(?:explore|browse|read) the (?:full )?(?:edition|issue)"
-    r"|read \d+ articles? and (?:stand to )?win\b.{0,30})\W*$",
+    r"|read \d+ articles? and (?:stand to )?win\b.{0,30}"
+    r"|(?:receive|get)\b.{0,60}\b(?:every (?:morning|evening|day|weekday|week)|in your inbox)"
+    r"|the following links? opens? in a new (?:tab|window))\W*$",
     re.I,
 )
 # Commerce and reference labels, skip links, sign-up messages, opinion disclaimers.
@@ -1246,7 +1248,7 @@ def _short_role(s: str, nwords: int, mask: int) -> int:
         return BYLINE  # "Staff reporter", "Contributor" under the author's name
     if nwords <= 8 and _WRITER_FOR.match(s):
         return BIO  # "Writer for Trail Notes" in an author box
-    if nwords <= 8 and _FROM_DESK.match(s):
+    if nwords <= 16 and _FROM_DESK.match(s):
         return BYLINE  # "From CNN's Hallie Marsh" over a live entry
     if nwords <= 2 and _STEP.match(s):
         return BODY  # "Step 4": a recipe's step, inside the article
@@ -1434,7 +1436,9 @@ _WRITER_FOR = re.compile(
     r"^(?i:(?:staff |senior |contributing |freelance |guest )?(?:writer|editor|reporter|contributor"
     r"|columnist|correspondent)s? (?:for|at|with|to) )[A-Z][\w&.'’ -]{1,40}$"
 )
-_FROM_DESK = re.compile(rf"^From (?:[A-Z][\w&.]*['’]s )?{_NAME_SEQ}$")
+_FROM_DESK = re.compile(
+    rf"^From (?:[A-Z][\w&.]*['’]s )?{_NAME_SEQ}$|^From:\s+(?:the )?[A-Z][\w&,.'’ -]{{2,100}}$"
+)
 _STEP = re.compile(r"^step \d{1,2}\W*$", re.I)
 # "Jo Park/Agency": a photographer and agency, run together by a slash.
 _PHOTO_CREDIT = re.compile(rf"^{_NAME_SEQ}/[A-Z][\w&.' -]{{1,40}}$")

@@ -803,3 +803,18 @@ def test_government_release_bylines_and_newsletter_blurbs() -> None:
     assert classify("From: Environment Agency and Department for Transport").role == BYLINE
     assert classify("The following links open in a new tab").role == BOILER
     assert classify("Receive essential international news every morning").role == BOILER
+
+
+def test_footnotes_translators_academic_bylines_and_recommendation_labels() -> None:
+    assert classify("*Returns as of November 3, 2025").role == BOILER
+    assert classify("Privacy Dashboard").role == BOILER
+    assert classify("Translated from the German by Alison Kirby").role == BYLINE
+    line = "Helena Marsh, Senior Lecturer in Cognitive Psychology, University of Leeds"
+    assert classify(line).role == BYLINE
+    assert classify("Anna Berg, the head of the union, said no.").role != BYLINE
+    for label in ("UP NEXT", "DW recommends"):
+        info = classify(label)
+        assert info.role == BOILER and info.lead > 0, label
+    assert classify("Up next for the council is the budget").role == HEAD
+    donate = "The Arctic Institute is an independent research organization. Donate"
+    assert classify(donate).role == APPEAL

@@ -385,7 +385,9 @@ _PROMO = re.compile(
     r"|(?:explore|browse|read) the (?:full )?(?:edition|issue)"
     r"|read \d+ articles? and (?:stand to )?win\b.{0,30}"
     r"|(?:receive|get)\b.{0,60}\b(?:every (?:morning|evening|day|weekday|week)|in your inbox)"
-    r"|the following links? opens? in a new (?:tab|window))\W*$",
+    r"|the following links? opens? in a new (?:tab|window)"
+    r"|get our\b.{0,40}\be-?mails?)\W*$"
+    r"|^\*\s*[A-Z][^*]{2,160}$",  # a footnote ("*Returns as of November 3, 2025")
     re.I,
 )
 # Commerce and reference labels, skip links, sign-up messages, opinion disclaimers.
@@ -595,6 +597,7 @@ _APPEAL = _AnchoredOrNot(
     r"|^an? (?:message|note|letter|word) from (?:the )?[A-Z][\w&.'’ -]{1,40}:?$"
     r"|^dear (?:readers?|subscribers?|supporters?)\b"
     r"|^(?:will|would|can|could) you (?:support|help|back|fund|donate to|chip in)\b.{0,40}\?$"
+    r"|\.\s+donate(?: now| today)?\W*$"
     r"|\bour journalism is (?:free|independent|funded|reader|made possible)|\bfree to read, but\b"
     r"|\bsupport\b.{0,30}\bjournalism\b",
     re.I,
@@ -648,6 +651,7 @@ _FAMILIES = {
         "you fund",
         "you donate",
         "you chip",
+        "donate",
         "our journalism is",
         "free to read",
     ),
@@ -1248,6 +1252,10 @@ def _short_role(s: str, nwords: int, mask: int) -> int:
         return BYLINE  # "Staff reporter", "Contributor" under the author's name
     if nwords <= 8 and _WRITER_FOR.match(s):
         return BIO  # "Writer for Trail Notes" in an author box
+    if nwords <= 12 and _TRANSLATED_BY.match(s):
+        return BYLINE  # "Translated from the German by Alison Kirby"
+    if nwords <= 20 and _NAME_TITLE_PLACE.match(s) and not s.lower().startswith("by "):
+        return BYLINE  # "Helena Marsh, Senior Lecturer in Psychology, University of Leeds"
     if nwords <= 16 and _FROM_DESK.match(s):
         return BYLINE  # "From CNN's Hallie Marsh" over a live entry
     if nwords <= 2 and _STEP.match(s):
@@ -1411,6 +1419,14 @@ def ends_mid_sentence(s: str) -> bool:
 _WITH_AGENCIES = re.compile(
     r"^\((?:[\w&.'’ -]{1,30} )?with (?:[A-Z][\w&.-]*(?:,? (?:and |& )?)?){1,4}\)$"
 )
+_TRANSLATED_BY = re.compile(rf"^(?i:translated(?: from (?:the )?\w+)? by) {_NAME_SEQ}$")
+_ACADEMIC = (
+    r"(?:professor|lecturer|researcher|fellow|scientist|economist|director|analyst|associate"
+    r"|student|candidate|chair|reader|dean|head)"
+)
+_NAME_TITLE_PLACE = re.compile(
+    rf"^{_NAME_SEQ},\s+(?:[\w’'-]+\s+){{0,3}}(?i:{_ACADEMIC})\b[^,]{{0,60}},\s+[A-Z][^,]{{2,60}}$"
+)
 _CAPS_SLASH = re.compile(r"^[A-Z]{2,4}(?:/[A-Z]{2,4}){1,5}$")
 _PLACE = r"[A-Z][\w'’.\-]+(?: [A-Z][\w'’.\-]+)?"
 _NAME_IN_PLACE = re.compile(
@@ -1511,6 +1527,7 @@ _LIST_LABEL = re.compile(
     r"|read more (?:on|from) [\w&.'’ -]{1,30}|box score"
     r"|(?:more )?[\w&'’ -]{0,30}\byou(?:['’]ll| will| might| may)(?: also)? (?:love|like|enjoy)"
     r"|explore more|more [\w'’-]+(?: [\w'’-]+)? from [\w&.'’ -]{1,30}"
+    r"|up next|watch next|[\w&.'’-]+(?: [\w&.'’-]+)? recommends"
     r"|(?:most )?popular [\w'’-]+(?: [\w'’-]+)? (?:articles|stories|posts)|in this section"
     r"|latest (?:on|from|in)(?: [\w&.'’ -]{1,30})?|also (?:on|from|in) [\w&.'’ -]{1,30}"
     r"|related (?:content|articles|stories|links) and (?:links|resources|articles|stories)"
@@ -1666,6 +1683,8 @@ _WIDGET_WORDS = frozenset(
         "click",
         "thank",
         "thanks",
+        "privacy",
+        "dashboard",
         "rate",
         "upvote",
         "downvote",

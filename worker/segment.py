@@ -1622,8 +1622,8 @@ def _lead_in(window: list[_Entry], info: LineInfo, text: str = "") -> None:
     lead = prev.lead
     if lead > 0 and _not_a_link(prev, info, text):
         back = _last_listed(window)
-        if back and info.words > BLOCK_HEAD_WORDS and _listed_date(window, back):
-            _end_dated_list(window, back)  # the link and its date were the header's
+        if back and info.words > BLOCK_HEAD_WORDS:
+            _end_list(window, back)  # a standfirst: the last "link" was its headline
         return  # the list ends: this line heads the next article
     if lead == LIST_ITEMS and prev.role == BOILER and not prev.tags and _name_item(info, text):
         # the first item under a bare label reads like a name ("Powys County Council",

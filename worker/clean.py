@@ -1482,19 +1482,6 @@ def _is_data_line(s: str) -> bool:
 NUMBERED = re.compile(r"^\d{1,2}[.)]\s+\S")
 
 
-# Labels over topic tags, whose items may look like names ("Met Office").
-_TAGS_LABEL = re.compile(
-    r"^(?:related topics?|topics|tags|explore more on these topics|more on these topics"
-    r"|see more on|keywords?|key words|read more (?:on|about)\s*:?$"
-    r"|(?:suggested|popular|trending) topics|(?:article|story|post) (?:tags|topics|keywords)"
-    r"|(?:follow (?:the )?)?topics in this (?:article|story)"
-    r"|(?:click [\w ]{1,30} to )?follow (?:these |the )?topics"
-    r"|(?:discover|explore|see|find|read) more (?:stories |articles |news )?(?:on|about|in)"
-    r" (?:this|the|these) topics?)\b",
-    re.I,
-)
-
-
 # A video player's duration line ("VIDEO 3:12", "Watch now 03:12"); its title follows.
 _VIDEO_LINE = re.compile(r"^(?:video|watch(?: now)?|listen)\s*\d{1,2}:\d{2}|^video$", re.I)
 
@@ -1504,23 +1491,28 @@ _TWO_SENTENCES = re.compile(r"\w[.!?]\s+[A-Z]")
 
 
 # A bare label over a list of link headlines (the headlines are furniture too).
+# Labels over topic tags, whose items may read like names ("Met Office"): also list labels.
+_TAG_LABELS = (
+    r"related topics?|topics|tags|explore more on these topics|more on these topics|see more on"
+    r"|keywords?|key words|read more (?:on|about)|(?:suggested|popular|trending) topics"
+    r"|(?:article|story|post) (?:tags|topics|keywords)|(?:follow (?:the )?)?topics in this"
+    r" (?:article|story)|(?:click [\w ]{1,30} to )?follow (?:these |the )?topics"
+    r"|(?:discover|explore|see|find|read) more (?:stories |articles |news )?(?:on|about|in)"
+    r" (?:this|the|these) topics?"
+)
 _LIST_LABEL = re.compile(
     r"^(?:related(?: stories| articles| coverage| content| reading)?|more on this (?:story|topic)"
     r"|most (?:read|popular|viewed|shared)(?: (?:in|on) \w+(?: \w+)?)?"
     r"|recommended(?: for you| reading)?|trending(?: now)?"
     r"|read (?:more|next)|you may also like|more from \w+(?: \w+)?|top stories|also read|read also"
-    r"|see also|explore more on these topics|more on these topics|topics|tags|related news"
-    r"|key points|summary|related topics|related content|sponsored(?: content| links| stories)?"
+    r"|see also|related news"
+    r"|key points|summary|related content|sponsored(?: content| links| stories)?"
     r"|editors?['’]?s?['’]? picks?|related links|reader comments(?: \(\d+\))?"
-    r"|see more on|related internet links|further reading|don['’]t miss\b.{0,40}"
-    r"|related topic|keywords?|key words|read more (?:on|about)"
-    r"|(?:click [\w ]{1,30} to )?follow (?:these |the )?topics"
-    r"|(?:discover|explore|see|find|read) more (?:stories |articles |news )?(?:on|about|in)"
-    r" (?:this|the|these) topics?"
+    r"|related internet links|further reading|don['’]t miss\b.{0,40}"
     r"|what you need to know|key (?:takeaways|facts)|in brief|the big picture"
     r"|(?:more |picked |selected |just |recommended )?for you"
     r"|(?:discover|explore|see|get|read) more from [\w&.'’ -]{1,30}"
-    r"|(?:suggested|popular|trending|more|explore) topics"
+    r"|(?:more|explore) topics"
     r"|related (?:stories |articles |coverage |content |news |links )?(?:from|on|in)"
     r" [\w&.'’ -]{1,30}"
     r"|in this (?:article|story)"
@@ -1531,14 +1523,14 @@ _LIST_LABEL = re.compile(
     r"|(?:most )?popular [\w'’-]+(?: [\w'’-]+)? (?:articles|stories|posts)|in this section"
     r"|latest (?:on|from|in)(?: [\w&.'’ -]{1,30})?|also (?:on|from|in) [\w&.'’ -]{1,30}"
     r"|related (?:content|articles|stories|links) and (?:links|resources|articles|stories)"
-    r"|(?:article|story|post) (?:tags|topics|keywords)"
-    r"|(?:follow (?:the )?)?topics in this (?:article|story)"
+    rf"|{_TAG_LABELS}"
     # "More Super Rugby", "More in Sport": more of a section, named in capitals
     r"|more (?:(?:in|on|from) )?(?-i:[A-Z][\w&'’-]*(?: [A-Z][\w&'’-]*)?)"
     r"|more (?:in |on |from )?[a-z]+(?: news| stories| headlines)?"
     r"|more from(?: (?:[A-Z][\w&'’-]*|&)){1,4})\s*[:.!»›>|…-]*$",
     re.I,
 )
+_TAGS_LABEL = re.compile(rf"^(?:{_TAG_LABELS})\s*[:.!»›>|…-]*$", re.I)
 #: Link headlines a list label may introduce.
 LIST_ITEMS = 6
 # A press release's "Notes to editors": the paragraphs after it are furniture.

@@ -1,0 +1,99 @@
+"""The keyed alternations of clean.py find what one search of the whole pattern finds.
+
+_AnchoredOrNot runs only the unanchored branches whose required literal is in
+the lower-cased line. That is only right if _required never names a literal a
+match can lack: checked here against the plain search of the whole alternation
+on every fixture line, on cut, upper-cased and title-cased variants, and on
+lines holding the characters that IGNORECASE folds to ASCII letters.
+"""
+
+from __future__ import annotations
+
+import random
+import re
+from pathlib import Path
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from worker import clean as C
+
+FIXTURES = Path(__file__).parent / "fixtures"
+KEYED = {name: getattr(C, name) for name in ("_BOILER", "_APPEAL", "_CLOSE", "_CAPTION_MARK")}
+
+
+def whole(alt: C._AnchoredOrNot, s: str) -> bool:
+    """The reference: the anchored branches at the start, the rest anywhere."""
+    head = alt._head is not None and alt._head.match(s) is not None
+    return head or (alt._rest is not None and alt._rest.search(s) is not None)
+
+
+def fixture_lines() -> list[str]:
+    lines = {
+        s.strip()
+        for f in sorted(FIXTURES.rglob("*.txt"))
+        for s in f.read_text(encoding="utf-8", errors="replace").splitlines()
+    }
+    rng = random.Random(7)
+    out = sorted(s for s in lines if s)
+    for s in out[:800]:
+        out += [s[rng.randrange(len(s)) :], s.upper(), s.title()]
+    return out
+
+
+@pytest.mark.parametrize("name", sorted(KEYED))
+def test_keyed_search_agrees_with_whole_pattern(name: str) -> None:
+    alt = KEYED[name]
+    lines = fixture_lines()
+    ref = [whole(alt, s) for s in lines]
+    assert any(ref), "the fixtures hold lines of every family"
+    assert [s for s, r in zip(lines, ref, strict=True) if (alt.search(s) is not None) != r] == []
+
+
+WORDS = [
+    "sign up",
+    "newsletter",
+    "SUBSCRIBE",
+    "photo by",
+    "Getty Images",
+    "journalism",
+    "support",
+    "our",
+    "reporting by",
+    "contributed",
+    "cookies",
+    "accept",
+    "ı",
+    "ſ",
+    "İ",
+    "\u212a",
+    "é",
+    "’",
+    " ",
+    ".",
+    ":",
+    "Photo",
+    "Reuters/",
+    "donate",
+    "© 2024",
+    "to your",
+]
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.lists(st.sampled_from(WORDS), min_size=1, max_size=14))
+def test_keyed_search_agrees_on_built_lines(parts: list[str]) -> None:
+    s = " ".join(parts)
+    for alt in KEYED.values():
+        assert (alt.search(s) is not None) == whole(alt, s), s
+
+
+def test_required_literals() -> None:
+    assert C._required(r"\bsign up\b.{0,80}\b(?:newsletter|inbox)", re.I) in (
+        {"sign up"},
+        {"newsletter", "inbox"},
+    )
+    assert C._required(r"\b(?:photo|image)s?\s+(?:by|credit)", re.I) == {"photo", "image"}
+    assert C._required(r"(?:abc)?\d+", 0) == set()  # nothing every match must hold
+    assert C._required(r"Getty Images", 0) == {"getty images"}

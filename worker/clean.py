@@ -241,11 +241,12 @@ class _AnchoredOrNot:
         self._owners = [[k for k, need in enumerate(needs) if w in need] for w in words]
         self._ac = ahocorasick_rs.AhoCorasick(words) if words else None
 
-    def search(self, s: str) -> re.Match[str] | None:
+    def search(self, s: str, rest: bool = True) -> re.Match[str] | None:
         """A match of the whole alternation in ``s`` (not always the leftmost one,
-        as re.search would give), or None when it has none."""
+        as re.search would give), or None when it has none. ``rest`` False: the
+        caller knows no unanchored branch can match (its keyword is missing)."""
         m = self._head.match(s) if self._head is not None else None
-        if m is not None or self._rest is None:
+        if m is not None or self._rest is None or not rest:
             return m
         if self._ac is None or any(c in s for c in _FOLDS_TO_ASCII):
             return self._rest.search(s)
@@ -469,13 +470,13 @@ _PROMO = re.compile(
     re.I,
 )
 # Commerce and reference labels, skip links, sign-up messages, opinion disclaimers.
-_MISC_FURNITURE = re.compile(
+_MISC_FURNITURE = _AnchoredOrNot(
     r"^(?:buy|shop|order|purchase)(?: (?:it|now|here|online|tickets))?\s*:\s*\S"
     r"|^(?:journal|paper|study|publication) (?:information|info|references?|details|link)\s*:\s*\S"
     r"|^skip (?:next|this|previous|the next) section\b"
     r"|^thank you for (?:signing up|subscribing|registering)\b"
     r"|^sorry,? (?:there|something)\b.{0,40}\b(?:issues?|problems?|errors?|went wrong)\b"
-    r"|.*\bdo(?:es)? not necessarily reflect\b",
+    r"|\bdo(?:es)? not necessarily reflect\b",
     re.I,
 )
 # A press release's trailer: "Agency: X", "Release Number: 123", "For interviews ... contact".
@@ -684,8 +685,8 @@ _APPEAL = _AnchoredOrNot(
 
 # Keyword families: every match of the regex named by a family contains one of
 # its keywords (lower-cased), so the regex only runs when the keyword is there.
-_K_APPEAL, _K_BOILER, _K_CLOSE, _K_CAPTION, _K_BY, _K_READ, _K_ROLE, _K_AGO, _K_BIO = (
-    1 << i for i in range(9)
+(_K_APPEAL, _K_BOILER, _K_CLOSE, _K_CAPTION, _K_BY, _K_READ, _K_ROLE, _K_AGO, _K_BIO, _K_MISC) = (
+    1 << i for i in range(10)
 )
 _FAMILIES = {
     _K_APPEAL: (
@@ -944,6 +945,7 @@ _FAMILIES = {
     ),
     _K_AGO: ("ago",),
     _K_BIO: (" is ", " was ", " has been ", " are ", " were "),
+    _K_MISC: ("necessarily reflect",),
 }
 _AC_WORDS: list[str] = []
 _AC_BITS: list[int] = []
@@ -1183,7 +1185,7 @@ def _classify(
         or (nwords <= 12 and "|" in s and _COMMENT_BAR.search(s) is not None)
         or (nwords <= 4 and _PRINT_LINE.match(s) is not None)
         or (nwords <= 20 and _PROMO.match(s) is not None)
-        or (nwords <= 60 and _MISC_FURNITURE.match(s) is not None)
+        or (nwords <= 60 and _MISC_FURNITURE.search(s, mask & _K_MISC != 0) is not None)
         or (nwords <= 20 and _RELEASE_META.match(s) is not None and not _BLOCK_LABEL.match(s))
         or (nwords <= 16 and s[-1] in "»›" and _CHEVRON.match(s) is not None)
         or (nwords <= 6 and _PHONE_LINE.match(s))  # a contact's phone number

@@ -20,7 +20,10 @@ from hypothesis import strategies as st
 from worker import clean as C
 
 FIXTURES = Path(__file__).parent / "fixtures"
-KEYED = {name: getattr(C, name) for name in ("_BOILER", "_APPEAL", "_CLOSE", "_CAPTION_MARK", "_MISC_FURNITURE")}
+KEYED = {
+    name: getattr(C, name)
+    for name in ("_BOILER", "_APPEAL", "_CLOSE", "_CAPTION_MARK", "_MISC_FURNITURE")
+}
 
 
 def whole(alt: C._AnchoredOrNot, s: str) -> bool:

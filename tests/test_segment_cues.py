@@ -818,3 +818,35 @@ def test_footnotes_translators_academic_bylines_and_recommendation_labels() -> N
     assert classify("Up next for the council is the budget").role == HEAD
     donate = "The Arctic Institute is an independent research organization. Donate"
     assert classify(donate).role == APPEAL
+
+
+def test_furniture_alone_is_not_an_article() -> None:
+    """A page's trailing date line, share buttons and tags are not an article
+    before the next page; a headline block's widgets are not one before its byline."""
+    lines = [
+        "Harbour dredging to start in spring after years of delay",
+        "By Mara Quint",
+        "Dredging of the old harbour channel will start in March, the port authority said.",
+        "The channel has silted up so badly that larger ferries now wait for high tide.",
+        "Work is expected to take two years and to cost about 40 million euros.",
+        "Fishermen have asked for the work to pause during the spawning season.",
+        "Published - February 3, 2025 07:40 pm IST",
+        "Read Comments",
+        "Copy link",
+        "Related Topics",
+        "harbour / ports / shipping / dredging",
+        "Copyright© 2025, Harbour Press Ltd. All rights reserved.",
+        "Markets",
+        "Copper Climbs as Smelter Strike Drags Into Third Week",
+        "Copper Climbs as Smelter Strike Drags Into Third Week",
+        "Workers reject latest pay offer at the country's largest plant",
+        "Gift this article",
+        "Have a confidential tip for our reporters? Get in Touch",
+        "By Lin Qiao and Tom Averill",
+        "March 3, 2025 at 2:41 AM GMT",
+        "Copper rose for a fifth day as a strike at the largest smelter showed no sign of ending.",
+        "The metal gained as much as 2.1% on the London Metal Exchange before paring gains.",
+        "Union leaders said they would not return to talks until the company raised its offer.",
+    ]
+    arts = segment_text("\n".join(lines) + "\n")
+    assert [a.start_line for a in arts] == [1, 13]

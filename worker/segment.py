@@ -1355,8 +1355,11 @@ def _boundaries(entries: list[_Entry], ctx: int, weights: Weights, limit: int) -
     Only articles that end by ``limit`` (enough right context) are split further.
     """
     coh, terms = _cohesion_terms(entries)
-    scored = pick_boundaries(_positive_scores(entries, ctx + 1, weights, coh), ctx)
-    bounds = _drop_stubs(entries, scored, ctx)
+    scores = _positive_scores(entries, ctx + 1, weights, coh)
+    scored = pick_boundaries(scores, ctx)
+    bounds = _drop_empty(
+        entries, _drop_stubs(entries, scored, ctx), ctx, dict(map(reversed, scores))
+    )
     gap_of = coh[2]
     extra: list[int] = []
     for a, b in itertools.pairwise([ctx, *bounds, len(entries)]):
@@ -1393,6 +1396,28 @@ def _drop_stubs(entries: list[_Entry], bounds: list[int], start: int) -> list[in
             continue  # a label that reads like a name ("Private Notes"), not an author
         keep.append(i)
     return _drop_headless(entries, keep + bounds[-1:])[1:]
+
+
+def _drop_empty(
+    entries: list[_Entry], bounds: list[int], start: int, score_of: dict[int, float]
+) -> list[int]:
+    """Drop one of the two starts around an "article" with no paragraph of its own.
+
+    Furniture alone is not an article: a page's trailing date line and tag list
+    taken for a start just before the next headline, or a headline whose own
+    byline or list of facts was taken for a start. Of the two starts, the one
+    with the weaker evidence goes (the window's first start is never dropped:
+    it is already decided).
+    """
+    zone = _appeal_zone(entries)
+    keep = [start]
+    for b in bounds:
+        if _paragraphs(entries, keep[-1], b, zone) == 0:
+            if len(keep) == 1 or score_of.get(keep[-1], 0.0) >= score_of.get(b, 0.0):
+                continue  # the article goes on past b
+            keep.pop()  # the furniture above b belongs to the article before
+        keep.append(b)
+    return keep[1:]
 
 
 def _paragraphs(entries: list[_Entry], a: int, b: int, zone: list[bool]) -> int:

@@ -850,3 +850,8 @@ def test_furniture_alone_is_not_an_article() -> None:
     ]
     arts = segment_text("\n".join(lines) + "\n")
     assert [a.start_line for a in arts] == [1, 13]
+    # the input ends with the last page's furniture: no article of its own
+    tail = ["Updated - March 3, 2025 11:02 am IST", "Copy link", "copper / mining / strikes"]
+    arts = segment_text("\n".join(lines + tail) + "\n")
+    assert [a.start_line for a in arts] == [1, 13]
+    assert arts[-1].end_line == len(lines) + len(tail)

@@ -1355,11 +1355,13 @@ def _boundaries(entries: list[_Entry], ctx: int, weights: Weights, limit: int) -
     Only articles that end by ``limit`` (enough right context) are split further.
     """
     coh, terms = _cohesion_terms(entries)
+    zone = _appeal_zone(entries)
     scores = _positive_scores(entries, ctx + 1, weights, coh)
     scored = pick_boundaries(scores, ctx)
-    bounds = _drop_empty(
-        entries, _drop_stubs(entries, scored, ctx), ctx, dict(map(reversed, scores))
-    )
+    score_of = dict(map(reversed, scores))
+    bounds = _drop_empty(entries, _drop_stubs(entries, scored, ctx), ctx, score_of, zone)
+    if limit >= len(entries) and bounds and _paragraphs(entries, bounds[-1], limit, zone) == 0:
+        bounds.pop()  # the input ends in furniture after the last story: its own tail
     gap_of = coh[2]
     extra: list[int] = []
     for a, b in itertools.pairwise([ctx, *bounds, len(entries)]):
@@ -1399,7 +1401,11 @@ def _drop_stubs(entries: list[_Entry], bounds: list[int], start: int) -> list[in
 
 
 def _drop_empty(
-    entries: list[_Entry], bounds: list[int], start: int, score_of: dict[int, float]
+    entries: list[_Entry],
+    bounds: list[int],
+    start: int,
+    score_of: dict[int, float],
+    zone: list[bool],
 ) -> list[int]:
     """Drop one of the two starts around an "article" with no paragraph of its own.
 
@@ -1407,9 +1413,8 @@ def _drop_empty(
     taken for a start just before the next headline, or a headline whose own
     byline or list of facts was taken for a start. Of the two starts, the one
     with the weaker evidence goes (the window's first start is never dropped:
-    it is already decided).
+    it is already decided). ``zone`` is _appeal_zone(entries).
     """
-    zone = _appeal_zone(entries)
     keep = [start]
     for b in bounds:
         if _paragraphs(entries, keep[-1], b, zone) == 0:

@@ -329,7 +329,8 @@ _CAPTION_MARK = _AnchoredOrNot(
 _CREDIT_ONLY = re.compile(r"^[(\[][^()\[\]]{2,60}[)\]]\.?$")
 _CLOSE = _AnchoredOrNot(
     r"^\(?(?:reporting|additional reporting|writing|editing|compiled|edited|research"
-    r"|reported) by\b|\bcontributed(?: reporting)?(?: to this (?:report|story|article))?\.?\)?$"
+    r"|reported) by\b(?!(?:\s+[\w'’.-]+){1,6}\s+(?:has|have|had|is|are|was|were|found|finds|shows?"
+    r"|showed|suggests?|suggested)\b)|\bcontributed(?: reporting)?(?: to this (?:report|story|article))?\.?\)?$"
     r"|^this (?:story|article) (?:has been|was) (?:updated|amended|corrected)"
     r"|^\(?this (?:story|article|report) has not been edited\b"
     r"|^(?:correction|clarification)s?\s*[:,–—-]|^an earlier version of this\b"
@@ -403,7 +404,8 @@ _BOILER_LINE = re.compile(
     r"|^(?:read more|related|see also|also read|read next|more from|watch|listen"
     r"|related stories|related articles|related coverage|most read|recommended)\s*[:|»›>-]"
     r"|^(?:share|post) (?:on|via|to) (?:facebook|twitter|x|whatsapp|linkedin|email)\b"
-    r"|^©|^copyright \d{4}|^\(c\)\s*(?:19|20)\d\d\b|^\d+\s*(?:min|mins|minutes?)(?: read| listen)?$"
+    r"|^©|^copyright \d{4}|^copyright (?!(?:law|laws|office|act|bill|claims?|fight|battle|case"
+    r"|infringement|lawsuit|rules?)\b)(?-i:[A-Z][\w&.'’-]*(?: [A-Z0-9][\w&.'’-]*){0,4})$|^\(c\)\s*(?:19|20)\d\d\b|^\d+\s*(?:min|mins|minutes?)(?: read| listen)?$"
     r"|^(?:kindly |please )?share this (?:story|article|post)\b|^disclosure statement$"
     r"|^[$£€]\s?\d[\d.,]*\s+(?:at|from)\s+\S.{0,30}$|^[★☆✩✭]+"
     r"|\b\d(?:\.\d)? (?:from|out of) [\d,]+ (?:reviews|ratings|votes)\b",
@@ -475,6 +477,8 @@ _MISC_FURNITURE = _AnchoredOrNot(
     r"|^(?:journal|paper|study|publication) (?:information|info|references?|details|link)\s*:\s*\S"
     r"|^skip (?:next|this|previous|the next) section\b"
     r"|^thank you for (?:signing up|subscribing|registering)\b"
+    r"|^get (?:[\w'’]+ ){0,3}(?:updates|alerts|headlines) from\b"
+    r"|^(?:sponsored|paid for|brought to you|presented) by [^.:]{1,60}:\s"
     r"|^sorry,? (?:there|something)\b.{0,40}\b(?:issues?|problems?|errors?|went wrong)\b"
     r"|\bdo(?:es)? not necessarily reflect\b",
     re.I,
@@ -678,7 +682,8 @@ _APPEAL = _AnchoredOrNot(
     r"|^(?:will|would|can|could) you (?:support|help|back|fund|donate to|chip in)\b.{0,40}\?$"
     r"|\.\s+donate(?: now| today)?\W*$"
     r"|\bour journalism is (?:free|independent|funded|reader|made possible)|\bfree to read, but\b"
-    r"|\bsupport\b.{0,30}\bjournalism\b",
+    r"|\bsupport\b.{0,30}\bjournalism\b|\b(?:readers|supporters|donors|members) like you\b"
+    r"|\bwe (?:rely|depend) on\b.{0,60}\b(?:support|readers|donations|donors|members|you)\b",
     re.I,
 )
 
@@ -733,6 +738,11 @@ _FAMILIES = {
         "donate",
         "our journalism is",
         "free to read",
+        "supporters like",
+        "donors like",
+        "members like",
+        "we rely",
+        "we depend",
     ),
     _K_BOILER: (
         "read more",
@@ -1340,7 +1350,7 @@ def _short_role(s: str, nwords: int, mask: int) -> int:
         return BYLINE  # "From CNN's Hallie Marsh" over a live entry
     if nwords <= 2 and _STEP.match(s):
         return BODY  # "Step 4": a recipe's step, inside the article
-    if nwords <= 20 and ("|" in s or " / " in s) and _dated_name_line(s):
+    if nwords <= 20 and ("|" in s or " / " in s or " · " in s) and _dated_name_line(s):
         return BYLINE  # "Priya Nair | TNN | Updated: Mar 12, 2024, 23:41 IST"
     if mask & _K_CLOSE and _CLOSE.search(s):
         return CLOSE
@@ -1542,7 +1552,7 @@ _PHOTO_CREDIT = re.compile(rf"^{_NAME_SEQ}/[A-Z][\w&.' -]{{1,40}}$")
 
 def _dated_name_line(s: str) -> bool:
     """'Name | Agency | date': a byline with its outlet and date, split by bars."""
-    first = re.split(r"[|/]", s, maxsplit=1)[0].strip()
+    first = re.split(r"[|/·•]", s, maxsplit=1)[0].strip()
     return (
         _BARE_NAME.match(first) is not None and _is_name(first) and _HAS_DATE.search(s) is not None
     )
@@ -1574,7 +1584,7 @@ _TWO_SENTENCES = re.compile(r"\w[.!?]\s+[A-Z]")
 # Labels over topic tags, whose items may read like names ("Met Office"): also list labels.
 _TAG_LABELS = (
     r"related topics?|topics|tags|explore more on these topics|more on these topics|see more on"
-    r"|keywords?|key words|read more (?:on|about)|(?:suggested|popular|trending) topics"
+    r"|keywords?|key words|more about|read more (?:on|about)|(?:suggested|popular|trending) topics"
     r"|(?:article|story|post) (?:tags|topics|keywords)|(?:follow (?:the )?)?topics in this"
     r" (?:article|story)|(?:click [\w ]{1,30} to )?follow (?:these |the )?topics"
     r"|(?:discover|explore|see|find|read) more (?:stories |articles |news )?(?:on|about|in)"
@@ -1584,7 +1594,7 @@ _LIST_LABEL = re.compile(
     r"^(?:related(?: stories| articles| coverage| content| reading)?|more on this (?:story|topic)"
     r"|most (?:read|popular|viewed|shared)(?: (?:in|on) \w+(?: \w+)?)?"
     r"|recommended(?: for you| reading)?|trending(?: now)?"
-    r"|read (?:more|next)|you may also like|more from \w+(?: \w+)?|top stories|also read|read also"
+    r"|read (?:more|next)|keep reading|you may also like|more from \w+(?: \w+)?|top stories|also read|read also"
     r"|see also|related news"
     r"|key points|summary|related content|sponsored(?: content| links| stories)?"
     r"|editors?['’]?s?['’]? picks?|related links|reader comments(?: \(\d+\))?"
@@ -1638,6 +1648,7 @@ _WIDGET_WORDS = frozenset(
         "share",
         "shares",
         "sharing",
+        "social",
         "facebook",
         "twitter",
         "x",
@@ -1794,6 +1805,7 @@ _WIDGET_GLUE = frozenset(
         "all",
         "more",
         "now",
+        "today",
         "here",
         "read",
         "view",

@@ -1422,6 +1422,8 @@ def _short_role(s: str, nwords: int, mask: int) -> int:
         t = _TRAILING_PAREN.sub("", s) or s
         u = t.rstrip("\"'”’»)]")
         last = u[-1:]
+        if last == "." and _title_case_sentences(t):
+            return HEAD  # "Jail Deaths Are Climbing. Few States Count Them.": a headline
         if last in ".,;:" or (u != t and last in ".!?…"):
             return BODY
         if t != s and last in "!?…":
@@ -1849,6 +1851,23 @@ _TEASER = re.compile(
     r"\s*[:|»›>-]\s*\S",
     re.I,
 )
+
+
+def _title_case_sentences(s: str) -> bool:
+    """Two sentences with every word of three letters or more capitalised (but the
+    small words of titles), at least TITLE_WORDS of four letters or more, and no
+    comma or colon: a headline in title case with full stops ("Jail Deaths Are
+    Climbing. Few States Count Them."); prose has lower-case words between names."""
+    if "," in s or ":" in s or not s[:1].isupper() or not _TWO_SENTENCES.search(s):
+        return False
+    words = [w.strip("‘'\"“”’().") for w in s.split()]
+    long = [w for w in words if sum(c.isalpha() for c in w) >= 3 and w.lower() not in _TITLE_SMALL]
+    return sum(len(w) >= 4 for w in long) >= TITLE_WORDS and all(w[:1].isupper() for w in long)
+
+
+_TITLE_SMALL = frozenset(["and", "the", "for", "nor", "but", "from", "with", "into", "onto", "over"])
+#: Capitalised long words a title-case headline with a full stop has at least.
+TITLE_WORDS = 4
 
 
 def _starts_with_function_word(s: str) -> bool:

@@ -1637,9 +1637,65 @@ def _push(window: list[_Entry], raw: RawLine, info: LineInfo | None = None) -> N
         if info.role == HEAD:
             _unlist_repeat(window, info)
         _lead_in(window, info, raw.text)
+        if info.role == BYLINE:
+            _headline_above(window, raw.text)
     window.append(_Entry(raw, info))
     if len(window) >= 4 and window[-2].info.role == HEAD:
         _caption_before_head(window)
+
+
+def _headline_above(window: list[_Entry], byline: str) -> None:
+    """A byline under short sentences that follow the end of a page (or a section
+    kicker): the sentences are the next article's headline and standfirst, though
+    they end with full stops ("Few voters know they're on the ballot."; an op-ed's
+    may open "I ..."). Only the standfirst may be left ("The ex-deputy is ..." / byline)."""
+    k = len(window) - 1
+    while k >= 0 and window[k].info.role == BLANK:
+        k -= 1
+    if k < 0 or not _header_sentence(window[k].info, STANDFIRST_WORDS):
+        return
+    h = k - 1
+    if (
+        h >= 0
+        and _header_sentence(window[h].info, HEADLINE_WORDS, True)
+        and (h == 0 or _ends_page(window[h - 1].info) or _kicker(window[h - 1].info))
+    ):
+        window[h].info.role = HEAD  # then _standfirst takes window[k] into its header
+    elif h >= 0 and _ends_page(window[h].info) and not _BARE_CAPS.match(byline.strip()):
+        # (a byline proper, "By X", "X / March 29", "X, Columnist"; not a kicker that
+        # reads like a name, "Disease Outbreak News")
+        window[k].info.role = HEAD
+
+
+# Capitalised words only: a name, or a kicker that reads like one.
+_BARE_CAPS = re.compile(r"^[A-Z][\w'’.-]*(?: [A-Z][\w'’.-]*){0,3}$")
+
+
+def _header_sentence(info: LineInfo, most: int, head: bool = False) -> bool:
+    """A plain sentence of at most ``most`` words (not a dateline lead or a quote;
+    not opening with a connective, unless it is the ``head``line)."""
+    return (
+        info.role == BODY
+        and info.words <= most
+        and not info.dateline
+        and not info.quote_start
+        and (head or not info.connective)
+    )
+
+
+def _ends_page(info: LineInfo) -> bool:
+    """A line that ends an article's page: an appeal, a closing credit or bio, or
+    end furniture (not an inline advert)."""
+    return info.role in (APPEAL, CLOSE, BIO) or (info.role == BOILER and not info.ad)
+
+
+def _kicker(info: LineInfo) -> bool:
+    """A section label over a headline ("Courts", "Opinion | Commentary")."""
+    return info.role == HEAD and info.words <= SUBHEAD_WORDS
+
+
+#: Longest headline written as sentences, in words.
+HEADLINE_WORDS = 20
 
 
 def _lead_in(window: list[_Entry], info: LineInfo, text: str = "") -> None:

@@ -1411,6 +1411,8 @@ def _short_role(s: str, nwords: int, mask: int) -> int:
             return BYLINE
     elif nwords <= 20 and _DIGIT.search(s) and _HAS_DATE.search(s) and _is_mostly_date(s):
         return TIMESTAMP  # "Tue 5 Mar 2024 09.30 GMT Last modified on Tue 5 Mar 2024 12.14 GMT"
+    if nwords <= 10 and mask & _K_CAPTION and _CREDIT_LABEL.match(s):
+        return CREDIT  # "Credit: Jo Park for the Times": the photo's credit line
     if not dateline and mask & _K_CAPTION and _CAPTION_MARK.search(s):
         return CAPTION
     bio = nwords <= BIO_WORDS and mask & _K_BIO and _BIO.match(s)
@@ -1548,6 +1550,8 @@ _FROM_DESK = re.compile(
     rf"^From (?:[A-Z][\w&.]*['’]s )?{_NAME_SEQ}$|^From:\s+(?:the )?[A-Z][\w&,.'’ -]{{2,100}}$"
 )
 _STEP = re.compile(r"^step \d{1,2}\W*$", re.I)
+# "Credit: ...", "Photo credit: ...": a credit line, whatever it names.
+_CREDIT_LABEL = re.compile(r"^(?:(?:photo|image|picture|video) )?credits?\s*:\s*\S", re.I)
 # "Jo Park/Agency": a photographer and agency, run together by a slash.
 _PHOTO_CREDIT = re.compile(rf"^{_NAME_SEQ}/[A-Z][\w&.' -]{{1,40}}$")
 
@@ -1865,7 +1869,9 @@ def _title_case_sentences(s: str) -> bool:
     return sum(len(w) >= 4 for w in long) >= TITLE_WORDS and all(w[:1].isupper() for w in long)
 
 
-_TITLE_SMALL = frozenset(["and", "the", "for", "nor", "but", "from", "with", "into", "onto", "over"])
+_TITLE_SMALL = frozenset(
+    ["and", "the", "for", "nor", "but", "from", "with", "into", "onto", "over"]
+)
 #: Capitalised long words a title-case headline with a full stop has at least.
 TITLE_WORDS = 4
 

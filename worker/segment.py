@@ -1599,6 +1599,7 @@ def _push(window: list[_Entry], raw: RawLine, info: LineInfo | None = None) -> N
         last.role = CAPTION  # a short line with a photo credit is a caption
     if info.role == TIMESTAMP and not info.clock:
         _live_entry_times(window, info, raw.text)
+        _day_sections(window, info, raw.text)
         if not info.clock and _repeats_header_date(window, raw.text):
             info.role = CLOSE  # "Published - April 22, 2025 10:12 am IST" again at the end
     if (
@@ -1639,6 +1640,8 @@ def _push(window: list[_Entry], raw: RawLine, info: LineInfo | None = None) -> N
         _lead_in(window, info, raw.text)
         if info.role == BYLINE:
             _headline_above(window, raw.text)
+        if info.role == BOILER and last is not None and last.role == HEAD:
+            _promo_title(window, raw.text)
     window.append(_Entry(raw, info))
     if len(window) >= 4 and window[-2].info.role == HEAD:
         _caption_before_head(window)
@@ -1887,6 +1890,55 @@ def _live_entry_times(window: list[_Entry], info: LineInfo, text: str) -> None:
         info.clock = True
         for other in same:
             other.clock = True
+
+
+def _day_sections(window: list[_Entry], info: LineInfo, text: str) -> None:
+    """Three days with no year or time within a few lines ('Monday, March 25',
+    'Tuesday, March 26', ...): the day headings of a log or diary, not three
+    articles' dates (which carry a year or a time)."""
+    if _TIME_OF_DAY.search(text) or _YEAR.search(text):
+        return
+    shape = _day_shape(text)
+    same = [
+        e.info
+        for e in itertools.islice(reversed(window), LIVE_SPAN)
+        if e.info.role == TIMESTAMP and _day_shape(e.raw.text) == shape
+    ]
+    if len(same) >= LIVE_ENTRIES - 1:
+        info.clock = True
+        for other in same:
+            other.clock = True
+
+
+def _day_shape(text: str) -> str:
+    """A date line with its numbers and day and month names blanked out."""
+    return _DIGITS.sub("9", _DAY_NAME.sub("D", text.strip()))
+
+
+_YEAR = re.compile(r"\b(?:19|20)\d\d\b")
+_DAY_NAME = re.compile(
+    r"\b(?:(?:mon|tues?|wednes|thu(?:rs)?|fri|satur|sun)(?:day)?|jan(?:uary)?|feb(?:ruary)?"
+    r"|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sep(?:t(?:ember)?)?|oct(?:ober)?"
+    r"|nov(?:ember)?|dec(?:ember)?)\b\.?",
+    re.I,
+)
+
+
+def _promo_title(window: list[_Entry], text: str) -> None:
+    """A short 'headline' right above a sign-up or promo line that repeats its words
+    ("Read the Top 8" / "Sign up for the Top 8, a roundup ..."): the promo's title."""
+    head = window[-1]
+    if head.info.words > PROMO_TITLE_WORDS:
+        return
+    own = {w for w in _PROMO_WORD.findall(head.raw.text.lower()) if w not in _STOP}
+    said = set(_PROMO_WORD.findall(text.lower()))
+    if len(own & said) >= 2 and 2 * len(own & said) >= len(own):
+        head.info.role = BOILER
+
+
+_PROMO_WORD = re.compile(r"\w+")
+#: Longest title of a promo box, in words.
+PROMO_TITLE_WORDS = 6
 
 
 _DIGITS = re.compile(r"\d+")  # runs: "8:00 p.m." has the shape of "10:52 p.m."

@@ -1352,6 +1352,8 @@ def _short_role(s: str, nwords: int, mask: int) -> int:
         return BODY  # "Step 4": a recipe's step, inside the article
     if nwords <= 20 and ("|" in s or " / " in s or " · " in s) and _dated_name_line(s):
         return BYLINE  # "Priya Nair | TNN | Updated: Mar 12, 2024, 23:41 IST"
+    if nwords <= 14 and _DIGIT.search(s) and _name_then_date(s):
+        return BYLINE  # "Maya Pruitt 6:15 AM CST on Feb 21, 2024"
     if mask & _K_CLOSE and _CLOSE.search(s):
         return CLOSE
     if nwords == 1 and _CAPS_SLASH.match(s):
@@ -1562,6 +1564,18 @@ def _dated_name_line(s: str) -> bool:
     return (
         _BARE_NAME.match(first) is not None and _is_name(first) and _HAS_DATE.search(s) is not None
     )
+
+
+def _name_then_date(s: str) -> bool:
+    """'Name Surname <time and date>': a byline run into its date, without a bar."""
+    m = _NAME_BEFORE_DIGIT.match(s)
+    if m is None or not _is_name(m.group(1)):
+        return False
+    rest = s[m.end() :]
+    return _HAS_DATE.search(rest) is not None and _is_mostly_date(rest)
+
+
+_NAME_BEFORE_DIGIT = re.compile(rf"^({_NAME_SEQ})\s+(?=\d)")
 
 
 def _is_data_line(s: str) -> bool:

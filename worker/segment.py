@@ -1778,9 +1778,15 @@ def _not_a_link(prev: LineInfo, info: LineInfo, text: str) -> bool:
     link), or a one-word kicker ("Elections") after a link headline."""
     if prev.tags or info.role != HEAD:
         return False
-    if info.words > BLOCK_HEAD_WORDS:
+    if info.words > BLOCK_HEAD_WORDS or _RELEASE_OPENER.match(text):
         return True
     return info.words == 1 and prev.listed and prev.words > TAG_WORDS + 2
+
+
+# A press release's first line ("FOR IMMEDIATE RELEASE"): never a link.
+_RELEASE_OPENER = re.compile(
+    r"^\W*(?:for immediate release|(?:news|press|media) release|embargoed (?:until|till))\b", re.I
+)
 
 
 def _name_item(info: LineInfo, text: str) -> bool:

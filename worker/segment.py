@@ -985,7 +985,9 @@ def _features(entries: list[_Entry], i: int, zone: list[bool], coh) -> tuple[flo
             break
         if r == HEAD:
             head = 1.0
-            short_head = info.words <= SUBHEAD_WORDS or entries[j].raw.text.rstrip().endswith("?")
+            text = entries[j].raw.text.strip()
+            # a question, or a quotation standing alone, heads a section of the story
+            short_head = info.words <= SUBHEAD_WORDS or text.endswith("?") or _quoted(text)
             long_head = long_head or info.words > SUBHEAD_WORDS
             if any(e.info.key == info.key for e in entries[j + 1 : j + 3]):
                 repeat = 1.0  # repeated at once, or after a standfirst
@@ -1051,6 +1053,13 @@ def _features(entries: list[_Entry], i: int, zone: list[bool], coh) -> tuple[flo
         1.0 if furniture else 0.0,
         1.0 if head_only and short_head else 0.0,
         carried,
+    )
+
+
+def _quoted(text: str) -> bool:
+    """The whole line is one quotation ("‘He held the whole thing hostage’")."""
+    return (
+        len(text) > 2 and text[0] in "‘“\"'" and text[-1] in "’”\"'" and text.count(text[-1]) == 1
     )
 
 

@@ -49,17 +49,20 @@ _ROLES = (
     r"|producer|staff|bureau chief|commentator|critic|presenter)s?"
 )
 _BY = re.compile(
-    r"^(?:by:?|words by|written by|story by|reporting by|(?:words|text|report)\s*:"
+    r"^(?:by:?|words by|written by|story by|reporting by|(?:words|text|report|authors?)\s*:"
+    r"|an? (?:commentary|analysis|column|essay|op-ed|opinion piece|guest essay) by"
     r"|interview(?:ed)? by|as told to|words and (?:photo(?:graph)?s|pictures|images) by"
     r"|(?:medically )?reviewed by|fact[- ]checked by)\s+"
     r"[\w\u00C0-\u024F'’.\-]+"
-    r"(?:[\s,&|]+[\w\u00C0-\u024F'’.@\-]+){0,9}\s*$",
+    r"(?:[\s,&|]+[\w\u00C0-\u024F'’.@\-]+){0,9}\s*(?:\([^()@]{2,60}\))?\s*$",
     re.I,
 )
 _BY_PREFIX = re.compile(
-    r"^(?:by:?|words by|written by|story by|(?:words|text|report)\s*:"
+    r"^(?:by:?|words by|written by|story by|(?:words|text|report|authors?)\s*:"
+    r"|an? (?:commentary|analysis|column|essay|op-ed|opinion piece|guest essay) by"
     r"|interview(?:ed)? by|as told to|words and (?:photo(?:graph)?s|pictures|images) by"
-    r"|(?:medically )?reviewed by|fact[- ]checked by)\s+(.+?)\s*(?:\S+@\S+\s*)?(?:[|·•,–—-].*)?$",
+    r"|(?:medically )?reviewed by|fact[- ]checked by)\s+(.+?)\s*(?:\([^()]*\)\s*)?(?:\S+@\S+\s*)?"
+    r"(?:[|·•,–—-].*)?$",
     re.I,
 )
 # "By Jo Park | Published 6:02 AM EST, Tue March 4, 2025": a byline with its date.
@@ -348,7 +351,8 @@ _CLOSE = _AnchoredOrNot(
 )
 _BIO = re.compile(
     rf"^{_NAME_SEQ},?\s+(?:is|was|has been|are|were)\s+(?:an?|the|one|currently|formerly|senior"
-    r"|director|professor|chief|editor|author|based|co-founder|founder|head)\b"
+    r"|director|professor|chief|editor|author|based|co-founder|founder|head|lecturer|associate"
+    r"|assistant|fellow|researcher|visiting|adjunct|deputy|executive|president)\b"
 )
 #: Longest author bio, in words (they run 7-20; "Storm Hedda is the first named
 #: storm of the season to ..." is a paragraph of the story).
@@ -441,7 +445,7 @@ _AD_LINE = re.compile(
 _COPYRIGHT = re.compile(r"^©|^copyright\b|\ball rights reserved\b|^\(c\)\s*(?:19|20)\d\d\b", re.I)
 _AGENCY_TAG = re.compile(r"^[-–—]{1,2}\s*[A-Z][A-Z&.]{2,}\s*$")
 # A press release's end mark: "-ENDS-", "ENDS", "- 30 -".
-_END_MARK = re.compile(r"^[-–—\s]*(?:ends?|30)[-–—\s]*$", re.I)
+_END_MARK = re.compile(r"^[-–—\s(\[]*(?:ends?|end ?item|30)(?:/[a-z]{1,5})?[-–—\s)\]]*$", re.I)
 
 
 # A comment count or prompt as one cell of a bar ("Reader comments (31) | Post a comment").
@@ -937,7 +941,7 @@ _FAMILIES = {
         "provided",
         "submitted",
     ),
-    _K_BY: ("by ", "by:", "words:", "text:", "report:", "as told to"),
+    _K_BY: ("by ", "by:", "words:", "text:", "report:", "as told to", "author:", "authors:"),
     _K_READ: ("min read", "mins read", "minute read", "minutes read", "min. read"),
     _K_ROLE: (
         "editor",
@@ -1626,7 +1630,7 @@ _LIST_LABEL = re.compile(
     r"|(?:more |picked |selected |just |recommended )?for you"
     r"|(?:discover|explore|see|get|read) more from [\w&.'’ -]{1,30}"
     r"|(?:more|explore) topics"
-    r"|related (?:stories |articles |coverage |content |news |links )?(?:from|on|in)"
+    r"|related (?:[\w'’-]+ )?(?:from|on|in)"
     r" [\w&.'’ -]{1,30}"
     r"|in this (?:article|story)"
     r"|read more (?:on|from) [\w&.'’ -]{1,30}|box score"

@@ -337,6 +337,7 @@ _CLOSE = _AnchoredOrNot(
     r"|\bcontributed(?: reporting)?(?: to this (?:report|story|article))?\.?\)?$"
     r"|^this (?:story|article) (?:has been|was) (?:updated|amended|corrected)"
     r"|^\(?this (?:story|article|report) has not been edited\b"
+    r"|^\(?this (?:story|article|report) (?:is|was|has been) auto-?generated\b"
     r"|^(?:correction|clarification)s?\s*[:,–—-]|^an earlier version of this\b"
     r"|^(?:provided|materials provided) by\b|^\(?with inputs from\b"
     r"|^posted by:?\s.{1,40}(?:\bat \d{1,2}[:.]\d{2}|\|)"
@@ -613,7 +614,7 @@ _BOILER = _AnchoredOrNot(
     r"|trust principles|appeared first on|reuse this content|sign in to comment)\b"
     r"|\b(?:delivered |sent )?(?:straight |directly )?to your (?:inbox|phone)\b"
     r"|\bsign up\b.{0,80}\b(?:alerts|notifications)\b"
-    r"|\b(?:find|follow|join) [\w&.'’ -]{1,40} on (?:whatsapp|telegram|google news|instagram"
+    r"|\b(?:find|follow|join|subscribe to) [\w&.'’ -]{1,40} on (?:whatsapp|telegram|google news|instagram"
     r"|facebook|tiktok|youtube|linkedin|twitter)\b"
     r"|\bwe (?:may )?earn (?:a )?(?:small )?(?:commission|affiliate)|\baffiliate links?\b"
     r"|\blisten to\b.{0,60}\bpodcast\b|\bpodcast\b.{0,80}\bhere\b"
@@ -643,6 +644,8 @@ _BOILER = _AnchoredOrNot(
     r"|^(?:watch|listen to|follow|stay with)\b.{0,60}\bfor (?:the latest|updates)\b"
     r"|\bis published by\b.{0,60}[£$€]\s?\d"
     r"|\breflects? the views? of the author|\bnot necessarily (?:those|the views?) of\b"
+    r"|\b(?:only )?represents? the views? of (?:its|their|the) (?:individual )?authors?\b"
+    r"|\bdoes not take (?:institutional|collective|corporate|editorial) positions\b"
     r"|\bappears in the\b.{0,40}\bissue of\b|\bsupported by a grant from\b"
     r"|\bappeared in the\b.{0,60}\b(?:print edition|section of)\b"
     r"|\bprivacy (?:collection )?(?:statement|notice)\b|^click to (?:share|print|email)\b"
@@ -689,7 +692,10 @@ _APPEAL = _AnchoredOrNot(
     r"|\.\s+donate(?: now| today)?\W*$"
     r"|\bour journalism is (?:free|independent|funded|reader|made possible)|\bfree to read, but\b"
     r"|\bsupport\b.{0,30}\bjournalism\b|\b(?:readers|supporters|donors|members) like you\b"
-    r"|\bwe (?:rely|depend) on\b.{0,60}\b(?:support|readers|donations|donors|members|you)\b",
+    r"|\bwe (?:rely|depend) on\b.{0,60}\b(?:support|readers|donations|donors|members|you)\b"
+    r"|\bfunded (?:through|by) (?:donations|contributions) from (?:our )?readers\b"
+    r"|\bwe (?:cannot|can['’]t|could not|couldn['’]t) do (?:this|it|what we do) without (?:you|your)\b"
+    r"|^donate(?: now| today| here)?\W*$",
     re.I,
 )
 
@@ -749,6 +755,9 @@ _FAMILIES = {
         "members like",
         "we rely",
         "we depend",
+        "from readers",
+        "from our readers",
+        "without you",
     ),
     _K_BOILER: (
         "read more",
@@ -845,6 +854,12 @@ _FAMILIES = {
         "for updates",
         "published by",
         "views of the",
+        "views of their",
+        "views of its",
+        "take institutional",
+        "take collective",
+        "take corporate",
+        "take editorial",
         "not necessarily",
         "issue of",
         "a grant from",
@@ -899,6 +914,7 @@ _FAMILIES = {
         "with additional",
         "with contributions",
         "not been edited",
+        "this report",
         "source:",
         "sources:",
         "published in",

@@ -522,6 +522,30 @@ def _menu(s: str) -> bool:
     )
 
 
+def _link_row(s: str) -> bool:
+    """A longer row of topic links or tags: 'Kerala / Congress / Communist Party of
+    India (Marxist) / ...', cells set apart by double spaces, '#tag #other tag': at
+    least four short cells (two hashtags), none ending a sentence, no date."""
+    if s[0] == "#":
+        cells = s[1:].split("#")
+        if len(cells) < 2 or not all(c[:1].isalpha() for c in cells):
+            return False
+    elif "  " in s or " / " in s or " | " in s or " · " in s:
+        cells = _ROW_SPLIT.split(s)
+        if len(cells) < 4:
+            return False
+    else:
+        return False
+    return (
+        all(0 < c.count(" ") + 1 <= 5 for c in map(str.strip, cells) if c)
+        and not any(_ENDS_SENTENCE.search(c) for c in cells)
+        and not _HAS_DATE.search(s)
+    )
+
+
+_ROW_SPLIT = re.compile(r"\s+[/|·]\s+|\s{2,}")
+
+
 def _lower_byline(s: str) -> bool:
     """'by Nadia Okonjo', 'by Lauren Fitch - 01/15/25 6:00 AM ET': a byline in lower case."""
     if not _BY_NAME_NEXT.match(s):
@@ -1214,6 +1238,7 @@ def _classify(
     if nwords <= 40 and (
         (nwords <= 8 and (_BOILER_LINE.match(s) or _LIST_LABEL.match(s) or _has_link(s)))
         or (nwords <= 12 and _menu(s))
+        or (nwords <= 40 and _link_row(s))
         or (nwords <= 12 and "|" in s and _COMMENT_BAR.search(s) is not None)
         or (nwords <= 4 and _PRINT_LINE.match(s) is not None)
         or (nwords <= 20 and _PROMO.match(s) is not None)

@@ -351,7 +351,7 @@ _CLOSE = _AnchoredOrNot(
     re.I,
 )
 _BIO = re.compile(
-    rf"^{_NAME_SEQ},?\s+(?:is|was|has been|are|were)\s+(?:an?|the|one|currently|formerly|senior"
+    rf"^{_NAME_SEQ},?\s+(?:is|was|has been|are|were)\s+(?i:an?|the|one|currently|formerly|senior"
     r"|director|professor|chief|editor|author|based|co-founder|founder|head|lecturer|associate"
     r"|assistant|fellow|researcher|visiting|adjunct|deputy|executive|president)\b"
 )

@@ -44,11 +44,13 @@ from worker.clean import (
     _CONTACT,
     _LABEL_LINE,
     _TIP_LINE,
+    _TRANSLATED_BY,
     _URL_ONLY,
     APPEAL,
     APPEAL_LOOKAHEAD,
     BIO,
     BLANK,
+    BLOCK_LINES,
     BODY,
     BOILER,
     BYLINE,
@@ -1624,6 +1626,21 @@ def _push(window: list[_Entry], raw: RawLine, info: LineInfo | None = None) -> N
         last.role = BODY  # "... engineer of the" / "Water Development Board" / "(WDB) in ..."
     if info.role == BIO and last is not None and last.role == BYLINE:
         info.role = BYLINE  # the author's bio under the byline: part of the header
+    if info.role in (BYLINE, BOILER, HEAD) and _after_paragraphs(window):
+        t = raw.text.strip()
+        if info.role == BYLINE and _TRANSLATED_BY.match(t):
+            info.role = CLOSE  # "Translated from the German by X" under the story: its credit
+        elif _AUTHOR_BOX.match(t):
+            info.role, info.lead = BOILER, -BLOCK_LINES  # "Authors" / name / bio: the author box
+    if (
+        info.role == BOILER
+        and not info.ad
+        and window
+        and window[-1].info.role == TIMESTAMP
+        and not window[-1].info.clock
+        and _after_paragraphs(window[:-1])
+    ):
+        window[-1].info.role = CLOSE  # story / "Published - <date>" / share row: the story's date
     if info.role == HEAD and info.words == 1 and _signs_dateline(window, raw.text.strip()):
         info.role = CLOSE  # "Reuters" under a story that opened "TAIPEI (Reuters) -"
     if (
@@ -1708,6 +1725,24 @@ def _kicker(info: LineInfo) -> bool:
 
 #: Longest headline written as sentences, in words.
 HEADLINE_WORDS = 20
+
+
+def _after_paragraphs(window: list[_Entry]) -> bool:
+    """The last two non-blank lines are paragraphs: a story's text, not its header."""
+    n = 0
+    for e in reversed(window):
+        if e.info.role == BLANK:
+            continue
+        if e.info.role not in (BODY, CONT):
+            return False
+        n += 1
+        if n == 2:
+            return True
+    return False
+
+
+# The label of an author box under a story ("Authors", "About the author").
+_AUTHOR_BOX = re.compile(r"^(?:about )?(?:the )?authors?\s*:?$", re.I)
 
 
 def _lead_in(window: list[_Entry], info: LineInfo, text: str = "") -> None:

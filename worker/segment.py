@@ -1880,6 +1880,10 @@ def _end_list(window: list[_Entry], back: int) -> None:
         before.role, before.listed, before.lead = HEAD, False, 0
         back += 1
     k = len(window) - back - 1  # a short first item right under the label is the kicker
+    if k >= 0 and window[k].info.listed and _BREADCRUMB.match(window[k].raw.text.strip()):
+        kicker = window[k].info  # "Politics | East Asia" over the headline: its section
+        kicker.role, kicker.listed, kicker.lead = HEAD, False, 0
+        return
     if k >= 1:
         item, label = window[k].info, window[k - 1].info
         if (
@@ -1892,6 +1896,10 @@ def _end_list(window: list[_Entry], back: int) -> None:
             and not label.tags
         ):
             item.role, item.listed, item.lead = HEAD, False, 0
+
+
+# A section path over a headline ("Politics | East Asia", "World › Europe"): no link reads so.
+_BREADCRUMB = re.compile(r"^[A-Z][\w&'’-]*(?: [\w&'’-]+)?(?: [|›>/] [A-Z][\w&'’-]*(?: [\w&'’-]+)?){1,3}$")
 
 
 def _listed_date(window: list[_Entry], back: int) -> bool:

@@ -639,7 +639,8 @@ _BOILER = _AnchoredOrNot(
     r"|trust principles|appeared first on|reuse this content|sign in to comment)\b"
     r"|\b(?:delivered |sent )?(?:straight |directly )?to your (?:inbox|phone)\b"
     r"|\bsign up\b.{0,80}\b(?:alerts|notifications)\b"
-    r"|\b(?:find|follow|join|subscribe to) [\w&.'’ -]{1,40} on (?:whatsapp|telegram|google news|instagram"
+    r"|\b(?:find|follow|join|subscribe to) [\w&.'’ -]{1,40} on (?:whatsapp|telegram|google news"
+    r"|instagram"
     r"|facebook|tiktok|youtube|linkedin|twitter)\b"
     r"|\bwe (?:may )?earn (?:a )?(?:small )?(?:commission|affiliate)|\baffiliate links?\b"
     r"|\blisten to\b.{0,60}\bpodcast\b|\bpodcast\b.{0,80}\bhere\b"
@@ -719,7 +720,8 @@ _APPEAL = _AnchoredOrNot(
     r"|\bsupport\b.{0,30}\bjournalism\b|\b(?:readers|supporters|donors|members) like you\b"
     r"|\bwe (?:rely|depend) on\b.{0,60}\b(?:support|readers|donations|donors|members|you)\b"
     r"|\bfunded (?:through|by) (?:donations|contributions) from (?:our )?readers\b"
-    r"|\bwe (?:cannot|can['’]t|could not|couldn['’]t) do (?:this|it|what we do) without (?:you|your)\b"
+    r"|\bwe (?:cannot|can['’]t|could not|couldn['’]t) do (?:this|it|what we do)"
+    r" without (?:you|your)\b"
     r"|^donate(?: now| today| here)?\W*$",
     re.I,
 )

@@ -1899,7 +1899,9 @@ def _end_list(window: list[_Entry], back: int) -> None:
 
 
 # A section path over a headline ("Politics | East Asia", "World › Europe"): no link reads so.
-_BREADCRUMB = re.compile(r"^[A-Z][\w&'’-]*(?: [\w&'’-]+)?(?: [|›>/] [A-Z][\w&'’-]*(?: [\w&'’-]+)?){1,3}$")
+_BREADCRUMB = re.compile(
+    r"^[A-Z][\w&'’-]*(?: [\w&'’-]+)?(?: [|›>/] [A-Z][\w&'’-]*(?: [\w&'’-]+)?){1,3}$"
+)
 
 
 def _listed_date(window: list[_Entry], back: int) -> bool:

@@ -354,7 +354,7 @@ _CLOSE = _AnchoredOrNot(
 _BIO = re.compile(
     rf"^{_NAME_SEQ},?\s+(?:is|was|has been|are|were)\s+(?i:an?|the|one|currently|formerly|senior"
     r"|director|professor|chief|editor|author|based|co-founder|founder|head|lecturer|associate"
-    r"|assistant|fellow|researcher|visiting|adjunct|deputy|executive|president)\b"
+    r"|assistant|fellow|researcher|visiting|adjunct|deputy)\b"
 )
 #: Longest author bio, in words (they run 7-20; "Storm Hedda is the first named
 #: storm of the season to ..." is a paragraph of the story).

@@ -397,6 +397,7 @@ _BOILER_LINE = re.compile(
     r"|subscribers?|claps?|views?|shares?|reactions?|responses?|replies|comments?|reposts?"
     r"|retweets?|upvotes?|readers?)$"
     r"|^(?:responses?|replies|reactions?|comments?)\s*\(\d[\d,.]*[km]?\)$"
+    r"|^this (?:story|article|post|page) has been (?:viewed|read) [\d,]+ times\W*$"
     r"|^(?!(?:19|20)\d\d$)\d[\d,.]*[km]?$"
     r"|^read (?:the|our) (?:house |community |comment(?:ing)? )?"
     r"(?:rules|guidelines|policy)(?: here)?\W*$|^(?:previous|prev|next)\W*$"
@@ -1705,7 +1706,7 @@ _NOTES_LABEL = re.compile(r"^(?:notes? (?:to|for) editors?|editors?'?s? notes?)\
 #: Paragraphs a notes-to-editors label may cover.
 NOTES_LINES = 6
 # Wire-desk sign-off: lower-case initials of the desk staff ("hos/jm/rl", "dw/jh").
-_SIGNOFF = re.compile(r"^[a-z]{2,4}(?:/[a-z]{2,4}){1,5}$")
+_SIGNOFF = re.compile(r"^[a-z]{2,4}(?:-[a-z]{2,4})?(?:/[a-z]{2,4}(?:-[a-z]{2,4})?){1,5}$")
 # The desk's initials in capitals ("INW SKR VM"): the wire story's last line.
 _CAPS_SIGNOFF = re.compile(r"^[A-Z]{2,4}(?: [A-Z]{2,4}){2,4}$")
 # Closing lines that invite contact: tip lines, "To contact the reporter ...", an e-mail address.

@@ -318,7 +318,7 @@ def _needs(items: list) -> list[set[str]]:
 
 
 _CAPTION_MARK = _AnchoredOrNot(
-    r"Photograph:|\bPhotos?\s*(?:by\b|:|credit)|\bphoto by\b"
+    r"Photograph:|\bPhotos?\s*(?:by\b|:|credit)|\bphoto by\b|\bPHOTOS?\s*[:|]\s*[A-Z]"
     r"|\bImages?\s*(?:by\b|:|credit|copyright)"
     r"|\bPicture:|\bCredit:|\bFILE PHOTO\b|Getty Images|\bAFP\b\s*(?:/|via\b|photo)|\(AFP\)"
     r"|\bAP Photo\b|REUTERS/|/Reuters\b|/AP\b|Shutterstock|\bvia Reuters\b|\bIllustration:"
@@ -415,6 +415,7 @@ _BOILER_LINE = re.compile(
     r"|^©|^copyright \d{4}|^copyright (?!(?:law|laws|office|act|bill|claims?|fight|battle|case"
     r"|infringement|lawsuit|rules?)\b)(?-i:[A-Z][\w&.'’-]*(?: [A-Z0-9][\w&.'’-]*){0,4})$"
     r"|^\(c\)\s*(?:19|20)\d\d\b|^\d+\s*(?:min|mins|minutes?)(?: read| listen)?$"
+    r"|^copyright\b[\w&.,'’ -]{2,60}\b(?:19|20)\d\d\.?$"
     r"|^(?:kindly |please )?share this (?:story|article|post)\b|^disclosure statement$"
     r"|^[$£€]\s?\d[\d.,]*\s+(?:at|from)\s+\S.{0,30}$|^[★☆✩✭]+"
     r"|\b\d(?:\.\d)? (?:from|out of) [\d,]+ (?:reviews|ratings|votes)\b",
@@ -578,7 +579,10 @@ def _has_link(s: str) -> bool:
     return ("://" in s or "www." in s) and _LINK_LINE.search(s) is not None
 
 
-_PHONE_LINE = re.compile(r"^(?:tel|phone|t)?[.:]?\s*\+?\d[\d ()./-]{6,}\d$", re.I)
+# (not a numeric date: "12/06/2024" is a timestamp)
+_PHONE_LINE = re.compile(
+    r"^(?!\d{1,2}([/.-])\d{1,2}\1(?:19|20)?\d\d$)(?:tel|phone|t)?[.:]?\s*\+?\d[\d ()./-]{6,}\d$", re.I
+)
 _RULE_LINE = re.compile(r"^[\W_]+$")
 # A short line that is (or ends with) a web address: "AP soccer: https://..." .
 _LINK_LINE = re.compile(r"(?:https?://|www\.)\S+$")

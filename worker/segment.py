@@ -2018,9 +2018,15 @@ def _repeats_header_date(window: list[_Entry], text: str) -> bool:
     for e in itertools.islice(reversed(window), REPEAT_DATE_SPAN):
         if e.info.role == BODY and e.info.words >= STUB_WORDS:
             paras += 1
-        if paras >= 2 and e.raw.text.strip() == t:
+        if paras >= 2 and _same_date(e.raw.text.strip(), t):
             return True
     return False
+
+
+def _same_date(a: str, b: str) -> bool:
+    """Two date lines that say the same, one maybe with the place after it
+    ("Published - May 2, 2024 08:14 pm IST - KAMPALA")."""
+    return a == b or (a.startswith(b) if len(a) > len(b) else b.startswith(a))
 
 
 #: Lines back within which an article's header date may be repeated at its end.

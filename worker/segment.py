@@ -2018,7 +2018,8 @@ def _repeats_header_date(window: list[_Entry], text: str) -> bool:
     for e in itertools.islice(reversed(window), REPEAT_DATE_SPAN):
         if e.info.role == BODY and e.info.words >= STUB_WORDS:
             paras += 1
-        if paras >= 2 and _same_date(e.raw.text.strip(), t):
+        u = e.raw.text.strip()
+        if paras >= 2 and (u == t or (e.info.role == TIMESTAMP and _same_date(u, t))):
             return True
     return False
 

@@ -431,7 +431,7 @@ _LABEL_LINE = re.compile(
     r"\s*[:|»›>]"
     r"|^(?:share|comment)\b.{0,40}:\s*$|^share this (?:story|article|post)\s*:"
     r"|^(?:share|comment)\b.{0,30}\bth(?:is|e) (?:article|story|post)\s*:"
-    r"|^(?:citation|cite this page|poll|quick poll|quiz|labels|tagged|related searches|disclaimer"
+    r"|^(?:citation|citable reference|cite this (?:page|article)|how to cite(?: this \w+)?|poll|quick poll|quiz|labels|tagged|related searches|disclaimer"
     r"|recommend it|guest ?book|photos|talkback|reader comments|trackback url[\w ]*)\s*:"
     r"|^read more [A-Z][\w&' ]{1,20}:\s"
     r"|^(?:filed|posted) (?:under|in)\s*:|^categor(?:y|ies)\s*:|^more\s*:\s*\S"
@@ -442,7 +442,8 @@ _LABEL_LINE = re.compile(
 )
 _AD_LINE = re.compile(
     r"^(?:advert|advertisement|sponsored|skip (?:advertisement|advert|ad)\b|story continues"
-    r"|scroll to continue|ad feedback)",
+    r"|scroll to continue|ad feedback)"
+    r"|^(?-i:[A-Z][\w'’ -]{0,40} AD)$",  # "Campaign AD": an ad slot's label
     re.I,
 )
 # A page's copyright line: nothing of the article follows it.
@@ -700,7 +701,10 @@ _BOILER = _AnchoredOrNot(
     r"|\byou (?:must|need to|have to) (?:be )?(?:logged in|log ?in|sign(?:ed)? in|registered"
     r"|a registered user)\b.{0,30}\b(?:to|before you can)\s+(?:post |leave |add |write )?(?:a )?"
     r"(?:comments?|reply|replies|respond)\b|^refresh (?:this|the) page\b"
-    r"|^download (?:the |our )?(?:full |complete )?(?:report|study|pdf|brochure)\b",
+    r"|^download (?:the |our )?(?:full |complete )?(?:report|study|pdf|brochure)\b"
+    r"|^stay (?:up to date|up-to-date|informed|in the know)\b.{0,60}\b(?:news|stories|updates)\W*$"
+    r"|\bbefore (?:your|you can (?:post |leave )?(?:a|your)) comments?\b"
+    r"|\byour comments? (?:can|will|may) be (?:posted|published)\b",
     re.I,
 )
 _APPEAL = _AnchoredOrNot(
@@ -793,6 +797,11 @@ _FAMILIES = {
     ),
     _K_BOILER: (
         "read more",
+        "stay up to date",
+        "stay up-to-date",
+        "stay informed",
+        "stay in the know",
+        " comment",
         "sign up",
         "subscribe",
         "register",
@@ -1668,6 +1677,7 @@ _TAG_LABELS = (
     r"|keywords?|key words|more about|read more (?:on|about)|(?:suggested|popular|trending) topics"
     r"|(?:article|story|post) (?:tags|topics|keywords)|(?:follow (?:the )?)?topics in this"
     r" (?:article|story)|(?:click [\w ]{1,30} to )?follow (?:these |the )?topics"
+    r"|follow (?:related )?(?:authors? (?:and|&) topics|topics (?:and|&) authors?)"
     r"|(?:discover|explore|see|find|read) more (?:stories |articles |news )?(?:on|about|in)"
     r" (?:this|the|these) topics?"
 )
@@ -1693,7 +1703,7 @@ _LIST_LABEL = re.compile(
     r"|explore more|more [\w'’-]+(?: [\w'’-]+)? from [\w&.'’ -]{1,30}"
     r"|up next|watch next|[\w&.'’-]+(?: [\w&.'’-]+)? recommends"
     r"|(?:most )?popular [\w'’-]+(?: [\w'’-]+)? (?:articles|stories|posts)|in this section"
-    r"|latest (?:on|from|in)(?: [\w&.'’ -]{1,30})?|also (?:on|from|in) [\w&.'’ -]{1,30}"
+    r"|latest (?:on|from|in)(?: [\w&.'’ -]{1,30})?|latest (?:news|stories|headlines|articles)|also (?:on|from|in) [\w&.'’ -]{1,30}"
     r"|related (?:content|articles|stories|links) and (?:links|resources|articles|stories)"
     rf"|{_TAG_LABELS}"
     # "More Super Rugby", "More in Sport": more of a section, named in capitals

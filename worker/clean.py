@@ -702,6 +702,7 @@ _BOILER = _AnchoredOrNot(
     r"|a registered user)\b.{0,30}\b(?:to|before you can)\s+(?:post |leave |add |write )?(?:a )?"
     r"(?:comments?|reply|replies|respond)\b|^refresh (?:this|the) page\b"
     r"|^download (?:the |our )?(?:full |complete )?(?:report|study|pdf|brochure)\b"
+    r"|\b(?:will be |are )?added to your (?:[\w'’-]+ ){0,2}feed\b"
     r"|^stay (?:up to date|up-to-date|informed|in the know)\b.{0,60}\b(?:news|stories|updates)\W*$"
     r"|\bbefore (?:your|you can (?:post |leave )?(?:a|your)) comments?\b"
     r"|\byour comments? (?:can|will|may) be (?:posted|published)\b",
@@ -798,6 +799,7 @@ _FAMILIES = {
     _K_BOILER: (
         "read more",
         "stay up to date",
+        "feed",
         "stay up-to-date",
         "stay informed",
         "stay in the know",
@@ -1687,7 +1689,7 @@ _LIST_LABEL = re.compile(
     r"|recommended(?: for you| reading)?|trending(?: now)?"
     r"|read (?:more|next)|keep reading"
     r"|you may also like|more from \w+(?: \w+)?|top stories|also read|read also"
-    r"|see also|related news"
+    r"|see also|related news|(?:further|more) information|useful links"
     r"|key points|summary|related content|sponsored(?: content| links| stories)?"
     r"|editors?['’]?s?['’]? picks?|related links|reader comments(?: \(\d+\))?"
     r"|related internet links|further reading|don['’]t miss\b.{0,40}"

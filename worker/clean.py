@@ -469,7 +469,7 @@ _PRINT_LINE = re.compile(
 _PROMO = re.compile(
     r"^(?:press play to listen to this (?:article|story)|listen to this (?:article|story)\b.{0,80}"
     r"|voiced by artificial intelligence\.?|your browser does not support the <?(?:audio|video)>?"
-    r" element\.?|(?:daily|weekly|morning|evening|free|our|the) newsletters?"
+    r" element\.?|(?:(?:daily|weekly|morning|evening|free|our|the) ){1,3}newsletters?"
     r"|unlock (?:the )?[\w’'. ]{1,30} for free"
     r"|this (?:article|story|content|piece) is (?:part of|exclusive to|available (?:to|for))"
     r" [\w&.'’ -]{1,40}"
@@ -591,6 +591,7 @@ _LINK_LINE = re.compile(r"(?:https?://|www\.)\S+$")
 # so they are not evidence that one has ended (unlike share buttons and tags).
 _INLINE = re.compile(
     r"newsletter|\bsign up\b|\bsubscribe\b|\bpromotion\b|^[$£€]\s?\d|^\d+\s*min|^listen\b"
+    r"|\bour (?:morning|evening|daily|weekly) (?:e-?mail|briefing)\b"
     r"|^(?:also read|read also|see also)\b|\bearn (?:a )?(?:small )?commission\b|\baffiliate\b"
     r"|^(?:key points|summary|at a glance|highlights|what you need to know|key takeaways)\b"
     r"|^(?:open|view|enlarge|expand) (?:this |the )?(?:photo|image|picture)"
@@ -702,6 +703,7 @@ _BOILER = _AnchoredOrNot(
     r"|a registered user)\b.{0,30}\b(?:to|before you can)\s+(?:post |leave |add |write )?(?:a )?"
     r"(?:comments?|reply|replies|respond)\b|^refresh (?:this|the) page\b"
     r"|^download (?:the |our )?(?:full |complete )?(?:report|study|pdf|brochure)\b"
+    r"|^sign up (?:to|for) (?:our |the )?(?-i:[A-Z][\w'’-]*)(?: [\w'’-]+){0,3}$"
     r"|\b(?:will be |are )?added to your (?:[\w'’-]+ ){0,2}feed\b"
     r"|^stay (?:up to date|up-to-date|informed|in the know)\b.{0,60}\b(?:news|stories|updates)\W*$"
     r"|\bbefore (?:your|you can (?:post |leave )?(?:a|your)) comments?\b"

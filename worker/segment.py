@@ -1768,7 +1768,8 @@ def _lead_in(window: list[_Entry], info: LineInfo, text: str = "") -> None:
         or (info.role == BODY and info.words <= 20 and NUMBERED.match(text))
         or (info.role == BODY and info.words <= LINK_SENTENCE_WORDS and not info.dateline)
         or (prev.tags and info.words <= TAG_LIST_WORDS and info.role in (BYLINE, CONT))
-    ):  # (topic tags may read like names, "Met Office", or be lower-case words)
+        or (prev.listed and info.words <= TAG_WORDS and info.role == CLOSE)
+    ):  # (topic tags may read like names, "Met Office", be lower-case words or acronyms)
         info.role, info.listed, info.lead = BOILER, True, lead - 1
         info.ad = prev.ad  # the links of an inline teaser box ("Also read") sit inside a story
         info.tags = prev.tags

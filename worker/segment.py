@@ -1881,8 +1881,11 @@ def _end_list(window: list[_Entry], back: int) -> None:
         before.role, before.listed, before.lead = HEAD, False, 0
         back += 1
     k = len(window) - back - 1  # a short first item right under the label is the kicker
-    if k >= 0 and window[k].info.listed and _BREADCRUMB.match(window[k].raw.text.strip()):
-        kicker = window[k].info  # "Politics | East Asia" over the headline: its section
+    if k >= 0 and window[k].info.listed and (
+        _BREADCRUMB.match(window[k].raw.text.strip())
+        or (k >= 1 and _kicker_item(window[k], window[k - 1]))
+    ):
+        kicker = window[k].info  # "Politics | East Asia", "New Zealand" over the headline
         kicker.role, kicker.listed, kicker.lead = HEAD, False, 0
         return
     if k >= 1:
@@ -1903,6 +1906,19 @@ def _end_list(window: list[_Entry], back: int) -> None:
 _BREADCRUMB = re.compile(
     r"^[A-Z][\w&'’-]*(?: [\w&'’-]+)?(?: [|›>/] [A-Z][\w&'’-]*(?: [\w&'’-]+)?){1,3}$"
 )
+
+
+def _kicker_item(item: _Entry, before: _Entry) -> bool:
+    """The last "link" above a list-ending headline is its kicker: a short section
+    name after a link headline ("New Zealand"), or a line in capitals after one in
+    lower case (an agency's name over its advisory)."""
+    info, prior = item.info, before.info
+    if not (info.listed and prior.listed) or info.tags or prior.tags:
+        return False
+    if info.words <= 3 and prior.words > TAG_WORDS + 2:
+        return True
+    t = item.raw.text.strip()
+    return info.words >= 2 and t.isupper() and not before.raw.text.strip().isupper()
 
 
 def _listed_date(window: list[_Entry], back: int) -> bool:

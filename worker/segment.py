@@ -1624,6 +1624,8 @@ def _push(window: list[_Entry], raw: RawLine, info: LineInfo | None = None) -> N
         and ends_mid_sentence(window[-2].raw.text.rstrip())
     ):
         last.role = BODY  # "... engineer of the" / "Water Development Board" / "(WDB) in ..."
+    if info.role in (BYLINE, TIMESTAMP) and last is not None and last.role == HEAD:
+        _signature_above(window)
     if info.role == BIO and last is not None and last.role == BYLINE:
         info.role = BYLINE  # the author's bio under the byline: part of the header
     if info.role in (BYLINE, BOILER, HEAD) and _after_paragraphs(window):
@@ -1743,6 +1745,17 @@ def _after_paragraphs(window: list[_Entry]) -> bool:
 
 # The label of an author box under a story ("Authors", "About the author").
 _AUTHOR_BOX = re.compile(r"^(?:about )?(?:the )?authors?\s*:?$", re.I)
+
+
+def _signature_above(window: list[_Entry]) -> None:
+    """Two name-like lines between a paragraph and a headline that has a byline or
+    date of its own ("Dr Jo Park" / "Director General, NCDC"): the signature
+    closing the statement above, not a header (a byline comes under its headline)."""
+    if len(window) < 4:
+        return
+    a, b = window[-3].info, window[-2].info
+    if a.role == BYLINE and b.role == BYLINE and _midstory(window[-4].info):
+        a.role = b.role = CLOSE
 
 
 def _lead_in(window: list[_Entry], info: LineInfo, text: str = "") -> None:
@@ -1881,9 +1894,13 @@ def _end_list(window: list[_Entry], back: int) -> None:
         before.role, before.listed, before.lead = HEAD, False, 0
         back += 1
     k = len(window) - back - 1  # a short first item right under the label is the kicker
-    if k >= 0 and window[k].info.listed and (
-        _BREADCRUMB.match(window[k].raw.text.strip())
-        or (k >= 1 and _kicker_item(window[k], window[k - 1]))
+    if (
+        k >= 0
+        and window[k].info.listed
+        and (
+            _BREADCRUMB.match(window[k].raw.text.strip())
+            or (k >= 1 and _kicker_item(window[k], window[k - 1]))
+        )
     ):
         kicker = window[k].info  # "Politics | East Asia", "New Zealand" over the headline
         kicker.role, kicker.listed, kicker.lead = HEAD, False, 0

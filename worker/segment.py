@@ -1974,11 +1974,11 @@ def _live_entry_times(window: list[_Entry], info: LineInfo, text: str) -> None:
     entry times (clocks), not the dates of three articles."""
     if not _TIME_OF_DAY.search(text):
         return  # "1 hour ago" twice: two short stories from one site
-    shape = _DIGITS.sub("9", text.strip())
+    shape = _time_shape(text)
     same = [
         e.info
         for e in itertools.islice(reversed(window), LIVE_SPAN)
-        if e.info.role == TIMESTAMP and _DIGITS.sub("9", e.raw.text.strip()) == shape
+        if e.info.role == TIMESTAMP and _time_shape(e.raw.text) == shape
     ]
     if len(same) >= LIVE_ENTRIES - 1:
         info.clock = True
@@ -2035,7 +2035,14 @@ _PROMO_WORD = re.compile(r"\w+")
 PROMO_TITLE_WORDS = 6
 
 
+def _time_shape(text: str) -> str:
+    """A date line with its digits and its half of the day masked: "11:10 AM" and
+    "12:30 PM" have one shape."""
+    return _MERIDIEM.sub("m", _DIGITS.sub("9", text.strip()))
+
+
 _DIGITS = re.compile(r"\d+")  # runs: "8:00 p.m." has the shape of "10:52 p.m."
+_MERIDIEM = re.compile(r"(?<=9)(\s?)[ap](\.?)m\b", re.I)
 _TIME_OF_DAY = re.compile(r"\d[:.]\d\d")
 #: Lines back within which dates of the same shape mark a live page's entries.
 LIVE_SPAN = 20

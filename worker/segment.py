@@ -1626,6 +1626,17 @@ def _push(window: list[_Entry], raw: RawLine, info: LineInfo | None = None) -> N
         last.role = BODY  # "... engineer of the" / "Water Development Board" / "(WDB) in ..."
     if info.role in (BYLINE, TIMESTAMP) and last is not None and last.role == HEAD:
         _signature_above(window)
+    if (
+        info.role == BYLINE
+        and len(window) >= 4
+        and window[-3].info.role == HEAD
+        and window[-4].info.role in (HEAD, BOILER, CLOSE, BIO, APPEAL)
+        and window[-2].info.role == BODY
+        and window[-2].info.words <= STANDFIRST_WORDS
+        and not window[-2].info.dateline
+        and _is_caption_sentence(window[-1])
+    ):
+        last.role = CAPTION  # headline, standfirst, the photo's caption, byline
     if info.role == BIO and last is not None and last.role == BYLINE:
         info.role = BYLINE  # the author's bio under the byline: part of the header
     if info.role in (BYLINE, BOILER, HEAD) and _after_paragraphs(window):

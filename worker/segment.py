@@ -41,6 +41,7 @@ import numpy as np
 from numpy.lib.stride_tricks import sliding_window_view
 
 from worker.clean import (
+    _SECTIONS,
     _CONTACT,
     _LABEL_LINE,
     _TIP_LINE,
@@ -1626,6 +1627,8 @@ def _push(window: list[_Entry], raw: RawLine, info: LineInfo | None = None) -> N
         last.role = BODY  # "... engineer of the" / "Water Development Board" / "(WDB) in ..."
     if info.role in (BYLINE, TIMESTAMP) and last is not None and last.role == HEAD:
         _signature_above(window)
+    if info.role in (BYLINE, TIMESTAMP) and not info.clock and last is not None:
+        _unlabelled_tags(window)
     if (
         info.role == BYLINE
         and len(window) >= 4
@@ -1756,6 +1759,47 @@ def _after_paragraphs(window: list[_Entry]) -> bool:
 
 # The label of an author box under a story ("Authors", "About the author").
 _AUTHOR_BOX = re.compile(r"^(?:about )?(?:the )?authors?\s*:?$", re.I)
+
+
+def _unlabelled_tags(window: list[_Entry]) -> None:
+    """Short topic lines between end furniture and a headline with a byline or date
+    under it ("Join our channel" / "Kenya" / "Cholera" / "Health" / headline): the
+    tags of the page above, not kickers. Breadcrumbs of section names ("News" /
+    "Health") and a kicker in capitals right over the headline ("OP-ED") stay."""
+    k = len(window) - 1
+    if k >= 1 and window[k].info.role == BODY and window[k - 1].info.role == HEAD:
+        if window[k].info.words > STANDFIRST_WORDS or window[k].info.dateline:
+            return
+        k -= 1  # the standfirst
+    if k < 3 or window[k].info.role != HEAD or window[k].info.words <= TAG_LIST_WORDS + 2:
+        return
+    j = k - 1
+    if window[j].info.role == HEAD and window[j].raw.text.strip().isupper():
+        j -= 1  # a kicker
+    run = []
+    while j >= 0 and window[j].info.role in _TAG_ROLES and window[j].info.words <= TAG_WORDS + 1:
+        if window[j].info.listed or _TAG_STOP.search(window[j].raw.text):
+            return
+        run.append(window[j])
+        j -= 1
+    if len(run) < TAG_RUN or j < 0 or window[j].info.role not in (BOILER, APPEAL, CLOSE):
+        return
+    if all(e.raw.text.strip().lower() in _SECTIONS for e in run):
+        return
+    for e in run:
+        e.info.role, e.info.listed, e.info.tags, e.info.lead, e.info.ad = (
+            BOILER,
+            True,
+            True,
+            0,
+            False,
+        )
+
+
+_TAG_ROLES = frozenset({HEAD, BYLINE, CONT, CLOSE})
+_TAG_STOP = re.compile(r"[:@|]")  # "Contact: x@y.com" is no topic
+#: Short lines in a row that make a tag list, not a kicker and a column name.
+TAG_RUN = 3
 
 
 def _signature_above(window: list[_Entry]) -> None:

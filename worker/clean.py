@@ -347,6 +347,7 @@ _CLOSE = _AnchoredOrNot(
     r"[A-Z][\w&.'’ -]{1,40}\)?\.?$"
     r"|\bthis (?:story|article|report) has not been edited by\b"
     r"|^sources?\s*:\s*.{0,40}\b(?:news agencies|agencies|wires?|wire services)\.?$"
+    r"|^sources?\s*:\s*[A-Z][\w&.-]*(?: [A-Z][\w&.-]*)?/[a-z]{1,4}\b[\w()/]*$"  # "CNA/nh(ja)"
     r"|^(?:first )?published in (?:the )?[A-Z][\w&.'’ -]{1,30},\s+(?:[A-Z][a-z]+\.? \d{1,2}"
     r"(?:st|nd|rd|th)?|\d{1,2}(?:st|nd|rd|th)? [A-Z][a-z]+),? \d{4}\.?$",
     re.I,

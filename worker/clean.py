@@ -1936,6 +1936,8 @@ def is_widget(s: str) -> bool:
     words = [w.strip(".,:;!?()[]|·•»›<>\"'“”‘’-+*#…").lower() for w in s.split()]
     if not all(w in _WIDGET_WORDS or w in _WIDGET_GLUE or not w or w.isdigit() for w in words):
         return False
+    if words == ["obituaries"] and s[:1].isupper():
+        return False  # "Obituaries" alone: the section's kicker over a headline
     return any(w in _WIDGET_WORDS for w in words)
 
 

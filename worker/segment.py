@@ -1821,7 +1821,7 @@ def _lead_in(window: list[_Entry], info: LineInfo, text: str = "") -> None:
     """
     prev = window[-1].info
     lead = prev.lead
-    if lead > 0 and _not_a_link(prev, info, text):
+    if lead > 0 and _not_a_link(prev, info, text) and not _listed_label(window, info):
         back = _last_listed(window)
         if back and info.words > BLOCK_HEAD_WORDS:
             _end_list(window, back)  # a standfirst: the last "link" was its headline
@@ -1884,6 +1884,14 @@ def _carousel(window: list[_Entry], info: LineInfo) -> None:
         if e.info.role != BOILER or not e.info.lead:
             break
         e.info.ad = True
+
+
+def _listed_label(window: list[_Entry], info: LineInfo) -> bool:
+    """A one-word line that is already an item of the list above ("Obituaries" /
+    link / "Obituaries" / link): each link's section label, not a kicker."""
+    return info.words == 1 and any(
+        e.info.listed and e.info.key == info.key for e in window[-LIST_ITEMS:]
+    )
 
 
 def _not_a_link(prev: LineInfo, info: LineInfo, text: str) -> bool:
@@ -2145,7 +2153,10 @@ SIGNOFF_LOOKBACK = 60
 
 def _unlist_repeat(window: list[_Entry], info: LineInfo) -> None:
     """A headline repeated within three lines is an article's headline, not a link:
-    the run of link headlines ended at its first copy (link lists do not repeat)."""
+    the run of link headlines ended at its first copy (link lists do not repeat; a
+    one-word section label over each link does)."""
+    if info.words == 1 and window and window[-1].info.key != info.key:
+        return
     for k in range(len(window) - 1, max(-1, len(window) - 4), -1):
         if window[k].info.key == info.key and window[k].info.listed:
             for e in window[k:]:

@@ -432,7 +432,8 @@ _LABEL_LINE = re.compile(
     r"\s*[:|»›>]"
     r"|^(?:share|comment)\b.{0,40}:\s*$|^share this (?:story|article|post)\s*:"
     r"|^(?:share|comment)\b.{0,30}\bth(?:is|e) (?:article|story|post)\s*:"
-    r"|^(?:citation|citable reference|cite this (?:page|article)|how to cite(?: this \w+)?|poll|quick poll|quiz|labels|tagged|related searches|disclaimer"
+    r"|^(?:citation|citable reference|cite this (?:page|article)|how to cite(?: this \w+)?"
+    r"|poll|quick poll|quiz|labels|tagged|related searches|disclaimer"
     r"|recommend it|guest ?book|photos|talkback|reader comments|trackback url[\w ]*)\s*:"
     r"|^read more [A-Z][\w&' ]{1,20}:\s"
     r"|^(?:filed|posted) (?:under|in)\s*:|^categor(?:y|ies)\s*:|^more\s*:\s*\S"
@@ -583,7 +584,8 @@ def _has_link(s: str) -> bool:
 
 # (not a numeric date: "12/06/2024" is a timestamp)
 _PHONE_LINE = re.compile(
-    r"^(?!\d{1,2}([/.-])\d{1,2}\1(?:19|20)?\d\d$)(?:tel|phone|t)?[.:]?\s*\+?\d[\d ()./-]{6,}\d$", re.I
+    r"^(?!\d{1,2}([/.-])\d{1,2}\1(?:19|20)?\d\d$)(?:tel|phone|t)?[.:]?\s*\+?\d[\d ()./-]{6,}\d$",
+    re.I,
 )
 _RULE_LINE = re.compile(r"^[\W_]+$")
 # A short line that is (or ends with) a web address: "AP soccer: https://..." .
@@ -1708,7 +1710,8 @@ _LIST_LABEL = re.compile(
     r"|explore more|more [\w'’-]+(?: [\w'’-]+)? from [\w&.'’ -]{1,30}"
     r"|up next|watch next|[\w&.'’-]+(?: [\w&.'’-]+)? recommends"
     r"|(?:most )?popular [\w'’-]+(?: [\w'’-]+)? (?:articles|stories|posts)|in this section"
-    r"|latest (?:on|from|in)(?: [\w&.'’ -]{1,30})?|latest (?:news|stories|headlines|articles)|also (?:on|from|in) [\w&.'’ -]{1,30}"
+    r"|latest (?:on|from|in)(?: [\w&.'’ -]{1,30})?|latest (?:news|stories|headlines|articles)"
+    r"|also (?:on|from|in) [\w&.'’ -]{1,30}"
     r"|related (?:content|articles|stories|links) and (?:links|resources|articles|stories)"
     rf"|{_TAG_LABELS}"
     # "More Super Rugby", "More in Sport": more of a section, named in capitals

@@ -41,9 +41,9 @@ import numpy as np
 from numpy.lib.stride_tricks import sliding_window_view
 
 from worker.clean import (
-    _SECTIONS,
     _CONTACT,
     _LABEL_LINE,
+    _SECTIONS,
     _TIP_LINE,
     _TRANSLATED_BY,
     _URL_ONLY,
@@ -1787,13 +1787,8 @@ def _unlabelled_tags(window: list[_Entry]) -> None:
     if all(e.raw.text.strip().lower() in _SECTIONS for e in run):
         return
     for e in run:
-        e.info.role, e.info.listed, e.info.tags, e.info.lead, e.info.ad = (
-            BOILER,
-            True,
-            True,
-            0,
-            False,
-        )
+        e.info.role, e.info.listed, e.info.tags = BOILER, True, True
+        e.info.lead, e.info.ad = 0, False
 
 
 _TAG_ROLES = frozenset({HEAD, BYLINE, CONT, CLOSE})

@@ -1509,13 +1509,41 @@ def _split_cueless(entries: list[_Entry], terms: _Terms, gap_of: list[int], a: i
     cos = np.where(norms > 0, dot / np.where(norms > 0, norms, 1.0), 1.0)
     k = int(np.argmin(cos))
     if cos[k] >= SPLIT_COS:
-        return []
+        k = _voice_shift(entries, body, cands, cos)
+        if k < 0:
+            return []
     i = cands[k]
     return [
         *_split_cueless(entries, terms, gap_of, a, i),
         i,
         *_split_cueless(entries, terms, gap_of, i, b),
     ]
+
+
+def _voice_shift(entries: list[_Entry], body: list[int], cands: list[int], cos) -> int:
+    """The candidate where a report with no first person (outside quotes) gives way to
+    a first-person column or blog post ("I have spent two decades ..."): the change
+    of voice marks a new piece even on the same subject. -1 when there is none."""
+    mine = {i: _FIRST_PERSON.search(_QUOTED.sub("", entries[i].raw.text)) is not None for i in body}
+    for k, c in enumerate(cands):
+        if cos[k] >= VOICE_COS:
+            continue
+        left = [mine[i] for i in body if i < c]
+        right = [mine[i] for i in body if i >= c]
+        if any(left) or not any(right[:2]):
+            continue
+        if sum(right) >= VOICE_MIN and sum(right) >= VOICE_SHARE * len(right):
+            return k
+    return -1
+
+
+_QUOTED = re.compile(r"“[^”]*”|\"[^\"]*\"|‘[^’]*’")
+_FIRST_PERSON = re.compile(r"\b(?:I|me|my|I['’](?:m|ve|d|ll))\b")
+#: Highest cosine between two parts split at a change of voice.
+VOICE_COS = 0.3
+#: First-person paragraphs after a change of voice: at least this many, and this share.
+VOICE_MIN = 3
+VOICE_SHARE = 0.4
 
 
 def _dense(values: np.ndarray) -> tuple[np.ndarray, int]:

@@ -970,7 +970,7 @@ def _features(entries: list[_Entry], i: int, zone: list[bool], coh) -> tuple[flo
     if _after_standfirst(entries, i, p):
         return None
     head = repeat = byline = stamp = caption = 0.0
-    short_head = clock = long_head = False
+    short_head = clock = long_head = signed = False
     j = i
     end = min(n, i + 8)
     while j < end:
@@ -996,6 +996,7 @@ def _features(entries: list[_Entry], i: int, zone: list[bool], coh) -> tuple[flo
                 repeat = 1.0  # repeated at once, or after a standfirst
         elif r == BYLINE:
             byline = 1.0
+            signed = signed or not clock  # signed above the time: a page's byline
         elif r == TIMESTAMP:
             if not info.clock:
                 stamp = 1.0
@@ -1007,9 +1008,10 @@ def _features(entries: list[_Entry], i: int, zone: list[bool], coh) -> tuple[flo
     if caption and head and not long_head and not (byline or stamp or repeat) and _midstory(prev):
         # a photo and its caption, then a subheading: the story goes on
         caption = head = 0.0
-    if clock and not (stamp or caption) and (entries[i].info.clock or not byline):
+    if clock and not (stamp or caption) and (entries[i].info.clock or not signed):
         # "Posted at 14:10" / entry headline / "From CNN's Jo Park": a live page's entry
-        # (a headline and byline above the first entry's time are the page's own)
+        # (a headline and byline above the first entry's time are the page's own; a
+        # byline under an entry's time is the entry's)
         head = repeat = byline = 0.0
     dateline = 1.0 if j < end and entries[j].info.dateline else 0.0
     first = entries[i].info
@@ -1423,18 +1425,36 @@ def _drop_empty(
 
     Furniture alone is not an article: a page's trailing date line and tag list
     taken for a start just before the next headline, or a headline whose own
-    byline or list of facts was taken for a start. Of the two starts, the one
-    with the weaker evidence goes (the window's first start is never dropped:
-    it is already decided). ``zone`` is _appeal_zone(entries).
+    byline or list of facts was taken for a start. When end-of-page furniture
+    lies right above the second start, the first goes (the lines were the last
+    page's tail); otherwise the one with the weaker evidence goes. The window's
+    first start is never dropped: it is already decided. ``zone`` is
+    _appeal_zone(entries).
     """
     keep = [start]
     for b in bounds:
         if _paragraphs(entries, keep[-1], b, zone) == 0:
-            if len(keep) == 1 or score_of.get(keep[-1], 0.0) >= score_of.get(b, 0.0):
-                continue  # the article goes on past b
-            keep.pop()  # the furniture above b belongs to the article before
+            if len(keep) > 1 and (
+                _furniture_above(entries, b) or score_of.get(keep[-1], 0.0) < score_of.get(b, 0.0)
+            ):
+                keep.pop()  # the furniture above b is the tail of the article before
+            else:
+                continue  # a header whose byline or facts were taken for a start
         keep.append(b)
     return keep[1:]
+
+
+def _furniture_above(entries: list[_Entry], b: int) -> bool:
+    """The line above ``b`` (over blanks) is end-of-page furniture: share buttons, a
+    copyright line, links or tags, an appeal; then the lines above are the last
+    page's tail and ``b`` opens the next one."""
+    k = b - 1
+    while k >= 0 and entries[k].info.role == BLANK:
+        k -= 1
+    if k < 0:
+        return False
+    info = entries[k].info
+    return info.role == APPEAL or (info.role == BOILER and not info.ad)
 
 
 def _paragraphs(entries: list[_Entry], a: int, b: int, zone: list[bool]) -> int:

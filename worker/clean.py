@@ -338,7 +338,7 @@ _CLOSE = _AnchoredOrNot(
     r"|^this (?:story|article) (?:has been|was) (?:updated|amended|corrected)"
     r"|^\(?this (?:story|article|report) has not been edited\b"
     r"|^\(?this (?:story|article|report) (?:is|was|has been) auto-?generated\b"
-    r"|^(?:main|top|lead|header|featured|cover|hero) (?:image|photo|picture)(?: credits?)?\s*:"
+    r"|^\(?(?:main|top|lead|header|featured|cover|hero) (?:image|photo|picture)(?: credits?)?\s*:"
     r"|^(?:correction|clarification)s?\s*[:,–—-]|^an earlier version of this\b"
     r"|^(?:provided|materials provided) by\b|^\(?with inputs from\b"
     r"|^posted by:?\s.{1,40}(?:\bat \d{1,2}[:.]\d{2}|\|)"

@@ -1834,6 +1834,9 @@ def _unlabelled_tags(window: list[_Entry]) -> None:
         return
     if all(e.raw.text.strip().lower() in _SECTIONS for e in run):
         return
+    if len(run) <= TAG_RUN and run[-1].raw.text.strip().lower() in _SECTIONS:
+        return  # "Sport" / "Rugby" / "Super Rugby": a section path, widest first
+
     for e in run:
         e.info.role, e.info.listed, e.info.tags = BOILER, True, True
         e.info.lead, e.info.ad = 0, False

@@ -1714,6 +1714,13 @@ def _push(window: list[_Entry], raw: RawLine, info: LineInfo | None = None) -> N
         and is_agency_tag(raw.text.strip())
     ):
         info.role = CREDIT  # "AFP" under a headline credits the story, it does not end one
+    if (
+        last is not None
+        and info.role == CLOSE
+        and (last.role == APPEAL or (last.role == BOILER and not last.ad and not last.lead))
+        and is_agency_tag(raw.text.strip())
+    ):
+        info.role = HEAD  # "GAA" after a page's end furniture: no sign-off, the next kicker
     if last is not None and info.role == CLOSE and last.role in HEADERISH and info.words <= 12:
         t = raw.text.strip()
         if _CONTACT.match(t) or _TIP_LINE.search(t):

@@ -1707,6 +1707,8 @@ def _push(window: list[_Entry], raw: RawLine, info: LineInfo | None = None) -> N
         window[-1].info.role = CLOSE  # story / "Published - <date>" / share row: the story's date
     if info.role == HEAD and info.words == 1 and _signs_dateline(window, raw.text.strip()):
         info.role = CLOSE  # "Reuters" under a story that opened "TAIPEI (Reuters) -"
+    elif info.role == HEAD and info.words == 1 and _signs_byline(window, info.key):
+        info.role = CLOSE  # "Reuters" under a story whose header credits it: the sign-off
     if (
         last is not None
         and info.role == CLOSE
@@ -2196,6 +2198,19 @@ def _signs_dateline(window: list[_Entry], word: str) -> bool:
     tag = f"({word})"
     for e in itertools.islice(reversed(window), SIGNOFF_LOOKBACK):
         if e.info.dateline and tag in e.raw.text[:100]:
+            return True
+    return False
+
+
+def _signs_byline(window: list[_Entry], key: str) -> bool:
+    """Under paragraphs, ``key`` repeats a one-word credit of the story's header (a
+    line with a date under it, "Reuters" / "March 15, 2023"): the agency signs off."""
+    if not _after_paragraphs(window):
+        return False
+    lo = max(0, len(window) - SIGNOFF_LOOKBACK)
+    for k in range(len(window) - 3, lo - 1, -1):
+        e = window[k]
+        if e.info.key == key and e.info.role in HEADERISH and window[k + 1].info.role == TIMESTAMP:
             return True
     return False
 

@@ -1736,6 +1736,7 @@ def _push(window: list[_Entry], raw: RawLine, info: LineInfo | None = None) -> N
             window[-1].info.role = CAPTION  # "X at her home in 2011." / "Photo: Y"
         if info.role == HEAD:
             _unlist_repeat(window, info)
+        _factbox(window, info, raw.text.strip())
         _lead_in(window, info, raw.text)
         if info.role == BYLINE:
             _headline_above(window, raw.text)
@@ -1744,6 +1745,48 @@ def _push(window: list[_Entry], raw: RawLine, info: LineInfo | None = None) -> N
     window.append(_Entry(raw, info))
     if len(window) >= 4 and window[-2].info.role == HEAD:
         _caption_before_head(window)
+
+
+# An item of a fact box: a short field name and its value ("Venue: Royal Exchange").
+_FACT_ITEM = re.compile(r"^[A-Z][\w'’()&/-]*(?: [\w'’()&/-]+){0,2}\s*:\s+\S")
+#: Longest fact-box item, in words; longest fact-box label.
+FACT_WORDS = 10
+FACT_LABEL_WORDS = 3
+
+
+def _factbox(window: list[_Entry], info: LineInfo, text: str) -> None:
+    """A short heading under a story's last paragraph, then field lines ("Details" /
+    "Record label: X" / "Release date: <date>"): the story's fact box, furniture
+    inside it (its fields are no headline, byline or date of a next article)."""
+    if info.words > FACT_WORDS or not _FACT_ITEM.match(text):
+        return
+    k = len(window) - 1
+    while k >= 0 and window[k].info.role == BOILER and window[k].info.ad:
+        if not _FACT_ITEM.match(window[k].raw.text.strip()):
+            break
+        k -= 1  # the fields taken already
+    if k == len(window) - 1:
+        # none yet: this is the second field, the first is above it, the label above that
+        first = window[k].info if k >= 1 else None
+        if first is None or first.words > FACT_WORDS or not _FACT_ITEM.match(window[k].raw.text):
+            return
+        label = window[k - 1].info
+        if (
+            label.role != HEAD
+            or label.words > FACT_LABEL_WORDS
+            or not _after_paragraphs(window[: k - 1])
+        ):
+            return
+        label.role, label.ad = BOILER, True
+        first.role, first.ad, first.clock = BOILER, True, False
+    elif (
+        k < 0
+        or not (window[k].info.role == BOILER and window[k].info.ad)
+        or window[k].info.words > FACT_LABEL_WORDS
+        or classify(window[k].raw.text).role != HEAD
+    ):
+        return  # (the label above the fields taken, a heading made furniture)
+    info.role, info.ad, info.clock = BOILER, True, False
 
 
 def _headline_above(window: list[_Entry], byline: str) -> None:

@@ -1695,7 +1695,8 @@ _TAG_LABELS = (
     r" (?:this|the|these) topics?"
 )
 _LIST_LABEL = re.compile(
-    r"^(?:related(?: stories| articles| coverage| content| reading)?|more on this (?:story|topic)"
+    r"^(?:related(?: stories| articles| coverage| content| reading| posts| videos)?"
+    r"|more on this (?:story|topic)"
     r"|most (?:read|popular|viewed|shared)(?: (?:in|on) \w+(?: \w+)?)?"
     r"|recommended(?: for you| reading)?|trending(?: now)?"
     r"|read (?:more|next)|keep reading"

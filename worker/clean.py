@@ -1259,6 +1259,9 @@ def _classify(
     if nwords == 1 and _EMAIL_ONLY.match(s):
         info.role = CLOSE  # a contact address: the story's last line
         return info
+    if nwords <= 4 and s[0] in "pul" and _CLOCK.match(s):
+        info.role, info.clock = TIMESTAMP, True  # "posted at 16:54": a live entry's time
+        return info
     if _CONT_START.match(s) and not lower_by and not _lower_furniture(s):
         if nwords == 1 and _SIGNOFF.match(s):
             info.role = CLOSE  # wire desk initials ("hos/jm/rl"): the story's last line

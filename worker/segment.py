@@ -1015,6 +1015,8 @@ def _features(entries: list[_Entry], i: int, zone: list[bool], coh) -> tuple[flo
         head = repeat = byline = 0.0
     dateline = 1.0 if j < end and entries[j].info.dateline else 0.0
     first = entries[i].info
+    if first.clock and not (head or byline or stamp or caption):
+        dateline = 0.0  # "posted at 16:54" / "GOAL – Rovers 0-3 ...": a live entry, not a wire lead
     prev_close = 1.0 if after_appeal or (prev is not None and prev.role in (CLOSE, BIO)) else 0.0
     prev_colon = 1.0 if prev is not None and prev.ends_colon else 0.0
     ncues = head + repeat + byline + stamp + caption + dateline + prev_close

@@ -1486,6 +1486,8 @@ def _short_role(s: str, nwords: int, mask: int) -> int:
             return CLOSE if "©" in s else CREDIT  # "(©NTB)": the agency's copyright tag
         if nwords <= 8 and _PHOTO_CREDIT.match(s):
             return CREDIT
+        if _ART_CREDIT.match(s):
+            return CREDIT  # "Illustration by Jo Park / Outlet. Source: Getty": the artwork's credit
         if (
             nwords <= 8
             and _is_name(s)
@@ -1641,6 +1643,12 @@ _STEP = re.compile(r"^step \d{1,2}\W*$", re.I)
 # "Credit: ...", "Photo credit: ...": a credit line, whatever it names.
 _CREDIT_LABEL = re.compile(r"^(?:(?:photo|image|picture|video) )?credits?\s*:\s*\S", re.I)
 # "Jo Park/Agency": a photographer and agency, run together by a slash.
+_ART_CREDIT = re.compile(
+    r"^(?:photo[- ]?)?(?:illustrations?|artwork|animation|graphics?|photography|photographs?"
+    r"|art|video|design|collage|composite) by (?-i:[A-Z])[^.]{1,60}(?:\.\s*(?:sources?|images?|photos?)"
+    r"\s*:\s*[^.]{1,40})?\.?$",
+    re.I,
+)
 _PHOTO_CREDIT = re.compile(rf"^{_NAME_SEQ}/[A-Z][\w&.' -]{{1,40}}$")
 
 

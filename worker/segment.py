@@ -2084,7 +2084,7 @@ def _end_list(window: list[_Entry], back: int) -> None:
 
 # A section path over a headline ("Politics | East Asia", "World › Europe"): no link reads so.
 _BREADCRUMB = re.compile(
-    r"^[A-Z][\w&'’-]*(?: [\w&'’-]+)?(?: [|›>/] [A-Z][\w&'’-]*(?: [\w&'’-]+)?){1,3}$"
+    r"^[A-Z][\w&'’-]*(?: [\w&'’-]+){0,2}(?: [|›>/] [A-Z][\w&'’-]*(?: [\w&'’-]+){0,2}){1,3}$"
 )
 
 
@@ -2119,6 +2119,11 @@ def _end_dated_list(window: list[_Entry], back: int = 1) -> None:
     date.role, date.listed, date.lead = TIMESTAMP, False, 0
     if head.listed:
         head.role, head.listed, head.lead = HEAD, False, 0
+        k = len(window) - back - 2  # and a kicker over it, as at the end of any list
+        if k >= 1 and window[k].info.listed:
+            crumb = _BREADCRUMB.match(window[k].raw.text.strip())
+            if crumb or _kicker_item(window[k], window[k - 1]):
+                window[k].info.role, window[k].info.listed, window[k].info.lead = HEAD, False, 0
 
 
 #: Longest name-like item taken into a list of topic tags ("European Commission").

@@ -1956,7 +1956,14 @@ def _lead_in(window: list[_Entry], info: LineInfo, text: str = "") -> None:
         if _PAGER.match(text.strip()):
             _carousel(window, info)
     elif lead > 0 and prev.listed and info.role == TIMESTAMP:
-        info.role, info.listed, info.lead = BOILER, True, lead - 1  # a link's date
+        if len(window) >= 2 and window[-2].info.listed and _listed_date(window, 1):
+            # a second date under one link ("Issued on: ..." / "Modified: ..."): no link
+            # has two; the list ended, that "link" is an article's headline
+            prev.role, prev.listed, prev.lead = TIMESTAMP, False, 0
+            head = window[-2].info
+            head.role, head.listed, head.lead = HEAD, False, 0
+        else:
+            info.role, info.listed, info.lead = BOILER, True, lead - 1  # a link's date
     elif (
         lead < 0
         and not info.dateline

@@ -1229,6 +1229,27 @@ def _remember(lines: list[str], infos: list[LineInfo]) -> None:
     _MEMO.update(zip(lines, map(_LINE_FIELDS, infos), strict=True))
 
 
+# Where a reviewed work can be had, under its review: "'X' is in cinemas from 8 March",
+# "X is out now on Y Records", "X is at the Bridge Theatre until 18 January", "X is
+# streaming on Netflix". The subject is a title (capitalised words), not "The vaccine".
+_TITLE_SMALL_WORDS = r"(?:of|the|a|an|and|in|on|to|for|at|by|with|&|[–-])"
+_AVAILABLE = re.compile(
+    r"^[‘'\"“]?(?-i:[A-Z0-9])[\w'’:,!?.&-]*"
+    rf"(?: (?:(?-i:[A-Z0-9])[\w'’:,!?.&-]*|{_TITLE_SMALL_WORDS}))*[’'\"”]?(?: \([^()]{{1,40}}\))?"
+    r" (?:is|are) (?:now )?(?:out (?:now|on|from|in)\b|in (?:\w+ )?(?:cinemas|theatres|theaters)\b"
+    r"|streaming\b|available (?:now|to (?:stream|watch|buy|download|rent)|on (?-i:[A-Z]))"
+    r"|on (?-i:[A-Z])[\w+&.'’-]*(?: (?-i:[A-Z])[\w+&.'’-]*){0,3} (?:now|from|until|on)\b"
+    r"|released (?:on|by|in)\b|published by (?-i:[A-Z])"
+    r"|(?:on )?at (?:the )?(?-i:[A-Z])[^,.]{0,40}\b(?:theat(?:re|er)|playhouse|gallery|museum|hall"
+    r"|cent(?:re|er)|opera|studios?|festival|warehouse|arts|arena)\b.{0,40}\b(?:until|till|to|from"
+    r"|through)\b"
+    r"|touring\b)",
+    re.I,
+)
+#: Longest line saying where a reviewed work is out, in words.
+AVAILABLE_WORDS = 30
+
+
 def _classify(
     s: str, mask: int | None = None, nwords: int | None = None, plain: bool | None = None
 ) -> LineInfo:
@@ -1319,6 +1340,9 @@ def _classify(
             return info
         info.role = BOILER  # "Media contact:", "About Acme": a block follows
         info.lead = -BLOCK_LINES
+        return info
+    if nwords <= AVAILABLE_WORDS and (" is " in s or " are " in s) and _AVAILABLE.match(s):
+        info.role, info.kept = CLOSE, True  # "X is in cinemas from Friday": a review's last line
         return info
     if nwords <= 60:
         role = _short_role(s, nwords, mask)

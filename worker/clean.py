@@ -671,6 +671,7 @@ _BOILER = _AnchoredOrNot(
     r"|\bedited for (?:length|clarity|brevity)\b"
     r"|\bclick here\b|\brepublished (?:from|under|with permission)\b|\bcreative commons\b"
     r"|\breceives? funding from\b|\bdoes not work for, consult\b"
+    r"|\bprovides? (?:funding|support) as an? (?:\w+ )?(?:partner|member|funder|supporter) of\b"
     r"|\bmay not be (?:reproduced|published|broadcast|rewritten|redistributed)\b"
     r"|\bdo you have an opinion on\b|\byour sign-up\b|\bways you[’']ve consented\b"
     r"|\balready an? (?:paid |premium |digital )?(?:subscriber|member)\b"
@@ -865,6 +866,8 @@ _FAMILIES = {
         "republished",
         "creative commons",
         "funding from",
+        "funding as",
+        "support as",
         "work for, consult",
         "may not be",
         "an opinion on",

@@ -1707,6 +1707,16 @@ def _push(window: list[_Entry], raw: RawLine, info: LineInfo | None = None) -> N
         and _after_paragraphs(window[:-1])
     ):
         window[-1].info.role = CLOSE  # story / "Published - <date>" / share row: the story's date
+    if (
+        info.role == BOILER
+        and not info.ad
+        and last is not None
+        and last.role == HEAD
+        and last.words <= 2
+        and len(window) >= 2
+        and _ends_page(window[-2].info)
+    ):
+        last.role = BOILER  # "Partners" between end furniture and end furniture: its label
     if info.role == HEAD and info.words == 1 and _signs_dateline(window, raw.text.strip()):
         info.role = CLOSE  # "Reuters" under a story that opened "TAIPEI (Reuters) -"
     elif info.role == HEAD and info.words == 1 and _signs_byline(window, info.key):

@@ -1672,8 +1672,8 @@ _CREDIT_LABEL = re.compile(r"^(?:(?:photo|image|picture|video) )?credits?\s*:\s*
 # "Jo Park/Agency": a photographer and agency, run together by a slash.
 _ART_CREDIT = re.compile(
     r"^(?:photo[- ]?)?(?:illustrations?|artwork|animation|graphics?|photography|photographs?"
-    r"|art|video|design|collage|composite) by (?-i:[A-Z])[^.]{1,60}(?:\.\s*(?:sources?|images?|photos?)"
-    r"\s*:\s*[^.]{1,40})?\.?$",
+    r"|art|video|design|collage|composite) by (?-i:[A-Z])[^.]{1,60}"
+    r"(?:\.\s*(?:sources?|images?|photos?)\s*:\s*[^.]{1,40})?\.?$",
     re.I,
 )
 _PHOTO_CREDIT = re.compile(rf"^{_NAME_SEQ}/[A-Z][\w&.' -]{{1,40}}$")

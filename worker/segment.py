@@ -2253,7 +2253,9 @@ def _repeats_header_date(window: list[_Entry], text: str) -> bool:
 def _same_date(a: str, b: str) -> bool:
     """Two date lines that say the same, one maybe with the place after it
     ("Published - May 2, 2024 08:14 pm IST - KAMPALA")."""
-    return a == b or (a.startswith(b) if len(a) > len(b) else b.startswith(a))
+    short, long = (b, a) if len(a) > len(b) else (a, b)
+    # (the shorter must carry the time too: "April 23, 2025" is not "April 23, 2025 5:04 AM")
+    return a == b or (long.startswith(short) and _TIME_OF_DAY.search(short) is not None)
 
 
 #: Lines back within which an article's header date may be repeated at its end.

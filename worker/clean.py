@@ -1733,9 +1733,10 @@ _TAG_LABELS = (
     r" (?:this|the|these) topics?"
 )
 _LIST_LABEL = re.compile(
-    r"^(?:related(?: stories| articles| coverage| content| reading| posts| videos)?"
+    r"^(?:related(?: stories| articles| coverage| content| reading| posts| pages| videos| reads)?"
     r"|more on this (?:story|topic)"
-    r"|most (?:read|popular|viewed|shared)(?: (?:in|on) \w+(?: \w+)?)?"
+    r"|most (?:read|popular|viewed|shared|commented|emailed)(?: (?:in|on) \w+(?: \w+)?)?"
+    r"|most (?:read|popular|viewed|shared) [\w&'’ -]{1,30} (?:stories|articles|news|posts)"
     r"|recommended(?: for you| reading)?|trending(?: now)?"
     r"|read (?:more|next)|keep reading"
     r"|you may also like|more from \w+(?: \w+)?|top stories|also read|read also"

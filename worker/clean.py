@@ -615,7 +615,7 @@ SKIP_LINES = 4
 _BLOCK_LABEL = re.compile(
     r"^(?:media|press|investor|for (?:further|more) information|further information|contacts?"
     r"|media enquiries|press enquiries|media relations|media inquiries|press inquiries)"
-    r"(?: contacts?)?\s*:?$|^news provided by\b|^About\s+[A-Z][\w&.,'’ -]*$"
+    r"(?: contacts?)?(?: information| details)?\s*:?$|^news provided by\b|^About\s+[A-Z][\w&.,'’ -]*$"
     r"|^(?:journal references?|story source|references?)\s*:$"
     r"|^(?:forward[- ]looking (?:statements?|information)|safe harbou?r statement"
     r"|cautionary (?:note|statement)(?: (?:regarding|concerning|about|on|relating to)"

@@ -1980,6 +1980,7 @@ def _lead_in(window: list[_Entry], info: LineInfo, text: str = "") -> None:
         and (
             info.role in (BODY, CONT, CLOSE, BYLINE, BIO)
             or (info.role == HEAD and info.words <= 8 and "," in text)  # "Press officer, Acme"
+            or (info.role == HEAD and info.words <= 8 and _ORG_UNIT.match(text.strip()))
             or (info.role == HEAD and info.words > BLOCK_HEAD_WORDS)  # a reference, a company note
         )
     ):
@@ -1988,6 +1989,15 @@ def _lead_in(window: list[_Entry], info: LineInfo, text: str = "") -> None:
         back = _last_listed(window)
         if back and (back == 1 or info.role != BODY) and _ends_list(window[-back].info, info):
             _end_list(window, back)
+
+
+# An office named in a contact block ("Office of Public Affairs", "Press Office").
+_ORG_UNIT = re.compile(
+    r"^(?:the )?(?:office|department|bureau|division|ministry|directorate) (?:of|for)\b"
+    r"|\b(?:press|communications?|media|news|public affairs|public relations|newsroom)"
+    r" (?:office|team|desk|unit|department|service)s?$",
+    re.I,
+)
 
 
 _PAGER = re.compile(r"^(?:previous|prev|next|\d{1,2})$", re.I)

@@ -442,6 +442,7 @@ _LABEL_LINE = re.compile(
     r"|poll|quick poll|quiz|labels|tagged|related searches|disclaimer"
     r"|recommend it|guest ?book|photos|talkback|reader comments|trackback url[\w ]*)\s*:"
     r"|^read more [A-Z][\w&' ]{1,20}:\s"
+    r"|^(?:read|download|view|see) (?:the|our) (?:full )?[\w'’-]+(?: [\w'’-]+){0,2}\s*:\s"
     r"|^(?:filed|posted) (?:under|in)\s*:|^categor(?:y|ies)\s*:|^more\s*:\s*\S"
     r"|^(?:our |overall )?(?:rating|verdict|score)\s*:\s*[\d.★☆]"
     # "More spring baking: 10 recipes ...": a teaser
@@ -1262,6 +1263,10 @@ def _classify(
     line itself (False where unsure: the key is then computed, with the same value)."""
     if not s:
         return LineInfo(BLANK, 0)
+    if "[email pro" in s:  # a scraper's stand-in for an obfuscated address: an address
+        info = _classify(s.replace("[email protected]", "mail@protected.invalid"))
+        info.key = s[:2000] if len(s) >= 2000 else " ".join(s.split())
+        return info
     if nwords is None:
         nwords = s.count(" ") + 1
     if plain is None:

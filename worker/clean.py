@@ -1109,6 +1109,27 @@ _NAME_STOP = (_FUNCTION_START - {"and"}) | {
     "pick",
     "picks",
 }
+# Words of section, desk and blog names ("Media Centre", "Acme Blog", "Artificial
+# Intelligence", "Science and Technology") that no person's name holds: such a line
+# is a kicker, not a byline.
+_SECTION_WORDS = frozenset(
+    "blog blogs newsroom centre center desk intelligence policy politics technology"
+    " security privacy safety business opinion opinions announcements podcast podcasts"
+    " newsletter newsletters reviews features research engineering company culture science"
+    " health economy markets video videos data climate energy education"
+    " environment lifestyle entertainment finance regulation government affairs community"
+    " investors careers releases products sections".split()
+)
+
+
+def _names_a_section(s: str) -> bool:
+    """A capitalised short line with a word of section names: a kicker."""
+    return any(w.lower() in _SECTION_WORDS for w in s.split()) and not _ROLE_WORD.search(s)
+
+
+_ROLE_WORD = re.compile(rf"\b{_ROLES}\b", re.I)  # "Health Correspondent": a byline
+
+
 _ENDS_SENTENCE = re.compile(r"[.!?…:;,][\"'”’»)\]]*\s*$")
 _QUOTED_SENTENCE = re.compile(r"[.!?…][\"'”’»]+\s*$")
 _ENDS_STOP = re.compile(r"[.,;:][\"'”’»)\]]*\s*$")
@@ -1524,8 +1545,8 @@ def _short_role(s: str, nwords: int, mask: int) -> int:
             nwords <= 8
             and _is_name(s)
             and (
-                (nwords <= 5 and _BARE_NAME.match(s))
-                or _NAME_PAIR.match(s)
+                (nwords <= 5 and _BARE_NAME.match(s) and not _names_a_section(s))
+                or (_NAME_PAIR.match(s) and not _names_a_section(s))
                 or _NAME_AGENCY.match(s)
                 or (nwords <= 5 and _NAME_PLACE.match(s))
             )

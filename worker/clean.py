@@ -1780,6 +1780,7 @@ _LIST_LABEL = re.compile(
     r"|read more (?:on|from) [\w&.'’ -]{1,30}|box score"
     r"|(?:more )?[\w&'’ -]{0,30}\byou(?:['’]ll| will| might| may)(?: also)? (?:love|like|enjoy)"
     r"|explore more|more [\w'’-]+(?: [\w'’-]+)? from [\w&.'’ -]{1,30}"
+    r"|pros|cons|pros (?:and|&) cons|what we (?:liked?|loved?|didn['’]t like|don['’]t like)"
     r"|up next|watch next|[\w&.'’-]+(?: [\w&.'’-]+)? recommends"
     r"|(?:most )?popular [\w'’-]+(?: [\w'’-]+)? (?:articles|stories|posts)"
     r"|(?:more |also )?(?:in|from) this (?:section|category|series)"

@@ -532,6 +532,7 @@ def _menu(s: str) -> bool:
         and s.count("|") == 1
         and not _ENDS_SENTENCE.search(s)
         and not _HAS_DATE.search(s)  # "Published: Jan. 18|Updated: 2 hours ago"
+        and not _NAME_ROLE.match(s)  # "Jo Park|Senior Editor": a byline
     )
 
 

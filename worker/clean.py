@@ -617,7 +617,8 @@ SKIP_LINES = 4
 _BLOCK_LABEL = re.compile(
     r"^(?:media|press|investor|for (?:further|more) information|further information|contacts?"
     r"|media enquiries|press enquiries|media relations|media inquiries|press inquiries)"
-    r"(?: contacts?)?(?: information| details)?\s*:?$|^news provided by\b|^About\s+[A-Z][\w&.,'’ -]*$"
+    r"(?: contacts?)?(?: information| details)?\s*:?$"
+    r"|^news provided by\b|^About\s+[A-Z][\w&.,'’ -]*$"
     r"|^(?:journal references?|story source|references?)\s*:$"
     r"|^(?:forward[- ]looking (?:statements?|information)|safe harbou?r statement"
     r"|cautionary (?:note|statement)(?: (?:regarding|concerning|about|on|relating to)"
@@ -1114,12 +1115,14 @@ _NAME_STOP = (_FUNCTION_START - {"and"}) | {
 # Intelligence", "Science and Technology") that no person's name holds: such a line
 # is a kicker, not a byline.
 _SECTION_WORDS = frozenset(
-    "blog blogs newsroom centre center desk intelligence policy politics technology"
-    " security privacy safety business opinion opinions announcements podcast podcasts"
-    " newsletter newsletters reviews features research engineering company culture science"
-    " health economy markets video videos data climate energy education"
-    " environment lifestyle entertainment finance regulation government affairs community"
-    " investors careers releases products sections".split()
+    (  # noqa: SIM905
+        "blog blogs newsroom centre center desk intelligence policy politics technology"
+        " security privacy safety business opinion opinions announcements podcast podcasts"
+        " newsletter newsletters reviews features research engineering company culture science"
+        " health economy markets video videos data climate energy education"
+        " environment lifestyle entertainment finance regulation government affairs community"
+        " investors careers releases products sections"
+    ).split()
 )
 
 
@@ -1532,8 +1535,8 @@ def _short_role(s: str, nwords: int, mask: int) -> int:
             return TIMESTAMP
         if _AGENCY_TAG.match(s) or _END_MARK.match(s) or _CAPS_SIGNOFF.match(s):
             return CLOSE  # "-- BERNAMA": the agency's sign-off; "-ENDS-"
-        if is_agency_tag(s):
-            return CLOSE  # "PTI" under the last paragraph: the agency's sign-off
+        if is_agency_tag(s) or (s[:6].lower() == "source" and is_agency_tag(_source_of(s))):
+            return CLOSE  # "PTI" / "Source: AAP" under the last paragraph: the agency's sign-off
         if nwords <= 10 and s[0] == "(" and _WITH_AGENCIES.match(s):
             return CLOSE  # "(FRANCE 24 with AFP and Reuters)": the story's sources
         if s[0] in "([" and _CREDIT_ONLY.match(s):
@@ -1641,6 +1644,12 @@ def is_agency_tag(s: str) -> bool:
         and len(set(s)) > 1  # not "AA", a text-size button
         and s.lower() not in _SECTIONS
     )
+
+
+def _source_of(s: str) -> str:
+    """What a "Source: X" line names ("" for any other line)."""
+    head, colon, rest = s.partition(":")
+    return rest.strip() if colon and head.strip().lower() in ("source", "sources") else ""
 
 
 _TRAILING_FUNCTION = frozenset(

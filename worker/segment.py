@@ -65,6 +65,7 @@ from worker.clean import (
     NUMBERED,
     TIMESTAMP,
     LineInfo,
+    _source_of,
     appeal_ends,
     classify,
     classify_many,
@@ -1137,8 +1138,11 @@ def _standfirst(entries: list[_Entry], j: int) -> bool:
     if entries[j].info.words > STANDFIRST_WORDS:
         return False
     k = j + 1
-    while k < len(entries) and entries[k].info.role in (CAPTION, CREDIT, BLANK):
-        k += 1  # the lead photo's caption may sit between standfirst and byline
+    while k < len(entries) and (
+        entries[k].info.role in (CAPTION, CREDIT, BLANK)
+        or (entries[k].info.role == BOILER and entries[k].info.ad)
+    ):  # the lead photo's caption (or a listen button) may sit between standfirst and byline
+        k += 1
     if k >= len(entries):
         return False
     info = entries[k].info
@@ -1153,8 +1157,10 @@ def _standfirst(entries: list[_Entry], j: int) -> bool:
 def _after_standfirst(entries: list[_Entry], i: int, p: int) -> bool:
     """A byline (or the photo caption before it) under a headline and its standfirst:
     not a start of its own."""
-    if entries[i].info.role not in (BYLINE, TIMESTAMP, CAPTION, CREDIT) or p < 1 or p != i - 1:
+    if entries[i].info.role not in (BYLINE, TIMESTAMP, CAPTION, CREDIT) or p < 1:
         return False
+    if any(e.info.role != BLANK and not e.info.ad for e in entries[p + 1 : i]):
+        return False  # (a listen button may sit between)
     return entries[p - 1].info.role == HEAD and _standfirst(entries, p)
 
 
@@ -1675,7 +1681,7 @@ def _push(window: list[_Entry], raw: RawLine, info: LineInfo | None = None) -> N
         and ends_mid_sentence(window[-2].raw.text.rstrip())
     ):
         last.role = BODY  # "... engineer of the" / "Water Development Board" / "(WDB) in ..."
-    if info.role in (BYLINE, TIMESTAMP) and last is not None and last.role == HEAD:
+    if info.role in (BYLINE, TIMESTAMP) and last is not None and last.role in (HEAD, CREDIT):
         _signature_above(window)
     if info.role in (BYLINE, TIMESTAMP) and not info.clock and last is not None:
         _unlabelled_tags(window)
@@ -1724,8 +1730,8 @@ def _push(window: list[_Entry], raw: RawLine, info: LineInfo | None = None) -> N
     if (
         last is not None
         and info.role == CLOSE
-        and last.role in HEADERISH
-        and is_agency_tag(raw.text.strip())
+        and (last.role in HEADERISH or _under_headline(window))
+        and (is_agency_tag(raw.text.strip()) or is_agency_tag(_source_of(raw.text.strip())))
     ):
         info.role = CREDIT  # "AFP" under a headline credits the story, it does not end one
     if (
@@ -1799,6 +1805,19 @@ def _factbox(window: list[_Entry], info: LineInfo, text: str) -> None:
     ):
         return  # (the label above the fields taken, a heading made furniture)
     info.role, info.ad, info.clock = BOILER, True, False
+
+
+def _under_headline(window: list[_Entry]) -> bool:
+    """The lines above (over buttons) are a headline and its standfirst."""
+    k = len(window) - 1
+    while k >= 0 and (window[k].info.role == BLANK or window[k].info.ad):
+        k -= 1
+    return (
+        k >= 1
+        and window[k].info.role == BODY
+        and window[k].info.words <= STANDFIRST_WORDS
+        and window[k - 1].info.role == HEAD
+    )
 
 
 def _headline_above(window: list[_Entry], byline: str) -> None:
@@ -1916,11 +1935,23 @@ def _signature_above(window: list[_Entry]) -> None:
     """Two name-like lines between a paragraph and a headline that has a byline or
     date of its own ("Dr Jo Park" / "Director General, NCDC"): the signature
     closing the statement above, not a header (a byline comes under its headline)."""
-    if len(window) < 4:
+    k, standfirst = len(window) - 1, False  # over the headline's zone: the line above it
+    while k >= 0 and len(window) - k <= SIGNED_ZONE:
+        info = window[k].info
+        if info.role == BODY and not standfirst and info.words <= STANDFIRST_WORDS:
+            standfirst = True  # headline, standfirst, listen button, "Source: X", date
+        elif info.role not in (HEAD, BOILER, BLANK, CREDIT):
+            break
+        k -= 1
+    if k < 2 or window[k + 1].info.role != HEAD:
         return
-    a, b = window[-3].info, window[-2].info
-    if a.role == BYLINE and b.role == BYLINE and _midstory(window[-4].info):
+    a, b = window[k - 1].info, window[k].info
+    if a.role == BYLINE and b.role == BYLINE and _midstory(window[k - 2].info):
         a.role = b.role = CLOSE
+
+
+#: Lines of a headline's zone (headline, standfirst, buttons) under a signature.
+SIGNED_ZONE = 6
 
 
 def _lead_in(window: list[_Entry], info: LineInfo, text: str = "") -> None:

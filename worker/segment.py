@@ -1697,7 +1697,10 @@ def _push(window: list[_Entry], raw: RawLine, info: LineInfo | None = None) -> N
     ):
         last.role = CAPTION  # headline, standfirst, the photo's caption, byline
     if info.role == BIO and last is not None and last.role == BYLINE:
-        info.role = BYLINE  # the author's bio under the byline: part of the header
+        if _after_paragraphs(window[:-1]):
+            last.role = BIO  # name, then bio, under the last paragraph: the author box
+        else:
+            info.role = BYLINE  # the author's bio under the byline: part of the header
     if info.role in (BYLINE, BOILER, HEAD) and _after_paragraphs(window):
         t = raw.text.strip()
         if info.role == BYLINE and _TRANSLATED_BY.match(t):

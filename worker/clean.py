@@ -487,7 +487,15 @@ _PROMO = re.compile(
     r"|read \d+ articles? and (?:stand to )?win\b.{0,30}"
     r"|(?:receive|get)\b.{0,60}\b(?:every (?:morning|evening|day|weekday|week)|in your inbox)"
     r"|the following links? opens? in a new (?:tab|window)"
-    r"|get our\b.{0,40}\be-?mails?)\W*$"
+    r"|get our\b.{0,40}\be-?mails?"
+    # calls to action at a page's foot: "Book a demo", "Start your free trial", "Spin the wheel"
+    r"|(?:book|request|schedule|get|arrange) (?:a |an |your )?(?:free |personali[sz]ed )?"
+    r"(?:demo|consultation|quote|call)(?: today| now)?"
+    r"|(?:start|begin|try) (?:your |a )?(?:\d+-day )?free trial|try (?:it |us )?(?:for )?free"
+    r"|get started(?: for free| free| today| now)?|(?:contact|talk to) (?:our )?(?:sales|an expert)"
+    r"|spin (?:the|our) wheel\b.{0,20}|claim your (?:free )?(?:rewards?|prizes?|gifts?)"
+    r"|get our (?:free )?[\w&'’ -]{0,30}(?:resources|guides?|white ?papers?|e-?books?|toolkits?)"
+    r"|you(?:['’]re| are) receiving this\b.{0,140})\W*$"
     r"|^\*\s*[A-Z][^*]{2,160}$",  # a footnote ("*Returns as of November 3, 2025")
     re.I,
 )

@@ -452,6 +452,9 @@ _LABEL_LINE = re.compile(
 _AD_LINE = re.compile(
     r"^(?:advert|advertisement|sponsored|skip (?:advertisement|advert|ad)\b|story continues"
     r"|scroll to continue|ad feedback)"
+    # a transcript's stage note: "(SOUNDBITE OF MUSIC)", "(BEGIN VIDEO CLIP)", "(LAUGHTER)"
+    r"|^\((?:soundbite|(?:begin|end) (?:video|audio) ?(?:clip|tape)|laughter|applause|crosstalk"
+    r"|inaudible|unintelligible|music(?: playing)?|cheering|commercial break)\b[^()]{0,40}\)$"
     r"|^(?-i:[A-Z][\w'’ -]{0,40} AD)$",  # "Campaign AD": an ad slot's label
     re.I,
 )
@@ -501,7 +504,11 @@ _PROMO = re.compile(
 )
 # Commerce and reference labels, skip links, sign-up messages, opinion disclaimers.
 _MISC_FURNITURE = _AnchoredOrNot(
-    r"^(?:buy|shop|order|purchase)(?: (?:it|now|here|online|tickets))?\s*:\s*\S"
+    # a broadcast transcript's notice ("This is a rush transcript.", "Transcript provided by")
+    r"^(?:accuracy and availability of [\w&.'’ ]{0,30}transcripts?\b|this (?:is an? )?(?:rush "
+    r"|unedited |machine[- ]generated |automated |computer[- ]generated )?transcript\b"
+    r"|transcripts? (?:provided|produced|prepared|generated) by\b)"
+    r"|^(?:buy|shop|order|purchase)(?: (?:it|now|here|online|tickets))?\s*:\s*\S"
     r"|^(?:journal|paper|study|publication) (?:information|info|references?|details|link)\s*:\s*\S"
     r"|^skip (?:next|this|previous|the next) section\b"
     r"|^thank you for (?:signing up|subscribing|registering)\b"
@@ -1545,6 +1552,8 @@ def _short_role(s: str, nwords: int, mask: int) -> int:
             return CLOSE  # "-- BERNAMA": the agency's sign-off; "-ENDS-"
         if is_agency_tag(s) or (s[:6].lower() == "source" and is_agency_tag(_source_of(s))):
             return CLOSE  # "PTI" / "Source: AAP" under the last paragraph: the agency's sign-off
+        if s[-1] == "." and _BROADCAST_SIGNOFF.match(s):
+            return CLOSE  # "Jo Park, NPR News, Washington.": a reporter's on-air sign-off
         if nwords <= 10 and s[0] == "(" and _WITH_AGENCIES.match(s):
             return CLOSE  # "(FRANCE 24 with AFP and Reuters)": the story's sources
         if s[0] in "([" and _CREDIT_ONLY.match(s):
@@ -1673,6 +1682,10 @@ def ends_mid_sentence(s: str) -> bool:
 
 _WITH_AGENCIES = re.compile(
     r"^\((?:[\w&.'’ -]{1,30} )?with (?:[A-Z][\w&.-]*(?:,? (?:and |& )?)?){1,4}\)$"
+)
+_BROADCAST_SIGNOFF = re.compile(
+    rf"^{_NAME_SEQ},\s*(?:[A-Z][\w&'’-]*\s+){{0,3}}(?:News|Radio|Television|TV)"
+    r"(?:,\s*[A-Z][\w .'’-]{1,30})?\.$"
 )
 _TRANSLATED_BY = re.compile(rf"^(?i:translated(?: from (?:the )?\w+)? by) {_NAME_SEQ}$")
 _ACADEMIC = (

@@ -2023,6 +2023,9 @@ def _lead_in(window: list[_Entry], info: LineInfo, text: str = "") -> None:
         back = _last_listed(window)
         if back and (back == 1 or info.role != BODY) and _ends_list(window[-back].info, info):
             _end_list(window, back)
+        elif back and info.role == HEAD and _BREADCRUMB.match(window[-back].raw.text.strip()):
+            kicker = window[-back].info  # a section path over the headline ending the list
+            kicker.role, kicker.listed, kicker.lead = HEAD, False, 0
 
 
 # An office named in a contact block ("Office of Public Affairs", "Press Office").
@@ -2181,9 +2184,9 @@ def _end_dated_list(window: list[_Entry], back: int = 1) -> None:
     if head.listed:
         head.role, head.listed, head.lead = HEAD, False, 0
         k = len(window) - back - 2  # and a kicker over it, as at the end of any list
-        if k >= 1 and window[k].info.listed:
+        if k >= 0 and window[k].info.listed:
             crumb = _BREADCRUMB.match(window[k].raw.text.strip())
-            if crumb or _kicker_item(window[k], window[k - 1]):
+            if crumb or (k >= 1 and _kicker_item(window[k], window[k - 1])):
                 window[k].info.role, window[k].info.listed, window[k].info.lead = HEAD, False, 0
 
 

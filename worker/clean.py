@@ -1648,6 +1648,9 @@ _SECTIONS = frozenset(
         "games",
         "puzzles",
         "deals",
+        "ai",
+        "media",
+        "crime",
     ]
 )
 

@@ -1014,6 +1014,7 @@ def _features(entries: list[_Entry], i: int, zone: list[bool], coh) -> tuple[flo
         # (a headline and byline above the first entry's time are the page's own; a
         # byline under an entry's time is the entry's)
         head = repeat = byline = 0.0
+        furniture = False  # the share row above ends the last entry, not the page
     dateline = 1.0 if j < end and entries[j].info.dateline else 0.0
     first = entries[i].info
     if first.clock and not (head or byline or stamp or caption):

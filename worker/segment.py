@@ -1025,6 +1025,8 @@ def _features(entries: list[_Entry], i: int, zone: list[bool], coh) -> tuple[flo
     head_only = 1.0 if head and ncues == 1 else 0.0
     if head_only and first.role == HEAD and first.words > BLOCK_HEAD_WORDS and _midstory(prev):
         head = head_only = ncues = 0.0  # a long caption or pull quote between paragraphs
+    if head_only and _counts_on(entries, i):
+        head = head_only = ncues = 0.0  # "2 Second item" under "1 First item": a list
     if head_only and _head_run(entries, i) >= HEAD_RUN:
         head = head_only = ncues = 0.0  # ingredients or links, not a headline
         short_head = False
@@ -1063,6 +1065,27 @@ def _features(entries: list[_Entry], i: int, zone: list[bool], coh) -> tuple[flo
         1.0 if head_only and short_head else 0.0,
         carried,
     )
+
+
+_ITEM_NO = re.compile(r"^(\d{1,2})[.)]?\s")
+
+
+def _counts_on(entries: list[_Entry], i: int) -> bool:
+    """entries[i] opens with a number one above that of a line just above it: the
+    next item of a numbered list ("2 A tuition agency's chatbot ..."), not a headline."""
+    m = _ITEM_NO.match(entries[i].raw.text)
+    if m is None or m.group(1) in ("0", "1"):
+        return False
+    before = str(int(m.group(1)) - 1)
+    for e in entries[max(0, i - ITEM_GAP) : i]:
+        k = _ITEM_NO.match(e.raw.text)
+        if k is not None and k.group(1) == before:
+            return True
+    return False
+
+
+#: Lines back within which a numbered list's previous item lies.
+ITEM_GAP = 4
 
 
 def _quoted(text: str) -> bool:

@@ -1595,7 +1595,7 @@ _FIRST_PERSON = re.compile(r"\b(?:I|me|my|I['’](?:m|ve|d|ll))\b")
 VOICE_COS = 0.3
 #: First-person paragraphs after a change of voice: at least this many, and this share.
 VOICE_MIN = 3
-VOICE_SHARE = 0.4
+VOICE_SHARE = 0.3
 
 
 def _dense(values: np.ndarray) -> tuple[np.ndarray, int]:

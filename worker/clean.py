@@ -458,6 +458,19 @@ _AD_LINE = re.compile(
     r"|^(?-i:[A-Z][\w'’ -]{0,40} AD)$",  # "Campaign AD": an ad slot's label
     re.I,
 )
+# A market-data cell: a price or change ("+0.41%", "-3.22%(-4.10)123.30",
+# "118.45 NOK -8.10 -6.40%"), with a signed number or a percentage.
+_QUOTE = re.compile(
+    r"^(?=.*(?:%|^[+\-−–]|\s[+\-−–]\d))(?:[A-Z]{3}\s+)?[+\-−–]?[$£€¥]?\d[\d,.]*%?"
+    r"(?:\s*\(?[+\-−–]?[$£€¥]?\d[\d,.]*%?\)?|\s+[A-Z]{3}\b)*$"
+)
+# A promo ending in its button: "Before it's here, it's on the Terminal. LEARN MORE".
+_CALL_TO_ACTION = re.compile(
+    r"[.!?…][\"'”’]?\s+(?:learn more|read more|find out more|see more|subscribe(?: now| today)?"
+    r"|sign up(?: now| today| for free)?|(?:shop|buy|join|register|apply|donate|try it) now"
+    r"|get started|start (?:your |a )?free trial|try (?:it )?(?:for )?free)\s*[»›>→]?$",
+    re.I,
+)
 # A page's copyright line: nothing of the article follows it.
 _COPYRIGHT = re.compile(r"^©|^copyright\b|\ball rights reserved\b|^\(c\)\s*(?:19|20)\d\d\b", re.I)
 _AGENCY_TAG = re.compile(r"^[-–—]{1,2}\s*[A-Z][A-Z&.]{2,}\s*$")
@@ -1356,6 +1369,8 @@ def _classify(
         or (nwords <= 6 and _PHONE_LINE.match(s))  # a contact's phone number
         or (nwords <= 3 and _RULE_LINE.match(s))  # "___", "###", "* * *": a page rule
         or (nwords <= 6 and _AD_LINE.match(s))  # "Advertisement · Scroll to continue"
+        or (nwords <= 6 and _QUOTE.match(s) is not None)  # "-3.22%(-4.10)123.30"
+        or (nwords <= 30 and _CALL_TO_ACTION.search(s) is not None)
         or (mask & _K_BOILER and _BOILER.search(s))
         or _LABEL_LINE.match(s)
         or (nwords <= WIDGET_WORDS and is_widget(s))
@@ -1363,6 +1378,7 @@ def _classify(
         info.role = BOILER
         info.ad = (
             _AD_LINE.match(s) is not None
+            or _QUOTE.match(s) is not None  # a quote box may sit inside a story
             or _TEASER.match(s) is not None
             or _INLINE.search(s) is not None
         )
@@ -1791,13 +1807,18 @@ _TAG_LABELS = (
     r"|follow (?:related )?(?:authors? (?:and|&) topics|topics (?:and|&) authors?)"
     r"|(?:discover|explore|see|find|read) more (?:stories |articles |news )?(?:on|about|in)"
     r" (?:this|the|these) topics?"
+    # a quote box's label: the companies or tickers a story names, each with its price
+    r"|companies|tickers|(?:related |featured )?(?:companies|stocks|tickers|securities|quotes)"
+    r" (?:in|mentioned in|from|referenced in) this (?:article|story|post)"
+    r"|(?:companies|stocks|tickers|securities) mentioned|related (?:quotes|tickers|stocks)"
 )
 _LIST_LABEL = re.compile(
     r"^(?:related(?: stories| articles| coverage| content| reading| posts| pages| videos| reads)?"
     r"|more on this (?:story|topic)"
     r"|most (?:read|popular|viewed|shared|commented|emailed)(?: (?:in|on) \w+(?: \w+)?)?"
     r"|most (?:read|popular|viewed|shared) [\w&'’ -]{1,30} (?:stories|articles|news|posts)"
-    r"|recommended(?: for you| reading)?|trending(?: now)?"
+    r"|recommended(?: for you| reading| (?:stories|articles|videos|posts|links|content))?"
+    r"|trending(?: now)?"
     r"|read (?:more|next)|keep reading"
     r"|you may also like|more from \w+(?: \w+)?|top stories|also read|read also"
     r"|see also|related news|(?:further|more) information|useful links"
@@ -2102,9 +2123,19 @@ def _is_dateline(s: str) -> bool:
 
 
 def _is_mostly_date(s: str) -> bool:
-    """True when, date and time words removed, almost nothing is left (≤ 2 words)."""
-    rest = _DATE_TOKEN.sub(" ", s)
+    """True when, date and time words removed, almost nothing is left (≤ 2 words).
+    Parts a scraper ran together are split first ("March 7, 20249:14 AM GMT+1Updated
+    2 hours ago": the year glued to the time, the zone to "Updated")."""
+    rest = _DATE_TOKEN.sub(" ", _UNGLUE.sub(" ", _AGO.sub(" ", s)))
     return len(re.findall(r"[^\W\d_]{2,}", rest)) <= 2
+
+
+# Seams of date parts run together: a year before more digits, a digit before a
+# capital or "am/pm", a zone in capitals before a capitalised word.
+_UNGLUE = re.compile(
+    r"(?<=\b(?:19|20)\d\d)(?=\d)|(?<=\d)(?=[A-Z]|[ap]m\b)|(?<=[A-Z])(?=[A-Z][a-z])"
+)
+_AGO = re.compile(r"\b(?:\d+|an?)\s+(?:sec|min|hour|hr|day|week|month)[a-z]*\s+ago\b", re.I)
 
 
 def _is_name(s: str) -> bool:

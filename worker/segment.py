@@ -1989,7 +1989,13 @@ def _lead_in(window: list[_Entry], info: LineInfo, text: str = "") -> None:
     """
     prev = window[-1].info
     lead = prev.lead
-    if lead > 0 and _not_a_link(prev, info, text) and not _listed_label(window, info):
+    paired = lead > 0 and _paired_kicker(window, info, text)
+    if (
+        lead > 0
+        and _not_a_link(prev, info, text)
+        and not _listed_label(window, info)
+        and not paired
+    ):
         back = _last_listed(window)
         if back and info.words > BLOCK_HEAD_WORDS:
             _end_list(window, back)  # a standfirst: the last "link" was its headline
@@ -2005,6 +2011,7 @@ def _lead_in(window: list[_Entry], info: LineInfo, text: str = "") -> None:
         or (info.role == BODY and info.words <= LINK_SENTENCE_WORDS and not info.dateline)
         or (prev.tags and info.words <= TAG_LIST_WORDS and info.role in (BYLINE, CONT))
         or (prev.listed and info.words <= TAG_WORDS and info.role == CLOSE)
+        or paired
     ):  # (topic tags may read like names, "Met Office", be lower-case words or acronyms)
         info.role, info.listed, info.lead = BOILER, True, lead - 1
         info.ad = prev.ad  # the links of an inline teaser box ("Also read") sit inside a story
@@ -2021,9 +2028,10 @@ def _lead_in(window: list[_Entry], info: LineInfo, text: str = "") -> None:
         info.lead = lead + 1  # an address inside a contact block: the block goes on
     elif lead > 0 and info.role == BOILER and info.words == 1 and not info.lead:
         info.lead, info.ad = lead, prev.ad  # a widget inside a list ("Previous", "1", "Next")
+        info.tags = prev.tags  # (a price under a quote box's ticker: the box goes on)
         if _PAGER.match(text.strip()):
             _carousel(window, info)
-    elif lead > 0 and prev.listed and info.role == TIMESTAMP:
+    elif lead > 0 and prev.listed and info.role == TIMESTAMP and not _listed_byline(window, 1):
         if len(window) >= 2 and window[-2].info.listed and _listed_date(window, 1):
             # a second date under one link ("Issued on: ..." / "Modified: ..."): no link
             # has two; the list ended, that "link" is an article's headline
@@ -2050,6 +2058,15 @@ def _lead_in(window: list[_Entry], info: LineInfo, text: str = "") -> None:
         elif back and info.role == HEAD and _BREADCRUMB.match(window[-back].raw.text.strip()):
             kicker = window[-back].info  # a section path over the headline ending the list
             kicker.role, kicker.listed, kicker.lead = HEAD, False, 0
+        elif (
+            info.role in (BYLINE, TIMESTAMP)
+            and not info.clock
+            and len(window) >= 2
+            and window[-1].info.role == CAPTION
+            and window[-2].info.listed
+            and _STANDFIRST.search(window[-2].raw.text)
+        ):  # link, a standfirst-like one, the photo's caption, byline: the two head an article
+            _end_list(window, 2)
 
 
 # An office named in a contact block ("Office of Public Affairs", "Press Office").
@@ -2079,6 +2096,22 @@ def _listed_label(window: list[_Entry], info: LineInfo) -> bool:
     link / "Obituaries" / link): each link's section label, not a kicker."""
     return info.words == 1 and any(
         e.info.listed and e.info.key == info.key for e in window[-LIST_ITEMS:]
+    )
+
+
+def _paired_kicker(window: list[_Entry], info: LineInfo, text: str) -> bool:
+    """A short line after a link headline whose own kicker came before it ("Business" /
+    link / "Markets" / link): each link's section label, so the list goes on."""
+    if len(window) < 2 or info.words > 3 or info.role not in (HEAD, BYLINE):
+        return False
+    link, kicker = window[-1].info, window[-2].info
+    return (
+        link.listed
+        and kicker.listed
+        and not (link.tags or kicker.tags)
+        and link.words > TAG_WORDS + 2
+        and kicker.words <= 3
+        and not text.lstrip()[:3].lower().startswith("by")
     )
 
 
@@ -2137,6 +2170,10 @@ def _end_list(window: list[_Entry], back: int) -> None:
     if _listed_date(window, back):
         _end_dated_list(window, back)
         return
+    if _listed_byline(window, back):
+        name = window[-back].info  # link headline, name, date: the name signs the headline
+        name.role, name.listed, name.lead = BYLINE, False, 0
+        back += 1
     last = window[-back].info
     last.role, last.listed, last.lead = HEAD, False, 0
     standfirst = _STANDFIRST.search(window[-back].raw.text)
@@ -2187,6 +2224,21 @@ def _kicker_item(item: _Entry, before: _Entry) -> bool:
         return True
     t = item.raw.text.strip()
     return info.words >= 2 and t.isupper() and not before.raw.text.strip().isupper()
+
+
+def _listed_byline(window: list[_Entry], back: int) -> bool:
+    """window[-back] is a name taken into a list as a link's section label, right
+    under a link headline ("Business" / link / "Jo Park"): where the list ends there,
+    it is the byline of that headline."""
+    if len(window) <= back or window[-back].info.words > 3:
+        return False
+    e, link = window[-back], window[-back - 1].info
+    return (
+        e.info.listed
+        and link.listed
+        and link.words > TAG_WORDS + 2
+        and classify(e.raw.text).role == BYLINE
+    )
 
 
 def _listed_date(window: list[_Entry], back: int) -> bool:

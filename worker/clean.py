@@ -413,6 +413,8 @@ _BOILER_LINE = re.compile(
     r"|consultation|callback|call back|brochure)\W*$"
     r"|^\d(?:\.\d)?\s*(?:stars?|/\s*\d+)\s*(?:\(?(?:out )?of \d+\)?)?$"
     r"|^(?:create (?:an |a free |your )?account|already have an account\??|log ?in|sign in)$"
+    r"|^(?:add to|remove from)(?:\s*/\s*(?:add to|remove from))? (?:my |your |the )?"
+    r"(?:watch ?list|portfolio|favou?rites|reading list|saved (?:articles|stories))$"
     r"|^(?:price|prices|rooms|doubles|tickets|entry)\s*:\s*(?:from\s*)?[$£€]"
     r"|^support (?:the|us|our)\b(?:\s+\S+){0,3}$"
     r"|^notes? (?:to|for) editors?\b|^editors?'?s? notes?\s*:?$"

@@ -43,6 +43,7 @@ from numpy.lib.stride_tricks import sliding_window_view
 from worker.clean import (
     _CONTACT,
     _LABEL_LINE,
+    _QUOTE,
     _SECTIONS,
     _TIP_LINE,
     _TRANSLATED_BY,
@@ -1683,6 +1684,10 @@ def _push(window: list[_Entry], raw: RawLine, info: LineInfo | None = None) -> N
     if info is None:
         info = classify(raw.text)
     last = window[-1].info if window else None
+    if info.role == BOILER and info.ad and _QUOTE.match(raw.text.strip()):
+        _ticker_above(window)
+    if info.role == CONT:
+        last = _over_inline(window) or last
     if last is not None and last.role in (HEAD, BYLINE) and info.role == CONT:
         # a "headline" continued on the next line is prose; a "byline" so
         # continued is a linked name inside a paragraph
@@ -1845,6 +1850,28 @@ def _under_headline(window: list[_Entry]) -> bool:
         and window[k].info.words <= STANDFIRST_WORDS
         and window[k - 1].info.role == HEAD
     )
+
+
+def _ticker_above(window: list[_Entry]) -> None:
+    """A price or change ("+0.41%") is a quote box's: the short lines right above it
+    (the company's name, its ticker, "HALV NO", "USD/MXN") are the box too, inline."""
+    for e in window[: -QUOTE_LINES - 1 : -1]:
+        if e.info.role not in (HEAD, BYLINE, CLOSE, CREDIT) or e.info.words > 4 or e.info.listed:
+            return
+        e.info.role, e.info.ad = BOILER, True
+
+
+#: Lines of a quote box above its price: the company's name and its ticker.
+QUOTE_LINES = 2
+
+
+def _over_inline(window: list[_Entry]) -> LineInfo | None:
+    """The line above the inline furniture (a quote box, an advert) that ends the
+    window, when there is some: a paragraph broken by it goes on after it."""
+    k = len(window) - 1
+    while k >= 0 and window[k].info.role == BOILER and window[k].info.ad:
+        k -= 1
+    return window[k].info if 0 <= k < len(window) - 1 else None
 
 
 def _headline_above(window: list[_Entry], byline: str) -> None:
@@ -2237,8 +2264,8 @@ def _listed_byline(window: list[_Entry], back: int) -> bool:
         e.info.listed
         and link.listed
         and link.words > TAG_WORDS + 2
-        and classify(e.raw.text).role == BYLINE
-    )
+        and (classify(e.raw.text).role == BYLINE or is_agency_tag(e.raw.text.strip()))
+    )  # (an agency's name under the headline, "AFP", credits it alike)
 
 
 def _listed_date(window: list[_Entry], back: int) -> bool:

@@ -1742,7 +1742,7 @@ def _push(window: list[_Entry], raw: RawLine, info: LineInfo | None = None) -> N
         and window
         and window[-1].info.role == TIMESTAMP
         and not window[-1].info.clock
-        and _after_paragraphs(window[:-1])
+        and _after_paragraphs(_over_buttons(window[:-1]))
     ):
         window[-1].info.role = CLOSE  # story / "Published - <date>" / share row: the story's date
     if (
@@ -1850,6 +1850,14 @@ def _under_headline(window: list[_Entry]) -> bool:
         and window[k].info.words <= STANDFIRST_WORDS
         and window[k - 1].info.role == HEAD
     )
+
+
+def _over_buttons(window: list[_Entry]) -> list[_Entry]:
+    """``window`` less the short furniture lines that end it ("Comments", "Share")."""
+    k = len(window)
+    while k > 0 and window[k - 1].info.role in (BOILER, BLANK) and window[k - 1].info.words <= 3:
+        k -= 1
+    return window[:k]
 
 
 def _ticker_above(window: list[_Entry]) -> None:

@@ -1381,6 +1381,9 @@ def _classify(
         info.ad = (
             _AD_LINE.match(s) is not None
             or _QUOTE.match(s) is not None  # a quote box may sit inside a story
+            or (  # a table's row ("Geelong | 870 | 785 | -85"): inside the story
+                s.count(" | ") >= 2 and _DIGIT.search(s) is not None and not _COMMENT_BAR.search(s)
+            )
             or _TEASER.match(s) is not None
             or _INLINE.search(s) is not None
         )

@@ -348,6 +348,9 @@ _CLOSE = _AnchoredOrNot(
     r"|\bthis (?:story|article|report) has not been edited by\b"
     r"|^sources?\s*:\s*.{0,40}\b(?:news agencies|agencies|wires?|wire services)\.?$"
     r"|^sources?\s*:\s*[A-Z][\w&.-]*(?: [A-Z][\w&.-]*)?/[a-z]{1,4}\b[\w()/]*$"  # "CNA/nh(ja)"
+    # "Source: Reuters (Reporting by X; Editing by Y)": the wire's credit after its name
+    r"|^sources?\s*:\s*[A-Z][\w&.'’ /-]{1,40}\(\s*(?:additional )?(?:reporting|writing|editing"
+    r"|compiled|edited) by\b"
     r"|^(?:first )?published in (?:the )?[A-Z][\w&.'’ -]{1,30},\s+(?:[A-Z][a-z]+\.? \d{1,2}"
     r"(?:st|nd|rd|th)?|\d{1,2}(?:st|nd|rd|th)? [A-Z][a-z]+),? \d{4}\.?$",
     re.I,

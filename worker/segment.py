@@ -1407,6 +1407,7 @@ def _boundaries(entries: list[_Entry], ctx: int, weights: Weights, limit: int) -
     scored = pick_boundaries(scores, ctx)
     score_of = dict(map(reversed, scores))
     bounds = _drop_empty(entries, _drop_stubs(entries, scored, ctx), ctx, score_of, zone)
+    bounds = _page_top(entries, bounds, ctx)
     if limit >= len(entries) and bounds and _paragraphs(entries, bounds[-1], limit, zone) == 0:
         bounds.pop()  # the input ends in furniture after the last story: its own tail
     gap_of = coh[2]
@@ -1475,6 +1476,49 @@ def _drop_empty(
                 continue  # a header whose byline or facts were taken for a start
         keep.append(b)
     return keep[1:]
+
+
+def _page_top(entries: list[_Entry], bounds: list[int], start: int) -> list[int]:
+    """Move each start up over the furniture that tops a page above its headline (a
+    breadcrumb "Home / News / UK", an audio player "Press play to listen to this
+    article", a reading time): those lines open the next page, not end the last."""
+    out: list[int] = []
+    for b in bounds:
+        floor = max(out[-1] if out else start, start) + 1
+        k, top = b, b
+        while (
+            entries[b].info.role != BODY
+            and k - 1 >= floor
+            and entries[k - 1].info.role in (BOILER, BLANK)
+        ):
+            k -= 1
+            e = entries[k]
+            if e.info.role == BLANK:
+                continue
+            if e.info.listed or e.info.widget or not _page_top_line(e.raw.text.strip()):
+                break
+            top = k
+        out.append(top)
+    return out
+
+
+# Furniture over a page's headline: audio players, reading times.
+_PAGE_TOP = re.compile(
+    r"^(?:press play to listen\b|listen to this (?:article|story)\b|voiced by artificial intel"
+    r"|\d{1,2}\s*-?\s*min(?:ute)?s?(?: read| listen)?$)",
+    re.I,
+)
+# A breadcrumb: the page's section path ("Home / News / UK", "News|Climate Crisis").
+_CRUMBS = re.compile(r"\s*[/|›>»]\s*")
+_CRUMB = re.compile(r"^[A-Z][\w&'’.-]*(?: (?:&|and|[A-Z][\w&'’.-]*)){0,3}$")
+
+
+def _page_top_line(t: str) -> bool:
+    """A breadcrumb, audio player or reading time over a page's headline."""
+    if _PAGE_TOP.match(t):
+        return True
+    cells = _CRUMBS.split(t)
+    return 2 <= len(cells) <= 6 and all(_CRUMB.match(c) for c in cells)
 
 
 def _furniture_above(entries: list[_Entry], b: int) -> bool:

@@ -1629,7 +1629,9 @@ def _voice_shift(entries: list[_Entry], body: list[int], cands: list[int], cos) 
         right = [mine[i] for i in body if i >= c]
         if any(left) or not any(right[:2]):
             continue
-        if sum(right) >= VOICE_MIN and sum(right) >= VOICE_SHARE * len(right):
+        if sum(right) >= VOICE_MIN and (
+            sum(right) >= VOICE_SHARE * len(right) or sum(right[:VOICE_OPENING]) >= VOICE_MIN
+        ):  # (a post speaks in the first person most where it opens)
             return k
     return -1
 
@@ -1640,7 +1642,9 @@ _FIRST_PERSON = re.compile(r"\b(?:I|me|my|I['’](?:m|ve|d|ll))\b")
 VOICE_COS = 0.3
 #: First-person paragraphs after a change of voice: at least this many, and this share.
 VOICE_MIN = 3
-VOICE_SHARE = 0.3
+VOICE_SHARE = 0.4
+#: Opening paragraphs of a post that may hold its VOICE_MIN first-person ones instead.
+VOICE_OPENING = 4
 
 
 def _dense(values: np.ndarray) -> tuple[np.ndarray, int]:

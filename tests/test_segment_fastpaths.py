@@ -136,3 +136,20 @@ def test_pair_counts_with_and_without_hash_collisions() -> None:
         order = list(zip(S._SORT_MUL * ks >> np.uint64(32), ls, strict=True))
         exact = len(words) < 5000
         assert exact or order == sorted(order)  # radix path: by hash, then line
+
+
+def _roles(text: str) -> list[tuple]:
+    return [
+        (e.raw.no, e.info.role, e.info.listed, e.info.lead, e.info.ad, e.info.clock)
+        for e in _entries(text)
+    ]
+
+
+def test_push_shortcut_gives_the_roles_of_the_full_path(monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    """A paragraph under a paragraph skips _push's context rules: none of them may
+    change a line's role there (on generated and on every held-out dump)."""
+    texts = [make_dump(seed, 14).text for seed in range(20)]
+    texts += [p.read_text(encoding="utf-8") for p in sorted((FIXTURES / "heldout").glob("*.txt"))]
+    fast = [_roles(t) for t in texts]
+    monkeypatch.setattr(S, "_PUSH_SHORTCUT", False)
+    assert [_roles(t) for t in texts] == fast

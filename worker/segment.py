@@ -1726,12 +1726,29 @@ def _article(entries: list[_Entry]) -> SegmentedArticle:
     )
 
 
+#: Whether _push takes its shortcut for a paragraph under a paragraph (False: tests).
+_PUSH_SHORTCUT = True
+
+
 def _push(window: list[_Entry], raw: RawLine, info: LineInfo | None = None) -> None:
     """Classify a line (unless ``info`` is given) and append it; a 'headline' continued
     by the next line is prose."""
     if info is None:
         info = classify(raw.text)
     last = window[-1].info if window else None
+    if (
+        _PUSH_SHORTCUT
+        and info.role == BODY
+        and info.words > FACT_WORDS
+        and last is not None
+        and last.role == BODY
+        and not last.lead
+        and not last.listed
+    ):
+        # most lines: a paragraph under a paragraph, which no rule below changes
+        # (tests/test_segment_fastpaths.py checks that the full path agrees)
+        window.append(_Entry(raw, info))
+        return
     if info.role == BOILER and info.ad and _QUOTE.match(raw.text.strip()):
         _ticker_above(window)
     if info.role == CONT:

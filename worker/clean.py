@@ -2084,13 +2084,26 @@ WIDGET_WORDS = 24
 
 
 def is_widget(s: str) -> bool:
-    """A short line made of widget words only, with at least one that is not glue."""
-    words = [w.strip(".,:;!?()[]|·•»›<>\"'“”‘’-+*#…").lower() for w in s.split()]
-    if not all(w in _WIDGET_WORDS or w in _WIDGET_GLUE or not w or w.isdigit() for w in words):
-        return False
-    if words == ["obituaries"] and s[:1].isupper():
+    """A short line made of widget words only, with at least one that is not glue.
+    (Stops at the first other word: most lines are prose and fail on their first two.)"""
+    found = 0
+    words = s.split()
+    for raw in words:
+        w = raw.strip(_WIDGET_STRIP).lower()
+        if w in _WIDGET_WORDS:
+            found += 1
+        elif not (w in _WIDGET_GLUE or not w or w.isdigit()):
+            return False
+    if (
+        len(words) == 1
+        and s[:1].isupper()
+        and words[0].strip(_WIDGET_STRIP).lower() == "obituaries"
+    ):
         return False  # "Obituaries" alone: the section's kicker over a headline
-    return any(w in _WIDGET_WORDS for w in words)
+    return found > 0
+
+
+_WIDGET_STRIP = ".,:;!?()[]|·•»›<>\"'“”‘’-+*#…"
 
 
 # "Read more: <headline>", "RELATED: <headline>": an inline teaser inside an article,

@@ -449,6 +449,9 @@ _LABEL_LINE = re.compile(
     r"|^read more [A-Z][\w&' ]{1,20}:\s"
     r"|^(?:read|download|view|see) (?:the|our) (?:full )?[\w'’-]+(?: [\w'’-]+){0,2}\s*:\s"
     r"|^(?:filed|posted) (?:under|in)\s*:|^categor(?:y|ies)\s*:|^more\s*:\s*\S"
+    # a page's metadata fields: "Topic(s): ...", "Keywords: ...", "Press Release Number: 25-104"
+    r"|^(?!authors?\b)[a-z]+(?: [a-z]+)?\(s\)\s*:|^keywords?\s*:"
+    r"|^(?:(?:press |news )?release|document) (?:number|no\.?|#|id)\s*:?\s*[\w./-]{1,20}$"
     r"|^(?:our |overall )?(?:rating|verdict|score)\s*:\s*[\d.★☆]"
     # "More spring baking: 10 recipes ...": a teaser
     r"|^more (?!than\b)[\w'’-]+(?: [\w'’-]+){0,2}:\s",

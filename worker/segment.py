@@ -1621,7 +1621,12 @@ def _voice_shift(entries: list[_Entry], body: list[int], cands: list[int], cos) 
     """The candidate where a report with no first person (outside quotes) gives way to
     a first-person column or blog post ("I have spent two decades ..."): the change
     of voice marks a new piece even on the same subject. -1 when there is none."""
-    mine = {i: _FIRST_PERSON.search(_QUOTED.sub("", entries[i].raw.text)) is not None for i in body}
+    mine = {
+        i: not _SPEAKER.match(entries[i].raw.text)  # a transcript's turn is speech, all quoted
+        and _FIRST_PERSON.search(_QUOTED.sub("", entries[i].raw.text)) is not None
+        for i in body
+    }
+    best = -1
     for k, c in enumerate(cands):
         if cos[k] >= VOICE_COS:
             continue
@@ -1632,11 +1637,14 @@ def _voice_shift(entries: list[_Entry], body: list[int], cands: list[int], cos) 
         if sum(right) >= VOICE_MIN and (
             sum(right) >= VOICE_SHARE * len(right) or sum(right[:VOICE_OPENING]) >= VOICE_MIN
         ):  # (a post speaks in the first person most where it opens)
-            return k
-    return -1
+            if best < 0 or cos[k] < cos[best]:
+                best = k  # of the candidates, the one where the parts share least
+    return best
 
 
 _QUOTED = re.compile(r"“[^”]*”|\"[^\"]*\"|‘[^’]*’")
+# A speaker's turn in a transcript: "DENISE ARROYO: ...", "JO PARK, HOST: ...", "Q: ...".
+_SPEAKER = re.compile(r"^\s*(?:[A-Z][A-Z.'’-]+(?: [A-Z][A-Z.'’-]+){0,3}(?:, [A-Z][A-Z ]+)?|Q|A):\s")
 _FIRST_PERSON = re.compile(r"\b(?:I|me|my|I['’](?:m|ve|d|ll))\b")
 #: Highest cosine between two parts split at a change of voice.
 VOICE_COS = 0.3

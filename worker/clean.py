@@ -331,10 +331,13 @@ _CAPTION_MARK = _AnchoredOrNot(
 )
 _CREDIT_ONLY = re.compile(r"^[(\[][^()\[\]]{2,60}[)\]]\.?$")
 _CLOSE = _AnchoredOrNot(
-    r"^\(?(?:reporting|additional reporting|writing|editing|compiled|edited|research"
+    r"^[-–—]{0,2}\s*\(?(?:reporting|additional reporting|writing|editing|compiled|edited|research"
     r"|reported) by\b(?!(?:\s+[\w'’.-]+){1,6}\s+(?:has|have|had|is|are|was|were|found|finds|shows?"
     r"|showed|suggests?|suggested)\b)"
     r"|\bcontributed(?: reporting)?(?: to this (?:report|story|article))?\.?\)?$"
+    # a funder's note: "X receives support from Y. The AP is solely responsible for all content."
+    r"|\b(?:is|are) solely responsible for (?:all )?(?:the |its |this )?content\b"
+    r"|\b(?:retains?|maintains?|keeps?) (?:full |complete |sole )?editorial (?:control|independence)\b"
     r"|^this (?:story|article) (?:has been|was) (?:updated|amended|corrected)"
     r"|^\(?this (?:story|article|report) has not been edited\b"
     r"|^\(?this (?:story|article|report) (?:is|was|has been) auto-?generated\b"
@@ -515,6 +518,7 @@ _PROMO = re.compile(
     r"|(?:receive|get)\b.{0,60}\b(?:every (?:morning|evening|day|weekday|week)|in your inbox)"
     r"|the following links? opens? in a new (?:tab|window)"
     r"|get our\b.{0,40}\be-?mails?"
+    r"|subscribe to (?:the |our )?[\w&.'’ -]{1,50}"  # a blog's or newsletter's button
     # calls to action at a page's foot: "Book a demo", "Start your free trial", "Spin the wheel"
     r"|(?:book|request|schedule|get|arrange) (?:a |an |your )?(?:free |personali[sz]ed )?"
     r"(?:demo|consultation|quote|call)(?: today| now)?"
@@ -989,6 +993,9 @@ _FAMILIES = {
         "©",
     ),
     _K_CLOSE: (
+        "solely responsible",
+        "editorial control",
+        "editorial independence",
         "reporting by",
         "writing by",
         "editing by",
@@ -1837,6 +1844,7 @@ _LIST_LABEL = re.compile(
     r"|you may also like|more from \w+(?: \w+)?|top stories|also read|read also"
     r"|see also|related news|(?:further|more) information|useful links"
     r"|key points|summary|related content|sponsored(?: content| links| stories)?"
+    r"|(?:promoted|paid|partner|sponsor) (?:content|links|stories|posts)|from (?:our|the) partners"
     r"|editors?['’]?s?['’]? picks?|related links|reader comments(?: \(\d+\))?"
     r"|related internet links|further reading|don['’]t miss\b.{0,40}"
     r"|what you need to know|key (?:takeaways|facts)|in brief|the big picture"

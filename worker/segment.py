@@ -1832,6 +1832,8 @@ def _push(window: list[_Entry], raw: RawLine, info: LineInfo | None = None) -> N
         info.role = CLOSE  # "Reuters" under a story that opened "TAIPEI (Reuters) -"
     elif info.role == HEAD and info.words == 1 and _signs_byline(window, info.key):
         info.role = CLOSE  # "Reuters" under a story whose header credits it: the sign-off
+    elif info.role == HEAD and info.words <= 2 and _signs_first_name(window, raw.text):
+        info.role = CLOSE  # "Jolene" / "— Jo" under a post by "Jolene Barstow": signed
     if (
         last is not None
         and info.role == CLOSE
@@ -2512,6 +2514,23 @@ def _signs_byline(window: list[_Entry], key: str) -> bool:
         e = window[k]
         if e.info.key == key and e.info.role in HEADERISH and window[k + 1].info.role == TIMESTAMP:
             return True
+    return False
+
+
+def _signs_first_name(window: list[_Entry], text: str) -> bool:
+    """Under paragraphs, ``text`` is the first name of the byline of the post above
+    (a letter or newsletter signed "Jolene" under "Jolene Barstow")."""
+    name = text.strip().lstrip("—–-~ ").rstrip(".,!")
+    if not name[:1].isupper() or " " in name or not _after_paragraphs(window):
+        return False
+    lo = max(0, len(window) - SIGNOFF_LOOKBACK)
+    for k in range(len(window) - 2, lo - 1, -1):
+        e = window[k]
+        if e.info.role == BYLINE:
+            words = e.raw.text.split()
+            if words and words[0].lower() == "by":
+                words = words[1:]
+            return len(words) >= 2 and words[0] == name
     return False
 
 

@@ -1963,7 +1963,10 @@ def _headline_above(window: list[_Entry], byline: str) -> None:
     they end with full stops ("Few voters know they're on the ballot."; an op-ed's
     may open "I ..."). Only the standfirst may be left ("The ex-deputy is ..." / byline)."""
     k = len(window) - 1
-    while k >= 0 and window[k].info.role == BLANK:
+    while k >= 0 and (
+        window[k].info.role == BLANK
+        or (window[k].info.role == TIMESTAMP and not window[k].info.clock)
+    ):  # (the page's date may come between its headline and byline)
         k -= 1
     if k < 0 or not _header_sentence(window[k].info, STANDFIRST_WORDS):
         return

@@ -99,6 +99,10 @@ _CLOCK = re.compile(
     r"\d{1,2}[:.]\d{2}(?:\s*(?:[ap]\.?m\.?|gmt|bst|utc|cet|et|pt|ist|aest|aedt))?$",
     re.I,
 )
+# A live entry's heading led by its time: "7:52 p.m.: Jury returns", "14:05 GMT - Talks end".
+_CLOCK_HEAD = re.compile(
+    r"^\d{1,2}[:.]\d{2}\s*(?:[ap]\.?m\.?)?\s*(?:[A-Z]{2,4}\s*)?[:|–—-]\s+\S", re.I
+)
 # A dateline standing alone on its line ("ASHFORD -", "FRANKFURT, Nov 2 -").
 _DATELINE_ONLY = re.compile(
     r"^[A-Z][A-Z.'’\- ]{1,40}(?:,[\w .,]{1,30})?\s*(?:\([^()]{2,30}\))?\s*[–—-]{1,2}$"
@@ -1433,7 +1437,9 @@ def _classify(
         role = _short_role(s, nwords, mask)
         if role != BODY:
             info.role = role
-            info.clock = role == TIMESTAMP and _CLOCK.match(s) is not None
+            info.clock = (role == TIMESTAMP and _CLOCK.match(s) is not None) or (
+                role == HEAD and s[0].isdigit() and _CLOCK_HEAD.match(s) is not None
+            )  # "7:52 p.m.: Jury returns": a live entry's time and its heading
             return info
     first = s.split(" ", 1)[0].lower().strip("“\"'‘,")
     info.connective = first in _CONNECTIVE

@@ -990,6 +990,7 @@ def _features(entries: list[_Entry], i: int, zone: list[bool], coh) -> tuple[flo
             break
         if r == HEAD:
             head = 1.0
+            clock = clock or info.clock  # "7:52 p.m.: Jury returns": a live entry's heading
             text = entries[j].raw.text.strip()
             # a question, or a quotation standing alone, heads a section of the story
             short_head = info.words <= SUBHEAD_WORDS or text.endswith("?") or _quoted(text)

@@ -2154,6 +2154,8 @@ def _lead_in(window: list[_Entry], info: LineInfo, text: str = "") -> None:
             head.role, head.listed, head.lead = HEAD, False, 0
         else:
             info.role, info.listed, info.lead = BOILER, True, lead - 1  # a link's date
+    elif lead < 0 and _after_contacts(window[-1], info, text):
+        prev.role, prev.lead = CLOSE, 0  # the release's last line: what follows is not its own
     elif (
         lead < 0
         and not info.dateline
@@ -2181,6 +2183,22 @@ def _lead_in(window: list[_Entry], info: LineInfo, text: str = "") -> None:
             and _STANDFIRST.search(window[-2].raw.text)
         ):  # link, a standfirst-like one, the photo's caption, byline: the two head an article
             _end_list(window, 2)
+
+
+def _after_contacts(last: _Entry, info: LineInfo, text: str) -> bool:
+    """A long paragraph with no address or number under a contact's line ("Media: Jo
+    Park, jo@acme.com, +1 555 0134"): the contact block has ended, a story goes on."""
+    return (
+        info.role == BODY
+        and info.words > CONTACT_END_WORDS
+        and _CONTACT_MARK.search(last.raw.text) is not None
+        and _CONTACT_MARK.search(text) is None
+    )
+
+
+_CONTACT_MARK = re.compile(r"\S@\S|\+?\d[\d ().-]{7,}\d")
+#: Shortest paragraph that ends a contact block, in words.
+CONTACT_END_WORDS = 25
 
 
 # An office named in a contact block ("Office of Public Affairs", "Press Office").

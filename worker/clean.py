@@ -456,6 +456,7 @@ _LABEL_LINE = re.compile(
     r"|^read more [A-Z][\w&' ]{1,20}:\s"
     r"|^(?:read|download|view|see) (?:the|our) (?:full )?[\w'’-]+(?: [\w'’-]+){0,2}\s*:\s"
     r"|^(?:filed|posted) (?:under|in)\s*:|^categor(?:y|ies)\s*:|^more\s*:\s*\S"
+    r"|^(?:source|journal|study|secondary source) references?\s*:\s*\S"
     # a page's metadata fields: "Topic(s): ...", "Keywords: ...", "Press Release Number: 25-104"
     r"|^(?!authors?\b)[a-z]+(?: [a-z]+)?\(s\)\s*:|^keywords?\s*:"
     r"|^(?:(?:press |news )?release|document) (?:number|no\.?|#|id)\s*:?\s*[\w./-]{1,20}$"
@@ -667,6 +668,7 @@ _BLOCK_LABEL = re.compile(
     r"(?: contacts?)?(?: information| details)?\s*:?$"
     r"|^news provided by\b|^About\s+[A-Z][\w&.,'’ -]*$"
     r"|^(?:journal references?|story source|references?)\s*:$"
+    r"|^(?:primary|secondary|original|study|journal) sources?\s*:?$"  # a study's citation
     r"|^(?:forward[- ]looking (?:statements?|information)|safe harbou?r statement"
     r"|cautionary (?:note|statement)(?: (?:regarding|concerning|about|on|relating to)"
     r" forward[- ]looking (?:statements|information))?)\s*:?$"

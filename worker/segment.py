@@ -1017,6 +1017,8 @@ def _features(entries: list[_Entry], i: int, zone: list[bool], coh) -> tuple[flo
         # byline under an entry's time is the entry's)
         head = repeat = byline = 0.0
         furniture = False  # the share row above ends the last entry, not the page
+    if byline and not (head or stamp or caption) and _speaker_turn(entries, i, p):
+        byline = 0.0  # name / speech / name / speech: a transcript's speakers, not bylines
     dateline = 1.0 if j < end and entries[j].info.dateline else 0.0
     first = entries[i].info
     if first.clock and not (head or byline or stamp or caption):
@@ -1068,6 +1070,31 @@ def _features(entries: list[_Entry], i: int, zone: list[bool], coh) -> tuple[flo
         carried,
     )
 
+
+def _speaker_turn(entries: list[_Entry], i: int, p: int) -> bool:
+    """entries[i], a name line with no headline, sits under a paragraph (entries[p])
+    and another name line amid paragraphs comes just before it (or, when a paragraph
+    follows it, just after it): the turns of a transcript or interview."""
+    n = len(entries)
+    if p < 1 or entries[p].info.role != BODY:
+        return False
+    spans = [range(p - 1, max(0, p - SPEAKER_SPAN), -1)]
+    if i + 1 < n and entries[i + 1].info.role == BODY:
+        spans.append(range(i + 2, min(n - 1, i + SPEAKER_SPAN)))
+    for ks in spans:
+        for k in ks:
+            r = entries[k].info.role
+            if r == BYLINE:
+                if entries[k + 1].info.role == BODY and entries[k - 1].info.role == BODY:
+                    return True
+                break
+            if r not in (BODY, BLANK):
+                break
+    return False
+
+
+#: Lines above a name line searched for the speaker's turn before it.
+SPEAKER_SPAN = 6
 
 _ITEM_NO = re.compile(r"^(\d{1,2})[.)]?\s")
 

@@ -1662,11 +1662,14 @@ def _voice_shift(entries: list[_Entry], body: list[int], cands: list[int], cos) 
         right = [mine[i] for i in body if i >= c]
         if any(left) or not any(right[:2]):
             continue
-        if sum(right) >= VOICE_MIN and (
-            sum(right) >= VOICE_SHARE * len(right) or sum(right[:VOICE_OPENING]) >= VOICE_MIN
-        ):  # (a post speaks in the first person most where it opens)
-            if best < 0 or cos[k] < cos[best]:
-                best = k  # of the candidates, the one where the parts share least
+        if (
+            sum(right) >= VOICE_MIN
+            and (
+                sum(right) >= VOICE_SHARE * len(right) or sum(right[:VOICE_OPENING]) >= VOICE_MIN
+            )  # (a post speaks in the first person most where it opens)
+            and (best < 0 or cos[k] < cos[best])
+        ):
+            best = k  # of the candidates, the one where the parts share least
     return best
 
 
@@ -2202,6 +2205,14 @@ def _lead_in(window: list[_Entry], info: LineInfo, text: str = "") -> None:
             kicker = window[-back].info  # a section path over the headline ending the list
             kicker.role, kicker.listed, kicker.lead = HEAD, False, 0
         elif (
+            back == 1
+            and info.role == HEAD
+            and prev.tags
+            and len(window) >= 2
+            and _kicker_item(window[-1], window[-2])
+        ):  # "drug safety" / "migraine" / "Health & Science" / headline: its kicker
+            prev.role, prev.listed, prev.lead = HEAD, False, 0
+        elif (
             info.role in (BYLINE, TIMESTAMP)
             and not info.clock
             and len(window) >= 2
@@ -2377,6 +2388,10 @@ def _kicker_item(item: _Entry, before: _Entry) -> bool:
     name after a link headline ("New Zealand"), or a line in capitals after one in
     lower case (an agency's name over its advisory)."""
     info, prior = item.info, before.info
+    if info.tags and prior.tags and info.listed and prior.listed:
+        # lower-case topic tags, then a capitalised section name: the kicker
+        t, last = item.raw.text.strip(), before.raw.text.strip()
+        return info.words <= 4 and last[:1].islower() and _CRUMB.match(t) is not None
     if not (info.listed and prior.listed) or info.tags or prior.tags:
         return False
     if info.words <= 3 and prior.words > TAG_WORDS + 2:

@@ -67,7 +67,8 @@ _BY_PREFIX = re.compile(
 )
 # "By Jo Park | Published 6:02 AM EST, Tue March 4, 2025": a byline with its date.
 _BY_DATED = re.compile(
-    rf"^(?i:by:?|written by)\s+{_NAME_SEQ}(?:\s*(?:,|and|&)\s*{_NAME_SEQ})*\s*[|·•,–—-]\s*\S"
+    rf"^(?i:by:?|written by)\s+{_NAME_SEQ}(?:\s*(?:,|and|&)\s*{_NAME_SEQ})*"
+    r"\s*(?:[|·•,–—-]|//?)\s*\S"
 )
 # "By Amelia Grosvenor, a senior reviewer covering phones": a byline with a role.
 _BY_ROLE = re.compile(rf"^(?i:by)\s+{_NAME_SEQ},\s+(?:an?|the)\s+[\w ,'’-]{{2,100}}\.?$")
@@ -188,6 +189,8 @@ _DATE_TOKEN = re.compile(
     r"|\d{4}-\d{2}-\d{2}(?:t[\d:.]+z?)?|\d{1,2}/\d{1,2}/\d{2,4})\b",
     re.I,
 )
+# A month and year alone ("May 2023", "Sept. 2024"): a report's or bulletin's date.
+_MONTH_YEAR = re.compile(rf"^{_MONTH}\s+(?:19|20)\d\d$", re.I)
 _HAS_DATE = re.compile(
     rf"\b{_MONTH}\s+\d{{1,2}}(?:st|nd|rd|th)?\b|\b\d{{1,2}}(?:st|nd|rd|th)?\s+{_MONTH}\b"
     r"|\b\d{4}-\d{2}-\d{2}\b"
@@ -356,6 +359,7 @@ _CLOSE = _AnchoredOrNot(
     r"|\bthis (?:story|article|report) has not been edited by\b"
     r"|^sources?\s*:\s*.{0,40}\b(?:news agencies|agencies|wires?|wire services)\.?$"
     r"|^sources?\s*:\s*[A-Z][\w&.-]*(?: [A-Z][\w&.-]*)?/[a-z]{1,4}\b[\w()/]*$"  # "CNA/nh(ja)"
+    r"|^sources?\s*:\s*(?:https?://)?(?:www\.)?[\w-]+(?:\.[\w-]+)+/?\S*$"  # "Source: site.com"
     # "Source: Reuters (Reporting by X; Editing by Y)": the wire's credit after its name
     r"|^sources?\s*:\s*[A-Z][\w&.'’ /-]{1,40}\(\s*(?:additional )?(?:reporting|writing|editing"
     r"|compiled|edited) by\b"
@@ -391,7 +395,10 @@ _BOILER_LINE = re.compile(
     r"|^(?:previous|next) (?:page|article|story)$|^page \d+ of \d+$"
     r"|^send this \w+ to a friend\b|^like this:?$|^like loading\b"
     r"|^(?:discussion about this (?:post|article|story)|(?:jump|skip|go) to (?:the )?comments?"
-    r"(?: section)?|comments (?:are|have been) (?:closed|disabled|turned off)"
+    r"(?: section)?|(?:comments|commenting)(?: (?:for|on) this (?:story|article|post|page))?"
+    r" (?:are|is|have been|has been) (?:now )?(?:closed|disabled|turned off)"
+    r"|(?:disclaimers?\s*(?:&|and)\s*)?(?:comment(?:ing)?|community|discussion|house)"
+    r" (?:rules|guidelines|policy)"
     r"|(?:join|start) the discussion"
     r"|(?:read|view|see|show) (?:all )?\d*\s*comments?)\W*$"
     r"|^(?:link |url )?copied(?: to (?:your |the )?clipboard)?\W*$"
@@ -432,7 +439,8 @@ _BOILER_LINE = re.compile(
     r"|^(?:read more|related|see also|also read|read next|more from|watch|listen"
     r"|related stories|related articles|related coverage|most read|recommended)\s*[:|»›>-]"
     r"|^(?:share|post) (?:on|via|to) (?:facebook|twitter|x|whatsapp|linkedin|email)\b"
-    r"|^©|^copyright \d{4}|^copyright (?!(?:law|laws|office|act|bill|claims?|fight|battle|case"
+    r"|^©(?!\s*(?-i:[A-Z][\w'’.-]+(?: [A-Z][\w'’.-]+){1,3})\s*/\s*(?-i:[A-Z])[\w&.' -]{1,40}$)"
+    r"|^copyright \d{4}|^copyright (?!(?:law|laws|office|act|bill|claims?|fight|battle|case"
     r"|infringement|lawsuit|rules?)\b)(?-i:[A-Z][\w&.'’-]*(?: [A-Z0-9][\w&.'’-]*){0,4})$"
     r"|^\(c\)\s*(?:19|20)\d\d\b|^\d+\s*(?:min|mins|minutes?)(?: read| listen)?$"
     r"|^copyright\b[\w&.,'’ -]{2,60}\b(?:19|20)\d\d\.?$"
@@ -461,6 +469,10 @@ _LABEL_LINE = re.compile(
     # a page's metadata fields: "Topic(s): ...", "Keywords: ...", "Press Release Number: 25-104"
     r"|^(?!authors?\b)[a-z]+(?: [a-z]+)?\(s\)\s*:|^keywords?\s*:"
     r"|^(?:(?:press |news )?release|document) (?:number|no\.?|#|id)\s*:?\s*[\w./-]{1,20}$"
+
+    # "Previous post: <headline>", "Next article »": the links to the neighbouring posts
+    r"|^[«‹<←]?\s*(?:previous|prev|next|older|newer)\s+(?:post|article|story|entry|item)s?"
+    r"\s*[:|»›>→«‹<←-]"
     r"|^(?:our |overall )?(?:rating|verdict|score)\s*:\s*[\d.★☆]"
     # "More spring baking: 10 recipes ...": a teaser
     r"|^more (?!than\b)[\w'’-]+(?: [\w'’-]+){0,2}:\s",
@@ -520,6 +532,10 @@ _PROMO = re.compile(
     r"|(?:sign up|subscribe|register|join)(?: now| today)?\b.{0,60}\b(?:discount|\d+\s?% off"
     r"|original price|special offer|introductory offer|free trial)\b.{0,40}"
     r"|(?:explore|browse|read) the (?:full )?(?:edition|issue)"
+    r"|(?:discover|explore|browse|see|find|read)\b.{0,60}\b(?:list|table) of contents"
+    r"|subscribe to (?:the |our )?[\w&.'’ -]{1,30}"
+    r"|all times (?:are |shown |stated |listed |quoted |given |displayed )*(?:in )?[\w+:-]{2,12}"
+    r"(?: time)?"
     r"|read \d+ articles? and (?:stand to )?win\b.{0,30}"
     r"|(?:receive|get)\b.{0,60}\b(?:every (?:morning|evening|day|weekday|week)|in your inbox)"
     r"|the following links? opens? in a new (?:tab|window)"
@@ -658,6 +674,10 @@ _INLINE = re.compile(
     r"|^(?:recommended|suggested|further|also|essential) reading\b",  # boxes inside a story
     re.I,
 )
+# "Thanks for reading X! Subscribe ...": a newsletter post's sign-off, the end of the post.
+_THANKS = re.compile(
+    r"^(?:thanks|thank you) (?:so much )?for (?:reading|being a (?:reader|subscriber))\b", re.I
+)
 # "Skip past newsletter promotion" ... "after newsletter promotion": a block to skip.
 _SKIP_LABEL = re.compile(r"^skip past\b", re.I)
 #: Lines a skip label may cover.
@@ -686,6 +706,14 @@ _CONTACT = re.compile(
     r"|^(?-i:SOURCE\s+[A-Z0-9])",
     re.I,
 )
+# A press contact: a name, then (after an organisation, office or title) a phone number,
+# maybe labelled, maybe followed by an e-mail address.
+_CONTACT_PERSON = re.compile(
+    rf"^{_NAME_SEQ}\s*[,|–—(-].{{0,80}}?[\s,|:(]"
+    r"(?i:(?:tel|phone|ph|mob|mobile|cell|t|m|office|direct)\.?\s*:?\s*)?"
+    r"(?!(?:19|20)\d\d\s*[/-]\s*(?:19|20)?\d\d$)(?=\+?\(?(?:\d[ ()./-]*){7})"
+    r"\+?\(?\d[\d ()./-]{6,}\d\)?(?:\s*[,|;/]\s*\S+@\S+)?\s*$"
+)
 # Furniture phrases anywhere in a line (run only when a keyword of _K_BOILER is present).
 _BOILER = _AnchoredOrNot(
     r"read more\s*[:.»›>]*$"
@@ -708,6 +736,9 @@ _BOILER = _AnchoredOrNot(
     r"|trust principles|appeared first on|reuse this content|sign in to comment)\b"
     r"|\b(?:delivered |sent )?(?:straight |directly )?to your (?:inbox|phone)\b"
     r"|\bsign up\b.{0,80}\b(?:alerts|notifications)\b"
+    r"|\b(?:become a fan|like us|fan us|comment on our)\b.{0,40}"
+    r"\b(?:facebook|instagram|twitter|page|channel)\b"
+    r"|\bon (?:ios|iphone|the app store|apple)\s*(?:or|and|&|,)\s*(?:on )?(?:android|google play)\b"
     r"|\b(?:find|follow|join|subscribe to) [\w&.'’ -]{1,40} on (?:whatsapp|telegram|google news"
     r"|instagram"
     r"|facebook|tiktok|youtube|linkedin|twitter)\b"
@@ -931,6 +962,7 @@ _FAMILIES = {
         "google news",
         "instagram",
         "facebook",
+        "android",
         "tiktok",
         "youtube",
         "linkedin",
@@ -1408,7 +1440,7 @@ def _classify(
                 s.count(" | ") >= 2 and _DIGIT.search(s) is not None and not _COMMENT_BAR.search(s)
             )
             or _TEASER.match(s) is not None
-            or _INLINE.search(s) is not None
+            or (_INLINE.search(s) is not None and not _THANKS.match(s))
         )
         info.end = _COPYRIGHT.search(s) is not None or (
             nwords <= 4 and _COMMENT_END.match(s) is not None
@@ -1570,6 +1602,8 @@ def _short_role(s: str, nwords: int, mask: int) -> int:
         return TIMESTAMP  # "Public release date: 3-Mar-2009"
     if nwords <= 12 and _CONTACT.match(s):
         return CLOSE  # classify() marks it kept: a press release's own last line
+    if nwords <= 16 and _DIGIT.search(s) and _CONTACT_PERSON.match(s):
+        return CLOSE  # "Jo Park, Acme/Paris, Tel. +33 1 23 45 67 89": a release's contact
     if nwords <= 6 and _ABOUT.match(s):
         return BOILER  # "About <Company>": the company note heading of a press release
     dateline = _is_dateline(s)
@@ -1594,6 +1628,8 @@ def _short_role(s: str, nwords: int, mask: int) -> int:
             _DIGIT.search(s) and _HAS_DATE.search(s) and _is_mostly_date(s)
         ):
             return TIMESTAMP
+        if nwords <= 3 and _MONTH_YEAR.match(s):
+            return TIMESTAMP  # "May 2023": a report's issue date
         if _AGENCY_TAG.match(s) or _END_MARK.match(s) or _CAPS_SIGNOFF.match(s):
             return CLOSE  # "-- BERNAMA": the agency's sign-off; "-ENDS-"
         if is_agency_tag(s) or (s[:6].lower() == "source" and is_agency_tag(_source_of(s))):
@@ -1782,7 +1818,7 @@ _ART_CREDIT = re.compile(
     r"(?:\.\s*(?:sources?|images?|photos?)\s*:\s*[^.]{1,40})?\.?$",
     re.I,
 )
-_PHOTO_CREDIT = re.compile(rf"^{_NAME_SEQ}/[A-Z][\w&.' -]{{1,40}}$")
+_PHOTO_CREDIT = re.compile(rf"^(?:©\s*{_NAME_SEQ}\s*/\s*|{_NAME_SEQ}/)[A-Z][\w&.' -]{{1,40}}$")
 
 
 def _dated_name_line(s: str) -> bool:
@@ -1877,7 +1913,8 @@ _LIST_LABEL = re.compile(
     # "More Super Rugby", "More in Sport": more of a section, named in capitals
     r"|more (?:(?:in|on|from) )?(?-i:[A-Z][\w&'’-]*(?: [A-Z][\w&'’-]*)?)"
     r"|more (?:in |on |from )?[a-z]+(?: news| stories| headlines)?"
-    r"|more from(?: (?:[A-Z][\w&'’-]*|&)){1,4})\s*[:.!»›>|…-]*$",
+    r"|more from(?: (?:[A-Z][\w&'’-]*|&)){1,4}"
+    r"|more (?:in|on|from|at) \(?(?:www\.)?[\w-]+(?:\.[\w-]+)+/?\)?)\s*[:.!»›>|…-]*$",
     re.I,
 )
 _TAGS_LABEL = re.compile(rf"^(?:{_TAG_LABELS})\s*[:.!»›>|…-]*$", re.I)

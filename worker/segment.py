@@ -42,7 +42,9 @@ from numpy.lib.stride_tricks import sliding_window_view
 
 from worker.clean import (
     _CONTACT,
+    _HAS_DATE,
     _LABEL_LINE,
+    _POSTED_BY,
     _QUOTE,
     _SECTIONS,
     _TIP_LINE,
@@ -1883,6 +1885,8 @@ def _push(window: list[_Entry], raw: RawLine, info: LineInfo | None = None) -> N
         t = raw.text.strip()
         if _CONTACT.match(t) or _TIP_LINE.search(t):
             info.role = CREDIT  # "Contact: Jo Park" under a release's date: its header
+        elif last.role == HEAD and _POSTED_BY.match(t) and _HAS_DATE.search(t):
+            info.role = BYLINE  # "Posted by Jo Park | May 2, 2023" under a headline: its byline
     if window:
         if (
             _is_credit_info(info)
@@ -2504,6 +2508,9 @@ def _promo_title(window: list[_Entry], text: str) -> None:
     """A short 'headline' right above a sign-up or promo line that repeats its words
     ("Read the Top 8" / "Sign up for the Top 8, a roundup ..."): the promo's title."""
     head = window[-1]
+    if head.info.words <= HEADLINE_WORDS and _CTA_BUTTON.match(text.strip()):
+        head.info.role = BOILER  # "Before it's here, it's on X" / "LEARN MORE": an ad's text
+        return
     if head.info.words > PROMO_TITLE_WORDS:
         return
     own = {w for w in _PROMO_WORD.findall(head.raw.text.lower()) if w not in _STOP}
@@ -2513,6 +2520,14 @@ def _promo_title(window: list[_Entry], text: str) -> None:
 
 
 _PROMO_WORD = re.compile(r"\w+")
+# A promo's button alone on its line: the line above is the promo, not a headline.
+_CTA_BUTTON = re.compile(
+    r"^(?:learn more|find out (?:more|how)|discover more|get started|get (?:the )?app"
+    r"|(?:subscribe|sign up|join|register|donate|shop|buy|order|download|upgrade|try it|start)"
+    r"(?: now| today| here| for free| free)?|start (?:your |a )?free trial"
+    r"|try (?:it )?(?:for )?free)\W*$",
+    re.I,
+)
 #: Longest title of a promo box, in words.
 PROMO_TITLE_WORDS = 6
 

@@ -667,6 +667,9 @@ _LINK_LINE = re.compile(r"(?:https?://|www\.)\S+$")
 # so they are not evidence that one has ended (unlike share buttons and tags).
 _INLINE = re.compile(
     r"newsletter|\bsign up\b|\bsubscribe\b|\bpromotion\b|^[$£€]\s?\d|^\d+\s*min|^listen\b"
+    # an audio player under the headline: "Your browser does not support the <audio> element."
+    r"|^your browser does(?: not|n['’]t) support\b"
+    r"|\bon (?:ios|iphone|apple)\s*(?:or|and|&)\s*android\b"
     r"|\bour (?:morning|evening|daily|weekly) (?:e-?mail|briefing)\b"
     r"|^(?:also read|read also|see also)\b|\bearn (?:a )?(?:small )?commission\b|\baffiliate\b"
     r"|^(?:key points|summary|at a glance|highlights|what you need to know|key takeaways)\b"

@@ -1525,7 +1525,7 @@ def _page_top(entries: list[_Entry], bounds: list[int], start: int) -> list[int]
             e = entries[k]
             if e.info.role == BLANK:
                 continue
-            if e.info.listed or e.info.widget or not _page_top_line(e.raw.text.strip()):
+            if e.info.listed or e.info.widget or not _page_top_line(e.raw.text.strip(), top < b):
                 break
             top = k
         out.append(top)
@@ -1543,12 +1543,20 @@ _CRUMBS = re.compile(r"\s*[/|›>»]\s*")
 _CRUMB = re.compile(r"^[A-Z][\w&'’.-]*(?: (?:&|and|[A-Z][\w&'’.-]*)){0,3}$")
 
 
-def _page_top_line(t: str) -> bool:
-    """A breadcrumb, audio player or reading time over a page's headline."""
+def _page_top_line(t: str, over_crumb: bool = False) -> bool:
+    """A breadcrumb, audio player or reading time over a page's headline; a rubric
+    set off by a bar ("| Running dry"), and the section's name over one of those."""
     if _PAGE_TOP.match(t):
         return True
     cells = _CRUMBS.split(t)
+    if len(cells) == 2 and not cells[0] and _RUBRIC.match(cells[1]):
+        return True  # "| Running dry": a rubric under the section's name
+    if over_crumb and len(cells) == 1:
+        return _CRUMB.match(t) is not None  # "The Americas" over its rubric
     return 2 <= len(cells) <= 6 and all(_CRUMB.match(c) for c in cells)
+
+
+_RUBRIC = re.compile(r"^[A-Z][\w&'’.-]*(?: [\w&'’.-]+){0,3}$")
 
 
 def _furniture_above(entries: list[_Entry], b: int) -> bool:

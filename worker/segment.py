@@ -2233,6 +2233,18 @@ def _lead_in(window: list[_Entry], info: LineInfo, text: str = "") -> None:
             and _STANDFIRST.search(window[-2].raw.text)
         ):  # link, a standfirst-like one, the photo's caption, byline: the two head an article
             _end_list(window, 2)
+        elif (
+            info.role in (BODY, BYLINE, CAPTION, CREDIT)
+            and len(window) >= 3
+            and window[-1].info.role == TIMESTAMP
+            and not window[-1].info.clock
+            and window[-2].info.role == HEAD
+            and window[-2].info.words <= 2
+            and window[-3].info.listed
+            and not window[-3].info.tags
+            and window[-3].info.words > TAG_WORDS + 2
+        ):  # link, "Economy", date, and no headline under them: the link was the headline
+            _end_list(window, 3)
 
 
 def _after_contacts(last: _Entry, info: LineInfo, text: str) -> bool:

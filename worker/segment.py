@@ -1013,10 +1013,18 @@ def _features(entries: list[_Entry], i: int, zone: list[bool], coh) -> tuple[flo
     if caption and head and not long_head and not (byline or stamp or repeat) and _midstory(prev):
         # a photo and its caption, then a subheading: the story goes on
         caption = head = 0.0
-    if clock and not (stamp or caption) and (entries[i].info.clock or not signed):
+    if (
+        clock
+        and not (stamp or caption)
+        and (
+            entries[i].info.clock
+            or not signed
+            or (entries[i].info.role == BYLINE and _midstory(prev))
+        )
+    ):
         # "Posted at 14:10" / entry headline / "From CNN's Jo Park": a live page's entry
         # (a headline and byline above the first entry's time are the page's own; a
-        # byline under an entry's time is the entry's)
+        # byline under an entry's time, or over it right under a paragraph, is the entry's)
         head = repeat = byline = 0.0
         furniture = False  # the share row above ends the last entry, not the page
     if byline and not (head or stamp or caption) and _speaker_turn(entries, i, p):

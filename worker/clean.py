@@ -2144,6 +2144,10 @@ _WIDGET_GLUE = frozenset(
 WIDGET_WORDS = 24
 
 
+#: Widget words that alone and capitalised name the page's section instead.
+_SECTION_WIDGETS = frozenset(["obituaries", "stories"])
+
+
 def is_widget(s: str) -> bool:
     """A short line made of widget words only, with at least one that is not glue.
     (Stops at the first other word: most lines are prose and fail on their first two.)"""
@@ -2158,9 +2162,9 @@ def is_widget(s: str) -> bool:
     if (
         len(words) == 1
         and s[:1].isupper()
-        and words[0].strip(_WIDGET_STRIP).lower() == "obituaries"
+        and words[0].strip(_WIDGET_STRIP).lower() in _SECTION_WIDGETS
     ):
-        return False  # "Obituaries" alone: the section's kicker over a headline
+        return False  # "Obituaries", "Stories" alone: the section's kicker over a headline
     return found > 0
 
 

@@ -1655,12 +1655,32 @@ def _split_cueless(entries: list[_Entry], terms: _Terms, gap_of: list[int], a: i
         k = _voice_shift(entries, body, cands, cos)
         if k < 0:
             return []
-    i = cands[k]
+    i = _settle(cands, k, mat, cum, [gap_of[c] - ga for c in cands])
     return [
         *_split_cueless(entries, terms, gap_of, a, i),
         i,
         *_split_cueless(entries, terms, gap_of, i, b),
     ]
+
+
+def _settle(cands: list[int], k: int, mat, cum, rows: list[int]) -> int:
+    """The split cands[k], moved one candidate down when its first paragraph shares more
+    with the part above than with the part below (the old story's last paragraph may
+    name things the new one does too: the split's cosine barely tells the two apart)."""
+    if k + 1 >= len(cands):
+        return cands[k]
+    r = rows[k]
+    row = mat[r]
+    above = cum[r - 1] if r > 0 else np.zeros_like(row)
+    below = cum[-1] - cum[r]
+    if _cos(row, above) > _cos(row, below) and rows[k + 1] == r + 1:
+        return cands[k + 1]
+    return cands[k]
+
+
+def _cos(u, v) -> float:
+    n = float(np.sqrt((u * u).sum() * (v * v).sum()))
+    return float((u * v).sum()) / n if n > 0 else 0.0
 
 
 def _voice_shift(entries: list[_Entry], body: list[int], cands: list[int], cos) -> int:

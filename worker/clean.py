@@ -469,7 +469,6 @@ _LABEL_LINE = re.compile(
     # a page's metadata fields: "Topic(s): ...", "Keywords: ...", "Press Release Number: 25-104"
     r"|^(?!authors?\b)[a-z]+(?: [a-z]+)?\(s\)\s*:|^keywords?\s*:"
     r"|^(?:(?:press |news )?release|document) (?:number|no\.?|#|id)\s*:?\s*[\w./-]{1,20}$"
-
     # "Previous post: <headline>", "Next article »": the links to the neighbouring posts
     r"|^[«‹<←]?\s*(?:previous|prev|next|older|newer)\s+(?:post|article|story|entry|item)s?"
     r"\s*[:|»›>→«‹<←-]"

@@ -73,7 +73,15 @@ _BY_DATED = re.compile(
 # "By Amelia Grosvenor, a senior reviewer covering phones": a byline with a role.
 _BY_ROLE = re.compile(rf"^(?i:by)\s+{_NAME_SEQ},\s+(?:an?|the)\s+[\w ,'’-]{{2,100}}\.?$")
 # "Special to The Globe and Mail": a contributor's line.
-_SPECIAL_TO = re.compile(r"^Special to (?:the )?[A-Z][\w&.'’ -]{1,40}$", re.I)
+_SPECIAL_TO = re.compile(
+    rf"^(?:(?-i:{_NAME_SEQ})\s*[,|·•–—-]\s*)?Special to (?:the )?[A-Z][\w&.'’ -]{{1,40}}$", re.I
+)  # "Jo Park, Special to the Star": a contributor's byline
+# A wire agency's name as the byline, alone or after the reporter's ("The Canadian
+# Press", "Jo Park, The Associated Press", "Xinhua News Agency").
+_WIRE_BYLINE = re.compile(
+    rf"^(?:{_NAME_SEQ}\s*[,|·•/–—-]\s*)?(?:The )?(?:[A-Z][\w'’-]+ ){{0,2}}"
+    r"(?:Press(?: Association| Agency| International)?|News Agency|Newswire)$"
+)
 # "ByFARHANA RAHMAN Associated Press": "By" run into the name.
 _BY_JOINED = re.compile(r"^By(?=[A-Z])[A-Za-z'’.\- ]{3,60}$")
 _READTIME = re.compile(r"^(.{2,60}?)\s*[·•|,–—-]?\s*\d{1,2}\s*-?\s*min(?:ute)?s?\s+read\b", re.I)
@@ -347,6 +355,10 @@ _CLOSE = _AnchoredOrNot(
     r"|\b(?:retains?|maintains?|keeps?) (?:full |complete |sole )?editorial"
     r" (?:control|independence)\b"
     r"|^this (?:story|article) (?:has been|was) (?:updated|amended|corrected)"
+    # "This report by The Canadian Press was first published March 19, 2024.", "This
+    # article originally appeared in ...": the wire's or partner's republishing credit
+    r"|^\(?this (?:story|article|report|piece|column)(?: by [\w&.'’ -]{1,40}?)?"
+    r" (?:was |has been |is )?(?:first|originally) (?:published|posted|appeared|ran)\b"
     r"|^\(?this (?:story|article|report) has not been edited\b"
     r"|^\(?this (?:story|article|report) (?:is|was|has been) auto-?generated\b"
     r"|^\(?(?:main|top|lead|header|featured|cover|hero) (?:image|photo|picture)(?: credits?)?\s*:"
@@ -1063,6 +1075,8 @@ _FAMILIES = {
         "with contributions",
         "not been edited",
         "this report",
+        "this piece",
+        "this column",
         "image:",
         "image credit",
         "photo:",
@@ -1614,7 +1628,9 @@ def _short_role(s: str, nwords: int, mask: int) -> int:
         return BYLINE
     if nwords <= 20 and s[:2] == "By" and (_BY_ROLE.match(s) or _BY_JOINED.match(s)):
         return BYLINE
-    if nwords <= 8 and s[:7].lower() == "special" and _SPECIAL_TO.match(s):
+    if nwords <= 12 and "pecial to " in s and _SPECIAL_TO.match(s):
+        return BYLINE
+    if nwords <= 10 and ("Press" in s or "Agency" in s or "Newswire" in s) and _WIRE_BYLINE.match(s):
         return BYLINE
     if nwords <= 12:
         if (

@@ -1897,6 +1897,15 @@ def _push(window: list[_Entry], raw: RawLine, info: LineInfo | None = None) -> N
         and _ends_page(window[-2].info)
     ):
         last.role = BOILER  # "Partners" between end furniture and end furniture: its label
+    if (
+        info.role == HEAD
+        and last is not None
+        and last.role == BYLINE
+        and len(window) >= 2
+        and window[-2].info.role == CLOSE
+        and _SIGNOFF_CREDIT.match(window[-1].raw.text.strip())
+    ):
+        last.role = CLOSE  # credit / "Jo Park, The Canadian Press" / next headline: a sign-off
     if info.role == HEAD and info.words == 1 and _signs_dateline(window, raw.text.strip()):
         info.role = CLOSE  # "Reuters" under a story that opened "TAIPEI (Reuters) -"
     elif info.role == HEAD and info.words == 1 and _signs_byline(window, info.key):
@@ -1941,6 +1950,12 @@ def _push(window: list[_Entry], raw: RawLine, info: LineInfo | None = None) -> N
     window.append(_Entry(raw, info))
     if len(window) >= 4 and window[-2].info.role == HEAD:
         _caption_before_head(window)
+
+
+# A name and its outlet or role ("Jo Park, The Canadian Press", "Jo Park | Reuters"): under
+# a closing credit and over the next headline, the story's sign-off (a byline sits under
+# its headline; a byline over its headline follows the story's last paragraph).
+_SIGNOFF_CREDIT = re.compile(r"^(?!by\b)[^,|·•/]{3,40}\s*[,|·•/]\s*\S.{0,50}$", re.I)
 
 
 # An item of a fact box: a short field name and its value ("Venue: Royal Exchange").

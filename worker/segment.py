@@ -1945,6 +1945,8 @@ def _push(window: list[_Entry], raw: RawLine, info: LineInfo | None = None) -> N
         _lead_in(window, info, raw.text)
         if info.role == BYLINE:
             _headline_above(window, raw.text)
+        if info.role == BYLINE or (info.role == TIMESTAMP and not info.clock):
+            _kicker_after_list(window)
         if info.role == BOILER and last is not None and last.role == HEAD:
             _promo_title(window, raw.text)
     window.append(_Entry(raw, info))
@@ -1998,6 +2000,50 @@ def _factbox(window: list[_Entry], info: LineInfo, text: str) -> None:
     ):
         return  # (the label above the fields taken, a heading made furniture)
     info.role, info.ad, info.clock = BOILER, True, False
+
+
+def _kicker_after_list(window: list[_Entry]) -> None:
+    """A byline or date under a headline under a name-like line that ended a list of
+    links ("Most read" / links / "Inside Housing" / headline / "By Jo Park"): that line
+    was no byline (a headline comes under its byline only once) but the next page's
+    kicker or masthead; the "headline" that the list ended at is its last link."""
+    k, long_head = len(window) - 1, False
+    while k >= 1 and len(window) - k <= KICKER_ZONE:
+        info = window[k].info
+        if info.role == HEAD and not info.listed:
+            long_head = long_head or (
+                info.words > SUBHEAD_WORDS and _lower_words(window[k].raw.text) >= 2
+            )  # (a headline in sentence case, not a name list "Jo Park and Sam Roe, Outlet")
+        elif not (
+            k == len(window) - 1
+            and info.role == BODY
+            and info.words <= STANDFIRST_WORDS
+            and window[k - 1].info.role == HEAD
+        ):  # (a standfirst may sit between headline and byline)
+            break
+        k -= 1
+    name = window[k]
+    if not long_head or k < 2 or not _name_item(name.info, name.raw.text):
+        return
+    j = k - 1
+    while j >= 0 and k - j <= 2 and window[j].info.role == HEAD and not window[j].info.listed:
+        j -= 1
+    if j < 0 or j == k - 1 or not (window[j].info.listed or window[j].info.lead > 0):
+        return
+    if all(e.info.words <= SUBHEAD_WORDS for e in window[j + 1 : k]):
+        return  # "OPINION" / "GLOBAL VIEW" / headline: a kicker and a column's name
+    for e in window[j + 1 : k]:
+        e.info.role, e.info.listed, e.info.lead = BOILER, True, 0
+    name.info.role = HEAD
+
+
+def _lower_words(text: str) -> int:
+    """Words starting in lower case."""
+    return sum(1 for w in text.split() if w[:1].islower())
+
+
+#: Lines of a header under the kicker (kicker, headline, repeat, standfirst).
+KICKER_ZONE = 6
 
 
 def _under_headline(window: list[_Entry]) -> bool:

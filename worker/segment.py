@@ -1889,7 +1889,7 @@ def _push(window: list[_Entry], raw: RawLine, info: LineInfo | None = None) -> N
         window[-1].info.role = CLOSE  # story / "Published - <date>" / share row: the story's date
     if (
         info.role == BOILER
-        and not info.ad
+        and (not info.ad or info.lead > 0)  # (or a label of its own: "Sponsored")
         and last is not None
         and last.role == HEAD
         and last.words <= 2

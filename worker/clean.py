@@ -706,8 +706,8 @@ SKIP_LINES = 4
 # Labels over a few lines of press-release furniture: contacts, the company note.
 _BLOCK_LABEL = re.compile(
     r"^(?:media|press|investor|for (?:further|more) information|further information|contacts?"
-    r"|media enquiries|press enquiries|media relations|media inquiries|press inquiries)"
-    r"(?: contacts?)?(?: information| details)?\s*:?$"
+    r"|(?:for )?(?:media|press) (?:enquiries|inquiries)|media relations)"
+    r"(?: contacts?)?(?: information| details)?(?:,? (?:please )?contact(?: us)?)?\s*:?$"
     r"|^news provided by\b|^About\s+[A-Z][\w&.,'’ -]*$"
     r"|^(?:journal references?|story source|references?)\s*:$"
     r"|^(?:primary|secondary|original|study|journal) sources?\s*:?$"  # a study's citation

@@ -2293,7 +2293,7 @@ def _lead_in(window: list[_Entry], info: LineInfo, text: str = "") -> None:
         and (
             info.role in (BODY, CONT, CLOSE, BYLINE, BIO)
             or (info.role == HEAD and info.words <= 8 and "," in text)  # "Press officer, Acme"
-            or (info.role == HEAD and info.words <= 8 and _ORG_UNIT.match(text.strip()))
+            or (info.role == HEAD and info.words <= 8 and _ORG_UNIT.search(text.strip()))
             or (info.role == HEAD and info.words > BLOCK_HEAD_WORDS)  # a reference, a company note
         )
     ):
@@ -2352,11 +2352,14 @@ _CONTACT_MARK = re.compile(r"\S@\S|\+?\d[\d ().-]{7,}\d")
 CONTACT_END_WORDS = 25
 
 
-# An office named in a contact block ("Office of Public Affairs", "Press Office").
+# An office named in a contact block ("Office of Public Affairs", "Acme Press Office",
+# "Acme Council Communications and Marketing").
 _ORG_UNIT = re.compile(
     r"^(?:the )?(?:office|department|bureau|division|ministry|directorate) (?:of|for)\b"
     r"|\b(?:press|communications?|media|news|public affairs|public relations|newsroom)"
-    r" (?:office|team|desk|unit|department|service)s?$",
+    r" (?:office|team|desk|unit|department|service)s?$"
+    r"|\b(?:communications|media relations|public affairs) (?:and|&) (?:marketing|engagement"
+    r"|media|campaigns|events|public affairs)$",  # "Acme Council Communications and Marketing"
     re.I,
 )
 

@@ -1867,6 +1867,18 @@ def _push(window: list[_Entry], raw: RawLine, info: LineInfo | None = None) -> N
         and _is_caption_sentence(window[-1])
     ):
         last.role = CAPTION  # headline, standfirst, the photo's caption, byline
+    if (
+        info.role == BODY
+        and last is not None
+        and last.role == HEAD
+        and len(window) >= 3
+        and window[-2].info.role == BYLINE
+        and _midstory(window[-3].info)
+        and _name_item(window[-2].info, window[-2].raw.text)
+        and last.words <= SUBHEAD_WORDS
+        and _PLACE_LINE.match(window[-1].raw.text.strip())
+    ):  # letter / "Jo Park" / "Hastings, East Sussex" / next letter: its writer and town
+        last.role = window[-2].info.role = CONT
     if info.role == BIO and last is not None and last.role == BYLINE:
         if _after_paragraphs(window[:-1]):
             last.role = BIO  # name, then bio, under the last paragraph: the author box
@@ -1958,6 +1970,10 @@ def _push(window: list[_Entry], raw: RawLine, info: LineInfo | None = None) -> N
 # a closing credit and over the next headline, the story's sign-off (a byline sits under
 # its headline; a byline over its headline follows the story's last paragraph).
 _SIGNOFF_CREDIT = re.compile(r"^(?!by\b)[^,|·•/]{3,40}\s*[,|·•/]\s*\S.{0,50}$", re.I)
+
+
+# A town under a letter writer's name ("Hastings, East Sussex", "Cardiff").
+_PLACE_LINE = re.compile(r"^[A-Z][\w'’.-]+(?: [A-Z][\w'’.-]+)?(?:, [A-Z][\w'’.-]+(?: [A-Z][\w'’.-]+)?)?$")
 
 
 # An item of a fact box: a short field name and its value ("Venue: Royal Exchange").

@@ -403,6 +403,8 @@ _BOILER_LINE = re.compile(
     r"|^(?:\d+\s+)?comments?\s*[(\[]?\d*[)\]]?$"
     r"|^(?:pin|save|print) (?:it|this|the) (?:recipe|article|story|for later)(?: for later)?\W*$"
     r"|^rate this\b|^was this (?:page|article|story) (?:useful|helpful)"
+    r"|^(?:we (?:care about|value|respect) your privacy|your privacy(?: choices| matters)?"
+    r"|(?:privacy|cookie|consent) (?:settings|preferences|choices))\W*$"  # a consent banner's title
     r"|^about the authors?\s*:?$|^listen to this (?:article|story)\b"
     r"|^(?:previous|next) (?:page|article|story)$|^page \d+ of \d+$"
     r"|^send this \w+ to a friend\b|^like this:?$|^like loading\b"
@@ -743,6 +745,7 @@ _BOILER = _AnchoredOrNot(
     r"|\bnewsletter\b.{0,60}\b(?:sign up|subscribe|inbox)\b"
     r"|\bwe use cookies\b|\bcookies?\b.{0,60}\b(?:accept|consent|policy|preferences|settings"
     r"|agree)\b|\b(?:uses|using) cookies\b"
+    r"|^we and our (?:\d+ )?(?:partners|vendors)\b.{0,80}\bcookies\b"  # a consent banner
     r"|\bjoin (?:our|us on)\b.{0,40}\b(?:whatsapp|telegram|community|channel)\b"
     r"|\bjoin\b.{0,30}\b(?:whatsapp|telegram) (?:channel|group)\b|\bco-funded by\b"
     r"|\bnot (?:a|intended as a) substitute for (?:professional )?(?:medical )?(?:advice|care)\b"

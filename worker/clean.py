@@ -1639,7 +1639,11 @@ def _short_role(s: str, nwords: int, mask: int) -> int:
         return BYLINE
     if nwords <= 12 and "pecial to " in s and _SPECIAL_TO.match(s):
         return BYLINE
-    if nwords <= 10 and ("Press" in s or "Agency" in s or "Newswire" in s) and _WIRE_BYLINE.match(s):
+    if (
+        nwords <= 10
+        and ("Press" in s or "Agency" in s or "Newswire" in s)
+        and _WIRE_BYLINE.match(s)
+    ):
         return BYLINE
     if nwords <= 12:
         if (

@@ -1625,7 +1625,9 @@ def _split_cueless(entries: list[_Entry], terms: _Terms, gap_of: list[int], a: i
     paragraphs on each side splits the run in two; the tf-idf vectors of the
     two whole parts are compared, and the split with the lowest cosine is taken
     when it is below SPLIT_COS (two stories share almost no rare words; the two
-    halves of one story keep naming the same people, places and things).
+    halves of one story keep naming the same people, places and things), or when
+    it is a clear dip among many splits and opens like a piece's first paragraph
+    (_clear_dip, _lead_paragraph).
     Block-level cohesion (a few lines each side) is too noisy for this at
     article scale. Recurses into both parts.
     """
@@ -1651,7 +1653,7 @@ def _split_cueless(entries: list[_Entry], terms: _Terms, gap_of: list[int], a: i
     norms = np.sqrt((left * left).sum(axis=1) * (right * right).sum(axis=1))
     cos = np.where(norms > 0, dot / np.where(norms > 0, norms, 1.0), 1.0)
     k = int(np.argmin(cos))
-    if cos[k] >= SPLIT_COS:
+    if cos[k] >= SPLIT_COS and not (_clear_dip(cos, k) and _lead_paragraph(entries, cands[k])):
         k = _voice_shift(entries, body, cands, cos)
         if k < 0:
             return []
@@ -1681,6 +1683,42 @@ def _settle(cands: list[int], k: int, mat, cum, rows: list[int]) -> int:
 def _cos(u, v) -> float:
     n = float(np.sqrt((u * u).sum() * (v * v).sum()))
     return float((u * v).sum()) / n if n > 0 else 0.0
+
+
+def _clear_dip(cos: np.ndarray, k: int) -> bool:
+    """cos[k], the lowest, is low and well below the cosines of the other splits of a
+    long run: two pieces that share few words meet there (one story's halves share
+    about as many words wherever it is split)."""
+    if len(cos) < DIP_SPLITS or cos[k] >= DIP_COS:
+        return False
+    return bool(cos[k] <= DIP_RATIO * np.median(np.delete(cos, k)))
+
+
+def _lead_paragraph(entries: list[_Entry], i: int) -> bool:
+    """entries[i] reads as a piece's first paragraph: it reports no one's words at once
+    ("Jo Park said the firm ..." goes on a story), and two full paragraphs end the
+    piece above (not the first lines under a subheading or a list's item)."""
+    if any(w in _SAID for w in entries[i].raw.text.split()[:LEAD_SAID_WORDS]):
+        return False
+    p, n = i - 1, 0
+    while p >= 0 and n < 2:
+        info = entries[p].info
+        if info.role not in _TRANSPARENT:
+            if info.role != CONT and (info.role != BODY or info.words < STUB_WORDS):
+                return False
+            n += 1
+        p -= 1
+    return n == 2
+
+
+_SAID = frozenset(["said", "says", "said,", "says,"])
+#: Opening words of a paragraph that may name a speaker before a lead's "said".
+LEAD_SAID_WORDS = 8
+#: A dip in cosine splits a run with at least this many candidate splits, when it is
+#: below DIP_COS and at most DIP_RATIO of the median of the others.
+DIP_SPLITS = 4
+DIP_COS = 0.1
+DIP_RATIO = 0.74
 
 
 def _voice_shift(entries: list[_Entry], body: list[int], cands: list[int], cos) -> int:
@@ -1973,7 +2011,9 @@ _SIGNOFF_CREDIT = re.compile(r"^(?!by\b)[^,|·•/]{3,40}\s*[,|·•/]\s*\S.{0,5
 
 
 # A town under a letter writer's name ("Hastings, East Sussex", "Cardiff").
-_PLACE_LINE = re.compile(r"^[A-Z][\w'’.-]+(?: [A-Z][\w'’.-]+)?(?:, [A-Z][\w'’.-]+(?: [A-Z][\w'’.-]+)?)?$")
+_PLACE_LINE = re.compile(
+    r"^[A-Z][\w'’.-]+(?: [A-Z][\w'’.-]+)?(?:, [A-Z][\w'’.-]+(?: [A-Z][\w'’.-]+)?)?$"
+)
 
 
 # An item of a fact box: a short field name and its value ("Venue: Royal Exchange").

@@ -136,3 +136,46 @@ def test_reader_raises_dumperror_for_binary() -> None:
 
     with pytest.raises(DumpError):
         list(iter_lines(io.BytesIO(os.urandom(4096))))
+
+
+_PEAK_CODE = """
+import atexit, sys
+def _peak():
+    for line in open("/proc/self/status"):
+        if line.startswith("VmHWM:"):
+            sys.stderr.write("PEAK %d\\n" % int(line.split()[1]))
+atexit.register(_peak)
+from worker.cli import main
+main()
+"""
+
+
+def _peak_kb(tmp_path: Path, megabytes: int) -> int:
+    """Peak RSS of `newswatch segment DUMP --json` on a generated dump of that size."""
+    from support_dumpgen import make_dump
+
+    path = tmp_path / f"dump{megabytes}.txt"
+    size = seed = 0
+    with path.open("w", encoding="utf-8") as fh:
+        while size < megabytes * 1_000_000:
+            text = make_dump(seed, 12).text
+            fh.write(text)
+            size += len(text.encode("utf-8"))
+            seed += 1
+    proc = subprocess.run(
+        [sys.executable, "-c", _PEAK_CODE, "segment", str(path), "--json"],
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.PIPE,
+        timeout=300,
+        check=True,
+    )
+    return int(proc.stderr.decode().rsplit("PEAK ", 1)[1].split()[0])
+
+
+def test_memory_does_not_grow_with_the_dump(tmp_path: Path) -> None:
+    """The whole command streams: six times the input, the same peak (the JSON
+    document is written article by article; held in full, 12 MB of dump would
+    cost about 100 MB more)."""
+    small, big = _peak_kb(tmp_path, 2), _peak_kb(tmp_path, 12)
+    assert big - small < 25_000, (small, big)
+    assert big < 150_000

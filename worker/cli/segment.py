@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
+import json
 import sys
 from pathlib import Path
 
 import typer
 
-from worker.cli.common import fail, print_json
+from worker.cli.common import fail
 
 
 def register(app: typer.Typer) -> None:
@@ -24,19 +25,39 @@ def segment(
 
     stats = DecodeStats()
     source = sys.stdin.buffer if dump == "-" else Path(dump)
+    articles = segment_file(source, stats=stats)
     try:
-        articles = list(segment_file(source, stats=stats))
+        if json_out:
+            _write_json(articles)
+        else:
+            _write_summary(articles, stats, dump)
     except DumpError as exc:
         fail(str(exc))
     _warn(stats, dump)
-    if json_out:
-        print_json({"articles": [a.to_json() for a in articles]})
-        return
-    dropped = sum(len(a.dropped_lines) for a in articles)
-    typer.echo(f"{dump}: {stats.lines} lines, {len(articles)} articles, {dropped} lines dropped")
+
+
+def _write_json(articles) -> None:
+    """The contract's document, written one article at a time: a dump of many GB
+    never has all its articles in memory (nothing is written before the first
+    article, so an unreadable file still gives a clean error and no output)."""
+    out = sys.stdout
+    first = True
     for a in articles:
+        out.write('{"articles": [\n' if first else ",\n")
+        out.write(json.dumps(a.to_json(), ensure_ascii=False))
+        first = False
+    out.write('{"articles": []}\n' if first else "\n]}\n")
+
+
+def _write_summary(articles, stats, dump: str) -> None:
+    """One line per article as it is found, then the totals."""
+    n = dropped = 0
+    for a in articles:
+        n += 1
+        dropped += len(a.dropped_lines)
         title = a.title or "(untitled)"
         typer.echo(f"  {a.start_line:>6}-{a.end_line:<6} {title[:70]}")
+    typer.echo(f"{dump}: {stats.lines} lines, {n} articles, {dropped} lines dropped")
 
 
 def _warn(stats, dump: str) -> None:

@@ -52,9 +52,9 @@ _BY = re.compile(
     r"^(?:by:?|words by|written by|story by|reporting by|(?:words|text|report|authors?)\s*:"
     r"|an? (?:commentary|analysis|column|essay|op-ed|opinion piece|guest essay) by"
     r"|interview(?:ed)? by|as told to|words and (?:photo(?:graph)?s|pictures|images) by"
-    r"|(?:medically )?reviewed by|fact[- ]checked by)\s+"
+    r"|(?:medically )?reviewed by|fact[- ]checked by|(?:a )?review by)\s+"
     r"[\w\u00C0-\u024F'’.\-]+"
-    r"(?:[\s,&|]+[\w\u00C0-\u024F'’.@\-]+){0,9}\s*(?:\([^()@]{2,60}\))?\s*$",
+    r"(?:[\s,&|]+[\w\u00C0-\u024F'’.@\-]+){0,9}\s*(?:\((?:[^()@]|\([^()@]{1,40}\)){2,80}\))?\s*$",
     re.I,
 )
 _BY_PREFIX = re.compile(
@@ -397,12 +397,14 @@ _BOILER_LINE = re.compile(
     r"|skip (?:advertisement|advert|ad|to (?:main )?content)"
     r"|story continues below(?: advertisement)?|continue reading|read more|related"
     r"|more on this story"
+    r"|follow (?-i:[A-Z])[\w&.'’-]*(?: (?:&|and|(?-i:[A-Z])[\w&.'’-]*)){0,3}"
     r"|recommended|most read|most popular|trending|share this(?: article| story)?|share|tweet"
     r"|email|print|copy link|comments?|show comments|view comments|leave a comment"
     r"|scroll to continue(?: with content)?|ad feedback|close)\s*[:.!»›>|-]*$"
     r"|^(?:\d+\s+)?comments?\s*[(\[]?\d*[)\]]?$"
     r"|^(?:pin|save|print) (?:it|this|the) (?:recipe|article|story|for later)(?: for later)?\W*$"
-    r"|^rate this\b|^was this (?:page|article|story) (?:useful|helpful)"
+    r"|^rate this\b|^(?:was|did you find) this (?:page|article|story|post|content)"
+    r" (?:useful|helpful|valuable|informative|interesting)"
     r"|^(?:we (?:care about|value|respect) your privacy|your privacy(?: choices| matters)?"
     r"|(?:privacy|cookie|consent) (?:settings|preferences|choices))\W*$"  # a consent banner's title
     r"|^about the authors?\s*:?$|^listen to this (?:article|story)\b"
@@ -479,6 +481,11 @@ _LABEL_LINE = re.compile(
     r"|^read more [A-Z][\w&' ]{1,20}:\s"
     r"|^(?:read|download|view|see) (?:the|our) (?:full )?[\w'’-]+(?: [\w'’-]+){0,2}\s*:\s"
     r"|^(?:filed|posted) (?:under|in)\s*:|^categor(?:y|ies)\s*:|^more\s*:\s*\S"
+    r"|^(?:topics|tags|keywords) (?-i:[A-Z][\w&'’.-]*(?: [A-Z][\w&'’.-]*){1,10})$"
+    r"|^(?:filed|posted) (?:under|in) [^|]{1,80}\|"  # "Posted in X | Tagged Y | 6 Comments"
+    # a comment thread's head: "3 thoughts on “<headline>”", "12 Responses to '...'"
+    r"|^(?:\d+|one|two|three|four|five) (?:thoughts?|responses?|comments?|replies|reactions?)"
+    r" (?:on|to) [“\"'‘«]"
     r"|^(?:source|journal|study|secondary source) references?\s*:\s*\S"
     # a page's metadata fields: "Topic(s): ...", "Keywords: ...", "Press Release Number: 25-104"
     r"|^(?!authors?\b)[a-z]+(?: [a-z]+)?\(s\)\s*:|^keywords?\s*:"
@@ -802,6 +809,8 @@ _BOILER = _AnchoredOrNot(
     r"|\bprivacy (?:collection )?(?:statement|notice)\b|^click to (?:share|print|email)\b"
     r"|\bwe['’]ll send you\b|\blinks to weblogs that reference\b|^email this"
     r"|^[\w .'’-]{1,30} said\.\.\.$|^don['’]t miss\b|\bby following\b"
+    r"|^(?!(?:the|he|she|it|they|who|this|that|which|one|everyone)\b)[\w.'’@-]+(?: [\w.'’@-]+){0,3}"
+    r" (?:says|said)\s*:$"  # a commenter's line: "Marge T. says:"
     r"|\bjoin (?:our|the)\b.{0,30}\b(?:comment|commenting|discussion|forum)"
     r"|\bget the best of\b.{0,40}\b(?:coverage|journalism|reporting)\b"
     r"|\bjoin\b.{0,30}\bconversations?\b"
@@ -1037,6 +1046,8 @@ _FAMILIES = {
         "weblogs",
         "email this",
         "said...",
+        "says:",
+        "said:",
         "miss",
         "by following",
         "the best of",
@@ -1616,6 +1627,8 @@ def _short_role(s: str, nwords: int, mask: int) -> int:
         return BYLINE  # "Priya Nair | TNN | Updated: Mar 12, 2024, 23:41 IST"
     if nwords <= 14 and _DIGIT.search(s) and _name_then_date(s):
         return BYLINE  # "Maya Pruitt 6:15 AM CST on Feb 21, 2024"
+    if nwords <= 14 and _DIGIT.search(s) and (m := _DATE_THEN_BY.match(s)) and _HAS_DATE.search(m[1]):
+        return BYLINE  # "16th August 2023 - Author: Jo Park", "May 2, 2024 | By Jo Park"
     if mask & _K_CLOSE and _CLOSE.search(s):
         return CLOSE
     if nwords == 1 and _CAPS_SLASH.match(s):
@@ -1853,6 +1866,14 @@ _ART_CREDIT = re.compile(
 _PHOTO_CREDIT = re.compile(rf"^(?:©\s*{_NAME_SEQ}\s*/\s*|{_NAME_SEQ}/)[A-Z][\w&.' -]{{1,40}}$")
 
 
+# A date, then the author under a label: "16th August 2023 - Author: Jo Park".
+_DATE_THEN_BY = re.compile(
+    rf"^([^|·•–—]{{4,40}}?)\s*[|·•,–—-]\s*(?:(?:posted |written )?by|authors?|words)\s*:?\s+"
+    rf"(?-i:{_NAME_SEQ})$",
+    re.I,
+)
+
+
 def _dated_name_line(s: str) -> bool:
     """'Name | Agency | date': a byline with its outlet and date, split by bars."""
     first = re.split(r"[|/·•]", s, maxsplit=1)[0].strip()
@@ -1925,6 +1946,9 @@ _LIST_LABEL = re.compile(
     r"|editors?['’]?s?['’]? picks?|related links|reader comments(?: \(\d+\))?"
     r"|related internet links|further reading|don['’]t miss\b.{0,40}"
     r"|what you need to know|key (?:takeaways|facts)|in brief|the big picture"
+    # "In other news", "Elsewhere on the site", "More to read", "What to read next"
+    r"|(?:in )?other (?:news|stories|headlines)|elsewhere(?: on [\w&.'’ -]{1,30})?"
+    r"|(?:more|what) to (?:read|watch|explore)(?: next)?"
     r"|(?:more |picked |selected |just |recommended )?for you"
     r"|(?:discover|explore|see|get|read) more from [\w&.'’ -]{1,30}"
     r"|(?:more|explore) topics"
@@ -2196,7 +2220,7 @@ def is_widget(s: str) -> bool:
     return found > 0
 
 
-_WIDGET_STRIP = ".,:;!?()[]|·•»›<>\"'“”‘’-+*#…"
+_WIDGET_STRIP = ".,:;!?()[]|·•»›<>\"'“”‘’-+*#…←→«‹"
 
 
 # "Read more: <headline>", "RELATED: <headline>": an inline teaser inside an article,

@@ -708,6 +708,15 @@ _INLINE = re.compile(
 _THANKS = re.compile(
     r"^(?:thanks|thank you) (?:so much )?for (?:reading|being a (?:reader|subscriber))\b", re.I
 )
+# A commenter's line in a comment thread: "Anonymous said...", "Marge T. says:" (not
+# "The minister says:", which introduces a quotation).
+COMMENTER = re.compile(
+    r"^(?!(?:the|he|she|it|they|who|this|that|which|one|everyone)\b)[\w.'’@-]+"
+    r"(?: [\w.'’@-]+){0,3} (?:said\s*(?:\.\.\.|…)|says\s*:)$",
+    re.I,
+)
+#: Lines after a commenter's line that are the comment (its date and its text).
+COMMENT_LINES = 2
 # "Skip past newsletter promotion" ... "after newsletter promotion": a block to skip.
 _SKIP_LABEL = re.compile(r"^skip past\b", re.I)
 #: Lines a skip label may cover.
@@ -808,9 +817,7 @@ _BOILER = _AnchoredOrNot(
     r"|\bappeared in the\b.{0,60}\b(?:print edition|section of)\b"
     r"|\bprivacy (?:collection )?(?:statement|notice)\b|^click to (?:share|print|email)\b"
     r"|\bwe['’]ll send you\b|\blinks to weblogs that reference\b|^email this"
-    r"|^[\w .'’-]{1,30} said\.\.\.$|^don['’]t miss\b|\bby following\b"
-    r"|^(?!(?:the|he|she|it|they|who|this|that|which|one|everyone)\b)[\w.'’@-]+(?: [\w.'’@-]+){0,3}"
-    r" (?:says|said)\s*:$"  # a commenter's line: "Marge T. says:"
+    r"|^don['’]t miss\b|\bby following\b"
     r"|\bjoin (?:our|the)\b.{0,30}\b(?:comment|commenting|discussion|forum)"
     r"|\bget the best of\b.{0,40}\b(?:coverage|journalism|reporting)\b"
     r"|\bjoin\b.{0,30}\bconversations?\b"
@@ -821,6 +828,8 @@ _BOILER = _AnchoredOrNot(
     r"\b(?:updates|live score|headlines)\b"
     r"|\b(?:more|other|similar) (?:stories|articles|news|coverage) like this\b"
     r"|\bavailable (?:on|at) (?:www\.)?[\w-]+\.(?:com|org|net|co\.uk)\b"
+    r"|^(?!(?:the|he|she|it|they|who|this|that|which|one|everyone)\b)[\w.'’@-]+"
+    r"(?: [\w.'’@-]+){0,3} (?:said\s*(?:\.\.\.|…)|says\s*:)$"  # a commenter's line
     r"|\bcomments?\b.{0,60}\b(?:our|community|house|these) (?:rules|guidelines|standards)\b"
     r"|\bbreak (?:our|the) (?:rules|guidelines)\b"
     r"|\bthis (?:post|article|story|content) is (?:only )?(?:for|available to) (?:paid |premium )?"
@@ -1046,8 +1055,8 @@ _FAMILIES = {
         "weblogs",
         "email this",
         "said...",
+        "said…",
         "says:",
-        "said:",
         "miss",
         "by following",
         "the best of",
@@ -1493,6 +1502,8 @@ def _classify(
                 info.lead = -NOTES_LINES
             elif _SKIP_LABEL.match(s):
                 info.lead = -SKIP_LINES
+            elif s[-1] in ".:…" and COMMENTER.match(s):
+                info.lead = -COMMENT_LINES  # the comment's date and text follow
         return info
     if nwords <= 6 and _BLOCK_LABEL.match(s):
         if s[:4].lower() == "news":

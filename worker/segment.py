@@ -60,6 +60,8 @@ from worker.clean import (
     BYLINE,
     CAPTION,
     CLOSE,
+    COMMENT_LINES,
+    COMMENTER,
     CONT,
     CREDIT,
     HEAD,
@@ -2341,6 +2343,12 @@ def _lead_in(window: list[_Entry], info: LineInfo, text: str = "") -> None:
             head.role, head.listed, head.lead = HEAD, False, 0
         else:
             info.role, info.listed, info.lead = BOILER, True, lead - 1  # a link's date
+    elif (
+        lead < 0
+        and info.role in (TIMESTAMP, HEAD)
+        and any(COMMENTER.match(e.raw.text.strip()) for e in window[-COMMENT_LINES:])
+    ):
+        info.role, info.lead = BOILER, lead + 1  # a comment's date (or its one-line text)
     elif lead < 0 and _after_contacts(window[-1], info, text):
         prev.role, prev.lead = CLOSE, 0  # the release's last line: what follows is not its own
     elif (

@@ -1638,7 +1638,8 @@ def _short_role(s: str, nwords: int, mask: int) -> int:
         return BYLINE  # "Priya Nair | TNN | Updated: Mar 12, 2024, 23:41 IST"
     if nwords <= 14 and _DIGIT.search(s) and _name_then_date(s):
         return BYLINE  # "Maya Pruitt 6:15 AM CST on Feb 21, 2024"
-    if nwords <= 14 and _DIGIT.search(s) and (m := _DATE_THEN_BY.match(s)) and _HAS_DATE.search(m[1]):
+    m = nwords <= 14 and _DIGIT.search(s) and _DATE_THEN_BY.match(s)
+    if m and _HAS_DATE.search(m[1]):
         return BYLINE  # "16th August 2023 - Author: Jo Park", "May 2, 2024 | By Jo Park"
     if mask & _K_CLOSE and _CLOSE.search(s):
         return CLOSE

@@ -850,7 +850,9 @@ _APPEAL = _AnchoredOrNot(
     r"since you[’']re here|\b(?:a|one) (?:small )?favou?r to ask"
     r"|\bsupport (?:our|independent|quality)"
     r" journalism|\bconsider (?:supporting|donating|a (?:donation|contribution)"
-    r"|subscribing)"
+    r"|subscribing|(?:making|giving|sending) (?:a |an )?(?:\w+ )?(?:donation|contribution|gift))"
+    r"|\bif you (?:value|appreciate|enjoy(?:ed)?|rely on) (?:our|this|the|what we)"
+    r" (?:work|reporting|journalism|coverage|do)\b.{0,40}\b(?:donat|support|subscri|contribut)"
     r"|\bbecome an? (?:member|subscriber|supporter|patron|insider)\b"
     r"|\bmake a (?:one-off |monthly |small )?"
     r"(?:contribution|donation)\b|\byou[’']ve read \d+ articles?\b"
@@ -890,6 +892,10 @@ _FAMILIES = {
         "support quality",
         "support us",
         "please consider",
+        "if you value",
+        "if you appreciate",
+        "if you enjoy",
+        "if you rely",
         "consider supporting",
         "consider donating",
         "consider subscribing",

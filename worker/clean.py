@@ -408,6 +408,9 @@ _BOILER_LINE = re.compile(
     r"|^(?:we (?:care about|value|respect) your privacy|your privacy(?: choices| matters)?"
     r"|(?:privacy|cookie|consent) (?:settings|preferences|choices))\W*$"  # a consent banner's title
     r"|^about the authors?\s*:?$|^listen to this (?:article|story)\b"
+    # a sign-up form's fields: "Email address *", "Enter your email", "First name *"
+    r"|^(?:enter |your )*(?:e-?mail(?: address)?|(?:first |last |full )?name|zip ?code|postcode"
+    r"|password)\s*[*:]?\s*\*?$"
     r"|^(?:previous|next) (?:page|article|story)$|^page \d+ of \d+$"
     r"|^send this \w+ to a friend\b|^like this:?$|^like loading\b"
     r"|^(?:discussion about this (?:post|article|story)|(?:jump|skip|go) to (?:the )?comments?"
@@ -543,7 +546,9 @@ _PRINT_LINE = re.compile(
 _PROMO = re.compile(
     r"^(?:press play to listen to this (?:article|story)|listen to this (?:article|story)\b.{0,80}"
     r"|voiced by artificial intelligence\.?|your browser does not support the <?(?:audio|video)>?"
-    r" element\.?|(?:(?:daily|weekly|morning|evening|free|our|the) ){1,3}newsletters?"
+    r" element\.?|(?:(?:daily|weekly|morning|evening|free|our|the) ){1,3}(?:e-?)?newsletters?"
+    # a sign-up box's title: "Receive our free weekly e-newsletters", "Get the Morning Brief newsletter"
+    r"|(?:receive|get|sign up for|subscribe to|join) (?:[\w&.'’-]+ ){0,5}(?:e-?)?newsletters?"
     r"|unlock (?:the )?[\w’'. ]{1,30} for free"
     r"|this (?:article|story|content|piece) is (?:part of|exclusive to|available (?:to|for))"
     r" [\w&.'’ -]{1,40}"
@@ -558,7 +563,12 @@ _PROMO = re.compile(
     r"(?: time)?"
     # a paywall's gate: "Sign in to continue reading", "Subscribe to read the full article"
     r"|(?:please )?(?:sign in|log ?in|subscribe|register|sign up)(?: now| for free| free)?"
-    r" (?:to|and) (?:continue|keep|start) reading\b.{0,40}"
+    r" (?:to|and) (?:(?:continue|keep|start) reading\b.{0,40}|continue)"
+    r"|why (?:register|subscribe|sign up|join|create an account)\??"
+    r"|registration is (?:free|quick|easy)\b.{0,60}"
+    # a metered wall: "Once registered, you can read 3 articles a month"
+    r"|.{0,60}\b(?:read|access|enjoy) (?:up to )?\d+ (?:free )?(?:articles|stories)"
+    r" (?:a|per|each|every) (?:month|week)\b.{0,40}"
     r"|(?:sign in|log ?in|subscribe|register|sign up)(?: now)? to (?:read|view|access|unlock)"
     r" (?:the |this |our )?(?:full |whole |entire |rest of (?:the |this )?)?"
     r"(?:article|story|piece|report)\b.{0,40}"
@@ -701,7 +711,8 @@ _INLINE = re.compile(
     r"|^(?:also read|read also|see also)\b|\bearn (?:a )?(?:small )?commission\b|\baffiliate\b"
     r"|^(?:key points|summary|at a glance|highlights|what you need to know|key takeaways)\b"
     r"|^(?:open|view|enlarge|expand) (?:this |the )?(?:photo|image|picture)"
-    r"|^(?:recommended|suggested|further|also|essential) reading\b",  # boxes inside a story
+    r"|^(?:recommended|suggested|further|also|essential) reading\b"  # boxes inside a story
+    r"|^most (?:read|popular|viewed) from\b",  # a site's promo box, often after the lead
     re.I,
 )
 # "Thanks for reading X! Subscribe ...": a newsletter post's sign-off, the end of the post.
@@ -759,6 +770,7 @@ _BOILER = _AnchoredOrNot(
     r"|\b(?:sign up|subscribe|register)\b.{0,80}"
     r"\b(?:newsletter|inbox|for free|free\b|daily|weekly|e-?mail)"
     r"|\bnewsletter\b.{0,60}\b(?:sign up|subscribe|inbox)\b"
+    r"|\b(?:signing up|subscribing|registering)\b.{0,80}\b(?:e-?)?(?:newsletters?|inbox)\b"
     r"|\bwe use cookies\b|\bcookies?\b.{0,60}\b(?:accept|consent|policy|preferences|settings"
     r"|agree)\b|\b(?:uses|using) cookies\b"
     r"|^we and our (?:\d+ )?(?:partners|vendors)\b.{0,80}\bcookies\b"  # a consent banner
@@ -1952,7 +1964,9 @@ _TAG_LABELS = (
 _LIST_LABEL = re.compile(
     r"^(?:related(?: stories| articles| coverage| content| reading| posts| pages| videos| reads)?"
     r"|more on this (?:story|topic)"
-    r"|most (?:read|popular|viewed|shared|commented|emailed)(?: (?:in|on) \w+(?: \w+)?)?"
+    r"|most (?:read|popular|viewed|shared|commented|emailed)(?: (?:in|on|from|at) [\w&.'’-]+"
+    r"(?: [\w&.'’-]+){0,2})?"
+    r"|(?:learn|find out) more(?=\s*:)|more to explore|further resources"  # not a bare button
     r"|most (?:read|popular|viewed|shared) [\w&'’ -]{1,30} (?:stories|articles|news|posts)"
     r"|recommended(?: for you| reading| (?:stories|articles|videos|posts|links|content))?"
     r"|trending(?: now)?"

@@ -1141,11 +1141,19 @@ def _page_end(info: LineInfo) -> bool:
     comment prompt): header lines above it and below it belong to two articles."""
     return (
         info.role == BOILER
-        and not info.ad
         and not info.listed
         and not info.widget  # share buttons sit under headlines too
         and info.words >= PAGE_END_WORDS
+        and (not info.ad or _SIGN_UP_SENTENCE.search(info.key) is not None)
     )
+
+
+# A sign-up sentence ("Get more local news by signing up for our daily newsletter."): a
+# promo that may sit inside a story, but never inside a header: header zones part at it.
+_SIGN_UP_SENTENCE = re.compile(
+    r"\b(?:sign(?:ing)? up|subscrib(?:e|ing)|register(?:ing)?)\b.{0,80}\bnewsletters?\b.{0,40}[.!]$",
+    re.I,
+)
 
 
 #: Shortest end-furniture sentence that separates two header zones, in words.

@@ -2507,8 +2507,8 @@ def _last_listed(window: list[_Entry]) -> int:
         info = window[-back].info
         if info.listed:
             return back
-        if info.role != BOILER or info.words > 3:
-            return 0
+        if info.role != BOILER or info.words > 3 or info.end:
+            return 0  # (a copyright line under the links: the page ended there)
     return 0
 
 

@@ -1543,7 +1543,12 @@ def _page_top(entries: list[_Entry], bounds: list[int], start: int) -> list[int]
             e = entries[k]
             if e.info.role == BLANK:
                 continue
-            if e.info.listed or e.info.widget or not _page_top_line(e.raw.text.strip(), top < b):
+            t = e.raw.text.strip()
+            if (
+                e.info.listed
+                or (e.info.widget and not _HOME_CRUMB.match(t))  # "Home » News": a path
+                or not _page_top_line(t, top < b)
+            ):
                 break
             top = k
         out.append(top)
@@ -1556,6 +1561,8 @@ _PAGE_TOP = re.compile(
     r"|\d{1,2}\s*-?\s*min(?:ute)?s?(?: read| listen)?$)",
     re.I,
 )
+# A breadcrumb from the site's root ("Home » News"), though its words are widget words.
+_HOME_CRUMB = re.compile(r"^home\s*[/›>»]\s*\S", re.I)
 # A breadcrumb: the page's section path ("Home / News / UK", "News|Climate Crisis").
 _CRUMBS = re.compile(r"\s*[/|›>»]\s*")
 _CRUMB = re.compile(r"^[A-Z][\w&'’.-]*(?: (?:&|and|[A-Z][\w&'’.-]*)){0,3}$")

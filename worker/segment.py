@@ -2173,7 +2173,20 @@ def _headline_above(window: list[_Entry], byline: str) -> None:
         or (window[k].info.role == TIMESTAMP and not window[k].info.clock)
     ):  # (the page's date may come between its headline and byline)
         k -= 1
-    if k < 0 or not _header_sentence(window[k].info, STANDFIRST_WORDS):
+    if k < 0:
+        return
+    if window[k].info.role == HEAD and window[k].info.words > SUBHEAD_WORDS:
+        h = k - 1  # kicker, "headline" read as a sentence, standfirst read as a headline, byline
+        if (
+            h >= 1
+            and _header_sentence(window[h].info, HEADLINE_WORDS, True)
+            and window[h].raw.text.rstrip()[-1:] not in ".!?:;,\"'”’)"  # read as cut at a link
+            and _kicker(window[h - 1].info)
+            and not window[h - 1].raw.text.rstrip().endswith("?")  # a section's subheading
+        ):
+            window[h].info.role = HEAD
+        return
+    if not _header_sentence(window[k].info, STANDFIRST_WORDS):
         return
     h = k - 1
     if (

@@ -1516,14 +1516,31 @@ def _drop_empty(
     keep = [start]
     for b in bounds:
         if _paragraphs(entries, keep[-1], b, zone) == 0:
-            if len(keep) > 1 and (
-                _furniture_above(entries, b) or score_of.get(keep[-1], 0.0) < score_of.get(b, 0.0)
+            if (
+                len(keep) > 1
+                and not _photo_only(entries, b)
+                and (
+                    _furniture_above(entries, b)
+                    or score_of.get(keep[-1], 0.0) < score_of.get(b, 0.0)
+                )
             ):
                 keep.pop()  # the furniture above b is the tail of the article before
             else:
                 continue  # a header whose byline or facts were taken for a start
         keep.append(b)
     return keep[1:]
+
+
+def _photo_only(entries: list[_Entry], b: int) -> bool:
+    """The start at ``b`` is a photo's caption or credit with the story's text under it,
+    no headline, byline or date: the lead photo of the header above (its disclosure or
+    sidebar furniture between), not a page of its own."""
+    k = b
+    while k < len(entries) and entries[k].info.role in (CAPTION, CREDIT, BLANK, BOILER):
+        k += 1
+    return entries[b].info.role in (CAPTION, CREDIT) and k < len(entries) and (
+        entries[k].info.role == BODY
+    )
 
 
 def _page_top(entries: list[_Entry], bounds: list[int], start: int) -> list[int]:

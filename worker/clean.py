@@ -1747,6 +1747,8 @@ def _short_role(s: str, nwords: int, mask: int) -> int:
         last = u[-1:]
         if last == "." and _title_case_sentences(t):
             return HEAD  # "Jail Deaths Are Climbing. Few States Count Them.": a headline
+        if last == ":" and nwords <= 3 and t.isupper():
+            return HEAD  # "DIVE BRIEF:", "EXCLUSIVE:": a kicker in capitals, not a lead-in
         if last in ".,;:" or (u != t and last in ".!?…"):
             return BODY
         if t != s and last in "!?…":

@@ -547,7 +547,7 @@ _PROMO = re.compile(
     r"^(?:press play to listen to this (?:article|story)|listen to this (?:article|story)\b.{0,80}"
     r"|voiced by artificial intelligence\.?|your browser does not support the <?(?:audio|video)>?"
     r" element\.?|(?:(?:daily|weekly|morning|evening|free|our|the) ){1,3}(?:e-?)?newsletters?"
-    # a sign-up box's title: "Receive our free weekly e-newsletters", "Get the Morning Brief newsletter"
+    # a sign-up box's title: "Receive our free weekly e-newsletters", "Get the X newsletter"
     r"|(?:receive|get|sign up for|subscribe to|join) (?:[\w&.'’-]+ ){0,5}(?:e-?)?newsletters?"
     r"|unlock (?:the )?[\w’'. ]{1,30} for free"
     r"|this (?:article|story|content|piece) is (?:part of|exclusive to|available (?:to|for))"

@@ -1151,7 +1151,8 @@ def _page_end(info: LineInfo) -> bool:
 # A sign-up sentence ("Get more local news by signing up for our daily newsletter."): a
 # promo that may sit inside a story, but never inside a header: header zones part at it.
 _SIGN_UP_SENTENCE = re.compile(
-    r"\b(?:sign(?:ing)? up|subscrib(?:e|ing)|register(?:ing)?)\b.{0,80}\bnewsletters?\b.{0,40}[.!]$",
+    r"\b(?:sign(?:ing)? up|subscrib(?:e|ing)|register(?:ing)?)\b.{0,80}\bnewsletters?\b"
+    r".{0,40}[.!]$",
     re.I,
 )
 
@@ -1538,8 +1539,10 @@ def _photo_only(entries: list[_Entry], b: int) -> bool:
     k = b
     while k < len(entries) and entries[k].info.role in (CAPTION, CREDIT, BLANK, BOILER):
         k += 1
-    return entries[b].info.role in (CAPTION, CREDIT) and k < len(entries) and (
-        entries[k].info.role == BODY
+    return (
+        entries[b].info.role in (CAPTION, CREDIT)
+        and k < len(entries)
+        and (entries[k].info.role == BODY)
     )
 
 

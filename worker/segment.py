@@ -2886,9 +2886,14 @@ def _caption_before_head(window: list[_Entry]) -> None:
         return
     before = window[p].info
     # end furniture (share buttons, tags, follow prompts) closes a page; inline promos don't
-    ended = before.role in (CLOSE, BIO, APPEAL) or (before.role == BOILER and not before.ad)
+    ended = before.role in (CLOSE, BIO) or (before.role == BOILER and not before.ad)
+    if before.role == APPEAL:  # unless it is the appeal's own pitch ("We believe ... you")
+        ended = _PITCH.search(window[k].raw.text) is None
     if ended:
         info.role = CAPTION
+
+
+_PITCH = re.compile(r"\b(?:we|our|us|you|your)\b|journalis|donat|subscri|support", re.I)
 
 
 def _is_credit_line(e: _Entry) -> bool:

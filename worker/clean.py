@@ -342,7 +342,9 @@ _CAPTION_MARK = _AnchoredOrNot(
     r"|\([A-Z][\w&.]*(?: [A-Z][\w&.]*)? (?:Photo|Photos|Picture|Image)\)"
     r"|/AFP\b|/EPA\b|\[[A-Z][^\[\]]{1,50}/[A-Z][^\[\]]{1,30}\]$"
     r"|(?:^|[.:]\s+)(?:Photo |Image |Picture )?Courtesy(?: of)?\b"
-    r"|\b(?:Photo|Image|Picture|Video)s?\s+(?:courtesy|provided|submitted)\b",
+    r"|\b(?:Photo|Image|Picture|Video)s?\s+(?:courtesy|provided|submitted)\b"
+    # a run-in credit after the caption: "... on Monday.Credit...Jo Park", "... 2025 © Jo Park"
+    r"|Credit\s*(?:\.{2,}|…)\s*[A-Z]|[\w.,)]\s+©\s?[A-Z]",
 )
 _CREDIT_ONLY = re.compile(r"^[(\[][^()\[\]]{2,60}[)\]]\.?$")
 _CLOSE = _AnchoredOrNot(
@@ -1177,6 +1179,9 @@ _FAMILIES = {
         "courtesy",
         "provided",
         "submitted",
+        "credit.",
+        "credit…",
+        "©",
     ),
     _K_BY: ("by ", "by:", "words:", "text:", "report:", "as told to", "author:", "authors:"),
     _K_READ: ("min read", "mins read", "minute read", "minutes read", "min. read"),
@@ -1646,6 +1651,8 @@ def _short_role(s: str, nwords: int, mask: int) -> int:
     if nwords <= 25 and _IMAGE_LABEL.match(s):
         # "Image source, Jo Park" / "Image caption, Crowds at ..." / "Credit...X"
         return CAPTION if s[6:7].lower() == "c" and s[:5].lower() == "image" else CREDIT
+    if nwords <= 10 and s[0] in "RW" and _REPORTING_FROM.match(s):
+        return BYLINE  # "Reporting from St. Paul, Minn." under the byline: part of the header
     if nwords <= 3 and _BARE_ROLE.match(s):
         return BYLINE  # "Staff reporter", "Contributor" under the author's name
     if nwords <= 8 and _WRITER_FOR.match(s):
@@ -1891,6 +1898,7 @@ _WRITER_FOR = re.compile(
 _FROM_DESK = re.compile(
     rf"^From (?:[A-Z][\w&.]*['’]s )?{_NAME_SEQ}$|^From:\s+(?:the )?[A-Z][\w&,.'’ -]{{2,100}}$"
 )
+_REPORTING_FROM = re.compile(r"^(?:Reporting|Reported|Writing) from [A-Z][\w.,'’ -]{1,60}$")
 _STEP = re.compile(r"^step \d{1,2}\W*$", re.I)
 # "Credit: ...", "Photo credit: ...": a credit line, whatever it names.
 _CREDIT_LABEL = re.compile(r"^(?:(?:photo|image|picture|video) )?credits?\s*:\s*\S", re.I)

@@ -2389,6 +2389,11 @@ def _lead_in(window: list[_Entry], info: LineInfo, text: str = "") -> None:
             prev.role, prev.listed, prev.lead = TIMESTAMP, False, 0
             head = window[-2].info
             head.role, head.listed, head.lead = HEAD, False, 0
+        elif _HAS_DATE.search(text) and _undated_links(window):
+            # link / link / date: the links above carried no date, so this one is no
+            # link's date; the list ended, the last "link" is the next headline (a
+            # relative time, "2 hours ago", may top the next page above its headline)
+            _end_list(window, 1)
         else:
             info.role, info.listed, info.lead = BOILER, True, lead - 1  # a link's date
     elif (
@@ -2446,6 +2451,19 @@ def _lead_in(window: list[_Entry], info: LineInfo, text: str = "") -> None:
             and window[-3].info.words > TAG_WORDS + 2
         ):  # link, "Economy", date, and no headline under them: the link was the headline
             _end_list(window, 3)
+
+
+def _undated_links(window: list[_Entry]) -> bool:
+    """The last two lines are links of a list, headline-like, with no date between."""
+    return (
+        len(window) >= 3
+        and window[-2].info.listed
+        and not window[-2].info.tags
+        and window[-1].info.words > TAG_WORDS + 2
+        and window[-2].info.words > TAG_WORDS + 2
+        and classify(window[-1].raw.text).role == HEAD
+        and classify(window[-2].raw.text).role == HEAD
+    )
 
 
 def _after_contacts(last: _Entry, info: LineInfo, text: str) -> bool:

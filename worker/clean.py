@@ -50,6 +50,7 @@ _ROLES = (
 )
 _BY = re.compile(
     r"^(?:by:?|words by|written by|story by|reporting by|(?:words|text|report|authors?)\s*:"
+    r"|interview\s*:(?=(?-i:\s+[A-Z\u00C0-\u00DE][\w'’.\-]+){2,3}\s*$)"
     r"|an? (?:commentary|analysis|column|essay|op-ed|opinion piece|guest essay) by"
     r"|interview(?:ed)? by|as told to|words and (?:photo(?:graph)?s|pictures|images) by"
     r"|(?:medically )?reviewed by|fact[- ]checked by|(?:a )?review by)\s+"
@@ -201,8 +202,8 @@ _DATE_TOKEN = re.compile(
 _MONTH_YEAR = re.compile(rf"^{_MONTH}\s+(?:19|20)\d\d$", re.I)
 _HAS_DATE = re.compile(
     rf"\b{_MONTH}\s+\d{{1,2}}(?:st|nd|rd|th)?\b|\b\d{{1,2}}(?:st|nd|rd|th)?\s+{_MONTH}\b"
-    r"|\b\d{4}-\d{2}-\d{2}\b"
-    r"|\b\d{1,2}:\d{2}\b|\b\d{1,2}/\d{1,2}/\d{2,4}\b",
+    r"|\b\d{4}-\d{2}-\d{2}\b"  # (a date may run into the next word: "03/19/2025March 19")
+    r"|\b\d{1,2}:\d{2}\b|\b\d{1,2}/\d{1,2}/(?:\d{4}|\d{2})(?!\d)",
     re.I,
 )
 
@@ -1183,7 +1184,17 @@ _FAMILIES = {
         "credit…",
         "©",
     ),
-    _K_BY: ("by ", "by:", "words:", "text:", "report:", "as told to", "author:", "authors:"),
+    _K_BY: (
+        "by ",
+        "by:",
+        "words:",
+        "text:",
+        "report:",
+        "as told to",
+        "author:",
+        "authors:",
+        "interview:",
+    ),
     _K_READ: ("min read", "mins read", "minute read", "minutes read", "min. read"),
     _K_ROLE: (
         "editor",

@@ -1668,6 +1668,8 @@ def _short_role(s: str, nwords: int, mask: int) -> int:
         return BYLINE  # "Staff reporter", "Contributor" under the author's name
     if nwords <= 8 and _WRITER_FOR.match(s):
         return BIO  # "Writer for Trail Notes" in an author box
+    if nwords <= 20 and mask & _K_ROLE and _ROLE_BEAT.match(s):
+        return BIO  # "Reporter covering labor and migration" under the author's name
     if nwords <= 12 and _TRANSLATED_BY.match(s):
         return BYLINE  # "Translated from the German by Alison Kirby"
     if nwords <= 20 and _NAME_TITLE_PLACE.match(s) and not s.lower().startswith("by "):
@@ -1910,6 +1912,10 @@ _FROM_DESK = re.compile(
     rf"^From (?:[A-Z][\w&.]*['’]s )?{_NAME_SEQ}$|^From:\s+(?:the )?[A-Z][\w&,.'’ -]{{2,100}}$"
 )
 _REPORTING_FROM = re.compile(r"^(?:Reporting|Reported|Writing) from [A-Z][\w.,'’ -]{1,60}$")
+_ROLE_BEAT = re.compile(
+    rf"^(?:[A-Z][\w-]+ ){{0,2}}(?i:{_ROLES}) (?:covering|who (?:covers|writes|reports)"
+    r"|focus(?:ing|ed|es) on|speciali[sz](?:ing|es) in|reporting on|writing (?:about|on))\b"
+)
 _STEP = re.compile(r"^step \d{1,2}\W*$", re.I)
 # "Credit: ...", "Photo credit: ...": a credit line, whatever it names.
 _CREDIT_LABEL = re.compile(r"^(?:(?:photo|image|picture|video) )?credits?\s*:\s*\S", re.I)

@@ -1955,7 +1955,8 @@ def _push(window: list[_Entry], raw: RawLine, info: LineInfo | None = None) -> N
     ):  # letter / "Jo Park" / "Hastings, East Sussex" / next letter: its writer and town
         last.role = window[-2].info.role = CONT
     if info.role == BIO and last is not None and last.role == BYLINE:
-        if _after_paragraphs(window[:-1]):
+        if _after_paragraphs(window[:-1]) or (len(window) >= 2 and window[-2].info.role == CLOSE):
+            # (or under the story's closing credit: "Edited by: X" / name / bio)
             last.role = BIO  # name, then bio, under the last paragraph: the author box
         else:
             info.role = BYLINE  # the author's bio under the byline: part of the header

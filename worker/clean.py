@@ -55,7 +55,7 @@ _BY = re.compile(
     r"|interview(?:ed)? by|as told to|words and (?:photo(?:graph)?s|pictures|images) by"
     r"|(?:medically )?reviewed by|fact[- ]checked by|(?:a )?review by)\s+"
     r"[\w\u00C0-\u024F'’.\-]+"
-    r"(?:[\s,&|]+[\w\u00C0-\u024F'’.@\-]+){0,9}\s*(?:\((?:[^()@]|\([^()@]{1,40}\)){2,80}\))?\s*$",
+    r"(?:[\s,&|]+[\w\u00C0-\u024F'’.@/\-]+){0,9}\s*(?:\((?:[^()@]|\([^()@]{1,40}\)){2,80}\))?\s*$",
     re.I,
 )
 _BY_PREFIX = re.compile(
@@ -469,7 +469,7 @@ _BOILER_LINE = re.compile(
     r"|^copyright \d{4}|^copyright (?!(?:law|laws|office|act|bill|claims?|fight|battle|case"
     r"|infringement|lawsuit|rules?)\b)(?-i:[A-Z][\w&.'’-]*(?: [A-Z0-9][\w&.'’-]*){0,4})$"
     r"|^\(c\)\s*(?:19|20)\d\d\b|^\d+\s*(?:min|mins|minutes?)(?: read| listen)?$"
-    r"|^copyright\b[\w&.,'’ -]{2,60}\b(?:19|20)\d\d\.?$"
+    r"|^copyright\b[\w&.,:'’ -]{2,60}\b(?:19|20)\d\d\.?$"
     r"|^(?:kindly |please )?share this (?:story|article|post)\b|^disclosure statement$"
     r"|^[$£€]\s?\d[\d.,]*\s+(?:at|from)\s+\S.{0,30}$|^[★☆✩✭]+"
     r"|\b\d(?:\.\d)? (?:from|out of) [\d,]+ (?:reviews|ratings|votes)\b",

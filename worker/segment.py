@@ -1909,6 +1909,8 @@ def _push(window: list[_Entry], raw: RawLine, info: LineInfo | None = None) -> N
         # a "headline" continued on the next line is prose; a "byline" so
         # continued is a linked name inside a paragraph
         last.role = BODY
+    elif last is not None and last.end and info.role == CREDIT and info.words == 1:
+        info.role = BOILER  # "Copyright: X, 2025." / "www.x.org": the page's footer, not a credit
     elif last is not None and last.role == HEAD and info.role == CREDIT:
         last.role = CAPTION  # a short line with a photo credit is a caption
     if info.role == TIMESTAMP and not info.clock:

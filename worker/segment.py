@@ -1933,6 +1933,8 @@ def _push(window: list[_Entry], raw: RawLine, info: LineInfo | None = None) -> N
         _signature_above(window)
     if info.role in (BYLINE, TIMESTAMP) and not info.clock and last is not None:
         _unlabelled_tags(window)
+    elif info.role == BOILER and not info.ad and last is not None and last.role in _TAG_ROLES:
+        _tags_over_button(window)
     if (
         info.role == BYLINE
         and len(window) >= 4
@@ -2301,6 +2303,26 @@ def _unlabelled_tags(window: list[_Entry]) -> None:
     if len(run) <= TAG_RUN and run[-1].raw.text.strip().lower() in _SECTIONS:
         return  # "Sport" / "Rugby" / "Super Rugby": a section path, widest first
 
+    for e in run:
+        e.info.role, e.info.listed, e.info.tags = BOILER, True, True
+        e.info.lead, e.info.ad = 0, False
+
+
+def _tags_over_button(window: list[_Entry]) -> None:
+    """Short topic lines under a story's last paragraph, its signature or bio, then
+    a button ("Gig Economy" / "Labor Rights" / "Platform Work" / "Follow"): the
+    page's tags, not the kicker and headline of the next article."""
+    j = len(window) - 1
+    run = []
+    while j >= 0 and window[j].info.role in _TAG_ROLES and window[j].info.words <= TAG_WORDS + 1:
+        if window[j].info.listed or _TAG_STOP.search(window[j].raw.text):
+            return
+        run.append(window[j])
+        j -= 1
+    if len(run) < TAG_RUN or j < 0 or window[j].info.role not in (BODY, BIO, CLOSE):
+        return
+    if any(e.raw.text.strip().lower() in _SECTIONS for e in run):
+        return
     for e in run:
         e.info.role, e.info.listed, e.info.tags = BOILER, True, True
         e.info.lead, e.info.ad = 0, False

@@ -367,6 +367,8 @@ _CLOSE = _AnchoredOrNot(
     r"|^\(?(?:main|top|lead|header|featured|cover|hero) (?:image|photo|picture)(?: credits?)?\s*:"
     r"|^(?:correction|clarification)s?\s*[:,–—-]|^an earlier version of this\b"
     r"|^(?:provided|materials provided) by\b|^\(?with inputs from\b"
+    # a statement's signature: "Issued by: Jo Park, General Secretary", "Authorised by: ..."
+    r"|^(?:issued|released|signed|authori[sz]ed|approved) by\s*:\s*\S"
     r"|^posted by:?\s.{1,40}(?:\bat \d{1,2}[:.]\d{2}|\|)"
     r"|^[—–-]?\s*with assistance from\b|^contributing\s*:|^\(updates? (?:with|to)\b"
     r"|^\(?with (?:files|reports|reporting|additional reporting|contributions) from (?:the )?"
@@ -1120,6 +1122,12 @@ _FAMILIES = {
         "clarification",
         "an earlier version",
         "provided by",
+        "issued by",
+        "released by",
+        "signed by",
+        "authorised by",
+        "authorized by",
+        "approved by",
         "inputs from",
         "posted by",
         "assistance from",

@@ -1903,6 +1903,12 @@ def _push(window: list[_Entry], raw: RawLine, info: LineInfo | None = None) -> N
         return
     if info.role == BOILER and info.ad and _QUOTE.match(raw.text.strip()):
         _ticker_above(window)
+    elif info.words <= 2 and last is not None and last.role == BOILER and info.role != BOILER:
+        above, t = window[-1].raw.text.strip(), raw.text.strip()
+        if _TICKER.match(t) and (
+            _TICKER_LABEL.match(above) or (last.ad and _TICKER.match(above))
+        ):  # "In this article:" / "CNI" / "CP": a quote box's tickers, inside the story
+            info.role, info.ad = BOILER, True
     if info.role == CONT:
         last = _over_inline(window) or last
     if last is not None and last.role in (HEAD, BYLINE) and info.role == CONT:
@@ -2173,6 +2179,14 @@ def _ticker_above(window: list[_Entry]) -> None:
             return
         e.info.role, e.info.ad = BOILER, True
 
+
+# The label of a box of the tickers a story names, and a ticker in it ("CNI", "BRK.B +1.2%").
+_TICKER_LABEL = re.compile(
+    r"^(?:in this (?:article|story)|(?:stocks?|companies|tickers|securities|quotes)"
+    r" (?:mentioned|in this (?:article|story))|related (?:tickers|quotes|stocks))\s*:?$",
+    re.I,
+)
+_TICKER = re.compile(r"^[A-Z][A-Z0-9.\-]{0,7}(?:\s*[+\-−–]?\d[\d.,]*%?)?$")
 
 #: Lines of a quote box above its price: the company's name and its ticker.
 QUOTE_LINES = 2

@@ -1663,6 +1663,8 @@ def _head_masks(
 
 def _short_role(s: str, nwords: int, mask: int) -> int:
     """Roles that only short lines can have: furniture, credits and headlines."""
+    if s[0] in "([" and _CHAPTER.match(s):
+        return BODY  # "(02:15) Why the cut mattered": a chapter of an episode's show notes
     if nwords <= 4 and s[0].isdigit() and _CLOCK.match(s):
         return TIMESTAMP  # "14.32 GMT": a live entry's time (classify() marks it a clock)
     if nwords <= 8 and _EDITED_BY.match(s):
@@ -1924,6 +1926,7 @@ _ROLE_BEAT = re.compile(
     rf"^(?:[A-Z][\w-]+ ){{0,2}}(?i:{_ROLES}) (?:covering|who (?:covers|writes|reports)"
     r"|focus(?:ing|ed|es) on|speciali[sz](?:ing|es) in|reporting on|writing (?:about|on))\b"
 )
+_CHAPTER = re.compile(r"^[(\[](?:\d{1,2}:)?\d{1,2}:\d{2}[)\]]\s*[-–—:]?\s*\S")
 _STEP = re.compile(r"^step \d{1,2}\W*$", re.I)
 # "Credit: ...", "Photo credit: ...": a credit line, whatever it names.
 _CREDIT_LABEL = re.compile(r"^(?:(?:photo|image|picture|video) )?credits?\s*:\s*\S", re.I)

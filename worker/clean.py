@@ -1507,6 +1507,9 @@ def _classify(
     if mask & _K_APPEAL and _APPEAL.search(head):
         info.role = APPEAL
         return info
+    if s[:6] == "About " and _ABOUT_RUNIN.match(s):
+        info.role = BOILER  # "About Acme: Acme is ...": a press release's company note
+        return info
     if nwords <= 40 and (
         (nwords <= 8 and (_BOILER_LINE.match(s) or _LIST_LABEL.match(s) or _has_link(s)))
         or (nwords <= 12 and _menu(s))
@@ -2332,6 +2335,7 @@ def _starts_with_function_word(s: str) -> bool:
     return s.split(" ", 1)[0].lower() in _FUNCTION_START
 
 
+_ABOUT_RUNIN = re.compile(r"^About (?:the )?[A-Z][\w&.'’-]*(?: [\w&.'’()-]+){0,7}\s*:\s+[A-Z\"“]")
 _ABOUT = re.compile(r"^About\s+[A-Z][\w&.,'’ -]*$")
 # A place in title case with a wire tag: "Paris (AFP) - ...", "New Delhi (Reuters) — ...".
 _DATELINE_TAG = re.compile(

@@ -2316,6 +2316,8 @@ def _unlabelled_tags(window: list[_Entry]) -> None:
         return
     if len(run) <= TAG_RUN and run[-1].raw.text.strip().lower() in _SECTIONS:
         return  # "Sport" / "Rugby" / "Super Rugby": a section path, widest first
+    if len(run) > TAG_RUN and run[0].raw.text.strip().lower() in _SECTIONS:
+        run = run[1:]  # tags / "Politics" / headline: the section name is the kicker
 
     for e in run:
         e.info.role, e.info.listed, e.info.tags = BOILER, True, True

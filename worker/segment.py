@@ -1694,6 +1694,8 @@ def _split_cueless(entries: list[_Entry], terms: _Terms, gap_of: list[int], a: i
         k = _voice_shift(entries, body, cands, cos)
         if k < 0:
             return []
+    else:
+        k = _voice_opening(entries, body, cands, k)
     i = _settle(cands, k, mat, cum, [gap_of[c] - ga for c in cands])
     return [
         *_split_cueless(entries, terms, gap_of, a, i),
@@ -1785,6 +1787,27 @@ def _voice_shift(entries: list[_Entry], body: list[int], cands: list[int], cos) 
             best = k  # of the candidates, the one where the parts share least
     return best
 
+
+def _voice_opening(entries: list[_Entry], body: list[int], cands: list[int], k: int) -> int:
+    """The split cands[k], moved up to a candidate just before it that opens in the first
+    person under paragraphs with none ("Most of the coverage ... and I understand why"):
+    a column on the same story names its subject first, so the parts' cosine alone
+    puts the split a paragraph or two late."""
+    for j in range(max(0, k - VOICE_BACK), k):
+        c = cands[j]
+        if _first_person(entries[c]) and not any(_first_person(entries[i]) for i in body if i < c):
+            return j
+    return k
+
+
+def _first_person(e: _Entry) -> bool:
+    """A paragraph in the first person outside quotes (not a transcript's turn)."""
+    t = e.raw.text
+    return not _SPEAKER.match(t) and _FIRST_PERSON.search(_QUOTED.sub("", t)) is not None
+
+
+#: Candidates before a cue-less split that may be its first-person opening instead.
+VOICE_BACK = 3
 
 _QUOTED = re.compile(r"“[^”]*”|\"[^\"]*\"|‘[^’]*’")
 # A speaker's turn in a transcript: "DENISE ARROYO: ...", "JO PARK, HOST: ...", "Q: ...".

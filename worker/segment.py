@@ -1903,6 +1903,8 @@ def _article(entries: list[_Entry]) -> SegmentedArticle:
 
 #: Whether _push takes its shortcut for a paragraph under a paragraph (False: tests).
 _PUSH_SHORTCUT = True
+_PLAIN_ROLES = frozenset({BODY, APPEAL})
+_PLAIN_AFTER = frozenset({BODY, CONT, APPEAL})
 
 
 def _push(window: list[_Entry], raw: RawLine, info: LineInfo | None = None) -> None:
@@ -1913,14 +1915,15 @@ def _push(window: list[_Entry], raw: RawLine, info: LineInfo | None = None) -> N
     last = window[-1].info if window else None
     if (
         _PUSH_SHORTCUT
-        and info.role == BODY
+        and info.role in _PLAIN_ROLES
         and info.words > FACT_WORDS
         and last is not None
-        and last.role == BODY
+        and last.role in _PLAIN_AFTER
         and not last.lead
         and not last.listed
     ):
-        # most lines: a paragraph under a paragraph, which no rule below changes
+        # most lines: a paragraph (or an appeal's) under a paragraph, a continued one
+        # or an appeal: no rule below changes it
         # (tests/test_segment_fastpaths.py checks that the full path agrees)
         window.append(_Entry(raw, info))
         return

@@ -417,6 +417,9 @@ _BOILER_LINE = re.compile(
     r"|^(?:enter |your )*(?:e-?mail(?: address)?|(?:first |last |full )?name|zip ?code|postcode"
     r"|password)\s*[*:]?\s*\*?$"
     r"|^(?:previous|next) (?:page|article|story)$|^page \d+ of \d+$"
+    # an advocacy page's buttons: "Take action", "Sign the petition", "Donate now"
+    r"|^(?:take action|act now|add your (?:name|voice)|donate(?: now| today)?"
+    r"|sign (?:the|our|this) (?:[#\w'’-]+ ){0,3}(?:petition|pledge|open letter))\W*$"
     r"|^send this \w+ to a friend\b|^like this:?$|^like loading\b"
     r"|^(?:discussion about this (?:post|article|story)|(?:jump|skip|go) to (?:the )?comments?"
     r"(?: section)?|(?:comments|commenting)(?: (?:for|on) this (?:story|article|post|page))?"
@@ -482,6 +485,7 @@ _BOILER_LINE = re.compile(
 _LABEL_LINE = re.compile(
     r"^(?:read more|read next|related(?: stories| articles| coverage| content| reading)?"
     r"|see also|also read|read also|read|more from|more on|recommended(?: reading)?|watch|listen"
+    r"|(?:read|view|read this (?:article|story|page)|(?:also )?available) in"  # languages
     r"|you may also like"
     r"|privacy notice|editor'?s (?:note|picks?)|most read|related topics|topics|tags|see more on)"
     r"\s*[:|»›>]"
@@ -529,7 +533,7 @@ _QUOTE = re.compile(
 _CALL_TO_ACTION = re.compile(
     r"[.!?…][\"'”’]?\s+(?:learn more|read more|find out more|see more|subscribe(?: now| today)?"
     r"|sign up(?: now| today| for free)?|(?:shop|buy|join|register|apply|donate|try it) now"
-    r"|get started|start (?:your |a )?free trial|try (?:it )?(?:for )?free)\s*[»›>→]?$",
+    r"|get started|start (?:your |a )?free trial|try (?:it )?(?:for )?free)\s*[»›>→.!]?$",
     re.I,
 )
 # A page's copyright line: nothing of the article follows it.
@@ -559,7 +563,9 @@ _PROMO = re.compile(
     # a sign-up box's title: "Receive our free weekly e-newsletters", "Get the X newsletter"
     r"|(?:receive|get|sign up for|subscribe to|join) (?:[\w&.'’-]+ ){0,5}(?:e-?)?newsletters?"
     r"|unlock (?:the )?[\w’'. ]{1,30} for free"
-    r"|this (?:article|story|content|piece) is (?:part of|exclusive to|available (?:to|for))"
+    r"|save (?:this |the )?(?:articles?|stor(?:y|ies)|posts?) (?:to read |for )later\b.{0,60}"
+    r"|this (?:article|story|content|piece) is (?:part of|exclusive to|available (?:to|for)"
+    r"|reserved (?:for|to)|(?:only )?(?:available|accessible|open) (?:only )?(?:to|for))"
     r" [\w&.'’ -]{1,40}"
     r"|from the \w+ \d{1,2}(?:st|nd|rd|th)?,? \d{4} (?:edition|issue)"
     r"|from (?:the |this |our )?(?:[\w’']+ ){0,2}(?:issue|edition)\b(?:\s*:.{0,40})?"
@@ -582,7 +588,7 @@ _PROMO = re.compile(
     r" (?:a|per|each|every) (?:month|week)\b.{0,40}"
     r"|(?:sign in|log ?in|subscribe|register|sign up)(?: now)? to (?:read|view|access|unlock)"
     r" (?:the |this |our )?(?:full |whole |entire |rest of (?:the |this )?)?"
-    r"(?:article|story|piece|report)\b.{0,40}"
+    r"(?:article|story|piece|report)\b.{0,90}"
     r"|read \d+ articles? and (?:stand to )?win\b.{0,30}"
     r"|(?:receive|get)\b.{0,60}\b(?:every (?:morning|evening|day|weekday|week)|in your inbox)"
     r"|the following links? opens? in a new (?:tab|window)"
@@ -749,6 +755,7 @@ _BLOCK_LABEL = re.compile(
     r"|(?:for )?(?:media|press) (?:enquiries|inquiries)|media relations)"
     r"(?: contacts?)?(?: information| details)?(?:,? (?:please )?contact(?: us)?)?\s*:?$"
     r"|^news provided by\b|^About\s+[A-Z][\w&.,'’ -]*$"
+    r"|^(?:issued|released|distributed|signed) by\s*:$"  # a statement's signature block
     r"|^(?:journal references?|story source|references?)\s*:$"
     r"|^(?:primary|secondary|original|study|journal) sources?\s*:?$"  # a study's citation
     r"|^(?:forward[- ]looking (?:statements?|information)|safe harbou?r statement"
@@ -763,7 +770,7 @@ BLOCK_LINES = 3
 _CONTACT = re.compile(
     r"^(?:media|press|investor|for (?:further|more) information|further information|contacts?"
     r"|media enquiries|press enquiries|media relations|media inquiries|press inquiries)"
-    r"(?: contacts?)?\s*[:|-]"
+    r"(?: contacts?)?(?:,? (?:please )?(?:contact|call|e-?mail|reach)(?: us)?)?\s*[:|-]"
     r"|^(?-i:SOURCE\s+[A-Z0-9])",
     re.I,
 )
@@ -1300,7 +1307,7 @@ _SECTION_WORDS = frozenset(
         " newsletter newsletters reviews features research engineering company culture science"
         " health economy markets video videos data climate energy education"
         " environment lifestyle entertainment finance regulation government affairs community"
-        " investors careers releases products sections"
+        " investors careers releases products sections world sport sports"
     ).split()
 )
 
@@ -1708,7 +1715,7 @@ def _short_role(s: str, nwords: int, mask: int) -> int:
         return BYLINE  # "Posted Oct 27th 2008 10:00AM by X", "Submitted by X on <date>"
     if nwords <= 8 and _RELEASE_DATE.match(s) and _DIGIT.search(s):
         return TIMESTAMP  # "Public release date: 3-Mar-2009"
-    if nwords <= 12 and _CONTACT.match(s):
+    if (nwords <= 12 or (nwords <= 40 and ("@" in s or "|" in s))) and _CONTACT.match(s):
         return CLOSE  # classify() marks it kept: a press release's own last line
     if nwords <= 16 and _DIGIT.search(s) and _CONTACT_PERSON.match(s):
         return CLOSE  # "Jo Park, Acme/Paris, Tel. +33 1 23 45 67 89": a release's contact
@@ -2035,7 +2042,9 @@ _LIST_LABEL = re.compile(
     r" [\w&.'’ -]{1,30}"
     r"|in this (?:article|story)"
     r"|read more (?:on|from) [\w&.'’ -]{1,30}|box score"
-    r"|(?:more )?[\w&'’ -]{0,30}\byou(?:['’]ll| will| might| may)(?: also)? (?:love|like|enjoy)"
+    r"|(?:more )?[\w&'’ -]{0,30}\byou(?:['’]ll| will| might| may| could)(?: also)?"
+    r" (?:love|like|enjoy|be interested in|want to read)"
+    r"|(?:previous|prev|next|older|newer) (?:post|article|story|entry)"  # its link follows
     r"|explore more|more [\w'’-]+(?: [\w'’-]+)? from [\w&.'’ -]{1,30}"
     r"|pros|cons|pros (?:and|&) cons|what we (?:liked?|loved?|didn['’]t like|don['’]t like)"
     r"|up next|watch next|[\w&.'’-]+(?: [\w&.'’-]+)? recommends"
@@ -2276,7 +2285,7 @@ WIDGET_WORDS = 24
 
 
 #: Widget words that alone and capitalised name the page's section instead.
-_SECTION_WIDGETS = frozenset(["obituaries", "stories"])
+_SECTION_WIDGETS = frozenset(["obituaries", "stories", "alerts"])
 
 
 def is_widget(s: str) -> bool:

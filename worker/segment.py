@@ -2478,6 +2478,7 @@ def _lead_in(window: list[_Entry], info: LineInfo, text: str = "") -> None:
             info.role in (BODY, CONT, CLOSE, BYLINE, BIO)
             or (info.role == HEAD and info.words <= 8 and "," in text)  # "Press officer, Acme"
             or (info.role == HEAD and info.words <= 8 and _ORG_UNIT.search(text.strip()))
+            or (info.role == HEAD and info.words <= 6 and _OFFICE_TITLE.match(text.strip()))
             or (info.role == HEAD and info.words > BLOCK_HEAD_WORDS)  # a reference, a company note
         )
     ):
@@ -2545,6 +2546,16 @@ def _after_contacts(last: _Entry, info: LineInfo, text: str) -> bool:
 
 
 _CONTACT_MARK = re.compile(r"\S@\S|\+?\d[\d ().-]{7,}\d")
+# A signatory's office under the name in a signature or contact block ("Chairperson",
+# "Executive Director", "Deputy Secretary-General").
+_OFFICE_TITLE = re.compile(
+    r"^(?:(?:national|deputy|vice|executive|acting|interim|general|chief|senior|assistant"
+    r"|regional|country|programme|program|media|press|communications?)[ -])*"
+    r"(?:chair(?:person|man|woman)?|president|director|secretary(?:[ -]general)?|coordinator"
+    r"|spokes(?:person|man|woman)|manager|officer|treasurer|commissioner|chief executive"
+    r"|founder|head of [\w ]{1,30})$",
+    re.I,
+)
 #: Shortest paragraph that ends a contact block, in words.
 CONTACT_END_WORDS = 25
 

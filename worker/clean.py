@@ -394,8 +394,8 @@ _BIO = re.compile(
 BIO_WORDS = 30
 _DATELINE = re.compile(
     r"^[A-Z][A-Z.'’\- ]{1,40}(?:,\s*[\w.]+(?:,?\s[\w.]+){0,5},?)?\s*(?:\([^()]{2,30}\))?"
-    r"\s*(?:/[A-Za-z][\w .-]{1,30}/)?(?:\s*[–—]{1,2}|\s+-{1,2}|--)\s*\S"
-)
+    r"\s*(?:/[A-Za-z][\w .-]{1,30}/)?(?:\s*[–—]{1,2}|\s+-{1,2}|--)\s*(?![\d.,%() ]+$)\S"
+)  # (not "KASONDE (MNR) – 2,312,406 (50.87%)": a results line, figures only)
 # Whole short lines that are page furniture (anchored: cheap to try on every line).
 _BOILER_LINE = re.compile(
     r"^(?:advertisement|advert|sponsored(?: content)?"
@@ -2348,7 +2348,8 @@ _ABOUT_RUNIN = re.compile(r"^About (?:the )?[A-Z][\w&.'’-]*(?: [\w&.'’()-]+)
 _ABOUT = re.compile(r"^About\s+[A-Z][\w&.,'’ -]*$")
 # A place in title case with a wire tag: "Paris (AFP) - ...", "New Delhi (Reuters) — ...".
 _DATELINE_TAG = re.compile(
-    r"^[A-Z][\w.'’\-]*(?:,? [A-Z][\w.'’\-]*){0,3} \([A-Za-z][\w .&/-]{1,24}\)\s*[–—-]{1,2}\s*\S"
+    r"^[A-Z][\w.'’\-]*(?:,? [A-Z][\w.'’\-]*){0,3} \([A-Za-z][\w .&/-]{1,24}\)\s*[–—-]{1,2}"
+    r"\s*(?![\d.,%() ]+$)\S"
 )
 _TRAILING_PAREN = re.compile(r"\s*[(\[][^()\[\]]{1,40}[)\]]\s*$")
 

@@ -2260,7 +2260,11 @@ def _headline_above(window: list[_Entry], byline: str) -> None:
         and (h == 0 or _ends_page(window[h - 1].info) or _kicker(window[h - 1].info))
     ):
         window[h].info.role = HEAD  # then _standfirst takes window[k] into its header
-    elif h >= 0 and _ends_page(window[h].info) and not _BARE_CAPS.match(byline.strip()):
+    elif (
+        h >= 0
+        and _ends_page(window[h].info)
+        and (byline.lstrip()[:3] == "By " or not _BARE_CAPS.match(byline.strip()))
+    ):
         # (a byline proper, "By X", "X / March 29", "X, Columnist"; not a kicker that
         # reads like a name, "Disease Outbreak News")
         window[k].info.role = HEAD

@@ -1632,8 +1632,11 @@ def _drop_headless(entries: list[_Entry], bounds: list[int]) -> list[int]:
     "SPRINGFIELD, Mass. (AP) - ..." is one article, not a header and a story."""
     keep: list[int] = bounds[:1]  # the window's first article start: always kept
     for i in bounds[1:]:
-        if entries[i].info.role == BODY and _header_only(entries[keep[-1] : i]):
-            continue
+        if (
+            entries[i].info.role == BODY
+            or (entries[i].info.role == CAPTION and _photo_only(entries, i))
+        ) and _header_only(entries[keep[-1] : i]):
+            continue  # (or the header's lead photo: its caption, then the story's text)
         keep.append(i)
     return keep
 

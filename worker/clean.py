@@ -1755,6 +1755,8 @@ def _short_role(s: str, nwords: int, mask: int) -> int:
             return CLOSE  # "-- BERNAMA": the agency's sign-off; "-ENDS-"
         if is_agency_tag(s) or (s[:6].lower() == "source" and is_agency_tag(_source_of(s))):
             return CLOSE  # "PTI" / "Source: AAP" under the last paragraph: the agency's sign-off
+        if nwords <= 6 and s[:7].lower() == "source:" and _SOURCE_OUTLET.match(s):
+            return CLOSE  # "Source: Acme News": the outlet that first ran the story, its last line
         if s[-1] == "." and _BROADCAST_SIGNOFF.match(s):
             return CLOSE  # "Jo Park, NPR News, Washington.": a reporter's on-air sign-off
         if nwords <= 10 and s[0] == "(" and _WITH_AGENCIES.match(s):
@@ -1869,6 +1871,12 @@ def is_agency_tag(s: str) -> bool:
         and len(set(s)) > 1  # not "AA", a text-size button
         and s.lower() not in _SECTIONS
     )
+
+
+# "Source: Acme News", "Source: University of Leeds": an outlet or body in capitals.
+_SOURCE_OUTLET = re.compile(
+    r"^(?i:source):\s*[A-Z][\w&.'’-]*(?: (?:[A-Z][\w&.'’-]*|of|the|and|for|&)){0,4}$"
+)
 
 
 def _source_of(s: str) -> str:

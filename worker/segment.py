@@ -2688,7 +2688,11 @@ def _end_list(window: list[_Entry], back: int) -> None:
         and window[k].info.listed
         and (
             _BREADCRUMB.match(window[k].raw.text.strip())
-            or (k >= 1 and _kicker_item(window[k], window[k - 1]))
+            or (
+                k >= 1
+                and _kicker_item(window[k], window[k - 1])
+                and not (k >= 2 and _first_link_date(window[k], window[k - 2].info))
+            )
         )
     ):
         kicker = window[k].info  # "Politics | East Asia", "New Zealand" over the headline
@@ -2712,6 +2716,17 @@ def _end_list(window: list[_Entry], back: int) -> None:
 _BREADCRUMB = re.compile(
     r"^[A-Z][\w&'’-]*(?: [\w&'’-]+){0,2}(?: [|›>/] [A-Z][\w&'’-]*(?: [\w&'’-]+){0,2}){1,3}$"
 )
+
+
+def _first_link_date(item: _Entry, label: LineInfo) -> bool:
+    """``item`` is a date under the first link of a list (label / link / "Published 28
+    July"): that link's date, not the top of the next page."""
+    return (
+        label.role == BOILER
+        and label.lead > 0
+        and not label.listed
+        and classify(item.raw.text).role == TIMESTAMP
+    )
 
 
 def _kicker_item(item: _Entry, before: _Entry) -> bool:

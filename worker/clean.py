@@ -90,6 +90,10 @@ _BARE_NAME = re.compile(rf"^{_NAME_SEQ}$")
 # "Name and Name", "Name & Name", "Name | Agency", "NAME NAME" (all capitals).
 _NAME_PAIR = re.compile(rf"^{_NAME_SEQ}(?:\s*,\s*{_NAME_SEQ})*\s+(?:and|&)\s+{_NAME_SEQ}$")
 _NAME_AGENCY = re.compile(rf"^({_NAME_SEQ})\s*[|·•/]\s*[A-Z][\w&.'’ -]{{1,40}}$")
+# "Jo Park (The Jakarta Post)": a name and, in brackets, the outlet it writes for.
+_NAME_OUTLET = re.compile(
+    rf"^({_NAME_SEQ})\s*\((?:The )?[A-Z][\w&.'’-]*(?: [A-Z][\w&.'’-]*){{0,4}}\)$"
+)
 # "Chinedu Okafor, Abuja": a name and the place the reporter files from.
 _NAME_PLACE = re.compile(rf"^({_NAME_SEQ}),\s*[A-Z][\w'’.\-]+(?:\s[A-Z][\w'’.\-]+)?$")
 # Words before a role: capitalised ("Diplomatic editor") or a few lower-case titles;
@@ -449,6 +453,9 @@ _BOILER_LINE = re.compile(
     r"(?:rules|guidelines|policy)(?: here)?\W*$|^(?:previous|prev|next)\W*$"
     r"|^be the first to (?:comment|reply|respond|review)\b"
     r"|^(?:learn|find out|see|show|load) more\W*$"
+    r"|^(?:see|show|read|view) less\W*$|^(?:see|view|show) all(?: [\w'’-]+){0,3}\s*[»›>→]?$"
+    r"|^(?:please )?(?:share|like) (?:this |it )?if you (?:like|liked|enjoy|enjoyed|found)\b"
+    r".{0,30}$"
     r"|^start (?:your )?(?:free )?trial\W*$"
     # a donation button: "Yes, I'll give $5/month", "Donate £10 a month", "Give $25 once"
     r"|^(?:yes[,!]?\s+)?(?:i['’]ll |i will |i['’]d like to )?(?:give|donate|contribute|chip in"
@@ -474,7 +481,7 @@ _BOILER_LINE = re.compile(
     r"|^copyright \d{4}|^copyright (?!(?:law|laws|office|act|bill|claims?|fight|battle|case"
     r"|infringement|lawsuit|rules?)\b)(?-i:[A-Z][\w&.'’-]*(?: [A-Z0-9][\w&.'’-]*){0,4})$"
     r"|^\(c\)\s*(?:19|20)\d\d\b|^\d+\s*(?:min|mins|minutes?)(?: read| listen)?$"
-    r"|^copyright\b[\w&.,:'’ -]{2,60}\b(?:19|20)\d\d\.?$"
+    r"|^copyright\b[\w&.,:'’© -]{2,60}\b(?:19|20)\d\d\.?$"
     r"|^(?:kindly |please )?share this (?:story|article|post)\b|^disclosure statement$"
     r"|^[$£€]\s?\d[\d.,]*\s+(?:at|from)\s+\S.{0,30}$|^[★☆✩✭]+"
     r"|\b\d(?:\.\d)? (?:from|out of) [\d,]+ (?:reviews|ratings|votes)\b",
@@ -593,6 +600,9 @@ _PROMO = re.compile(
     r"|(?:receive|get)\b.{0,60}\b(?:every (?:morning|evening|day|weekday|week)|in your inbox)"
     r"|the following links? opens? in a new (?:tab|window)"
     r"|get our\b.{0,40}\be-?mails?"
+    # the site's pointer to more: "Catch all the Business News and Updates on X"
+    r"|(?:get|catch|read|track|follow) (?:all )?(?:the )?(?:[\w'’&-]+ ){0,3}(?:news|updates)\b"
+    r"[\w'’&, -]{0,80}\b(?:on|at) (?-i:[A-Z][\w&.'’-]*(?: [A-Z][\w&.'’-]*){0,4})"
     r"|subscribe to (?:the |our )?[\w&.'’ -]{1,50}"  # a blog's or newsletter's button
     # calls to action at a page's foot: "Book a demo", "Start your free trial", "Spin the wheel"
     r"|(?:book|request|schedule|get|arrange) (?:a |an |your )?(?:free |personali[sz]ed )?"
@@ -854,6 +864,7 @@ _BOILER = _AnchoredOrNot(
     r"|^(?:\w+ )?newsletter.{0,60}?(?:receive|every (?:morning|day|week))"
     r"|^(?:this |the )?(?:summary|article|story|content|text)(?: was| is| has been)? (?:ai|machine)"
     r"[- ]generated\b|\bnewsroom[- ]reviewed\b"
+    r"|^this is (?:an? )?(?:ai|machine)[- ]generated (?:summary|summari[sz]ation|content|text)\b"
     r"|^(?:track|catch|get|follow) (?:all )?(?:the )?.{0,60}\b(?:latest|breaking) news\b.{0,80}"
     r"\b(?:updates|live score|headlines)\b"
     r"|\b(?:more|other|similar) (?:stories|articles|news|coverage) like this\b"
@@ -1771,12 +1782,19 @@ def _short_role(s: str, nwords: int, mask: int) -> int:
             nwords <= 8
             and _is_name(s)
             and (
-                (nwords <= 5 and _BARE_NAME.match(s) and not _names_a_section(s))
+                (
+                    nwords <= 5
+                    and _BARE_NAME.match(s)
+                    and " AND " not in s  # "TARIFFS AND TRUST": a subheading in capitals
+                    and not _names_a_section(s)
+                )
                 or (_NAME_PAIR.match(s) and not _names_a_section(s))
                 or _NAME_AGENCY.match(s)
                 or (nwords <= 5 and _NAME_PLACE.match(s))
             )
         ):
+            return BYLINE
+        if nwords <= 8 and s[-1] == ")" and _NAME_OUTLET.match(s):
             return BYLINE
     elif nwords <= 20 and _DIGIT.search(s) and _HAS_DATE.search(s) and _is_mostly_date(s):
         return TIMESTAMP  # "Tue 5 Mar 2024 09.30 GMT Last modified on Tue 5 Mar 2024 12.14 GMT"
@@ -1911,7 +1929,7 @@ _ACADEMIC = (
 _NAME_TITLE_PLACE = re.compile(
     rf"^{_NAME_SEQ},\s+(?:[\w’'-]+\s+){{0,3}}(?i:{_ACADEMIC})\b[^,]{{0,60}},\s+[A-Z][^,]{{2,60}}$"
 )
-_CAPS_SLASH = re.compile(r"^[A-Z]{2,4}(?:/[A-Z]{2,4}){1,5}$")
+_CAPS_SLASH = re.compile(r"^[A-Z]{2,4}(?:/[A-Z]{2,4}){1,5}(?:/\d{2,6})?$")
 _PLACE = r"[A-Z][\w'’.\-]+(?: [A-Z][\w'’.\-]+)?"
 _NAME_IN_PLACE = re.compile(
     rf"^{_NAME_SEQ} in {_PLACE}(?:(?:,| and| &) {_NAME_SEQ} in {_PLACE}){{0,3}}$"
@@ -2306,7 +2324,8 @@ def is_widget(s: str) -> bool:
         if w in _WIDGET_WORDS:
             found += 1
         elif not (w in _WIDGET_GLUE or not w or w.isdigit()):
-            return False
+            return len(words) == 1 and len(w) > 9 and _run_together(raw)
+
     if (
         len(words) == 1
         and s[:1].isupper()
@@ -2317,6 +2336,17 @@ def is_widget(s: str) -> bool:
 
 
 _WIDGET_STRIP = ".,:;!?()[]|·•»›<>\"'“”‘’-+*#…←→«‹"
+_CAMEL = re.compile(r"[A-Z]+[a-z]*")
+
+
+def _run_together(word: str) -> bool:
+    """'FacebookTwitterLinkedinEMail': a share row whose button names lost their spaces."""
+    parts = _CAMEL.findall(word)
+    return (
+        len(parts) >= 2
+        and sum(map(len, parts)) == len(word)
+        and all(p.lower() in _WIDGET_WORDS for p in parts)
+    )
 
 
 # "Read more: <headline>", "RELATED: <headline>": an inline teaser inside an article,
@@ -2405,7 +2435,7 @@ def byline_name(text: str, role: int) -> str | None:
     m = _BY_PREFIX.match(s)
     if m:
         return _name_case(m.group(1).strip()) or None
-    m = _NAME_ROLE.match(s) or _NAME_AGENCY.match(s)
+    m = _NAME_ROLE.match(s) or _NAME_AGENCY.match(s) or _NAME_OUTLET.match(s)
     if m:
         return _name_case(m.group(1))
     if _NAME_PAIR.match(s):

@@ -2400,6 +2400,17 @@ def _signature_above(window: list[_Entry]) -> None:
     a, b = window[k - 1].info, window[k].info
     if a.role == BYLINE and b.role == BYLINE and _midstory(window[k - 2].info):
         a.role = b.role = CLOSE
+    elif (
+        b.role == BYLINE
+        and _midstory(a)
+        and window[k + 1].info.words <= SUBHEAD_WORDS
+        and k + 2 < len(window)
+        and window[k + 2].info.role == HEAD
+        and ", " in window[k + 1].raw.text
+        and _name_item(b, window[k].raw.text)
+        and _PLACE_LINE.match(window[k + 1].raw.text.strip())
+    ):  # letter / "Jo Park" / "Tongi, Gazipur" / next headline: the writer and town
+        b.role = window[k + 1].info.role = CLOSE
 
 
 #: Lines of a headline's zone (headline, standfirst, buttons) under a signature.

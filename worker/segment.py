@@ -1646,12 +1646,29 @@ def _header_only(part: list[_Entry]) -> bool:
     short = 0
     if not any(e.info.role in (HEAD, BYLINE) for e in part):
         return False  # a lone timestamp or caption: maybe the start was wrong, not this one
+    longest = 0
     for e in part:
         if e.info.role in (BODY, CONT):
-            if e.info.words > HEADER_SENTENCE_WORDS:
+            if e.info.words > STANDFIRST_WORDS:
                 return False
+            longest = max(longest, e.info.words)
             short += 1
-    return short <= 2
+    if short <= 2 and longest <= HEADER_SENTENCE_WORDS:
+        return True
+    # "Key ideas" and its points: a summary box in the header, not the story's text
+    return short <= SUMMARY_ITEMS and any(
+        e.info.role == HEAD and e.info.words <= 4 and _SUMMARY_LABEL.match(e.raw.text.strip())
+        for e in part
+    )
+
+
+#: Most points of a labelled summary box in a header ("Key ideas" / three sentences).
+SUMMARY_ITEMS = 6
+_SUMMARY_LABEL = re.compile(
+    r"^(?:key (?:ideas|points|takeaways|facts|findings)|highlights|summary|at a glance|in brief"
+    r"|in short|the big picture|why it matters|what you need to know|tl;?dr)\W*$",
+    re.I,
+)
 
 
 #: Longest sentence that a header may hold (a caption or a teaser), in words.
@@ -1993,6 +2010,24 @@ def _push(window: list[_Entry], raw: RawLine, info: LineInfo | None = None) -> N
         and _PLACE_LINE.match(window[-1].raw.text.strip())
     ):  # letter / "Jo Park" / "Hastings, East Sussex" / next letter: its writer and town
         last.role = window[-2].info.role = CONT
+    if (
+        info.role in (HEAD, BYLINE, CREDIT)
+        and info.words <= 8
+        and last is not None
+        and last.role in (BODY, CONT, CLOSE)
+    ):
+        _foot_credit(window, info, raw.text.strip())
+    if (
+        info.role == BOILER
+        and not info.ad
+        and last is not None
+        and last.role == CREDIT
+        and last.words == 1
+        and window[-1].raw.text[:1] == "("
+        and is_agency_tag(window[-1].raw.text.strip()[1:-1])
+        and _after_paragraphs(window[:-1])
+    ):
+        last.role = CLOSE  # paragraphs / "(PNA)" / "Related stories": the agency's sign-off
     if info.role == BIO and last is not None and last.role == BYLINE:
         if _after_paragraphs(window[:-1]) or (len(window) >= 2 and window[-2].info.role == CLOSE):
             # (or under the story's closing credit: "Edited by: X" / name / bio)
@@ -2079,6 +2114,30 @@ def _push(window: list[_Entry], raw: RawLine, info: LineInfo | None = None) -> N
     window.append(_Entry(raw, info))
     if len(window) >= 4 and window[-2].info.role == HEAD:
         _caption_before_head(window)
+
+
+def _foot_credit(window: list[_Entry], info: LineInfo, t: str) -> None:
+    """Under a story's last paragraphs, "Reporter: Jo Park" / "Editor: Sam Roe" (and the
+    ones under it) are the wire's closing credits, not a next header."""
+    last = window[-1]
+    if (
+        info.role != CREDIT
+        and _STAFF_CREDIT.match(t)
+        and (
+            _after_paragraphs(window)
+            or (last.info.role == CLOSE and _STAFF_CREDIT.match(last.raw.text.strip()))
+        )
+    ):
+        info.role = CLOSE
+
+
+# "Reporter: Jo Park", "Editor: Sam Roe", "Translator: Kim Lee": a staff credit.
+_STAFF_CREDIT = re.compile(
+    r"^(?:reporter|editor|sub-?editor|translator|writer|photographer|photos?|video|camera"
+    r"|producer|reporting|editing|translation|translated by|edited by|uploaded by)s?\s*:\s*"
+    r"[A-Z][\w'’.\-]*(?:\s+[\w'’.\-]+){0,4}$",
+    re.I,
+)
 
 
 # A name and its outlet or role ("Jo Park, The Canadian Press", "Jo Park | Reuters"): under

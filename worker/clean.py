@@ -738,7 +738,8 @@ _INLINE = re.compile(
     r"|^(?:also read|read also|see also)\b|\bearn (?:a )?(?:small )?commission\b|\baffiliate\b"
     r"|^(?:key points|summary|at a glance|highlights|what you need to know|key takeaways)\b"
     # a summary box's expander: "See All Key Ideas", "Show less"
-    r"|^(?:see|show|view|read) (?:all )?(?:less|key (?:ideas|points|takeaways|facts)|highlights)\W*$"
+    r"|^(?:see|show|view|read) (?:all )?(?:less|key (?:ideas|points|takeaways|facts)"
+    r"|highlights)\W*$"
     r"|^(?:open|view|enlarge|expand) (?:this |the )?(?:photo|image|picture)"
     r"|^(?:recommended|suggested|further|also|essential) reading\b"  # boxes inside a story
     r"|^most (?:read|popular|viewed) from\b",  # a site's promo box, often after the lead

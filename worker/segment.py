@@ -1598,6 +1598,8 @@ def _page_top_line(t: str, over_crumb: bool = False) -> bool:
         return True  # "| Running dry": a rubric under the section's name
     if over_crumb and len(cells) == 1:
         return _CRUMB.match(t) is not None  # "The Americas" over its rubric
+    if len(cells) > 4 and not _HOME_CRUMB.match(t):
+        return False  # five topics or more with no root: the tag row under the last story
     return 2 <= len(cells) <= 6 and all(_CRUMB.match(c) for c in cells)
 
 

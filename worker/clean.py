@@ -642,6 +642,8 @@ _RELEASE_META = re.compile(
 )
 # A link's call to action ending in a chevron ("Get the recipe »", "See all results ›").
 _CHEVRON = re.compile(r"^\S.{2,100}\s[»›]$")
+# The link to the next story under this one ("Next Story", "Next article »"): the page ends.
+_NEXT_PAGE = re.compile(r"^(?:next|up next:?) (?:story|article|post)\W*$", re.I)
 # A comment count or prompt ends the page, like a copyright line.
 _COMMENT_END = re.compile(
     r"^(?:\d+\s+(?:reader |user )?(?:comments?|responses?)|(?:reader |user )?(?:comments|responses)"
@@ -1561,7 +1563,7 @@ def _classify(
             or (_INLINE.search(s) is not None and not _THANKS.match(s))
         )
         info.end = _COPYRIGHT.search(s) is not None or (
-            nwords <= 4 and _COMMENT_END.match(s) is not None
+            nwords <= 4 and (_COMMENT_END.match(s) is not None or _NEXT_PAGE.match(s) is not None)
         )
         info.widget = nwords <= WIDGET_WORDS and is_widget(s)
         if _VIDEO_LINE.match(s):

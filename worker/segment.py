@@ -44,6 +44,7 @@ from worker.clean import (
     _CONTACT,
     _HAS_DATE,
     _LABEL_LINE,
+    _NEXT_PAGE,
     _POSTED_BY,
     _QUOTE,
     _SECTIONS,
@@ -1139,6 +1140,8 @@ def _quoted(text: str) -> bool:
 def _page_end(info: LineInfo) -> bool:
     """Furniture that closes a page (a republishing notice, a copyright line, a
     comment prompt): header lines above it and below it belong to two articles."""
+    if info.end and info.role == BOILER and info.words <= 4 and _NEXT_PAGE.match(info.key):
+        return True  # "Next story": the link to the page after this one
     return (
         info.role == BOILER
         and not info.listed

@@ -380,6 +380,9 @@ _CLOSE = _AnchoredOrNot(
     r"|\bthis (?:story|article|report) has not been edited by\b"
     r"|^sources?\s*:\s*.{0,40}\b(?:news agencies|agencies|wires?|wire services)\.?$"
     r"|^sources?\s*:\s*[A-Z][\w&.-]*(?: [A-Z][\w&.-]*)?/[a-z]{1,4}\b[\w()/]*$"  # "CNA/nh(ja)"
+    # "Source: Al Jazeera", "Editor: Jo Park": the story's source or desk editor, named alone
+    r"|^sources?\s*:\s*(?-i:[A-Z][\w&.'’-]*(?: [A-Z][\w&.'’-]*){0,3})$"
+    r"|^\[?(?:chief |responsible |duty )?editors?\s*:\s*(?-i:[A-Z][\w.'’-]*(?: [A-Z][\w.'’-]*){0,3})\]?$"
     r"|^sources?\s*:\s*(?:https?://)?(?:www\.)?[\w-]+(?:\.[\w-]+)+/?\S*$"  # "Source: site.com"
     # "Source: Reuters (Reporting by X; Editing by Y)": the wire's credit after its name
     r"|^sources?\s*:\s*[A-Z][\w&.'’ /-]{1,40}\(\s*(?:additional )?(?:reporting|writing|editing"
@@ -425,6 +428,9 @@ _BOILER_LINE = re.compile(
     r"|^(?:take action|act now|add your (?:name|voice)|donate(?: now| today)?"
     r"|sign (?:the|our|this) (?:[#\w'’-]+ ){0,3}(?:petition|pledge|open letter))\W*$"
     r"|^send this \w+ to a friend\b|^like this:?$|^like loading\b"
+    # a reaction button's messages: "Thank you for liking", "You have already voted"
+    r"|^(?:thank you|thanks) for (?:liking|voting|rating|reacting|your (?:vote|rating|feedback"
+    r"|reaction|like))\b.{0,40}$"
     r"|^(?:discussion about this (?:post|article|story)|(?:jump|skip|go) to (?:the )?comments?"
     r"(?: section)?|(?:comments|commenting)(?: (?:for|on) this (?:story|article|post|page))?"
     r" (?:are|is|have been|has been) (?:now )?(?:closed|disabled|turned off)"
@@ -611,7 +617,13 @@ _PROMO = re.compile(
     r"|get started(?: for free| free| today| now)?|(?:contact|talk to) (?:our )?(?:sales|an expert)"
     r"|spin (?:the|our) wheel\b.{0,20}|claim your (?:free )?(?:rewards?|prizes?|gifts?)"
     r"|get our (?:free )?[\w&'’ -]{0,30}(?:resources|guides?|white ?papers?|e-?books?|toolkits?)"
-    r"|you(?:['’]re| are) receiving this\b.{0,140})\W*$"
+    r"|you(?:['’]re| are) receiving this\b.{0,140}"
+    # a reader-contribution box: "Send us your stories and photos", "Get involved with the news"
+    r"|(?:send|submit|share|upload|email) (?:us )?(?:your|a) (?:own )?(?:news|stories|story"
+    r"|photos?|pictures?|videos?|news tips?)(?:(?:,| and| or| &) (?:news|stories|story|photos?"
+    r"|pictures?|videos?))*(?: (?:to|with) us)?"
+    r"|you(?:['’]ve| have) already (?:liked|voted|rated|reacted|recommended)\b.{0,60}"
+    r"|get involved(?: with (?:the |your |our )?(?:local )?news\b.{0,30})?)\W*$"
     r"|^\*\s*[A-Z][^*]{2,160}$",  # a footnote ("*Returns as of November 3, 2025")
     re.I,
 )
@@ -1171,6 +1183,8 @@ _FAMILIES = {
         "picture:",
         "picture credit",
         "source:",
+        "editor:",
+        "editors:",
         "sources:",
         "published in",
         "updates with",
@@ -2089,6 +2103,8 @@ _LIST_LABEL = re.compile(
     r"|more (?:(?:in|on|from) )?(?-i:[A-Z][\w&'’-]*(?: [A-Z][\w&'’-]*)?)"
     r"|more (?:in |on |from )?[a-z]+(?: news| stories| headlines)?"
     r"|more from(?: (?:[A-Z][\w&'’-]*|&)){1,4}"
+    # "More Great Acme Stories", "More top reads": more of the site's stories, however named
+    r"|more (?!than\b)[\w&'’ -]{1,30} (?:stories|articles|reads|videos|posts|headlines)"
     r"|more (?:in|on|from|at) \(?(?:www\.)?[\w-]+(?:\.[\w-]+)+/?\)?)\s*[:.!»›>|…-]*$",
     re.I,
 )

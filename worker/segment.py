@@ -2086,6 +2086,15 @@ def _push(window: list[_Entry], raw: RawLine, info: LineInfo | None = None) -> N
         and (is_agency_tag(raw.text.strip()) or is_agency_tag(_source_of(raw.text.strip())))
     ):
         info.role = CREDIT  # "AFP" under a headline credits the story, it does not end one
+    elif (
+        last is not None
+        and info.role == CLOSE
+        and info.words <= 6
+        and (last.role in HEADERISH or last.listed)
+        and _HEADER_FIELD.match(raw.text.lstrip())
+    ):  # "Source: Xinhua" / "Editor: Jo Park" under a headline (or a list's last "link",
+        # which it shows to be one): the story's header, not the last one's end
+        info.role = CREDIT
     if (
         last is not None
         and info.role == CLOSE
@@ -2143,6 +2152,9 @@ _STAFF_CREDIT = re.compile(
     r"[A-Z][\w'’.\-]*(?:\s+[\w'’.\-]+){0,4}$",
     re.I,
 )
+
+# A header's field naming the story's source or editor ("Source: Xinhua", "Editor: Jo Park").
+_HEADER_FIELD = re.compile(r"^\[?(?:sources?|(?:chief |responsible |duty )?editors?)\s*:", re.I)
 
 
 # A name and its outlet or role ("Jo Park, The Canadian Press", "Jo Park | Reuters"): under

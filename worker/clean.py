@@ -2172,6 +2172,7 @@ _WIDGET_WORDS = frozenset(
         "settings",
         "manage",
         "preferences",
+        "update",  # "Unsubscribe | Update your preferences": a newsletter's footer
         "options",
         "consent",
         "yes",

@@ -2108,6 +2108,14 @@ def _push(window: list[_Entry], raw: RawLine, info: LineInfo | None = None) -> N
             info.role = CREDIT  # "Contact: Jo Park" under a release's date: its header
         elif last.role == HEAD and _POSTED_BY.match(t) and _HAS_DATE.search(t):
             info.role = BYLINE  # "Posted by Jo Park | May 2, 2023" under a headline: its byline
+    if (
+        info.role == HEAD
+        and last is not None
+        and last.role == BOILER
+        and info.words <= 12
+        and "ewsletter" in raw.text
+    ):  # "Sign up to our daily newsletter" / "The Morning newsletter: ...": the box's title
+        info.role, info.ad = BOILER, last.ad
     if window:
         if (
             _is_credit_info(info)

@@ -2509,6 +2509,10 @@ def _lead_in(window: list[_Entry], info: LineInfo, text: str = "") -> None:
     """
     prev = window[-1].info
     lead = prev.lead
+    if lead > 0 and prev.listed and info.words <= 2 and _DATE_LABEL.match(text.strip()):
+        # link / "Published" / "12 March 2021": the label of the link's date, on its own line
+        info.role, info.listed, info.lead, info.ad = BOILER, True, lead, prev.ad
+        return
     paired = lead > 0 and _paired_kicker(window, info, text)
     if (
         lead > 0
@@ -2621,6 +2625,13 @@ def _lead_in(window: list[_Entry], info: LineInfo, text: str = "") -> None:
             and window[-3].info.words > TAG_WORDS + 2
         ):  # link, "Economy", date, and no headline under them: the link was the headline
             _end_list(window, 3)
+
+
+# A date's label alone on its line ("Published", "Last updated:").
+_DATE_LABEL = re.compile(
+    r"^(?:(?:first |last |originally )?(?:published|updated|posted|modified)|issued)(?: on)?\s*:?$",
+    re.I,
+)
 
 
 def _undated_links(window: list[_Entry]) -> bool:
@@ -2868,10 +2879,18 @@ def _end_dated_list(window: list[_Entry], back: int = 1) -> None:
     """A list of links ends with a date, then a paragraph or byline. When every link
     carries a date ('More on this story': headline, 'Published 2 May', ...) the list
     simply ended; otherwise the last link and its date head the next article."""
+    date = window[-back].info
+    if len(window) > back + 1 and _DATE_LABEL.match(window[-back - 1].raw.text.strip()):
+        back += 1  # link / "Published" / date: the label goes with its date
     if len(window) >= back + 2 and window[-back - 2].info.listed and _listed_date(window, back + 2):
         return
-    date, head = window[-back].info, window[-back - 1].info
+    if len(window) >= back + 3 and _DATE_LABEL.match(window[-back - 2].raw.text.strip()):
+        if window[-back - 3].info.listed and _listed_date(window, back + 3):
+            return  # (the link above dated alike, by a label and a date)
+    head = window[-back - 1].info
     date.role, date.listed, date.lead = TIMESTAMP, False, 0
+    if back > 1 and window[-back].info.listed and _DATE_LABEL.match(window[-back].raw.text.strip()):
+        window[-back].info.listed, window[-back].info.lead, window[-back].info.ad = False, 0, True
     if head.listed:
         head.role, head.listed, head.lead = HEAD, False, 0
         k = len(window) - back - 2  # and a kicker over it, as at the end of any list

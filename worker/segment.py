@@ -1572,10 +1572,28 @@ def _page_top(entries: list[_Entry], bounds: list[int], start: int) -> list[int]
                 or (e.info.widget and not _HOME_CRUMB.match(t))  # "Home » News": a path
                 or not _page_top_line(t, top < b)
             ):
+                home = _home_path(entries, k, floor)
+                if home >= 0:
+                    top = home  # "Home" / "News centre" / headline: a path, one line a step
                 break
             top = k
         out.append(top)
     return out
+
+
+def _home_path(entries: list[_Entry], k: int, floor: int) -> int:
+    """Where a breadcrumb laid out one step a line ("Home" / "News centre") begins, when
+    entries[k] is its last step; -1 when it is none."""
+    for j in range(k, max(floor, k - 3) - 1, -1):
+        e = entries[j]
+        if e.info.role != BOILER or e.info.words > 3:
+            return -1
+        t = e.raw.text.strip()
+        if t.lower() == "home":
+            return j if j < k else -1
+        if not _RUBRIC.match(t):
+            return -1
+    return -1
 
 
 # Furniture over a page's headline: audio players, reading times.

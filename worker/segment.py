@@ -2600,7 +2600,8 @@ def _lead_in(window: list[_Entry], info: LineInfo, text: str = "") -> None:
         and not info.dateline
         and (
             info.role in (BODY, CONT, CLOSE, BYLINE, BIO)
-            or (info.role == HEAD and info.words <= 8 and "," in text)  # "Press officer, Acme"
+            or (info.role == HEAD and info.words <= 8 and "," in text and _lower_words(text) < 3)
+            # ("Press officer, Acme"; not a headline, "Plan could end not-spots, says Acme")
             or (info.role == HEAD and info.words <= 8 and _ORG_UNIT.search(text.strip()))
             or (info.role == HEAD and info.words <= 6 and _OFFICE_TITLE.match(text.strip()))
             or (info.role == HEAD and info.words > BLOCK_HEAD_WORDS)  # a reference, a company note

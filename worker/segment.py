@@ -2147,6 +2147,8 @@ def _push(window: list[_Entry], raw: RawLine, info: LineInfo | None = None) -> N
         _lead_in(window, info, raw.text)
         if info.role == BYLINE:
             _headline_above(window, raw.text)
+        elif info.role == TIMESTAMP and not info.clock:
+            _dated_name(window)
         if info.role == BYLINE or (info.role == TIMESTAMP and not info.clock):
             _kicker_after_list(window)
         if info.role == BOILER and last is not None and last.role == HEAD:
@@ -2332,7 +2334,24 @@ def _over_inline(window: list[_Entry]) -> LineInfo | None:
     return window[k].info if 0 <= k < len(window) - 1 else None
 
 
-def _headline_above(window: list[_Entry], byline: str) -> None:
+def _dated_name(window: list[_Entry]) -> None:
+    """A date under a bare name (and maybe the author's title): the name was a byline, not
+    a kicker that reads like one, so the sentences over it head the article."""
+    for j in (1, 2):
+        if len(window) <= j:
+            return
+        e = window[-j]
+        if e.info.role == BYLINE and e.info.words <= 4:
+            if _BARE_CAPS.match(e.raw.text.strip()):
+                _headline_above(window[:-j], e.raw.text, True)
+            return
+        if e.info.words > 12 or not (
+            e.info.role in (BYLINE, BIO) or (e.info.role == HEAD and "," in e.raw.text)
+        ):
+            return  # (the author's title: "Senior Lecturer in Law, University of Leeds")
+
+
+def _headline_above(window: list[_Entry], byline: str, named: bool = False) -> None:
     """A byline under short sentences that follow the end of a page (or a section
     kicker): the sentences are the next article's headline and standfirst, though
     they end with full stops ("Few voters know they're on the ballot."; an op-ed's
@@ -2368,7 +2387,7 @@ def _headline_above(window: list[_Entry], byline: str) -> None:
     elif (
         h >= 0
         and _ends_page(window[h].info)
-        and (byline.lstrip()[:3] == "By " or not _BARE_CAPS.match(byline.strip()))
+        and (named or byline.lstrip()[:3] == "By " or not _BARE_CAPS.match(byline.strip()))
     ):
         # (a byline proper, "By X", "X / March 29", "X, Columnist"; not a kicker that
         # reads like a name, "Disease Outbreak News")

@@ -2021,6 +2021,15 @@ def _push(window: list[_Entry], raw: RawLine, info: LineInfo | None = None) -> N
         and _is_caption_sentence(window[-1])
     ):
         last.role = CAPTION  # headline, standfirst, the photo's caption, byline
+    elif (
+        info.role == BYLINE
+        and last is not None
+        and last.role == BODY
+        and raw.text[:1] != "("
+        and _is_caption_sentence(window[-1])
+        and _PAREN_CREDIT.search(window[-1].raw.text[-80:].rstrip())
+    ):
+        last.role = CAPTION  # "... in Redmond. (Jo Park / The Times, 2023)" / byline: a caption
     if (
         info.role == BODY
         and last is not None
@@ -2189,6 +2198,13 @@ _HEADER_FIELD = re.compile(r"^\[?(?:sources?|(?:chief |responsible |duty )?edito
 # a closing credit and over the next headline, the story's sign-off (a byline sits under
 # its headline; a byline over its headline follows the story's last paragraph).
 _SIGNOFF_CREDIT = re.compile(r"^(?!by\b)[^,|·•/]{3,40}\s*[,|·•/]\s*\S.{0,50}$", re.I)
+
+
+# A photo's credit closing its caption: "(Jo Park / The Times, 2023)", "(Photo: Jo Park/Acme)".
+_PAREN_CREDIT = re.compile(
+    r"\((?i:(?:photo|image|picture)s?:? )?[A-Z][\w'’.-]+(?: [A-Z][\w'’.-]+){1,3}\s*/\s*"
+    r"(?:the )?[A-Z][^()/]{1,40}\)$"
+)
 
 
 # A town under a letter writer's name ("Hastings, East Sussex", "Cardiff").

@@ -2358,7 +2358,9 @@ def _dated_name(window: list[_Entry]) -> None:
             return
         e = window[-j]
         if e.info.role == BYLINE and e.info.words <= 4:
-            if _BARE_CAPS.match(e.raw.text.strip()):
+            if j == 1 and e.raw.text[:3].lower() == "by ":
+                _headline_above(window[:-j], e.raw.text, True, True)  # "By Jo Park" / date
+            elif _BARE_CAPS.match(e.raw.text.strip()):
                 _headline_above(window[:-j], e.raw.text, True)
             return
         if e.info.words > 12 or not (
@@ -2367,7 +2369,9 @@ def _dated_name(window: list[_Entry]) -> None:
             return  # (the author's title: "Senior Lecturer in Law, University of Leeds")
 
 
-def _headline_above(window: list[_Entry], byline: str, named: bool = False) -> None:
+def _headline_above(
+    window: list[_Entry], byline: str, named: bool = False, dated: bool = False
+) -> None:
     """A byline under short sentences that follow the end of a page (or a section
     kicker): the sentences are the next article's headline and standfirst, though
     they end with full stops ("Few voters know they're on the ballot."; an op-ed's
@@ -2397,7 +2401,12 @@ def _headline_above(window: list[_Entry], byline: str, named: bool = False) -> N
     if (
         h >= 0
         and _header_sentence(window[h].info, HEADLINE_WORDS, True)
-        and (h == 0 or _ends_page(window[h - 1].info) or _kicker(window[h - 1].info))
+        and (
+            h == 0
+            or _ends_page(window[h - 1].info)
+            or _kicker(window[h - 1].info)
+            or (dated and _story_above(window, h, k))
+        )
     ):
         window[h].info.role = HEAD  # then _standfirst takes window[k] into its header
     elif (
@@ -2408,6 +2417,20 @@ def _headline_above(window: list[_Entry], byline: str, named: bool = False) -> N
         # (a byline proper, "By X", "X / March 29", "X, Columnist"; not a kicker that
         # reads like a name, "Disease Outbreak News")
         window[k].info.role = HEAD
+
+
+def _story_above(window: list[_Entry], h: int, k: int) -> bool:
+    """Over "By X" and its date, a sentence (window[h]) shorter than the one under it
+    (window[k]), under a longer paragraph: headline and standfirst under the last
+    story's text, which ended with no furniture."""
+    above, head, sub = window[h - 1].info, window[h].info, window[k].info
+    return (
+        above.role == BODY
+        and head.words < sub.words
+        and head.words <= HEADLINE_WORDS
+        and above.words > head.words
+        and not ends_mid_sentence(window[h].raw.text.rstrip())
+    )
 
 
 # Capitalised words only: a name, or a kicker that reads like one.

@@ -382,7 +382,8 @@ _CLOSE = _AnchoredOrNot(
     r"|^sources?\s*:\s*[A-Z][\w&.-]*(?: [A-Z][\w&.-]*)?/[a-z]{1,4}\b[\w()/]*$"  # "CNA/nh(ja)"
     # "Source: Al Jazeera", "Editor: Jo Park": the story's source or desk editor, named alone
     r"|^sources?\s*:\s*(?-i:[A-Z][\w&.'’-]*(?: [A-Z][\w&.'’-]*){0,3})$"
-    r"|^\[?(?:chief |responsible |duty )?editors?\s*:\s*(?-i:[A-Z][\w.'’-]*(?: [A-Z][\w.'’-]*){0,3})\]?$"
+    r"|^\[?(?:chief |responsible |duty )?editors?\s*:\s*"
+    r"(?-i:[A-Z][\w.'’-]*(?: [A-Z][\w.'’-]*){0,3})\]?$"
     r"|^sources?\s*:\s*(?:https?://)?(?:www\.)?[\w-]+(?:\.[\w-]+)+/?\S*$"  # "Source: site.com"
     # "Source: Reuters (Reporting by X; Editing by Y)": the wire's credit after its name
     r"|^sources?\s*:\s*[A-Z][\w&.'’ /-]{1,40}\(\s*(?:additional )?(?:reporting|writing|editing"

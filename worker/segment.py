@@ -2961,9 +2961,13 @@ def _end_dated_list(window: list[_Entry], back: int = 1) -> None:
         back += 1  # link / "Published" / date: the label goes with its date
     if len(window) >= back + 2 and window[-back - 2].info.listed and _listed_date(window, back + 2):
         return
-    if len(window) >= back + 3 and _DATE_LABEL.match(window[-back - 2].raw.text.strip()):
-        if window[-back - 3].info.listed and _listed_date(window, back + 3):
-            return  # (the link above dated alike, by a label and a date)
+    if (
+        len(window) >= back + 3
+        and _DATE_LABEL.match(window[-back - 2].raw.text.strip())
+        and window[-back - 3].info.listed
+        and _listed_date(window, back + 3)
+    ):
+        return  # (the link above dated alike, by a label and a date)
     head = window[-back - 1].info
     date.role, date.listed, date.lead = TIMESTAMP, False, 0
     if back > 1 and window[-back].info.listed and _DATE_LABEL.match(window[-back].raw.text.strip()):

@@ -464,6 +464,9 @@ _BOILER_LINE = re.compile(
     r"|^(?:please )?(?:share|like) (?:this |it )?if you (?:like|liked|enjoy|enjoyed|found)\b"
     r".{0,30}$"
     r"|^start (?:your )?(?:free )?trial\W*$"
+    # a donation form's amount buttons ("$50", "£10/month", "Other amount"); a feedback button
+    r"|^[$£€]\s?\d[\d.,]*(?:\s*(?:/|a |per )\s*(?:month|mo|year|yr))?$|^other(?: amount)?\W*$"
+    r"|^(?:give|send|leave|share) (?:us )?(?:your )?feedback\W*$"
     # a donation button: "Yes, I'll give $5/month", "Donate £10 a month", "Give $25 once"
     r"|^(?:yes[,!]?\s+)?(?:i['’]ll |i will |i['’]d like to )?(?:give|donate|contribute|chip in"
     r"|pledge)\b[^.]{0,20}?[$£€]\s?\d[\d.,]*(?:\s*(?:/|a |per |each )\s*(?:month|mo|year|yr|week)"
@@ -530,7 +533,7 @@ _LABEL_LINE = re.compile(
 )
 _AD_LINE = re.compile(
     r"^(?:advert|advertisement|sponsored|skip (?:advertisement|advert|ad)\b|story continues"
-    r"|scroll to continue|ad feedback)"
+    r"|scroll to continue|ad feedback|(?:article|story) content$|(?:article|content) continues\b)"
     # a transcript's stage note: "(SOUNDBITE OF MUSIC)", "(BEGIN VIDEO CLIP)", "(LAUGHTER)"
     r"|^\((?:soundbite|(?:begin|end) (?:video|audio) ?(?:clip|tape)|laughter|applause|crosstalk"
     r"|inaudible|unintelligible|music(?: playing)?|cheering|commercial break)\b[^()]{0,40}\)$"
@@ -624,7 +627,9 @@ _PROMO = re.compile(
     r"|photos?|pictures?|videos?|news tips?)(?:(?:,| and| or| &) (?:news|stories|story|photos?"
     r"|pictures?|videos?))*(?: (?:to|with) us)?"
     r"|you(?:['’]ve| have) already (?:liked|voted|rated|reacted|recommended)\b.{0,60}"
-    r"|get involved(?: with (?:the |your |our )?(?:local )?news\b.{0,30})?)\W*$"
+    r"|get involved(?: with (?:the |your |our )?(?:local )?news\b.{0,30})?"
+    # a link to the organisation's pages: "Learn more about our work in Asia"
+    r"|(?:learn|find out|discover) more about (?:[\w&.,'’-]+ ){0,10}[\w&.'’-]+)\W*$"
     r"|^\*\s*[A-Z][^*]{2,160}$",  # a footnote ("*Returns as of November 3, 2025")
     re.I,
 )
@@ -707,9 +712,11 @@ def _lower_byline(s: str) -> bool:
     """'by Nadia Okonjo', 'by Lauren Fitch - 01/15/25 6:00 AM ET': a byline in lower case."""
     if not _BY_NAME_NEXT.match(s):
         return False  # "by the river": a fragment of a paragraph broken at a link
-    return _BY.match(s) is not None or (
-        _BY_DATED.match(s) is not None and _HAS_DATE.search(s) is not None
-    )
+    return (
+        _BY.match(s) is not None
+        or (_BY_DATED.match(s) is not None and _HAS_DATE.search(s) is not None)
+        or (_DIGIT.search(s) is not None and _name_then_date(s[3:].lstrip(": ")))
+    )  # "by Jo Park March 13, 2024, 4:55 pm": the name run into its date
 
 
 _BY_NAME_NEXT = re.compile(r"^by:?\s+[A-Z\u00C0-\u00DE]")
@@ -807,7 +814,8 @@ _CONTACT = re.compile(
 _CONTACT_PERSON = re.compile(
     rf"^{_NAME_SEQ}\s*[,|–—(-].{{0,80}}?[\s,|:(]"
     r"(?i:(?:tel|phone|ph|mob|mobile|cell|t|m|office|direct)\.?\s*:?\s*)?"
-    r"(?!(?:19|20)\d\d\s*[/-]\s*(?:19|20)?\d\d$)(?=\+?\(?(?:\d[ ()./-]*){7})"
+    r"(?!(?:19|20)\d\d\s*[/-]\s*(?:19|20)?\d\d$|\d{1,2}[/.-]\d{1,2}[/.-](?:19|20)?\d\d$)"
+    r"(?=\+?\(?(?:\d[ ()./-]*){7})"
     r"\+?\(?\d[\d ()./-]{6,}\d\)?(?:\s*[,|;/]\s*\S+@\S+)?\s*$"
 )
 # Furniture phrases anywhere in a line (run only when a keyword of _K_BOILER is present).
@@ -849,6 +857,9 @@ _BOILER = _AnchoredOrNot(
     r"|\bemail address will not be published\b"
     r"|\bmay (?:receive|earn|get) (?:a )?(?:small )?(?:compensation|commission)\b"
     r"|\bcomments are (?:moderated|closed|open)\b|\bkeep (?:it|comments) civil\b"
+    r"|\bkeep (?:your )?comments (?:relevant|respectful|on[- ]topic|civil)\b"
+    r"|\b(?:lively|civil|respectful)(?: but (?:civil|respectful))? (?:forum|discussion)\b"
+    r"|\bwe(?:['’]d| would)? (?:want|like|love) to hear from you\b"
     r"|\b(?:views|opinions) expressed (?:in this|here|are|by)\b|^get more (?:news|stories)\b"
     r"|\bedited for (?:length|clarity|brevity)\b"
     r"|\bclick here\b|\brepublished (?:from|under|with permission)\b|\bcreative commons\b"
@@ -931,7 +942,8 @@ _APPEAL = _AnchoredOrNot(
     r"|\bfunded (?:through|by) (?:donations|contributions) from (?:our )?readers\b"
     r"|\bwe (?:cannot|can['’]t|could not|couldn['’]t) do (?:this|it|what we do)"
     r" without (?:you|your)\b"
-    r"|^donate(?: now| today| here)?\W*$",
+    r"|^donate(?: now| today| here)?\W*$"
+    r"|^your (?:tax[- ]deductible )?(?:gift|donation)s? (?:today )?(?:can|will|helps?)\b",
     re.I,
 )
 
@@ -966,6 +978,8 @@ _FAMILIES = {
         "become a p",
         "contribution",
         "donation",
+        "your gift",
+        "your tax",
         "ve read ",
         "help us keep",
         "consider becoming",
@@ -1046,6 +1060,12 @@ _FAMILIES = {
         "our weekly",
         "comments are",
         "civil",
+        "keep comments",
+        "keep your comments",
+        "lively",
+        "respectful discussion",
+        "respectful forum",
+        "hear from you",
         "views expressed",
         "opinions expressed",
         "leave a",
@@ -1731,7 +1751,11 @@ def _short_role(s: str, nwords: int, mask: int) -> int:
         return BODY  # "Step 4": a recipe's step, inside the article
     if nwords <= 20 and ("|" in s or " / " in s or " · " in s) and _dated_name_line(s):
         return BYLINE  # "Priya Nair | TNN | Updated: Mar 12, 2024, 23:41 IST"
-    if nwords <= 14 and _DIGIT.search(s) and _name_then_date(s):
+    if (
+        nwords <= 14
+        and _DIGIT.search(s)
+        and (_name_then_date(s) or (s[:3] in ("by ", "By ") and _name_then_date(s[3:])))
+    ):
         return BYLINE  # "Maya Pruitt 6:15 AM CST on Feb 21, 2024"
     m = nwords <= 14 and _DIGIT.search(s) and _DATE_THEN_BY.match(s)
     if m and _HAS_DATE.search(m[1]):
@@ -1744,7 +1768,12 @@ def _short_role(s: str, nwords: int, mask: int) -> int:
         return BYLINE  # "Jo Park in Paris and Sam Roe in Stockholm"
     if nwords <= 16 and _POSTED_BY.match(s) and _HAS_DATE.search(s):
         return BYLINE  # "Posted Oct 27th 2008 10:00AM by X", "Submitted by X on <date>"
-    if nwords <= 8 and _RELEASE_DATE.match(s) and _DIGIT.search(s):
+    if (
+        nwords <= 8
+        and _RELEASE_DATE.match(s)
+        and _DIGIT.search(s)
+        and (":" in s or _HAS_DATE.search(s))
+    ):
         return TIMESTAMP  # "Public release date: 3-Mar-2009"
     if (nwords <= 12 or (nwords <= 40 and ("@" in s or "|" in s))) and _CONTACT.match(s):
         return CLOSE  # classify() marks it kept: a press release's own last line
@@ -1961,7 +1990,8 @@ _POSTED_BY = re.compile(
     re.I,
 )
 _RELEASE_DATE = re.compile(
-    r"^(?:public )?release date\s*:\s*\S.{0,30}$|^embargoed? (?:until|till)\s*:?\s*\S.{0,30}$", re.I
+    r"^(?:public )?release date\s*:?\s*\S.{0,30}$|^embargoed? (?:until|till)\s*:?\s*\S.{0,30}$",
+    re.I,
 )
 _EDITED_BY = re.compile(rf"^(?:Edited|Compiled) by {_NAME_SEQ}")
 _IMAGE_LABEL = re.compile(r"^(?:image (?:source|caption)\s*,|credit\s*(?:\.{2,}|…))", re.I)
@@ -2049,7 +2079,8 @@ _TWO_SENTENCES = re.compile(r"\w[.!?]\s+[A-Z]")
 # A bare label over a list of link headlines (the headlines are furniture too).
 # Labels over topic tags, whose items may read like names ("Met Office"): also list labels.
 _TAG_LABELS = (
-    r"related topics?|topics|tags|explore more on these topics|more on these topics|see more on"
+    r"related topics?|topics?|tags|(?:regions?|countr(?:y|ies))(?:\s*(?:/|&|and)\s*(?:regions?"
+    r"|countr(?:y|ies)))?|explore more on these topics|more on these topics|see more on"
     r"|keywords?|key words|more about|read more (?:on|about)|(?:suggested|popular|trending) topics"
     r"|(?:article|story|post) (?:tags|topics|keywords)|(?:follow (?:the )?)?topics in this"
     r" (?:article|story)|(?:click [\w ]{1,30} to )?follow (?:these |the )?topics"
@@ -2125,7 +2156,11 @@ _TIP_LINE = re.compile(
     r"^(?:got|have|have you got|do you have) an? (?:confidential |news )?(?:story|tip|news tip)\b"
     r"|^to contact the (?:reporters?|writers?|authors?)\b|[\w.+-]+@[\w-]+\.[\w.]+"
     r"|^contact\b.{0,60}(?:\(?\d{3}\)?[ .-]\d{3}[ .-]?\d{4}|\s@\w)"
-    r"|\bfollow (?:him|her|them|me) on (?:x|twitter|bluesky|threads|instagram)\b",
+    r"|\bfollow (?:him|her|them|me|[\w'’.-]+(?: [\w'’.-]+)?) on (?:x|twitter|bluesky|threads"
+    r"|instagram|mastodon)\b"
+    # an author's handle under the story: "X: @jopark", "Bluesky: @jo.bsky.social"
+    r"|^(?:x|twitter|bluesky|threads|instagram|mastodon|tiktok|linkedin|facebook|signal|telegram)"
+    r"\s*(?:/\s*\w+\s*)?:\s*@[\w.-]+$",
     re.I,
 )
 

@@ -754,6 +754,7 @@ _INLINE = re.compile(
     r"newsletter|\bsign up\b|\bsubscribe\b|\bpromotion\b|^[$£€]\s?\d|^\d+\s*min|^listen\b"
     # an audio player under the headline: "Your browser does not support the <audio> element."
     r"|^your browser does(?: not|n['’]t) support\b"
+    r"|^press play to listen\b|^voiced by (?:artificial intelligence|ai)\b"
     r"|(?-i:[a-z0-9’'”)?!]Read more)$"  # a link card's headline run into its button, in a story
     r"|\bon (?:ios|iphone|apple)\s*(?:or|and|&)\s*android\b"
     r"|\bour (?:morning|evening|daily|weekly) (?:e-?mail|briefing)\b"

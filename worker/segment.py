@@ -2060,6 +2060,14 @@ def _push(window: list[_Entry], raw: RawLine, info: LineInfo | None = None) -> N
         and _after_paragraphs(window[:-1])
     ):
         last.role = CLOSE  # paragraphs / "(PNA)" / "Related stories": the agency's sign-off
+    elif (
+        info.role == CREDIT
+        and info.words == 1
+        and raw.text[:1] == "("
+        and _after_paragraphs(window)
+        and _signs_dateline(window, raw.text.strip()[1:-1])
+    ):
+        info.role = CLOSE  # "Athens (AFP) – ..." / paragraphs / "(AFP)": the wire's sign-off
     if info.role == BIO and last is not None and last.role == BYLINE:
         if _after_paragraphs(window[:-1]) or (len(window) >= 2 and window[-2].info.role == CLOSE):
             # (or under the story's closing credit: "Edited by: X" / name / bio)

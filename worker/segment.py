@@ -1621,7 +1621,19 @@ def _page_top_line(t: str, over_crumb: bool = False) -> bool:
         return _CRUMB.match(t) is not None  # "The Americas" over its rubric
     if len(cells) > 4 and not _HOME_CRUMB.match(t):
         return False  # five topics or more with no root: the tag row under the last story
-    return 2 <= len(cells) <= 6 and all(_CRUMB.match(c) for c in cells)
+    return (
+        2 <= len(cells) <= 6
+        and all(_CRUMB.match(c) for c in cells)
+        and not any(_ACTION_CELL.match(c) for c in cells)
+    )  # ("Reprints | Today's Paper | Subscribe": the tools row under the last story)
+
+
+# A cell of a page's tools row, not a section of a breadcrumb.
+_ACTION_CELL = re.compile(
+    r"^(?:subscribe|sign (?:in|up)|log ?(?:in|out)|register|share|print|e-?mail|donate"
+    r"|(?:order )?reprints?(?: (?:&|and) permissions)?|my account|contact us)$",
+    re.I,
+)
 
 
 _RUBRIC = re.compile(r"^[A-Z][\w&'’.-]*(?: [\w&'’.-]+){0,3}$")

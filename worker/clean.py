@@ -755,6 +755,7 @@ _INLINE = re.compile(
     # an audio player under the headline: "Your browser does not support the <audio> element."
     r"|^your browser does(?: not|n['’]t) support\b"
     r"|^press play to listen\b|^voiced by (?:artificial intelligence|ai)\b"
+    r"|\bwe(?:['’]d| would)? (?:want|like|love) to hear from you\b"  # a reader call-out box
     r"|(?-i:[a-z0-9’'”)?!]Read more)$"  # a link card's headline run into its button, in a story
     r"|\bon (?:ios|iphone|apple)\s*(?:or|and|&)\s*android\b"
     r"|\bour (?:morning|evening|daily|weekly) (?:e-?mail|briefing)\b"

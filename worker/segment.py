@@ -2080,6 +2080,16 @@ def _push(window: list[_Entry], raw: RawLine, info: LineInfo | None = None) -> N
         and _signs_dateline(window, raw.text.strip()[1:-1])
     ):
         info.role = CLOSE  # "Athens (AFP) – ..." / paragraphs / "(AFP)": the wire's sign-off
+    if (
+        info.role == CLOSE
+        and last is not None
+        and last.role == BOILER
+        and last.ad
+        and "hear from you" in window[-1].raw.text.lower()
+        and _TIP_LINE.search(raw.text)
+    ):  # "Do you know more about X? We want to hear from you." / "Contact Jo at ...": the
+        # story's call-out box, between its paragraphs
+        info.role, info.ad = BOILER, True
     if info.role == BIO and last is not None and last.role == BYLINE:
         if _after_paragraphs(window[:-1]) or (len(window) >= 2 and window[-2].info.role == CLOSE):
             # (or under the story's closing credit: "Edited by: X" / name / bio)

@@ -1590,6 +1590,11 @@ def _home_path(entries: list[_Entry], k: int, floor: int) -> int:
             return -1
         t = e.raw.text.strip()
         if t.lower() == "home":
+            if j == k and k + 2 < len(entries):
+                # "Home" / "Crime and law" / "Immigration" / headline: its steps as headings
+                step, nxt = entries[k + 1].info, entries[k + 2].info
+                if step.role == HEAD and step.words <= 4 and nxt.role == HEAD and nxt.words <= 4:
+                    return j
             return j if j < k else -1
         if not _RUBRIC.match(t):
             return -1

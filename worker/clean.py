@@ -366,6 +366,8 @@ _CLOSE = _AnchoredOrNot(
     # article originally appeared in ...": the wire's or partner's republishing credit
     r"|^\(?this (?:story|article|report|piece|column)(?: by [\w&.'’ -]{1,40}?)?"
     r" (?:was |has been |is )?(?:first|originally) (?:published|posted|appeared|ran)\b"
+    r"|^(?:read|view|see) (?:the )?(?:original|full|complete) (?:article|story|report|post)"
+    r"(?: here)? (?:on|at|in|from)\b"
     r"|^\(?this (?:story|article|report) has not been edited\b"
     r"|^\(?this (?:story|article|report) (?:is|was|has been) auto-?generated\b"
     r"|^\(?(?:main|top|lead|header|featured|cover|hero) (?:image|photo|picture)(?: credits?)?\s*:"
@@ -396,6 +398,8 @@ _BIO = re.compile(
     rf"^{_NAME_SEQ},?\s+(?:is|was|has been|are|were)\s+(?i:an?|the|one|currently|formerly|senior"
     r"|director|professor|chief|editor|author|based|co-founder|founder|head|lecturer|associate"
     r"|assistant|fellow|researcher|visiting|adjunct|deputy)\b"
+    # "Jo Park is Financial Services Correspondent of ...": a job title, capitalised, no article
+    rf"|^{_NAME_SEQ},?\s+(?:is|was)\s+(?:[A-Z][\w&'’-]*\s+){{0,4}}(?i:{_ROLES})\b"
 )
 #: Longest author bio, in words (they run 7-20; "Storm Hedda is the first named
 #: storm of the season to ..." is a paragraph of the story).
@@ -503,7 +507,7 @@ _LABEL_LINE = re.compile(
     r"^(?:read more|read next|related(?: stories| articles| coverage| content| reading)?"
     r"|see also|also read|read also|read|more from|more on|recommended(?: reading)?|watch|listen"
     r"|(?:read|view|read this (?:article|story|page)|(?:also )?available) in"  # languages
-    r"|you may also like"
+    r"|you may also like|(?:go|dig) deeper|keep reading|further reading"
     r"|privacy notice|editor'?s (?:note|picks?)|most read|related topics|topics|tags|see more on)"
     r"\s*[:|»›>]"
     r"|^(?:share|comment)\b.{0,40}:\s*$|^share this (?:story|article|post)\s*:"
@@ -674,6 +678,8 @@ def _menu(s: str) -> bool:
     """Links in a row: 'Buses / Transport / Cumbria', 'A|B|C', 'Yes · No' (not a byline
     with its outlet and date), or two bare link texts joined by a bar ('X|About Y')."""
     if s.count("|") >= 2 or s.count(" / ") >= 2 or s.count(" · ") >= 2:
+        if s[:3] in ("By ", "BY ") and _BY_CELL.match(s):
+            return False  # "By Jo Park | jpark@acme.com | The Acme": a byline with its contacts
         return not _dated_name_line(s)  # "Jo Park / TNN / Updated: Mar 4, 2024" is a byline
     return (
         " | " not in s
@@ -706,6 +712,8 @@ def _link_row(s: str) -> bool:
 
 
 _ROW_SPLIT = re.compile(r"\s+[/|·]\s+|\s{2,}")
+# A byline's first cell before its contacts or outlet: "By Jo Park |", "BY JO PARK ·".
+_BY_CELL = re.compile(rf"^by\s+(?-i:{_NAME_SEQ}|[A-Z'’.-]+(?: [A-Z'’.-]+){{1,3}})\s*[|/·]", re.I)
 
 
 def _lower_byline(s: str) -> bool:
@@ -831,7 +839,7 @@ _BOILER = _AnchoredOrNot(
     r"|agree)\b|\b(?:uses|using) cookies\b"
     r"|^we and our (?:\d+ )?(?:partners|vendors)\b.{0,80}\bcookies\b"  # a consent banner
     r"|\bjoin (?:our|us on)\b.{0,40}\b(?:whatsapp|telegram|community|channel)\b"
-    r"|\bjoin\b.{0,30}\b(?:whatsapp|telegram) (?:channel|group)\b|\bco-funded by\b"
+    r"|\bjoin\b.{0,30}\b(?:whatsapp|telegram) (?:channel|group|community)\b|\bco-funded by\b"
     r"|\bnot (?:a|intended as a) substitute for (?:professional )?(?:medical )?(?:advice|care)\b"
     r"|\bfor general information (?:purposes )?only\b"
     r"|\bsubmit a letter\b|\bhave your say\b|\b(?:letters?|email) for publication\b"
@@ -1163,6 +1171,10 @@ _FAMILIES = {
         "©",
     ),
     _K_CLOSE: (
+        "original article",
+        "original story",
+        "full story",
+        "full article",
         "solely responsible",
         "editorial control",
         "editorial independence",
@@ -1805,7 +1817,7 @@ def _short_role(s: str, nwords: int, mask: int) -> int:
             return BYLINE
         if nwords <= 6 and s[1:2].isupper() and _DATELINE_ONLY.match(s):
             return BODY
-        if ("@" in s and _TIP_LINE.search(s)) or (s[0] in "GgHhDdTt" and _TIP_LINE.match(s)):
+        if ("@" in s and _TIP_LINE.search(s)) or (s[0] in "GgHhDdTtCcFfRr" and _TIP_LINE.match(s)):
             return CLOSE  # the outlet's closing furniture: ends the article, dropped
         if (mask & _K_AGO and _RELATIVE_TS.match(s)) or (
             _DIGIT.search(s) and _HAS_DATE.search(s) and _is_mostly_date(s)
@@ -2095,7 +2107,8 @@ _TAG_LABELS = (
     r"|(?:companies|stocks|tickers|securities) mentioned|related (?:quotes|tickers|stocks)"
 )
 _LIST_LABEL = re.compile(
-    r"^(?:related(?: stories| articles| coverage| content| reading| posts| pages| videos| reads)?"
+    r"^(?:related(?: stories| articles| coverage| content| reading| posts| pages| videos| reads"
+    r"| materials| resources| documents| files)?"
     r"|more on this (?:story|topic)"
     r"|most (?:read|popular|viewed|shared|commented|emailed)(?: (?:in|on|from|at) [\w&.'’-]+"
     r"(?: [\w&.'’-]+){0,2})?"
@@ -2162,7 +2175,10 @@ _TIP_LINE = re.compile(
     r"|instagram|mastodon)\b"
     # an author's handle under the story: "X: @jopark", "Bluesky: @jo.bsky.social"
     r"|^(?:x|twitter|bluesky|threads|instagram|mastodon|tiktok|linkedin|facebook|signal|telegram)"
-    r"\s*(?:/\s*\w+\s*)?:\s*@[\w.-]+$",
+    r"\s*(?:/\s*\w+\s*)?:\s*@[\w.-]+$"
+    # "Connect via X or email.", "Follow her on Bluesky": the author's contact prompt
+    r"|^(?:connect|follow|reach|contact|find)(?: with)?(?: (?:him|her|them|me|us))?"
+    r" (?:via|on|at) (?:x|twitter|bluesky|threads|instagram|linkedin|facebook|mastodon|e-?mail)\b",
     re.I,
 )
 

@@ -657,6 +657,9 @@ _MISC_FURNITURE = _AnchoredOrNot(
 _RELEASE_META = re.compile(
     r"^(?:agency|release (?:number|no\.?|id)|phone number|press office)\s*:\s*\S.{0,60}$"
     r"|^\(release id\s*:\s*\d+\)"
+    # a release's number alone: "FDIC: PR-87-2024", "NR 24-015", "Release No. 34-9876"
+    r"|^(?-i:[A-Z][A-Za-z&.]{1,12}\s*[:|-]\s*)?(?-i:PR|NR)[\s-]?\d{1,4}[-/]\d{2,4}$"
+    r"|^(?:press |news )?release (?:no\.?|number|#)\s*[:.]?\s*[\w-]*\d[\w-]*$"
     r"|^for (?:interviews|media (?:enquiries|inquiries)|press (?:enquiries|inquiries)|images"
     r"|comment)"
     r"\b.{0,80}\bcontact\b(?=.*(?:@|\d{3}))",

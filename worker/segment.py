@@ -47,6 +47,7 @@ from worker.clean import (
     _NEXT_PAGE,
     _POSTED_BY,
     _QUOTE,
+    _RULE_LINE,
     _SECTIONS,
     _TIP_LINE,
     _TRANSLATED_BY,
@@ -2010,6 +2011,8 @@ def _push(window: list[_Entry], raw: RawLine, info: LineInfo | None = None) -> N
         _day_sections(window, info, raw.text)
         if not info.clock and _repeats_header_date(window, raw.text):
             info.role = CLOSE  # "Published - April 22, 2025 10:12 am IST" again at the end
+        if not info.clock:
+            _foot_date_above(window)
     if (
         len(window) > 1
         and info.role in (BODY, CONT)
@@ -2200,6 +2203,43 @@ def _push(window: list[_Entry], raw: RawLine, info: LineInfo | None = None) -> N
     window.append(_Entry(raw, info))
     if len(window) >= 4 and window[-2].info.role == HEAD:
         _caption_before_head(window)
+
+
+def _foot_date_above(window: list[_Entry]) -> None:
+    """A date under a header ("Updated: May 16, 2025" / headline / byline / this date)
+    whose headline has a labelled date right above it, under a story's last lines: the
+    one above ("Updated", "Originally published") is the last page's foot, not this
+    page's top (a page dates itself once above its headline and once below)."""
+    k = len(window) - 1
+    lo = max(1, k - HEADER_RUN)
+    heads = standfirst = 0
+    while k >= lo:
+        info = window[k].info
+        if info.role == HEAD:
+            heads += 1
+        elif info.role == BODY and not standfirst and info.words <= STANDFIRST_WORDS:
+            standfirst = 1
+        elif info.role not in (BYLINE, CAPTION, CREDIT):
+            break
+        k -= 1
+    if not heads or k < lo or window[k + 1].info.role != HEAD:
+        return
+    top = window[k]
+    if (
+        top.info.role == TIMESTAMP
+        and not top.info.clock
+        and (
+            window[k - 1].info.role in (BODY, CONT, CLOSE, BIO)
+            or (window[k - 1].info.role == BOILER and not window[k - 1].info.ad)
+        )
+        and _FOOT_DATE.match(top.raw.text)
+    ):
+        top.info.role = CLOSE
+
+
+#: Header lines between a headline and its date.
+HEADER_RUN = 6
+_FOOT_DATE = re.compile(r"^\s*(?:last |originally |first )?(?:updated|published|modified)\b", re.I)
 
 
 def _foot_credit(window: list[_Entry], info: LineInfo, t: str) -> None:
@@ -2661,7 +2701,13 @@ def _lead_in(window: list[_Entry], info: LineInfo, text: str = "") -> None:
         info.lead, info.ad = lead - 1, prev.ad  # "Photos: ..." among the links: the list goes on
     elif lead < 0 and info.role == BOILER and info.words == 1 and _URL_ONLY.match(text.strip()):
         info.lead = lead + 1  # an address inside a contact block: the block goes on
-    elif lead > 0 and info.role == BOILER and info.words == 1 and not info.lead:
+    elif (
+        lead > 0
+        and info.role == BOILER
+        and info.words == 1
+        and not info.lead
+        and not (text[:1] in "#*-=_" and _RULE_LINE.match(text.strip()))
+    ):  # (a rule, "###", "* * *", ends the page: what follows is no link of its list)
         info.lead, info.ad = lead, prev.ad  # a widget inside a list ("Previous", "1", "Next")
         info.tags = prev.tags  # (a price under a quote box's ticker: the box goes on)
         if _PAGER.match(text.strip()):

@@ -2116,7 +2116,7 @@ def _push(window: list[_Entry], raw: RawLine, info: LineInfo | None = None) -> N
         and window
         and window[-1].info.role == TIMESTAMP
         and not window[-1].info.clock
-        and _after_paragraphs(_over_buttons(window[:-1]))
+        and _after_story(_over_buttons(window[:-1]))
     ):
         window[-1].info.role = CLOSE  # story / "Published - <date>" / share row: the story's date
     if (
@@ -2551,6 +2551,13 @@ def _after_paragraphs(window: list[_Entry]) -> bool:
         if n == 2:
             return True
     return False
+
+
+def _after_story(window: list[_Entry]) -> bool:
+    """_after_paragraphs, or the story's closing credit or contact line last."""
+    return _after_paragraphs(window) or (
+        len(window) >= 2 and window[-1].info.role == CLOSE and window[-2].info.role in (BODY, CLOSE)
+    )
 
 
 # The label of an author box under a story ("Authors", "About the author").

@@ -791,6 +791,8 @@ COMMENTER = re.compile(
     r"(?: [\w.'’@-]+){0,3} (?:said\s*(?:\.\.\.|…)|says\s*:)$",
     re.I,
 )
+# A comment thread's head: "3 thoughts on “<headline>”", "12 Responses to '...'".
+_THREAD_HEAD = re.compile(r"^\d+ (?:thoughts?|responses?|comments?|replies) (?:on|to) \W", re.I)
 #: Lines after a commenter's line that are the comment (its date and its text).
 COMMENT_LINES = 2
 # "Skip past newsletter promotion" ... "after newsletter promotion": a block to skip.
@@ -1630,6 +1632,8 @@ def _classify(
                 info.lead = -SKIP_LINES
             elif s[-1] in ".:…" and COMMENTER.match(s):
                 info.lead = -COMMENT_LINES  # the comment's date and text follow
+        if not info.lead and s[0].isdigit() and _THREAD_HEAD.match(s):
+            info.lead = -COMMENT_LINES  # "23 thoughts on “<headline>”": the first comment follows
         return info
     if nwords <= 6 and _BLOCK_LABEL.match(s):
         if s[:4].lower() == "news":

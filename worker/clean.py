@@ -110,7 +110,7 @@ _NAME_ROLE = re.compile(
 # A bare time of day: a live-blog update marker inside one page, not an article start.
 _CLOCK = re.compile(
     r"^(?:(?:posted|updated|published|last updated)(?: at)?\s*:?\s*)?"
-    r"\d{1,2}[:.]\d{2}(?:\s*(?:[ap]\.?m\.?|gmt|bst|utc|cet|et|pt|ist|aest|aedt))?$",
+    r"\d{1,2}[:.]\d{2}(?:\s*[ap]\.?m\.?)?(?:\s*(?:gmt|bst|utc|cet|et|pt|ist|aest|aedt))?$",
     re.I,
 )
 # A live entry's heading led by its time: "7:52 p.m.: Jury returns", "14:05 GMT - Talks end".
@@ -1569,7 +1569,7 @@ def _classify(
     if nwords == 1 and _EMAIL_ONLY.match(s):
         info.role = CLOSE  # a contact address: the story's last line
         return info
-    if nwords <= 4 and s[0] in "pul" and _CLOCK.match(s):
+    if nwords <= 4 and (s[0] in "pul" or (s[0].isdigit() and s[-1].isalpha())) and _CLOCK.match(s):
         info.role, info.clock = TIMESTAMP, True  # "posted at 16:54": a live entry's time
         return info
     if _CONT_START.match(s) and not lower_by and not _lower_furniture(s):
@@ -2131,6 +2131,8 @@ _LIST_LABEL = re.compile(
     r"|editors?['’]?s?['’]? picks?|related links|reader comments(?: \(\d+\))?"
     r"|related internet links|further reading|don['’]t miss\b.{0,40}"
     r"|what you need to know|key (?:takeaways|facts)|in brief|the big picture"
+    r"|quick (?:take|takes|facts|read)|at a glance|tl;? ?dr|(?:story|key) highlights|the gist"
+    r"|the short version|what to know"
     # "In other news", "Elsewhere on the site", "More to read", "What to read next"
     r"|(?:in )?other (?:news|stories|headlines)|elsewhere(?: on [\w&.'’ -]{1,30})?"
     r"|(?:more|what) to (?:read|watch|explore)(?: next)?"

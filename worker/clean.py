@@ -1991,7 +1991,11 @@ _BROADCAST_SIGNOFF = re.compile(
     rf"^{_NAME_SEQ},\s*(?:[A-Z][\w&'’-]*\s+){{0,3}}(?:News|Radio|Television|TV)"
     r"(?:,\s*[A-Z][\w .'’-]{1,30})?\.$"
 )
-_TRANSLATED_BY = re.compile(rf"^(?i:translated(?: from (?:the )?\w+)? by) {_NAME_SEQ}$")
+_TRANSLATED_BY = re.compile(
+    rf"^(?i:translated(?: from (?:the )?\w+)? by) {_NAME_SEQ}$"
+    # "Edited by Jo Park." under the story: the desk's credit, not a next byline
+    rf"|^(?i:(?:edited|produced|fact[- ]checked|copy[- ]edited) by) {_NAME_SEQ}\.?$"
+)
 _ACADEMIC = (
     r"(?:professor|lecturer|researcher|fellow|scientist|economist|director|analyst|associate"
     r"|student|candidate|chair|reader|dean|head)"

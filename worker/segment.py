@@ -2176,11 +2176,13 @@ def _push(window: list[_Entry], raw: RawLine, info: LineInfo | None = None) -> N
     if (
         info.role == HEAD
         and last is not None
-        and last.role == BOILER
+        and (last.role == BOILER or (last.role == CLOSE and _after_story(window)))
         and info.words <= 12
         and "ewsletter" in raw.text
     ):  # "Sign up to our daily newsletter" / "The Morning newsletter: ...": the box's title
         info.role, info.ad = BOILER, last.ad
+        if last.role == CLOSE:
+            info.lead = -1  # under the story: the box's pitch follows ("Start every day ...")
     if window:
         if (
             _is_credit_info(info)

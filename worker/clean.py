@@ -2005,8 +2005,10 @@ _NAME_TITLE_PLACE = re.compile(
 )
 _CAPS_SLASH = re.compile(r"^[A-Z]{2,4}(?:/[A-Z]{2,4}){1,5}(?:/\d{2,6})?$")
 _PLACE = r"[A-Z][\w'’.\-]+(?: [A-Z][\w'’.\-]+)?"
+# (a place may carry its region: "Jo Park in Marlow, Tennessee", "in Lyon, France")
+_PLACE_IN = rf"{_PLACE}(?:, {_PLACE})?"
 _NAME_IN_PLACE = re.compile(
-    rf"^{_NAME_SEQ} in {_PLACE}(?:(?:,| and| &) {_NAME_SEQ} in {_PLACE}){{0,3}}$"
+    rf"^{_NAME_SEQ} in {_PLACE_IN}(?:(?:,| and| &) {_NAME_SEQ} in {_PLACE_IN}){{0,3}}$"
 )
 _POSTED_BY = re.compile(
     r"^(?:posted|submitted|written|published|filed|added)\b(?:\s+on)?(?:\s+\S+){0,6}?\s+by\s+\S+"

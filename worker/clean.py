@@ -958,7 +958,9 @@ _APPEAL = _AnchoredOrNot(
     r"|\bwe (?:cannot|can['’]t|could not|couldn['’]t) do (?:this|it|what we do)"
     r" without (?:you|your)\b"
     r"|^donate(?: now| today| here)?\W*$"
-    r"|^your (?:tax[- ]deductible )?(?:gift|donation)s? (?:today )?(?:can|will|helps?)\b",
+    r"|^your (?:tax[- ]deductible )?(?:gift|donation)s? (?:today )?(?:can|will|helps?)\b"
+    # "Not a member? Join us today ...", "Not yet a subscriber?": a membership prompt
+    r"|^not (?:yet )?an? (?:\w+ )?(?:member|subscriber|supporter|donor)(?: yet)?\s*\?",
     re.I,
 )
 
@@ -1027,6 +1029,9 @@ _FAMILIES = {
         "from readers",
         "from our readers",
         "without you",
+        "not a ",
+        "not an ",
+        "not yet a",
     ),
     _K_BOILER: (
         "read more",

@@ -2134,6 +2134,9 @@ _LIST_LABEL = re.compile(
     r"|most (?:read|popular|viewed|shared) [\w&'’ -]{1,30} (?:stories|articles|news|posts)"
     r"|recommended(?: for you| reading| (?:stories|articles|videos|posts|links|content))?"
     r"|trending(?: now)?"
+    # "Trending Stories", "Popular posts", "Recent Articles on Acme": a link list's label
+    r"|(?:trending|popular|featured|recent|suggested|hot|must[- ]read)(?: now| today)?"
+    r" (?:stories|articles|posts|headlines|reads|videos|news)(?: (?:on|in|at) [\w&.'’ -]{1,30})?"
     r"|read (?:more|next)|keep reading"
     r"|you may also like|more from \w+(?: \w+)?|top stories|also read|read also"
     r"|see also|related news|(?:further|more) information|useful links"

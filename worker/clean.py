@@ -400,6 +400,9 @@ _BIO = re.compile(
     r"|assistant|fellow|researcher|visiting|adjunct|deputy)\b"
     # "Jo Park is Financial Services Correspondent of ...": a job title, capitalised, no article
     rf"|^{_NAME_SEQ},?\s+(?:is|was)\s+(?:[A-Z][\w&'’-]*\s+){{0,4}}(?i:{_ROLES})\b"
+    # "Jo Park covers state politics for The Sun.", "Jo Park reports on health for X"
+    rf"|^{_NAME_SEQ}\s+(?:covers|writes (?:about|on)|reports (?:on|for)|has (?:covered|reported on))"
+    r"\s.{2,160}?(?:\bfor (?:the )?(?-i:[A-Z])|@)"
 )
 #: Longest author bio, in words (they run 7-20; "Storm Hedda is the first named
 #: storm of the season to ..." is a paragraph of the story).
@@ -834,6 +837,13 @@ _CONTACT_PERSON = re.compile(
     r"\+?\(?\d[\d ()./-]{6,}\d\)?(?:\s*[,|;/]\s*\S+@\S+)?\s*$"
 )
 # Furniture phrases anywhere in a line (run only when a keyword of _K_BOILER is present).
+# "Acme is a 501(c)(3) nonprofit news organization ...": the outlet's own note, which
+# ends its pages like a copyright line
+_OUTLET_NOTE = re.compile(
+    r"\b(?:is|are) an? (?:\S+,? ){0,3}(?:non-?profit|not-for-profit),? (?:\S+ ){0,2}"
+    r"(?:news|newsroom|media|journalism|publication|publisher)\b",
+    re.I,
+)
 _BOILER = _AnchoredOrNot(
     r"read more\s*[:.»›>]*$"
     r"|\b(?:sign up|subscribe|register)\b.{0,80}"
@@ -1034,6 +1044,7 @@ _FAMILIES = {
         "not yet a",
     ),
     _K_BOILER: (
+        "profit",
         "read more",
         "stay up to date",
         "feed",
@@ -1303,7 +1314,18 @@ _FAMILIES = {
         "presenter",
     ),
     _K_AGO: ("ago",),
-    _K_BIO: (" is ", " was ", " has been ", " are ", " were "),
+    _K_BIO: (
+        " is ",
+        " was ",
+        " has been ",
+        " are ",
+        " were ",
+        " covers ",
+        " writes ",
+        " reports ",
+        " has covered ",
+        " has reported ",
+    ),
     _K_MISC: ("necessarily reflect",),
 }
 _AC_WORDS: list[str] = []
@@ -1608,6 +1630,7 @@ def _classify(
         or (nwords <= 6 and _QUOTE.match(s) is not None)  # "-3.22%(-4.10)123.30"
         or (nwords <= 30 and _CALL_TO_ACTION.search(s) is not None)
         or (mask & _K_BOILER and _BOILER.search(s))
+        or (mask & _K_BOILER and _OUTLET_NOTE.search(s))
         or _LABEL_LINE.match(s)
         or (nwords <= WIDGET_WORDS and is_widget(s))
     ):
@@ -1621,8 +1644,10 @@ def _classify(
             or _TEASER.match(s) is not None
             or (_INLINE.search(s) is not None and not _THANKS.match(s))
         )
-        info.end = _COPYRIGHT.search(s) is not None or (
-            nwords <= 4 and (_COMMENT_END.match(s) is not None or _NEXT_PAGE.match(s) is not None)
+        info.end = (
+            _COPYRIGHT.search(s) is not None
+            or (nwords <= 4 and (_COMMENT_END.match(s) is not None or _NEXT_PAGE.match(s) is not None))
+            or (mask & _K_BOILER and _OUTLET_NOTE.search(s) is not None)
         )
         info.widget = nwords <= WIDGET_WORDS and is_widget(s)
         if _VIDEO_LINE.match(s):

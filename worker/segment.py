@@ -2684,9 +2684,15 @@ def _lead_in(window: list[_Entry], info: LineInfo, text: str = "") -> None:
         if back and info.words > BLOCK_HEAD_WORDS:
             _end_list(window, back)  # a standfirst: the last "link" was its headline
         return  # the list ends: this line heads the next article
-    if lead == LIST_ITEMS and prev.role == BOILER and not prev.tags and _name_item(info, text):
+    if (
+        (lead == LIST_ITEMS or (prev.listed and prev.words <= TAG_WORDS))
+        and prev.role == BOILER
+        and not prev.tags
+        and _name_item(info, text)
+    ):
         # the first item under a bare label reads like a name ("Powys County Council",
-        # "HAND CURATED"): a link or a sub-label, not a byline
+        # "HAND CURATED"): a link or a sub-label, not a byline; so does one under a
+        # one- or two-word item, a tag ("Colorado" / "State Legislation"), never a headline
         info.role, info.listed, info.lead, info.ad = BOILER, True, lead - 1, prev.ad
         return
     if lead > 0 and (

@@ -2136,7 +2136,7 @@ _TWO_SENTENCES = re.compile(r"\w[.!?]\s+[A-Z]")
 # A bare label over a list of link headlines (the headlines are furniture too).
 # Labels over topic tags, whose items may read like names ("Met Office"): also list labels.
 _TAG_LABELS = (
-    r"related topics?|topics?|tags|(?:regions?|countr(?:y|ies))(?:\s*(?:/|&|and)\s*(?:regions?"
+    r"related topics?|topics?|tags?|(?:regions?|countr(?:y|ies))(?:\s*(?:/|&|and)\s*(?:regions?"
     r"|countr(?:y|ies)))?|explore more on these topics|more on these topics|see more on"
     r"|keywords?|key words|more about|read more (?:on|about)|(?:suggested|popular|trending) topics"
     r"|(?:article|story|post) (?:tags|topics|keywords)|(?:follow (?:the )?)?topics in this"

@@ -908,7 +908,7 @@ _BOILER = _AnchoredOrNot(
     r"|\b(?:only )?represents? the views? of (?:its|their|the) (?:individual )?authors?\b"
     r"|\bdoes not take (?:institutional|collective|corporate|editorial) positions\b"
     r"|\bappears in the\b.{0,40}\bissue of\b|\bsupported by a grant from\b"
-    r"|\bappeared in the\b.{0,60}\b(?:print edition|section of)\b"
+    r"|\bappeared in the\b.{0,60}\b(?:print edition|section of|(?:edition|issue) of)\b"
     r"|\bprivacy (?:collection )?(?:statement|notice)\b|^click to (?:share|print|email)\b"
     r"|\bwe['’]ll send you\b|\blinks to weblogs that reference\b|^email this"
     r"|^don['’]t miss\b|\bby following\b"

@@ -2320,6 +2320,16 @@ _WIDGET_WORDS = frozenset(
         "book",
         "flowers",
         "condolences",
+        "condolence",  # an obituary's buttons: "Share Obituary", "Plant a Tree", "Light a Candle"
+        "obituary",
+        "plant",
+        "tree",
+        "trees",
+        "candle",
+        "tribute",
+        "tributes",
+        "memory",
+        "memories",
         "license",
         "licence",
         "reprint",
@@ -2435,7 +2445,7 @@ WIDGET_WORDS = 24
 
 
 #: Widget words that alone and capitalised name the page's section instead.
-_SECTION_WIDGETS = frozenset(["obituaries", "stories", "alerts"])
+_SECTION_WIDGETS = frozenset(["obituaries", "obituary", "stories", "alerts", "memories", "tributes"])
 
 
 def is_widget(s: str) -> bool:

@@ -401,7 +401,8 @@ _BIO = re.compile(
     # "Jo Park is Financial Services Correspondent of ...": a job title, capitalised, no article
     rf"|^{_NAME_SEQ},?\s+(?:is|was)\s+(?:[A-Z][\w&'’-]*\s+){{0,4}}(?i:{_ROLES})\b"
     # "Jo Park covers state politics for The Sun.", "Jo Park reports on health for X"
-    rf"|^{_NAME_SEQ}\s+(?:covers|writes (?:about|on)|reports (?:on|for)|has (?:covered|reported on))"
+    rf"|^{_NAME_SEQ}\s+(?:covers|writes (?:about|on)|reports (?:on|for)"
+    r"|has (?:covered|reported on))"
     r"\s.{2,160}?(?:\bfor (?:the )?(?-i:[A-Z])|@)"
 )
 #: Longest author bio, in words (they run 7-20; "Storm Hedda is the first named
@@ -1039,12 +1040,13 @@ _FAMILIES = {
         "from readers",
         "from our readers",
         "without you",
-        "not a ",
-        "not an ",
-        "not yet a",
+        "member?",  # "Not a member?": rare in prose, unlike "not a "
+        "subscriber?",
+        "supporter?",
+        "donor?",
+        "yet?",
     ),
     _K_BOILER: (
-        "profit",
         "read more",
         "stay up to date",
         "feed",
@@ -1630,7 +1632,7 @@ def _classify(
         or (nwords <= 6 and _QUOTE.match(s) is not None)  # "-3.22%(-4.10)123.30"
         or (nwords <= 30 and _CALL_TO_ACTION.search(s) is not None)
         or (mask & _K_BOILER and _BOILER.search(s))
-        or (mask & _K_BOILER and _OUTLET_NOTE.search(s))
+        or ("rofit" in s and _OUTLET_NOTE.search(s))
         or _LABEL_LINE.match(s)
         or (nwords <= WIDGET_WORDS and is_widget(s))
     ):
@@ -1644,11 +1646,11 @@ def _classify(
             or _TEASER.match(s) is not None
             or (_INLINE.search(s) is not None and not _THANKS.match(s))
         )
-        info.end = (
-            _COPYRIGHT.search(s) is not None
-            or (nwords <= 4 and (_COMMENT_END.match(s) is not None or _NEXT_PAGE.match(s) is not None))
-            or (mask & _K_BOILER and _OUTLET_NOTE.search(s) is not None)
+        info.end = _COPYRIGHT.search(s) is not None or (
+            nwords <= 4 and (_COMMENT_END.match(s) is not None or _NEXT_PAGE.match(s) is not None)
         )
+        if not info.end and "rofit" in s:
+            info.end = _OUTLET_NOTE.search(s) is not None  # the outlet's note ends its page
         info.widget = nwords <= WIDGET_WORDS and is_widget(s)
         if _VIDEO_LINE.match(s):
             info.lead, info.ad = 1, True  # the video's title follows: a link inside the story
@@ -2445,7 +2447,9 @@ WIDGET_WORDS = 24
 
 
 #: Widget words that alone and capitalised name the page's section instead.
-_SECTION_WIDGETS = frozenset(["obituaries", "obituary", "stories", "alerts", "memories", "tributes"])
+_SECTION_WIDGETS = frozenset(
+    ["obituaries", "obituary", "stories", "alerts", "memories", "tributes"]
+)
 
 
 def is_widget(s: str) -> bool:

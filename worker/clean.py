@@ -2118,6 +2118,8 @@ def _is_data_line(s: str) -> bool:
     four tokens with digits making up a third of the line."""
     if s.count(";") >= 2 and s.count(" ") >= 3:
         return True
+    if _DIGIT.search(s) is None:
+        return False  # (most lines: no figure at all)
     words = s.split()
     nums = sum(1 for w in words if _DIGIT.search(w))
     return nums >= 4 and 3 * nums >= len(words)

@@ -2763,7 +2763,8 @@ def _lead_in(window: list[_Entry], info: LineInfo, text: str = "") -> None:
     ):
         info.role, info.lead = BOILER, lead + 1
     else:
-        back = _last_listed(window)
+        w1 = window[-1].info  # (_last_listed is 0 at once unless this line may be a link)
+        back = _last_listed(window) if w1.listed or (w1.role == BOILER and w1.words <= 3) else 0
         if back and (back == 1 or info.role != BODY) and _ends_list(window[-back].info, info):
             _end_list(window, back)
         elif back and info.role == HEAD and _BREADCRUMB.match(window[-back].raw.text.strip()):
@@ -3187,11 +3188,14 @@ def _repeats_header_date(window: list[_Entry], text: str) -> bool:
         return False
     t, paras = text.strip(), 0
     for e in itertools.islice(reversed(window), REPEAT_DATE_SPAN):
-        if e.info.role == BODY and e.info.words >= STUB_WORDS:
+        info = e.info
+        if info.role == BODY and info.words >= STUB_WORDS:
             paras += 1
-        u = e.raw.text.strip()
-        if paras >= 2 and (u == t or (e.info.role == TIMESTAMP and _same_date(u, t))):
-            return True
+        # (a line equal to t holds t: only those and dates are looked at closely)
+        if paras >= 2 and (info.role == TIMESTAMP or t in e.raw.text):
+            u = e.raw.text.strip()
+            if u == t or (info.role == TIMESTAMP and _same_date(u, t)):
+                return True
     return False
 
 

@@ -2559,7 +2559,7 @@ _AGO = re.compile(r"\b(?:\d+|an?)\s+(?:sec|min|hour|hr|day|week|month)[a-z]*\s+a
 def _is_name(s: str) -> bool:
     """A bare capitalised line is a name only when no token is a function word
     ("and" joins two names; "About X" heads a press release's company note)."""
-    return not any(w.lower() in _NAME_STOP for w in s.split())
+    return _NAME_STOP.isdisjoint(s.lower().split())
 
 
 @functools.lru_cache(maxsize=1 << 14)  # a dump repeats its bylines; the result is a str

@@ -2301,7 +2301,7 @@ def _factbox(window: list[_Entry], info: LineInfo, text: str) -> None:
     """A short heading under a story's last paragraph, then field lines ("Details" /
     "Record label: X" / "Release date: <date>"): the story's fact box, furniture
     inside it (its fields are no headline, byline or date of a next article)."""
-    if info.words > FACT_WORDS or not _FACT_ITEM.match(text):
+    if info.words > FACT_WORDS or ":" not in text or not _FACT_ITEM.match(text):
         return
     k = len(window) - 1
     while k >= 0 and window[k].info.role == BOILER and window[k].info.ad:

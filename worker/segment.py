@@ -2581,12 +2581,7 @@ def _unlabelled_tags(window: list[_Entry]) -> None:
     j = k - 1
     if window[j].info.role == HEAD and window[j].raw.text.strip().isupper():
         j -= 1  # a kicker
-    run = []
-    while j >= 0 and window[j].info.role in _TAG_ROLES and window[j].info.words <= TAG_WORDS + 1:
-        if window[j].info.listed or _TAG_STOP.search(window[j].raw.text):
-            return
-        run.append(window[j])
-        j -= 1
+    run, j = _tag_run(window, j)
     if len(run) < TAG_RUN or j < 0 or window[j].info.role not in (BOILER, APPEAL, CLOSE):
         return
     if all(e.raw.text.strip().lower() in _SECTIONS for e in run):
@@ -2595,27 +2590,35 @@ def _unlabelled_tags(window: list[_Entry]) -> None:
         return  # "Sport" / "Rugby" / "Super Rugby": a section path, widest first
     if len(run) > TAG_RUN and run[0].raw.text.strip().lower() in _SECTIONS:
         run = run[1:]  # tags / "Politics" / headline: the section name is the kicker
-
-    for e in run:
-        e.info.role, e.info.listed, e.info.tags = BOILER, True, True
-        e.info.lead, e.info.ad = 0, False
+    _mark_tags(run)
 
 
 def _tags_over_button(window: list[_Entry]) -> None:
     """Short topic lines under a story's last paragraph, its signature or bio, then
     a button ("Gig Economy" / "Labor Rights" / "Platform Work" / "Follow"): the
     page's tags, not the kicker and headline of the next article."""
-    j = len(window) - 1
-    run = []
-    while j >= 0 and window[j].info.role in _TAG_ROLES and window[j].info.words <= TAG_WORDS + 1:
-        if window[j].info.listed or _TAG_STOP.search(window[j].raw.text):
-            return
-        run.append(window[j])
-        j -= 1
+    run, j = _tag_run(window, len(window) - 1)
     if len(run) < TAG_RUN or j < 0 or window[j].info.role not in (BODY, BIO, CLOSE):
         return
     if any(e.raw.text.strip().lower() in _SECTIONS for e in run):
         return
+    _mark_tags(run)
+
+
+def _tag_run(window: list[_Entry], j: int) -> tuple[list[_Entry], int]:
+    """The short topic-like lines from window[j] upwards, and the index of the line
+    above them; no run (and j -1) where one of them is a link or a labelled field."""
+    run = []
+    while j >= 0 and window[j].info.role in _TAG_ROLES and window[j].info.words <= TAG_WORDS + 1:
+        if window[j].info.listed or _TAG_STOP.search(window[j].raw.text):
+            return [], -1
+        run.append(window[j])
+        j -= 1
+    return run, j
+
+
+def _mark_tags(run: list[_Entry]) -> None:
+    """The lines of ``run`` are a page's topic tags: furniture of a list."""
     for e in run:
         e.info.role, e.info.listed, e.info.tags = BOILER, True, True
         e.info.lead, e.info.ad = 0, False

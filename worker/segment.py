@@ -3097,16 +3097,7 @@ def _live_entry_times(window: list[_Entry], info: LineInfo, text: str) -> None:
     entry times (clocks), not the dates of three articles."""
     if not _TIME_OF_DAY.search(text):
         return  # "1 hour ago" twice: two short stories from one site
-    shape = _time_shape(text)
-    same = [
-        e.info
-        for e in itertools.islice(reversed(window), LIVE_SPAN)
-        if e.info.role == TIMESTAMP and _time_shape(e.raw.text) == shape
-    ]
-    if len(same) >= LIVE_ENTRIES - 1:
-        info.clock = True
-        for other in same:
-            other.clock = True
+    _clocks_of_one_shape(window, info, text, _time_shape)
 
 
 def _day_sections(window: list[_Entry], info: LineInfo, text: str) -> None:
@@ -3115,11 +3106,17 @@ def _day_sections(window: list[_Entry], info: LineInfo, text: str) -> None:
     articles' dates (which carry a year or a time)."""
     if _TIME_OF_DAY.search(text) or _YEAR.search(text):
         return
-    shape = _day_shape(text)
+    _clocks_of_one_shape(window, info, text, _day_shape)
+
+
+def _clocks_of_one_shape(window: list[_Entry], info: LineInfo, text: str, shape_of) -> None:
+    """With LIVE_ENTRIES - 1 dates of the same shape as ``text`` (by ``shape_of``) within
+    LIVE_SPAN lines above, all of them and this one are entry times, not article dates."""
+    shape = shape_of(text)
     same = [
         e.info
         for e in itertools.islice(reversed(window), LIVE_SPAN)
-        if e.info.role == TIMESTAMP and _day_shape(e.raw.text) == shape
+        if e.info.role == TIMESTAMP and shape_of(e.raw.text) == shape
     ]
     if len(same) >= LIVE_ENTRIES - 1:
         info.clock = True

@@ -1775,6 +1775,17 @@ def _head_masks(
     return out
 
 
+def _by_sentence(s: str) -> bool:
+    """ "By the second week, it was pneumonia.": a sentence opening with "By", not a byline.
+
+    A byline names people or an outlet in capitals; a sentence that ends in a full stop
+    with nearly every word in lower case is a paragraph of the story."""
+    if s[-1] not in ".!?" or s[-2:-1].isupper():
+        return False
+    words = s.split()
+    return len(words) >= 6 and sum(w[0].islower() for w in words[1:]) >= len(words) - 2
+
+
 def _short_role(s: str, nwords: int, mask: int) -> int:
     """Roles that only short lines can have: furniture, credits and headlines."""
     if s[0] in "([" and _CHAPTER.match(s):
@@ -1849,7 +1860,7 @@ def _short_role(s: str, nwords: int, mask: int) -> int:
         return BYLINE
     if nwords <= 12:
         if (
-            (mask & _K_BY and _BY.match(s))
+            (mask & _K_BY and _BY.match(s) and not _by_sentence(s))
             or (mask & _K_READ and _READTIME.match(s))
             or (mask & _K_ROLE and _NAME_ROLE.match(s))
         ):

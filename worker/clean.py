@@ -354,7 +354,8 @@ _CAPTION_MARK = _AnchoredOrNot(
 _CREDIT_ONLY = re.compile(r"^[(\[][^()\[\]]{2,60}[)\]]\.?$")
 _CLOSE = _AnchoredOrNot(
     r"^[-–—]{0,2}\s*\(?(?:reporting|additional reporting|writing|editing|compiled|edited|research"
-    r"|reported) by\b(?!(?:\s+[\w'’.-]+){1,6}\s+(?:has|have|had|is|are|was|were|found|finds|shows?"
+    r"|reported|translated|translation|(?:[a-z]+ )?original)"
+    r" by\b(?!(?:\s+[\w'’.-]+){1,6}\s+(?:has|have|had|is|are|was|were|found|finds|shows?"
     r"|showed|suggests?|suggested)\b)"
     r"|\bcontributed(?: reporting)?(?: to this (?:report|story|article))?\.?\)?$"
     # a funder's note: "X receives support from Y. The AP is solely responsible for all content."
@@ -1208,6 +1209,9 @@ _FAMILIES = {
         "edited by",
         "research by",
         "reported by",
+        "translated by",
+        "translation by",
+        "original by",
         "contributed",
         "this story",
         "this article",

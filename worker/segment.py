@@ -3317,7 +3317,13 @@ def _is_credit_line(e: _Entry) -> bool:
         or (role == CAPTION and e.info.words <= 3)
         # a short capitalised "headline" is an agency ("PA", "LUSA"); "Pros" or
         # "Ingredients" is a section label over a list
-        or (role == HEAD and e.info.words <= 2 and e.raw.text.strip().isupper())
+        # ("BUSINESS" is a section's kicker)
+        or (
+            role == HEAD
+            and e.info.words <= 2
+            and e.raw.text.strip().isupper()
+            and e.raw.text.strip().lower() not in _SECTIONS
+        )
     )
 
 

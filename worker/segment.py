@@ -2572,6 +2572,11 @@ def _unlabelled_tags(window: list[_Entry]) -> None:
     tags of the page above, not kickers. Breadcrumbs of section names ("News" /
     "Health") and a kicker in capitals right over the headline ("OP-ED") stay."""
     k = len(window) - 1
+    for _ in range(2):  # a widget between headline and date ("2 min read", "Share")
+        w = window[k].info
+        if k < 1 or w.role != BOILER or w.words > 3 or w.listed or w.lead:
+            break
+        k -= 1
     if k >= 1 and window[k].info.role == BODY and window[k - 1].info.role == HEAD:
         if window[k].info.words > STANDFIRST_WORDS or window[k].info.dateline:
             return
@@ -2583,7 +2588,8 @@ def _unlabelled_tags(window: list[_Entry]) -> None:
         j -= 1  # a kicker
     run, j = _tag_run(window, j)
     if len(run) < TAG_RUN or j < 0 or window[j].info.role not in (BOILER, APPEAL, CLOSE):
-        return
+        if not (len(run) > TAG_RUN and j >= 0 and window[j].info.role == BODY):
+            return  # (four or more under a paragraph: a story's tags, no kicker path)
     if all(e.raw.text.strip().lower() in _SECTIONS for e in run):
         return
     if len(run) <= TAG_RUN and run[-1].raw.text.strip().lower() in _SECTIONS:

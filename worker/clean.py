@@ -2177,7 +2177,7 @@ _LIST_LABEL = re.compile(
     r"|(?:learn|find out) more(?=\s*:)|more to explore|further resources"  # not a bare button
     r"|most (?:read|popular|viewed|shared) [\w&'’ -]{1,30} (?:stories|articles|news|posts)"
     r"|recommended(?: for you| reading| (?:stories|articles|videos|posts|links|content))?"
-    r"|trending(?: now)?"
+    r"|trending(?: now| today| nationally| locally| (?:in|on|near) [\w&.'’ -]{1,30})?"
     # "Trending Stories", "Popular posts", "Recent Articles on Acme": a link list's label
     r"|(?:trending|popular|featured|recent|suggested|hot|must[- ]read)(?: now| today)?"
     r" (?:stories|articles|posts|headlines|reads|videos|news)(?: (?:on|in|at) [\w&.'’ -]{1,30})?"

@@ -2587,9 +2587,12 @@ def _unlabelled_tags(window: list[_Entry]) -> None:
     if window[j].info.role == HEAD and window[j].raw.text.strip().isupper():
         j -= 1  # a kicker
     run, j = _tag_run(window, j)
-    if len(run) < TAG_RUN or j < 0 or window[j].info.role not in (BOILER, APPEAL, CLOSE):
-        if not (len(run) > TAG_RUN and j >= 0 and window[j].info.role == BODY):
-            return  # (four or more under a paragraph: a story's tags, no kicker path)
+    if j < 0 or len(run) < TAG_RUN:
+        return
+    if window[j].info.role not in (BOILER, APPEAL, CLOSE) and not (
+        len(run) > TAG_RUN and window[j].info.role == BODY
+    ):
+        return  # (four or more under a paragraph: a story's tags, no kicker path)
     if all(e.raw.text.strip().lower() in _SECTIONS for e in run):
         return
     if len(run) <= TAG_RUN and run[-1].raw.text.strip().lower() in _SECTIONS:

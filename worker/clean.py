@@ -510,7 +510,8 @@ _BOILER_LINE = re.compile(
 # "Privacy Notice: ...", "Share or comment on this article:"): the label says what it is.
 _LABEL_LINE = re.compile(
     r"^(?:read more|read next|related(?: stories| articles| coverage| content| reading)?"
-    r"|see also|also read|read also|read|more from|more on|recommended(?: reading)?|watch|listen"
+    r"|see also|also read|read also|read|more from|more on|recommended(?: reading)?"
+    r"|(?:watch|listen)(?: (?:live|again|back|now|online))?"  # "Listen live: X FM", "Watch again:"
     r"|(?:read|view|read this (?:article|story|page)|(?:also )?available) in"  # languages
     r"|you may also like|(?:go|dig) deeper|keep reading|further reading"
     r"|privacy notice|editor'?s (?:note|picks?)|most read|related topics|topics|tags|see more on)"
@@ -637,6 +638,15 @@ _PROMO = re.compile(
     r"|pictures?|videos?))*(?: (?:to|with) us)?"
     r"|you(?:['’]ve| have) already (?:liked|voted|rated|reacted|recommended)\b.{0,60}"
     r"|get involved(?: with (?:the |your |our )?(?:local )?news\b.{0,30})?"
+    # a call-out for readers' material: "Send us your flood pictures on WhatsApp"
+    r"|(?:send|share|email|message|upload) us (?:your |any )?(?:[\w'’-]+ )?(?:news|stories|story"
+    r"|photos?|pictures?|videos?|tips?)\b.{0,80}"
+    # a pointer to the desk's page: "For more of our election coverage, visit the Politics hub."
+    r"|for more (?:of )?(?:[\w&'’.-]+ ){0,6}?(?:coverage|news|stories|analysis|reporting|updates)"
+    r"\b.{0,60}?\b(?:visit|go to|head to|see|follow|click)\b.{0,60}"
+    # the paper's classifieds: "Death notices can be placed through our announcements service."
+    r"|(?:[\w'’-]+ )?(?:notices|announcements|tributes) (?:can|may) be (?:placed|submitted|booked)"
+    r"\b.{0,80}"
     # a link to the organisation's pages: "Learn more about our work in Asia"
     r"|(?:learn|find out|discover) more about (?:[\w&.,'’-]+ ){0,10}[\w&.'’-]+)\W*$"
     r"|^\*\s*[A-Z][^*]{2,160}$",  # a footnote ("*Returns as of November 3, 2025")
@@ -940,7 +950,14 @@ _BOILER = _AnchoredOrNot(
     r"|\b(?:will be |are )?added to your (?:[\w'’-]+ ){0,2}feed\b"
     r"|^stay (?:up to date|up-to-date|informed|in the know)\b.{0,60}\b(?:news|stories|updates)\W*$"
     r"|\bbefore (?:your|you can (?:post |leave )?(?:a|your)) comments?\b"
-    r"|\byour comments? (?:can|will|may) be (?:posted|published)\b",
+    r"|\byour comments? (?:can|will|may) be (?:posted|published)\b"
+    # a translated story's note: "This article was translated from the Spanish original."
+    r"|^(?:this|the) (?:article|story|report|piece|column|interview|review|text|post)"
+    r" (?:was|has been|is|were) (?:\w+ )?translated (?:from|into)\b"
+    # a copyright line's terms: "Reproduction without permission is prohibited."
+    r"|^(?:(?:©|copyright\b).{0,80}?[.;:]\s+)?(?:any )?(?:unauthori[sz]ed )?(?:reproduction"
+    r"|redistribution|republication|copying)\b[\w ,]{0,60}?(?:prohibited|forbidden"
+    r"|not (?:permitted|allowed))\b",
     re.I,
 )
 _APPEAL = _AnchoredOrNot(
@@ -950,7 +967,11 @@ _APPEAL = _AnchoredOrNot(
     r"|subscribing|(?:making|giving|sending) (?:a |an )?(?:\w+ )?(?:donation|contribution|gift))"
     r"|\bif you (?:value|appreciate|enjoy(?:ed)?|rely on) (?:our|this|the|what we)"
     r" (?:work|reporting|journalism|coverage|do)\b.{0,40}\b(?:donat|support|subscri|contribut)"
-    r"|\bbecome an? (?:member|subscriber|supporter|patron|insider)\b"
+    r"|\bbecome an? (?:monthly |regular |paying |founding )?(?:member|subscriber|supporter|patron"
+    r"|insider|donor)\b"
+    # "Our work is made possible by supporters in 40 countries.": the outlet's funding pitch
+    r"|\bmade possible by (?:the )?(?:generous )?(?:support of )?(?:our )?(?:readers|supporters"
+    r"|donors|members|subscribers)\b"
     r"|\bmake a (?:one-off |monthly |small )?"
     r"(?:contribution|donation)\b|\byou[’']ve read \d+ articles?\b"
     r"|\bsupport us\b.{0,30}\bfrom\b|\bhelp us keep\b|\bconsider becoming\b"
@@ -1001,6 +1022,10 @@ _FAMILIES = {
         "consider subscribing",
         "consider a",
         "become a m",
+        "become a r",
+        "become a d",
+        "become a f",
+        "made possible by",
         "become an i",
         "journalism",
         "become a s",
@@ -1193,6 +1218,11 @@ _FAMILIES = {
         "originally",
         "by e-mail",
         "©",
+        "translated",
+        "prohibited",
+        "forbidden",
+        "not permitted",
+        "not allowed",
     ),
     _K_CLOSE: (
         "original article",
@@ -1862,6 +1892,8 @@ def _short_role(s: str, nwords: int, mask: int) -> int:
         and _WIRE_BYLINE.match(s)
     ):
         return BYLINE
+    if 12 < nwords <= TIP_WORDS and s[0] in "GgHhDd" and "?" in s[:30] and _TIP_LINE.match(s):
+        return CLOSE  # "Got a story? Call the newsroom on ... or message us.": the tip line
     if nwords <= 12:
         if (
             (mask & _K_BY and _BY.match(s) and not _by_sentence(s))
@@ -2215,6 +2247,7 @@ _LIST_LABEL = re.compile(
     rf"|{_TAG_LABELS}"
     # "More Super Rugby", "More in Sport": more of a section, named in capitals
     r"|more (?:(?:in|on|from) )?(?-i:[A-Z][\w&'’-]*(?: [A-Z][\w&'’-]*)?)"
+    r"|more (?:on|about) (?:the|this|these) (?:[\w&'’-]+ ){0,2}[\w&'’-]+"  # "More on the X talks"
     r"|more (?:in |on |from )?[a-z]+(?: news| stories| headlines)?"
     r"|more from(?: (?:[A-Z][\w&'’-]*|&)){1,4}"
     # "More Great Acme Stories", "More top reads": more of the site's stories, however named
@@ -2233,6 +2266,8 @@ NOTES_LINES = 6
 _SIGNOFF = re.compile(r"^[a-z]{2,4}(?:-[a-z]{2,4})?(?:/[a-z]{2,4}(?:-[a-z]{2,4})?){1,5}$")
 # The desk's initials in capitals ("INW SKR VM"): the wire story's last line.
 _CAPS_SIGNOFF = re.compile(r"^[A-Z]{2,4}(?: [A-Z]{2,4}){2,4}$")
+#: Longest tip line that asks its question first ("Got a story? Call us on ...").
+TIP_WORDS = 25
 # Closing lines that invite contact: tip lines, "To contact the reporter ...", an e-mail address.
 _TIP_LINE = re.compile(
     r"^(?:got|have|have you got|do you have) an? (?:confidential |news )?(?:story|tip|news tip)\b"

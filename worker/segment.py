@@ -1460,6 +1460,7 @@ def _boundaries(entries: list[_Entry], ctx: int, weights: Weights, limit: int) -
     scored = pick_boundaries(scores, ctx)
     score_of = dict(map(reversed, scores))
     bounds = _drop_empty(entries, _drop_stubs(entries, scored, ctx), ctx, score_of, zone)
+    bounds = _drop_sections(entries, bounds, ctx)
     bounds = _page_top(entries, bounds, ctx)
     if limit >= len(entries) and bounds and _paragraphs(entries, bounds[-1], limit, zone) == 0:
         bounds.pop()  # the input ends in furniture after the last story: its own tail
@@ -1499,6 +1500,47 @@ def _drop_stubs(entries: list[_Entry], bounds: list[int], start: int) -> list[in
             continue  # a label that reads like a name ("Private Notes"), not an author
         keep.append(i)
     return _drop_headless(entries, keep + bounds[-1:])[1:]
+
+
+def _drop_sections(entries: list[_Entry], bounds: list[int], start: int) -> list[int]:
+    """Drop a headline-only start right under a paragraph when more lines like it follow
+    in its article, each between paragraphs, and the article above opened with a byline
+    or date: those are the section headings of one feature, the first of them as much a
+    subheading as the rest (a new page shows a byline, date or photo under its headline
+    and standfirst, or furniture ends the last)."""
+    keep = [start]
+    ends = [*bounds[1:], len(entries)]
+    for i, nxt in zip(bounds, ends, strict=True):
+        if (
+            entries[i].info.role == HEAD
+            and i > 0
+            and entries[i - 1].info.role == BODY
+            and i + 1 < len(entries)
+            and entries[i + 1].info.role == BODY
+            and not any(e.info.role in _PAGE_HEADER for e in entries[i + 2 : min(nxt, i + 5)])
+            and _sections(entries, i + 1, nxt) >= SECTION_HEADS
+            and any(e.info.role in (BYLINE, TIMESTAMP) for e in entries[keep[-1] : i])
+        ):
+            continue
+        keep.append(i)
+    return keep[1:]
+
+
+def _sections(entries: list[_Entry], a: int, b: int) -> int:
+    """Headline lines in entries[a:b] with a paragraph right above and below: subheadings."""
+    return sum(
+        1
+        for k in range(max(a, 1), min(b, len(entries) - 1))
+        if entries[k].info.role == HEAD
+        and entries[k - 1].info.role == BODY
+        and entries[k + 1].info.role == BODY
+    )
+
+
+#: Subheadings under a headline-only start that show it to be one more of them.
+SECTION_HEADS = 2
+#: Lines that show a page's header under a headline and its standfirst.
+_PAGE_HEADER = frozenset({BYLINE, TIMESTAMP, CAPTION, CREDIT})
 
 
 def _drop_empty(

@@ -57,3 +57,8 @@ def test_headline_under_a_headline_only_article_stays_a_start() -> None:
     lines[1:3] = []  # the article above has no byline or date: a run of briefs
     ents = _entries(lines)
     assert S._drop_sections(ents, [4], 0) == [4]
+
+
+def test_no_starts_no_sections() -> None:
+    assert S._drop_sections(_entries(PARA), [], 0) == []
+    assert len(S.segment_text("\n".join(PARA) + "\n")) == 1

@@ -1509,7 +1509,7 @@ def _drop_sections(entries: list[_Entry], bounds: list[int], start: int) -> list
     subheading as the rest (a new page shows a byline, date or photo under its headline
     and standfirst, or furniture ends the last)."""
     keep = [start]
-    ends = [*bounds[1:], len(entries)]
+    ends = [*bounds[1:], len(entries)] if bounds else []
     for i, nxt in zip(bounds, ends, strict=True):
         if (
             entries[i].info.role == HEAD

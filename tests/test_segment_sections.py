@@ -59,6 +59,35 @@ def test_headline_under_a_headline_only_article_stays_a_start() -> None:
     assert S._drop_sections(ents, [4], 0) == [4]
 
 
+def test_plain_report_after_an_interviews_turns_is_the_next_piece() -> None:
+    """Turns labelled with their speaker, then paragraphs with no label: the Q&A ended
+    and a report on the same subject follows, with no headline of its own."""
+    lines = [
+        "‘The snow is the real treaty’: Mira Holt on the river talks",
+        "By Ana Ferreira",
+        "March 3, 2025",
+        "Mira Holt has run the basin's measuring network since 2015.",
+        "Herald: Both countries accuse your agency of hiding its numbers. Is that fair?",
+        "Holt: Partly. We published one number every morning, and it became a weapon.",
+        "Herald: Why was there only one?",
+        "Holt: Because the governments preferred to keep their own data to themselves.",
+        "Herald: Will the talks this week produce a lasting agreement on the flows?",
+        "Holt: An interim deal, I think. The long term depends on winters nobody can forecast.",
+        "The commission's engineers have published a joint estimate of last summer's abstractions.",
+        "The estimate found that irrigation canals upstream took a third more than allowed.",
+        "Evaporation from the reservoir accounted for a further six cubic metres per second.",
+        "Downstream networks lost almost half of the water they diverted through seepage.",
+        "Both delegations welcomed the report while drawing different conclusions from it.",
+        "The engineers recommended publishing storage and salinity data daily from next year.",
+    ]
+    arts = S.segment_text("\n".join(lines) + "\n")
+    assert [a.start_line for a in arts] == [1, 11]
+    ents = _entries(lines)
+    body = [i for i, e in enumerate(ents) if e.info.role == S.BODY]
+    assert S._turns_end(ents, body, [8, 9, 10, 11]) == 2
+    assert S._turns_end(ents, body, [8, 9]) == -1  # turns on both sides: the Q&A goes on
+
+
 def test_no_starts_no_sections() -> None:
     assert S._drop_sections(_entries(PARA), [], 0) == []
     assert len(S.segment_text("\n".join(PARA) + "\n")) == 1

@@ -1796,6 +1796,8 @@ def _split_cueless(entries: list[_Entry], terms: _Terms, gap_of: list[int], a: i
     if cos[k] >= SPLIT_COS and not (_clear_dip(cos, k) and _lead_paragraph(entries, cands[k])):
         k = _voice_shift(entries, body, cands, cos)
         if k < 0:
+            k = _turns_end(entries, body, cands)
+        if k < 0:
             return []
     else:
         k = _voice_opening(entries, body, cands, k)
@@ -1889,6 +1891,38 @@ def _voice_shift(entries: list[_Entry], body: list[int], cands: list[int], cos) 
         ):
             best = k  # of the candidates, the one where the parts share least
     return best
+
+
+def _turns_end(entries: list[_Entry], body: list[int], cands: list[int]) -> int:
+    """The candidate where labelled paragraphs end: an interview's turns ("Q:", "Jo Park:",
+    "The Herald: ..."), two speakers or more, or a match report's facts ("Referee: ...",
+    "Attendance: ..."), up to the paragraph above, give way to paragraphs with no label
+    at all. The Q&A or the facts close a piece; a plain report after them is the next
+    one. -1 when there is none."""
+    turns = {i: _turn_label(entries[i].raw.text) for i in body}
+    for k, c in enumerate(cands):
+        left = [turns[i] for i in body if i < c]
+        if not left or left[-1] is None or any(turns[i] for i in body if i >= c):
+            continue
+        labelled = [t for t in left if t]
+        if len(labelled) >= TURNS_MIN and len(set(labelled)) >= 2:
+            return k
+    return -1
+
+
+def _turn_label(text: str) -> str | None:
+    """A paragraph's label ("Q", "Jo Park", "DENISE ARROYO", "Referee"), or None."""
+    if ":" not in text[:TURN_LABEL_CHARS]:
+        return None
+    m = _TURN.match(text)
+    return m.group(1) if m else None
+
+
+#: Labelled paragraphs above the end of a Q&A or fact box (at least two labels).
+TURNS_MIN = 4
+#: Longest speaker label with its colon, in characters.
+TURN_LABEL_CHARS = 32
+_TURN = re.compile(r"^\s*([A-Z][\w'’.-]*(?: [A-Z][\w'’.-]*){0,2}):\s")
 
 
 def _voice_opening(entries: list[_Entry], body: list[int], cands: list[int], k: int) -> int:

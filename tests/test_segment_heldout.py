@@ -87,6 +87,8 @@ BOUNDS = {
     # scored on the final code of the session and not tuned on: their first scores
     "h44": (0.08, 0.90),
     "h45": (0.10, 0.835),
+    # first scored 0.081 / 0.905; bounds after its fixes
+    "h46": (0.03, 0.965),
 }
 
 

@@ -853,7 +853,10 @@ _CONTACT_PERSON = re.compile(
 # ends its pages like a copyright line
 _OUTLET_NOTE = re.compile(
     r"\b(?:is|are) an? (?:\S+,? ){0,3}(?:non-?profit|not-for-profit),? (?:\S+ ){0,2}"
-    r"(?:news|newsroom|media|journalism|publication|publisher)\b",
+    r"(?:news|newsroom|media|journalism|publication|publisher)\b"
+    # "CheckPoint is a (verified) signatory of the IFCN's Code of Principles": a fact-checker's note
+    r"|\b(?:is|are) an? (?:verified )?signatory (?:of|to) (?:the )?[\w'’ -]{0,40}"
+    r"(?:fact-?checking|code of principles)",
     re.I,
 )
 _BOILER = _AnchoredOrNot(
@@ -1666,7 +1669,7 @@ def _classify(
         or (nwords <= 6 and _QUOTE.match(s) is not None)  # "-3.22%(-4.10)123.30"
         or (nwords <= 30 and _CALL_TO_ACTION.search(s) is not None)
         or (mask & _K_BOILER and _BOILER.search(s))
-        or ("rofit" in s and _OUTLET_NOTE.search(s))
+        or (("rofit" in s or "ignator" in s) and _OUTLET_NOTE.search(s))
         or _LABEL_LINE.match(s)
         or (nwords <= WIDGET_WORDS and is_widget(s))
     ):
@@ -1683,7 +1686,7 @@ def _classify(
         info.end = _COPYRIGHT.search(s) is not None or (
             nwords <= 4 and (_COMMENT_END.match(s) is not None or _NEXT_PAGE.match(s) is not None)
         )
-        if not info.end and "rofit" in s:
+        if not info.end and ("rofit" in s or "ignator" in s):
             info.end = _OUTLET_NOTE.search(s) is not None  # the outlet's note ends its page
         info.widget = nwords <= WIDGET_WORDS and is_widget(s)
         if _VIDEO_LINE.match(s):
@@ -1947,6 +1950,8 @@ def _short_role(s: str, nwords: int, mask: int) -> int:
             return BYLINE
     elif nwords <= 20 and _DIGIT.search(s) and _HAS_DATE.search(s) and _is_mostly_date(s):
         return TIMESTAMP  # "Tue 5 Mar 2024 09.30 GMT Last modified on Tue 5 Mar 2024 12.14 GMT"
+    if nwords <= ASK_WORDS and "?" in s and _ASK_READER.search(s):
+        return CLOSE  # "Got a tip about this? Contact us at tips@...": the outlet's call-out
     if nwords <= 10 and mask & _K_CAPTION and _CREDIT_LABEL.match(s):
         return CREDIT  # "Credit: Jo Park for the Times": the photo's credit line
     if not dateline and mask & _K_CAPTION and _CAPTION_MARK.search(s):
@@ -2284,6 +2289,16 @@ _TIP_LINE = re.compile(
     re.I,
 )
 
+# A question to the reader, then how to answer: "Do you have memories of X? Share them with
+# us at news@...", "Corrections? Something wrong in this article? Let us know" (longer
+# than the short tip lines above, so told by the question and the reply to "us" or an address).
+_ASK_READER = re.compile(
+    r"\?[\"'”’]?\s+(?:please\s+)?(?:e-?mail|contact|write|share|send|tell|let|get in touch|call"
+    r"|message|text|drop|reach|whatsapp)\b(?=[^?]{0,100}$)(?=.*(?:@|\bus\b|\bme\b))",
+    re.I,
+)
+#: Longest reader call-out, in words.
+ASK_WORDS = 30
 
 # Words of page widgets: share buttons, consent banners, feedback and membership
 # prompts ("Facebook", "Accept all", "Yes", "Become a member", "Read more obituaries").

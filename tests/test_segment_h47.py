@@ -38,3 +38,10 @@ def test_call_out_is_no_headline_of_the_next_story() -> None:
     ]
     starts = [a.start_line for a in segment_text("\n".join(dump) + "\n")]
     assert starts == [1, 8]
+
+
+def test_more_on_the_story_labels_a_link_list() -> None:
+    for line in ("MORE ON THE PIER FIRE", "More on the Budget"):
+        info = classify(line)
+        assert info.role == BOILER and info.lead > 0, line
+    assert classify("More on the way for flood-hit towns").role != BOILER

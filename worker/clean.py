@@ -2250,8 +2250,8 @@ _LIST_LABEL = re.compile(
     r"|also (?:on|from|in) [\w&.'’ -]{1,30}"
     r"|related (?:content|articles|stories|links) and (?:links|resources|articles|stories)"
     rf"|{_TAG_LABELS}"
-    # "More Super Rugby", "More in Sport": more of a section, named in capitals
-    r"|more (?:(?:in|on|from) )?(?-i:[A-Z][\w&'’-]*(?: [A-Z][\w&'’-]*)?)"
+    # "More Super Rugby", "More in Sport", "MORE ON THE PIER FIRE": more of a section or story
+    r"|more (?:(?:in|on|from) (?:the )?)?(?-i:[A-Z][\w&'’-]*(?: [A-Z][\w&'’-]*)?)"
     r"|more (?:on|about) (?:the|this|these) (?:[\w&'’-]+ ){0,2}[\w&'’-]+"  # "More on the X talks"
     r"|more (?:in |on |from )?[a-z]+(?: news| stories| headlines)?"
     r"|more from(?: (?:[A-Z][\w&'’-]*|&)){1,4}"

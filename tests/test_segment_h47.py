@@ -3,8 +3,19 @@ story, fact-checkers' notes."""
 
 from __future__ import annotations
 
+import io
+
+from worker import segment as S
 from worker.clean import BOILER, CLOSE, HEAD, classify
+from worker.dumpio import iter_lines
 from worker.segment import segment_text
+
+
+def _entries(lines: list[str]) -> list:
+    ents: list = []
+    for raw in iter_lines(io.BytesIO(("\n".join(lines) + "\n").encode("utf-8"))):
+        S._push(ents, raw)
+    return ents
 
 
 def test_reader_call_outs_close_a_story() -> None:
@@ -45,3 +56,15 @@ def test_more_on_the_story_labels_a_link_list() -> None:
         info = classify(line)
         assert info.role == BOILER and info.lead > 0, line
     assert classify("More on the way for flood-hit towns").role != BOILER
+
+
+def test_paragraph_under_an_ad_slot_opens_no_piece() -> None:
+    paras = [
+        "The council approved the budget on Tuesday after a debate that ran past midnight.",
+        "Opposition members said the cuts to libraries would fall hardest on older residents.",
+        "Water rates will rise by four per cent from April under the plan agreed last night.",
+    ]
+    ents = _entries([*paras[:2], "Advertisement", paras[2]])
+    assert not S._lead_paragraph(ents, 3)
+    ents = _entries([*paras[:2], "Read more: Library opening hours cut", paras[2]])
+    assert S._lead_paragraph(ents, 3)

@@ -41,6 +41,7 @@ import numpy as np
 from numpy.lib.stride_tricks import sliding_window_view
 
 from worker.clean import (
+    _AD_LINE,
     _CONTACT,
     _HAS_DATE,
     _LABEL_LINE,
@@ -1840,10 +1841,16 @@ def _clear_dip(cos: np.ndarray, k: int) -> bool:
 
 def _lead_paragraph(entries: list[_Entry], i: int) -> bool:
     """entries[i] reads as a piece's first paragraph: it reports no one's words at once
-    ("Jo Park said the firm ..." goes on a story), and two full paragraphs end the
-    piece above (not the first lines under a subheading or a list's item)."""
+    ("Jo Park said the firm ..." goes on a story), it is not right under an ad slot, and
+    two full paragraphs end the piece above (not the first lines under a subheading or a
+    list's item)."""
     if any(w in _SAID for w in entries[i].raw.text.split()[:LEAD_SAID_WORDS]):
         return False
+    p = i - 1
+    while p >= 0 and entries[p].info.role == BLANK:
+        p -= 1
+    if p >= 0 and entries[p].info.ad and _AD_LINE.match(entries[p].raw.text.strip()):
+        return False  # under an ad slot ("Advertisement"): the story the slot sits in goes on
     p, n = i - 1, 0
     while p >= 0 and n < 2:
         info = entries[p].info

@@ -68,3 +68,29 @@ def test_paragraph_under_an_ad_slot_opens_no_piece() -> None:
     assert not S._lead_paragraph(ents, 3)
     ents = _entries([*paras[:2], "Read more: Library opening hours cut", paras[2]])
     assert S._lead_paragraph(ents, 3)
+
+
+def test_obituary_dates_line_ends_the_obituary_and_stays_in_it() -> None:
+    life = "Ana Ruiz, harbour pilot and author, born 2 May 1931; died 9 January 2026"
+    info = classify(life)
+    assert info.role == CLOSE and info.kept
+    assert classify("Tom Hale: born June 4th, 1940; died March 2nd, 2025").role == CLOSE
+    line = "She was born in 1931 in Leith and died on Friday in Edinburgh, her family said."
+    assert classify(line).role != CLOSE
+    dump = [
+        "Obituary",
+        "Ana Ruiz obituary",
+        "Harbour pilot who guided ships into Leith for forty years",
+        "By Ben Ode",
+        "12 January 2026",
+        "Ana Ruiz, who has died aged 94, was the first woman to qualify as a pilot at Leith.",
+        "She joined the harbour board in 1955 and retired in 1995 after forty years of service.",
+        "She is survived by her son, Tomas, and three grandchildren.",
+        life,
+        "Mourners filled the seamen's mission in Leith on Saturday to remember the pilot.",
+        "Former colleagues from the harbour board carried the coffin along the quay.",
+        "A collection raised more than £3,000 for the lifeboat station.",
+    ]
+    arts = segment_text("\n".join(dump) + "\n")
+    assert [a.start_line for a in arts] == [1, 10]
+    assert life in arts[0].text

@@ -1715,6 +1715,9 @@ def _classify(
     if nwords <= AVAILABLE_WORDS and (" is " in s or " are " in s) and _AVAILABLE.match(s):
         info.role, info.kept = CLOSE, True  # "X is in cinemas from Friday": a review's last line
         return info
+    if nwords <= LIFE_WORDS and " died " in s and _LIFE_DATES.search(s):
+        info.role, info.kept = CLOSE, True  # "..., born ...; died ...": an obituary's end, kept
+        return info
     if nwords <= 60:
         role = _short_role(s, nwords, mask)
         if role != BODY:
@@ -2297,6 +2300,14 @@ _ASK_READER = re.compile(
     r"|message|text|drop|reach|whatsapp)\b(?=[^?]{0,100}$)(?=.*(?:@|\bus\b|\bme\b))",
     re.I,
 )
+# An obituary's last line, its subject's dates: "Jo Park, engineer, born 3 April 1936; died
+# 28 May 2024", "Jo Park: born June 4th, 1938; died March 2nd, 2023".
+_LIFE_DATES = re.compile(
+    r"\bborn\b[^;]{3,30}?\b(?:1[6-9]|20)\d\d\s*[;,]\s*died\b[^;]{3,30}?\b(?:1[6-9]|20)\d\d\W*$",
+    re.I,
+)
+#: Longest obituary dates line, in words.
+LIFE_WORDS = 25
 #: Longest reader call-out, in words.
 ASK_WORDS = 30
 

@@ -94,3 +94,28 @@ def test_obituary_dates_line_ends_the_obituary_and_stays_in_it() -> None:
     arts = segment_text("\n".join(dump) + "\n")
     assert [a.start_line for a in arts] == [1, 10]
     assert life in arts[0].text
+
+
+def _caption_cue(lines: list[str], i: int) -> float:
+    ents = _entries(lines)
+    coh, _terms = S._cohesion_terms(ents)
+    feats = S._features(ents, i, S._appeal_zone(ents), coh)
+    return feats[S.FEATURES.index("caption")]
+
+
+def test_photo_between_paragraphs_is_no_caption_cue() -> None:
+    paras = [
+        "The council approved the budget on Tuesday after a debate that ran past midnight.",
+        "Opposition members said the cuts to libraries would fall hardest on older residents.",
+        "Water rates will rise by four per cent from April under the plan agreed last night.",
+    ]
+    photo = [
+        "Image caption, The town hall in Dunmere, where the vote took place",
+        "Image source, PA",
+    ]
+    assert _caption_cue([*paras[:2], *photo, paras[2]], 2) == 0.0
+    headline = "Ferry fares to rise by a fifth from April"
+    assert _caption_cue([*paras[:2], *photo, headline, paras[2]], 2) == 1.0
+    # an unlabelled caption there may be the next story's lead photo: still a cue
+    lead_photo = "Ferry passengers queue at the harbour in Leith. (AFP / Getty Images)"
+    assert _caption_cue([*paras[:2], lead_photo, paras[2]], 2) == 1.0

@@ -1035,6 +1035,16 @@ def _features(entries: list[_Entry], i: int, zone: list[bool], coh) -> tuple[flo
     if byline and not (head or stamp or caption) and _speaker_turn(entries, i, p):
         byline = 0.0  # name / speech / name / speech: a transcript's speakers, not bylines
     dateline = 1.0 if j < end and entries[j].info.dateline else 0.0
+    if (
+        caption
+        and not (head or byline or stamp or repeat or dateline)
+        and _midstory(prev)
+        and _labelled_photo(entries, i, j)
+    ):
+        # "Image caption, ..." / "Image source, ..." between two paragraphs, no header under
+        # it: a page's labelled in-story figure, the story goes on (an unlabelled caption
+        # there may be the next story's lead photo)
+        caption = 0.0
     first = entries[i].info
     if first.clock and not (head or byline or stamp or caption):
         dateline = 0.0  # "posted at 16:54" / "GOAL – Rovers 0-3 ...": a live entry, not a wire lead
@@ -1084,6 +1094,15 @@ def _features(entries: list[_Entry], i: int, zone: list[bool], coh) -> tuple[flo
         1.0 if head_only and short_head else 0.0,
         carried,
     )
+
+
+def _labelled_photo(entries: list[_Entry], i: int, j: int) -> bool:
+    """entries[i:j] hold a figure's labelled line ("Image caption, ...", "Image source, X"):
+    the accessible labels a page gives the photos inside its story."""
+    return any(e.raw.text.lstrip()[:13].lower().startswith(_PHOTO_LABELS) for e in entries[i:j])
+
+
+_PHOTO_LABELS = ("image caption", "image source")
 
 
 def _speaker_turn(entries: list[_Entry], i: int, p: int) -> bool:

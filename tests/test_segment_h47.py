@@ -6,7 +6,7 @@ from __future__ import annotations
 import io
 
 from worker import segment as S
-from worker.clean import BOILER, CLOSE, HEAD, classify
+from worker.clean import APPEAL, BOILER, CLOSE, HEAD, classify
 from worker.dumpio import iter_lines
 from worker.segment import segment_text
 
@@ -119,3 +119,22 @@ def test_photo_between_paragraphs_is_no_caption_cue() -> None:
     # an unlabelled caption there may be the next story's lead photo: still a cue
     lead_photo = "Ferry passengers queue at the harbour in Leith. (AFP / Getty Images)"
     assert _caption_cue([*paras[:2], lead_photo, paras[2]], 2) == 1.0
+
+
+def test_release_contacts_station_promos_consent_buttons_and_mastheads() -> None:
+    for line in ("Enquiries:", "Investor enquiries"):
+        info = classify(line)
+        assert info.role == BOILER and info.lead < 0, line  # a contact block follows
+    for line in (
+        "Hear the Breakfast Show weekdays from 6am, or catch up on the Radio Dale app.",
+        "Yes, I accept / No, manage my choices",
+        "I agree",
+        "ABC Number : 1234X",
+        "Comment on this story (registered users only)",
+        "The Dale Echo – serving the upper dale since 1881",
+    ):
+        assert classify(line).role == BOILER, line
+    line = "The Dale Echo is free. If it helps you, please consider chipping in – £3 a month."
+    assert classify(line).role == APPEAL
+    for line in ("I agree.", "The bakery has been serving the upper dale since 1881."):
+        assert classify(line).role not in (BOILER, APPEAL), line

@@ -533,6 +533,9 @@ _LABEL_LINE = re.compile(
     # a page's metadata fields: "Topic(s): ...", "Keywords: ...", "Press Release Number: 25-104"
     r"|^(?!authors?\b)[a-z]+(?: [a-z]+)?\(s\)\s*:|^keywords?\s*:"
     r"|^(?:(?:press |news )?release|document) (?:number|no\.?|#|id)\s*:?\s*[\w./-]{1,20}$"
+    r"|^comments? on this (?:article|story|post)\b(?:\s*\([^()]{0,40}\))?\W*$"
+    # a regulatory announcement's number: "RNS Number : 6042T"
+    r"|^(?-i:[A-Z]{2,5}) (?:number|no\.?)\s*:\s*(?=[\w./-]*\d)[\w./-]{2,20}$"
     # "Previous post: <headline>", "Next article »": the links to the neighbouring posts
     r"|^[«‹<←]?\s*(?:previous|prev|next|older|newer)\s+(?:post|article|story|entry|item)s?"
     r"\s*[:|»›>→«‹<←-]"
@@ -650,6 +653,12 @@ _PROMO = re.compile(
     # a link to the organisation's pages: "Learn more about our work in Asia"
     r"|(?:learn|find out|discover) more about (?:[\w&.,'’-]+ ){0,10}[\w&.'’-]+)\W*$"
     r"|^\*\s*[A-Z][^*]{2,160}$",  # a footnote ("*Returns as of November 3, 2025")
+    re.I,
+)
+# A paper's masthead slogan: "The Dale Echo – serving the upper dale since 1881".
+_MASTHEAD = re.compile(
+    r"^(?-i:[A-Z])[\w&.'’ -]{1,40}\s[–—|-]\s(?:proudly )?(?:serving|covering|informing)\b"
+    r".{1,60}\bsince (?:1[5-9]|20)\d\d\W*$",
     re.I,
 )
 # Commerce and reference labels, skip links, sign-up messages, opinion disclaimers.
@@ -817,7 +826,7 @@ SKIP_LINES = 4
 # Labels over a few lines of press-release furniture: contacts, the company note.
 _BLOCK_LABEL = re.compile(
     r"^(?:media|press|investor|for (?:further|more) information|further information|contacts?"
-    r"|(?:for )?(?:media|press) (?:enquiries|inquiries)|media relations)"
+    r"|(?:for )?(?:media|press|investor|analyst|general)? ?(?:enquiries|inquiries)|media relations)"
     r"(?: contacts?)?(?: information| details)?(?:,? (?:please )?contact(?: us)?)?\s*:?$"
     r"|^news provided by\b|^About\s+[A-Z][\w&.,'’ -]*$"
     r"|^(?:issued|released|distributed|signed) by\s*:$"  # a statement's signature block
@@ -890,6 +899,8 @@ _BOILER = _AnchoredOrNot(
     r"|facebook|tiktok|youtube|linkedin|twitter)\b"
     r"|\bwe (?:may )?earn (?:a )?(?:small )?(?:commission|affiliate)|\baffiliate links?\b"
     r"|\blisten to\b.{0,60}\bpodcast\b|\bpodcast\b.{0,80}\bhere\b"
+    r"|^(?:yes,?\s+)?i (?:agree|accept)(?: all)?(?:\s*[/|·]\s*\S.{0,40})?$"  # a consent button
+    r"|\bcatch up on (?:the )?[\w&.'’ -]{1,40}\bapp\b"  # a station's "... or catch up on the X app"
     r"|\b(?:let us know|tell us|join the discussion) in the comments\b"
     r"|\bnewsletter promotion\b"
     r"|\bour (?:morning|evening|daily|weekly) (?:e-?mail|newsletter|briefing)\b"
@@ -967,7 +978,8 @@ _APPEAL = _AnchoredOrNot(
     r"since you[’']re here|\b(?:a|one) (?:small )?favou?r to ask"
     r"|\bsupport (?:our|independent|quality)"
     r" journalism|\bconsider (?:supporting|donating|a (?:donation|contribution)"
-    r"|subscribing|(?:making|giving|sending) (?:a |an )?(?:\w+ )?(?:donation|contribution|gift))"
+    r"|subscribing|chipping in"
+    r"|(?:making|giving|sending) (?:a |an )?(?:\w+ )?(?:donation|contribution|gift))"
     r"|\bif you (?:value|appreciate|enjoy(?:ed)?|rely on) (?:our|this|the|what we)"
     r" (?:work|reporting|journalism|coverage|do)\b.{0,40}\b(?:donat|support|subscri|contribut)"
     r"|\bbecome an? (?:monthly |regular |paying |founding )?(?:member|subscriber|supporter|patron"
@@ -1022,6 +1034,7 @@ _FAMILIES = {
         "if you rely",
         "consider supporting",
         "consider donating",
+        "consider chipping",
         "consider subscribing",
         "consider a",
         "become a m",
@@ -1114,6 +1127,9 @@ _FAMILIES = {
         "commission",
         "affiliate",
         "podcast",
+        "catch up on",
+        "i agree",
+        "i accept",
         "in the comments",
         "promotion",
         "our morning",
@@ -1660,6 +1676,7 @@ def _classify(
         or (nwords <= 12 and "|" in s and _COMMENT_BAR.search(s) is not None)
         or (nwords <= 4 and _PRINT_LINE.match(s) is not None)
         or (nwords <= 20 and _PROMO.match(s) is not None)
+        or (nwords <= 20 and "since " in s and _MASTHEAD.match(s) is not None)
         or (nwords <= 60 and _MISC_FURNITURE.search(s, mask & _K_MISC != 0) is not None)
         or (nwords <= 20 and _RELEASE_META.match(s) is not None and not _BLOCK_LABEL.match(s))
         or (nwords <= 16 and s[-1] in "»›" and _CHEVRON.match(s) is not None)

@@ -138,3 +138,11 @@ def test_release_contacts_station_promos_consent_buttons_and_mastheads() -> None
     assert classify(line).role == APPEAL
     for line in ("I agree.", "The bakery has been serving the upper dale since 1881."):
         assert classify(line).role not in (BOILER, APPEAL), line
+
+
+def test_capitals_release_kicker_is_no_dateline_and_more_from_outlet_is_a_label() -> None:
+    info = classify("NEWS RELEASE – EMBARGOED UNTIL 00:01 MONDAY")
+    assert not info.dateline and info.role == HEAD
+    assert classify("LEEDS (Dale Wire) - The council said on Monday ...").dateline
+    line = "More from The Dale Echo: Why the ferry is late again | The last bookshop in town"
+    assert classify(line).role == BOILER

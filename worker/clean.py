@@ -541,7 +541,8 @@ _LABEL_LINE = re.compile(
     r"\s*[:|»›>→«‹<←-]"
     r"|^(?:our |overall )?(?:rating|verdict|score)\s*:\s*[\d.★☆]"
     # "More spring baking: 10 recipes ...": a teaser
-    r"|^more (?!than\b)[\w'’-]+(?: [\w'’-]+){0,2}:\s",
+    r"|^more (?!than\b)[\w'’-]+(?: [\w'’-]+){0,2}:\s"
+    r"|^more from (?:the )?(?-i:[A-Z])[\w&.'’-]*(?: [\w&.'’-]+){0,3}:\s",  # "More from The X: ..."
     re.I,
 )
 _AD_LINE = re.compile(
@@ -2627,8 +2628,14 @@ _TRAILING_PAREN = re.compile(r"\s*[(\[][^()\[\]]{1,40}[)\]]\s*$")
 
 def _is_dateline(s: str) -> bool:
     """A paragraph opening with a dateline: 'GDANSK, Poland (Reuters) - ', 'Paris (AFP) - '.
-    Not 'FILE - ...': an archive photo's caption."""
-    if s[1:2].isupper() and _DATELINE.match(s) is not None and not s.startswith("FILE"):
+    Not 'FILE - ...': an archive photo's caption; not a line all in capitals ('PRESS
+    RELEASE – FOR IMMEDIATE RELEASE'): a paragraph goes on in lower case."""
+    if (
+        s[1:2].isupper()
+        and _DATELINE.match(s) is not None
+        and not s.startswith("FILE")
+        and not s.isupper()
+    ):
         return True
     return s[:1].isupper() and "(" in s[:60] and _DATELINE_TAG.match(s) is not None
 

@@ -1232,8 +1232,11 @@ def _midstory(prev: LineInfo | None) -> bool:
 
 def _standfirst(entries: list[_Entry], j: int) -> bool:
     """entries[j] is a short paragraph under a headline with a byline after it (and
-    maybe a photo caption between)."""
-    if entries[j].info.words > STANDFIRST_WORDS:
+    maybe a photo caption between); a longer one (an investigation's summary) only
+    over a "By ..." line, since a letter under its subheading is signed below with a
+    bare name ("Jo Park, Leeds")."""
+    words = entries[j].info.words
+    if words > BYLINED_STANDFIRST_WORDS:
         return False
     k = j + 1
     while k < len(entries) and (
@@ -1244,6 +1247,8 @@ def _standfirst(entries: list[_Entry], j: int) -> bool:
     if k >= len(entries):
         return False
     info = entries[k].info
+    if words > STANDFIRST_WORDS:
+        return info.role == BYLINE and entries[k].raw.text.lstrip()[:3].lower() in ("by ", "by:")
     if info.role == BYLINE:
         return True
     # a dated header ("Published On 4 Mar 2024"); not under a question, which in an
@@ -1264,6 +1269,10 @@ def _after_standfirst(entries: list[_Entry], i: int, p: int) -> bool:
 
 #: Longest standfirst, in words.
 STANDFIRST_WORDS = 40
+#: Longest standfirst when a byline (or date) right under it closes the header: an
+#: investigation's summary may run to three sentences, and a paragraph that long
+#: under a headline and signed below it is no story of its own.
+BYLINED_STANDFIRST_WORDS = 60
 
 
 def score_gaps(

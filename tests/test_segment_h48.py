@@ -4,6 +4,7 @@ line here is written for the test; none comes from an evaluation set."""
 
 from __future__ import annotations
 
+from worker.clean import classify
 from worker.segment import segment_text
 
 STORY = [
@@ -37,3 +38,19 @@ def test_long_standfirst_over_a_by_line_is_the_header() -> None:
     ]
     arts = segment_text("\n".join(lines) + "\n")
     assert [a.start_line for a in arts] == [1, 6]
+
+
+def test_cookie_banner_ends_the_page_above() -> None:
+    """A cookie-consent banner sits between two pages: a paragraph under it with no
+    header of its own starts the next story."""
+    lines = [
+        *STORY,
+        "We use cookies to improve your experience. By continuing to browse, you agree to"
+        " our use of cookies. Accept",
+        "On the hill above the depot, the allotment holders were picking the last of their beans.",
+        "Most have kept their plots for decades and say the yard will change little up here.",
+        "The allotment society meets on Sunday to decide whether to object to the plan anyway.",
+    ]
+    assert classify(lines[5]).end
+    arts = segment_text("\n".join(lines) + "\n")
+    assert [a.start_line for a in arts] == [1, 7]

@@ -54,3 +54,12 @@ def test_cookie_banner_ends_the_page_above() -> None:
     assert classify(lines[5]).end
     arts = segment_text("\n".join(lines) + "\n")
     assert [a.start_line for a in arts] == [1, 7]
+
+
+def test_banner_glued_to_a_paragraph_ends_nothing() -> None:
+    """A banner whose line goes on with the story's sentences is no page end."""
+    line = (
+        "We use cookies to improve your experience. By continuing you accept our cookie"
+        " policy. The depot would house the twelve longer trams the city ordered last year."
+    )
+    assert not classify(line).end

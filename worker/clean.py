@@ -569,13 +569,31 @@ _CALL_TO_ACTION = re.compile(
 )
 # A page's copyright line: nothing of the article follows it.
 _COPYRIGHT = re.compile(r"^©|^copyright\b|\ball rights reserved\b|^\(c\)\s*(?:19|20)\d\d\b", re.I)
-# A cookie-consent banner: it sits where one page ends and the next begins, never
-# inside a story (tried only when the line holds "cookie").
+# A cookie-consent banner, a line of its own: it sits where one page ends and the next
+# begins, never inside a story (tried only when the line holds "cookie").
 _COOKIE_BANNER = re.compile(
-    r"\b(?:we|this (?:site|website)|our (?:site|website)) (?:and our partners )?uses? cookies\b"
-    r"|\bcookies?\b.{0,80}\b(?:accept|consent|agree)",
+    r"^(?:we|this (?:site|website)|our (?:site|website))(?: and our partners)? uses? cookies\b"
+    r"|^by (?:clicking|continuing|using)\b.{0,80}\bcookies\b",
     re.I,
 )
+# What a banner's last sentence is about (not a paragraph glued to the banner's end).
+_COOKIE_TAIL = re.compile(
+    r"cookie|accept|agree|consent|preferences|privacy|polic|settings|\bmore\b|choices|traffic"
+    r"|experience|device",
+    re.I,
+)
+
+
+def _cookie_banner(s: str) -> bool:
+    """A consent banner alone on its line (its last sentence still about cookies)."""
+    if _COOKIE_BANNER.match(s) is None:
+        return False
+    k = max(
+        s.rfind(". ", 0, len(s) - 1), s.rfind("? ", 0, len(s) - 1), s.rfind("! ", 0, len(s) - 1)
+    )
+    return _COOKIE_TAIL.search(s[k + 2 :] if k >= 0 else s) is not None
+
+
 _AGENCY_TAG = re.compile(r"^[-–—]{1,2}\s*[A-Z][A-Z&.]{2,}\s*$")
 # A press release's end mark: "-ENDS-", "ENDS", "- 30 -".
 _END_MARK = re.compile(r"^[-–—\s(\[]*(?:ends?|end ?item|30)(?:/[a-z]{1,5})?[-–—\s)\]]*$", re.I)
@@ -1714,7 +1732,7 @@ def _classify(
         if not info.end and ("rofit" in s or "ignator" in s):
             info.end = _OUTLET_NOTE.search(s) is not None  # the outlet's note ends its page
         if not info.end and "ookie" in s:
-            info.end = _COOKIE_BANNER.search(s) is not None  # a consent banner parts two pages
+            info.end = _cookie_banner(s)  # a consent banner parts two pages
         info.widget = nwords <= WIDGET_WORDS and is_widget(s)
         if _VIDEO_LINE.match(s):
             info.lead, info.ad = 1, True  # the video's title follows: a link inside the story

@@ -538,7 +538,8 @@ _LABEL_LINE = re.compile(
     r"|^(?-i:[A-Z]{2,5}) (?:number|no\.?)\s*:\s*(?=[\w./-]*\d)[\w./-]{2,20}$"
     # "Previous post: <headline>", "Next article »": the links to the neighbouring posts
     r"|^[«‹<←]?\s*(?:previous|prev|next|older|newer)\s+(?:post|article|story|entry|item)s?"
-    r"\s*[:|»›>→«‹<←-]"
+    r"\s*[:|»›>→«‹<←-]|^[«‹←]\s*(?:previous|prev|next|older|newer)\s*[:|-]"
+    r"|^(?:for )?subscribers?(?: only| exclusive)?\s*[:|]\s"  # "Subscribers: download the ..."
     r"|^(?:our |overall )?(?:rating|verdict|score)\s*:\s*[\d.★☆]"
     # "More spring baking: 10 recipes ...": a teaser
     r"|^more (?!than\b)[\w'’-]+(?: [\w'’-]+){0,2}:\s"
@@ -677,7 +678,9 @@ _PROMO = re.compile(
     r"|(?:[\w'’-]+ )?(?:notices|announcements|tributes) (?:can|may) be (?:placed|submitted|booked)"
     r"\b.{0,80}"
     # a link to the organisation's pages: "Learn more about our work in Asia"
-    r"|(?:learn|find out|discover) more about (?:[\w&.,'’-]+ ){0,10}[\w&.'’-]+)\W*$"
+    r"|(?:learn|find out|discover) more about (?:[\w&.,'’-]+ ){0,10}[\w&.'’-]+"
+    # a public broadcaster's underwriting credit: "Support for X News comes from ..."
+    r"|support for\b.{0,60}\b(?:comes|is provided)\b.{0,20}\b(?:from|by)\b.{0,80})\W*$"
     r"|^\*\s*[A-Z][^*]{2,160}$",  # a footnote ("*Returns as of November 3, 2025")
     re.I,
 )
@@ -997,7 +1000,17 @@ _BOILER = _AnchoredOrNot(
     # a copyright line's terms: "Reproduction without permission is prohibited."
     r"|^(?:(?:©|copyright\b).{0,80}?[.;:]\s+)?(?:any )?(?:unauthori[sz]ed )?(?:reproduction"
     r"|redistribution|republication|copying)\b[\w ,]{0,60}?(?:prohibited|forbidden"
-    r"|not (?:permitted|allowed))\b",
+    r"|not (?:permitted|allowed))\b"
+    # a letters page's rules: "Letters should be no more than 200 words and include ..."
+    r"|\bletters?(?: to the editor)? (?:should|must|may) (?:be|not exceed|include)\b.{0,80}"
+    r"\b(?:words|name|address|phone)\b|\bconsidered for publication\b"
+    r"|^copyright (?:©\s*)?(?:19|20)\d\d\b"  # "Copyright 2025 X Radio. To see more, visit x.org."
+    r"|\b(?:automatically |machine[- ]|ai[- ])translated\b"  # a machine translation's notice
+    r"|\btranslated (?:automatically|by (?:machine|ai|artificial intelligence))\b"
+    # an obituary's furniture: the guestbook prompt, the paid death notices
+    r"|^(?:share|leave|offer|post|send|sign|view)\b.{0,80}\b(?:guest ?book|condolences)\b"
+    r"|\bpaid (?:death notices?|obituar(?:y|ies))\b"
+    r"|\bto (?:submit|place) an? (?:death notice|obituary)\b",
     re.I,
 )
 _APPEAL = _AnchoredOrNot(
@@ -1026,7 +1039,8 @@ _APPEAL = _AnchoredOrNot(
     r"|^(?:will|would|can|could) you (?:support|help|back|fund|donate to|chip in)\b.{0,40}\?$"
     r"|\.\s+donate(?: now| today)?\W*$"
     r"|\bour journalism is (?:free|independent|funded|reader|made possible)|\bfree to read, but\b"
-    r"|\bsupport\b.{0,30}\bjournalism\b|\b(?:readers|supporters|donors|members) like you\b"
+    r"|\bsupport\b.{0,30}\bjournalism\b"
+    r"|\b(?:readers|supporters|donors|members|listeners|viewers) like you\b"
     r"|\bwe (?:rely|depend) on\b.{0,60}\b(?:support|readers|donations|donors|members|you)\b"
     r"|\bfunded (?:through|by) (?:donations|contributions) from (?:our )?readers\b"
     r"|\bwe (?:cannot|can['’]t|could not|couldn['’]t) do (?:this|it|what we do)"
@@ -1103,6 +1117,8 @@ _FAMILIES = {
         "supporters like",
         "donors like",
         "members like",
+        "listeners like",
+        "viewers like",
         "we rely",
         "we depend",
         "from readers",
@@ -1260,6 +1276,22 @@ _FAMILIES = {
         "guidelines",
         "this post",
         "paid subscriber",
+        "considered for publication",
+        "automatically translated",
+        "machine translated",
+        "machine-translated",
+        "ai-translated",
+        "ai translated",
+        "translated automatically",
+        "translated by machine",
+        "translated by ai",
+        "translated by artificial",
+        "guestbook",
+        "guest book",
+        "condolences",
+        "death notice",
+        "paid obituar",
+        "an obituary",
         "originally",
         "by e-mail",
         "©",

@@ -63,3 +63,33 @@ def test_banner_glued_to_a_paragraph_ends_nothing() -> None:
         " policy. The depot would house the twelve longer trams the city ordered last year."
     )
     assert not classify(line).end
+
+
+def test_letters_signed_name_comma_place_are_one_page() -> None:
+    """A letters page: each letter under its own heading, signed "Name, Place" below
+    it. The signatures are no bylines of new articles."""
+    lines = [
+        *STORY,
+        "Opinion | Letters",
+        "Letters: the tram depot and the people who live beside it",
+        "May 20, 2025",
+        "Noise at night",
+        "Anyone who thinks a depot is quiet has never lived next to one. The night shift"
+        " will wake every house on our street, and a wall will not stop it.",
+        "Edith Rask, Eastbank",
+        "Trams are worth it",
+        "I have waited twenty years for trams that run on time. If a depot is the price of"
+        " that, it is a small price, and the city should stop dithering.",
+        "Pavel Orr, Old Town",
+        "Ask the drivers",
+        "Nobody has asked the drivers where the depot should go. They know which sites"
+        " flood, which roads jam at shift change and which neighbours complain.",
+        "Lena Sato, the Docks",  # read as a heading: two letters under the signature above
+        "Mind the trees",
+        "The plan fells forty plane trees along the yard. Plant twice as many before a"
+        " single rail is laid, or the committee should vote it down next month.",
+        "Ruth Vale, Hillcrest",
+        "Letters should be no more than 200 words and include your name and neighbourhood.",
+    ]
+    arts = segment_text("\n".join(lines) + "\n")
+    assert [a.start_line for a in arts] == [1, 6]

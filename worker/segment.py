@@ -2173,6 +2173,8 @@ def _push(window: list[_Entry], raw: RawLine, info: LineInfo | None = None) -> N
         and _PLACE_LINE.match(window[-1].raw.text.strip())
     ):  # letter / "Jo Park" / "Hastings, East Sussex" / next letter: its writer and town
         last.role = window[-2].info.role = CONT
+    if last is not None and last.role == BYLINE and len(window) > LETTER_MIN:
+        _signed_letters(window)
     if (
         info.role in (HEAD, BYLINE, CREDIT)
         and info.words <= 8
@@ -2393,6 +2395,41 @@ _PAREN_CREDIT = re.compile(
     r"\((?i:(?:photo|image|picture)s?:? )?[A-Z][\w'’.-]+(?: [A-Z][\w'’.-]+){1,3}\s*/\s*"
     r"(?:the )?[A-Z][^()/]{1,40}\)$"
 )
+
+
+def _signed_letters(window: list[_Entry]) -> None:
+    """letter / "Jo Park, Leeds" (the last line): when a letter just above, under its
+    own heading, was signed the same way, both name lines sign the letters of a
+    letters page, not bylines of new articles (the heading after each is the next
+    letter's)."""
+    s = len(window) - 1
+    if not _place_signature(window, s):
+        return
+    for k in range(s - LETTER_MIN, max(0, s - LETTER_SPAN) - 1, -1):
+        if (
+            window[k].info.role in (BYLINE, CONT)
+            and window[k + 1].info.role == HEAD
+            and window[k + 2].info.role == BODY
+            and _place_signature(window, k)
+        ):
+            window[s].info.role = window[k].info.role = CONT
+            return
+
+
+def _place_signature(window: list[_Entry], k: int) -> bool:
+    """window[k] is a short "Name, Place" line under a paragraph."""
+    if k < 1 or window[k].info.words > LETTER_SIGNATURE_WORDS:
+        return False
+    t = window[k].raw.text.strip()
+    return _midstory(window[k - 1].info) and ", " in t and _PLACE_LINE.match(t) is not None
+
+
+#: Lines above a letter's signature searched for the signature of the letter before.
+LETTER_SPAN = 12
+#: Longest letter signature ("Jo Park, Upper East Side"), in words.
+LETTER_SIGNATURE_WORDS = 6
+#: Fewest lines from one letter's signature to the next (heading, letter, signature).
+LETTER_MIN = 3
 
 
 # A town under a letter writer's name ("Hastings, East Sussex", "Cardiff").

@@ -93,3 +93,37 @@ def test_letters_signed_name_comma_place_are_one_page() -> None:
     ]
     arts = segment_text("\n".join(lines) + "\n")
     assert [a.start_line for a in arts] == [1, 6]
+
+
+def test_speaker_and_quotation_heads_a_section() -> None:
+    """A speaker and a quotation alone between paragraphs heads a section of the story, like
+    a bare quotation does."""
+    lines = [
+        "Depot contractor charged over payments to council aide",
+        "By Oskar Lind",
+        "May 3, 2025",
+        "Prosecutors on Friday charged the contractor who built the city's tram depot with"
+        " paying a council aide to steer the contract his way.",
+        "The charge sheet lists eleven payments made over two years through a catering firm"
+        " owned by the aide's brother.",
+        "The aide was suspended in March and has not been charged. Her lawyer said she would"
+        " cooperate with the investigation.",
+        "Stenberg: ‘I never paid anyone for anything’",
+        "The contractor, Arne Stenberg, said through his lawyer that every payment was for"
+        " catering at site events and that invoices would prove it.",
+        "Stenberg's firm has built three depots for the city since 2015 and employs about"
+        " ninety people in the region.",
+        "The council said it would review every contract the firm holds.",
+    ]
+    arts = segment_text("\n".join(lines) + "\n")
+    assert [a.start_line for a in arts] == [1]
+
+
+def test_quotation_heading_forms() -> None:
+    from worker.segment import _quoted
+
+    assert _quoted("‘I never paid anyone for anything’")
+    assert _quoted("Stenberg: ‘I never paid anyone for anything’")
+    assert _quoted('Transport minister: "the door remains open"')
+    assert not _quoted("Stenberg: the contractor who built three depots")
+    assert not _quoted("Tram depot: what the council’s vote means for ‘Eastbank’ and ‘Docks’")

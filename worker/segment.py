@@ -1152,10 +1152,20 @@ ITEM_GAP = 4
 
 
 def _quoted(text: str) -> bool:
-    """The whole line is one quotation ("‘He held the whole thing hostage’")."""
-    return (
-        len(text) > 2 and text[0] in "‘“\"'" and text[-1] in "’”\"'" and text.count(text[-1]) == 1
-    )
+    """The whole line is one quotation ("‘He held the whole thing hostage’"), maybe
+    after its speaker's name ("Pell: ‘Bolton has chosen hope’")."""
+    if len(text) > 2 and text[-1] in "’”\"'" and text[0] not in "‘“\"'":
+        k = text.find(": ")
+        if 0 < k <= SPEAKER_CHARS:
+            text = text[k + 2 :]
+    if len(text) <= 2 or text[0] not in "‘“\"'" or text[-1] not in "’”\"'":
+        return False
+    # one closing mark (a straight one also opens: two); an apostrophe inside ends it early
+    return text.count(text[-1]) == (2 if text[0] == text[-1] else 1)
+
+
+#: Longest speaker's name before a quotation heading a section, in characters.
+SPEAKER_CHARS = 30
 
 
 def _page_end(info: LineInfo) -> bool:

@@ -2267,6 +2267,8 @@ def _push(window: list[_Entry], raw: RawLine, info: LineInfo | None = None) -> N
         info.role = CLOSE  # "Reuters" under a story whose header credits it: the sign-off
     elif info.role == HEAD and info.words <= 2 and _signs_first_name(window, raw.text):
         info.role = CLOSE  # "Jolene" / "— Jo" under a post by "Jolene Barstow": signed
+    if info.role in (BYLINE, HEAD) and info.words <= SIGNATURE_WORDS and _valediction(window):
+        info.role = CLOSE  # "In solidarity," / "Jo Park" / "President, Acme": the signature
     if (
         last is not None
         and info.role == CLOSE
@@ -3415,6 +3417,27 @@ def _signs_first_name(window: list[_Entry], text: str) -> bool:
                 words = words[1:]
             return len(words) >= 2 and words[0] == name
     return False
+
+
+def _valediction(window: list[_Entry]) -> bool:
+    """The line above is a letter's closing ("Sincerely,", "In solidarity,") under its
+    paragraphs, or the name signed under one: what follows signs the letter."""
+    k = len(window) - 1
+    if k >= 1 and window[k].info.role == CLOSE and window[k].info.words <= SIGNATURE_WORDS:
+        k -= 1  # "Jo Park" under the closing: the office under the name signs too
+    if k < 1:
+        return False
+    info = window[k].info
+    if info.role != BODY or info.words > VALEDICTION_WORDS or not _midstory(window[k - 1].info):
+        return False
+    t = window[k].raw.text.rstrip()
+    return t[-1:] == "," and t[:1].isupper()
+
+
+#: Longest closing of a letter ("With best wishes,"), in words.
+VALEDICTION_WORDS = 4
+#: Longest line of a signature under it (name, office), in words.
+SIGNATURE_WORDS = 8
 
 
 #: Lines above an agency's name searched for the dateline it signs.

@@ -1,0 +1,32 @@
+"""Page forms from held-out sets h44 and h45 (own text, no line of the sets)."""
+
+from __future__ import annotations
+
+from worker.clean import CLOSE
+from worker.dumpio import RawLine
+from worker.segment import _push, segment_text
+
+
+def _roles(lines: list[str]) -> list[int]:
+    window: list = []
+    for no, text in enumerate(lines, 1):
+        _push(window, RawLine(no, 0, 0, text))
+    return [e.info.role for e in window]
+
+
+def _starts(lines: list[str]) -> list[int]:
+    return [a.start_line for a in segment_text("\n".join(lines) + "\n")]
+
+
+def test_signature_under_a_letters_closing_ends_the_letter() -> None:
+    lines = [
+        "Tenants vote to keep the rent strike going",
+        "May 4, 2026",
+        "Friends and neighbours:",
+        "Tonight the tenants of the three towers voted to keep withholding rent.",
+        "We know the landlord is counting on us to tire. We will not, and we thank you.",
+        "With gratitude,",
+        "Mara Delgado",
+        "Chair, Harbour Towers Tenants Union",
+    ]
+    assert _roles(lines)[-2:] == [CLOSE, CLOSE]

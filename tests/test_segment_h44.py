@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from worker.clean import CLOSE
+from worker.clean import BODY, CLOSE, HEAD, classify
 from worker.dumpio import RawLine
 from worker.segment import _push, segment_text
 
@@ -30,3 +30,9 @@ def test_signature_under_a_letters_closing_ends_the_letter() -> None:
         "Chair, Harbour Towers Tenants Union",
     ]
     assert _roles(lines)[-2:] == [CLOSE, CLOSE]
+
+
+def test_end_sign_after_the_last_sentence_keeps_it_a_paragraph() -> None:
+    line = "The regulator said it would not comment on an investigation that is still open. ®"
+    assert classify(line).role == BODY
+    assert classify("Acme launches Widget Pro®").role == HEAD

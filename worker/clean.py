@@ -1531,6 +1531,8 @@ _ROLE_WORD = re.compile(rf"\b{_ROLES}\b", re.I)  # "Health Correspondent": a byl
 
 
 _ENDS_SENTENCE = re.compile(r"[.!?…:;,][\"'”’»)\]]*\s*$")
+# A sign some sites set after a story's last sentence ("... declined to comment. ®").
+_END_SIGNS = "®■∎◼◾▪□"
 _QUOTED_SENTENCE = re.compile(r"[.!?…][\"'”’»]+\s*$")
 _ENDS_STOP = re.compile(r"[.,;:][\"'”’»)\]]*\s*$")
 _DOMAIN = re.compile(
@@ -2043,6 +2045,8 @@ def _short_role(s: str, nwords: int, mask: int) -> int:
         if dateline:
             return BODY
         t = _TRAILING_PAREN.sub("", s) or s
+        if t[-1] in _END_SIGNS:
+            t = t.rstrip(_END_SIGNS + " ") or t  # "... the incident. ®": the story's end sign
         u = t.rstrip("\"'”’»)]")
         last = u[-1:]
         if last == "." and _title_case_sentences(t):

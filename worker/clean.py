@@ -2341,6 +2341,9 @@ _LIST_LABEL = re.compile(
     r"|more from(?: (?:[A-Z][\w&'’-]*|&)){1,4}"
     # "More Great Acme Stories", "More top reads": more of the site's stories, however named
     r"|more (?!than\b)[\w&'’ -]{1,30} (?:stories|articles|reads|videos|posts|headlines)"
+    # "More articles on cybersecurity", "More stories about the strike"
+    r"|more (?:stories|articles|reads|videos|posts|headlines|coverage) (?:on|about|in|from)"
+    r" [\w&.'’ -]{1,30}"
     r"|more (?:in|on|from|at) \(?(?:www\.)?[\w-]+(?:\.[\w-]+)+/?\)?)\s*[:.!»›>|…-]*$",
     re.I,
 )

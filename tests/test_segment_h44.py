@@ -36,3 +36,22 @@ def test_end_sign_after_the_last_sentence_keeps_it_a_paragraph() -> None:
     line = "The regulator said it would not comment on an investigation that is still open. ®"
     assert classify(line).role == BODY
     assert classify("Acme launches Widget Pro®").role == HEAD
+
+
+def test_more_articles_on_a_topic_labels_a_link_list() -> None:
+    assert classify("More articles on public transport:").lead > 0
+    assert classify("More stories about the harbour strike").lead > 0
+
+
+def test_read_more_between_paragraphs_is_inline() -> None:
+    window: list = []
+    lines = [
+        "Tram drivers walk out over pay",
+        "By Ana Ruiz",
+        "The city's tram drivers walked out on Monday after talks over a new contract broke down.",
+        "READ MORE",
+        "The union said it had offered to return to talks at any time but had heard nothing back.",
+    ]
+    for no, text in enumerate(lines, 1):
+        _push(window, RawLine(no, 0, 0, text))
+    assert window[3].info.ad

@@ -2857,6 +2857,17 @@ def _lead_in(window: list[_Entry], info: LineInfo, text: str = "") -> None:
             _end_list(window, back)  # a standfirst: the last "link" was its headline
         return  # the list ends: this line heads the next article
     if (
+        lead == LIST_ITEMS
+        and info.role == BODY
+        and info.words > LINK_SENTENCE_WORDS
+        and not info.dateline
+        and prev.words <= 3
+        and len(window) >= 2
+        and _midstory(window[-2].info)
+    ):  # paragraph / "Read more" / paragraph: a teaser box's label inside the story
+        prev.ad = True
+        return
+    if (
         (lead == LIST_ITEMS or (prev.listed and prev.words <= TAG_WORDS))
         and prev.role == BOILER
         and not prev.tags

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from worker.clean import BODY, CLOSE, HEAD, classify
+from worker.clean import BODY, BOILER, CLOSE, HEAD, classify
 from worker.dumpio import RawLine
 from worker.segment import _push, segment_text
 
@@ -55,3 +55,9 @@ def test_read_more_between_paragraphs_is_inline() -> None:
     for no, text in enumerate(lines, 1):
         _push(window, RawLine(no, 0, 0, text))
     assert window[3].info.ad
+
+
+def test_way_back_links_are_furniture() -> None:
+    for line in ("Back to News", "Return to all posts", "« Back to the newsroom"):
+        assert classify(line).role == BOILER, line
+    assert classify("Back to school").role != BOILER

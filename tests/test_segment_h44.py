@@ -61,3 +61,11 @@ def test_way_back_links_are_furniture() -> None:
     for line in ("Back to News", "Return to all posts", "« Back to the newsroom"):
         assert classify(line).role == BOILER, line
     assert classify("Back to school").role != BOILER
+
+
+def test_sign_up_box_titles_are_furniture() -> None:
+    para = "The council said the new timetable would take effect at the start of next month."
+    box = ["Get the Evening Digest", "Top stories, in your inbox every weekday.", "Sign up"]
+    assert _roles([para, *box])[1:] == [BOILER, BOILER, BOILER]
+    alerts = ["Interested in Transit?", "Get automatic alerts for this topic."]
+    assert _roles([para, "Topics: transit, council", *alerts])[2:] == [BOILER, BOILER]

@@ -923,6 +923,7 @@ _BOILER = _AnchoredOrNot(
     r"|click here to|get the latest .{0,40} (?:delivered|sent|in your inbox)"
     r"|trust principles|appeared first on|reuse this content|sign in to comment)\b"
     r"|\b(?:delivered |sent )?(?:straight |directly )?to your (?:inbox|phone)\b"
+    r"|\bin your inbox (?:every|each|daily|weekly)\b"  # "Top stories, in your inbox every day"
     r"|\bsign up\b.{0,80}\b(?:alerts|notifications)\b"
     r"|\b(?:become a fan|like us|fan us|comment on our)\b.{0,40}"
     r"\b(?:facebook|instagram|twitter|page|channel)\b"

@@ -3327,6 +3327,12 @@ def _promo_title(window: list[_Entry], text: str) -> None:
         return
     if head.info.words > PROMO_TITLE_WORDS:
         return
+    title = head.raw.text.strip()
+    if _SIGN_UP_VERB.match(title) or (title[-1:] == "?" and _SIGN_UP_VERB.match(text.strip())):
+        # "Get the Morning Briefing" / its pitch; "Interested in X?" / "Get alerts ...": a
+        # sign-up box's title, not a headline
+        head.info.role = BOILER
+        return
     own = {w for w in _PROMO_WORD.findall(head.raw.text.lower()) if w not in _STOP}
     said = set(_PROMO_WORD.findall(text.lower()))
     if len(own & said) >= 2 and 2 * len(own & said) >= len(own):
@@ -3342,6 +3348,8 @@ _CTA_BUTTON = re.compile(
     r"|try (?:it )?(?:for )?free)\W*$",
     re.I,
 )
+# A sign-up box's verb, opening its title or its pitch.
+_SIGN_UP_VERB = re.compile(r"^(?:get|sign up|subscribe|join|receive|register|follow)\b", re.I)
 #: Longest title of a promo box, in words.
 PROMO_TITLE_WORDS = 6
 

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from worker.clean import BODY, BOILER, CLOSE, HEAD, classify
+from worker.clean import BODY, BOILER, CLOSE, CREDIT, HEAD, classify
 from worker.dumpio import RawLine
 from worker.segment import _push, segment_text
 
@@ -69,3 +69,20 @@ def test_sign_up_box_titles_are_furniture() -> None:
     assert _roles([para, *box])[1:] == [BOILER, BOILER, BOILER]
     alerts = ["Interested in Transit?", "Get automatic alerts for this topic."]
     assert _roles([para, "Topics: transit, council", *alerts])[2:] == [BOILER, BOILER]
+
+
+def test_credit_between_live_entries_is_no_sign_off() -> None:
+    lines = [
+        "LIVE: Storm moves across the region",
+        "Last updated 6:40 PM",
+        "6:40 PM",
+        "Power has been restored to most homes on the east side, the utility said.",
+        "5:15 PM",
+        "The river crested about a foot below flood stage at the downtown gauge.",
+        "Volunteers stack sandbags along the river walk on Tuesday.",
+        "KXTV",
+        "3:05 PM",
+        "Schools in the county will open two hours late on Wednesday, the district said.",
+    ]
+    assert _roles(lines)[7] == CREDIT
+    assert _starts(lines) == [1]

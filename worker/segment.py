@@ -2127,6 +2127,15 @@ def _push(window: list[_Entry], raw: RawLine, info: LineInfo | None = None) -> N
         info.role = BOILER  # "Copyright: X, 2025." / "www.x.org": the page's footer, not a credit
     elif last is not None and last.role == HEAD and info.role == CREDIT:
         last.role = CAPTION  # a short line with a photo credit is a caption
+    if (
+        info.clock
+        and last is not None
+        and last.role == CLOSE
+        and last.words <= 2
+        and len(window) >= 2
+        and _live_above(window)
+    ):  # entry / "WEWL" / "2:02 PM": a photo's credit inside a live page, no sign-off
+        last.role = CREDIT
     if info.role == TIMESTAMP and not info.clock:
         _live_entry_times(window, info, raw.text)
         _day_sections(window, info, raw.text)
@@ -3278,6 +3287,17 @@ def _live_entry_times(window: list[_Entry], info: LineInfo, text: str) -> None:
     if not _TIME_OF_DAY.search(text):
         return  # "1 hour ago" twice: two short stories from one site
     _clocks_of_one_shape(window, info, text, _time_shape)
+
+
+def _live_above(window: list[_Entry]) -> bool:
+    """LIVE_ENTRIES - 1 entry times (clocks) within LIVE_SPAN lines above: a live page."""
+    n = 0
+    for e in itertools.islice(reversed(window), LIVE_SPAN):
+        if e.info.clock and e.info.role == TIMESTAMP:
+            n += 1
+            if n >= LIVE_ENTRIES - 1:
+                return True
+    return False
 
 
 def _day_sections(window: list[_Entry], info: LineInfo, text: str) -> None:

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from worker.clean import BODY, BOILER, CLOSE, CREDIT, HEAD, classify
+from worker.clean import APPEAL, BODY, BOILER, CLOSE, CREDIT, HEAD, classify
 from worker.dumpio import RawLine
 from worker.segment import _push, segment_text
 
@@ -86,3 +86,8 @@ def test_credit_between_live_entries_is_no_sign_off() -> None:
     ]
     assert _roles(lines)[7] == CREDIT
     assert _starts(lines) == [1]
+
+
+def test_donation_box_lines_are_appeals() -> None:
+    assert classify("Back the Herald. Choose one-off or monthly support.").role == APPEAL
+    assert classify("Give what you can today. It only takes a minute.").role == APPEAL

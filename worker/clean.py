@@ -1053,7 +1053,11 @@ _APPEAL = _AnchoredOrNot(
     r"|^donate(?: now| today| here)?\W*$"
     r"|^your (?:tax[- ]deductible )?(?:gift|donation)s? (?:today )?(?:can|will|helps?)\b"
     # "Not a member? Join us today ...", "Not yet a subscriber?": a membership prompt
-    r"|^not (?:yet )?an? (?:\w+ )?(?:member|subscriber|supporter|donor)(?: yet)?\s*\?",
+    r"|^not (?:yet )?an? (?:\w+ )?(?:member|subscriber|supporter|donor)(?: yet)?\s*\?"
+    # "Choose one-off or monthly support. It only takes a minute.": a donation box
+    r"|\bit only takes a minute\b|\b(?:one-off|one-time|single|monthly|annual|regular) or"
+    r" (?:monthly|annual|one-off|one-time|recurring|regular) (?:support|donations?|contributions?"
+    r"|gifts?|payments?)\b",
     re.I,
 )
 
@@ -1134,6 +1138,12 @@ _FAMILIES = {
         "supporter?",
         "donor?",
         "yet?",
+        "takes a minute",
+        " or monthly",
+        " or annual",
+        " or one-",
+        " or recurring",
+        " or regular",
     ),
     _K_BOILER: (
         "read more",

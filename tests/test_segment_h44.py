@@ -91,3 +91,18 @@ def test_credit_between_live_entries_is_no_sign_off() -> None:
 def test_donation_box_lines_are_appeals() -> None:
     assert classify("Back the Herald. Choose one-off or monthly support.").role == APPEAL
     assert classify("Give what you can today. It only takes a minute.").role == APPEAL
+
+
+def test_paywall_station_and_release_furniture() -> None:
+    for line in (
+        "Subscribe for unlimited access to the Gazette. Just $2 for your first month.",
+        "Subscribe now to stay ahead of the market with our daily analysis.",
+        "This is a developing story. Check back for updates.",
+        "This content is available exclusively to Acme Pro subscribers.",
+        "Valley Ledger is part of Plains Newsroom, a nonprofit news network funded by donors.",
+        "This release may be considered Attorney Advertising in some states.",
+        "Know more about the outage? You can contact this reporter by email.",
+        "(555) 555-0147",
+    ):
+        assert classify(line).role == BOILER, line
+    assert classify("KVLR is supported by listeners like you. Give today.").role == APPEAL

@@ -626,7 +626,8 @@ _PROMO = re.compile(
     r"|unlock (?:the )?[\w’'. ]{1,30} for free"
     r"|save (?:this |the )?(?:articles?|stor(?:y|ies)|posts?) (?:to read |for )later\b.{0,60}"
     r"|this (?:article|story|content|piece) is (?:part of|exclusive to|available (?:to|for)"
-    r"|reserved (?:for|to)|(?:only )?(?:available|accessible|open) (?:only )?(?:to|for))"
+    r"|reserved (?:for|to)|(?:only )?(?:available|accessible|open)"
+    r" (?:only |exclusively )?(?:to|for))"
     r" [\w&.'’ -]{1,40}"
     r"|from the \w+ \d{1,2}(?:st|nd|rd|th)?,? \d{4} (?:edition|issue)"
     r"|from (?:the |this |our )?(?:[\w’']+ ){0,2}(?:issue|edition)\b(?:\s*:.{0,40})?"
@@ -653,6 +654,7 @@ _PROMO = re.compile(
     r"|read \d+ articles? and (?:stand to )?win\b.{0,30}"
     r"|(?:receive|get)\b.{0,60}\b(?:every (?:morning|evening|day|weekday|week)|in your inbox)"
     r"|the following links? opens? in a new (?:tab|window)"
+    r"|this is a (?:developing|breaking) (?:news )?story\b.{0,80}"
     r"|get our\b.{0,40}\be-?mails?"
     # the site's pointer to more: "Catch all the Business News and Updates on X"
     r"|(?:get|catch|read|track|follow) (?:all )?(?:the )?(?:[\w'’&-]+ ){0,3}(?:news|updates)\b"
@@ -810,7 +812,7 @@ def _has_link(s: str) -> bool:
 
 # (not a numeric date: "12/06/2024" is a timestamp)
 _PHONE_LINE = re.compile(
-    r"^(?!\d{1,2}([/.-])\d{1,2}\1(?:19|20)?\d\d$)(?:tel|phone|t)?[.:]?\s*\+?\d[\d ()./-]{6,}\d$",
+    r"^(?!\d{1,2}([/.-])\d{1,2}\1(?:19|20)?\d\d$)(?:tel|phone|t)?[.:]?\s*\+?\(?\d[\d ()./-]{6,}\d$",
     re.I,
 )
 _RULE_LINE = re.compile(r"^[\W_]+$")
@@ -894,7 +896,8 @@ _CONTACT_PERSON = re.compile(
 # "Acme is a 501(c)(3) nonprofit news organization ...": the outlet's own note, which
 # ends its pages like a copyright line
 _OUTLET_NOTE = re.compile(
-    r"\b(?:is|are) an? (?:\S+,? ){0,3}(?:non-?profit|not-for-profit),? (?:\S+ ){0,2}"
+    r"\b(?:is|are) (?:part of [^,]{1,40}, )?an? (?:\S+,? ){0,3}(?:non-?profit|not-for-profit),?"
+    r" (?:\S+ ){0,2}"
     r"(?:news|newsroom|media|journalism|publication|publisher)\b"
     # "CheckPoint is a (verified) signatory of the IFCN's Code of Principles": a fact-checker's note
     r"|\b(?:is|are) an? (?:verified )?signatory (?:of|to) (?:the )?[\w'’ -]{0,40}"
@@ -924,6 +927,11 @@ _BOILER = _AnchoredOrNot(
     r"|trust principles|appeared first on|reuse this content|sign in to comment)\b"
     r"|\b(?:delivered |sent )?(?:straight |directly )?to your (?:inbox|phone)\b"
     r"|\bin your inbox (?:every|each|daily|weekly)\b"  # "Top stories, in your inbox every day"
+    # a paywall's pitch: "Subscribe for unlimited access to local news", "Subscribe now to ..."
+    r"|\bsubscribe\b.{0,40}\bunlimited (?:digital )?access\b|^subscribe (?:now|today) to\b"
+    # a law firm's or a court notice's disclaimer; a reporter's call for tips
+    r"|\battorney advertising\b"
+    r"|\b(?:contact|reach|message) this reporter\b"
     r"|\bsign up\b.{0,80}\b(?:alerts|notifications)\b"
     r"|\b(?:become a fan|like us|fan us|comment on our)\b.{0,40}"
     r"\b(?:facebook|instagram|twitter|page|channel)\b"
@@ -1124,6 +1132,8 @@ _FAMILIES = {
         "our journalism is",
         "free to read",
         "supporters like",
+        "listeners like",
+        "viewers like",
         "donors like",
         "members like",
         "listeners like",
@@ -1181,6 +1191,8 @@ _FAMILIES = {
         "buy the book",
         "contact the editor",
         "inbox",
+        "attorney advertising",
+        "this reporter",
         "commission",
         "affiliate",
         "podcast",

@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+import numpy as np
+
 from worker.clean import APPEAL, BODY, BOILER, CLOSE, CREDIT, HEAD, classify
 from worker.dumpio import RawLine
-from worker.segment import _push, segment_text
+from worker.segment import _push, _voice_shift, segment_text
 
 
 def _roles(lines: list[str]) -> list[int]:
@@ -106,3 +108,23 @@ def test_paywall_station_and_release_furniture() -> None:
     ):
         assert classify(line).role == BOILER, line
     assert classify("KVLR is supported by listeners like you. Give today.").role == APPEAL
+
+
+def test_a_post_speaking_to_its_reader_is_a_change_of_voice() -> None:
+    report = [
+        f"The board approved the budget on Tuesday after a debate, item {n}." for n in range(5)
+    ]
+    post = [
+        "Some quick sums on the budget, because I keep seeing it called a windfall.",
+        "Divide the total by the number of homes and you get about forty dollars a year.",
+        "That is less than the fee increase passed in the spring.",
+        "I'm not saying the board did a bad job with what it had.",
+        "The rules make it hard to do more than this.",
+        "So pay your bill when it comes. Just don't call it a windfall.",
+    ]
+    window: list = []
+    for no, text in enumerate(report + post, 1):
+        _push(window, RawLine(no, 0, 0, text))
+    body = list(range(len(window)))
+    cands = body[5:7]
+    assert _voice_shift(window, body, cands, np.zeros(len(cands))) == 0

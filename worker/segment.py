@@ -1914,26 +1914,26 @@ def _voice_shift(entries: list[_Entry], body: list[int], cands: list[int], cos) 
     """The candidate where a report with no first person (outside quotes) gives way to
     a first-person column or blog post ("I have spent two decades ..."): the change
     of voice marks a new piece even on the same subject. -1 when there is none."""
-    mine = {
-        i: not _SPEAKER.match(entries[i].raw.text)  # a transcript's turn is speech, all quoted
-        and _FIRST_PERSON.search(_QUOTED.sub("", entries[i].raw.text)) is not None
-        for i in body
-    }
+    mine, yours = {}, {}
+    for i in body:
+        t = entries[i].raw.text
+        own = "" if _SPEAKER.match(t) else _QUOTED.sub("", t)  # a transcript's turn is speech
+        mine[i] = _FIRST_PERSON.search(own) is not None
+        # a post also speaks to its reader ("file your claim if you got a letter")
+        yours[i] = mine[i] or _SECOND_PERSON.search(own) is not None
     best = -1
     for k, c in enumerate(cands):
         if cos[k] >= VOICE_COS:
             continue
-        left = [mine[i] for i in body if i < c]
-        right = [mine[i] for i in body if i >= c]
-        if any(left) or not any(right[:2]):
+        if any(mine[i] for i in body if i < c):
             continue
-        if (
-            sum(right) >= VOICE_MIN
-            and (
-                sum(right) >= VOICE_SHARE * len(right) or sum(right[:VOICE_OPENING]) >= VOICE_MIN
-            )  # (a post speaks in the first person most where it opens)
-            and (best < 0 or cos[k] < cos[best])
-        ):
+        right = [mine[i] for i in body if i >= c]
+        if not any(right[:2]):
+            continue
+        if not _voiced(right) and not any(yours[i] for i in body if i < c):
+            # a report that speaks to no one above a post that speaks to its reader too
+            right = [yours[i] for i in body if i >= c]
+        if _voiced(right) and (best < 0 or cos[k] < cos[best]):
             best = k  # of the candidates, the one where the parts share least
     return best
 
@@ -1968,6 +1968,14 @@ TURNS_MIN = 4
 #: Longest speaker label with its colon, in characters.
 TURN_LABEL_CHARS = 32
 _TURN = re.compile(r"^\s*([A-Z][\w'’.-]*(?: [A-Z][\w'’.-]*){0,2}):\s")
+def _voiced(right: list[bool]) -> bool:
+    """Enough paragraphs in a voice (flags, in order) to be a post of its own: VOICE_MIN,
+    and VOICE_SHARE of them or VOICE_MIN where it opens (a post speaks in its own
+    voice most where it opens)."""
+    n = sum(right)
+    return n >= VOICE_MIN and (
+        n >= VOICE_SHARE * len(right) or sum(right[:VOICE_OPENING]) >= VOICE_MIN
+    )
 
 
 def _voice_opening(entries: list[_Entry], body: list[int], cands: list[int], k: int) -> int:
@@ -1995,6 +2003,7 @@ _QUOTED = re.compile(r"“[^”]*”|\"[^\"]*\"|‘[^’]*’")
 # A speaker's turn in a transcript: "DENISE ARROYO: ...", "JO PARK, HOST: ...", "Q: ...".
 _SPEAKER = re.compile(r"^\s*(?:[A-Z][A-Z.'’-]+(?: [A-Z][A-Z.'’-]+){0,3}(?:, [A-Z][A-Z ]+)?|Q|A):\s")
 _FIRST_PERSON = re.compile(r"\b(?:I|me|my|I['’](?:m|ve|d|ll))\b")
+_SECOND_PERSON = re.compile(r"\b(?:you|your)\b", re.I)
 #: Highest cosine between two parts split at a change of voice.
 VOICE_COS = 0.3
 #: First-person paragraphs after a change of voice: at least this many, and this share.

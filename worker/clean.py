@@ -1064,7 +1064,7 @@ _APPEAL = _AnchoredOrNot(
     r"|^not (?:yet )?an? (?:\w+ )?(?:member|subscriber|supporter|donor)(?: yet)?\s*\?"
     # "Choose one-off or monthly support. It only takes a minute.": a donation box
     r"|\bit only takes a minute\b|\b(?:one-off|one-time|single|monthly|annual|regular) or"
-    r" (?:monthly|annual|one-off|one-time|recurring|regular) (?:support|donations?|contributions?"
+    r" (?:monthly|one-off|one-time|recurring) (?:support|donations?|contributions?"
     r"|gifts?|payments?)\b",
     re.I,
 )
@@ -1150,10 +1150,8 @@ _FAMILIES = {
         "yet?",
         "takes a minute",
         " or monthly",
-        " or annual",
         " or one-",
         " or recurring",
-        " or regular",
     ),
     _K_BOILER: (
         "read more",

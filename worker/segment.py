@@ -1914,13 +1914,19 @@ def _voice_shift(entries: list[_Entry], body: list[int], cands: list[int], cos) 
     """The candidate where a report with no first person (outside quotes) gives way to
     a first-person column or blog post ("I have spent two decades ..."): the change
     of voice marks a new piece even on the same subject. -1 when there is none."""
-    mine, yours = {}, {}
-    for i in body:
-        t = entries[i].raw.text
-        own = "" if _SPEAKER.match(t) else _QUOTED.sub("", t)  # a transcript's turn is speech
-        mine[i] = _FIRST_PERSON.search(own) is not None
+    own = {
+        i: "" if _SPEAKER.match(t) else _QUOTED.sub("", t)  # a transcript's turn is speech
+        for i, t in ((i, entries[i].raw.text) for i in body)
+    }
+    mine = {i: _FIRST_PERSON.search(own[i]) is not None for i in body}
+    yours: dict[int, bool] = {}  # found only when the first person alone falls short
+
+    def _yours(i: int) -> bool:
         # a post also speaks to its reader ("file your claim if you got a letter")
-        yours[i] = mine[i] or _SECOND_PERSON.search(own) is not None
+        if i not in yours:
+            yours[i] = mine[i] or _SECOND_PERSON.search(own[i]) is not None
+        return yours[i]
+
     best = -1
     for k, c in enumerate(cands):
         if cos[k] >= VOICE_COS:
@@ -1930,9 +1936,9 @@ def _voice_shift(entries: list[_Entry], body: list[int], cands: list[int], cos) 
         right = [mine[i] for i in body if i >= c]
         if not any(right[:2]):
             continue
-        if not _voiced(right) and not any(yours[i] for i in body if i < c):
+        if not _voiced(right) and not any(_yours(i) for i in body if i < c):
             # a report that speaks to no one above a post that speaks to its reader too
-            right = [yours[i] for i in body if i >= c]
+            right = [_yours(i) for i in body if i >= c]
         if _voiced(right) and (best < 0 or cos[k] < cos[best]):
             best = k  # of the candidates, the one where the parts share least
     return best

@@ -128,3 +128,12 @@ def test_a_post_speaking_to_its_reader_is_a_change_of_voice() -> None:
     body = list(range(len(window)))
     cands = body[5:7]
     assert _voice_shift(window, body, cands, np.zeros(len(cands))) == 0
+
+
+def test_document_links_and_information_lines_are_furniture() -> None:
+    for line in (
+        "Read the complaint",
+        "Download the full report (PDF)",
+        "For more information visit www.example.org or call 555-0100.",
+    ):
+        assert classify(line).role == BOILER, line

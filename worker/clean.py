@@ -487,6 +487,10 @@ _BOILER_LINE = re.compile(
     r"|^(?:request|book|schedule|get|try) (?:a |an |your )?(?:free )?(?:demo|quote|trial"
     r"|consultation|callback|call back|brochure)\W*$"
     r"|^\d(?:\.\d)?\s*(?:stars?|/\s*\d+)\s*(?:\(?(?:out )?of \d+\)?)?$"
+    # a link to the document a story is about: "Read the complaint", "Download the report"
+    r"|^(?:read|view|download|see) (?:the )?(?:full )?(?:complaint|lawsuit|ruling|judgment"
+    r"|indictment|filing|court filing|decision|report|study|letter|statement|transcript"
+    r"|document|memo|agreement)(?: here| \(pdf\))?\W*$"
     # a page's way back up: "Back to News", "Return to all posts", "Back to top"
     r"|^[«‹←<]?\s*(?:back|return|go back) to (?:the |all |our )?(?:top|home|homepage|news"
     r"|blog|posts|stories|articles|updates|statements|newsroom|search results|(?:the )?list"
@@ -931,6 +935,7 @@ _BOILER = _AnchoredOrNot(
     r"|\bsubscribe\b.{0,40}\bunlimited (?:digital )?access\b|^subscribe (?:now|today) to\b"
     # a law firm's or a court notice's disclaimer; a reporter's call for tips
     r"|\battorney advertising\b"
+    r"|^for more information,? (?:please )?(?:visit|call|go to|head to)\b"
     r"|\b(?:contact|reach|message) this reporter\b"
     r"|\bsign up\b.{0,80}\b(?:alerts|notifications)\b"
     r"|\b(?:become a fan|like us|fan us|comment on our)\b.{0,40}"
@@ -1190,6 +1195,7 @@ _FAMILIES = {
         "contact the editor",
         "inbox",
         "attorney advertising",
+        "for more information",
         "this reporter",
         "commission",
         "affiliate",

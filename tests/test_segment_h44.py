@@ -137,3 +137,9 @@ def test_document_links_and_information_lines_are_furniture() -> None:
         "For more information visit www.example.org or call 555-0100.",
     ):
         assert classify(line).role == BOILER, line
+
+
+def test_more_button_in_a_header_is_furniture() -> None:
+    lines = ["Port strike ends after two days", "By Staff", "May 4, 2026, at 9:05 a.m.", "Save"]
+    assert _roles([*lines, "More"])[-1] == BOILER
+    assert _roles(["May 4, 2026, at 9:05 a.m.", "More"])[-1] == BOILER

@@ -2291,6 +2291,14 @@ def _push(window: list[_Entry], raw: RawLine, info: LineInfo | None = None) -> N
         info.role = CLOSE  # "Reuters" under a story whose header credits it: the sign-off
     elif info.role == HEAD and info.words <= 2 and _signs_first_name(window, raw.text):
         info.role = CLOSE  # "Jolene" / "— Jo" under a post by "Jolene Barstow": signed
+    if (
+        info.role == HEAD
+        and info.words == 1
+        and last is not None
+        and (last.role in (BYLINE, TIMESTAMP) or (last.role == BOILER and last.words == 1))
+        and raw.text.strip().lower() == "more"
+    ):  # date / "Save" / "More": the header's share menu, no kicker
+        info.role = BOILER
     if info.role in (BYLINE, HEAD) and info.words <= SIGNATURE_WORDS and _valediction(window):
         info.role = CLOSE  # "In solidarity," / "Jo Park" / "President, Acme": the signature
     if (

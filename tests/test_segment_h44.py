@@ -143,3 +143,17 @@ def test_more_button_in_a_header_is_furniture() -> None:
     lines = ["Port strike ends after two days", "By Staff", "May 4, 2026, at 9:05 a.m.", "Save"]
     assert _roles([*lines, "More"])[-1] == BOILER
     assert _roles(["May 4, 2026, at 9:05 a.m.", "More"])[-1] == BOILER
+
+
+def test_pull_quote_repeating_a_paragraph_is_dropped() -> None:
+    lines = [
+        "Hospitals rarely plan for long outages",
+        "By Ana Ruiz",
+        "May 4, 2026",
+        'Most plans cover a few hours. "Nobody plans for the second week," said one nurse.',
+        '"Nobody plans for the second week."',
+        "The state has asked hospitals to review their downtime procedures by the autumn.",
+    ]
+    (article,) = segment_text("\n".join(lines) + "\n")
+    assert (5, "boilerplate") in [(d.line, d.reason) for d in article.dropped_lines]
+    assert "review their downtime" in article.text

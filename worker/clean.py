@@ -2851,6 +2851,14 @@ def clean_article(lines: list[tuple[int, str]], infos: list[LineInfo]) -> Cleane
         if info.key in seen and len(info.key) >= 12:
             out.dropped.append((no, "duplicate"))
             continue
+        if (
+            role in (BODY, HEAD)
+            and PULL_QUOTE_MIN <= info.words <= PULL_QUOTE_WORDS
+            and text.lstrip()[:1] in "\"“‘'"
+            and _pull_quote(text, paras)
+        ):
+            out.dropped.append((no, "boilerplate"))
+            continue
         reason = None if info.kept else _DROP_REASON.get(role)
         if reason is not None:
             if role in (BYLINE, BIO):
@@ -2872,6 +2880,22 @@ def clean_article(lines: list[tuple[int, str]], infos: list[LineInfo]) -> Cleane
     out.text = "\n".join(paras)
     out.byline = "; ".join(names) if names else None
     return out
+
+
+def _pull_quote(text: str, paras: list[str]) -> bool:
+    """A quotation alone on its line that repeats words of a paragraph just above
+    ('"Nobody drills for day nine."' under '... said Okafor. "Nobody drills for day
+    nine."'): a pull quote, set out as page furniture."""
+    quote = text.strip().strip("\"“”‘’' .,!?…")
+    return len(quote) >= PULL_QUOTE_CHARS and any(quote in p for p in paras[-PULL_QUOTE_SPAN:])
+
+
+#: Words of a pull quote's line.
+PULL_QUOTE_MIN, PULL_QUOTE_WORDS = 4, 30
+#: Shortest quoted text taken for a pull quote, in characters.
+PULL_QUOTE_CHARS = 20
+#: Paragraphs above a pull quote searched for its words.
+PULL_QUOTE_SPAN = 4
 
 
 _APPEAL_VOICE = re.compile(r"\b(?:we|our|us|you|your)(?:[’'](?:re|ve))?\b", re.I)

@@ -157,3 +157,27 @@ def test_pull_quote_repeating_a_paragraph_is_dropped() -> None:
     (article,) = segment_text("\n".join(lines) + "\n")
     assert (5, "boilerplate") in [(d.line, d.reason) for d in article.dropped_lines]
     assert "review their downtime" in article.text
+
+
+def test_an_interviewees_first_person_is_no_change_of_voice() -> None:
+    """An interview's turns ("Okafor: I'd start with ...", a label that recurs) are
+    speech: the first person in them is the guest's, not a new post's."""
+    lines = [
+        "KTRN: Start with the basics. Does the levy raise what the county says?",
+        "Okafor: The estimate is sound, though it leans on a good year for sales.",
+        "KTRN: And the timing?",
+        "Okafor: I'd wait a year. I think the county is moving too fast on it.",
+        "KTRN: What would you ask the commissioners?",
+        "Okafor: I would ask for an audit first. My worry is the reserve fund.",
+    ]
+    window: list = []
+    for no, text in enumerate(lines, 1):
+        _push(window, RawLine(no, 0, 0, text))
+    body = list(range(len(window)))
+    cands = body[2:4]
+    assert _voice_shift(window, body, cands, np.zeros(len(cands))) == -1
+    # the same guest's words without the labels read as a post of its own
+    window = []
+    for no, text in enumerate(lines, 1):
+        _push(window, RawLine(no, 0, 0, text.split(": ", 1)[1]))
+    assert _voice_shift(window, body, cands, np.zeros(len(cands))) != -1

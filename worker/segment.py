@@ -33,6 +33,7 @@ import math
 import operator
 import os
 import re
+from collections import Counter
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from typing import BinaryIO
@@ -1914,8 +1915,14 @@ def _voice_shift(entries: list[_Entry], body: list[int], cands: list[int], cos) 
     """The candidate where a report with no first person (outside quotes) gives way to
     a first-person column or blog post ("I have spent two decades ..."): the change
     of voice marks a new piece even on the same subject. -1 when there is none."""
+    label = {i: _turn_label(entries[i].raw.text) for i in body}
+    turns = Counter(label.values())
     own = {
-        i: "" if _SPEAKER.match(t) else _QUOTED.sub("", t)  # a transcript's turn is speech
+        # a transcript's turn, or an interview's ("Jo Park: ...", a label that recurs), is
+        # speech, all quoted
+        i: ""
+        if _SPEAKER.match(t) or (label[i] is not None and turns[label[i]] > 1)
+        else _QUOTED.sub("", t)
         for i, t in ((i, entries[i].raw.text) for i in body)
     }
     mine = {i: _FIRST_PERSON.search(own[i]) is not None for i in body}
@@ -1974,6 +1981,8 @@ TURNS_MIN = 4
 #: Longest speaker label with its colon, in characters.
 TURN_LABEL_CHARS = 32
 _TURN = re.compile(r"^\s*([A-Z][\w'’.-]*(?: [A-Z][\w'’.-]*){0,2}):\s")
+
+
 def _voiced(right: list[bool]) -> bool:
     """Enough paragraphs in a voice (flags, in order) to be a post of its own: VOICE_MIN,
     and VOICE_SHARE of them or VOICE_MIN where it opens (a post speaks in its own

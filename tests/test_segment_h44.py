@@ -167,8 +167,8 @@ def test_an_interviewees_first_person_is_no_change_of_voice() -> None:
         "Okafor: The estimate is sound, though it leans on a good year for sales.",
         "KTRN: And the timing?",
         "Okafor: I'd wait a year. I think the county is moving too fast on it.",
-        "KTRN: What would you ask the commissioners?",
         "Okafor: I would ask for an audit first. My worry is the reserve fund.",
+        "Okafor: I have seen levies like this fail when the economy turned.",
     ]
     window: list = []
     for no, text in enumerate(lines, 1):

@@ -1305,7 +1305,12 @@ def score_gaps(
 
 
 def _positive_scores(
-    entries: list[_Entry], lo: int, weights: Weights, coh
+    entries: list[_Entry],
+    lo: int,
+    weights: Weights,
+    coh,
+    roles: np.ndarray | None = None,
+    zone: list[bool] | None = None,
 ) -> list[tuple[float, int]]:
     """score_gaps, less body paragraphs that certainly score at most zero.
 
@@ -1315,10 +1320,13 @@ def _positive_scores(
     all are scored at once with numpy (_body_maybe, summed in another order,
     so a margin far above rounding error is kept), and only those that may be
     above zero are scored exactly, by _features, like every other candidate.
-    Every pair returned is exactly as score_gaps gives it.
+    Every pair returned is exactly as score_gaps gives it. ``roles`` and ``zone``
+    are _roles(entries) and _appeal_zone(entries) when the caller has them.
     """
-    roles = _roles(entries)
-    zone = _appeal_zone(entries, roles)
+    if roles is None:
+        roles = _roles(entries)
+    if zone is None:
+        zone = _appeal_zone(entries, roles)
     wvec = tuple(getattr(weights, k) for k in FEATURES)
     bias = weights.bias
     zone_a = np.array(zone, dtype=bool)
@@ -1495,14 +1503,16 @@ def _boundaries(entries: list[_Entry], ctx: int, weights: Weights, limit: int) -
     Only articles that end by ``limit`` (enough right context) are split further.
     """
     coh, terms = _cohesion_terms(entries)
-    zone = _appeal_zone(entries)
-    scores = _positive_scores(entries, ctx + 1, weights, coh)
+    roles = _roles(entries)
+    zone = _appeal_zone(entries, roles)  # (once: the stages below all read it)
+    scores = _positive_scores(entries, ctx + 1, weights, coh, roles, zone)
     scored = pick_boundaries(scores, ctx)
     score_of = dict(map(reversed, scores))
-    bounds = _drop_empty(entries, _drop_stubs(entries, scored, ctx), ctx, score_of, zone)
+    paras = _paragraph_counts(entries, zone)
+    bounds = _drop_empty(entries, _drop_stubs(entries, scored, ctx, paras), ctx, score_of, paras)
     bounds = _drop_sections(entries, bounds, ctx)
     bounds = _page_top(entries, bounds, ctx)
-    if limit >= len(entries) and bounds and _paragraphs(entries, bounds[-1], limit, zone) == 0:
+    if limit >= len(entries) and bounds and _paragraphs(paras, bounds[-1], limit) == 0:
         bounds.pop()  # the input ends in furniture after the last story: its own tail
     gap_of = coh[2]
     extra: list[int] = []
@@ -1516,27 +1526,29 @@ def _boundaries(entries: list[_Entry], ctx: int, weights: Weights, limit: int) -
 STUB_WORDS = 8
 
 
-def _drop_stubs(entries: list[_Entry], bounds: list[int], start: int) -> list[int]:
+def _drop_stubs(
+    entries: list[_Entry], bounds: list[int], start: int, paras: list[int]
+) -> list[int]:
     """Drop a cue-less start whose article would end before a second paragraph: the
     last paragraph of a story, set apart from it by the end furniture that follows
     ("A second debate will be held on May 8." / "Have your say" / next headline).
 
     ``start`` is the start of the article the window opens with (an article already
     emitted, or the resume point): the article above the first of ``bounds``, so a
-    pass resumed there decides exactly as the full pass did.
+    pass resumed there decides exactly as the full pass did. ``paras`` is
+    _paragraph_counts(entries, zone).
     """
     keep: list[int] = [start]
-    zone = _appeal_zone(entries)
     for i, nxt in itertools.pairwise(bounds):
         info = entries[i].info
         if info.role == BODY and not info.dateline:
             # paragraphs proper: a linked name or a continuation is part of one
-            paras = _paragraphs(entries, i, nxt, zone)
-            if paras < 2 or (paras < 3 and entries[nxt].info.role != BODY):
+            own = _paragraphs(paras, i, nxt)
+            if own < 2 or (own < 3 and entries[nxt].info.role != BODY):
                 continue  # too short to be an article of its own (the cued start wins)
-            if _paragraphs(entries, keep[-1], i, zone) < 2:
+            if _paragraphs(paras, keep[-1], i) < 2:
                 continue  # the article above would keep a single paragraph
-        elif info.role == BYLINE and _paragraphs(entries, i, nxt, zone) <= 1:
+        elif info.role == BYLINE and _paragraphs(paras, i, nxt) <= 1:
             continue  # a label that reads like a name ("Private Notes"), not an author
         keep.append(i)
     return _drop_headless(entries, keep + bounds[-1:])[1:]
@@ -1588,7 +1600,7 @@ def _drop_empty(
     bounds: list[int],
     start: int,
     score_of: dict[int, float],
-    zone: list[bool],
+    paras: list[int],
 ) -> list[int]:
     """Drop one of the two starts around an "article" with no paragraph of its own.
 
@@ -1597,12 +1609,12 @@ def _drop_empty(
     byline or list of facts was taken for a start. When end-of-page furniture
     lies right above the second start, the first goes (the lines were the last
     page's tail); otherwise the one with the weaker evidence goes. The window's
-    first start is never dropped: it is already decided. ``zone`` is
-    _appeal_zone(entries).
+    first start is never dropped: it is already decided. ``paras`` is
+    _paragraph_counts(entries, _appeal_zone(entries)).
     """
     keep = [start]
     for b in bounds:
-        if _paragraphs(entries, keep[-1], b, zone) == 0:
+        if _paragraphs(paras, keep[-1], b) == 0:
             if (
                 len(keep) > 1
                 and not _photo_only(entries, b)
@@ -1740,13 +1752,18 @@ def _furniture_above(entries: list[_Entry], b: int) -> bool:
     return info.role == APPEAL or (info.role == BOILER and not info.ad)
 
 
-def _paragraphs(entries: list[_Entry], a: int, b: int, zone: list[bool]) -> int:
-    """Body paragraphs of at least STUB_WORDS words in entries[a:b], outside appeals."""
-    return sum(
-        1
-        for e, z in zip(entries[a:b], zone[a:b], strict=True)
-        if e.info.role == BODY and e.info.words >= STUB_WORDS and not z
-    )
+def _paragraph_counts(entries: list[_Entry], zone: list[bool]) -> list[int]:
+    """Body paragraphs of at least STUB_WORDS words outside appeals in entries[:i], for
+    every i: the drop rules ask about many spans of one window, each a difference."""
+    is_para = (e.info.role == BODY and e.info.words >= STUB_WORDS for e in entries)
+    counted = (int(p and not z) for p, z in zip(is_para, zone, strict=True))
+    return list(itertools.accumulate(counted, initial=0))
+
+
+def _paragraphs(paras: list[int], a: int, b: int) -> int:
+    """Body paragraphs of at least STUB_WORDS words in entries[a:b], outside appeals
+    (``paras`` is _paragraph_counts of the entries)."""
+    return paras[b] - paras[a]
 
 
 def _drop_headless(entries: list[_Entry], bounds: list[int]) -> list[int]:

@@ -2899,6 +2899,9 @@ def _lead_in(window: list[_Entry], info: LineInfo, text: str = "") -> None:
     """
     prev = window[-1].info
     lead = prev.lead
+    if not lead and not prev.listed:
+        _list_ended(window, info)  # (most lines: no label or link above, no rule below applies)
+        return
     if lead > 0 and prev.listed and info.words <= 2 and _DATE_LABEL.match(text.strip()):
         # link / "Published" / "12 March 2021": the label of the link's date, on its own line
         info.role, info.listed, info.lead, info.ad = BOILER, True, lead, prev.ad
@@ -3004,42 +3007,48 @@ def _lead_in(window: list[_Entry], info: LineInfo, text: str = "") -> None:
     ):
         info.role, info.lead = BOILER, lead + 1
     else:
-        w1 = window[-1].info  # (_last_listed is 0 at once unless this line may be a link)
-        back = _last_listed(window) if w1.listed or (w1.role == BOILER and w1.words <= 3) else 0
-        if back and (back == 1 or info.role != BODY) and _ends_list(window[-back].info, info):
-            _end_list(window, back)
-        elif back and info.role == HEAD and _BREADCRUMB.match(window[-back].raw.text.strip()):
-            kicker = window[-back].info  # a section path over the headline ending the list
-            kicker.role, kicker.listed, kicker.lead = HEAD, False, 0
-        elif (
-            back == 1
-            and info.role == HEAD
-            and prev.tags
-            and len(window) >= 2
-            and _kicker_item(window[-1], window[-2])
-        ):  # "drug safety" / "migraine" / "Health & Science" / headline: its kicker
-            prev.role, prev.listed, prev.lead = HEAD, False, 0
-        elif (
-            info.role in (BYLINE, TIMESTAMP)
-            and not info.clock
-            and len(window) >= 2
-            and window[-1].info.role == CAPTION
-            and window[-2].info.listed
-            and _STANDFIRST.search(window[-2].raw.text)
-        ):  # link, a standfirst-like one, the photo's caption, byline: the two head an article
-            _end_list(window, 2)
-        elif (
-            info.role in (BODY, BYLINE, CAPTION, CREDIT)
-            and len(window) >= 3
-            and window[-1].info.role == TIMESTAMP
-            and not window[-1].info.clock
-            and window[-2].info.role == HEAD
-            and window[-2].info.words <= 2
-            and window[-3].info.listed
-            and not window[-3].info.tags
-            and window[-3].info.words > TAG_WORDS + 2
-        ):  # link, "Economy", date, and no headline under them: the link was the headline
-            _end_list(window, 3)
+        _list_ended(window, info)
+
+
+def _list_ended(window: list[_Entry], info: LineInfo) -> None:
+    """_lead_in when no label's run goes on: a header line under a list's last link
+    (maybe over widgets, a caption or a date) shows the list has ended."""
+    prev = window[-1].info  # (_last_listed is 0 at once unless this line may be a link)
+    back = _last_listed(window) if prev.listed or (prev.role == BOILER and prev.words <= 3) else 0
+    if back and (back == 1 or info.role != BODY) and _ends_list(window[-back].info, info):
+        _end_list(window, back)
+    elif back and info.role == HEAD and _BREADCRUMB.match(window[-back].raw.text.strip()):
+        kicker = window[-back].info  # a section path over the headline ending the list
+        kicker.role, kicker.listed, kicker.lead = HEAD, False, 0
+    elif (
+        back == 1
+        and info.role == HEAD
+        and prev.tags
+        and len(window) >= 2
+        and _kicker_item(window[-1], window[-2])
+    ):  # "drug safety" / "migraine" / "Health & Science" / headline: its kicker
+        prev.role, prev.listed, prev.lead = HEAD, False, 0
+    elif (
+        info.role in (BYLINE, TIMESTAMP)
+        and not info.clock
+        and len(window) >= 2
+        and prev.role == CAPTION
+        and window[-2].info.listed
+        and _STANDFIRST.search(window[-2].raw.text)
+    ):  # link, a standfirst-like one, the photo's caption, byline: the two head an article
+        _end_list(window, 2)
+    elif (
+        info.role in (BODY, BYLINE, CAPTION, CREDIT)
+        and len(window) >= 3
+        and prev.role == TIMESTAMP
+        and not prev.clock
+        and window[-2].info.role == HEAD
+        and window[-2].info.words <= 2
+        and window[-3].info.listed
+        and not window[-3].info.tags
+        and window[-3].info.words > TAG_WORDS + 2
+    ):  # link, "Economy", date, and no headline under them: the link was the headline
+        _end_list(window, 3)
 
 
 # A date's label alone on its line ("Published", "Last updated:").

@@ -20,10 +20,8 @@ from worker import segment as S
 
 def _same_words(texts: list[str]) -> None:
     """Per line, the same words with the same counts as the reference, in line order:
-    from the tokeniser itself, then through the memo (twice: filled, then read)."""
+    from the tokeniser itself, then as the window gets them."""
     _same_counts(texts, *S._tokenise(texts))
-    S._WORDS_MEMO.clear()
-    _same_counts(texts, *S._window_words(texts))
     _same_counts(texts, *S._window_words(texts))
 
 
@@ -105,12 +103,3 @@ def test_small_groups_give_the_same_words(monkeypatch) -> None:  # type: ignore[
         monkeypatch.setattr(S, "CHUNK_CHARS", size)
         got = S._tokenise(texts)
         assert got[0].tolist() == whole[0].tolist() and got[1].tolist() == whole[1].tolist()
-
-
-def test_memo_stays_bounded(monkeypatch) -> None:  # type: ignore[no-untyped-def]
-    """The word memo is cleared when full; the words stay the same."""
-    monkeypatch.setattr(S, "WORDS_MEMO_TEXTS", 5)
-    texts = make_dump(3, 4).lines
-    _same_words(texts)
-    S._window_words(["a few more words"])
-    assert len(S._WORDS_MEMO) <= 5

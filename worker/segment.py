@@ -632,54 +632,15 @@ def _ascii_keys(v: np.ndarray, load: np.ndarray, s: np.ndarray, n: np.ndarray) -
 def _window_words(texts: list[str]) -> tuple[np.ndarray, np.ndarray]:
     """Keys and line indices of the words _tokens counts in each text, in line order.
 
-    A text's words depend on the text alone, and dumps repeat paragraphs, so the
-    keys of each distinct text are remembered (_WORDS_MEMO, as bytes: compact, and
-    one join makes the window's array) and only new texts are tokenised. Within a
-    line the keys may come in another order than a fresh pass would give them;
-    everything downstream counts (word, line) pairs, so that order never shows.
+    Every text of the window is tokenised afresh: a memo of each distinct text's
+    keys cost more to keep and reassemble than tokenising again saved, even on
+    generated dumps where a third of a window's texts were known (real dumps
+    repeat furniture lines, which seldom are content lines, not paragraphs).
     """
-    get = _WORDS_MEMO.get
-    parts = [get(t) for t in texts]
-    new = list(dict.fromkeys(t for t, p in zip(texts, parts, strict=True) if p is None))
-    if new:
-        fresh = _words_of(new)
-        _remember_words(fresh)
-        parts = [fresh[t] if p is None else p for t, p in zip(texts, parts, strict=True)]
-    sizes = np.fromiter(map(len, parts), dtype=np.int64, count=len(parts)) >> 3
-    keys = np.frombuffer(b"".join(parts), dtype=np.uint64)
-    return keys, np.repeat(np.arange(len(texts), dtype=np.int64), sizes)
-
-
-#: Word keys (uint64 bytes) of each distinct text tokenised (see _window_words).
-_WORDS_MEMO: dict[str, bytes] = {}
-#: Bounds of _WORDS_MEMO: texts held and bytes of keys (cleared whole when reached).
-WORDS_MEMO_TEXTS = 1 << 14
-WORDS_MEMO_BYTES = 4 << 20
-_words_memo_bytes = [0]
-
-
-def _words_of(texts: list[str]) -> dict[str, bytes]:
-    """The word keys of each text, as the bytes of a uint64 array."""
     keys, lines = _tokenise(texts)
     if keys.dtype != np.uint64:
         keys = keys.astype(np.uint64)
-    ends = np.searchsorted(lines, np.arange(len(texts) + 1, dtype=np.int64)) * 8
-    buf = keys.tobytes()
-    cut = ends.tolist()
-    return {t: buf[a:b] for t, a, b in zip(texts, cut[:-1], cut[1:], strict=True)}
-
-
-def _remember_words(fresh: dict[str, bytes]) -> None:
-    """Store newly tokenised texts in _WORDS_MEMO, within its bounds."""
-    size = sum(map(len, fresh.values()))
-    if (
-        len(_WORDS_MEMO) + len(fresh) > WORDS_MEMO_TEXTS
-        or _words_memo_bytes[0] + size > WORDS_MEMO_BYTES
-    ):
-        _WORDS_MEMO.clear()
-        _words_memo_bytes[0] = 0
-    _words_memo_bytes[0] += size
-    _WORDS_MEMO.update(fresh)
+    return keys, lines
 
 
 def _tokenise(texts: list[str]) -> tuple[np.ndarray, np.ndarray]:

@@ -71,6 +71,20 @@ def test_memo_stays_bounded(monkeypatch) -> None:  # type: ignore[no-untyped-def
     assert len(C._MEMO) <= 10
 
 
+def test_clearing_the_memo_keeps_the_batch(monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    """A batch that fills the memo does not classify its remembered lines again."""
+    monkeypatch.setattr(C, "MEMO_LINES", 10)
+    C._MEMO.clear()
+    old = [f"Old line {i}." for i in range(8)]
+    C.classify_many(old)
+    calls = []
+    real = C._classify
+    monkeypatch.setattr(C, "_classify", lambda s, *a: calls.append(s) or real(s, *a))
+    lines = old + [f"New line {i}." for i in range(5)]
+    assert C.classify_many(lines) == [C.classify(s) for s in lines]
+    assert calls[:5] == lines[8:] and len(calls) == 5 + len(lines)
+
+
 def test_generated_dumps() -> None:
     for seed in range(6):
         _same(make_dump(seed, 12).lines)

@@ -1660,13 +1660,17 @@ def classify_many(texts: list[str]) -> list[LineInfo]:
     line still gets its own LineInfo, since the segmenter changes roles in place.
     """
     lines = [t.strip() for t in texts]
-    memo = _MEMO
-    new = [s for s in dict.fromkeys(lines) if s not in memo]
-    if new:
-        _remember(new, list(map(_classify, new, *_scan(new))))
-    get, info = memo.get, LineInfo
-    # a line is missing only if another thread has just cleared the memo
-    return [info(*f) if (f := get(s)) is not None else _classify(s) for s in lines]
+    new = [s for s in dict.fromkeys(lines) if s not in _MEMO]
+    fresh = dict(zip(new, map(_classify, new, *_scan(new)), strict=True)) if new else {}
+    _remember(fresh, lines)
+    # the first time a new line appears it takes the LineInfo just built (LineInfo
+    # has no __len__ nor __bool__: always true); other lines get a copy of the
+    # remembered fields, or (only if another thread has just cleared the memo) are
+    # classified again
+    pop, get, info = fresh.pop, _MEMO.get, LineInfo
+    return [
+        pop(s, None) or (info(*f) if (f := get(s)) is not None else _classify(s)) for s in lines
+    ]
 
 
 #: Fields of each distinct stripped line already classified (see classify_many).
@@ -1677,14 +1681,20 @@ MEMO_CHARS = 4 << 20
 _memo_chars = [0]
 
 
-def _remember(lines: list[str], infos: list[LineInfo]) -> None:
-    """Store the fields of newly classified lines in _MEMO, within its bounds."""
-    size = sum(map(len, lines))
-    if len(_MEMO) + len(lines) > MEMO_LINES or _memo_chars[0] + size > MEMO_CHARS:
+def _remember(fresh: dict[str, LineInfo], lines: list[str]) -> None:
+    """Store the fields of newly classified lines in _MEMO, within its bounds.
+
+    When the memo is cleared, the fields of the other ``lines`` (this batch's lines
+    already remembered) are kept: classify_many is about to read them.
+    """
+    size = sum(map(len, fresh))
+    if len(_MEMO) + len(fresh) > MEMO_LINES or _memo_chars[0] + size > MEMO_CHARS:
+        kept = {s: f for s in lines if (f := _MEMO.get(s)) is not None}
         _MEMO.clear()
-        _memo_chars[0] = 0
+        _MEMO.update(kept)
+        _memo_chars[0] = sum(map(len, kept))
     _memo_chars[0] += size
-    _MEMO.update(zip(lines, map(_LINE_FIELDS, infos), strict=True))
+    _MEMO.update(zip(fresh, map(_LINE_FIELDS, fresh.values()), strict=True))
 
 
 # Where a reviewed work can be had, under its review: "'X' is in cinemas from 8 March",

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import random
 import re
+import re._parser
 from pathlib import Path
 
 import pytest
@@ -28,7 +29,7 @@ KEYED = {
 
 def whole(alt: C._AnchoredOrNot, s: str) -> bool:
     """The reference: the anchored branches at the start, the rest anywhere."""
-    head = alt._head is not None and alt._head.match(s) is not None
+    head = alt._head is not None and alt._head._whole.match(s) is not None
     return head or (alt._rest is not None and alt._rest.search(s) is not None)
 
 
@@ -100,3 +101,40 @@ def test_required_literals() -> None:
     assert C._required(r"\b(?:photo|image)s?\s+(?:by|credit)", re.I) == {"photo", "image"}
     assert C._required(r"(?:abc)?\d+", 0) == set()  # nothing every match must hold
     assert C._required(r"Getty Images", 0) == {"getty images"}
+
+
+FIRST = {
+    name: getattr(C, name) for name in ("_BOILER_LINE", "_LABEL_LINE", "_LIST_LABEL", "_PROMO")
+}
+
+
+@pytest.mark.parametrize("name", sorted(FIRST))
+def test_by_first_agrees_with_whole_pattern(name: str) -> None:
+    """_ByFirst's match is re.match's, span included, on fixture lines and variants."""
+    alt = FIRST[name]
+    lines = fixture_lines()
+    found = [(s, m.span() if (m := alt._whole.match(s)) else None) for s in lines]
+    assert any(span for _, span in found), "the fixtures hold lines of every pattern"
+    spans = [m.span() if (m := alt.match(s)) else None for s in lines]
+    assert [s for (s, want), got in zip(found, spans, strict=True) if got != want] == []
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.lists(st.sampled_from([*WORDS, "related", "Read more", "more", "-", "»"]), max_size=8))
+def test_by_first_agrees_on_built_lines(parts: list[str]) -> None:
+    s = " ".join(parts)
+    for alt in FIRST.values():
+        assert (alt.match(s) is not None) == (alt._whole.match(s) is not None), s
+
+
+def test_first_characters() -> None:
+    first = C._first_chars
+    parse = re._parser.parse
+    assert first(parse(r"(?:ab|Cd)e", re.U)) == {"a", "C"}
+    assert first(parse(r"ab", re.I | re.U)) == {"a", "A"}
+    assert first(parse(r"(?:x)?y", re.U)) == {"x", "y"}
+    assert first(parse(r"\bk", re.I | re.U)) == {"k", "K"}  # the Kelvin sign is not ASCII
+    assert first(parse(r"a?", re.U)) is None  # may match the empty string: no first character
+    assert C._distributed(r"^(?:a|b(?:c|d))e") == ["^ae", "^b(?:c|d)e"]
+    assert C._distributed(r"^(?:(?:a|b)c|d)e") == ["^ace", "^bce", "^de"]
+    assert C._distributed(r"^(?:a|b)?e") == [r"^(?:a|b)?e"]

@@ -23,7 +23,16 @@ from worker import clean as C
 FIXTURES = Path(__file__).parent / "fixtures"
 KEYED = {
     name: getattr(C, name)
-    for name in ("_BOILER", "_APPEAL", "_CLOSE", "_CAPTION_MARK", "_MISC_FURNITURE")
+    for name in (
+        "_BOILER",
+        "_APPEAL",
+        "_CLOSE",
+        "_CAPTION_MARK",
+        "_MISC_FURNITURE",
+        "_INLINE",
+        "_HAS_DATE",
+        "_COPYRIGHT",
+    )
 }
 
 
@@ -82,6 +91,10 @@ WORDS = [
     "donate",
     "© 2024",
     "to your",
+    "3 May",
+    "12:30",
+    "2024-05-03",
+    "all rights reserved",
 ]
 
 

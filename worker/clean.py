@@ -205,12 +205,6 @@ _DATE_TOKEN = re.compile(
 )
 # A month and year alone ("May 2023", "Sept. 2024"): a report's or bulletin's date.
 _MONTH_YEAR = re.compile(rf"^{_MONTH}\s+(?:19|20)\d\d$", re.I)
-_HAS_DATE = re.compile(
-    rf"\b{_MONTH}\s+\d{{1,2}}(?:st|nd|rd|th)?\b|\b\d{{1,2}}(?:st|nd|rd|th)?\s+{_MONTH}\b"
-    r"|\b\d{4}-\d{2}-\d{2}\b"  # (a date may run into the next word: "03/19/2025March 19")
-    r"|\b\d{1,2}:\d{2}\b|\b\d{1,2}/\d{1,2}/(?:\d{4}|\d{2})(?!\d)",
-    re.I,
-)
 
 
 def _top_alternatives(pattern: str) -> list[str]:
@@ -464,6 +458,13 @@ def _item_firsts(item: tuple, flags: int) -> set[str]:
     return {c for c in map(chr, range(128)) if rx.match(c)}
 
 
+# A date or time anywhere in the line (keyed: most lines hold none of its words).
+_HAS_DATE = _AnchoredOrNot(
+    rf"\b{_MONTH}\s+\d{{1,2}}(?:st|nd|rd|th)?\b|\b\d{{1,2}}(?:st|nd|rd|th)?\s+{_MONTH}\b"
+    r"|\b\d{4}-\d{2}-\d{2}\b"  # (a date may run into the next word: "03/19/2025March 19")
+    r"|\b\d{1,2}:\d{2}\b|\b\d{1,2}/\d{1,2}/(?:\d{4}|\d{2})(?!\d)",
+    re.I,
+)
 _CAPTION_MARK = _AnchoredOrNot(
     r"Photograph:|\bPhotos?\s*(?:by\b|:|credit)|\bphoto by\b|\bPHOTOS?\s*[:|]\s*[A-Z]"
     r"|\bImages?\s*(?:by\b|:|credit|copyright)"
@@ -704,7 +705,9 @@ _CALL_TO_ACTION = re.compile(
     re.I,
 )
 # A page's copyright line: nothing of the article follows it.
-_COPYRIGHT = re.compile(r"^©|^copyright\b|\ball rights reserved\b|^\(c\)\s*(?:19|20)\d\d\b", re.I)
+_COPYRIGHT = _AnchoredOrNot(
+    r"^©|^copyright\b|\ball rights reserved\b|^\(c\)\s*(?:19|20)\d\d\b", re.I
+)
 # A cookie-consent banner, a line of its own: it sits where one page ends and the next
 # begins, never inside a story (tried only when the line holds "cookie").
 _COOKIE_BANNER = re.compile(
@@ -951,7 +954,7 @@ _RULE_LINE = re.compile(r"^[\W_]+$")
 _LINK_LINE = re.compile(r"(?:https?://|www\.)\S+$")
 # Inline furniture: promos, price buttons and audio prompts sit inside articles,
 # so they are not evidence that one has ended (unlike share buttons and tags).
-_INLINE = re.compile(
+_INLINE = _AnchoredOrNot(
     r"newsletter|\bsign up\b|\bsubscribe\b|\bpromotion\b|^[$£€]\s?\d|^\d+\s*min|^listen\b"
     # an audio player under the headline: "Your browser does not support the <audio> element."
     r"|^your browser does(?: not|n['’]t) support\b"

@@ -266,9 +266,11 @@ class _AnchoredOrNot:
         m = self._head.match(s) if self._head is not None else None
         if m is not None or self._rest is None or not rest:
             return m
-        if self._ac is None or any(c in s for c in _FOLDS_TO_ASCII):
-            return self._rest.search(s)
+        if self._ac is None or (not s.isascii() and any(c in s for c in _FOLDS_TO_ASCII)):
+            return self._rest.search(s)  # (isascii() is a flag: no scan of the line)
         found = self._ac.find_matches_as_indexes(s.lower(), overlapping=True)
+        if not found and not self._always:
+            return None  # (most lines: no branch's literal)
         which = set(self._always)
         for idx, _start, _end in found:
             which.update(self._owners[idx])

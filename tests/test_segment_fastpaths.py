@@ -153,3 +153,26 @@ def test_push_shortcut_gives_the_roles_of_the_full_path(monkeypatch) -> None:  #
     fast = [_roles(t) for t in texts]
     monkeypatch.setattr(S, "_PUSH_SHORTCUT", False)
     assert [_roles(t) for t in texts] == fast
+
+
+def test_push_paragraph_shortcut_is_covered(monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    """The texts of the test above send long paragraphs through _push_paragraph under
+    every kind of line, and some of them there change the lines above (a letter's
+    writer and town, a signed letter): so the comparison covers its rules."""
+    look, calls, changed = 16, {}, 0
+    plain = S._push_paragraph
+
+    def counted(window, raw, info, last):  # type: ignore[no-untyped-def]
+        nonlocal changed
+        before = [e.info.role for e in window[-look:]]
+        plain(window, raw, info, last)
+        calls[last.role] = calls.get(last.role, 0) + 1
+        changed += [e.info.role for e in window[-look - 1 : -1]] != before
+
+    monkeypatch.setattr(S, "_push_paragraph", counted)
+    for seed in range(20):
+        _entries(make_dump(seed, 14).text)
+    for p in sorted((FIXTURES / "heldout").glob("*.txt")):
+        _entries(p.read_text(encoding="utf-8"))
+    assert {S.HEAD, S.BYLINE, S.TIMESTAMP, S.BOILER, S.CAPTION, S.CREDIT} <= set(calls)
+    assert changed >= 20

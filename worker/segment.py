@@ -2111,6 +2111,9 @@ def _push(window: list[_Entry], raw: RawLine, info: LineInfo | None = None) -> N
         # (tests/test_segment_fastpaths.py checks that the full path agrees)
         window.append(_Entry(raw, info))
         return
+    if _PUSH_SHORTCUT and info.role == BODY and info.words > FACT_WORDS and last is not None:
+        _push_paragraph(window, raw, info, last)
+        return
     if info.role == BOILER and info.ad and _QUOTE.match(raw.text.strip()):
         _ticker_above(window)
     elif info.words <= 2 and last is not None and last.role == BOILER and info.role != BOILER:
@@ -2145,17 +2148,8 @@ def _push(window: list[_Entry], raw: RawLine, info: LineInfo | None = None) -> N
             info.role = CLOSE  # "Published - April 22, 2025 10:12 am IST" again at the end
         if not info.clock:
             _foot_date_above(window)
-    if (
-        len(window) > 1
-        and info.role in (BODY, CONT)
-        and raw.text[:1] in "(,"
-        and last is not None
-        and last.role == BYLINE
-        and last.words <= 5
-        and window[-2].info.role in (BODY, CONT)
-        and ends_mid_sentence(window[-2].raw.text.rstrip())
-    ):
-        last.role = BODY  # "... engineer of the" / "Water Development Board" / "(WDB) in ..."
+    if info.role in (BODY, CONT) and last is not None and last.role == BYLINE:
+        _name_mid_sentence(window, raw.text)
     if info.role in (BYLINE, TIMESTAMP) and last is not None and last.role in (HEAD, CREDIT):
         _signature_above(window)
     if info.role in (BYLINE, TIMESTAMP) and not info.clock and last is not None:
@@ -2182,18 +2176,8 @@ def _push(window: list[_Entry], raw: RawLine, info: LineInfo | None = None) -> N
         and _PAREN_CREDIT.search(window[-1].raw.text[-80:].rstrip())
     ):
         last.role = CAPTION  # "... in Redmond. (Jo Park / The Times, 2023)" / byline: a caption
-    if (
-        info.role == BODY
-        and last is not None
-        and last.role == HEAD
-        and len(window) >= 3
-        and window[-2].info.role == BYLINE
-        and _midstory(window[-3].info)
-        and _name_item(window[-2].info, window[-2].raw.text)
-        and last.words <= SUBHEAD_WORDS
-        and _PLACE_LINE.match(window[-1].raw.text.strip())
-    ):  # letter / "Jo Park" / "Hastings, East Sussex" / next letter: its writer and town
-        last.role = window[-2].info.role = CONT
+    if info.role == BODY and last is not None and last.role == HEAD:
+        _writer_and_town(window)
     if last is not None and last.role == BYLINE and len(window) > LETTER_MIN:
         _signed_letters(window)
     if (
@@ -2349,6 +2333,54 @@ def _push(window: list[_Entry], raw: RawLine, info: LineInfo | None = None) -> N
     window.append(_Entry(raw, info))
     if len(window) >= 4 and window[-2].info.role == HEAD:
         _caption_before_head(window)
+
+
+def _push_paragraph(window: list[_Entry], raw: RawLine, info: LineInfo, last: LineInfo) -> None:
+    """_push of a paragraph longer than a fact-box item, under a line that is no plain
+    paragraph (one line in eight): of _push's rules only those on a byline or a headline
+    just above, _lead_in's and the caption before a headline can apply to it (classify
+    marks no paragraph a clock; tests/test_segment_fastpaths.py checks that the full
+    path agrees)."""
+    if last.role == BYLINE:
+        _name_mid_sentence(window, raw.text)
+        if last.role == BYLINE and len(window) > LETTER_MIN:
+            _signed_letters(window)
+    elif last.role == HEAD:
+        _writer_and_town(window)
+    _lead_in(window, info, raw.text)
+    window.append(_Entry(raw, info))
+    if len(window) >= 4 and window[-2].info.role == HEAD:
+        _caption_before_head(window)
+
+
+def _name_mid_sentence(window: list[_Entry], text: str) -> None:
+    """A short "byline" between a paragraph cut mid-sentence and a line (``text``) that
+    opens with "(" or ",": a linked name inside the paragraph ("... engineer of the" /
+    "Water Development Board" / "(WDB) in ...")."""
+    last = window[-1].info
+    if (
+        len(window) > 1
+        and text[:1] in "(,"
+        and last.words <= 5
+        and window[-2].info.role in (BODY, CONT)
+        and ends_mid_sentence(window[-2].raw.text.rstrip())
+    ):
+        last.role = BODY
+
+
+def _writer_and_town(window: list[_Entry]) -> None:
+    """letter / "Jo Park" / "Hastings, East Sussex" (the last line, a "headline") / a
+    paragraph, the next letter: the name and town are the letter's writer, no header."""
+    last = window[-1].info
+    if (
+        len(window) >= 3
+        and window[-2].info.role == BYLINE
+        and _midstory(window[-3].info)
+        and _name_item(window[-2].info, window[-2].raw.text)
+        and last.words <= SUBHEAD_WORDS
+        and _PLACE_LINE.match(window[-1].raw.text.strip())
+    ):
+        last.role = window[-2].info.role = CONT
 
 
 def _foot_date_above(window: list[_Entry]) -> None:

@@ -876,7 +876,8 @@ def _roles(entries: list[_Entry]) -> np.ndarray:
 def _ahead(entries: list[_Entry], i: int) -> list[tuple[str, int]]:
     """(text, role) of the non-blank entries from i on, as many as appeal_ends looks at."""
     out = []
-    for e in itertools.islice(entries, i, None):
+    for k in range(i, len(entries)):  # (islice would walk entries[:i] first)
+        e = entries[k]
         if e.info.role != BLANK:
             out.append((e.raw.text, e.info.role))
             if len(out) == APPEAL_LOOKAHEAD:
@@ -1160,7 +1161,7 @@ PAGE_END_WORDS = 8
 def _head_run(entries: list[_Entry], i: int) -> int:
     """Headline-like lines in a row from entries[i] (blank lines skipped)."""
     run = 0
-    for e in itertools.islice(entries, i, i + HEAD_RUN):
+    for e in entries[i : i + HEAD_RUN]:
         if e.info.role == BLANK:
             continue
         if e.info.role != HEAD:
@@ -1291,14 +1292,13 @@ def _positive_scores(
     wvec = tuple(getattr(weights, k) for k in FEATURES)
     bias = weights.bias
     zone_a = np.array(zone, dtype=bool)
-    cands = _candidates(entries, lo, zone)
-    if not all(map(math.isfinite, (bias, *wvec))):
-        maybe = cands  # no safe margin: score them all
-    else:
-        maybe = _body_maybe(entries, cands, roles, zone_a, coh, weights)
+    cands = _role_candidates(roles, zone_a, lo)
+    if all(map(math.isfinite, (bias, *wvec))):
+        cands = _body_maybe(entries, cands, roles, zone_a, coh, weights)
+    # (else no safe margin: score them all; numbered items go last, as the fewest are left)
     mul = operator.mul
     out = []
-    for i in maybe:
+    for i in _unnumbered(entries, cands.tolist()):
         f = _features(entries, i, zone, coh)
         if f is not None:
             out.append((bias + sum(map(mul, f, wvec)), i))
@@ -1307,7 +1307,7 @@ def _positive_scores(
 
 def _body_maybe(
     entries: list[_Entry],
-    cands: list[int],
+    cands: np.ndarray,
     role: np.ndarray,
     zone_a: np.ndarray,
     coh,
@@ -1329,9 +1329,9 @@ def _body_maybe(
     """
     sims, depths, gap_of, carry = coh
     n = len(entries)
-    c = np.array(cands, dtype=np.int64)
+    c = cands.astype(np.int64)
     if not len(c):
-        return cands
+        return c
     infos = [e.info for e in entries]
     skip = zone_a | (role == BLANK) | (role == BOILER)
     last = np.maximum.accumulate(np.where(skip, -1, np.arange(n, dtype=np.int64)))
@@ -1393,7 +1393,7 @@ def _body_maybe(
     margin = 1e-9 * (1.0 + sum(abs(getattr(w, k)) for k in ("bias", *FEATURES)))
     keep = ~unscored
     keep[np.flatnonzero(is_body)[score < -margin]] = False
-    return c[keep].tolist()
+    return c[keep]
 
 
 _HEADERISH_ROLES = np.array(sorted(HEADERISH), dtype=np.int8)
@@ -1429,14 +1429,27 @@ def _valleys(sims: np.ndarray) -> np.ndarray:
 def _candidates(entries: list[_Entry], lo: int, zone: list[bool]) -> list[int]:
     """Indices from ``lo`` on of lines that can start an article, outside appeal zones
     (not an item of a numbered list)."""
-    cand = _CANDIDATE
-    return [
-        i
-        for i, e, z in zip(range(lo, len(entries)), entries[lo:], zone[lo:], strict=True)
-        if not z
-        and e.info.role in cand
-        and not (e.raw.text[:1].isdigit() and NUMBERED.match(e.raw.text))
-    ]
+    maybe = _role_candidates(_roles(entries), np.array(zone, dtype=bool), lo)
+    return _unnumbered(entries, maybe.tolist())
+
+
+def _role_candidates(roles: np.ndarray, zone_a: np.ndarray, lo: int) -> np.ndarray:
+    """_candidates by role and zone alone (numbered items not yet taken out)."""
+    ok = np.isin(roles[lo:], _CANDIDATE_ROLES) & ~zone_a[lo:]
+    return np.flatnonzero(ok) + lo
+
+
+def _unnumbered(entries: list[_Entry], which: list[int]) -> list[int]:
+    """``which`` less the items of numbered lists ("2. Preheat the oven")."""
+    out = []
+    for i in which:
+        t = entries[i].raw.text
+        if not (t[:1].isdigit() and NUMBERED.match(t)):
+            out.append(i)
+    return out
+
+
+_CANDIDATE_ROLES = np.array(sorted(_CANDIDATE), dtype=np.int8)
 
 
 def pick_boundaries(

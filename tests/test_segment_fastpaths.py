@@ -176,3 +176,17 @@ def test_push_paragraph_shortcut_is_covered(monkeypatch) -> None:  # type: ignor
         _entries(p.read_text(encoding="utf-8"))
     assert {S.HEAD, S.BYLINE, S.TIMESTAMP, S.BOILER, S.CAPTION, S.CREDIT} <= set(calls)
     assert changed >= 20
+
+
+def test_window_df_int32_and_int64_keys() -> None:
+    """_window_df searches int32 keys when they fit and int64 ones when not: the same
+    counts as the plain int64 search, on both sides of the limit."""
+    import numpy as np
+
+    rng = np.random.default_rng(11)
+    r = S.DF_RADIUS
+    for base in (0, (1 << 31) - 5 * r, (1 << 31) - r - 1, 1 << 33):
+        key = np.unique(base + rng.integers(0, 6 * r, 400)).astype(np.int64)
+        plain = np.searchsorted(key, key + r, "right") - np.searchsorted(key, key - r, "left")
+        assert S._window_df(key).tolist() == plain.tolist()
+    assert S._window_df(np.zeros(0, dtype=np.int64)).tolist() == []

@@ -403,10 +403,7 @@ def _cohesion_terms(
         same_prev[1:] = h[1:] == h[:-1]
     rank = np.cumsum(~same_prev) - 1
     span = m + 2 * DF_RADIUS + 2
-    key = rank * span + line + DF_RADIUS
-    df = np.searchsorted(key, key + DF_RADIUS, "right") - np.searchsorted(
-        key, key - DF_RADIUS, "left"
-    )
+    df = _window_df(rank * span + line + DF_RADIUS)
     n1 = np.minimum(m, line + DF_RADIUS + 1) - np.maximum(0, line - DF_RADIUS) + 1
     w = c * (_LOG_NP[n1] - _LOG_NP[df])
     band = _band(w, line, same_prev, m)
@@ -420,6 +417,19 @@ def _cohesion_terms(
     by_line = _line_order(line, m)  # the article-level split reads by line
     terms = (rank[by_line], line[by_line], w[by_line])
     return (sims, _depths(sims), gap_of, carry.tolist()), terms
+
+
+def _window_df(key: np.ndarray) -> np.ndarray:
+    """For each (word, line) pair, keyed word * span + line and sorted, the number of
+    lines within DF_RADIUS of its line that hold the word: two binary searches.
+
+    Keys that fit in 32 bits (a window's nearly always do) are searched as int32,
+    which numpy does some 15 % faster than int64: the same counts.
+    """
+    if len(key) and int(key[-1]) + DF_RADIUS < 1 << 31:
+        key = key.astype(np.int32)
+    r = key.dtype.type(DF_RADIUS)
+    return np.searchsorted(key, key + r, "right") - np.searchsorted(key, key - r, "left")
 
 
 def _line_order(lines: np.ndarray, m: int) -> np.ndarray:

@@ -527,27 +527,32 @@ def _band(w: np.ndarray, line: np.ndarray, same_prev: np.ndarray, m: int) -> np.
 
 
 def _block_sims(band: np.ndarray, m: int) -> list[float]:
-    """Cosine similarity of the BLOCK lines before and after each gap 0..m, from the band."""
-    width = band.shape[0]
-    pre = np.zeros((width, m + 1), dtype=np.float64)
-    np.cumsum(band, axis=1, out=pre[:, 1:])
-    g = np.arange(m + 1, dtype=np.int64)
+    """Cosine similarity of the BLOCK lines before and after each gap 0..m, from the band.
 
-    def span_sum(d: int, lo: np.ndarray, hi: np.ndarray) -> np.ndarray:
-        """Sum of band[d, lo..hi] (inclusive), 0 where empty."""
-        hi = np.minimum(hi, m - 1 - d)
-        lo = np.maximum(lo, 0)
-        ok = hi >= lo
-        return np.where(ok, pre[d, np.clip(hi + 1, 0, m)] - pre[d, np.clip(lo, 0, m)], 0.0)
+    Every sum is over band[d, g + lo .. g + hi] for offsets lo, hi fixed per term, so
+    it is a difference of two shifted slices of the row's prefix sums (padded at both
+    ends: lines outside the window add nothing). Every weight is an integer, so the
+    sums are exact whatever order they are added in.
+    """
+    width = band.shape[0]
+    pad = BLOCK  # the farthest offset from a gap
+    pre = np.zeros((width, m + 1 + 2 * pad), dtype=np.float64)
+    np.cumsum(band, axis=1, out=pre[:, pad + 1 : pad + m + 1])
+    pre[:, pad + m + 1 :] = pre[:, pad + m : pad + m + 1]
+
+    def span_sum(d: int, lo: int, hi: int) -> np.ndarray:
+        """band[d, g + lo .. g + hi] summed (inclusive), for every gap g."""
+        return pre[d, pad + hi + 1 : pad + hi + 2 + m] - pre[d, pad + lo : pad + lo + m + 1]
 
     dot = np.zeros(m + 1)
-    nl = span_sum(0, g - BLOCK, g - 1)
-    nr = span_sum(0, g, g + BLOCK - 1)
+    nl = span_sum(0, -BLOCK, -1)
+    nr = span_sum(0, 0, BLOCK - 1)
     for d in range(1, width):
-        dot += span_sum(d, np.maximum(g - BLOCK, g - d), np.minimum(g - 1, g + BLOCK - 1 - d))
+        # lines i < g <= i + d, both within BLOCK lines of the gap
+        dot += span_sum(d, -min(BLOCK, d), -1 - max(0, d - BLOCK))
         if d < BLOCK:
-            nl += 2 * span_sum(d, g - BLOCK, g - 1 - d)
-            nr += 2 * span_sum(d, g, g + BLOCK - 1 - d)
+            nl += 2 * span_sum(d, -BLOCK, -1 - d)
+            nr += 2 * span_sum(d, 0, BLOCK - 1 - d)
     ok = (dot > 0) & (nl > 0) & (nr > 0)
     sims = np.where(ok, dot / np.sqrt(np.where(ok, nl * nr, 1.0)), 0.0)
     return sims.tolist()

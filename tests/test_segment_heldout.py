@@ -22,8 +22,9 @@ after a fifth, h38, h39, h40: 0.105 / 0.846, 0.105 / 0.822, 0.066 / 0.864; after
 sixth, h41, h42, h43: 0.121 / 0.809, 0.078 / 0.890, 0.083 / 0.849 (all twenty-one
 tuned on, with error reviews, the last three briefly); after a seventh, h44 and
 h45 (three dumps each): 0.075 / 0.906, 0.097 / 0.840, kept untuned for a while as
-the record of first contact, then tuned on with an error review.
-h47 (a diagnosis round): first 0.092 / 0.808, tuned on.
+the record of first contact, then tuned on with an error review; with them, the
+eighth round's h46, h47, h48 (scored on the same code): 0.081 / 0.905, 0.092 /
+0.808, 0.092 / 0.901.
 Scoring uses the project's shared scorer (../shared/eval/score_segmentation.py).
 """
 

@@ -103,3 +103,28 @@ def test_small_groups_give_the_same_words(monkeypatch) -> None:  # type: ignore[
         monkeypatch.setattr(S, "CHUNK_CHARS", size)
         got = S._tokenise(texts)
         assert got[0].tolist() == whole[0].tolist() and got[1].tolist() == whole[1].tolist()
+
+
+@settings(max_examples=50, deadline=None)
+@given(
+    st.lists(st.text(max_size=40), min_size=1, max_size=60),
+    st.integers(0, 60),
+    st.integers(0, 20),
+    st.integers(0, 20),
+)
+def test_carried_words_are_found_words(texts: list[str], cut: int, fresh: int, front: int) -> None:
+    """A window that starts with the last one's final lines (the same objects, maybe
+    after a few lines of its own) gets the same words as tokenising it afresh."""
+    carry = S._WordCarry()
+    S._window_words(texts, carry)
+    tail = texts[min(cut, len(texts)) :]
+    new = (
+        [f"own line {i} words" for i in range(front)]
+        + tail
+        + [f"new {i} text" for i in range(fresh)]
+    )
+    keys, lines = S._window_words(new, carry)
+    want_keys, want_lines = S._tokenise(new)
+    assert lines.tolist() == want_lines.tolist()
+    assert keys.tolist() == want_keys.astype("uint64").tolist()
+    _same_counts(new, keys, lines)

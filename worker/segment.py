@@ -379,7 +379,7 @@ _Terms = tuple[np.ndarray, np.ndarray, np.ndarray]
 
 
 def _cohesion_terms(
-    entries: list[_Entry],
+    entries: list[_Entry], carry: _WordCarry | None = None
 ) -> tuple[tuple[list[float], list[float], list[int], list[float]], _Terms]:
     """Vectorised _cohesion: same similarities, depths and carry, computed with numpy.
 
@@ -390,13 +390,14 @@ def _cohesion_terms(
     similarities need) are products of neighbours in that order. Block dot
     products and norms are then prefix sums over that band. Every weight is an
     integer, so all sums are exact whatever order they are added in.
+    ``carry`` holds the last window's words, when there was one (see _WordCarry).
     """
     gap_of, texts = _content_texts(entries)
     m = len(texts)
     if m == 0:
         empty = np.zeros(0, dtype=np.int64)
         return ([0.0], [0.0], gap_of, [0.0]), (empty, empty, np.zeros(0))
-    h, c, line = _pair_counts(*_window_words(texts))
+    h, c, line = _pair_counts(*_window_words(texts, carry))
     total = len(h)
     same_prev = np.zeros(total, dtype=bool)
     if total > 1:
@@ -644,18 +645,83 @@ def _ascii_keys(v: np.ndarray, load: np.ndarray, s: np.ndarray, n: np.ndarray) -
     return keys
 
 
-def _window_words(texts: list[str]) -> tuple[np.ndarray, np.ndarray]:
+class _WordCarry:
+    """The last window's content texts and their words (keys, and lines in line order).
+
+    A window starts with the last one's final lines (its left context and what
+    followed its last cut: an eighth of its lines), and the words of a line
+    depend on its text alone, so those lines' words are taken from the last
+    window instead of being found again. Lines, not a memo of texts: only the
+    very same line objects are recognised, and only one window is kept.
+    """
+
+    __slots__ = ("keys", "lines", "texts")
+
+    def __init__(self) -> None:
+        self.texts: list[str] = []
+        self.keys = np.zeros(0, dtype=np.uint64)
+        self.lines = np.zeros(0, dtype=np.int64)
+
+
+def _window_words(
+    texts: list[str], carry: _WordCarry | None = None
+) -> tuple[np.ndarray, np.ndarray]:
     """Keys and line indices of the words _tokens counts in each text, in line order.
 
-    Every text of the window is tokenised afresh: a memo of each distinct text's
-    keys cost more to keep and reassemble than tokenising again saved, even on
-    generated dumps where a third of a window's texts were known (real dumps
-    repeat furniture lines, which seldom are content lines, not paragraphs).
+    Texts are tokenised afresh, but for the lines ``carry`` has from the last
+    window: a memo of each distinct text's keys cost more to keep and reassemble
+    than tokenising again saved, even on generated dumps where a third of a
+    window's texts were known (real dumps repeat furniture lines, which seldom
+    are content lines, not paragraphs).
     """
-    keys, lines = _tokenise(texts)
+    if carry is None:
+        keys, lines = _tokenise(texts)
+    else:
+        keys, lines = _carried_words(texts, carry)
+        carry.texts, carry.keys, carry.lines = texts, keys, lines
     if keys.dtype != np.uint64:
         keys = keys.astype(np.uint64)
     return keys, lines
+
+
+def _carried_words(texts: list[str], carry: _WordCarry) -> tuple[np.ndarray, np.ndarray]:
+    """_tokenise(texts), with the words of the lines shared with the last window copied."""
+    a, b, shift = _shared_run(carry.texts, texts)
+    if b - a < CARRY_MIN_LINES:
+        return _tokenise(texts)
+    lo, hi = np.searchsorted(carry.lines, [a + shift, b + shift])
+    keys = [carry.keys[lo:hi]]
+    lines = [carry.lines[lo:hi] - shift]
+    if a:
+        k, ln = _tokenise(texts[:a])
+        keys.insert(0, k)
+        lines.insert(0, ln)
+    if b < len(texts):
+        k, ln = _tokenise(texts[b:])
+        keys.append(k)
+        lines.append(ln + b)
+    return np.concatenate(keys).astype(np.uint64, copy=False), np.concatenate(lines)
+
+
+#: Fewest shared lines worth copying the last window's words for.
+CARRY_MIN_LINES = 16
+
+
+def _shared_run(old: list[str], new: list[str]) -> tuple[int, int, int]:
+    """new[a:b] is old[a + shift : b + shift], the very same objects, ending at old's last
+    text: (a, b, shift), or an empty run. (A window's content texts start with the
+    last one's final ones; its first few may differ, as repeats are judged within.)"""
+    if not old or not new:
+        return 0, 0, 0
+    last = old[-1]
+    end = next((j for j, t in enumerate(new) if t is last), -1)
+    if end < 0:
+        return 0, 0, 0
+    shift = len(old) - 1 - end
+    a = end
+    while a > 0 and a + shift > 0 and new[a - 1] is old[a - 1 + shift]:
+        a -= 1
+    return a, end + 1, shift
 
 
 def _tokenise(texts: list[str]) -> tuple[np.ndarray, np.ndarray]:
@@ -1486,12 +1552,15 @@ def pick_boundaries(
     return chosen
 
 
-def _boundaries(entries: list[_Entry], ctx: int, weights: Weights, limit: int) -> list[int]:
+def _boundaries(
+    entries: list[_Entry], ctx: int, weights: Weights, limit: int, carry: _WordCarry | None = None
+) -> list[int]:
     """Article starts after entries[ctx]: cue-scored boundaries, then cue-less splits.
 
     Only articles that end by ``limit`` (enough right context) are split further.
+    ``carry``: the last window's words (_WordCarry), when the caller keeps them.
     """
-    coh, terms = _cohesion_terms(entries)
+    coh, terms = _cohesion_terms(entries, carry)
     roles = _roles(entries)
     zone = _appeal_zone(entries, roles)  # (once: the stages below all read it)
     scores = _positive_scores(entries, ctx + 1, weights, coh, roles, zone)
@@ -3682,6 +3751,7 @@ def _segment_lines(
     that decisions near the resume point see the same neighbourhood as a full pass.
     """
     window: list[_Entry] = []
+    carry = _WordCarry()  # the last window's words: the next starts with its last lines
     if context:
         _push_many(window, context)
     ctx = len(window)  # entries[:ctx] are left context from already emitted articles
@@ -3694,7 +3764,7 @@ def _segment_lines(
             done += room
             if len(window) - ctx < WINDOW_LINES:
                 continue
-            bounds = _boundaries(window, ctx, weights, len(window) - MARGIN)
+            bounds = _boundaries(window, ctx, weights, len(window) - MARGIN, carry)
             cut = [b for b in bounds if b <= len(window) - MARGIN]
             if not cut:
                 cut = [len(window) - MARGIN]  # no boundary in a whole window: cut anyway
@@ -3706,7 +3776,7 @@ def _segment_lines(
             window = window[keep_from:]
             ctx = last - keep_from
     if len(window) > ctx:
-        bounds = _boundaries(window, ctx, weights, len(window))
+        bounds = _boundaries(window, ctx, weights, len(window), carry)
         starts = [ctx, *bounds, len(window)]
         for a, b in itertools.pairwise(starts):
             yield _article(window[a:b])

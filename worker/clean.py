@@ -508,7 +508,8 @@ _CLOSE = _AnchoredOrNot(
     r"|^(?:issued|released|signed|authori[sz]ed|approved) by\s*:\s*\S"
     r"|^posted by:?\s.{1,40}(?:\bat \d{1,2}[:.]\d{2}|\|)"
     r"|^[—–-]?\s*with assistance from\b|^contributing\s*:|^\(updates? (?:with|to)\b"
-    r"|^\(?with (?:files|reports|reporting|additional reporting|contributions) from (?:the )?"
+    r"|^(?:[—–-]{1,2}\s*)?\(?with (?:files|reports|reporting|additional reporting|contributions)"
+    r" from (?:the )?"
     r"[A-Z][\w&.'’ -]{1,40}\)?\.?$"
     r"|\bthis (?:story|article|report) has not been edited by\b"
     r"|^sources?\s*:\s*.{0,40}\b(?:news agencies|agencies|wires?|wire services)\.?$"
@@ -522,7 +523,10 @@ _CLOSE = _AnchoredOrNot(
     r"|^sources?\s*:\s*[A-Z][\w&.'’ /-]{1,40}\(\s*(?:additional )?(?:reporting|writing|editing"
     r"|compiled|edited) by\b"
     r"|^(?:first )?published in (?:the )?[A-Z][\w&.'’ -]{1,30},\s+(?:[A-Z][a-z]+\.? \d{1,2}"
-    r"(?:st|nd|rd|th)?|\d{1,2}(?:st|nd|rd|th)? [A-Z][a-z]+),? \d{4}\.?$",
+    r"(?:st|nd|rd|th)?|\d{1,2}(?:st|nd|rd|th)? [A-Z][a-z]+),? \d{4}\.?$"
+    # an obituary's run: "Published in the X Herald from Feb. 3 to Feb. 5, 2024."
+    r"|^published in (?:the )?[A-Z][\w&.'’ -]{1,40}? (?:on|from) [\w., –-]{3,40}"
+    r"\b(?:19|20)\d\d\.?$",
     re.I,
 )
 _BIO = re.compile(
@@ -647,7 +651,9 @@ _BOILER_LINE = _ByFirst(
 # Label-prefixed furniture of any length ("Read more: <headline>", "Related: ...",
 # "Privacy Notice: ...", "Share or comment on this article:"): the label says what it is.
 _LABEL_LINE = _ByFirst(
-    r"^(?:read more|read next|related(?: stories| articles| coverage| content| reading)?"
+    r"^(?:read more|read next|related(?: stories| articles| coverage| content| reading| posts)?"
+    r"|trending(?: now| stories| articles)?|(?:competing|conflicting) interests?"
+    r"|conflicts? of interests?|declarations? of (?:competing )?interests?"
     r"|see also|also read|read also|read|more from|more on|recommended(?: reading)?"
     r"|(?:watch|listen)(?: (?:live|again|back|now|online))?"  # "Listen live: X FM", "Watch again:"
     r"|(?:read|view|read this (?:article|story|page)|(?:also )?available) in"  # languages
@@ -1159,6 +1165,8 @@ _BOILER = _AnchoredOrNot(
     r"|\btranslated (?:automatically|by (?:machine|ai|artificial intelligence))\b"
     # an obituary's furniture: the guestbook prompt, the paid death notices
     r"|^(?:share|leave|offer|post|send|sign|view)\b.{0,80}\b(?:guest ?book|condolences)\b"
+    r"|^(?:online )?condolences (?:may|can|are welcome to) be (?:shared|left|offered|sent|posted"
+    r"|made|expressed)\b"
     r"|\bpaid (?:death notices?|obituar(?:y|ies))\b"
     r"|\bto (?:submit|place) an? (?:death notice|obituary)\b",
     re.I,

@@ -1,0 +1,47 @@
+"""Page notes from the h51 review: a credit led by a dash, an obituary's furniture,
+a journal's disclosure, label-led teasers. Every line is written for the test."""
+
+from __future__ import annotations
+
+import pytest
+
+from worker.clean import BOILER, CLOSE, classify
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "— With files from The Coastal Wire",
+        "-- With reports from Harbour Radio",
+        "Published in the Millbrook Gazette from March 2 to March 4, 2025.",
+        "Published in The Valley Times on Jan. 9, 2024.",
+    ],
+)
+def test_story_credits_close_it(line: str) -> None:
+    assert classify(line).role == CLOSE
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Online condolences may be left for the family at greenfuneral.example",
+        "Condolences can be shared at www.oakhillchapel.example",
+        "Competing interests: None declared.",
+        "Conflict of interest: The author reports no conflicts.",
+        "Related posts: Ten lunchbox ideas · Our spring garden plan",
+        "Trending: Council approves new library hours",
+    ],
+)
+def test_page_notes_are_furniture(line: str) -> None:
+    assert classify(line).role == BOILER
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Published in the journal Nature on Tuesday, the study followed 400 patients.",
+        "Condolences poured in from across the league after the coach's death.",
+    ],
+)
+def test_sentences_stay_body(line: str) -> None:
+    assert classify(line).role not in (BOILER, CLOSE)

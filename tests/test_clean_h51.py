@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import pytest
 
-from worker.clean import BOILER, CLOSE, classify
+from worker.clean import APPEAL, BOILER, CLOSE, classify
 
 
 @pytest.mark.parametrize(
@@ -45,3 +45,14 @@ def test_page_notes_are_furniture(line: str) -> None:
 )
 def test_sentences_stay_body(line: str) -> None:
     assert classify(line).role not in (BOILER, CLOSE)
+
+
+def test_mailing_footer_is_furniture() -> None:
+    line = "You are receiving this email because you signed up at the club. Unsubscribe | Settings"
+    assert classify(line).role == BOILER
+    assert classify("Manage your alerts · Unsubscribe · Privacy").role == BOILER
+
+
+def test_a_letter_headline_about_a_topic_is_no_appeal() -> None:
+    assert classify("A message from the principal about snow days").role != APPEAL
+    assert classify("A message from our editor").role == APPEAL

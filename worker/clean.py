@@ -1168,6 +1168,8 @@ _BOILER = _AnchoredOrNot(
     r"|^(?:online )?condolences (?:may|can|are welcome to) be (?:shared|left|offered|sent|posted"
     r"|made|expressed)\b"
     r"|\bpaid (?:death notices?|obituar(?:y|ies))\b"
+    # a mailing's footer: "You are receiving this email because ... Unsubscribe | Preferences"
+    r"|^you(?:['’]re| are) receiving this\b.{0,120}\bunsubscribe\b|\bunsubscribe\s*[|·•]"
     r"|\bto (?:submit|place) an? (?:death notice|obituary)\b",
     re.I,
 )
@@ -1192,7 +1194,9 @@ _APPEAL = _AnchoredOrNot(
     r"|\b(?:quality|independent|trusted) journalism (?:is|has never been) (?:more |now more )?"
     r"(?:crucial|important|vital|needed)\b"
     r"|\byou['’]re a (?:dedicated|loyal|regular|valued) reader\b"
-    r"|^an? (?:message|note|letter|word) from (?:the )?[A-Z][\w&.'’ -]{1,40}:?$"
+    # ("A message from the principal about snow days": a letter's own headline, no appeal)
+    r"|^an? (?:message|note|letter|word) from (?!.*\b(?:about|on|regarding|concerning)\b)"
+    r"(?:the )?[A-Z][\w&.'’ -]{1,40}:?$"
     r"|^dear (?:readers?|subscribers?|supporters?)\b"
     r"|^(?:will|would|can|could) you (?:support|help|back|fund|donate to|chip in)\b.{0,40}\?$"
     r"|\.\s+donate(?: now| today)?\W*$"

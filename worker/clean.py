@@ -2216,6 +2216,15 @@ def _short_role(s: str, nwords: int, mask: int) -> int:
             return BYLINE
         if nwords <= 8 and s[-1] == ")" and _NAME_OUTLET.match(s):
             return BYLINE
+        if nwords <= 7 and s[0] in "—–-" and s[1:2] in " —–-":
+            t = s.lstrip("—–- ")  # "— Jo Park, Leeds": a letter's (or a quote's) signature
+            if (
+                t
+                and _is_name(t)
+                and (_BARE_NAME.match(t) or _NAME_PLACE.match(t))
+                and not _names_a_section(t)
+            ):
+                return BYLINE
     elif nwords <= 20 and _DIGIT.search(s) and _HAS_DATE.search(s) and _is_mostly_date(s):
         return TIMESTAMP  # "Tue 5 Mar 2024 09.30 GMT Last modified on Tue 5 Mar 2024 12.14 GMT"
     if nwords <= ASK_WORDS and "?" in s and _ASK_READER.search(s):

@@ -2581,6 +2581,8 @@ def _place_signature(window: list[_Entry], k: int) -> bool:
     if k < 1 or window[k].info.words > LETTER_SIGNATURE_WORDS:
         return False
     t = window[k].raw.text.strip()
+    if t[:1] in "—–-":
+        t = t.lstrip("—–- ")  # "— Jo Park, Leeds": the dash only marks the signature
     return _midstory(window[k - 1].info) and ", " in t and _PLACE_LINE.match(t) is not None
 
 

@@ -1,0 +1,43 @@
+"""Cues from the h51 review (a measles outbreak across papers, a health agency, a
+school board and a letters page). Every line here is written for the test; none
+comes from an evaluation set."""
+
+from __future__ import annotations
+
+from worker.clean import BYLINE, classify
+from worker.segment import segment_text
+
+STORY = [
+    "Tram depot plan clears its first vote",
+    "By Oskar Lind",
+    "The council's transport committee backed the new tram depot on Tuesday by six votes to three.",
+    "The depot would house the twelve longer trams the city ordered last year.",
+    "Neighbours fear noise from the night shifts and asked for a wall along the yard.",
+]
+
+
+def test_dash_led_signature_is_a_name_line() -> None:
+    assert classify("— Ingrid Holm, Lower Marsh").role == BYLINE
+    assert classify("– Tomas Berg").role == BYLINE
+
+
+def test_letters_signed_with_a_dash_stay_one_page() -> None:
+    """Letters signed "— Name, Town", each under its own heading: one letters page, even
+    when a heading reads like a name."""
+    lines = [
+        *STORY,
+        "Letters to the editor",
+        "Readers on the tram depot",
+        "Saturday, May 10, 2025",
+        "Keep the depot out of the valley",
+        "I have lived beside the rail yard for thirty years and the noise is bad enough already.",
+        "— Ingrid Holm, Lower Marsh",
+        "The city needs the trams",
+        "Every morning my bus is full by the second stop; longer trams cannot come soon enough.",
+        "— Tomas Berg, Eastgate",
+        "Remember Anna Lund",
+        "Anna Lund fought for the old tram line in the seventies and would have loved this plan.",
+        "— Greta Nyman, Eastgate",
+    ]
+    arts = segment_text("\n".join(lines) + "\n")
+    assert [a.start_line for a in arts] == [1, 6]

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import pytest
 
-from worker.clean import APPEAL, BOILER, CLOSE, classify
+from worker.clean import APPEAL, BOILER, CLOSE, TIMESTAMP, classify
 
 
 @pytest.mark.parametrize(
@@ -56,3 +56,8 @@ def test_mailing_footer_is_furniture() -> None:
 def test_a_letter_headline_about_a_topic_is_no_appeal() -> None:
     assert classify("A message from the principal about snow days").role != APPEAL
     assert classify("A message from our editor").role == APPEAL
+
+
+def test_iso_date_line_is_a_timestamp() -> None:
+    assert classify("2025-11-03").role == TIMESTAMP
+    assert classify("+44 20 7946 0000").role == BOILER  # a phone number stays furniture

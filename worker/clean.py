@@ -952,9 +952,10 @@ def _has_link(s: str) -> bool:
     return ("://" in s or "www." in s) and _LINK_LINE.search(s) is not None
 
 
-# (not a numeric date: "12/06/2024" is a timestamp)
+# (not a numeric date: "12/06/2024", "2024-06-12" is a timestamp)
 _PHONE_LINE = re.compile(
-    r"^(?!\d{1,2}([/.-])\d{1,2}\1(?:19|20)?\d\d$)(?:tel|phone|t)?[.:]?\s*\+?\(?\d[\d ()./-]{6,}\d$",
+    r"^(?!\d{1,2}([/.-])\d{1,2}\1(?:19|20)?\d\d$|(?:19|20)\d\d([/.-])\d{1,2}\2\d{1,2}$)"
+    r"(?:tel|phone|t)?[.:]?\s*\+?\(?\d[\d ()./-]{6,}\d$",
     re.I,
 )
 _RULE_LINE = re.compile(r"^[\W_]+$")

@@ -61,3 +61,21 @@ def test_a_letter_headline_about_a_topic_is_no_appeal() -> None:
 def test_iso_date_line_is_a_timestamp() -> None:
     assert classify("2025-11-03").role == TIMESTAMP
     assert classify("+44 20 7946 0000").role == BOILER  # a phone number stays furniture
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Harbour Trust · 12 Quay Street, Portree · 01478 555 010",
+        "Millbrook Library | 7 Station Road, Millbrook | millbrooklibrary.example",
+        "Backgrounder: Where the new clinics will open",
+        "Fact sheet: Flood insurance in five questions",
+    ],
+)
+def test_footer_rows_and_release_links_are_furniture(line: str) -> None:
+    assert classify(line).role == BOILER
+
+
+def test_address_in_a_sentence_stays_body() -> None:
+    line = "The clinic at 12 Quay Street, Portree, opens on Monday · more details to come."
+    assert classify(line).role != BOILER

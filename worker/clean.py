@@ -653,6 +653,7 @@ _BOILER_LINE = _ByFirst(
 _LABEL_LINE = _ByFirst(
     r"^(?:read more|read next|related(?: stories| articles| coverage| content| reading| posts)?"
     r"|trending(?: now| stories| articles)?|(?:competing|conflicting) interests?"
+    r"|backgrounders?|fact ?sheets?"  # a press release's linked documents
     r"|conflicts? of interests?|declarations? of (?:competing )?interests?"
     r"|see also|also read|read also|read|more from|more on|recommended(?: reading)?"
     r"|(?:watch|listen)(?: (?:live|again|back|now|online))?"  # "Listen live: X FM", "Watch again:"
@@ -959,6 +960,14 @@ _PHONE_LINE = re.compile(
     re.I,
 )
 _RULE_LINE = re.compile(r"^[\W_]+$")
+# An organisation's footer: "Acme Trust · 12 Mill Road, Leeds · 0113 496 0000", a street
+# address between row separators next to a phone number or a web address.
+_ADDRESS_ROW = re.compile(
+    r"(?:^|[·|]\s*)\d{1,5}[A-Za-z]? [A-Z][\w'’.-]*(?: [A-Z][\w'’.-]*){0,3} (?:Road|Rd|Street|St"
+    r"|Avenue|Ave|Boulevard|Blvd|Drive|Dr|Lane|Ln|Way|Place|Pl|Court|Ct|Crescent|Highway|Hwy"
+    r"|Square|Sq|Parkway|Pkwy|Terrace)\b\.?,[^·|]{2,60}[·|]\s*(?:\+?\(?\d[\d ()./-]{6,}\d"
+    r"|(?:www\.)?[\w-]+(?:\.[a-z]{2,6})+)\s*$"
+)
 # A short line that is (or ends with) a web address: "AP soccer: https://..." .
 _LINK_LINE = re.compile(r"(?:https?://|www\.)\S+$")
 # Inline furniture: promos, price buttons and audio prompts sit inside articles,
@@ -1928,6 +1937,7 @@ def _classify(
         or (nwords <= 20 and _RELEASE_META.match(s) is not None and not _BLOCK_LABEL.match(s))
         or (nwords <= 16 and s[-1] in "»›" and _CHEVRON.match(s) is not None)
         or (nwords <= 6 and _PHONE_LINE.match(s))  # a contact's phone number
+        or (nwords <= 30 and ("·" in s or "|" in s) and _ADDRESS_ROW.search(s) is not None)
         or (nwords <= 3 and _RULE_LINE.match(s))  # "___", "###", "* * *": a page rule
         or (nwords <= 6 and _AD_LINE.match(s))  # "Advertisement · Scroll to continue"
         or (nwords <= 6 and _QUOTE.match(s) is not None)  # "-3.22%(-4.10)123.30"

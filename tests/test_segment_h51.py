@@ -41,3 +41,29 @@ def test_letters_signed_with_a_dash_stay_one_page() -> None:
     ]
     arts = segment_text("\n".join(lines) + "\n")
     assert [a.start_line for a in arts] == [1, 6]
+
+
+def test_related_box_between_interview_turns_stays_inside() -> None:
+    """Q / A / "Related:" / links / Q: the box sits inside the interview; its last
+    link is no headline and the next question starts no article."""
+    lines = [
+        *STORY,
+        "Q&A",
+        "'The depot is the easy part': the transit chief on the tram plan",
+        "By Maren Sund",
+        "May 9, 2025",
+        "Q: Why build the depot first?",
+        "A: Because nothing else can run without it. The trams need somewhere to sleep.",
+        "Q: Neighbours say the yard will be loud at night. Are they wrong?",
+        "A: They are not wrong to worry. We will build the wall before the yard opens.",
+        "Related:",
+        "Tram depot plan clears its first vote",
+        "City orders twelve longer trams",
+        "Opinion: The depot belongs by the river",
+        "Q: When will the first longer tram carry passengers?",
+        "A: If the vote holds, in the spring of the year after next, on the harbour line.",
+        "Q: And the fares?",
+        "A: Unchanged. The council fixed them until the end of the decade.",
+    ]
+    arts = segment_text("\n".join(lines) + "\n")
+    assert len(arts) == 2  # the story, the interview

@@ -3107,7 +3107,12 @@ def _list_ended(window: list[_Entry], info: LineInfo) -> None:
     (maybe over widgets, a caption or a date) shows the list has ended."""
     prev = window[-1].info  # (_last_listed is 0 at once unless this line may be a link)
     back = _last_listed(window) if prev.listed or (prev.role == BOILER and prev.words <= 3) else 0
-    if back and (back == 1 or info.role != BODY) and _ends_list(window[-back].info, info):
+    if (
+        back
+        and (back == 1 or info.role != BODY)
+        and _ends_list(window[-back].info, info)
+        and not _turns_around_box(window, info)
+    ):
         _end_list(window, back)
     elif back and info.role == HEAD and _BREADCRUMB.match(window[-back].raw.text.strip()):
         kicker = window[-back].info  # a section path over the headline ending the list
@@ -3275,6 +3280,28 @@ def _last_listed(window: list[_Entry]) -> int:
         if info.role != BOILER or info.words > 3 or info.end:
             return 0  # (a copyright line under the links: the page ended there)
     return 0
+
+
+def _turns_around_box(window: list[_Entry], info: LineInfo) -> bool:
+    """An interview's turn ("Q: ...", "MAYOR: ...") under a list of links whose label
+    sat under another turn: the box of links is inside the interview (marked ad), the
+    next turn is no article's first paragraph (its last link no headline)."""
+    t = info.key
+    if info.role != BODY or ":" not in t[:40] or not _SPEAKER.match(t):
+        return False
+    for k in range(len(window) - 1, max(0, len(window) - LIST_ITEMS - 2), -1):
+        e = window[k].info
+        if e.listed:
+            continue
+        if e.role != BOILER or e.lead <= 0 or k == 0:
+            return False
+        above = window[k - 1]
+        if above.info.role != BODY or _SPEAKER.match(above.raw.text) is None:
+            return False
+        for f in window[k:]:
+            f.info.ad = True  # an inline box: it does not end the page
+        return True
+    return False
 
 
 def _ends_list(last: LineInfo, info: LineInfo) -> bool:

@@ -583,6 +583,9 @@ _BOILER_LINE = _ByFirst(
     r"|(?:join|start) the discussion"
     r"|(?:read|view|see|show) (?:all )?\d*\s*comments?)\W*$"
     r"|^(?:link |url )?copied(?: to (?:your |the )?clipboard)?\W*$"
+    # a newsletter's first line: "View this email in your browser"
+    r"|^(?:view|read|open|see) (?:this |the )?(?:e-?mail|newsletter|message)(?: online| (?:in|on)"
+    r" (?:your |a |the )?(?:web ?)?browser)\W*$"
     r"|^(?:video|watch|listen)\s*\d{1,2}:\d{2}"
     r"|^report (?:an? )?(?:editorial |technical )?(?:error|issue|typo|problem|correction)\b"
     r"|^editorial (?:code|standards|policy|guidelines)\b"
@@ -659,7 +662,8 @@ _LABEL_LINE = _ByFirst(
     r"|(?:watch|listen)(?: (?:live|again|back|now|online))?"  # "Listen live: X FM", "Watch again:"
     r"|(?:read|view|read this (?:article|story|page)|(?:also )?available) in"  # languages
     r"|you may also like|(?:go|dig) deeper|keep reading|further reading"
-    r"|privacy notice|editor'?s (?:note|picks?)|most read|related topics|topics|tags|see more on)"
+    r"|privacy notice|editor'?s (?:note|picks?)|most read|related topics|topics|tags|see more on"
+    r"|(?:explore|read|find) more on (?:these|this|the) topics?|more on these topics)"
     r"\s*[:|»›>]"
     r"|^(?:share|comment)\b.{0,40}:\s*$|^share this (?:story|article|post)\s*:"
     r"|^(?:share|comment)\b.{0,30}\bth(?:is|e) (?:article|story|post)\s*:"
@@ -1015,7 +1019,7 @@ _BLOCK_LABEL = _ByFirst(
     r"^(?:media|press|investor|for (?:further|more) information|further information|contacts?"
     r"|(?:for )?(?:media|press|investor|analyst|general)? ?(?:enquiries|inquiries)|media relations)"
     r"(?: contacts?)?(?: information| details)?(?:,? (?:please )?contact(?: us)?)?\s*:?$"
-    r"|^news provided by\b|^About\s+[A-Z][\w&.,'’ -]*$"
+    r"|^news provided by\b|^About\s+(?:the\s+)?[A-Z][\w&.,'’ -]*$"
     r"|^(?:issued|released|distributed|signed) by\s*:$"  # a statement's signature block
     r"|^(?:journal references?|story source|references?)\s*:$"
     r"|^(?:primary|secondary|original|study|journal) sources?\s*:?$"  # a study's citation
@@ -1180,7 +1184,18 @@ _BOILER = _AnchoredOrNot(
     r"|\bpaid (?:death notices?|obituar(?:y|ies))\b"
     # a mailing's footer: "You are receiving this email because ... Unsubscribe | Preferences"
     r"|^you(?:['’]re| are) receiving this\b.{0,120}\bunsubscribe\b|\bunsubscribe\s*[|·•]"
-    r"|\bto (?:submit|place) an? (?:death notice|obituary)\b",
+    r"|\bto (?:submit|place) an? (?:death notice|obituary)\b"
+    # a reuse notice: "Data may be reproduced with attribution."
+    r"|\b(?:reproduced|republished|reused|quoted|shared)\b.{0,40}\bwith (?:full |proper |due )?"
+    r"attribution\b"
+    # a travel or shopping page's note: "Prices correct at time of publication."
+    r"|^(?:all )?(?:prices?|fares?|rates?|details?|information)(?: and [\w-]+)? (?:were |are |is )?"
+    r"correct at (?:the )?time of (?:publication|writing|going to press)\W*$"
+    # a newsletter's footer: "Forwarded this email? Sign up here."
+    r"|^(?:was this |got this )?(?:e-?mail )?forwarded\b.{0,40}\b(?:sign up|subscribe)\b"
+    # a broadcaster's schedule promo: "Watch X News every evening at 20:00 on channel 9."
+    r"|^(?:watch|listen to|tune in to)\b.{0,60}\b(?:every|each) (?:day|morning|evening|night"
+    r"|weekday|week)\b.{0,40}\bon channel\b",
     re.I,
 )
 _APPEAL = _AnchoredOrNot(
@@ -1314,6 +1329,10 @@ _FAMILIES = {
     ),
     _K_BOILER: (
         "read more",
+        "attribution",
+        "correct at",
+        "forwarded",
+        "on channel",
         "stay up to date",
         "feed",
         "stay up-to-date",
@@ -1980,7 +1999,7 @@ def _classify(
         if not info.lead and s[0].isdigit() and _THREAD_HEAD.match(s):
             info.lead = -COMMENT_LINES  # "23 thoughts on “<headline>”": the first comment follows
         return info
-    if nwords <= 6 and _BLOCK_LABEL.match(s):
+    if (nwords <= 6 or (nwords <= 8 and s[:10] == "About the ")) and _BLOCK_LABEL.match(s):
         if s[:4].lower() == "news":
             # "News provided by" / "Acme Inc.": a press release's header, like a credit
             info.role, info.lead = CREDIT, -1
@@ -2159,7 +2178,7 @@ def _short_role(s: str, nwords: int, mask: int) -> int:
         return CLOSE  # classify() marks it kept: a press release's own last line
     if nwords <= 16 and _DIGIT.search(s) and _CONTACT_PERSON.match(s):
         return CLOSE  # "Jo Park, Acme/Paris, Tel. +33 1 23 45 67 89": a release's contact
-    if nwords <= 6 and _ABOUT.match(s):
+    if (nwords <= 6 or (nwords <= 8 and s[:10] == "About the ")) and _ABOUT.match(s):
         return BOILER  # "About <Company>": the company note heading of a press release
     dateline = _is_dateline(s)
     if nwords <= 24 and mask & _K_BY and _BY_DATED.match(s) and _HAS_DATE.search(s):
@@ -2889,7 +2908,7 @@ def _starts_with_function_word(s: str) -> bool:
 
 
 _ABOUT_RUNIN = re.compile(r"^About (?:the )?[A-Z][\w&.'’-]*(?: [\w&.'’()-]+){0,7}\s*:\s+[A-Z\"“]")
-_ABOUT = re.compile(r"^About\s+[A-Z][\w&.,'’ -]*$")
+_ABOUT = re.compile(r"^About\s+(?:the\s+)?[A-Z][\w&.,'’ -]*$")
 # A place in title case with a wire tag: "Paris (AFP) - ...", "New Delhi (Reuters) — ...".
 _DATELINE_TAG = re.compile(
     r"^[A-Z][\w.'’\-]*(?:,? [A-Z][\w.'’\-]*){0,3} \([A-Za-z][\w .&/-]{1,24}\)\s*[–—-]{1,2}"

@@ -2247,6 +2247,17 @@ def _push(window: list[_Entry], raw: RawLine, info: LineInfo | None = None) -> N
             _foot_date_above(window)
     if info.role in (BODY, CONT) and last is not None and last.role == BYLINE:
         _name_mid_sentence(window, raw.text)
+    elif (
+        info.role == BYLINE
+        and last is not None
+        and last.role == BODY
+        and info.words <= 5
+        and last.words > FACT_WORDS
+        and window[-1].raw.text.rstrip()[-1:] == ","
+    ):
+        # "... a day after the death of her teacher," / "Jo Park.": a paragraph broken at a
+        # linked name (a valediction, "In solidarity,", is a short line of its own)
+        info.role = CONT
     if info.role in (BYLINE, TIMESTAMP) and last is not None and last.role in (HEAD, CREDIT):
         _signature_above(window)
     if info.role in (BYLINE, TIMESTAMP) and not info.clock and last is not None:

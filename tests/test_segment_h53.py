@@ -1,0 +1,46 @@
+"""Line roles in context from the h53 review (a film festival across papers, a live
+page, a newsletter and a trade paper). Every line here is written for the test; none
+comes from an evaluation set."""
+
+from __future__ import annotations
+
+from worker.clean import BYLINE, classify
+from worker.dumpio import RawLine
+from worker.segment import _push, segment_text
+
+STORY = [
+    "Tram depot plan clears its first vote",
+    "By Oskar Lind",
+    "The council's transport committee backed the new tram depot on Tuesday by six votes to three.",
+    "The depot would house the twelve longer trams the city ordered last year.",
+    "Neighbours fear noise from the night shifts and asked for a wall along the yard.",
+]
+
+
+def test_name_after_a_paragraph_cut_at_a_comma_runs_on() -> None:
+    """A paragraph ending in a comma, then a bare name ("Jo Park."): the paragraph was
+    broken at a linked name, which is no byline of a next story."""
+    lines = [
+        *STORY,
+        "Rail museum names its new director",
+        "By Hedda Marsk",
+        "The rail museum has named a new director after a search that lasted most of a year.",
+        "She takes over in September from the man who founded the collection, her mentor,",
+        "Arvid Nyqvist.",
+        "Asked what he meant to her, she said he had taught her to read a timetable at six.",
+        "The museum will close for two weeks in August while the new galleries are fitted.",
+    ]
+    arts = segment_text("\n".join(lines) + "\n")
+    assert [a.start_line for a in arts] == [1, 6]
+
+
+def test_linked_name_under_a_comma_is_no_byline() -> None:
+    lines = [
+        "She takes over in September from the man who founded the collection, her mentor,",
+        "Arvid Nyqvist.",
+    ]
+    assert classify(lines[1]).role == BYLINE
+    window: list = []
+    for no, text in enumerate(lines, 1):
+        _push(window, RawLine(no, 0, 0, text))
+    assert window[1].info.role != BYLINE

@@ -23,6 +23,8 @@ from worker.clean import BODY, BOILER, classify
         "View this email in your browser",
         "Read this newsletter online",
         "Explore more on these topics: Farming · Weather · Rural life",
+        "VIDEO: Crowds at the station after the storm (2:05)",
+        "Watch: The harbour at dawn (0:58)",
     ],
 )
 def test_page_notes_are_furniture(line: str) -> None:

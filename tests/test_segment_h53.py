@@ -44,3 +44,23 @@ def test_linked_name_under_a_comma_is_no_byline() -> None:
     for no, text in enumerate(lines, 1):
         _push(window, RawLine(no, 0, 0, text))
     assert window[1].info.role != BYLINE
+
+
+def test_live_page_key_events_box_is_furniture() -> None:
+    """The "Key events" box over the live page's entry headlines: a box of links, no headlines."""
+    lines = [
+        "Harbour strike - live: ferries halted as talks resume",
+        "By Oskar Lind",
+        "Updated 20 minutes ago",
+        "Key events",
+        "14:10 Union leaders arrive at the port office",
+        "11:05 Harbour Ferries Cancels Crossings",
+        "15:02",
+        "That is where we leave our coverage of the strike for today. Thanks for reading along.",
+        "14:10",
+        "Union leaders have arrived at the port office for talks with the ferry company today.",
+    ]
+    arts = segment_text("\n".join(lines) + "\n")
+    assert len(arts) == 1
+    dropped = {d.line for a in arts for d in a.dropped_lines}
+    assert {4, 5} <= dropped

@@ -2519,7 +2519,7 @@ _TAG_LABELS = (
 _LIST_LABEL = _ByFirst(
     r"^(?:related(?: stories| articles| coverage| content| reading| posts| pages| videos| reads"
     r"| materials| resources| documents| files)?"
-    r"|more on this (?:story|topic)"
+    r"|more on this (?:story|topic)|key (?:events|moments|updates|points)"  # a live page's
     r"|most (?:read|popular|viewed|shared|commented|emailed)(?: (?:in|on|from|at) [\w&.'’-]+"
     r"(?: [\w&.'’-]+){0,2})?"
     r"|(?:learn|find out) more(?=\s*:)|more to explore|further resources"  # not a bare button

@@ -38,6 +38,8 @@ def test_page_notes_are_furniture(line: str) -> None:
         "The figures were not available at the time of publication, the ministry said.",
         "She forwarded the email to the police, who said they would investigate the matter.",
         "Viewers can watch the final every evening this week on channel 5, the league said.",
+        # a video's caption under its headline, with the running time: the caption, no link
+        "Video: Crowds queued for hours at the clinic on Monday. Jo Park reports. (2:14)",
     ],
 )
 def test_story_sentences_stay_paragraphs(line: str) -> None:

@@ -673,8 +673,9 @@ _LABEL_LINE = _ByFirst(
     r"|^read more [A-Z][\w&' ]{1,20}:\s"
     r"|^(?:read|download|view|see) (?:the|our) (?:full )?[\w'’-]+(?: [\w'’-]+){0,2}\s*:\s"
     r"|^(?:filed|posted) (?:under|in)\s*:|^categor(?:y|ies)\s*:|^more\s*:\s*\S"
-    # a clip's link with its running time: "VIDEO: Crowds at the station (1:42)"
-    r"|^(?:video|audio|watch|listen)\s*[:|]\s*\S.{0,120}[(\[]\d{1,2}:\d{2}[)\]]$"
+    # a clip's link with its running time: "VIDEO: Crowds at the station (1:42)" (one
+    # title: "Video: Crowds waited hours. Jo Park reports. (2:14)" is the clip's caption)
+    r"|^(?:video|audio|watch|listen)\s*[:|]\s*\S(?:(?![.!?] )[^\n]){0,120}[(\[]\d{1,2}:\d{2}[)\]]$"
     r"|^(?:topics|tags|keywords) (?-i:[A-Z][\w&'’.-]*(?: [A-Z][\w&'’.-]*){1,10})$"
     r"|^(?:filed|posted) (?:under|in) [^|]{1,80}\|"  # "Posted in X | Tagged Y | 6 Comments"
     # a comment thread's head: "3 thoughts on “<headline>”", "12 Responses to '...'"

@@ -2205,6 +2205,8 @@ def _short_role(s: str, nwords: int, mask: int) -> int:
             or (mask & _K_ROLE and _NAME_ROLE.match(s))
         ):
             return BYLINE
+        if nwords <= 4 and s[:10].lower() == "posted by " and _POSTED_BY_HANDLE.match(s):
+            return BYLINE  # "Posted by jparker", "Posted by Site Admin": a blog post's byline
         if nwords <= 6 and s[1:2].isupper() and _DATELINE_ONLY.match(s):
             return BODY
         if ("@" in s and _TIP_LINE.search(s)) or (s[0] in "GgHhDdTtCcFfRr" and _TIP_LINE.match(s)):
@@ -2412,6 +2414,8 @@ _POSTED_BY = re.compile(
     r"|^(?:posted|submitted|written|published|filed|added)\s+by\s+\S+(?:\s+\S+){0,2}\s+(?:on|at)\s+\S",
     re.I,
 )
+# "Posted by jparker": a post's author alone, a name or a user's handle (no sentence).
+_POSTED_BY_HANDLE = re.compile(r"^posted by:? @?[\w.'’-]+(?: [A-Z][\w.'’-]*){0,2}$", re.I)
 _RELEASE_DATE = re.compile(
     r"^(?:public )?release date\s*:?\s*\S.{0,30}$|^embargoed? (?:until|till)\s*:?\s*\S.{0,30}$",
     re.I,

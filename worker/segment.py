@@ -2184,6 +2184,8 @@ def _article(entries: list[_Entry]) -> SegmentedArticle:
 
 #: Whether _push takes its shortcut for a paragraph under a paragraph (False: tests).
 _PUSH_SHORTCUT = True
+# "Watch: <title> (2:14)": a video player's label, title and running time.
+_VIDEO_TITLE = re.compile(r"^(?:watch|video)\s*:\s*\S.{0,200}\(\d{1,2}:\d{2}\)$", re.I)
 _PLAIN_ROLES = frozenset({BODY, APPEAL})
 _PLAIN_AFTER = frozenset({BODY, CONT, APPEAL})
 
@@ -2229,6 +2231,14 @@ def _push(window: list[_Entry], raw: RawLine, info: LineInfo | None = None) -> N
         info.role = BOILER  # "Copyright: X, 2025." / "www.x.org": the page's footer, not a credit
     elif last is not None and last.role == HEAD and info.role == CREDIT:
         last.role = CAPTION  # a short line with a photo credit is a caption
+    elif (
+        last is not None
+        and last.role == HEAD
+        and info.role == BOILER
+        and raw.text.rstrip()[-1:] == ")"
+        and _VIDEO_TITLE.match(raw.text.strip())
+    ):  # headline / "WATCH: Jo Park on the vote (2:14)": the lead video's title, a caption
+        info.role = CAPTION
     if (
         info.clock
         and last is not None

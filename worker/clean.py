@@ -90,6 +90,8 @@ _READTIME = re.compile(r"^(.{2,60}?)\s*[·•|,–—-]?\s*\d{1,2}\s*-?\s*min(?:
 _BARE_NAME = re.compile(rf"^{_NAME_SEQ}$")
 # "Name and Name", "Name & Name", "Name | Agency", "NAME NAME" (all capitals).
 _NAME_PAIR = re.compile(rf"^{_NAME_SEQ}(?:\s*,\s*{_NAME_SEQ})*\s+(?:and|&)\s+{_NAME_SEQ}$")
+# A lower-case note after a name in a byline: "(now)", "(earlier)".
+_NAME_NOTES = re.compile(r" \([a-z]+(?: [a-z]+)?\)(?=$| and |, )")
 _NAME_AGENCY = re.compile(rf"^({_NAME_SEQ})\s*[|·•/]\s*[A-Z][\w&.'’ -]{{1,40}}$")
 # "Jo Park (The Jakarta Post)": a name and, in brackets, the outlet it writes for.
 _NAME_OUTLET = re.compile(
@@ -2259,6 +2261,10 @@ def _short_role(s: str, nwords: int, mask: int) -> int:
                 and (_BARE_NAME.match(t) or _NAME_PLACE.match(t))
                 and not _names_a_section(t)
             ):
+                return BYLINE
+        if s[-1] == ")" and " and " in s and _NAME_NOTES.search(s):
+            plain = _NAME_NOTES.sub("", s)  # "Jo Park (now) and Sam Roe (earlier)": a live page's
+            if _is_name(plain) and _NAME_PAIR.match(plain):  # writers, each with a shift
                 return BYLINE
     elif nwords <= 20 and _DIGIT.search(s) and _HAS_DATE.search(s) and _is_mostly_date(s):
         return TIMESTAMP  # "Tue 5 Mar 2024 09.30 GMT Last modified on Tue 5 Mar 2024 12.14 GMT"

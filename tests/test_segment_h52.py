@@ -57,3 +57,48 @@ def test_video_label_under_a_headline_is_its_caption() -> None:
     ]
     arts = segment_text("\n".join(lines) + "\n")
     assert [a.start_line for a in arts] == [1, 6]
+
+
+def test_live_page_writers_with_shift_notes_are_a_byline() -> None:
+    assert classify("Jo Marren (now) and Sam Roeder (earlier)").role == BYLINE
+    assert classify("Court (today) and Council (now)").role != BYLINE
+
+
+def test_live_page_header_keeps_its_byline() -> None:
+    """Kicker, headline, a standfirst read as a paragraph, then the writers with
+    their shifts: one header, no page starting at the byline."""
+    lines = [
+        *STORY,
+        "LIVE",
+        "Depot vote: council backs tram yard by six votes to three – as it happened",
+        "Committee approves the yard after a four-hour debate; neighbours vow to fight on in"
+        " the courts and ask for a noise wall along the line",
+        "Jo Marren (now) and Sam Roeder (earlier)",
+        "Tue 9 May 2025 18.02 BST",
+        "The committee has backed the new tram depot, after four hours of debate and two"
+        " adjournments, by six votes to three.",
+        "Neighbours in the public gallery booed the result and said they would go to court.",
+        "The depot will house the twelve longer trams the city ordered last year.",
+    ]
+    arts = segment_text("\n".join(lines) + "\n")
+    assert [a.start_line for a in arts] == [1, 6]
+
+
+def test_quoted_headline_between_kicker_and_standfirst() -> None:
+    """Kicker / a headline that is one quotation (a reader's question) / standfirst /
+    byline: the page starts at the kicker."""
+    lines = [
+        *STORY,
+        "ASK THE EXPERT",
+        "'I sold my flat to the depot firm. Can I undo the sale now?'",
+        "Our property columnist on what sellers near the planned tram yard can do now",
+        "Hedda Marsk",
+        "Sun 14 May 2025 07.00 BST",
+        "Q: Last spring I sold my flat beside the old rail yard to a firm I now learn was"
+        " buying land for the depot.",
+        "A: I'm sorry to hear it. A sale can be undone only in narrow cases, and this may"
+        " not be one of them.",
+        "If you believe the buyer hid what it knew, a solicitor can tell you whether to act.",
+    ]
+    arts = segment_text("\n".join(lines) + "\n")
+    assert [a.start_line for a in arts] == [1, 6]

@@ -2796,8 +2796,17 @@ def _headline_above(
         h = k - 1  # kicker, "headline" read as a sentence, standfirst read as a headline, byline
         if (
             h >= 1
-            and _header_sentence(window[h].info, HEADLINE_WORDS, True)
-            and window[h].raw.text.rstrip()[-1:] not in ".!?:;,\"'”’)"  # read as cut at a link
+            and (
+                (
+                    _header_sentence(window[h].info, HEADLINE_WORDS, True)
+                    and window[h].raw.text.rstrip()[-1:] not in ".!?:;,\"'”’)"  # read as cut
+                )  # at a link; or a headline that is one quotation ("'Will I see it again?'")
+                or (
+                    window[h].info.role == BODY
+                    and window[h].info.words <= HEADLINE_WORDS
+                    and _quoted(window[h].raw.text.strip())
+                )
+            )
             and _kicker(window[h - 1].info)
             and not window[h - 1].raw.text.rstrip().endswith("?")  # a section's subheading
         ):

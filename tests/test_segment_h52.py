@@ -102,3 +102,61 @@ def test_quoted_headline_between_kicker_and_standfirst() -> None:
     ]
     arts = segment_text("\n".join(lines) + "\n")
     assert [a.start_line for a in arts] == [1, 6]
+
+
+def _window(texts: list[str]):
+    from worker.dumpio import RawLine
+    from worker.segment import _push
+
+    window: list = []
+    for no, text in enumerate(texts, 1):
+        _push(window, RawLine(no, 0, 0, text))
+    return window
+
+
+REPORT = [
+    "The council's transport committee backed the new tram depot on Tuesday by six votes to three.",
+    "The depot would house the twelve longer trams the city ordered last year.",
+    "Residents of the streets beside the yard fear noise from the night shifts.",
+    "The committee asked the operator to build a wall along the yard.",
+    "Building work is due to start in the autumn and the first trams should arrive.",
+    "Opponents said they would ask the regional government to review the decision.",
+]
+
+
+def test_cueless_split_moves_up_to_a_greeting() -> None:
+    """A newsletter on the same story opens "Morning." a few paragraphs above the
+    split the cosine found: the split moves up to the greeting."""
+    from worker.segment import _voice_opening
+
+    texts = [
+        *REPORT,
+        "Morning. The depot vote is a day old and nobody has yet published what the yard costs.",
+        "The operator says the depot will cost about forty million, which seems low for its size.",
+        "Land near the yard sold for twice the usual price last spring, according to the records.",
+        "The operator has not said who bought it, or whether the buyers knew of the plan at all.",
+    ]
+    window = _window(texts)
+    body = list(range(len(texts)))
+    cands = body[1:]
+    assert _voice_opening(window, body, cands, len(cands) - 1) == cands.index(6)
+
+
+def test_cueless_split_moves_up_to_a_new_place() -> None:
+    """A paragraph opening "In <Place>, ..." on a place the part above never names,
+    just above the split: a piece set elsewhere starts there. A month is no place."""
+    from worker.segment import _voice_opening
+
+    texts = [
+        *REPORT,
+        "In Westhaven, where the old depot stood for sixty years, the news was met with relief.",
+        "The cafe across the road lost half its trade when the old depot closed, its owner said.",
+        "Former drivers who used to park there said they hoped some of the jobs would come back.",
+    ]
+    window = _window(texts)
+    body = list(range(len(texts)))
+    cands = body[1:]
+    assert _voice_opening(window, body, cands, len(cands) - 1) == cands.index(6)
+    texts[6] = "In September, the old depot stood empty for the first time in sixty years."
+    window = _window(texts)
+    assert _voice_opening(window, body, cands, len(cands) - 1) == len(cands) - 1

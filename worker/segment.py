@@ -2077,6 +2077,13 @@ def _voice_opening(entries: list[_Entry], body: list[int], cands: list[int], k: 
         c = cands[j]
         if _first_person(entries[c]) and not any(_first_person(entries[i]) for i in body if i < c):
             return j
+    for j in range(max(0, k - SPLIT_MIN + 1), k):
+        if _GREETING.match(entries[cands[j]].raw.text.lstrip()):
+            return j  # "Morning. The freeze is a day old ...": a newsletter's first line
+    for j in range(max(0, k - VOICE_BACK), k):
+        m = _NEW_PLACE.match(entries[cands[j]].raw.text.lstrip())
+        if m and not any(m.group(1) in entries[i].raw.text for i in body if i < cands[j]):
+            return j  # "In Hoboken, where ...": a piece set somewhere the part above never was
     return k
 
 
@@ -2088,6 +2095,21 @@ def _first_person(e: _Entry) -> bool:
 
 #: Candidates before a cue-less split that may be its first-person opening instead.
 VOICE_BACK = 3
+# A greeting that opens a newsletter or a post: "Morning.", "Good evening from ...",
+# "Hello and welcome", "Welcome back to ...".
+_GREETING = re.compile(
+    r"^(?:good )?(?:morning|afternoon|evening)(?:,? (?:all|everyone|folks))?[.!,]"
+    r"|^good (?:morning|afternoon|evening) from\b|^(?:hello|hi|hey)(?: all| everyone| there)?[.!,]"
+    r"|^(?:hello and )?welcome (?:back )?to\b",
+    re.I,
+)
+# A paragraph that opens on a place: "In Hoboken, where ...", "In Santa Rosa, the ...".
+_NEW_PLACE = re.compile(
+    r"^In (?!(?:January|February|March|April|May|June|July|August|September|October|November"
+    r"|December|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|Addition|Short"
+    r"|Fact|Total|Theory|Practice|General|Particular|Response|Return|Contrast|Comparison)\b)"
+    r"((?:[A-Z][\w'’.-]+)(?: [A-Z][\w'’.-]+)?),\s"
+)
 
 _QUOTED = re.compile(r"“[^”]*”|\"[^\"]*\"|‘[^’]*’")
 # A speaker's turn in a transcript: "DENISE ARROYO: ...", "JO PARK, HOST: ...", "Q: ...".

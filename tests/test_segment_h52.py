@@ -160,3 +160,11 @@ def test_cueless_split_moves_up_to_a_new_place() -> None:
     texts[6] = "In September, the old depot stood empty for the first time in sixty years."
     window = _window(texts)
     assert _voice_opening(window, body, cands, len(cands) - 1) == len(cands) - 1
+
+
+def test_station_gift_prompt_is_an_appeal() -> None:
+    from worker.clean import APPEAL
+
+    line = "Valley Radio is listener-supported. Make a gift today and keep local news free."
+    assert classify(line).role == APPEAL
+    assert classify("She chose to make a gift of the land to the town in 1990.").role != APPEAL

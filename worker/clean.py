@@ -1218,6 +1218,8 @@ _APPEAL = _AnchoredOrNot(
     r"|donors|members|subscribers)\b"
     r"|\bmake a (?:one-off |monthly |small )?"
     r"(?:contribution|donation)\b|\byou[’']ve read \d+ articles?\b"
+    # "Make a gift today and keep local news free": a public station's donation prompt
+    r"|\bmake a (?:tax[- ]deductible )?gift (?:today|now|of any (?:size|amount))\b"
     r"|\bsupport us\b.{0,30}\bfrom\b|\bhelp us keep\b|\bconsider becoming\b"
     r"|\bjournalism costs money\b"
     r"|\bby (?:subscribing|becoming a (?:subscriber|member|supporter)|supporting us)\b"
@@ -1285,6 +1287,8 @@ _FAMILIES = {
         "contribution",
         "donation",
         "your gift",
+        "make a gift",
+        "make a tax",
         "your tax",
         "ve read ",
         "help us keep",

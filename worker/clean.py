@@ -944,17 +944,17 @@ def _lower_byline(s: str) -> bool:
 _BY_NAME_NEXT = re.compile(r"^by:?\s+[A-Z\u00C0-\u00DE]")
 
 
-def _lower_furniture(s: str) -> bool:
+def _lower_furniture(s: str, mask: int | None) -> bool:
     """A lower-case line that is furniture, not a link-stripping fragment ("skip past
-    newsletter promotion", "after newsletter promotion"): classified as usual."""
-    return (
-        s[0].islower()
-        and (
-            _SKIP_LABEL.match(s) is not None
-            or (s.count(" ") < 4 and is_widget(s))  # "watch now", "share"
-            or (_mask(s[:400].lower()) & _K_BOILER != 0 and _BOILER.search(s) is not None)
-        )
-    )
+    newsletter promotion", "after newsletter promotion"): classified as usual.
+    ``mask``: _mask of its head when _scan has found it (None: found here)."""
+    if not s[0].islower():
+        return False
+    if _SKIP_LABEL.match(s) is not None or (s.count(" ") < 4 and is_widget(s)):
+        return True  # "skip past newsletter promotion", "watch now", "share"
+    if mask is None:
+        mask = _mask(s[:400].lower())
+    return mask & _K_BOILER != 0 and _BOILER.search(s) is not None
 
 
 def _has_link(s: str) -> bool:
@@ -1938,7 +1938,7 @@ def _classify(
     if nwords <= 4 and (s[0] in "pul" or (s[0].isdigit() and s[-1].isalpha())) and _CLOCK.match(s):
         info.role, info.clock = TIMESTAMP, True  # "posted at 16:54": a live entry's time
         return info
-    if _CONT_START.match(s) and not lower_by and not _lower_furniture(s):
+    if _CONT_START.match(s) and not lower_by and not _lower_furniture(s, mask):
         if nwords == 1 and _SIGNOFF.match(s):
             info.role = CLOSE  # wire desk initials ("hos/jm/rl"): the story's last line
             return info

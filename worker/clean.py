@@ -255,6 +255,9 @@ class _AnchoredOrNot:
         self._head = _ByFirst("|".join(head), flags) if head else None
         self._rest = re.compile("|".join(rest), flags) if rest else None
         self._alts = [re.compile(a, flags) for a in rest]
+        # how far before its literal a branch's match can start: its longest match
+        # (huge for one that can run on without bound: searched from the line's start)
+        self._reach = [re._parser.parse(a, flags).getwidth()[1] for a in rest]
         needs = [_required(a, flags) for a in rest]
         self._always = [k for k, need in enumerate(needs) if not need]
         words = sorted({w for need in needs for w in need})
@@ -273,11 +276,16 @@ class _AnchoredOrNot:
         found = self._ac.find_matches_as_indexes(s.lower(), overlapping=True)
         if not found and not self._always:
             return None  # (most lines: no branch's literal)
-        which = set(self._always)
-        for idx, _start, _end in found:
-            which.update(self._owners[idx])
-        for k in sorted(which):
-            if (m := self._alts[k].search(s)) is not None:
+        # where each branch's first literal is (s.lower() has the indexes of s: only
+        # "İ", one of _FOLDS_TO_ASCII, lengthens): no match can start a branch's
+        # reach before it, so its search starts there, not at the line's start
+        first = dict.fromkeys(self._always, 0)
+        for idx, start, _end in found:
+            for k in self._owners[idx]:
+                if first.get(k, start + 1) > start:
+                    first[k] = start
+        for k in sorted(first):
+            if (m := self._alts[k].search(s, max(0, first[k] - self._reach[k]))) is not None:
                 return m
         return None
 

@@ -1917,7 +1917,9 @@ def _classify(
     line itself (False where unsure: the key is then computed, with the same value)."""
     if not s:
         return LineInfo(BLANK, 0)
-    if "[email pro" in s:  # a scraper's stand-in for an obfuscated address: an address
+    # a scraper's stand-in for an obfuscated address: an address ("[" looked for
+    # first: a one-character search is a memchr, ~5x as fast on a long paragraph)
+    if "[" in s and "[email pro" in s:
         info = _classify(s.replace("[email protected]", "mail@protected.invalid"))
         info.key = s[:2000] if len(s) >= 2000 else " ".join(s.split())
         return info

@@ -693,7 +693,9 @@ _LABEL_LINE = _ByFirst(
     r" (?:on|to) [“\"'‘«]"
     r"|^(?:source|journal|study|secondary source) references?\s*:\s*\S"
     # a page's metadata fields: "Topic(s): ...", "Keywords: ...", "Press Release Number: 25-104"
-    r"|^(?!authors?\b)[a-z]+(?: [a-z]+)?\(s\)\s*:|^keywords?\s*:"
+    # (possessive: a word is never given back, as what follows it is no letter; tried on
+    # every line, backtracking through the first two words of a paragraph took ~0.4 µs)
+    r"|^(?!authors?\b)[a-z]++(?: [a-z]++)?\(s\)\s*:|^keywords?\s*:"
     r"|^(?:(?:press |news )?release|document) (?:number|no\.?|#|id)\s*:?\s*[\w./-]{1,20}$"
     r"|^comments? on this (?:article|story|post)\b(?:\s*\([^()]{0,40}\))?\W*$"
     # a regulatory announcement's number: "RNS Number : 6042T"

@@ -151,3 +151,14 @@ def test_first_characters() -> None:
     assert C._distributed(r"^(?:a|b(?:c|d))e") == ["^ae", "^b(?:c|d)e"]
     assert C._distributed(r"^(?:(?:a|b)c|d)e") == ["^ace", "^bce", "^de"]
     assert C._distributed(r"^(?:a|b)?e") == [r"^(?:a|b)?e"]
+
+
+def test_cont_first_holds_every_first_character_of_cont_start() -> None:
+    """_classify tries _CONT_START only on a line opening with one of _CONT_FIRST."""
+    missed = [
+        c
+        for c in map(chr, range(0x10000))
+        if c not in C._CONT_FIRST
+        and any(C._CONT_START.match(c + rest) for rest in ("", "a", ">", " a", "x"))
+    ]
+    assert missed == []

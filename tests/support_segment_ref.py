@@ -1,6 +1,6 @@
 """Reference (pure-Python, dict-based) cohesion of the segmenter, for tests.
 
-worker.segment computes lexical cohesion with numpy over a whole window; this
+worker.cohesion computes lexical cohesion with numpy over a whole window; this
 is the straightforward incremental version it replaced. Tests check that both
 give the same similarities, depths and carry-over shares on generated dumps, so
 the fast version can be changed without silently changing the model.
@@ -11,19 +11,17 @@ from __future__ import annotations
 import math
 from collections import Counter
 
-from worker.segment import (
-    _CONTENT_ROLES,
+from worker.cohesion import (
     _LOG,
     _STOP,
     _TOKEN,
     BLOCK,
     CARRY,
     DF_RADIUS,
-    DUP_SPAN,
     TOKEN_CHARS,
     _depths,
-    _Entry,
 )
+from worker.segment import _CONTENT_ROLES, DUP_SPAN, _Entry
 
 
 def _tokens(text: str) -> dict[str, int]:

@@ -1,4 +1,4 @@
-"""The vectorised cohesion of worker.segment equals the reference implementation."""
+"""worker.segment's vectorised cohesion (worker.cohesion) equals the reference implementation."""
 
 from __future__ import annotations
 

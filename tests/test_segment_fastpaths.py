@@ -14,6 +14,7 @@ import random
 
 from support_dumpgen import FIXTURES, make_dump
 
+from worker import cohesion as C
 from worker import segment as S
 from worker.dumpio import iter_lines
 
@@ -123,17 +124,17 @@ def test_pair_counts_with_and_without_hash_collisions() -> None:
 
     rng = np.random.default_rng(7)
     keys = rng.integers(1, 1 << 40, 300_000, dtype=np.uint64)
-    hs = (keys * S._SORT_MUL) >> np.uint64(32)
+    hs = (keys * C._SORT_MUL) >> np.uint64(32)
     _, first, counts = np.unique(hs, return_index=True, return_counts=True)
     dup = hs == hs[first[np.flatnonzero(counts > 1)[0]]]
     pair = keys[dup][:2]
     assert pair[0] != pair[1]  # two keys, one hash
     for words in (keys[:5000], np.concatenate([keys[:3000], pair, pair[::-1], keys[:50]])):
         lines = np.sort(rng.integers(0, 40, len(words)))
-        ks, cs, ls = S._pair_counts(words, lines)
+        ks, cs, ls = C._pair_counts(words, lines)
         got = sorted(zip(zip(ks.tolist(), ls.tolist(), strict=True), cs.tolist(), strict=True))
         assert got == _pairs_reference(words, lines)
-        order = list(zip(S._SORT_MUL * ks >> np.uint64(32), ls, strict=True))
+        order = list(zip(C._SORT_MUL * ks >> np.uint64(32), ls, strict=True))
         exact = len(words) < 5000
         assert exact or order == sorted(order)  # radix path: by hash, then line
 
@@ -184,9 +185,9 @@ def test_window_df_int32_and_int64_keys() -> None:
     import numpy as np
 
     rng = np.random.default_rng(11)
-    r = S.DF_RADIUS
+    r = C.DF_RADIUS
     for base in (0, (1 << 31) - 5 * r, (1 << 31) - r - 1, 1 << 33):
         key = np.unique(base + rng.integers(0, 6 * r, 400)).astype(np.int64)
         plain = np.searchsorted(key, key + r, "right") - np.searchsorted(key, key - r, "left")
-        assert S._window_df(key).tolist() == plain.tolist()
-    assert S._window_df(np.zeros(0, dtype=np.int64)).tolist() == []
+        assert C._window_df(key).tolist() == plain.tolist()
+    assert C._window_df(np.zeros(0, dtype=np.int64)).tolist() == []

@@ -1,4 +1,4 @@
-"""The window tokeniser of worker.segment finds exactly the words _tokens counts.
+"""The window tokeniser of worker.cohesion finds exactly the words _tokens counts.
 
 _window_words finds words for a whole window at once (numpy over the joined
 UTF-8 text, with a Python path for non-ASCII and long runs); the reference
@@ -15,14 +15,14 @@ from hypothesis import strategies as st
 from support_dumpgen import make_dump
 from support_segment_ref import _tokens
 
-from worker import segment as S
+from worker import cohesion as C
 
 
 def _same_words(texts: list[str]) -> None:
     """Per line, the same words with the same counts as the reference, in line order:
     from the tokeniser itself, then as the window gets them."""
-    _same_counts(texts, *S._tokenise(texts))
-    _same_counts(texts, *S._window_words(texts))
+    _same_counts(texts, *C._tokenise(texts))
+    _same_counts(texts, *C._window_words(texts))
 
 
 def _same_counts(texts: list[str], keys, lines) -> None:  # type: ignore[no-untyped-def]
@@ -31,17 +31,17 @@ def _same_counts(texts: list[str], keys, lines) -> None:  # type: ignore[no-unty
     for k, ln in zip(keys.tolist(), lines.tolist(), strict=True):
         got[ln][k] += 1
     for text, counts in zip(texts, got, strict=True):
-        want = Counter({S._word_key(w): c for w, c in _tokens(text).items()})
+        want = Counter({C._word_key(w): c for w, c in _tokens(text).items()})
         assert counts == want, text
 
 
 def test_keys_tell_words_apart() -> None:
     """Exact keys for ASCII words of up to 12 letters; others hashed, apart from those."""
     words = ["abc", "abcdefgh", "abcdefghi", "abcdefghijkl", "abcdefghijklm", "café", "ab", "a"]
-    keys = [S._word_key(w) for w in words]
+    keys = [C._word_key(w) for w in words]
     assert len(set(keys)) == len(keys)
-    assert S._word_key("abcdefgh") == int.from_bytes(b"abcdefgh", "little")
-    assert S._word_key("abcdefghijklm") >> 62 == 3 and S._word_key("abcdefghi") >> 62 == 2
+    assert C._word_key("abcdefgh") == int.from_bytes(b"abcdefgh", "little")
+    assert C._word_key("abcdefghijklm") >> 62 == 3 and C._word_key("abcdefghi") >> 62 == 2
 
 
 TRICKY = [
@@ -98,10 +98,10 @@ def test_random_words(texts: list[str]) -> None:
 def test_small_groups_give_the_same_words(monkeypatch) -> None:  # type: ignore[no-untyped-def]
     """Texts tokenised in groups (CHUNK_CHARS) give what one pass gives."""
     texts = make_dump(9, 12).lines + TRICKY
-    whole = S._tokenise(texts)
+    whole = C._tokenise(texts)
     for size in (1, 50, 2000):
-        monkeypatch.setattr(S, "CHUNK_CHARS", size)
-        got = S._tokenise(texts)
+        monkeypatch.setattr(C, "CHUNK_CHARS", size)
+        got = C._tokenise(texts)
         assert got[0].tolist() == whole[0].tolist() and got[1].tolist() == whole[1].tolist()
 
 
@@ -115,16 +115,16 @@ def test_small_groups_give_the_same_words(monkeypatch) -> None:  # type: ignore[
 def test_carried_words_are_found_words(texts: list[str], cut: int, fresh: int, front: int) -> None:
     """A window that starts with the last one's final lines (the same objects, maybe
     after a few lines of its own) gets the same words as tokenising it afresh."""
-    carry = S._WordCarry()
-    S._window_words(texts, carry)
+    carry = C._WordCarry()
+    C._window_words(texts, carry)
     tail = texts[min(cut, len(texts)) :]
     new = (
         [f"own line {i} words" for i in range(front)]
         + tail
         + [f"new {i} text" for i in range(fresh)]
     )
-    keys, lines = S._window_words(new, carry)
-    want_keys, want_lines = S._tokenise(new)
+    keys, lines = C._window_words(new, carry)
+    want_keys, want_lines = C._tokenise(new)
     assert lines.tolist() == want_lines.tolist()
     assert keys.tolist() == want_keys.astype("uint64").tolist()
     _same_counts(new, keys, lines)

@@ -1,6 +1,7 @@
-"""The keyed alternations of clean.py find what one search of the whole pattern finds.
+"""The keyed alternations of clean.py (worker.keyed) find what one search of the whole
+pattern finds.
 
-_AnchoredOrNot runs only the unanchored branches whose required literal is in
+AnchoredOrNot runs only the unanchored branches whose required literal is in
 the lower-cased line. That is only right if _required never names a literal a
 match can lack: checked here against the plain search of the whole alternation
 on every fixture line, on cut, upper-cased and title-cased variants, and on
@@ -19,6 +20,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from worker import clean as C
+from worker import keyed as K
 
 FIXTURES = Path(__file__).parent / "fixtures"
 KEYED = {
@@ -36,7 +38,7 @@ KEYED = {
 }
 
 
-def whole(alt: C._AnchoredOrNot, s: str) -> bool:
+def whole(alt: K.AnchoredOrNot, s: str) -> bool:
     """The reference: the anchored branches at the start, the rest anywhere."""
     head = alt._head is not None and alt._head._whole.match(s) is not None
     return head or (alt._rest is not None and alt._rest.search(s) is not None)
@@ -107,13 +109,13 @@ def test_keyed_search_agrees_on_built_lines(parts: list[str]) -> None:
 
 
 def test_required_literals() -> None:
-    assert C._required(r"\bsign up\b.{0,80}\b(?:newsletter|inbox)", re.I) in (
+    assert K._required(r"\bsign up\b.{0,80}\b(?:newsletter|inbox)", re.I) in (
         {"sign up"},
         {"newsletter", "inbox"},
     )
-    assert C._required(r"\b(?:photo|image)s?\s+(?:by|credit)", re.I) == {"photo", "image"}
-    assert C._required(r"(?:abc)?\d+", 0) == set()  # nothing every match must hold
-    assert C._required(r"Getty Images", 0) == {"getty images"}
+    assert K._required(r"\b(?:photo|image)s?\s+(?:by|credit)", re.I) == {"photo", "image"}
+    assert K._required(r"(?:abc)?\d+", 0) == set()  # nothing every match must hold
+    assert K._required(r"Getty Images", 0) == {"getty images"}
 
 
 FIRST = {
@@ -123,7 +125,7 @@ FIRST = {
 
 @pytest.mark.parametrize("name", sorted(FIRST))
 def test_by_first_agrees_with_whole_pattern(name: str) -> None:
-    """_ByFirst's match is re.match's, span included, on fixture lines and variants."""
+    """ByFirst's match is re.match's, span included, on fixture lines and variants."""
     alt = FIRST[name]
     lines = fixture_lines()
     found = [(s, m.span() if (m := alt._whole.match(s)) else None) for s in lines]
@@ -141,16 +143,16 @@ def test_by_first_agrees_on_built_lines(parts: list[str]) -> None:
 
 
 def test_first_characters() -> None:
-    first = C._first_chars
+    first = K._first_chars
     parse = re._parser.parse
     assert first(parse(r"(?:ab|Cd)e", re.U)) == {"a", "C"}
     assert first(parse(r"ab", re.I | re.U)) == {"a", "A"}
     assert first(parse(r"(?:x)?y", re.U)) == {"x", "y"}
     assert first(parse(r"\bk", re.I | re.U)) == {"k", "K"}  # the Kelvin sign is not ASCII
     assert first(parse(r"a?", re.U)) is None  # may match the empty string: no first character
-    assert C._distributed(r"^(?:a|b(?:c|d))e") == ["^ae", "^b(?:c|d)e"]
-    assert C._distributed(r"^(?:(?:a|b)c|d)e") == ["^ace", "^bce", "^de"]
-    assert C._distributed(r"^(?:a|b)?e") == [r"^(?:a|b)?e"]
+    assert K._distributed(r"^(?:a|b(?:c|d))e") == ["^ae", "^b(?:c|d)e"]
+    assert K._distributed(r"^(?:(?:a|b)c|d)e") == ["^ace", "^bce", "^de"]
+    assert K._distributed(r"^(?:a|b)?e") == [r"^(?:a|b)?e"]
 
 
 def test_cont_first_holds_every_first_character_of_cont_start() -> None:

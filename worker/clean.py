@@ -15,12 +15,12 @@ import functools
 import itertools
 import operator
 import re
-import re._compiler
-import re._parser
 from dataclasses import dataclass, field
 
 import ahocorasick_rs
 import numpy as np
+
+from worker.keyed import AnchoredOrNot, ByFirst
 
 # Roles (small ints are cheaper than enums in the per-line hot path).
 BLANK, BODY, HEAD, BYLINE, TIMESTAMP, CAPTION, CREDIT, CLOSE, BIO, BOILER, CONT, APPEAL = range(12)
@@ -209,275 +209,14 @@ _DATE_TOKEN = re.compile(
 _MONTH_YEAR = re.compile(rf"^{_MONTH}\s+(?:19|20)\d\d$", re.I)
 
 
-def _top_alternatives(pattern: str) -> list[str]:
-    """The top-level alternatives of a regular expression (split at '|' outside
-    groups and character classes)."""
-    alts, depth, start, i, in_class = [], 0, 0, 0, False
-    while i < len(pattern):
-        c = pattern[i]
-        if c == "\\":
-            i += 2
-            continue
-        if in_class:
-            in_class = c != "]"
-        elif c == "[":
-            in_class = True
-            if pattern[i + 1 : i + 2] == "]":
-                i += 1  # "[]...]": a literal "]" first
-        elif c == "(":
-            depth += 1
-        elif c == ")":
-            depth -= 1
-        elif c == "|" and depth == 0:
-            alts.append(pattern[start:i])
-            start = i + 1
-        i += 1
-    alts.append(pattern[start:])
-    return alts
-
-
-class _AnchoredOrNot:
-    """A compiled alternation whose '^'-anchored branches are tried once at the
-    start of the line (re.match) and the rest anywhere (re.search): Python's
-    search would otherwise try every anchored branch at every position.
-
-    The unanchored branches are tried one by one, and only those whose required
-    literal (see _required) is in the line: a search of the whole alternation
-    tries every branch at every position of the line, 60-300 µs on a paragraph
-    that merely holds one family keyword; one Aho-Corasick pass over the
-    lower-cased line and one or two small searches take a few.
-    """
-
-    def __init__(self, pattern: str, flags: int = 0) -> None:
-        alts = _top_alternatives(pattern)
-        head = [a[1:] for a in alts if a.startswith("^")]
-        rest = [a for a in alts if not a.startswith("^")]
-        self._head = _ByFirst("|".join(head), flags) if head else None
-        self._rest = re.compile("|".join(rest), flags) if rest else None
-        self._alts = [re.compile(a, flags) for a in rest]
-        # how far before its literal a branch's match can start: its longest match
-        # (huge for one that can run on without bound: searched from the line's start)
-        self._reach = [re._parser.parse(a, flags).getwidth()[1] for a in rest]
-        needs = [_required(a, flags) for a in rest]
-        self._always = [k for k, need in enumerate(needs) if not need]
-        words = sorted({w for need in needs for w in need})
-        self._owners = [[k for k, need in enumerate(needs) if w in need] for w in words]
-        self._ac = ahocorasick_rs.AhoCorasick(words) if words else None
-
-    def search(self, s: str, rest: bool = True) -> re.Match[str] | None:
-        """A match of the whole alternation in ``s`` (not always the leftmost one,
-        as re.search would give), or None when it has none. ``rest`` False: the
-        caller knows no unanchored branch can match (its keyword is missing)."""
-        m = self._head.match(s) if self._head is not None else None
-        if m is not None or self._rest is None or not rest:
-            return m
-        if self._ac is None or (not s.isascii() and any(c in s for c in _FOLDS_TO_ASCII)):
-            return self._rest.search(s)  # (isascii() is a flag: no scan of the line)
-        found = self._ac.find_matches_as_indexes(s.lower(), overlapping=True)
-        if not found and not self._always:
-            return None  # (most lines: no branch's literal)
-        # where each branch's first literal is (s.lower() has the indexes of s: only
-        # "İ", one of _FOLDS_TO_ASCII, lengthens): no match can start a branch's
-        # reach before it, so its search starts there, not at the line's start
-        first = dict.fromkeys(self._always, 0)
-        for idx, start, _end in found:
-            for k in self._owners[idx]:
-                if first.get(k, start + 1) > start:
-                    first[k] = start
-        for k in sorted(first):
-            if (m := self._alts[k].search(s, max(0, first[k] - self._reach[k]))) is not None:
-                return m
-        return None
-
-
-#: The non-ASCII characters that re.IGNORECASE matches with an ASCII letter (İ, ı,
-#: ſ, the Kelvin sign): a line holding one is searched whole, since its lower
-#: case may not hold a branch's required literal although the branch matches.
-_FOLDS_TO_ASCII = ("\u0130", "\u0131", "\u017f", "\u212a")
-
-
-def _required(pattern: str, flags: int) -> set[str]:
-    """Lower-cased literals one of which every match of ``pattern`` contains (empty
-    when none is found): the longest such choice among its literal runs and its
-    groups of alternatives."""
-    best: set[str] = set()
-    for need in _needs(list(re._parser.parse(pattern, flags))):
-        if not best or (min(map(len, need)), -len(need)) > (min(map(len, best)), -len(best)):
-            best = need
-    return best
-
-
-def _needs(items: list) -> list[set[str]]:
-    """What a parsed sequence requires: each set holds literals one of which every
-    match contains. Literal runs are cut at anything not a plain character (a
-    class, an assertion, an optional part); cased non-ASCII characters cut them
-    too, since their case folding is not str.lower()'s."""
-    p = re._parser
-    needs: list[set[str]] = []
-    run: list[str] = []
-
-    def flush() -> None:
-        if run:
-            needs.append({"".join(run)})
-            run.clear()
-
-    for op, av in items:
-        if op is p.LITERAL and (av < 128 or chr(av).lower() == chr(av).upper()):
-            run.append(chr(av).lower())
-            continue
-        flush()
-        if op is p.SUBPATTERN:
-            needs.extend(_needs(list(av[3])))
-        elif op in (p.MAX_REPEAT, p.MIN_REPEAT, p.POSSESSIVE_REPEAT) and av[0] >= 1:
-            needs.extend(_needs(list(av[2])))
-        elif op is p.BRANCH:
-            choice: set[str] = set()
-            for branch in av[1]:
-                own = _needs(list(branch))
-                if not own:
-                    choice = set()
-                    break
-                choice |= max(own, key=lambda n: (min(map(len, n)), -len(n)))
-            if choice:
-                needs.append(choice)
-    flush()
-    return needs
-
-
-class _ByFirst:
-    """A compiled alternation tried at the start of a line (re.match) through only
-    the alternatives that can begin with the line's first character.
-
-    re tries the alternatives one by one, and with re.IGNORECASE it enters each
-    even when its first letter differs (1-6 µs on a headline for the large
-    furniture patterns); picking the candidates by the first character takes a dict
-    look-up. The first characters an alternative can begin with are read from its
-    parse (see _first_chars); a line whose first character is not ASCII, or an
-    empty one, is tried against the whole alternation. The alternatives kept keep
-    their order, so the match is the one re.match would give; the pattern may
-    have no groups, whose numbers would differ.
-    """
-
-    def __init__(self, pattern: str, flags: int = 0) -> None:
-        self._whole = re.compile(pattern, flags)
-        assert self._whole.groups == 0, "alternatives are recompiled: no group numbers"
-        alts = [x for a in _top_alternatives(pattern) for x in _distributed(a)]
-        firsts = [_first_chars(re._parser.parse(a, self._whole.flags)) for a in alts]
-        compiled: dict[tuple[int, ...], re.Pattern[str] | None] = {(): None}
-        self._by_first: dict[str, re.Pattern[str] | None] = {}
-        for c in map(chr, range(128)):
-            which = tuple(k for k, f in enumerate(firsts) if f is None or c in f)
-            if which not in compiled:
-                compiled[which] = re.compile("|".join(alts[k] for k in which), flags)
-            self._by_first[c] = compiled[which]
-
-    def match(self, s: str) -> re.Match[str] | None:
-        """re.match of the whole alternation."""
-        rx = self._by_first.get(s[:1], self._whole)
-        return rx.match(s) if rx is not None else None
-
-
-def _distributed(alt: str) -> list[str]:
-    """An alternative opening with a group of alternatives, ``^(?:A|B)rest``, as
-    ``^Arest`` and ``^Brest`` (again for theirs): re tries them in the same order,
-    so the match is the same, and they can then be told apart by first character."""
-    anchor = "^" if alt.startswith("^") else ""
-    body = alt[len(anchor) :]
-    if not body.startswith("(?:"):
-        return [alt]
-    end = _group_end(body)
-    if end is None or body[end + 1 : end + 2] in ("?", "*", "+", "{"):
-        return [alt]  # "(?:...)?": repeated, not one of its alternatives
-    inner, rest = body[3:end], body[end + 1 :]
-    parts = _top_alternatives(inner)
-    if len(parts) == 1:
-        return [alt]
-    return [x for part in parts for x in _distributed(anchor + part + rest)]
-
-
-def _group_end(pattern: str) -> int | None:
-    """Index of the parenthesis closing the group ``pattern`` opens with."""
-    depth, i, in_class = 0, 0, False
-    while i < len(pattern):
-        c = pattern[i]
-        if c == "\\":
-            i += 2
-            continue
-        if in_class:
-            in_class = c != "]"
-        elif c == "[":
-            in_class = True
-            if pattern[i + 1 : i + 2] == "]":
-                i += 1
-        elif c == "(":
-            depth += 1
-        elif c == ")":
-            depth -= 1
-            if depth == 0:
-                return i
-        i += 1
-    return None
-
-
-def _first_chars(parsed: re._parser.SubPattern) -> frozenset[str] | None:
-    """The ASCII characters a match of a parsed pattern can begin with (a superset:
-    assertions are passed over), or None when it can match the empty string or
-    holds what is not followed here (a back reference, a conditional group)."""
-    chars, empty = _seq_firsts(list(parsed), parsed.state.flags)
-    return None if chars is None or empty else frozenset(chars)
-
-
-def _seq_firsts(items: list, flags: int) -> tuple[set[str] | None, bool]:
-    """What a parsed sequence can begin with (None: anything) and whether it can
-    match the empty string."""
-    p = re._parser
-    out: set[str] = set()
-    for op, av in items:
-        if op in (p.LITERAL, p.NOT_LITERAL, p.IN, p.ANY):
-            return out | _item_firsts((op, av), flags), False
-        if op is p.SUBPATTERN:
-            chars, empty = _seq_firsts(list(av[3]), (flags | av[1]) & ~av[2])
-        elif op is p.ATOMIC_GROUP:
-            chars, empty = _seq_firsts(list(av), flags)
-        elif op is p.BRANCH:
-            chars, empty = set(), False
-            for branch in av[1]:
-                bchars, bempty = _seq_firsts(list(branch), flags)
-                if bchars is None:
-                    return None, True
-                chars |= bchars
-                empty = empty or bempty
-        elif op in (p.MAX_REPEAT, p.MIN_REPEAT, p.POSSESSIVE_REPEAT):
-            chars, empty = _seq_firsts(list(av[2]), flags)
-            empty = empty or av[0] == 0
-        elif op in (p.AT, p.ASSERT, p.ASSERT_NOT):
-            chars, empty = set(), True  # zero width
-        else:
-            return None, True
-        if chars is None:
-            return None, True
-        out |= chars
-        if not empty:
-            return out, False
-    return out, True
-
-
-def _item_firsts(item: tuple, flags: int) -> set[str]:
-    """The ASCII characters one single-character item matches, as re decides with
-    its flags (case folding included)."""
-    sub = re._parser.SubPattern(re._parser.State(), [item])
-    rx = re._compiler.compile(sub, flags)
-    return {c for c in map(chr, range(128)) if rx.match(c)}
-
-
 # A date or time anywhere in the line (keyed: most lines hold none of its words).
-_HAS_DATE = _AnchoredOrNot(
+_HAS_DATE = AnchoredOrNot(
     rf"\b{_MONTH}\s+\d{{1,2}}(?:st|nd|rd|th)?\b|\b\d{{1,2}}(?:st|nd|rd|th)?\s+{_MONTH}\b"
     r"|\b\d{4}-\d{2}-\d{2}\b"  # (a date may run into the next word: "03/19/2025March 19")
     r"|\b\d{1,2}:\d{2}\b|\b\d{1,2}/\d{1,2}/(?:\d{4}|\d{2})(?!\d)",
     re.I,
 )
-_CAPTION_MARK = _AnchoredOrNot(
+_CAPTION_MARK = AnchoredOrNot(
     r"Photograph:|\bPhotos?\s*(?:by\b|:|credit)|\bphoto by\b|\bPHOTOS?\s*[:|]\s*[A-Z]"
     r"|\bImages?\s*(?:by\b|:|credit|copyright)"
     r"|\bPicture:|\bCredit:|\bFILE PHOTO\b|Getty Images|\bAFP\b\s*(?:/|via\b|photo)|\(AFP\)"
@@ -492,7 +231,7 @@ _CAPTION_MARK = _AnchoredOrNot(
     r"|Credit\s*(?:\.{2,}|…)\s*[A-Z]|[\w.,)]\s+©\s?[A-Z]",
 )
 _CREDIT_ONLY = re.compile(r"^[(\[][^()\[\]]{2,60}[)\]]\.?$")
-_CLOSE = _AnchoredOrNot(
+_CLOSE = AnchoredOrNot(
     r"^[-–—]{0,2}\s*\(?(?:reporting|additional reporting|writing|editing|compiled|edited|research"
     r"|reported|translated|translation|(?:[a-z]+ )?original)"
     r" by\b(?!(?:\s+[\w'’.-]+){1,6}\s+(?:has|have|had|is|are|was|were|found|finds|shows?"
@@ -558,7 +297,7 @@ _DATELINE = re.compile(
     r"\s*(?:/[A-Za-z][\w .-]{1,30}/)?(?:\s*[–—]{1,2}|\s+-{1,2}|--)\s*(?![\d.,%() ]+$)\S"
 )  # (not "KASONDE (MNR) – 2,312,406 (50.87%)": a results line, figures only)
 # Whole short lines that are page furniture (anchored: cheap to try on every line).
-_BOILER_LINE = _ByFirst(
+_BOILER_LINE = ByFirst(
     r"^(?:advertisement|advert|sponsored(?: content)?"
     r"|skip (?:advertisement|advert|ad|to (?:main )?content)"
     r"|story continues below(?: advertisement)?|continue reading|read more|related"
@@ -663,7 +402,7 @@ _BOILER_LINE = _ByFirst(
 )
 # Label-prefixed furniture of any length ("Read more: <headline>", "Related: ...",
 # "Privacy Notice: ...", "Share or comment on this article:"): the label says what it is.
-_LABEL_LINE = _ByFirst(
+_LABEL_LINE = ByFirst(
     r"^(?:read more|read next|related(?: stories| articles| coverage| content| reading| posts)?"
     r"|trending(?: now| stories| articles)?|(?:competing|conflicting) interests?"
     r"|backgrounders?|fact ?sheets?"  # a press release's linked documents
@@ -733,7 +472,7 @@ _CALL_TO_ACTION = re.compile(
     re.I,
 )
 # A page's copyright line: nothing of the article follows it.
-_COPYRIGHT = _AnchoredOrNot(
+_COPYRIGHT = AnchoredOrNot(
     r"^©|^copyright\b|\ball rights reserved\b|^\(c\)\s*(?:19|20)\d\d\b", re.I
 )
 # A cookie-consent banner, a line of its own: it sits where one page ends and the next
@@ -779,7 +518,7 @@ _PRINT_LINE = re.compile(
     re.I,
 )
 # Audio players, newsletter boxes, paywall and print-edition notes (anchored: cheap).
-_PROMO = _ByFirst(
+_PROMO = ByFirst(
     r"^(?:press play to listen to this (?:article|story)|listen to this (?:article|story)\b.{0,80}"
     r"|voiced by artificial intelligence\.?|your browser does not support the <?(?:audio|video)>?"
     r" element\.?|(?:(?:daily|weekly|morning|evening|free|our|the) ){1,3}(?:e-?)?newsletters?"
@@ -859,7 +598,7 @@ _MASTHEAD = re.compile(
     re.I,
 )
 # Commerce and reference labels, skip links, sign-up messages, opinion disclaimers.
-_MISC_FURNITURE = _AnchoredOrNot(
+_MISC_FURNITURE = AnchoredOrNot(
     # a broadcast transcript's notice ("This is a rush transcript.", "Transcript provided by")
     r"^(?:accuracy and availability of [\w&.'’ ]{0,30}transcripts?\b|this (?:is an? )?(?:rush "
     r"|unedited |machine[- ]generated |automated |computer[- ]generated )?transcript\b"
@@ -991,7 +730,7 @@ _ADDRESS_ROW = re.compile(
 _LINK_LINE = re.compile(r"(?:https?://|www\.)\S+$")
 # Inline furniture: promos, price buttons and audio prompts sit inside articles,
 # so they are not evidence that one has ended (unlike share buttons and tags).
-_INLINE = _AnchoredOrNot(
+_INLINE = AnchoredOrNot(
     r"newsletter|\bsign up\b|\bsubscribe\b|\bpromotion\b|^[$£€]\s?\d|^\d+\s*min|^listen\b"
     # an audio player under the headline: "Your browser does not support the <audio> element."
     r"|^your browser does(?: not|n['’]t) support\b"
@@ -1030,7 +769,7 @@ _SKIP_LABEL = re.compile(r"^skip past\b", re.I)
 #: Lines a skip label may cover.
 SKIP_LINES = 4
 # Labels over a few lines of press-release furniture: contacts, the company note.
-_BLOCK_LABEL = _ByFirst(
+_BLOCK_LABEL = ByFirst(
     r"^(?:media|press|investor|for (?:further|more) information|further information|contacts?"
     r"|(?:for )?(?:media|press|investor|analyst|general)? ?(?:enquiries|inquiries)|media relations)"
     r"(?: contacts?)?(?: information| details)?(?:,? (?:please )?contact(?: us)?)?\s*:?$"
@@ -1075,7 +814,7 @@ _OUTLET_NOTE = re.compile(
     r"(?:fact-?checking|code of principles)",
     re.I,
 )
-_BOILER = _AnchoredOrNot(
+_BOILER = AnchoredOrNot(
     r"read more\s*[:.»›>]*$"
     r"|\b(?:sign up|subscribe|register)\b.{0,80}"
     r"\b(?:newsletter|inbox|for free|free\b|daily|weekly|e-?mail)"
@@ -1213,7 +952,7 @@ _BOILER = _AnchoredOrNot(
     r"|weekday|week)\b.{0,40}\bon channel\b",
     re.I,
 )
-_APPEAL = _AnchoredOrNot(
+_APPEAL = AnchoredOrNot(
     r"since you[’']re here|\b(?:a|one) (?:small )?favou?r to ask"
     r"|\bsupport (?:our|independent|quality)"
     r" journalism|\bconsider (?:supporting|donating|a (?:donation|contribution)"
@@ -2551,7 +2290,7 @@ _TAG_LABELS = (
     r" (?:in|mentioned in|from|referenced in) this (?:article|story|post)"
     r"|(?:companies|stocks|tickers|securities) mentioned|related (?:quotes|tickers|stocks)"
 )
-_LIST_LABEL = _ByFirst(
+_LIST_LABEL = ByFirst(
     r"^(?:related(?: stories| articles| coverage| content| reading| posts| pages| videos| reads"
     r"| materials| resources| documents| files)?"
     r"|more on this (?:story|topic)|key (?:events|moments|updates|points)"  # a live page's

@@ -22,6 +22,7 @@ from __future__ import annotations
 import re
 import re._compiler
 import re._parser
+from typing import Any
 
 import ahocorasick_rs
 
@@ -180,20 +181,40 @@ class ByFirst:
     def __init__(self, pattern: str, flags: int = 0) -> None:
         self._whole = re.compile(pattern, flags)
         assert self._whole.groups == 0, "alternatives are recompiled: no group numbers"
-        alts = [x for a in _top_alternatives(pattern) for x in _distributed(a)]
-        firsts = [_first_chars(re._parser.parse(a, self._whole.flags)) for a in alts]
-        compiled: dict[tuple[int, ...], re.Pattern[str] | None] = {(): None}
+        self._alts = [x for a in _top_alternatives(pattern) for x in _distributed(a)]
+        self._flags = flags
+        firsts = [_first_chars(re._parser.parse(a, self._whole.flags)) for a in self._alts]
+        #: Which alternatives each ASCII first character selects; their pattern is
+        #: compiled on first use (_for), so that importing costs no compiling of
+        #: patterns for characters a run never meets.
+        self._which = {
+            c: tuple(k for k, f in enumerate(firsts) if f is None or c in f)
+            for c in map(chr, range(128))
+        }
+        self._compiled: dict[tuple[int, ...], re.Pattern[str] | None] = {(): None}
         self._by_first: dict[str, re.Pattern[str] | None] = {}
-        for c in map(chr, range(128)):
-            which = tuple(k for k, f in enumerate(firsts) if f is None or c in f)
-            if which not in compiled:
-                compiled[which] = re.compile("|".join(alts[k] for k in which), flags)
-            self._by_first[c] = compiled[which]
 
     def match(self, s: str) -> re.Match[str] | None:
         """re.match of the whole alternation."""
-        rx = self._by_first.get(s[:1], self._whole)
+        c = s[:1]
+        rx = self._by_first[c] if c in self._by_first else self._for(c)
         return rx.match(s) if rx is not None else None
+
+    def _for(self, c: str) -> re.Pattern[str] | None:
+        """The pattern for lines starting with ``c`` (the whole one unless ASCII)."""
+        which = self._which.get(c)
+        if which is None:
+            return self._whole
+        rx = self._compiled.get(which, _UNSET)
+        if rx is _UNSET:
+            rx = self._compiled[which] = re.compile(
+                "|".join(self._alts[k] for k in which), self._flags
+            )
+        self._by_first[c] = rx
+        return rx
+
+
+_UNSET: Any = object()
 
 
 def _distributed(alt: str) -> list[str]:

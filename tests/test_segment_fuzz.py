@@ -69,3 +69,10 @@ def test_regression_lone_carriage_returns() -> None:
     """A file of bare CR bytes is one line, not a crash (kept from fuzzing)."""
     arts = segment_text("\r\r\r")
     _invariants(arts, 1)
+
+
+def test_regression_cut_address_stand_in() -> None:
+    """A scraper's "[email protected]" cut short ("[email pro") is plain text, not an
+    endless rewrite of the line (kept from fuzzing: it recursed without end)."""
+    arts = segment_text("Write to [email pro\nWrite to [email protected] today.")
+    _invariants(arts, 2)

@@ -1663,7 +1663,7 @@ def _classify(
         return LineInfo(BLANK, 0)
     # a scraper's stand-in for an obfuscated address: an address ("[" looked for
     # first: a one-character search is a memchr, ~5x as fast on a long paragraph)
-    if "[" in s and "[email pro" in s:
+    if "[" in s and "[email protected]" in s:
         info = _classify(s.replace("[email protected]", "mail@protected.invalid"))
         info.key = s[:2000] if len(s) >= 2000 else " ".join(s.split())
         return info

@@ -4,16 +4,9 @@ line here is written for the test; none comes from an evaluation set."""
 
 from __future__ import annotations
 
-from worker.clean import classify
-from worker.segment import segment_text
+from support_stories import STORY, starts
 
-STORY = [
-    "Tram depot plan clears its first vote",
-    "By Oskar Lind",
-    "The council's transport committee backed the new tram depot on Tuesday by six votes to three.",
-    "The depot would house the twelve longer trams the city ordered last year.",
-    "Neighbours fear noise from the night shifts and asked for a wall along the yard.",
-]
+from worker.clean import classify
 
 
 def test_long_standfirst_over_a_by_line_is_the_header() -> None:
@@ -36,8 +29,7 @@ def test_long_standfirst_over_a_by_line_is_the_header() -> None:
         "Eighteen months later it owned six, all of them along the line of the planned yard.",
         "The firm paid more than the asking price for four of them, land records show.",
     ]
-    arts = segment_text("\n".join(lines) + "\n")
-    assert [a.start_line for a in arts] == [1, 6]
+    assert starts(lines) == [1, 6]
 
 
 def test_cookie_banner_ends_the_page_above() -> None:
@@ -52,8 +44,7 @@ def test_cookie_banner_ends_the_page_above() -> None:
         "The allotment society meets on Sunday to decide whether to object to the plan anyway.",
     ]
     assert classify(lines[5]).end
-    arts = segment_text("\n".join(lines) + "\n")
-    assert [a.start_line for a in arts] == [1, 7]
+    assert starts(lines) == [1, 7]
 
 
 def test_banner_glued_to_a_paragraph_ends_nothing() -> None:
@@ -91,8 +82,7 @@ def test_letters_signed_name_comma_place_are_one_page() -> None:
         "Ruth Vale, Hillcrest",
         "Letters should be no more than 200 words and include your name and neighbourhood.",
     ]
-    arts = segment_text("\n".join(lines) + "\n")
-    assert [a.start_line for a in arts] == [1, 6]
+    assert starts(lines) == [1, 6]
 
 
 def test_speaker_and_quotation_heads_a_section() -> None:
@@ -115,8 +105,7 @@ def test_speaker_and_quotation_heads_a_section() -> None:
         " ninety people in the region.",
         "The council said it would review every contract the firm holds.",
     ]
-    arts = segment_text("\n".join(lines) + "\n")
-    assert [a.start_line for a in arts] == [1]
+    assert starts(lines) == [1]
 
 
 def test_quotation_heading_forms() -> None:

@@ -4,16 +4,10 @@ comes from an evaluation set."""
 
 from __future__ import annotations
 
+from support_stories import STORY, starts
+
 from worker.clean import BYLINE, classify
 from worker.segment import segment_text
-
-STORY = [
-    "Tram depot plan clears its first vote",
-    "By Oskar Lind",
-    "The council's transport committee backed the new tram depot on Tuesday by six votes to three.",
-    "The depot would house the twelve longer trams the city ordered last year.",
-    "Neighbours fear noise from the night shifts and asked for a wall along the yard.",
-]
 
 
 def test_dash_led_signature_is_a_name_line() -> None:
@@ -39,8 +33,7 @@ def test_letters_signed_with_a_dash_stay_one_page() -> None:
         "Anna Lund fought for the old tram line in the seventies and would have loved this plan.",
         "— Greta Nyman, Eastgate",
     ]
-    arts = segment_text("\n".join(lines) + "\n")
-    assert [a.start_line for a in arts] == [1, 6]
+    assert starts(lines) == [1, 6]
 
 
 def test_related_box_between_interview_turns_stays_inside() -> None:

@@ -4,16 +4,9 @@ evaluation set."""
 
 from __future__ import annotations
 
-from worker.clean import BYLINE, classify
-from worker.segment import segment_text
+from support_stories import STORY, starts
 
-STORY = [
-    "Tram depot plan clears its first vote",
-    "By Oskar Lind",
-    "The council's transport committee backed the new tram depot on Tuesday by six votes to three.",
-    "The depot would house the twelve longer trams the city ordered last year.",
-    "Neighbours fear noise from the night shifts and asked for a wall along the yard.",
-]
+from worker.clean import BYLINE, classify
 
 
 def test_posted_by_a_handle_is_a_byline() -> None:
@@ -37,8 +30,7 @@ def test_post_under_a_link_list_keeps_its_header() -> None:
         "HOST TWO: And it was a close one, six to three, with two members absent from the room.",
         "HOST ONE: The neighbours turned up in force, with placards about the noise at night.",
     ]
-    arts = segment_text("\n".join(lines) + "\n")
-    assert [a.start_line for a in arts] == [1, 9]
+    assert starts(lines) == [1, 9]
 
 
 def test_video_label_under_a_headline_is_its_caption() -> None:
@@ -55,8 +47,7 @@ def test_video_label_under_a_headline_is_its_caption() -> None:
         "He said his firm bought the land for storage and had no idea the yard would go there.",
         "Councillors will question two of his fellow directors next week.",
     ]
-    arts = segment_text("\n".join(lines) + "\n")
-    assert [a.start_line for a in arts] == [1, 6]
+    assert starts(lines) == [1, 6]
 
 
 def test_live_page_writers_with_shift_notes_are_a_byline() -> None:
@@ -80,8 +71,7 @@ def test_live_page_header_keeps_its_byline() -> None:
         "Neighbours in the public gallery booed the result and said they would go to court.",
         "The depot will house the twelve longer trams the city ordered last year.",
     ]
-    arts = segment_text("\n".join(lines) + "\n")
-    assert [a.start_line for a in arts] == [1, 6]
+    assert starts(lines) == [1, 6]
 
 
 def test_quoted_headline_between_kicker_and_standfirst() -> None:
@@ -100,8 +90,7 @@ def test_quoted_headline_between_kicker_and_standfirst() -> None:
         " not be one of them.",
         "If you believe the buyer hid what it knew, a solicitor can tell you whether to act.",
     ]
-    arts = segment_text("\n".join(lines) + "\n")
-    assert [a.start_line for a in arts] == [1, 6]
+    assert starts(lines) == [1, 6]
 
 
 def _window(texts: list[str]):

@@ -4,17 +4,11 @@ comes from an evaluation set."""
 
 from __future__ import annotations
 
+from support_stories import STORY, starts
+
 from worker.clean import BYLINE, classify
 from worker.dumpio import RawLine
 from worker.segment import _push, segment_text
-
-STORY = [
-    "Tram depot plan clears its first vote",
-    "By Oskar Lind",
-    "The council's transport committee backed the new tram depot on Tuesday by six votes to three.",
-    "The depot would house the twelve longer trams the city ordered last year.",
-    "Neighbours fear noise from the night shifts and asked for a wall along the yard.",
-]
 
 
 def test_name_after_a_paragraph_cut_at_a_comma_runs_on() -> None:
@@ -30,8 +24,7 @@ def test_name_after_a_paragraph_cut_at_a_comma_runs_on() -> None:
         "Asked what he meant to her, she said he had taught her to read a timetable at six.",
         "The museum will close for two weeks in August while the new galleries are fitted.",
     ]
-    arts = segment_text("\n".join(lines) + "\n")
-    assert [a.start_line for a in arts] == [1, 6]
+    assert starts(lines) == [1, 6]
 
 
 def test_linked_name_under_a_comma_is_no_byline() -> None:

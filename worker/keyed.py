@@ -22,6 +22,7 @@ from __future__ import annotations
 import re
 import re._compiler
 import re._parser
+from collections.abc import Iterator
 from typing import Any
 
 import ahocorasick_rs
@@ -29,10 +30,10 @@ import ahocorasick_rs
 __all__ = ["AnchoredOrNot", "ByFirst"]
 
 
-def _top_alternatives(pattern: str) -> list[str]:
-    """The top-level alternatives of a regular expression (split at '|' outside
-    groups and character classes)."""
-    alts, depth, start, i, in_class = [], 0, 0, 0, False
+def _structure(pattern: str) -> Iterator[tuple[int, str]]:
+    """(index, character) of each "(", ")" and "|" of a regular expression that is
+    syntax: outside character classes and not escaped."""
+    i, in_class = 0, False
     while i < len(pattern):
         c = pattern[i]
         if c == "\\":
@@ -44,14 +45,23 @@ def _top_alternatives(pattern: str) -> list[str]:
             in_class = True
             if pattern[i + 1 : i + 2] == "]":
                 i += 1  # "[]...]": a literal "]" first
-        elif c == "(":
+        elif c in "()|":
+            yield i, c
+        i += 1
+
+
+def _top_alternatives(pattern: str) -> list[str]:
+    """The top-level alternatives of a regular expression (split at '|' outside
+    groups and character classes)."""
+    alts, depth, start = [], 0, 0
+    for i, c in _structure(pattern):
+        if c == "(":
             depth += 1
         elif c == ")":
             depth -= 1
-        elif c == "|" and depth == 0:
+        elif depth == 0:
             alts.append(pattern[start:i])
             start = i + 1
-        i += 1
     alts.append(pattern[start:])
     return alts
 
@@ -237,25 +247,14 @@ def _distributed(alt: str) -> list[str]:
 
 def _group_end(pattern: str) -> int | None:
     """Index of the parenthesis closing the group ``pattern`` opens with."""
-    depth, i, in_class = 0, 0, False
-    while i < len(pattern):
-        c = pattern[i]
-        if c == "\\":
-            i += 2
-            continue
-        if in_class:
-            in_class = c != "]"
-        elif c == "[":
-            in_class = True
-            if pattern[i + 1 : i + 2] == "]":
-                i += 1
-        elif c == "(":
+    depth = 0
+    for i, c in _structure(pattern):
+        if c == "(":
             depth += 1
         elif c == ")":
             depth -= 1
             if depth == 0:
                 return i
-        i += 1
     return None
 
 

@@ -653,15 +653,23 @@ def _menu(s: str) -> bool:
     )
 
 
-def _link_row(s: str) -> bool:
+def _link_row(s: str, plain: bool = False) -> bool:
     """A longer row of topic links or tags: 'Kerala / Congress / Communist Party of
     India (Marxist) / ...', cells set apart by double spaces, '#tag #other tag': at
-    least four short cells (two hashtags), none ending a sentence, no date."""
+    least four short cells (two hashtags), none ending a sentence, no date.
+    ``plain``: ``s`` is known to hold no double space (see _classify)."""
     if s[0] == "#":
         cells = s[1:].split("#")
         if len(cells) < 2 or not all(c[:1].isalpha() for c in cells):
             return False
-    elif "  " in s or " / " in s or " | " in s or " · " in s:
+    elif (
+        (not plain and "  " in s)
+        # (the separator's own character first: found by memchr, where a search for
+        # " / " stops at every space of the line)
+        or ("/" in s and " / " in s)
+        or ("|" in s and " | " in s)
+        or ("·" in s and " · " in s)
+    ):
         cells = _ROW_SPLIT.split(s)
         if len(cells) < 4:
             return False
@@ -1715,7 +1723,7 @@ def _classify(
     if nwords <= 40 and (
         (nwords <= 8 and (_BOILER_LINE.match(s) or _LIST_LABEL.match(s) or _has_link(s)))
         or (nwords <= 12 and _menu(s))
-        or (nwords <= 40 and _link_row(s))
+        or (nwords <= 40 and _link_row(s, plain))
         or (nwords <= 12 and "|" in s and _COMMENT_BAR.search(s) is not None)
         or (nwords <= 4 and _PRINT_LINE.match(s) is not None)
         or (nwords <= 20 and _PROMO.match(s) is not None)
@@ -1916,7 +1924,11 @@ def _short_role(s: str, nwords: int, mask: int) -> int:
         return BYLINE  # "From CNN's Hallie Marsh" over a live entry
     if nwords <= 2 and _STEP.match(s):
         return BODY  # "Step 4": a recipe's step, inside the article
-    if nwords <= 20 and ("|" in s or " / " in s or " · " in s) and _dated_name_line(s):
+    if (
+        nwords <= 20
+        and ("|" in s or ("/" in s and " / " in s) or ("·" in s and " · " in s))
+        and _dated_name_line(s)
+    ):
         return BYLINE  # "Priya Nair | TNN | Updated: Mar 12, 2024, 23:41 IST"
     if (
         nwords <= 14

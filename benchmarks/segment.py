@@ -20,11 +20,17 @@ runs at 18-23 MB/s here; str.split, which leaves punctuation on the words and
 does no per-word work in Python, runs at 60-120 MB/s (a quarter of that would
 be 15-30 MB/s, far from the issue's figure). Both ratios are printed.
 
+The machine's speed drifts by 10-30 % from one pass to the next (other load,
+clock changes), so the baseline and segmentation run alternately --rounds times
+(default 3): each round gives a ratio from two passes seconds apart, and the
+median of those ratios is the figure reported (with every round's, to show the
+spread). Peak RSS is the highest of any pass.
+
 With --stages, a third pass times segmentation's stages (read, classify,
 push, cohesion, score with features, pick, split, articles with clean_article);
 "other" is what is left: the window bookkeeping of the streaming loop.
 
-usage: uv run python benchmarks/segment.py [--mb 100] [--stages]
+usage: uv run python benchmarks/segment.py [--mb 100] [--rounds 3] [--stages]
 """
 
 from __future__ import annotations
@@ -32,6 +38,7 @@ from __future__ import annotations
 import argparse
 import json
 import random
+import statistics
 import subprocess
 import sys
 import tempfile
@@ -213,6 +220,7 @@ def run(code: str, path: Path) -> dict:
 def main() -> None:
     ap = argparse.ArgumentParser()
     ap.add_argument("--mb", type=int, default=100)
+    ap.add_argument("--rounds", type=int, default=3, help="alternating baseline/segment pairs")
     ap.add_argument("--stages", action="store_true", help="also time segmentation's stages")
     a = ap.parse_args()
     with tempfile.TemporaryDirectory() as tmp:
@@ -222,28 +230,34 @@ def main() -> None:
             lines = sum(1 for _ in fh)
         mb = size / 1e6
         base = run(BASELINE, path)
-        base_re = run(BASELINE_RE, path)
-        seg = run(SEGMENT, path)
+        pairs = [(run(BASELINE_RE, path), run(SEGMENT, path)) for _ in range(max(1, a.rounds))]
         stages = run(STAGES, path) if a.stages else None
-    b_speed = mb / base_re["seconds"]
+    ratios = [base_re["seconds"] / seg["seconds"] for base_re, seg in pairs]
+    b_speed = statistics.median(mb / base_re["seconds"] for base_re, _ in pairs)
+    s_speed = statistics.median(mb / seg["seconds"] for _, seg in pairs)
     split_speed = mb / base["seconds"]
-    s_speed = mb / seg["seconds"]
+    base_rss = max(base_re["rss_mb"] for base_re, _ in pairs)
+    seg_rss = max(seg["rss_mb"] for _, seg in pairs)
+    articles = pairs[0][1]["count"]
     print(
         f"dump: {mb:.1f} MB, {lines} lines, {size / max(1, lines):.0f} B/line on average"
         " (body paragraphs lengthened to a scraped dump's; the seed averages ~223)"
     )
-    print(
-        f"baseline (read + word tokens): {b_speed:7.1f} MB/s  peak RSS {base_re['rss_mb']:6.1f} MB"
-    )
+    print("speeds: medians over the rounds")
+    print(f"baseline (read + word tokens): {b_speed:7.1f} MB/s  peak RSS {base_rss:6.1f} MB")
     print(
         f"read + str.split:              {split_speed:7.1f} MB/s  peak RSS {base['rss_mb']:6.1f} MB"
     )
     print(
-        f"segmentation:                  {s_speed:7.1f} MB/s  peak RSS {seg['rss_mb']:6.1f} MB"
-        f"  ({seg['count']} articles)"
+        f"segmentation:                  {s_speed:7.1f} MB/s  peak RSS {seg_rss:6.1f} MB"
+        f"  ({articles} articles)"
     )
-    print(f"ratio segmentation/baseline: {s_speed / b_speed:.3f} (target >= 0.25)")
-    print(f"ratio segmentation/str.split: {s_speed / split_speed:.3f}")
+    each = ", ".join(f"{r:.3f}" for r in ratios)
+    print(
+        f"ratio segmentation/baseline: {statistics.median(ratios):.3f} (target >= 0.25;"
+        f" median of {len(ratios)} alternating rounds: {each})"
+    )
+    print(f"ratio segmentation/str.split: {s_speed / split_speed:.3f} (median speeds)")
     if stages:
         total = stages.pop("total")
         print(f"stages (separate pass with timers, {total:.2f} s; nested stages indented):")

@@ -1789,8 +1789,11 @@ def _classify(
     if nwords <= LIFE_WORDS and " died " in s and _LIFE_DATES.search(s):
         info.role, info.kept = CLOSE, True  # "..., born ...; died ...": an obituary's end, kept
         return info
+    # (a line of at most 400 characters is its own head: its dateline test is done
+    # once, here, and read by _short_role and below)
+    dateline = _is_dateline(s) if nwords <= 60 else None
     if nwords <= 60:
-        role = _short_role(s, nwords, mask)
+        role = _short_role(s, nwords, mask, dateline)
         if role != BODY:
             info.role = role
             info.clock = (role == TIMESTAMP and _CLOCK.match(s) is not None) or (
@@ -1801,7 +1804,9 @@ def _classify(
     info.connective = first in _CONNECTIVE
     info.quote_start = s[0] in "“\"‘'«"
     info.ends_colon = s[-1] == ":"
-    info.dateline = _is_dateline(head) or (
+    if dateline is None or len(s) > 400:
+        dateline = _is_dateline(head)
+    info.dateline = dateline or (
         nwords <= 6 and s[1:2].isupper() and _DATELINE_ONLY.match(s) is not None
     )
     return info
@@ -1897,8 +1902,9 @@ def _by_sentence(s: str) -> bool:
     return len(words) >= 6 and sum(w[0].islower() for w in words[1:]) >= len(words) - 2
 
 
-def _short_role(s: str, nwords: int, mask: int) -> int:
-    """Roles that only short lines can have: furniture, credits and headlines."""
+def _short_role(s: str, nwords: int, mask: int, dateline: bool) -> int:
+    """Roles that only short lines can have: furniture, credits and headlines.
+    ``dateline`` is _is_dateline(s), which _classify reads too."""
     if s[0] in "([" and _CHAPTER.match(s):
         return BODY  # "(02:15) Why the cut mattered": a chapter of an episode's show notes
     if nwords <= 4 and s[0].isdigit() and _CLOCK.match(s):
@@ -1960,7 +1966,6 @@ def _short_role(s: str, nwords: int, mask: int) -> int:
         return CLOSE  # "Jo Park, Acme/Paris, Tel. +33 1 23 45 67 89": a release's contact
     if (nwords <= 6 or (nwords <= 8 and s[:10] == "About the ")) and _ABOUT.match(s):
         return BOILER  # "About <Company>": the company note heading of a press release
-    dateline = _is_dateline(s)
     if nwords <= 24 and mask & _K_BY and _BY_DATED.match(s) and _HAS_DATE.search(s):
         return BYLINE
     if nwords <= 20 and s[:2] == "By" and (_BY_ROLE.match(s) or _BY_JOINED.match(s)):
@@ -2055,7 +2060,8 @@ def _short_role(s: str, nwords: int, mask: int) -> int:
     if nwords <= 25:
         if dateline:
             return BODY
-        t = _TRAILING_PAREN.sub("", s) or s
+        # (a stripped line ends in its bracket when the pattern can take anything off)
+        t = (_TRAILING_PAREN.sub("", s) or s) if s[-1] in ")]" else s
         if t[-1] in _END_SIGNS:
             t = t.rstrip(_END_SIGNS + " ") or t  # "... the incident. ®": the story's end sign
         u = t.rstrip("\"'”’»)]")

@@ -1806,8 +1806,11 @@ def _push(window: list[_Entry], raw: RawLine, info: LineInfo | None = None) -> N
             window[-1].info.role = CAPTION  # "X at her home in 2011." / "Photo: Y"
         if info.role == HEAD:
             _unlist_repeat(window, info)
-        _factbox(window, info, raw.text.strip())
-        _lead_in(window, info, raw.text)
+        if info.words <= FACT_WORDS and ":" in raw.text:  # (_factbox's own first test)
+            _factbox(window, info, raw.text.strip())
+        above = window[-1].info
+        if above.lead or above.listed or above.role in _LEAD_IN_ABOVE:
+            _lead_in(window, info, raw.text)
         if info.role == BYLINE:
             _headline_above(window, raw.text)
         elif info.role == TIMESTAMP and not info.clock:
@@ -1833,10 +1836,19 @@ def _push_paragraph(window: list[_Entry], raw: RawLine, info: LineInfo, last: Li
             _signed_letters(window)
     elif last.role == HEAD:
         _writer_and_town(window)
-    _lead_in(window, info, raw.text)
+    above = window[-1].info
+    if above.lead or above.listed or above.role in _LEAD_IN_ABOVE:
+        _lead_in(window, info, raw.text)
     window.append(_Entry(raw, info))
     if len(window) >= 4 and window[-2].info.role == HEAD:
         _caption_before_head(window)
+
+
+#: Roles of a line above (with no lead and not listed) under which _lead_in can
+#: change anything: a short widget that may sit in a list, a caption or a date
+#: under a list's last link (see _list_ended); under any other such line it does
+#: nothing, and most lines are under one, so _push does not call it there.
+_LEAD_IN_ABOVE = frozenset({BOILER, CAPTION, TIMESTAMP})
 
 
 def _name_mid_sentence(window: list[_Entry], text: str) -> None:

@@ -1550,6 +1550,13 @@ def _article(entries: list[_Entry]) -> SegmentedArticle:
     )
 
 
+#: Roles that _push's rules test, by stretch of them: each stretch runs only for a line
+#: of one of them (its rules fire only on those roles, and no rule of the stretch
+#: turns a line of another role into one of them, so a line of another role would
+#: pass every rule of it unchanged).
+_UNDER_BYLINE_RULES = frozenset({BODY, CONT, BYLINE, TIMESTAMP, BOILER})
+_HEADER_RULES = frozenset({HEAD, BYLINE, CREDIT, BOILER, CLOSE, BIO})
+_LATE_RULES = frozenset({BOILER, CREDIT, CLOSE, BIO})
 #: Whether _push takes its shortcut for a paragraph under a paragraph (False: tests).
 _PUSH_SHORTCUT = True
 # "Watch: <title> (2:14)": a video player's label, title and running time.
@@ -1623,180 +1630,204 @@ def _push(window: list[_Entry], raw: RawLine, info: LineInfo | None = None) -> N
             info.role = CLOSE  # "Published - April 22, 2025 10:12 am IST" again at the end
         if not info.clock:
             _foot_date_above(window)
-    if info.role in (BODY, CONT) and last is not None and last.role == BYLINE:
-        _name_mid_sentence(window, raw.text)
-    elif (
-        info.role == BYLINE
-        and last is not None
-        and last.role == BODY
-        and info.words <= 5
-        and last.words > FACT_WORDS
-        and window[-1].raw.text.rstrip()[-1:] == ","
-    ):
-        # "... a day after the death of her teacher," / "Jo Park.": a paragraph broken at a
-        # linked name (a valediction, "In solidarity,", is a short line of its own)
-        info.role = CONT
-    if info.role in (BYLINE, TIMESTAMP) and last is not None and last.role in (HEAD, CREDIT):
-        _signature_above(window)
-    if info.role in (BYLINE, TIMESTAMP) and not info.clock and last is not None:
-        _unlabelled_tags(window)
-    elif info.role == BOILER and not info.ad and last is not None and last.role in _TAG_ROLES:
-        _tags_over_button(window)
-    if (
-        info.role == BYLINE
-        and len(window) >= 4
-        and window[-3].info.role == HEAD
-        and window[-4].info.role in (HEAD, BOILER, CLOSE, BIO, APPEAL)
-        and window[-2].info.role == BODY
-        and window[-2].info.words <= STANDFIRST_WORDS
-        and not window[-2].info.dateline
-        and _is_caption_sentence(window[-1])
-    ):
-        last.role = CAPTION  # headline, standfirst, the photo's caption, byline
-    elif (
-        info.role == BYLINE
-        and last is not None
-        and last.role == BODY
-        and raw.text[:1] != "("
-        and _is_caption_sentence(window[-1])
-        and _PAREN_CREDIT.search(window[-1].raw.text[-80:].rstrip())
-    ):
-        last.role = CAPTION  # "... in Redmond. (Jo Park / The Times, 2023)" / byline: a caption
-    if info.role == BODY and last is not None and last.role == HEAD:
-        _writer_and_town(window)
+    if info.role in _UNDER_BYLINE_RULES:  # (see _UNDER_BYLINE_RULES)
+        if info.role in (BODY, CONT) and last is not None and last.role == BYLINE:
+            _name_mid_sentence(window, raw.text)
+        elif (
+            info.role == BYLINE
+            and last is not None
+            and last.role == BODY
+            and info.words <= 5
+            and last.words > FACT_WORDS
+            and window[-1].raw.text.rstrip()[-1:] == ","
+        ):
+            # "... a day after the death of her teacher," / "Jo Park.": a paragraph broken at a
+            # linked name (a valediction, "In solidarity,", is a short line of its own)
+            info.role = CONT
+        if info.role in (BYLINE, TIMESTAMP) and last is not None and last.role in (HEAD, CREDIT):
+            _signature_above(window)
+        if info.role in (BYLINE, TIMESTAMP) and not info.clock and last is not None:
+            _unlabelled_tags(window)
+        elif info.role == BOILER and not info.ad and last is not None and last.role in _TAG_ROLES:
+            _tags_over_button(window)
+        if (
+            info.role == BYLINE
+            and len(window) >= 4
+            and window[-3].info.role == HEAD
+            and window[-4].info.role in (HEAD, BOILER, CLOSE, BIO, APPEAL)
+            and window[-2].info.role == BODY
+            and window[-2].info.words <= STANDFIRST_WORDS
+            and not window[-2].info.dateline
+            and _is_caption_sentence(window[-1])
+        ):
+            last.role = CAPTION  # headline, standfirst, the photo's caption, byline
+        elif (
+            info.role == BYLINE
+            and last is not None
+            and last.role == BODY
+            and raw.text[:1] != "("
+            and _is_caption_sentence(window[-1])
+            and _PAREN_CREDIT.search(window[-1].raw.text[-80:].rstrip())
+        ):
+            last.role = CAPTION  # "... in Redmond. (Jo Park / The Times, 2023)" / byline: a caption
+        if info.role == BODY and last is not None and last.role == HEAD:
+            _writer_and_town(window)
     if last is not None and last.role == BYLINE and len(window) > LETTER_MIN:
         _signed_letters(window)
-    if (
-        info.role in (HEAD, BYLINE, CREDIT)
-        and info.words <= 8
-        and last is not None
-        and last.role in (BODY, CONT, CLOSE)
-    ):
-        _foot_credit(window, info, raw.text.strip())
-    if (
-        info.role == BOILER
-        and not info.ad
-        and last is not None
-        and last.role == CREDIT
-        and last.words == 1
-        and window[-1].raw.text[:1] == "("
-        and is_agency_tag(window[-1].raw.text.strip()[1:-1])
-        and _after_paragraphs(window[:-1])
-    ):
-        last.role = CLOSE  # paragraphs / "(PNA)" / "Related stories": the agency's sign-off
-    elif (
-        info.role == CREDIT
-        and info.words == 1
-        and raw.text[:1] == "("
-        and _after_paragraphs(window)
-        and _signs_dateline(window, raw.text.strip()[1:-1])
-    ):
-        info.role = CLOSE  # "Athens (AFP) – ..." / paragraphs / "(AFP)": the wire's sign-off
-    if (
-        info.role == CLOSE
-        and last is not None
-        and last.role == BOILER
-        and last.ad
-        and "hear from you" in window[-1].raw.text.lower()
-        and _TIP_LINE.search(raw.text)
-    ):  # "Do you know more about X? We want to hear from you." / "Contact Jo at ...": the
-        # story's call-out box, between its paragraphs
-        info.role, info.ad = BOILER, True
-    if info.role == BIO and last is not None and last.role == BYLINE:
-        if _after_paragraphs(window[:-1]) or (len(window) >= 2 and window[-2].info.role == CLOSE):
-            # (or under the story's closing credit: "Edited by: X" / name / bio)
-            last.role = BIO  # name, then bio, under the last paragraph: the author box
-        else:
-            info.role = BYLINE  # the author's bio under the byline: part of the header
-    if info.role in (BYLINE, BOILER, HEAD) and _after_paragraphs(window):
-        t = raw.text.strip()
-        if info.role == BYLINE and _TRANSLATED_BY.match(t):
-            info.role = CLOSE  # "Translated from the German by X" under the story: its credit
-        elif _AUTHOR_BOX.match(t):
-            info.role, info.lead = BOILER, -BLOCK_LINES  # "Authors" / name / bio: the author box
-    if (
-        info.role == BOILER
-        and not info.ad
-        and window
-        and window[-1].info.role == TIMESTAMP
-        and not window[-1].info.clock
-        and _after_story(_over_buttons(window[:-1]))
-    ):
-        window[-1].info.role = CLOSE  # story / "Published - <date>" / share row: the story's date
-    if (
-        info.role == BOILER
-        and (not info.ad or info.lead > 0)  # (or a label of its own: "Sponsored")
-        and last is not None
-        and last.role == HEAD
-        and last.words <= 2
-        and len(window) >= 2
-        and _ends_page(window[-2].info)
-    ):
-        last.role = BOILER  # "Partners" between end furniture and end furniture: its label
-    if (
-        info.role == HEAD
-        and last is not None
-        and last.role == BYLINE
-        and len(window) >= 2
-        and window[-2].info.role == CLOSE
-        and _SIGNOFF_CREDIT.match(window[-1].raw.text.strip())
-    ):
-        last.role = CLOSE  # credit / "Jo Park, The Canadian Press" / next headline: a sign-off
-    if info.role == HEAD and info.words == 1 and _signs_dateline(window, raw.text.strip()):
-        info.role = CLOSE  # "Reuters" under a story that opened "TAIPEI (Reuters) -"
-    elif info.role == HEAD and info.words == 1 and _signs_byline(window, info.key):
-        info.role = CLOSE  # "Reuters" under a story whose header credits it: the sign-off
-    elif info.role == HEAD and info.words <= 2 and _signs_first_name(window, raw.text):
-        info.role = CLOSE  # "Jolene" / "— Jo" under a post by "Jolene Barstow": signed
-    if (
-        info.role == HEAD
-        and info.words == 1
-        and last is not None
-        and (last.role in (BYLINE, TIMESTAMP) or (last.role == BOILER and last.words == 1))
-        and raw.text.strip().lower() == "more"
-    ):  # date / "Save" / "More": the header's share menu, no kicker
-        info.role = BOILER
-    if info.role in (BYLINE, HEAD) and info.words <= SIGNATURE_WORDS and _valediction(window):
-        info.role = CLOSE  # "In solidarity," / "Jo Park" / "President, Acme": the signature
-    if (
-        last is not None
-        and info.role == CLOSE
-        and (last.role in HEADERISH or _under_headline(window))
-        and (is_agency_tag(raw.text.strip()) or is_agency_tag(_source_of(raw.text.strip())))
-    ):
-        info.role = CREDIT  # "AFP" under a headline credits the story, it does not end one
-    elif (
-        last is not None
-        and info.role == CLOSE
-        and info.words <= 6
-        and (last.role in HEADERISH or last.listed)
-        and _HEADER_FIELD.match(raw.text.lstrip())
-    ):  # "Source: Xinhua" / "Editor: Jo Park" under a headline (or a list's last "link",
-        # which it shows to be one): the story's header, not the last one's end
-        info.role = CREDIT
-    if (
-        last is not None
-        and info.role == CLOSE
-        and (last.role == APPEAL or (last.role == BOILER and not last.ad and not last.lead))
-        and is_agency_tag(raw.text.strip())
-    ):
-        info.role = HEAD  # "GAA" after a page's end furniture: no sign-off, the next kicker
-    if last is not None and info.role == CLOSE and last.role in HEADERISH and info.words <= 12:
-        t = raw.text.strip()
-        if _CONTACT.match(t) or _TIP_LINE.search(t):
-            info.role = CREDIT  # "Contact: Jo Park" under a release's date: its header
-        elif last.role == HEAD and _POSTED_BY.match(t) and _HAS_DATE.search(t):
-            info.role = BYLINE  # "Posted by Jo Park | May 2, 2023" under a headline: its byline
-    if (
-        info.role == HEAD
-        and last is not None
-        and (last.role == BOILER or (last.role == CLOSE and _after_story(window)))
-        and info.words <= 12
-        and "ewsletter" in raw.text
-    ):  # "Sign up to our daily newsletter" / "The Morning newsletter: ...": the box's title
-        info.role, info.ad = BOILER, last.ad
-        if last.role == CLOSE:
-            info.lead = -1  # under the story: the box's pitch follows ("Start every day ...")
+    if info.role in _HEADER_RULES:  # (see _HEADER_RULES)
+        if (
+            info.role in (HEAD, BYLINE, CREDIT)
+            and info.words <= 8
+            and last is not None
+            and last.role in (BODY, CONT, CLOSE)
+        ):
+            _foot_credit(window, info, raw.text.strip())
+        if info.role in _LATE_RULES:
+            if (
+                info.role == BOILER
+                and not info.ad
+                and last is not None
+                and last.role == CREDIT
+                and last.words == 1
+                and window[-1].raw.text[:1] == "("
+                and is_agency_tag(window[-1].raw.text.strip()[1:-1])
+                and _after_paragraphs(window[:-1])
+            ):
+                last.role = CLOSE  # paragraphs / "(PNA)" / "Related stories": the agency's sign-off
+            elif (
+                info.role == CREDIT
+                and info.words == 1
+                and raw.text[:1] == "("
+                and _after_paragraphs(window)
+                and _signs_dateline(window, raw.text.strip()[1:-1])
+            ):
+                info.role = (
+                    CLOSE  # "Athens (AFP) – ..." / paragraphs / "(AFP)": the wire's sign-off
+                )
+            if (
+                info.role == CLOSE
+                and last is not None
+                and last.role == BOILER
+                and last.ad
+                and "hear from you" in window[-1].raw.text.lower()
+                and _TIP_LINE.search(raw.text)
+            ):  # "Do you know more about X? We want to hear from you." / "Contact Jo at ...": the
+                # story's call-out box, between its paragraphs
+                info.role, info.ad = BOILER, True
+            if info.role == BIO and last is not None and last.role == BYLINE:
+                if _after_paragraphs(window[:-1]) or (
+                    len(window) >= 2 and window[-2].info.role == CLOSE
+                ):
+                    # (or under the story's closing credit: "Edited by: X" / name / bio)
+                    last.role = BIO  # name, then bio, under the last paragraph: the author box
+                else:
+                    info.role = BYLINE  # the author's bio under the byline: part of the header
+        if info.role in (BYLINE, BOILER, HEAD) and _after_paragraphs(window):
+            t = raw.text.strip()
+            if info.role == BYLINE and _TRANSLATED_BY.match(t):
+                info.role = CLOSE  # "Translated from the German by X" under the story: its credit
+            elif _AUTHOR_BOX.match(t):
+                info.role, info.lead = (
+                    BOILER,
+                    -BLOCK_LINES,
+                )  # "Authors" / name / bio: the author box
+        if info.role == BOILER:
+            if (
+                info.role == BOILER
+                and not info.ad
+                and window
+                and window[-1].info.role == TIMESTAMP
+                and not window[-1].info.clock
+                and _after_story(_over_buttons(window[:-1]))
+            ):
+                window[
+                    -1
+                ].info.role = CLOSE  # story / "Published - <date>" / share row: the story's date
+            if (
+                info.role == BOILER
+                and (not info.ad or info.lead > 0)  # (or a label of its own: "Sponsored")
+                and last is not None
+                and last.role == HEAD
+                and last.words <= 2
+                and len(window) >= 2
+                and _ends_page(window[-2].info)
+            ):
+                last.role = BOILER  # "Partners" between end furniture and end furniture: its label
+        if info.role == HEAD:
+            if (
+                info.role == HEAD
+                and last is not None
+                and last.role == BYLINE
+                and len(window) >= 2
+                and window[-2].info.role == CLOSE
+                and _SIGNOFF_CREDIT.match(window[-1].raw.text.strip())
+            ):
+                last.role = (
+                    CLOSE  # credit / "Jo Park, The Canadian Press" / next headline: a sign-off
+                )
+            if info.role == HEAD and info.words == 1 and _signs_dateline(window, raw.text.strip()):
+                info.role = CLOSE  # "Reuters" under a story that opened "TAIPEI (Reuters) -"
+            elif info.role == HEAD and info.words == 1 and _signs_byline(window, info.key):
+                info.role = CLOSE  # "Reuters" under a story whose header credits it: the sign-off
+            elif info.role == HEAD and info.words <= 2 and _signs_first_name(window, raw.text):
+                info.role = CLOSE  # "Jolene" / "— Jo" under a post by "Jolene Barstow": signed
+            if (
+                info.role == HEAD
+                and info.words == 1
+                and last is not None
+                and (last.role in (BYLINE, TIMESTAMP) or (last.role == BOILER and last.words == 1))
+                and raw.text.strip().lower() == "more"
+            ):  # date / "Save" / "More": the header's share menu, no kicker
+                info.role = BOILER
+        if info.role in (BYLINE, HEAD) and info.words <= SIGNATURE_WORDS and _valediction(window):
+            info.role = CLOSE  # "In solidarity," / "Jo Park" / "President, Acme": the signature
+        if info.role == CLOSE:
+            if (
+                last is not None
+                and info.role == CLOSE
+                and (last.role in HEADERISH or _under_headline(window))
+                and (is_agency_tag(raw.text.strip()) or is_agency_tag(_source_of(raw.text.strip())))
+            ):
+                info.role = CREDIT  # "AFP" under a headline credits the story, it does not end one
+            elif (
+                last is not None
+                and info.role == CLOSE
+                and info.words <= 6
+                and (last.role in HEADERISH or last.listed)
+                and _HEADER_FIELD.match(raw.text.lstrip())
+            ):  # "Source: Xinhua" / "Editor: Jo Park" under a headline (or a list's last "link",
+                # which it shows to be one): the story's header, not the last one's end
+                info.role = CREDIT
+            if (
+                last is not None
+                and info.role == CLOSE
+                and (last.role == APPEAL or (last.role == BOILER and not last.ad and not last.lead))
+                and is_agency_tag(raw.text.strip())
+            ):
+                info.role = HEAD  # "GAA" after a page's end furniture: no sign-off, the next kicker
+            if (
+                last is not None
+                and info.role == CLOSE
+                and last.role in HEADERISH
+                and info.words <= 12
+            ):
+                t = raw.text.strip()
+                if _CONTACT.match(t) or _TIP_LINE.search(t):
+                    info.role = CREDIT  # "Contact: Jo Park" under a release's date: its header
+                elif last.role == HEAD and _POSTED_BY.match(t) and _HAS_DATE.search(t):
+                    info.role = (
+                        BYLINE  # "Posted by Jo Park | May 2, 2023" under a headline: its byline
+                    )
+        if (
+            info.role == HEAD
+            and last is not None
+            and (last.role == BOILER or (last.role == CLOSE and _after_story(window)))
+            and info.words <= 12
+            and "ewsletter" in raw.text
+        ):  # "Sign up to our daily newsletter" / "The Morning newsletter: ...": the box's title
+            info.role, info.ad = BOILER, last.ad
+            if last.role == CLOSE:
+                info.lead = -1  # under the story: the box's pitch follows ("Start every day ...")
     if window:
         if (
             _is_credit_info(info)

@@ -400,6 +400,11 @@ _BOILER_LINE = ByFirst(
     r"|\b\d(?:\.\d)? (?:from|out of) [\d,]+ (?:reviews|ratings|votes)\b",
     re.I,
 )
+# A teaser's label glued to the linked headline (no space, no colon), case kept.
+_GLUED_LABEL = (
+    r"(?:Recommended|Related|Read (?:more|next|also)|Also read|See also|Most read|Trending"
+    r"|More on this)(?=[A-Z][a-z])"
+)
 # Label-prefixed furniture of any length ("Read more: <headline>", "Related: ...",
 # "Privacy Notice: ...", "Share or comment on this article:"): the label says what it is.
 _LABEL_LINE = ByFirst(
@@ -446,7 +451,9 @@ _LABEL_LINE = ByFirst(
     r"|^(?:our |overall )?(?:rating|verdict|score)\s*:\s*[\d.★☆]"
     # "More spring baking: 10 recipes ...": a teaser
     r"|^more (?!than\b)[\w'’-]+(?: [\w'’-]+){0,2}:\s"
-    r"|^more from (?:the )?(?-i:[A-Z])[\w&.'’-]*(?: [\w&.'’-]+){0,3}:\s",  # "More from The X: ..."
+    r"|^more from (?:the )?(?-i:[A-Z])[\w&.'’-]*(?: [\w&.'’-]+){0,3}:\s"  # "More from The X: ..."
+    # a link card's label run into its headline by the scrape ("RecommendedTram fares rise")
+    r"|^(?-i:" + _GLUED_LABEL + ")",
     re.I,
 )
 _AD_LINE = re.compile(
@@ -2672,7 +2679,7 @@ def _run_together(word: str) -> bool:
 # not the end of one (unlike share prompts and sign-ups).
 _TEASER = re.compile(
     r"^(?:read more|read also|also read|see also|related|read next|more on this|read)"
-    r"\s*[:|»›>-]\s*\S",
+    r"\s*[:|»›>-]\s*\S|^(?-i:" + _GLUED_LABEL + ")",
     re.I,
 )
 

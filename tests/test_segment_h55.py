@@ -1,9 +1,10 @@
 """Page furniture and layouts from the h55 review: a link card's label glued to its
-headline. Every line is written for the test."""
+headline; a paywall's label, button and offer. Every line is written for the test."""
 
 from __future__ import annotations
 
 import pytest
+from support_stories import STORY, starts
 
 from worker.clean import BODY, BOILER, classify
 
@@ -31,3 +32,41 @@ def test_glued_teaser_label_is_furniture(line: str) -> None:
 )
 def test_story_sentences_stay_paragraphs(line: str) -> None:
     assert classify(line).role == BODY
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Premium content",
+        "Subscriber exclusive",
+        "Continue reading with a Digital subscription",
+        "Continue reading the full story on Harbour News Network",
+        "Get unlimited access to our journalism from $1 a week. Cancel anytime.",
+    ],
+)
+def test_paywall_lines_are_furniture(line: str) -> None:
+    assert classify(line).role == BOILER
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Continue reading the letter, she said, and you will see what I mean.",
+        "Premium petrol prices rose again in March, the motoring group said.",
+    ],
+)
+def test_paywall_words_in_sentences_stay_paragraphs(line: str) -> None:
+    assert classify(line).role == BODY
+
+
+def test_paywall_label_over_a_headline_opens_the_page() -> None:
+    lines = [
+        *STORY,
+        "Subscribers only",
+        "Harbour ferry fares to double from June",
+        "By Mira Holt",
+        "Ferry fares across the harbour will double from June, the operator said on Monday.",
+        "The operator blamed fuel costs and the end of a council subsidy for the rise.",
+        "Commuters said the new fares would push them back into their cars next summer.",
+    ]
+    assert starts(lines) == [1, len(STORY) + 1]

@@ -296,6 +296,12 @@ _DATELINE = re.compile(
     r"^[A-Z][A-Z.'’\- ]{1,40}(?:,\s*[\w.]+(?:,?\s[\w.]+){0,5},?)?\s*(?:\([^()]{2,30}\))?"
     r"\s*(?:/[A-Za-z][\w .-]{1,30}/)?(?:\s*[–—]{1,2}|\s+-{1,2}|--)\s*(?![\d.,%() ]+$)\S"
 )  # (not "KASONDE (MNR) – 2,312,406 (50.87%)": a results line, figures only)
+# A paywalled story's label: "Premium", "Subscriber content", "Members only" (over the
+# headline it opens the page: segment._PAGE_TOP).
+_PAYWALL_LABEL = (
+    r"(?:premium|subscriber|members?|paid)(?:[- ]only| exclusive)? (?:content|article|story)"
+    r"|(?:for )?(?:premium |paid )?(?:subscribers?|members?)(?:[- ]only| exclusive)|premium"
+)
 # Whole short lines that are page furniture (anchored: cheap to try on every line).
 _BOILER_LINE = ByFirst(
     r"^(?:advertisement|advert|sponsored(?: content)?"
@@ -305,7 +311,8 @@ _BOILER_LINE = ByFirst(
     r"|follow (?-i:[A-Z])[\w&.'’-]*(?: (?:&|and|(?-i:[A-Z])[\w&.'’-]*)){0,3}"
     r"|recommended|most read|most popular|trending|share this(?: article| story)?|share|tweet"
     r"|email|print|copy link|comments?|show comments|view comments|leave a comment"
-    r"|scroll to continue(?: with content)?|ad feedback|close)\s*[:.!»›>|-]*$"
+    r"|scroll to continue(?: with content)?|ad feedback|close|" + _PAYWALL_LABEL + r")"
+    r"\s*[:.!»›>|-]*$"
     r"|^(?:\d+\s+)?comments?\s*[(\[]?\d*[)\]]?$"
     r"|^(?:pin|save|print) (?:it|this|the) (?:recipe|article|story|for later)(?: for later)?\W*$"
     r"|^rate this\b|^(?:was|did you find) this (?:page|article|story|post|content)"
@@ -550,6 +557,12 @@ _PROMO = ByFirst(
     r"|(?:please )?(?:sign in|log ?in|subscribe|register|sign up)(?: now| for free| free)?"
     r" (?:to|and) (?:(?:continue|keep|start) reading\b.{0,40}|continue)"
     r"|why (?:register|subscribe|sign up|join|create an account)\??"
+    # the gate's button: "Continue reading with a Digital subscription", "Continue reading
+    # the full story on X"; its offer: "Get unlimited access from $1 a week. Cancel anytime."
+    r"|continue reading (?:with|on|at|in|for|as) [\w&.'’ -]{1,50}"
+    r"|continue reading (?:the|this) (?:full|whole|complete|rest of the) (?:story|article|report"
+    r"|piece)(?: (?:on|at|in|with) [\w&.'’ -]{1,50})?"
+    r"|(?:get|enjoy|unlock|gain|try) unlimited (?:digital )?access\b.{0,100}"
     r"|registration is (?:free|quick|easy)\b.{0,60}"
     # a metered wall: "Once registered, you can read 3 articles a month"
     r"|(?:(?:once |when |after )?(?:you(?:['’]re| are) )?(?:registered|subscribed"

@@ -47,6 +47,7 @@ from worker.clean import (
     _HAS_DATE,
     _LABEL_LINE,
     _NEXT_PAGE,
+    _PAYWALL_LABEL,
     _POSTED_BY,
     _QUOTE,
     _RULE_LINE,
@@ -1100,10 +1101,10 @@ def _home_path(entries: list[_Entry], k: int, floor: int) -> int:
     return -1
 
 
-# Furniture over a page's headline: audio players, reading times.
+# Furniture over a page's headline: audio players, reading times, a paywall's label.
 _PAGE_TOP = re.compile(
     r"^(?:press play to listen\b|listen to this (?:article|story)\b|voiced by artificial intel"
-    r"|\d{1,2}\s*-?\s*min(?:ute)?s?(?: read| listen)?$)",
+    r"|\d{1,2}\s*-?\s*min(?:ute)?s?(?: read| listen)?$|(?:" + _PAYWALL_LABEL + r")\W*$)",
     re.I,
 )
 # A breadcrumb from the site's root ("Home » News"), though its words are widget words.

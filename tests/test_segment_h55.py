@@ -70,3 +70,11 @@ def test_paywall_label_over_a_headline_opens_the_page() -> None:
         "Commuters said the new fares would push them back into their cars next summer.",
     ]
     assert starts(lines) == [1, len(STORY) + 1]
+
+
+def test_news_app_card_line_is_no_link_row() -> None:
+    # outlet, writer and the story's age, set apart by dots: the header of a news app's card
+    assert classify("Harbour Post · Mira Holt · 2d").role != BOILER
+    assert classify("Harbour Post · Mira Holt · 5 hours ago").role != BOILER
+    assert classify("News · Sport · Weather · Travel").role == BOILER
+

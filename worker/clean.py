@@ -661,6 +661,8 @@ def _menu(s: str) -> bool:
     """Links in a row: 'Buses / Transport / Cumbria', 'A|B|C', 'Yes · No' (not a byline
     with its outlet and date), or two bare link texts joined by a bar ('X|About Y')."""
     if s.count("|") >= 2 or s.count(" / ") >= 2 or s.count(" · ") >= 2:
+        if s[-1] in "dhmswo" and _AGE_CELL.search(s):
+            return False  # "Acme News · Jo Park · 2d": a news app's card, outlet, writer, age
         if s[:3] in ("By ", "BY ") and _BY_CELL.match(s):
             return False  # "By Jo Park | jpark@acme.com | The Acme": a byline with its contacts
         return not _dated_name_line(s)  # "Jo Park / TNN / Updated: Mar 4, 2024" is a byline
@@ -702,6 +704,10 @@ def _link_row(s: str, plain: bool = False) -> bool:
     )
 
 
+# A news app's age of a story as a row's last cell: "· 2d", "| 5h", "· 3 hours ago".
+_AGE_CELL = re.compile(
+    r"\s[·|]\s+(?:\d{1,2}\s?[smhdw]|\d{1,2} (?:mins?|minutes?|hrs?|hours?|days?|weeks?) ago)$"
+)
 _ROW_SPLIT = re.compile(r"\s+[/|·]\s+|\s{2,}")
 # A byline's first cell before its contacts or outlet: "By Jo Park |", "BY JO PARK ·".
 _BY_CELL = re.compile(rf"^by\s+(?-i:{_NAME_SEQ}|[A-Z'’.-]+(?: [A-Z'’.-]+){{1,3}})\s*[|/·]", re.I)

@@ -78,3 +78,33 @@ def test_news_app_card_line_is_no_link_row() -> None:
     assert classify("Harbour Post · Mira Holt · 5 hours ago").role != BOILER
     assert classify("News · Sport · Weather · Travel").role == BOILER
 
+
+def test_headline_over_a_news_app_card_line_opens_the_page() -> None:
+    lines = [
+        *STORY,
+        "Read the Courier's full coverage of the tram depot vote",
+        "Ferry fares to double from June as subsidy ends",
+        "Harbour Post · Mira Holt · 2d",
+        "PORT ELLIS (HP) - Ferry fares across the harbour will double from June, the operator"
+        " said on Monday.",
+        "The operator blamed fuel costs and the end of a council subsidy for the rise.",
+        "Commuters said the new fares would push them back into their cars next summer.",
+    ]
+    assert starts(lines) == [1, len(STORY) + 2]
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Read our full coverage of the harbour flood",
+        "See all of the Courier's coverage of the trial",
+        "Follow our live coverage of the storm here.",
+    ],
+)
+def test_coverage_pointer_is_furniture(line: str) -> None:
+    assert classify(line).role == BOILER
+
+
+def test_coverage_words_in_a_sentence_stay_a_paragraph() -> None:
+    line = "Read the coverage of the trial and you will see the bias, he said."
+    assert classify(line).role == BODY

@@ -598,6 +598,11 @@ _PROMO = ByFirst(
     # a call-out for readers' material: "Send us your flood pictures on WhatsApp"
     r"|(?:send|share|email|message|upload) us (?:your |any )?(?:[\w'’-]+ )?(?:news|stories|story"
     r"|photos?|pictures?|videos?|tips?)\b.{0,80}"
+    # a pointer to the rest of the coverage: "Read our full coverage of the flood", "See all of
+    # the Courier's coverage of the trial"
+    r"|(?:read|follow|see|explore|get|find) (?:all (?:of )?|more of |the rest of )?(?:our"
+    r"|the (?-i:[A-Z])[\w&.'’ -]{0,30}?['’]s?) (?:full |latest |complete |live |continuing "
+    r"|ongoing |in-depth )?coverage (?:of|on|from)\b.{0,80}"
     # a pointer to the desk's page: "For more of our election coverage, visit the Politics hub."
     r"|for more (?:of )?(?:[\w&'’.-]+ ){0,6}?(?:coverage|news|stories|analysis|reporting|updates)"
     r"\b.{0,60}?\b(?:visit|go to|head to|see|follow|click)\b.{0,60}"

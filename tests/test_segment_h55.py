@@ -108,3 +108,32 @@ def test_coverage_pointer_is_furniture(line: str) -> None:
 def test_coverage_words_in_a_sentence_stay_a_paragraph() -> None:
     line = "Read the coverage of the trial and you will see the bias, he said."
     assert classify(line).role == BODY
+
+
+@pytest.mark.parametrize("line", ["[MUSIC BREAK]", "[THEME MUSIC]", "[Music fades out]"])
+def test_bracketed_stage_note_is_an_ad_line(line: str) -> None:
+    info = classify(line)
+    assert info.role == BOILER and info.ad
+
+
+def test_stage_note_inside_a_transcript_parts_nothing() -> None:
+    lines = [
+        "Episode 12: Why the harbour keeps flooding",
+        "Hosted by Mira Holt",
+        "[THEME MUSIC]",
+        "MIRA HOLT, HOST: This is Tideline. This week the harbour flooded for the third time"
+        " since the new sea wall was finished.",
+        "HOLT: I'm joined by engineer Tomas Berg, who helped design the wall. Welcome.",
+        "TOMAS BERG: Thanks, Mira. It is good to be here, even if the news is not good.",
+        "HOLT: So what went wrong with the wall this time?",
+        "BERG: The wall did its job. The water came in through the drains behind it, which"
+        " nobody had fitted with valves.",
+        "HOLT: And why not?",
+        "BERG: Money, mostly. The valves were in the first plan and cut from the second.",
+        "[MUSIC BREAK]",
+        "HOLT: Before we go, what should people on the quay do now?",
+        "BERG: Keep the sandbags handy. The valves will not be fitted before the winter.",
+        "HOLT: Tomas Berg, thank you.",
+        "BERG: Thank you, Mira.",
+    ]
+    assert starts(lines) == [1]

@@ -466,9 +466,11 @@ _LABEL_LINE = ByFirst(
 _AD_LINE = re.compile(
     r"^(?:advert|advertisement|sponsored|skip (?:advertisement|advert|ad)\b|story continues"
     r"|scroll to continue|ad feedback|(?:article|story) content$|(?:article|content) continues\b)"
-    # a transcript's stage note: "(SOUNDBITE OF MUSIC)", "(BEGIN VIDEO CLIP)", "(LAUGHTER)"
-    r"|^\((?:soundbite|(?:begin|end) (?:video|audio) ?(?:clip|tape)|laughter|applause|crosstalk"
-    r"|inaudible|unintelligible|music(?: playing)?|cheering|commercial break)\b[^()]{0,40}\)$"
+    # a transcript's stage note: "(SOUNDBITE OF MUSIC)", "(BEGIN VIDEO CLIP)", "[MUSIC BREAK]"
+    r"|^[(\[](?:soundbite|(?:begin|end) (?:video|audio) ?(?:clip|tape)|laughter|applause|crosstalk"
+    r"|inaudible|unintelligible|(?:theme |intro |outro |upbeat |soft )?music(?: playing| break"
+    r"| up| out| fades?(?: out| up)?)?|cheering|(?:commercial|ad|station|mid-?roll) break)\b"
+    r"[^()\[\]]{0,40}[)\]]$"
     r"|^(?-i:[A-Z][\w'’ -]{0,40} AD)$",  # "Campaign AD": an ad slot's label
     re.I,
 )

@@ -137,3 +137,40 @@ def test_stage_note_inside_a_transcript_parts_nothing() -> None:
         "BERG: Thank you, Mira.",
     ]
     assert starts(lines) == [1]
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Book a free eye test at your nearest Clearview store",
+        "Call (555) 010-0199 or fill in the form below for a free case review.",
+        "ATTORNEY ADVERTISEMENT. Prior results do not guarantee a similar outcome.",
+    ],
+)
+def test_business_calls_to_action_are_furniture(line: str) -> None:
+    assert classify(line).role == BOILER
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Get your flu jab at your local pharmacy before winter, the health board urged on Monday.",
+        "Residents can book a test at their nearest pharmacy from Monday.",
+    ],
+)
+def test_shop_words_in_sentences_stay_paragraphs(line: str) -> None:
+    assert classify(line).role == BODY
+
+
+def test_shop_button_under_a_story_ends_it() -> None:
+    lines = [
+        *STORY,
+        "Book a free hearing test at your nearest Soundwell store",
+        "Home » News » Local",
+        "Ferry fares to double from June as subsidy ends",
+        "By Mira Holt",
+        "Ferry fares across the harbour will double from June, the operator said on Monday.",
+        "The operator blamed fuel costs and the end of a council subsidy for the rise.",
+        "Commuters said the new fares would push them back into their cars next summer.",
+    ]
+    assert starts(lines) == [1, len(STORY) + 2]

@@ -589,6 +589,13 @@ _PROMO = ByFirst(
     r"|(?:start|begin|try) (?:your |a )?(?:\d+-day )?free trial|try (?:it |us )?(?:for )?free"
     r"|get started(?: for free| free| today| now)?|(?:contact|talk to) (?:our )?(?:sales|an expert)"
     r"|spin (?:the|our) wheel\b.{0,20}|claim your (?:free )?(?:rewards?|prizes?|gifts?)"
+    # a shop's or a law firm's: "Book a free eye test at your nearest Acme store", "Call
+    # (555) 010-0199 or fill in the form below for a free case review."
+    r"|(?:book|find|visit|get|order|collect|pick up|try)\b.{0,60}\b(?:at|in|from) (?:your |a |the )?"
+    r"(?:nearest|local) (?:[\w&'’-]+ ){0,2}(?:store|branch|pharmacy|shop|outlet|dealer(?:ship)?"
+    r"|location|showroom)s?"
+    r"|(?:call|contact us|phone|text)\b.{0,70}\bfor (?:a |your )?(?:free|no-obligation)"
+    r" (?:case (?:review|evaluation)|consultation|quote|estimate|assessment)\b.{0,30}"
     r"|get our (?:free )?[\w&'’ -]{0,30}(?:resources|guides?|white ?papers?|e-?books?|toolkits?)"
     r"|you(?:['’]re| are) receiving this\b.{0,140}"
     # a reader-contribution box: "Send us your stories and photos", "Get involved with the news"
@@ -881,7 +888,7 @@ _BOILER = AnchoredOrNot(
     # a paywall's pitch: "Subscribe for unlimited access to local news", "Subscribe now to ..."
     r"|\bsubscribe\b.{0,40}\bunlimited (?:digital )?access\b|^subscribe (?:now|today) to\b"
     # a law firm's or a court notice's disclaimer; a reporter's call for tips
-    r"|\battorney advertising\b"
+    r"|\battorney advertis(?:ing|ement)\b"
     r"|^for more information,? (?:please )?(?:visit|call|go to|head to)\b"
     r"|\b(?:contact|reach|message) this reporter\b"
     r"|\bsign up\b.{0,80}\b(?:alerts|notifications)\b"
@@ -1166,7 +1173,7 @@ _FAMILIES = {
         "buy the book",
         "contact the editor",
         "inbox",
-        "attorney advertising",
+        "attorney advertis",
         "for more information",
         "this reporter",
         "commission",

@@ -174,3 +174,15 @@ def test_shop_button_under_a_story_ends_it() -> None:
         "Commuters said the new fares would push them back into their cars next summer.",
     ]
     assert starts(lines) == [1, len(STORY) + 2]
+
+
+@pytest.mark.parametrize(
+    "line", ["Share a memory (12 entries)", "Leave a condolence", "View all tributes (4)"]
+)
+def test_guest_book_buttons_are_furniture(line: str) -> None:
+    assert classify(line).role == BOILER
+
+
+def test_guest_book_words_in_a_sentence_stay_a_paragraph() -> None:
+    line = "Share a memory of the day the bridge opened, the museum asks its visitors."
+    assert classify(line).role == BODY

@@ -186,3 +186,16 @@ def test_guest_book_buttons_are_furniture(line: str) -> None:
 def test_guest_book_words_in_a_sentence_stay_a_paragraph() -> None:
     line = "Share a memory of the day the bridge opened, the museum asks its visitors."
     assert classify(line).role == BODY
+
+
+def test_newsletter_first_line_opens_its_page() -> None:
+    lines = [
+        *STORY,
+        "View this email in your browser",
+        "Tideline: what the flood means for the quay",
+        "By Mira Holt",
+        "Good morning, and welcome back to Tideline, the weekly letter about the harbour.",
+        "The harbour flooded again on Tuesday, the third time since the sea wall was finished.",
+        "The water came in through the drains behind the wall, which had no valves fitted.",
+    ]
+    assert starts(lines) == [1, len(STORY) + 1]

@@ -1101,9 +1101,12 @@ def _home_path(entries: list[_Entry], k: int, floor: int) -> int:
     return -1
 
 
-# Furniture over a page's headline: audio players, reading times, a paywall's label.
+# Furniture over a page's headline: audio players, reading times, a paywall's label, a
+# newsletter's first line ("View this email in your browser").
 _PAGE_TOP = re.compile(
     r"^(?:press play to listen\b|listen to this (?:article|story)\b|voiced by artificial intel"
+    r"|(?:view|read|open|see) (?:this |the )?(?:e-?mail|newsletter|message)(?: online| (?:in|on)"
+    r" (?:your |a |the )?(?:web ?)?browser)\W*$"
     r"|\d{1,2}\s*-?\s*min(?:ute)?s?(?: read| listen)?$|(?:" + _PAYWALL_LABEL + r")\W*$)",
     re.I,
 )

@@ -199,3 +199,26 @@ def test_newsletter_first_line_opens_its_page() -> None:
         "The water came in through the drains behind the wall, which had no valves fitted.",
     ]
     assert starts(lines) == [1, len(STORY) + 1]
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "This story was co-published with Harbour Public Radio.",
+        "This investigation was produced in partnership with the Tideline Project.",
+        "This statement is also available in French and Dutch.",
+    ],
+)
+def test_partner_and_language_notes_are_furniture(line: str) -> None:
+    assert classify(line).role == BOILER
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "This story was published with the help of readers who sent in photos of the flood.",
+        "The report is also available in libraries across the county, the ministry said.",
+    ],
+)
+def test_partner_words_in_sentences_stay_paragraphs(line: str) -> None:
+    assert classify(line).role == BODY

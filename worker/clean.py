@@ -549,6 +549,13 @@ _PROMO = ByFirst(
     r"|reserved (?:for|to)|(?:only )?(?:available|accessible|open)"
     r" (?:only |exclusively )?(?:to|for))"
     r" [\w&.'’ -]{1,40}"
+    # a partner's or a language note: "This story was co-published with X Radio.", "This
+    # statement is also available in French and Dutch."
+    r"|this (?:story|article|report|investigation|piece|project) (?:was|is|has been)"
+    r" (?:co-?published|co-?produced|(?:produced|published|reported) (?:in (?:partnership"
+    r"|collaboration)|jointly)) with [\w&.,'’ -]{2,80}"
+    r"|this (?:article|story|statement|release|page|report|post|interview|document) is"
+    r" (?:also )?available in (?-i:[A-Z])[\w-]+(?:(?:,| and| or) (?-i:[A-Z])[\w-]+)*"
     r"|from the \w+ \d{1,2}(?:st|nd|rd|th)?,? \d{4} (?:edition|issue)"
     r"|from (?:the |this |our )?(?:[\w’']+ ){0,2}(?:issue|edition)\b(?:\s*:.{0,40})?"
     r"|(?:sign up|subscribe|register|join)(?: now| today)?\b.{0,60}\b(?:discount|\d+\s?% off"

@@ -7,6 +7,7 @@ import pytest
 from support_stories import STORY, starts
 
 from worker.clean import BODY, BOILER, classify
+from worker.segment import segment_text
 
 
 @pytest.mark.parametrize(
@@ -222,3 +223,23 @@ def test_partner_and_language_notes_are_furniture(line: str) -> None:
 )
 def test_partner_words_in_sentences_stay_paragraphs(line: str) -> None:
     assert classify(line).role == BODY
+
+
+def test_release_headline_over_news_provided_by_is_the_title() -> None:
+    headline = (
+        "Harbour Ferries Issues Voluntary Recall of Select Tidewell® Lifejackets Due to"
+        " a Faulty Inflation Valve"
+    )
+    lines = [
+        *STORY,
+        headline,
+        "News provided by Harbour Ferries Ltd.",
+        "Apr 02, 2025, 09:00 ET",
+        "PORT ELLIS, April 2, 2025 /NewsWire/ -- Harbour Ferries Ltd. today announced that it"
+        " is voluntarily recalling 4,000 Tidewell lifejackets sold on its boats since 2023.",
+        "The company said a valve in some jackets may fail to inflate the jacket in the water.",
+        "Customers should stop using the jackets and return them to any ticket office.",
+    ]
+    articles = segment_text("\n".join(lines) + "\n")
+    assert [a.start_line for a in articles] == [1, len(STORY) + 1]
+    assert articles[1].title == headline

@@ -1608,8 +1608,10 @@ def _push(window: list[_Entry], raw: RawLine, info: LineInfo | None = None) -> N
         last.role = BODY
     elif last is not None and last.end and info.role == CREDIT and info.words == 1:
         info.role = BOILER  # "Copyright: X, 2025." / "www.x.org": the page's footer, not a credit
-    elif last is not None and last.role == HEAD and info.role == CREDIT:
-        last.role = CAPTION  # a short line with a photo credit is a caption
+    elif last is not None and last.role == HEAD and info.role == CREDIT and info.lead != -1:
+        # a short line with a photo credit is a caption (not over a press release's
+        # "News provided by": lead -1, the release's headline)
+        last.role = CAPTION
     elif (
         last is not None
         and last.role == HEAD

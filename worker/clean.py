@@ -601,9 +601,9 @@ _PROMO = ByFirst(
     r"|spin (?:the|our) wheel\b.{0,20}|claim your (?:free )?(?:rewards?|prizes?|gifts?)"
     # a shop's or a law firm's: "Book a free eye test at your nearest Acme store", "Call
     # (555) 010-0199 or fill in the form below for a free case review."
-    r"|(?:book|find|visit|get|order|collect|pick up|try)\b.{0,60}\b(?:at|in|from) (?:your |a |the )?"
-    r"(?:nearest|local) (?:[\w&'’-]+ ){0,2}(?:store|branch|pharmacy|shop|outlet|dealer(?:ship)?"
-    r"|location|showroom)s?"
+    r"|(?:book|find|visit|get|order|collect|pick up|try)\b.{0,60}\b(?:at|in|from)"
+    r" (?:your |a |the )?(?:nearest|local) (?:[\w&'’-]+ ){0,2}(?:store|branch|pharmacy|shop"
+    r"|outlet|dealer(?:ship)?|location|showroom)s?"
     r"|(?:call|contact us|phone|text)\b.{0,70}\bfor (?:a |your )?(?:free|no-obligation)"
     r" (?:case (?:review|evaluation)|consultation|quote|estimate|assessment)\b.{0,30}"
     r"|get our (?:free )?[\w&'’ -]{0,30}(?:resources|guides?|white ?papers?|e-?books?|toolkits?)"

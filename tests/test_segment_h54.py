@@ -1,0 +1,41 @@
+"""Line roles and starts from the h54 review (a flood-insurance row, a research-misconduct
+case and a transit strike across papers, releases, live pages and newsletters). Every line
+here is written for the test; none comes from an evaluation set."""
+
+from __future__ import annotations
+
+from support_stories import STORY, starts
+
+from worker.clean import BOILER, classify
+from worker.segment import segment_text
+
+
+def test_registration_number_in_the_footer_is_furniture() -> None:
+    """A charity's or company's registration number under its page: no headline of a next
+    story, so the kicker and headline after it start one."""
+    for line in (
+        "Registered charity no. 2044178",
+        "Charity number: SC031207",
+        "Company number 08812345",
+        "Registered in England and Wales No. 4412873",
+    ):
+        assert classify(line).role == BOILER, line
+    lines = [
+        *STORY,
+        "Appeal for the depot's neighbours passes its target",
+        "By Lena Berg",
+        "The appeal for families living beside the depot has passed its target of 20,000 pounds.",
+        "Grants will be paid from next month to households on the two streets nearest the yard.",
+        "Registered charity no. 2044178",
+        "Business",
+        "Tram maker wins second order from the city",
+        "By Maja Holm",
+        "The company that builds the city's trams has won a second order worth 40 million euros.",
+        "The new trams will run on the route to the airport from the spring of next year.",
+    ]
+    assert starts(lines) == [1, 6, 11]
+
+
+def test_ad_slot_label_with_its_note_is_furniture() -> None:
+    assert classify("Advertisement · Scroll to continue with content").role == BOILER
+    assert classify("Sponsored | Story continues below").role == BOILER

@@ -39,3 +39,21 @@ def test_registration_number_in_the_footer_is_furniture() -> None:
 def test_ad_slot_label_with_its_note_is_furniture() -> None:
     assert classify("Advertisement · Scroll to continue with content").role == BOILER
     assert classify("Sponsored | Story continues below").role == BOILER
+
+
+def test_view_in_browser_and_language_links_open_the_next_page() -> None:
+    """A newsletter's "View in browser" and a link to the page in another language sit over
+    the headline: furniture, the start of the page below, and never its title."""
+    for top in ("View in browser", "Read this story in Spanish", "Lire cet article en français"):
+        assert classify(top).role == BOILER, top
+        lines = [
+            *STORY,
+            top,
+            "Night buses return to the harbour route",
+            "By Maja Holm",
+            "Night buses will run on the harbour route again from Monday after a year's break.",
+            "The operator said it had hired enough drivers to cover the late shifts once more.",
+        ]
+        arts = segment_text("\n".join(lines) + "\n")
+        assert [a.start_line for a in arts] == [1, 6], top
+        assert arts[1].title == "Night buses return to the harbour route", top

@@ -302,6 +302,17 @@ _PAYWALL_LABEL = (
     r"(?:premium|subscriber|members?|paid)(?:[- ]only| exclusive)? (?:content|article|story)"
     r"|(?:for )?(?:premium |paid )?(?:subscribers?|members?)(?:[- ]only| exclusive)|premium"
 )
+# Links over a page's headline that open it (segment.py moves a start up over them): a
+# newsletter's "View in browser"; the page in another language ("Read in English", "Lea
+# este artículo en español", "Lire cet article en français", "Read this story in Spanish").
+PAGE_TOP_LINK = (
+    r"(?:(?:view|read|open) (?:it )?in (?:your |a )?(?:web ?)?browser\W*$"
+    r"|(?:read|view|lea|leer|lee|lire|leia|ler|lesen|leggi)(?: [\w'’]+){0,3} (?:in|en|em|auf)"
+    r" (?:english|ingl[eé]s|anglais|spanish|espa[nñ]ol|french|fran[cç]ais|franc[eê]s|german"
+    r"|deutsch|alem[aá]n|portuguese|portugu[eê]s|italian|italiano|chinese|chino|chinois"
+    r"|vietnamese|korean|arabic|[aá]rabe|russian|ukrainian|polish|dutch|japanese|hindi"
+    r"|tagalog|filipino)\W*$)"
+)
 # Whole short lines that are page furniture (anchored: cheap to try on every line).
 _BOILER_LINE = ByFirst(
     r"^(?:advertisement|advert|sponsored(?: content)?"
@@ -353,6 +364,7 @@ _BOILER_LINE = ByFirst(
     # a newsletter's first line: "View this email in your browser"
     r"|^(?:view|read|open|see) (?:this |the )?(?:e-?mail|newsletter|message)(?: online| (?:in|on)"
     r" (?:your |a |the )?(?:web ?)?browser)\W*$"
+    rf"|^{PAGE_TOP_LINK}"
     r"|^(?:video|watch|listen)\s*\d{1,2}:\d{2}"
     r"|^report (?:an? )?(?:editorial |technical )?(?:error|issue|typo|problem|correction)\b"
     r"|^editorial (?:code|standards|policy|guidelines)\b"

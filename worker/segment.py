@@ -73,6 +73,7 @@ from worker.clean import (
     HEADERISH,
     LIST_ITEMS,
     NUMBERED,
+    PAGE_TOP_LINK,
     TIMESTAMP,
     LineInfo,
     _source_of,
@@ -1107,7 +1108,8 @@ _PAGE_TOP = re.compile(
     r"^(?:press play to listen\b|listen to this (?:article|story)\b|voiced by artificial intel"
     r"|(?:view|read|open|see) (?:this |the )?(?:e-?mail|newsletter|message)(?: online| (?:in|on)"
     r" (?:your |a |the )?(?:web ?)?browser)\W*$"
-    r"|\d{1,2}\s*-?\s*min(?:ute)?s?(?: read| listen)?$|(?:" + _PAYWALL_LABEL + r")\W*$)",
+    r"|\d{1,2}\s*-?\s*min(?:ute)?s?(?: read| listen)?$|(?:" + _PAYWALL_LABEL + r")\W*$)"
+    rf"|^{PAGE_TOP_LINK}",  # "View in browser", "Read in English"
     re.I,
 )
 # A breadcrumb from the site's root ("Home » News"), though its words are widget words.

@@ -57,3 +57,18 @@ def test_view_in_browser_and_language_links_open_the_next_page() -> None:
         arts = segment_text("\n".join(lines) + "\n")
         assert [a.start_line for a in arts] == [1, 6], top
         assert arts[1].title == "Night buses return to the harbour route", top
+
+
+def test_breadcrumb_step_ending_in_a_year_opens_the_next_page() -> None:
+    """"Home / Updates / Strike 2025": a breadcrumb whose last step ends in a year still
+    tops the page below it."""
+    lines = [
+        *STORY,
+        "Home / Updates / Strike 2025",
+        "Why the drivers are walking out",
+        "Posted by the union's press office",
+        "March 3, 2025",
+        "At four this morning the drivers, fitters and cleaners of the tram depot stopped work.",
+        "We did not take this step lightly, and we want riders to know what we are asking for.",
+    ]
+    assert starts(lines) == [1, 6]

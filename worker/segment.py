@@ -1114,9 +1114,10 @@ _PAGE_TOP = re.compile(
 )
 # A breadcrumb from the site's root ("Home » News"), though its words are widget words.
 _HOME_CRUMB = re.compile(r"^home\s*[/›>»]\s*\S", re.I)
-# A breadcrumb: the page's section path ("Home / News / UK", "News|Climate Crisis").
+# A breadcrumb: the page's section path ("Home / News / UK", "News|Climate Crisis"), a
+# step of it may end in a year or number ("Strike 2025").
 _CRUMBS = re.compile(r"\s*[/|›>»]\s*")
-_CRUMB = re.compile(r"^[A-Z][\w&'’.-]*(?: (?:&|and|[A-Z][\w&'’.-]*)){0,3}$")
+_CRUMB = re.compile(r"^[A-Z][\w&'’.-]*(?: (?:&|and|[A-Z][\w&'’.-]*|\d{1,4})){0,3}$")
 
 
 def _page_top_line(t: str, over_crumb: bool = False) -> bool:

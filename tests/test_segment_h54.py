@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from support_stories import STORY, starts
 
-from worker.clean import BOILER, classify
+from worker.clean import APPEAL, BOILER, classify
 from worker.segment import segment_text
 
 
@@ -72,3 +72,40 @@ def test_breadcrumb_step_ending_in_a_year_opens_the_next_page() -> None:
         "We did not take this step lightly, and we want riders to know what we are asking for.",
     ]
     assert starts(lines) == [1, 6]
+
+
+def test_donation_and_membership_pitches_are_appeals() -> None:
+    """The outlet's pitch under a story, worded as a gift, a price or a button."""
+    for line in (
+        "The Depot Gazette is run by volunteers. Your donation keeps our reporters on the"
+        " street. Support the Gazette →",
+        "Enjoy our work? You can make a tax-deductible contribution, or follow us online.",
+        "The Tram Weekly is free to pick up. Become a Weekly Friend for £4 a month to keep it so.",
+        "Donate to the Depot Neighbours Fund →",
+        "To donate to the neighbours' appeal, visit example.org/appeal or call the office.",
+    ):
+        assert classify(line).role == APPEAL, line
+
+
+def test_reader_notes_under_a_story_are_furniture() -> None:
+    """A letters page's call for views, a help note and a newsletter's welcome."""
+    for line in (
+        "We'd like to hear what you think about this or any of our stories. Write to us.",
+        "If you have been affected by the closure, support is available from the council.",
+        "Welcome to the 120 new subscribers who joined us this week, and thanks for reading.",
+    ):
+        assert classify(line).role == BOILER, line
+
+
+def test_donate_button_under_a_post_is_no_headline() -> None:
+    lines = [
+        *STORY,
+        "Donate to the Depot Neighbours Fund →",
+        "#TramDepot #NightShifts",
+        "Business",
+        "Tram maker wins second order from the city",
+        "By Maja Holm",
+        "The company that builds the city's trams has won a second order worth 40 million euros.",
+        "The new trams will run on the route to the airport from the spring of next year.",
+    ]
+    assert starts(lines) == [1, 8]

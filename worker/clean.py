@@ -941,7 +941,10 @@ _BOILER = AnchoredOrNot(
     r"|\bcomments are (?:moderated|closed|open)\b|\bkeep (?:it|comments) civil\b"
     r"|\bkeep (?:your )?comments (?:relevant|respectful|on[- ]topic|civil)\b"
     r"|\b(?:lively|civil|respectful)(?: but (?:civil|respectful))? (?:forum|discussion)\b"
-    r"|\bwe(?:['’]d| would)? (?:want|like|love) to hear from you\b"
+    r"|\bwe(?:['’]d| would)? (?:want|like|love) to hear (?:from you|what you think)\b"
+    # a help note under a story: "If you have been affected by ..., support is available"
+    r"|^if you(?:['’]ve| have) been affected by\b.{0,120}\b(?:support|help|contact|call|visit)\b"
+    r"|^welcome to (?:the |our |all )?(?:[\d,]+ )?new (?:subscribers|readers|members)\b"
     r"|\b(?:views|opinions) expressed (?:in this|here|are|by)\b|^get more (?:news|stories)\b"
     r"|\bedited for (?:length|clarity|brevity)\b"
     r"|\bclick here\b|\brepublished (?:from|under|with permission)\b|\bcreative commons\b"
@@ -1043,7 +1046,7 @@ _APPEAL = AnchoredOrNot(
     # "Our work is made possible by supporters in 40 countries.": the outlet's funding pitch
     r"|\bmade possible by (?:the )?(?:generous )?(?:support of )?(?:our )?(?:readers|supporters"
     r"|donors|members|subscribers)\b"
-    r"|\bmake a (?:one-off |monthly |small )?"
+    r"|\bmake a (?:one-off |monthly |small |tax[- ]deductible )?"
     r"(?:contribution|donation)\b|\byou[’']ve read \d+ articles?\b"
     # "Make a gift today and keep local news free": a public station's donation prompt
     r"|\bmake a (?:tax[- ]deductible )?gift (?:today|now|of any (?:size|amount))\b"
@@ -1067,7 +1070,14 @@ _APPEAL = AnchoredOrNot(
     r"|\bwe (?:cannot|can['’]t|could not|couldn['’]t) do (?:this|it|what we do)"
     r" without (?:you|your)\b"
     r"|^donate(?: now| today| here)?\W*$"
-    r"|^your (?:tax[- ]deductible )?(?:gift|donation)s? (?:today )?(?:can|will|helps?)\b"
+    r"|(?:^|[.!?]\s)your (?:tax[- ]deductible )?(?:gift|donation)s? (?:today )?"
+    r"(?:can|will|helps?|keeps?|pays?|funds?)\b"
+    # "Become a Weekly Member for $5 a month": a membership's price
+    r"|\bbecome an? (?:[\w-]+ ){1,2}(?:member|subscriber|supporter|patron|donor|friend)\b"
+    r".{0,30}[$£€]\s?\d"
+    # a donation button or note: "Donate to the Strike Fund →", "To donate, visit x.org"
+    r"|^donate to\b[^.!?]{1,60}$|^to (?:donate|give|make a donation)\b.{0,80}"
+    r"\b(?:visit|call|text|go to|click)\b"
     # "Not a member? Join us today ...", "Not yet a subscriber?": a membership prompt
     r"|^not (?:yet )?an? (?:\w+ )?(?:member|subscriber|supporter|donor)(?: yet)?\s*\?"
     # "Choose one-off or monthly support. It only takes a minute.": a donation box
@@ -1102,15 +1112,10 @@ _FAMILIES = {
         "consider chipping",
         "consider subscribing",
         "consider a",
-        "become a m",
-        "become a r",
-        "become a d",
-        "become a f",
+        "become a ",
         "made possible by",
         "become an i",
         "journalism",
-        "become a s",
-        "become a p",
         "contribution",
         "donation",
         "your gift",
@@ -1226,6 +1231,8 @@ _FAMILIES = {
         "respectful discussion",
         "respectful forum",
         "hear from you",
+        "hear what you",
+        "been affected by",
         "views expressed",
         "opinions expressed",
         "leave a",

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from support_stories import STORY, starts
 
-from worker.clean import APPEAL, BOILER, classify
+from worker.clean import APPEAL, BOILER, BYLINE, classify
 from worker.segment import segment_text
 
 
@@ -109,3 +109,20 @@ def test_donate_button_under_a_post_is_no_headline() -> None:
         "The new trams will run on the route to the airport from the spring of next year.",
     ]
     assert starts(lines) == [1, 8]
+
+
+def test_station_staff_byline_under_a_standfirst() -> None:
+    """"Harbour 9 News Staff": the outlet's staff byline (a channel number in its name)
+    under a live page's standfirst is part of its header, no start of a next page."""
+    assert classify("Harbour 9 News Staff").role == BYLINE
+    lines = [
+        "LIVE UPDATES",
+        "Tram strike, day 3: depot gates stay shut as talks go on",
+        "About 900 drivers and fitters stayed off the job on Wednesday. Here is the latest.",
+        "Harbour 9 News Staff",
+        "Updated 5:10 PM, Wed March 5, 2025",
+        "4:55 PM",
+        "Talks to resume Thursday",
+        "The mediator says both sides will meet again at nine on Thursday morning downtown.",
+    ]
+    assert starts(lines) == [1]

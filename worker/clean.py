@@ -110,6 +110,9 @@ _NAME_ROLE = re.compile(
     rf"^({_NAME_SEQ_LAZY})\s*[,|·•–—-]?\s*(?:{_ROLE_MOD}\s+){{0,3}}(?i:{_ROLES})\b"
     r"[\w ,.&-]{0,40}$"
 )
+# "Alder 7 News Staff", "Channel 4 Staff": the outlet's staff byline, a station's number in
+# its name (an all-capitalised "Ledger Staff" is a bare name already).
+_OUTLET_STAFF = re.compile(r"^[A-Z][\w&.'’-]*(?: (?:[A-Z][\w&.'’-]*|\d{1,3})){0,4} Staff$")
 # A bare time of day: a live-blog update marker inside one page, not an article start.
 _CLOCK = re.compile(
     r"^(?:(?:posted|updated|published|last updated)(?: at)?\s*:?\s*)?"
@@ -2062,6 +2065,7 @@ def _short_role(s: str, nwords: int, mask: int, dateline: bool) -> int:
             (mask & _K_BY and _BY.match(s) and not _by_sentence(s))
             or (mask & _K_READ and _READTIME.match(s))
             or (mask & _K_ROLE and _NAME_ROLE.match(s))
+            or (nwords <= 6 and s[-5:] == "Staff" and _OUTLET_STAFF.match(s) is not None)
         ):
             return BYLINE
         if nwords <= 4 and s[:10].lower() == "posted by " and _POSTED_BY_HANDLE.match(s):

@@ -126,3 +126,19 @@ def test_station_staff_byline_under_a_standfirst() -> None:
         "The mediator says both sides will meet again at nine on Thursday morning downtown.",
     ]
     assert starts(lines) == [1]
+
+
+def test_release_title_is_under_its_banner() -> None:
+    """A release's letterhead and banner over its headline: the headline is the title."""
+    lines = [
+        *STORY,
+        "TOWN OF EASTMERE — OFFICE OF THE HARBOUR MASTER",
+        "NEWS RELEASE",
+        "FOR IMMEDIATE RELEASE | April 2, 2025",
+        "Harbour Master Opens Night Moorings to Stranded Ferry Crews",
+        "EASTMERE — The harbour master today opened the night moorings to ferry crews.",
+        "The moorings will stay open until the strike ends, the harbour office said.",
+    ]
+    arts = segment_text("\n".join(lines) + "\n")
+    assert [a.start_line for a in arts] == [1, 6]
+    assert arts[1].title == "Harbour Master Opens Night Moorings to Stranded Ferry Crews"

@@ -3030,11 +3030,27 @@ def _title_index(
     if not heads or heads[0] + 1 >= len(infos):
         return None, []
     k = next((k for k, i in enumerate(heads) if not _section_label(lines[i][1], infos[i].words)), 0)
+    if len(heads) > 2:
+        # a release's letterhead or section ("CITY OF X — OFFICE OF THE MAYOR", "Crime and
+        # law"), its banner ("NEWS RELEASE", "For immediate release"), then the headline:
+        # the title is under the banner (not when a headline stands above it, as on
+        # pages that put "For Immediate Release" under the headline)
+        last = max(
+            (j for j, i in enumerate(heads) if _RELEASE_BANNER.match(lines[i][1])), default=-1
+        )
+        if k <= last < len(heads) - 1:
+            top = lines[heads[k]][1].strip()
+            if k == last or infos[heads[k]].words <= LABEL_WORDS or top.upper() == top:
+                k = last + 1
     if heads[k] + 1 >= len(infos):
         return None, []
     return heads[k], heads[:k]  # labels only (k = 0): the first is the page's title
 
 
+# A press release's banner over its headline.
+_RELEASE_BANNER = re.compile(
+    r"^\s*(?:for immediate release|(?:news|press|media) release|embargoed\b)", re.I
+)
 #: Words of a line that may be a section label over a headline.
 LABEL_WORDS = 5
 _LABEL_SEPARATOR = re.compile(r" [|›>»·/•] ")

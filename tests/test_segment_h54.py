@@ -142,3 +142,19 @@ def test_release_title_is_under_its_banner() -> None:
     arts = segment_text("\n".join(lines) + "\n")
     assert [a.start_line for a in arts] == [1, 6]
     assert arts[1].title == "Harbour Master Opens Night Moorings to Stranded Ferry Crews"
+
+
+def test_section_joined_by_and_the_is_a_label() -> None:
+    """"Harbour & the Coast" over a headline: a regional section's name, not the title."""
+    lines = [
+        *STORY,
+        "Harbour & the Coast",
+        "Ferry firm defends cancellations as councillors demand answers",
+        "By Maja Holm",
+        "March 4, 2025",
+        "The ferry company said on Tuesday that it had cancelled crossings only for safety.",
+        "Councillors want the company's managers to appear before the transport committee.",
+    ]
+    arts = segment_text("\n".join(lines) + "\n")
+    assert [a.start_line for a in arts] == [1, 6]
+    assert arts[1].title == "Ferry firm defends cancellations as councillors demand answers"

@@ -3068,6 +3068,8 @@ def _section_label(text: str, words: int) -> bool:
     s = text.strip()
     if words <= 3:
         return words <= 2 or all(not w[0].islower() for w in s.split())
+    if words == 4 and " & " in s:  # "Sport & the Outdoors": a section joined by "& the"
+        return all(not w[0].islower() or w in ("the", "of", "and") for w in s.split())
     if _LABEL_SEPARATOR.search(s):
         return all(len(part.split()) <= 3 for part in _LABEL_SEPARATOR.split(s))
     return words <= LABEL_WORDS and s.upper() == s and any(c.isalpha() for c in s)

@@ -60,7 +60,7 @@ def test_view_in_browser_and_language_links_open_the_next_page() -> None:
 
 
 def test_breadcrumb_step_ending_in_a_year_opens_the_next_page() -> None:
-    """"Home / Updates / Strike 2025": a breadcrumb whose last step ends in a year still
+    """A breadcrumb whose last step ends in a year ("Home / Updates / Strike 2025") still
     tops the page below it."""
     lines = [
         *STORY,
@@ -112,8 +112,8 @@ def test_donate_button_under_a_post_is_no_headline() -> None:
 
 
 def test_station_staff_byline_under_a_standfirst() -> None:
-    """"Harbour 9 News Staff": the outlet's staff byline (a channel number in its name)
-    under a live page's standfirst is part of its header, no start of a next page."""
+    """The outlet's staff byline with a channel number in its name ("Harbour 9 News
+    Staff") under a live page's standfirst is part of its header, no next page's start."""
     assert classify("Harbour 9 News Staff").role == BYLINE
     lines = [
         "LIVE UPDATES",
@@ -145,7 +145,7 @@ def test_release_title_is_under_its_banner() -> None:
 
 
 def test_section_joined_by_and_the_is_a_label() -> None:
-    """"Harbour & the Coast" over a headline: a regional section's name, not the title."""
+    """A regional section's name ("Harbour & the Coast") over a headline is not its title."""
     lines = [
         *STORY,
         "Harbour & the Coast",

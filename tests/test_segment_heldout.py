@@ -101,6 +101,7 @@ BOUNDS = {
     "h53": (0.04, 0.945),
     "h52": (0.03, 0.98),
     "h55": (0.047, 0.94),
+    "h54": (0.072, 0.869),
     # scored on the session's final code and not tuned on: their first scores
     "h49": (0.09, 0.785),
     "h50": (0.065, 0.905),

@@ -1681,7 +1681,7 @@ def _push(window: list[_Entry], raw: RawLine, info: LineInfo | None = None) -> N
             last.role = CAPTION  # "... in Redmond. (Jo Park / The Times, 2023)" / byline: a caption
         if info.role == BODY and last is not None and last.role == HEAD:
             _writer_and_town(window)
-    if last is not None and last.role == BYLINE and len(window) > LETTER_MIN:
+    if last is not None and last.role in (BYLINE, HEAD) and len(window) > LETTER_MIN:
         _signed_letters(window)
     if info.role in _HEADER_RULES:  # (see _HEADER_RULES)
         if (
@@ -1876,6 +1876,8 @@ def _push_paragraph(window: list[_Entry], raw: RawLine, info: LineInfo, last: Li
             _signed_letters(window)
     elif last.role == HEAD:
         _writer_and_town(window)
+        if last.role == HEAD and len(window) > LETTER_MIN:
+            _signed_letters(window)
     above = window[-1].info
     if above.lead or above.listed or above.role in _LEAD_IN_ABOVE:
         _lead_in(window, info, raw.text)
@@ -2002,13 +2004,14 @@ def _signed_letters(window: list[_Entry]) -> None:
     """letter / "Jo Park, Leeds" (the last line): when a letter just above, under its
     own heading, was signed the same way, both name lines sign the letters of a
     letters page, not bylines of new articles (the heading after each is the next
-    letter's)."""
+    letter's). A signature with a title or a second place ("Dr Jo Park, Leeds",
+    "Jo Park, Upper Dale, Kent") reads as a heading: it signs a letter all the same."""
     s = len(window) - 1
     if not _place_signature(window, s):
         return
     for k in range(s - LETTER_MIN, max(0, s - LETTER_SPAN) - 1, -1):
         if (
-            window[k].info.role in (BYLINE, CONT)
+            window[k].info.role in (BYLINE, CONT, HEAD)
             and window[k + 1].info.role == HEAD
             and window[k + 2].info.role == BODY
             and _place_signature(window, k)
@@ -2024,7 +2027,7 @@ def _place_signature(window: list[_Entry], k: int) -> bool:
     t = window[k].raw.text.strip()
     if t[:1] in "—–-":
         t = t.lstrip("—–- ")  # "— Jo Park, Leeds": the dash only marks the signature
-    return _midstory(window[k - 1].info) and ", " in t and _PLACE_LINE.match(t) is not None
+    return _midstory(window[k - 1].info) and ", " in t and _SIGNATURE.match(t) is not None
 
 
 #: Lines above a letter's signature searched for the signature of the letter before.
@@ -2038,6 +2041,13 @@ LETTER_MIN = 3
 # A town under a letter writer's name ("Hastings, East Sussex", "Cardiff").
 _PLACE_LINE = re.compile(
     r"^[A-Z][\w'’.-]+(?: [A-Z][\w'’.-]+)?(?:, [A-Z][\w'’.-]+(?: [A-Z][\w'’.-]+)?)?$"
+)
+# A letter's signature: a name (maybe with a title, "Dr", "Captain (retd)", "Cllr") and
+# a town, maybe its county ("Jo Park, Leeds", "Dr Jo van Park, Upper Dale, Kent").
+_SIGNATURE = re.compile(
+    r"^(?:[A-Z][a-z]{1,8}\.?(?: \([a-z]{2,8}\.?\))? )?"
+    r"[A-Z][\w'’.-]+(?: (?:[a-z]{2,3} )?[A-Z][\w'’.-]+){0,2}"
+    r"(?:, [A-Z][\w'’.-]+(?: [A-Z][\w'’.-]+)?){1,2}$"
 )
 
 

@@ -1,0 +1,34 @@
+"""Line roles in context from the h56 review (an oil shock and a football takeover
+across papers, a radio site, a newsletter and a trade paper). Every line here is
+written for the test; none comes from an evaluation set."""
+
+from __future__ import annotations
+
+from support_stories import STORY, starts
+
+
+def test_letters_signed_with_a_title_or_a_county_are_one_page() -> None:
+    """A letters page whose writers sign "Dr Name Name, Town" or "Name, Village,
+    County": the signatures (read as bylines or headings) sign letters, no new
+    articles start at the headings under them."""
+    lines = [
+        "Letters: Bus cuts, the bypass and the cost of parking",
+        "Tuesday 4 June 2024",
+        "Villages need their buses",
+        "The loss of the evening service leaves our village with no way into town after six,"
+        " and most of the people who rely on it are too old to drive.",
+        "Wilfred Ambrose Pike, Lower Hatch, Somerset",
+        "The bypass will not help",
+        "Every new road we build fills up within a few years, and the bypass will be no"
+        " different once the new estates to the north are finished.",
+        "Dr Rosalind Faye Okoro, Brinsworth",
+        "Parking charges drive shoppers away",
+        "The council has doubled the charge at the market car park and then wonders why"
+        " half the shops on the high street stand empty this spring.",
+        "Major (retd) Tobias Venn, Ashby",
+        "Do cyclists count for nothing?",
+        "Not one of the plans published this year mentions a cycle lane, though the town"
+        " is flat and most journeys into the centre are shorter than three miles.",
+        "Hester Quayle-Dunn, Marlow Bottom",
+    ]
+    assert starts([*STORY, *lines, *STORY]) == [1, 6, 6 + len(lines)]

@@ -6,6 +6,8 @@ from __future__ import annotations
 
 from support_stories import STORY, starts
 
+from worker.clean import BOILER, classify
+
 
 def test_letters_signed_with_a_title_or_a_county_are_one_page() -> None:
     """A letters page whose writers sign "Dr Name Name, Town" or "Name, Village,
@@ -32,3 +34,12 @@ def test_letters_signed_with_a_title_or_a_county_are_one_page() -> None:
         "Hester Quayle-Dunn, Marlow Bottom",
     ]
     assert starts([*STORY, *lines, *STORY]) == [1, 6, 6 + len(lines)]
+
+
+def test_letters_page_footer_is_furniture() -> None:
+    """The letters page's footer ("... Letters may be edited."): the page's furniture."""
+    for text in (
+        "Send your views to views@dalepost.example. Letters may be shortened for space.",
+        "Email the letters desk with your name and town. Letters will be edited for length.",
+    ):
+        assert classify(text).role == BOILER, text

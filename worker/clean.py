@@ -1012,6 +1012,7 @@ _BOILER = AnchoredOrNot(
     # a letters page's rules: "Letters should be no more than 200 words and include ..."
     r"|\bletters?(?: to the editor)? (?:should|must|may) (?:be|not exceed|include)\b.{0,80}"
     r"\b(?:words|name|address|phone)\b|\bconsidered for publication\b"
+    r"|\bletters? (?:to the editor )?(?:may|will|can) be (?:edited|shortened|cut)\b"
     r"|^copyright (?:©\s*)?(?:19|20)\d\d\b"  # "Copyright 2025 X Radio. To see more, visit x.org."
     r"|\b(?:automatically |machine[- ]|ai[- ])translated\b"  # a machine translation's notice
     r"|\btranslated (?:automatically|by (?:machine|ai|artificial intelligence))\b"

@@ -7,6 +7,7 @@ from __future__ import annotations
 from support_stories import STORY, starts
 
 from worker.clean import BOILER, classify
+from worker.segment import segment_text
 
 
 def test_letters_signed_with_a_title_or_a_county_are_one_page() -> None:
@@ -43,3 +44,35 @@ def test_letters_page_footer_is_furniture() -> None:
         "Email the letters desk with your name and town. Letters will be edited for length.",
     ):
         assert classify(text).role == BOILER, text
+
+
+def test_station_promos_and_alert_bars_are_furniture() -> None:
+    """A station's promo of its shows or channel, its player and its alert bar."""
+    for text in (
+        "Catch The Night Shift with Mo Barker weeknights from 10 p.m. to 2 a.m. on 98.4 Dale FM.",
+        "Watch Dale Sport on Freesat channel 112, or stream it on the Dale Sport app.",
+        "Now playing: The Kinks – Waterloo Sunset",
+        "Weather alerts: 3 active",
+        "TRAFFIC ALERT: Lane closures in effect on Route 9 until noon Sunday",
+    ):
+        assert classify(text).role == BOILER, text
+
+
+def test_station_player_and_alert_bar_top_the_next_page() -> None:
+    """ "Listen Live" / "Now playing: X" or an alert bar over a headline: the top of the
+    station's page, whose title is the headline under them."""
+    for top in (
+        ["Listen Live", "Now playing: The Kinks – Waterloo Sunset"],
+        ["WEATHER ALERT: Flood watch in effect for the valley until 8 p.m. Monday"],
+    ):
+        lines = [
+            *STORY,
+            *top,
+            "Ferry fares to rise by a fifth from April",
+            "By Ilse Varga",
+            "Fares on the island ferry will rise by a fifth from April, the operator said.",
+            "The company blamed the cost of fuel and a new contract with the crews' union.",
+        ]
+        arts = segment_text("\n".join(lines) + "\n")
+        assert [a.start_line for a in arts] == [1, 6]
+        assert arts[1].title == "Ferry fares to rise by a fifth from April"

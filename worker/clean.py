@@ -450,6 +450,7 @@ _LABEL_LINE = ByFirst(
     r"|(?:read|view|read this (?:article|story|page)|(?:also )?available) in"  # languages
     r"|you may also like|(?:go|dig) deeper|keep reading|further reading"
     r"|privacy notice|editor'?s (?:note|picks?)|most read|related topics|topics|tags|see more on"
+    r"|now playing|on air(?: now)?"  # a station's player: "Now playing: <song>"
     r"|(?:explore|read|find) more on (?:these|this|the) topics?|more on these topics)"
     r"\s*[:|»›>]"
     r"|^(?:share|comment)\b.{0,40}:\s*$|^share this (?:story|article|post)\s*:"
@@ -460,6 +461,8 @@ _LABEL_LINE = ByFirst(
     r"|^read more [A-Z][\w&' ]{1,20}:\s"
     r"|^(?:read|download|view|see) (?:the|our) (?:full )?[\w'’-]+(?: [\w'’-]+){0,2}\s*:\s"
     r"|^(?:filed|posted) (?:under|in)\s*:|^categor(?:y|ies)\s*:|^more\s*:\s*\S"
+    # a station's alert bar: "Weather alerts: 2 active", "WEATHER ALERT: Flood watch in effect"
+    r"|^(?:weather|traffic|travel) alerts?\s*:\s*(?:\d+ active\b|.{0,80}\bin effect\b)"
     # a clip's link with its running time: "VIDEO: Crowds at the station (1:42)" (one
     # title: "Video: Crowds waited hours. Jo Park reports. (2:14)" is the clip's caption)
     r"|^(?:video|audio|watch|listen)\s*[:|]\s*\S(?:(?![.!?] )[^\n]){0,120}[(\[]\d{1,2}:\d{2}[)\]]$"
@@ -654,7 +657,14 @@ _PROMO = ByFirst(
     # a link to the organisation's pages: "Learn more about our work in Asia"
     r"|(?:learn|find out|discover) more about (?:[\w&.,'’-]+ ){0,10}[\w&.'’-]+"
     # a public broadcaster's underwriting credit: "Support for X News comes from ..."
-    r"|support for\b.{0,60}\b(?:comes|is provided)\b.{0,20}\b(?:from|by)\b.{0,80})\W*$"
+    r"|support for\b.{0,60}\b(?:comes|is provided)\b.{0,20}\b(?:from|by)\b.{0,80}"
+    # a station's promo of its shows: "Catch The Drive weekdays from 4 to 7 p.m. on 99.5",
+    # "Watch X on Freeview channel 61, or stream it on the X app"
+    r"|(?:catch|watch|listen to|tune in to|hear)\b.{0,80}\b(?:weekdays|weeknights|weekends"
+    r"|(?:every|each) (?:weekday|morning|evening|night))\b.{0,60}\bon (?:\d{2,3}(?:\.\d)?\b"
+    r"|channel\b|[\w&'’ -]{0,30}\b(?:fm|am|radio|tv)\b).{0,40}"
+    r"|(?:watch|listen to|tune in to|stream)\b.{0,60}\bon [\w ]{0,20}\bchannel \d{1,4}\b"
+    r".{0,80})\W*$"
     r"|^\*\s*[A-Z][^*]{2,160}$",  # a footnote ("*Returns as of November 3, 2025")
     re.I,
 )

@@ -1103,12 +1103,15 @@ def _home_path(entries: list[_Entry], k: int, floor: int) -> int:
 
 
 # Furniture over a page's headline: audio players, reading times, a paywall's label, a
-# newsletter's first line ("View this email in your browser").
+# newsletter's first line ("View this email in your browser"), a station's alert bar
+# and player.
 _PAGE_TOP = re.compile(
     r"^(?:press play to listen\b|listen to this (?:article|story)\b|voiced by artificial intel"
     r"|(?:view|read|open|see) (?:this |the )?(?:e-?mail|newsletter|message)(?: online| (?:in|on)"
     r" (?:your |a |the )?(?:web ?)?browser)\W*$"
-    r"|\d{1,2}\s*-?\s*min(?:ute)?s?(?: read| listen)?$|(?:" + _PAYWALL_LABEL + r")\W*$)"
+    r"|\d{1,2}\s*-?\s*min(?:ute)?s?(?: read| listen)?$|(?:" + _PAYWALL_LABEL + r")\W*$"
+    r"|(?:weather|traffic|travel) alerts?\s*:"  # a station's alert bar
+    r"|listen live$|now playing\s*:)"  # a station's player: "Listen Live" / "Now Playing: X"
     rf"|^{PAGE_TOP_LINK}",  # "View in browser", "Read in English"
     re.I,
 )

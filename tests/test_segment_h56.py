@@ -76,3 +76,13 @@ def test_station_player_and_alert_bar_top_the_next_page() -> None:
         arts = segment_text("\n".join(lines) + "\n")
         assert [a.start_line for a in arts] == [1, 6]
         assert arts[1].title == "Ferry fares to rise by a fifth from April"
+
+
+def test_offers_and_ad_labels_are_furniture() -> None:
+    """A subscription offer with its price, a betting ad's small print, a sponsor's label."""
+    for text in (
+        "Join the Dale Post for £2 a month. No commitment, stop whenever you like.",
+        "Back the Rovers at 9/2 to win on Saturday. 18+ only. Bet responsibly.",
+        "Sponsored: Five ways small firms are cutting their energy bills this winter",
+    ):
+        assert classify(text).role == BOILER, text

@@ -451,6 +451,7 @@ _LABEL_LINE = ByFirst(
     r"|you may also like|(?:go|dig) deeper|keep reading|further reading"
     r"|privacy notice|editor'?s (?:note|picks?)|most read|related topics|topics|tags|see more on"
     r"|now playing|on air(?: now)?"  # a station's player: "Now playing: <song>"
+    r"|sponsored(?: content| post| story)?|paid (?:content|post)|partner content"  # an ad's label
     r"|(?:explore|read|find) more on (?:these|this|the) topics?|more on these topics)"
     r"\s*[:|»›>]"
     r"|^(?:share|comment)\b.{0,40}:\s*$|^share this (?:story|article|post)\s*:"
@@ -619,6 +620,9 @@ _PROMO = ByFirst(
     r"|(?:get|catch|read|track|follow) (?:all )?(?:the )?(?:[\w'’&-]+ ){0,3}(?:news|updates)\b"
     r"[\w'’&, -]{0,80}\b(?:on|at) (?-i:[A-Z][\w&.'’-]*(?: [A-Z][\w&.'’-]*){0,4})"
     r"|subscribe to (?:the |our )?[\w&.'’ -]{1,50}"  # a blog's or newsletter's button
+    # a subscription offer: "Subscribe to the X for $1 a week. Cancel anytime."
+    r"|(?:subscribe|join|sign up)\b.{0,60}[$£€]\s?\d[\d.,]*\s*(?:a|per|/|for (?:the first )?\d+)\s*"
+    r"(?:weeks?|months?|years?|wk|mo)\b.{0,60}"
     # calls to action at a page's foot: "Book a demo", "Start your free trial", "Spin the wheel"
     r"|(?:book|request|schedule|get|arrange) (?:a |an |your )?(?:free |personali[sz]ed )?"
     r"(?:demo|consultation|quote|call)(?: today| now)?"
@@ -932,6 +936,7 @@ _BOILER = AnchoredOrNot(
     r"|\bsubscribe\b.{0,40}\bunlimited (?:digital )?access\b|^subscribe (?:now|today) to\b"
     # a law firm's or a court notice's disclaimer; a reporter's call for tips
     r"|\battorney advertis(?:ing|ement)\b"
+    r"|\b(?:gamble|bet|play) responsibly\b|\bt ?& ?cs apply\b"  # a betting ad's small print
     r"|^for more information,? (?:please )?(?:visit|call|go to|head to)\b"
     r"|\b(?:contact|reach|message) this reporter\b"
     r"|\bsign up\b.{0,80}\b(?:alerts|notifications)\b"
@@ -1223,6 +1228,10 @@ _FAMILIES = {
         "contact the editor",
         "inbox",
         "attorney advertis",
+        "gamble responsibly",
+        "bet responsibly",
+        "play responsibly",
+        "cs apply",
         "for more information",
         "this reporter",
         "commission",

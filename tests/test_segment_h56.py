@@ -86,3 +86,22 @@ def test_offers_and_ad_labels_are_furniture() -> None:
         "Sponsored: Five ways small firms are cutting their energy bills this winter",
     ):
         assert classify(text).role == BOILER, text
+
+
+def test_a_row_of_tabs_inside_a_header_ends_no_page() -> None:
+    """Score line / scorers / "Match stats | Line-ups | Table | Report" / headline: the
+    match page's tabs sit inside its header (their bars make the row look like a long
+    sentence, which would close a page between two headers)."""
+    lines = [
+        *STORY,
+        "FT  Dale Town 3-0 Marsh United",
+        "Pike 12’, Orr 40’, 77’",
+        "Match stats | Line-ups | Table | Report",
+        "Orr double keeps Dale Town top after a cold night at the Mill Ground",
+        "Sam Rowley at the Mill Ground",
+        "Tue 4 Feb 2025, 21:50",
+        "Dale Town stayed top of the table with a comfortable win over Marsh United on a"
+        " freezing night, with Kit Orr scoring twice after Lee Pike's early header.",
+        "Marsh United had chances before the break but their keeper was kept busy all night.",
+    ]
+    assert starts(lines) == [1, 6]

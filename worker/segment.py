@@ -571,7 +571,21 @@ def _page_end(info: LineInfo) -> bool:
         and not info.widget  # share buttons sit under headlines too
         and info.words >= PAGE_END_WORDS
         and (not info.ad or _SIGN_UP_SENTENCE.search(info.key) is not None)
+        and not _tab_row(info.key)
     )
+
+
+def _tab_row(key: str) -> bool:
+    """A row of short links ("Match stats | Line-ups | Table | Report"): a page's tabs
+    under its header, no sentence closing a page (its bars count as words)."""
+    if " | " not in key and " · " not in key:
+        return False
+    return all(c.count(" ") < TAB_WORDS for c in _TAB_SPLIT.split(key))
+
+
+_TAB_SPLIT = re.compile(r" [|·] ")
+#: Words of a tab in a row of tabs, at most.
+TAB_WORDS = 3
 
 
 # A sign-up sentence ("Get more local news by signing up for our daily newsletter."): a

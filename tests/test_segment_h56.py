@@ -105,3 +105,13 @@ def test_a_row_of_tabs_inside_a_header_ends_no_page() -> None:
         "Marsh United had chances before the break but their keeper was kept busy all night.",
     ]
     assert starts(lines) == [1, 6]
+
+
+def test_market_data_furniture() -> None:
+    """A ticker's row of quotes, a quote box's label and the data's delay note."""
+    for text in (
+        "Copper HGc1 4.12 ▼ 0.08 (-1.90%) | Gold GCc1 2,310.40 ▲ 12.10 (+0.53%)",
+        "Stocks mentioned in this article: Dale Mining plc (DMP) ▲ 2.1%",
+        "Quotes delayed by up to 20 minutes.",
+    ):
+        assert classify(text).role == BOILER, text

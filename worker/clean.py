@@ -376,6 +376,9 @@ _BOILER_LINE = ByFirst(
     r"|shortcuts|footer)\b"
     r"|^\d+\s*(?:min|mins|minutes?)\s+(?:to read|reading time|read(?:ing)?)$|^short ?(?:url|link)$"
     r"|^permalink$|^(?:start|join) (?:a|the) conversation$"
+    # a market page's note: "Market data delayed by at least 15 minutes."
+    r"|^(?:market )?(?:data|quotes?|prices?)(?: (?:is|are))? delayed (?:by )?(?:at least |up to )?"
+    r"\d+ min(?:ute)?s?\W*$"
     r"|^(?:open|view|enlarge|expand) (?:this |the )?(?:photo|image|picture)s?"
     r"(?: in (?:the )?gallery)?\s*:?$"
     r"|^(?:over |more than )?(?:[\d.,]+\s?[km]?\s*(?:likes?|restacks?|followers?|following"
@@ -451,6 +454,9 @@ _LABEL_LINE = ByFirst(
     r"|you may also like|(?:go|dig) deeper|keep reading|further reading"
     r"|privacy notice|editor'?s (?:note|picks?)|most read|related topics|topics|tags|see more on"
     r"|now playing|on air(?: now)?"  # a station's player: "Now playing: <song>"
+    # a finance story's quote box: "Companies in this story: Acme Corp (ACME) ▼ 0.3%"
+    r"|(?:companies|stocks|tickers|securities) (?:in|mentioned in|from) (?:this|the)"
+    r" (?:story|article)"
     r"|sponsored(?: content| post| story)?|paid (?:content|post)|partner content"  # an ad's label
     r"|(?:explore|read|find) more on (?:these|this|the) topics?|more on these topics)"
     r"\s*[:|»›>]"
@@ -510,6 +516,21 @@ _QUOTE = re.compile(
     r"^(?=.*(?:%|^[+\-−–]|\s[+\-−–]\d))(?:[A-Z]{3}\s+)?[+\-−–]?[$£€¥]?\d[\d,.]*%?"
     r"(?:\s*\(?[+\-−–]?[$£€¥]?\d[\d,.]*%?\)?|\s+[A-Z]{3}\b)*$"
 )
+# A market ticker's row of quotes: "Brent 94.18 ▲ 7.64 (+8.83%) | WTI 89.02 ▲ 6.91 (+8.42%)",
+# each cell a name, a price and its change (tried only on a line with "%" and " | ").
+_QUOTE_CELL = re.compile(
+    r"^[A-Z][\w&/.$-]*(?: [\w&/.$-]+){0,3}\s+[$£€]?\d[\d,.]*\s*[▲▼△▽↑↓]?\s*"
+    r"[+\-−–]?[$£€]?\d[\d,.]*%?"
+    r"(?:\s*\(?[+\-−–]?\d[\d,.]*%\)?)?$"
+)
+
+
+def _quote_row(s: str) -> bool:
+    """A row of at least two market quotes set apart by " | "."""
+    cells = s.split(" | ")
+    return len(cells) >= 2 and all(_QUOTE_CELL.match(c.strip()) for c in cells)
+
+
 # A promo ending in its button: "Before it's here, it's on the Terminal. LEARN MORE".
 _CALL_TO_ACTION = re.compile(
     r"[.!?…][\"'”’]?\s+(?:learn more|read more|find out more|see more|subscribe(?: now| today)?"
@@ -1836,6 +1857,7 @@ def _classify(
         or (nwords <= 3 and _RULE_LINE.match(s))  # "___", "###", "* * *": a page rule
         or (nwords <= 6 and _AD_LINE.match(s))  # "Advertisement · Scroll to continue"
         or (nwords <= 6 and _QUOTE.match(s) is not None)  # "-3.22%(-4.10)123.30"
+        or (nwords <= 60 and "%" in s and " | " in s and _quote_row(s))
         or (nwords <= 30 and _CALL_TO_ACTION.search(s) is not None)
         or (mask & _K_BOILER and _BOILER.search(s))
         or (("rofit" in s or "ignator" in s) and _OUTLET_NOTE.search(s))

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from support_stories import STORY, starts
 
-from worker.clean import BOILER, classify
+from worker.clean import BOILER, CLOSE, classify
 from worker.segment import segment_text
 
 
@@ -115,3 +115,13 @@ def test_market_data_furniture() -> None:
         "Quotes delayed by up to 20 minutes.",
     ):
         assert classify(text).role == BOILER, text
+
+
+def test_long_contact_the_reporters_trailer_closes_the_story() -> None:
+    """A wire's trailer naming two reporters with their towns and addresses is the
+    story's closing line, however long, like the one naming a single reporter."""
+    text = (
+        "To contact the reporters on this story: Mina Hale in Oslo at mhale@dalewire.example;"
+        " Tom Brack in Leeds at tbrack@dalewire.example"
+    )
+    assert classify(text).role == CLOSE

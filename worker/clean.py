@@ -2100,6 +2100,12 @@ def _short_role(s: str, nwords: int, mask: int, dateline: bool) -> int:
         and _WIRE_BYLINE.match(s)
     ):
         return BYLINE
+    if (
+        12 < nwords <= CONTACT_WORDS
+        and s[:11] in ("To contact ", "TO CONTACT ")
+        and _TIP_LINE.match(s)
+    ):
+        return CLOSE  # "To contact the reporters on this story: Jo Park in Oslo at jo@...; ..."
     if 12 < nwords <= TIP_WORDS and s[0] in "GgHhDd" and "?" in s[:30] and _TIP_LINE.match(s):
         return CLOSE  # "Got a story? Call the newsroom on ... or message us.": the tip line
     if nwords <= 12:
@@ -2502,6 +2508,9 @@ _SIGNOFF = re.compile(r"^[a-z]{2,4}(?:-[a-z]{2,4})?(?:/[a-z]{2,4}(?:-[a-z]{2,4})
 _CAPS_SIGNOFF = re.compile(r"^[A-Z]{2,4}(?: [A-Z]{2,4}){2,4}$")
 #: Longest tip line that asks its question first ("Got a story? Call us on ...").
 TIP_WORDS = 25
+#: Longest "To contact the reporters on this story: ..." line (two or three names, places
+#: and addresses), in words.
+CONTACT_WORDS = 40
 # Closing lines that invite contact: tip lines, "To contact the reporter ...", an e-mail address.
 _TIP_LINE = re.compile(
     r"^(?:got|have|have you got|do you have) an? (?:confidential |news )?(?:story|tip|news tip)\b"

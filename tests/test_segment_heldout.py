@@ -102,6 +102,7 @@ BOUNDS = {
     "h52": (0.03, 0.98),
     "h55": (0.047, 0.94),
     "h54": (0.072, 0.869),
+    "h56": (0.057, 0.95),
     # scored on the session's final code and not tuned on: their first scores
     "h49": (0.09, 0.785),
     "h50": (0.065, 0.905),

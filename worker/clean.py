@@ -325,7 +325,7 @@ _BOILER_LINE = ByFirst(
     r"|follow (?-i:[A-Z])[\w&.'’-]*(?: (?:&|and|(?-i:[A-Z])[\w&.'’-]*)){0,3}"
     r"|recommended|most read|most popular|trending|share this(?: article| story)?|share|tweet"
     r"|email|print|copy link|comments?|show comments|view comments|leave a comment"
-    r"|scroll to continue(?: with content)?|ad feedback|close|" + _PAYWALL_LABEL + r")"
+    r"|scroll to continue(?: with content)?|ad feedback|close|loading…?|" + _PAYWALL_LABEL + r")"
     r"\s*[:.!»›>|-]*$"
     # an ad slot's label and its note on one line: "Advertisement · Scroll to continue"
     r"|^(?:advertisement|advert|sponsored)\s*[·•|:–—-]\s*(?:scroll to continue(?: with content)?"
@@ -370,6 +370,8 @@ _BOILER_LINE = ByFirst(
     rf"|^{PAGE_TOP_LINK}"
     r"|^(?:video|watch|listen)\s*\d{1,2}:\d{2}"
     r"|^report (?:an? )?(?:editorial |technical )?(?:error|issue|typo|problem|correction)\b"
+    # a print story's jump line at the foot of its first part: "Continued on Page A6"
+    r"|^[(\[]?(?:continued|cont['’.]d?) (?:on )?(?:page|p\.) ?[A-Z]?\d{1,3}[)\]]?\W*$"
     r"|^editorial (?:code|standards|policy|guidelines)\b"
     r"|^continue$|^why (?:you can|to) trust\b|^how does this (?:story |article )?make you feel\??$"
     r"|^(?:skip|go|jump) to (?:the )?(?:main |accessibility )?(?:content|navigation|menu|search"
@@ -452,7 +454,8 @@ _LABEL_LINE = ByFirst(
     r"|(?:watch|listen)(?: (?:live|again|back|now|online))?"  # "Listen live: X FM", "Watch again:"
     r"|(?:read|view|read this (?:article|story|page)|(?:also )?available) in"  # languages
     r"|you may also like|(?:go|dig) deeper|keep reading|further reading"
-    r"|privacy notice|editor'?s (?:note|picks?)|most read|related topics|topics|tags|see more on"
+    r"|privacy notice|editor'?s (?:note|picks?)|most read|(?:read )?related topics|topics|tags"
+    r"|see more on|sort(?:ed)? by"
     r"|now playing|on air(?: now)?"  # a station's player: "Now playing: <song>"
     # a finance story's quote box: "Companies in this story: Acme Corp (ACME) ▼ 0.3%"
     r"|(?:companies|stocks|tickers|securities) (?:in|mentioned in|from) (?:this|the)"
@@ -607,6 +610,7 @@ _PROMO = ByFirst(
     r"|from the \w+ \d{1,2}(?:st|nd|rd|th)?,? \d{4} (?:edition|issue)"
     r"|from (?:the |this |our )?(?:[\w’']+ ){0,2}(?:issue|edition)\b(?:\s*:.{0,40})?"
     r"|(?:sign up|subscribe|register|join)(?: now| today)?\b.{0,60}\b(?:discount|\d+\s?% off"
+    r"|save (?:up to )?\d+(?=\s?%)"
     r"|original price|special offer|introductory offer|free trial)\b.{0,40}"
     r"|(?:explore|browse|read) the (?:full )?(?:edition|issue)"
     r"|(?:discover|explore|browse|see|find|read)\b.{0,60}\b(?:list|table) of contents"
@@ -649,6 +653,10 @@ _PROMO = ByFirst(
     r"(?:demo|consultation|quote|call)(?: today| now)?"
     r"|(?:start|begin|try) (?:your |a )?(?:\d+-day )?free trial|try (?:it |us )?(?:for )?free"
     r"|get started(?: for free| free| today| now)?|(?:contact|talk to) (?:our )?(?:sales|an expert)"
+    # a service's locator or adviser button: "Find a clinic near you", "Talk to a broker: ..."
+    r"|(?:find|locate|search for) (?:a|an|your)(?: nearest)? [\w&.'’ -]{1,40} near you"
+    r"|(?:talk|speak|chat) (?:to|with) (?:a|an|our|one of our) (?:[\w&.'’-]+ ){0,2}(?:brokers?"
+    r"|advis[eo]rs?|experts?|specialists?|consultants?|planners?|agents?)\b(?:\s*[:,–—-]\s*.{0,60})?"
     r"|spin (?:the|our) wheel\b.{0,20}|claim your (?:free )?(?:rewards?|prizes?|gifts?)"
     # a shop's or a law firm's: "Book a free eye test at your nearest Acme store", "Call
     # (555) 010-0199 or fill in the form below for a free case review."
@@ -741,7 +749,15 @@ _COMMENT_END = re.compile(
 
 def _menu(s: str) -> bool:
     """Links in a row: 'Buses / Transport / Cumbria', 'A|B|C', 'Yes · No' (not a byline
-    with its outlet and date), or two bare link texts joined by a bar ('X|About Y')."""
+    with its outlet and date), or two bare link texts joined by a bar ('X|About Y') or by
+    slashes ('Report an error // Send us a tip'; not 'Thu 16 Jan 2025 // 11:27 UTC')."""
+    if "//" in s and " // " in s:
+        return (
+            s[:3] not in ("By ", "BY ")
+            and not _ENDS_SENTENCE.search(s)
+            and not _HAS_DATE.search(s)
+            and all(c.count(" ") < 6 for c in s.split(" // "))
+        )
     if s.count("|") >= 2 or s.count(" / ") >= 2 or s.count(" · ") >= 2:
         if s[-1] in "dhmswo" and _AGE_CELL.search(s):
             return False  # "Acme News · Jo Park · 2d": a news app's card, outlet, writer, age
@@ -862,7 +878,8 @@ _INLINE = AnchoredOrNot(
     r"|highlights)\W*$"
     r"|^(?:open|view|enlarge|expand) (?:this |the )?(?:photo|image|picture)"
     r"|^(?:recommended|suggested|further|also|essential) reading\b"  # boxes inside a story
-    r"|^most (?:read|popular|viewed) from\b",  # a site's promo box, often after the lead
+    r"|^most (?:read|popular|viewed) from\b"  # a site's promo box, often after the lead
+    r"|^loading\W*$",  # an embed's placeholder ("Loading..."), in the story where it sat
     re.I,
 )
 # "Thanks for reading X! Subscribe ...": a newsletter post's sign-off, the end of the post.
@@ -977,7 +994,7 @@ _BOILER = AnchoredOrNot(
     r"|\bleave (?:a|your) (?:\w+ )?(?:comment|reply|note|review|rating)\b"
     r"|\bemail address will not be published\b"
     r"|\bmay (?:receive|earn|get) (?:a )?(?:small )?(?:compensation|commission)\b"
-    r"|\bcomments are (?:moderated|closed|open)\b|\bkeep (?:it|comments) civil\b"
+    r"|\bcomments are (?:now )?(?:moderated|closed|open)\b|\bkeep (?:it|comments) civil\b"
     r"|\bkeep (?:your )?comments (?:relevant|respectful|on[- ]topic|civil)\b"
     r"|\b(?:lively|civil|respectful)(?: but (?:civil|respectful))? (?:forum|discussion)\b"
     r"|\bwe(?:['’]d| would)? (?:want|like|love) to hear (?:from you|what you think)\b"
@@ -1004,7 +1021,11 @@ _BOILER = AnchoredOrNot(
     r"|^(?:watch|listen to|follow|stay with)\b.{0,60}\bfor (?:the latest|updates)\b"
     r"|\bis published by\b.{0,60}[£$€]\s?\d"
     r"|\breflects? the views? of the author|\bnot necessarily (?:those|the views?) of\b"
-    r"|\b(?:only )?represents? the views? of (?:its|their|the) (?:individual )?authors?\b"
+    r"|\b(?:only )?(?:represents?|reflects?) the (?:personal )?views? of (?:its|their|the)"
+    r" (?:individual )?authors?\b"
+    # a financial page's general-advice warning: "This article does not take into account
+    # your objectives, financial situation or needs."
+    r"|\bdoes not take into account your (?:personal )?(?:objectives|circumstances|financial)\b"
     r"|\bdoes not take (?:institutional|collective|corporate|editorial) positions\b"
     r"|\bappears in the\b.{0,40}\bissue of\b|\bsupported by a grant from\b"
     r"|\bappeared in the\b.{0,60}\b(?:print edition|section of|(?:edition|issue) of)\b"
@@ -1335,6 +1356,7 @@ _FAMILIES = {
         "published by",
         "views of the",
         "views of their",
+        "into account your",
         "views of its",
         "take institutional",
         "take collective",

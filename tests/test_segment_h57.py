@@ -1,0 +1,46 @@
+"""Line roles in context from the h57 review (a heat wave and water rationing, a rate
+cut, a museum's looted plaques, across papers, stations, releases, a forum, a gallery
+and a newsletter). Every line here is written for the test; none comes from an
+evaluation set."""
+
+from __future__ import annotations
+
+from support_stories import STORY, starts
+
+from worker.clean import BOILER, classify
+
+
+def test_buttons_and_offers_under_a_story_are_furniture() -> None:
+    """A row of links joined by ' // ', an embed's placeholder, a print story's jump
+    line, a locator or adviser button and a priced subscription offer under the story:
+    furniture, which opens no article of its own."""
+    for text in (
+        "Report an error // Send us a story tip",
+        "Loading…",
+        "Continued on Page A7",
+        "Find a Dale Pharmacy branch near you",
+        "Speak with one of our mortgage advisers: book a free call today",
+        "Subscribe and save 30% — 6 issues for £12",
+        "Read related topics: Rail | Budget",
+    ):
+        assert classify(text).role == BOILER, text
+        assert starts([*STORY, text, *STORY]) == [1, 7], text
+
+
+def test_dated_rows_joined_by_slashes_stay_header_lines() -> None:
+    """A date and time or a byline and date joined by ' // ' are no row of links."""
+    for text in ("Tue 4 Mar 2025 // 09:12 UTC", "By Ilse Varga // 4 March 2025"):
+        assert classify(text).role != BOILER, text
+
+
+def test_disclaimers_and_thread_controls_are_furniture() -> None:
+    """A closed comment thread, an opinion page's disclaimer, a general-advice warning
+    and a thread's sort control: furniture, not text of the story."""
+    for text in (
+        "Comments are now closed on this story.",
+        "Opinion pieces reflect the views of their authors. To write one, email the desk.",
+        "This is general advice only and does not take into account your objectives,"
+        " financial situation or needs.",
+        "Sort by: Newest",
+    ):
+        assert classify(text).role == BOILER, text

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from support_stories import STORY, starts
 
-from worker.clean import BOILER, classify
+from worker.clean import BOILER, CREDIT, HEAD, classify
 
 
 def test_buttons_and_offers_under_a_story_are_furniture() -> None:
@@ -44,3 +44,20 @@ def test_disclaimers_and_thread_controls_are_furniture() -> None:
         "Sort by: Newest",
     ):
         assert classify(text).role == BOILER, text
+
+
+def test_commissioned_photo_credit_under_a_caption_opens_no_article() -> None:
+    """ "Jo Park for The Dale Echo" under the lead photo's caption: the photo's credit,
+    not a headline (a headline "Parks brace for the dark-sky era" stays one)."""
+    assert classify("Ilse Varga for The Dale Echo").role == CREDIT
+    assert classify("Dark-Sky Parks Brace for the Satellite Era").role == HEAD
+    lines = [
+        *STORY,
+        "Ferry fares to rise by a fifth from April",
+        "Passengers queue at the island terminal on Monday morning.",
+        "Ilse Varga for The Dale Echo",
+        "By Sam Roe",
+        "Fares on the island ferry will rise by a fifth from April, the operator said.",
+        "The company blamed the cost of fuel and a new contract with the crews' union.",
+    ]
+    assert starts(lines) == [1, 6]

@@ -2164,6 +2164,8 @@ def _short_role(s: str, nwords: int, mask: int, dateline: bool) -> int:
             return CLOSE if "©" in s else CREDIT  # "(©NTB)": the agency's copyright tag
         if nwords <= 8 and _PHOTO_CREDIT.match(s):
             return CREDIT
+        if nwords <= 8 and " for " in s and (m := _NAME_FOR_OUTLET.match(s)) and _is_name(m[1]):
+            return CREDIT  # "Jo Park for The Dale Echo": a commissioned photo's credit
         if _ART_CREDIT.match(s):
             return CREDIT  # "Illustration by Jo Park / Outlet. Source: Getty": the artwork's credit
         if (
@@ -2389,6 +2391,10 @@ _ART_CREDIT = re.compile(
     re.I,
 )
 _PHOTO_CREDIT = re.compile(rf"^(?:©\s*{_NAME_SEQ}\s*/\s*|{_NAME_SEQ}/)[A-Z][\w&.' -]{{1,40}}$")
+# "Jo Park for The Dale Echo": a photographer commissioned by the outlet, under a photo.
+_NAME_FOR_OUTLET = re.compile(
+    rf"^({_NAME_SEQ}) for (?:The )?[A-Z][\w&.'’-]*(?: [A-Z][\w&.'’-]*){{0,3}}$"
+)
 
 
 # A date, then the author under a label: "16th August 2023 - Author: Jo Park".

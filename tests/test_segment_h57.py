@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from support_stories import STORY, starts
 
-from worker.clean import BOILER, CREDIT, HEAD, classify
+from worker.clean import BOILER, CAPTION, CREDIT, HEAD, classify
 
 
 def test_buttons_and_offers_under_a_story_are_furniture() -> None:
@@ -61,3 +61,31 @@ def test_commissioned_photo_credit_under_a_caption_opens_no_article() -> None:
         "The company blamed the cost of fuel and a new contract with the crews' union.",
     ]
     assert starts(lines) == [1, 6]
+
+
+def test_gallery_slides_and_picture_terms_end_no_page_early() -> None:
+    """A photo gallery's slides ("2/4 <caption>" then the photo's credit) are captions,
+    one page, and the picture desk's terms under them end it: the next page starts at
+    its headline."""
+    assert classify("2/4 Ferry crews tie up at the island pier on Monday.").role == CAPTION
+    assert classify("1/2 cup rolled oats").role != CAPTION
+    assert classify("Pictures are for editorial use only. No resale. © Dale Photos 2025").role == (
+        BOILER
+    )
+    gallery = [
+        "Dale Photos › News › Transport",
+        "IN PICTURES: Ferry crews strike over rosters",
+        "Crews walked out at dawn and the island's only ferry stayed in port all day.",
+    ]
+    for n, (caption, credit) in enumerate(
+        [
+            ("Ferry crews tie up at the island pier on Monday morning.", "Photo: Ilse Varga/Dale"),
+            ("A striker hands leaflets to drivers in the queue.", "Photo: Sam Roe/Dale"),
+            ("The empty car deck of the island ferry at noon.", "Photo: Ilse Varga/Dale"),
+            ("Union officials address crews at the harbour gate.", "Photo: Sam Roe/Dale"),
+        ],
+        1,
+    ):
+        gallery += [f"{n}/4 {caption}", credit]
+    gallery.append("Pictures are for editorial use only. No resale. © Dale Photos 2025")
+    assert starts([*gallery, *STORY]) == [1, len(gallery) + 1]

@@ -233,6 +233,9 @@ _CAPTION_MARK = AnchoredOrNot(
     # a run-in credit after the caption: "... on Monday.Credit...Jo Park", "... 2025 © Jo Park"
     r"|Credit\s*(?:\.{2,}|…)\s*[A-Z]|[\w.,)]\s+©\s?[A-Z]",
 )
+# A gallery slide's counter before its caption: "3/9 Crowds ...", "3 of 9 Crowds ..." (not
+# a recipe's "1/2 cup flour": the caption opens with a capital).
+_SLIDE = re.compile(r"^(\d{1,2}) ?(?:/|of) ?(\d{1,2})\s+[A-Z“\"‘]")
 _CREDIT_ONLY = re.compile(r"^[(\[][^()\[\]]{2,60}[)\]]\.?$")
 _CLOSE = AnchoredOrNot(
     r"^[-–—]{0,2}\s*\(?(?:reporting|additional reporting|writing|editing|compiled|edited|research"
@@ -960,6 +963,9 @@ _BOILER = AnchoredOrNot(
     r"|\bjoin\b.{0,30}\b(?:whatsapp|telegram) (?:channel|group|community)\b|\bco-funded by\b"
     r"|\bnot (?:a|intended as a) substitute for (?:professional )?(?:medical )?(?:advice|care)\b"
     r"|\bfor general information (?:purposes )?only\b"
+    # a picture desk's terms: "Images are for editorial use only. No resale."
+    r"|^(?:all )?(?:images?|photos?|photographs?|pictures?|content) (?:are|is) (?:licensed )?for"
+    r" (?:editorial|personal|non-commercial) use only\b"
     r"|\bsubmit a letter\b|\bhave your say\b|\b(?:letters?|email) for publication\b"
     r"|\border your copy\b|\bbuy the book\b(?! (?:was|is|had|has)\b)"
     r"|\bto contact the editors?\b"
@@ -1357,6 +1363,7 @@ _FAMILIES = {
         "views of the",
         "views of their",
         "into account your",
+        "use only",
         "views of its",
         "take institutional",
         "take collective",
@@ -2207,6 +2214,8 @@ def _short_role(s: str, nwords: int, mask: int, dateline: bool) -> int:
         return CREDIT  # "Credit: Jo Park for the Times": the photo's credit line
     if not dateline and mask & _K_CAPTION and _CAPTION_MARK.search(s):
         return CAPTION
+    if nwords >= 4 and s[0].isdigit() and (m := _SLIDE.match(s)) and int(m[1]) <= int(m[2]):
+        return CAPTION  # "3/9 Crowds outside the museum": a gallery's slide caption
     bio = nwords <= BIO_WORDS and mask & _K_BIO and _BIO.match(s)
     if bio and not _starts_with_function_word(s):
         return BIO  # "Jo Park is a reporter ..."; not "The Mekong is one of ..."

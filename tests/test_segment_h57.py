@@ -89,3 +89,27 @@ def test_gallery_slides_and_picture_terms_end_no_page_early() -> None:
         gallery += [f"{n}/4 {caption}", credit]
     gallery.append("Pictures are for editorial use only. No resale. © Dale Photos 2025")
     assert starts([*gallery, *STORY]) == [1, len(gallery) + 1]
+
+
+def test_letters_page_without_headings_is_one_page() -> None:
+    """A letters page whose letters have no headings, each signed "Name, Town" (or with
+    a role and a society, "Name, Chair, Dale Valley Society"): one page, the
+    signatures start no articles."""
+    lines = [
+        "Letters",
+        "The ferry strike was avoidable",
+        "The island's crews warned the operator about the new rosters for a year, and"
+        " nobody in the head office listened until the boats stopped.",
+        "A strike was the only way left for them to be heard, and I support it.",
+        "Wilfred Pike, Lower Hatch",
+        "As a pensioner who relies on the ferry for hospital visits, I cannot support a"
+        " strike that leaves the sick stranded on the wrong side of the water.",
+        "Hester Quayle, Chair, Dale Valley Society",
+        "Our members have crossed on that ferry for forty years and never once seen the"
+        " operator consult the crews before changing the timetable.",
+        "Tobias Venn, Ashby, Somerset",
+        "Surely the council, which owns the pier, could step in and broker a deal before"
+        " the summer season begins and the visitors stay away.",
+        "Rosalind Okoro, Brinsworth",
+    ]
+    assert starts([*STORY, *lines, *STORY]) == [1, 6, 6 + len(lines)]

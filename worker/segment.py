@@ -2029,8 +2029,10 @@ def _signed_letters(window: list[_Entry]) -> None:
     for k in range(s - LETTER_MIN, max(0, s - LETTER_SPAN) - 1, -1):
         if (
             window[k].info.role in (BYLINE, CONT, HEAD)
-            and window[k + 1].info.role == HEAD
-            and window[k + 2].info.role == BODY
+            and (
+                window[k + 1].info.role == BODY  # a page of letters with no headings
+                or (window[k + 1].info.role == HEAD and window[k + 2].info.role == BODY)
+            )
             and _place_signature(window, k)
         ):
             window[s].info.role = window[k].info.role = CONT
@@ -2064,7 +2066,7 @@ _PLACE_LINE = re.compile(
 _SIGNATURE = re.compile(
     r"^(?:[A-Z][a-z]{1,8}\.?(?: \([a-z]{2,8}\.?\))? )?"
     r"[A-Z][\w'’.-]+(?: (?:[a-z]{2,3} )?[A-Z][\w'’.-]+){0,2}"
-    r"(?:, [A-Z][\w'’.-]+(?: [A-Z][\w'’.-]+)?){1,2}$"
+    r"(?:, [A-Z][\w'’.-]+(?: [A-Z][\w'’.-]+){0,2}){1,2}$"
 )
 
 

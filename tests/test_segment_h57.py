@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from support_stories import STORY, starts
 
-from worker.clean import BOILER, CAPTION, CREDIT, HEAD, classify
+from worker.clean import BOILER, CAPTION, CLOSE, CREDIT, HEAD, classify
 
 
 def test_buttons_and_offers_under_a_story_are_furniture() -> None:
@@ -113,3 +113,26 @@ def test_letters_page_without_headings_is_one_page() -> None:
         "Rosalind Okoro, Brinsworth",
     ]
     assert starts([*STORY, *lines, *STORY]) == [1, 6, 6 + len(lines)]
+
+
+def test_newsletter_section_headings_in_capitals_are_headings() -> None:
+    """A newsletter's section headings in capitals ("THE BIG ONE", "BY THE NUMBERS") are
+    headings inside the issue, not a desk's sign-off or a byline: the issue is one page,
+    opening at its "View this email in your browser" line. A desk's initials stay a
+    sign-off."""
+    assert classify("THE BIG ONE").role == HEAD
+    assert classify("BY THE NUMBERS").role == HEAD
+    assert classify("PTI KRS JN").role == CLOSE
+    issue = [
+        "View this email in your browser",
+        "DALE MONEY BRIEF | Tuesday 4 March",
+        "Ferry fares, and who pays",
+        "Good morning, it's Ilse here. Ferry fares are going up again, and by more than you think.",
+        "THE BIG ONE",
+        "Fares on the island ferry will rise by a fifth from April, the operator said on Monday.",
+        "The company blamed fuel and a new contract with the crews' union.",
+        "BY THE NUMBERS",
+        "20%: the rise in the adult single fare from April.",
+        "£4.80: what a return will cost a foot passenger.",
+    ]
+    assert starts([*STORY, *issue]) == [1, 6]

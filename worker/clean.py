@@ -2046,7 +2046,10 @@ def _by_sentence(s: str) -> bool:
     """ "By the second week, it was pneumonia.": a sentence opening with "By", not a byline.
 
     A byline names people or an outlet in capitals; a sentence that ends in a full stop
-    with nearly every word in lower case is a paragraph of the story."""
+    with nearly every word in lower case is a paragraph of the story. "By the numbers"
+    (in any case) is a fact box's heading."""
+    if s[:14].lower() == "by the numbers":
+        return True
     if s[-1] not in ".!?" or s[-2:-1].isupper():
         return False
     words = s.split()
@@ -2157,8 +2160,14 @@ def _short_role(s: str, nwords: int, mask: int, dateline: bool) -> int:
             return TIMESTAMP
         if nwords <= 3 and _MONTH_YEAR.match(s):
             return TIMESTAMP  # "May 2023": a report's issue date
-        if _AGENCY_TAG.match(s) or _END_MARK.match(s) or _CAPS_SIGNOFF.match(s):
-            return CLOSE  # "-- BERNAMA": the agency's sign-off; "-ENDS-"
+        if (
+            _AGENCY_TAG.match(s)
+            or _END_MARK.match(s)
+            or (
+                _CAPS_SIGNOFF.match(s) and not any(w.lower() in _FUNCTION_START for w in s.split())
+            )  # (not "THE BIG ONE": a newsletter's section heading)
+        ):
+            return CLOSE  # "-- BERNAMA": the agency's sign-off; "-ENDS-"; "PTI KRS RT"
         if is_agency_tag(s) or (s[:6].lower() == "source" and is_agency_tag(_source_of(s))):
             return CLOSE  # "PTI" / "Source: AAP" under the last paragraph: the agency's sign-off
         if nwords <= 6 and s[:7].lower() == "source:" and _SOURCE_OUTLET.match(s):

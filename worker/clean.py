@@ -326,7 +326,7 @@ _BOILER_LINE = ByFirst(
     r"|story continues below(?: advertisement)?|continue reading|read more|related"
     r"|more on this story"
     r"|follow (?-i:[A-Z])[\w&.'’-]*(?: (?:&|and|(?-i:[A-Z])[\w&.'’-]*)){0,3}"
-    r"|recommended|most read|most popular|trending|share this(?: article| story)?|share|tweet"
+    r"|recommended|most read|most popular|trending|share this(?: [\w'’-]+){0,2}|share|tweet"
     r"|email|print|copy link|comments?|show comments|view comments|leave a comment"
     r"|scroll to continue(?: with content)?|ad feedback|close|loading…?|" + _PAYWALL_LABEL + r")"
     r"\s*[:.!»›>|-]*$"

@@ -24,3 +24,26 @@ def test_share_prompt_naming_the_kind_of_page_is_furniture() -> None:
         *STORY,
     ]
     assert starts(lines) == [1, 10]
+
+
+def test_related_label_of_any_kind_is_furniture() -> None:
+    """"Related <kind>: <link> · <link>" under a story (a fact-checker's "Related
+    fact checks:", "Related explainers:"): a row of links, not a headline; the page
+    below starts at its own kicker."""
+    for text in (
+        "Related fact checks: No, the mayor did not sell the park · Old photo of flood is from 2009",
+        "Related explainers: What a tram depot needs · Why night shifts are noisy",
+    ):
+        assert classify(text).role == BOILER, text
+    lines = [
+        *STORY,
+        "Related fact checks: No, the mayor did not sell the park · Old photo of flood is from 2009",
+        "Morning Desk",
+        "A planner on what the depot vote means for the east side",
+        "By Cleo Marsh",
+        "The council's vote leaves the depot's design open, and the planners must now"
+        " agree the wall with the neighbours.",
+        "The committee will see the revised drawings in the spring, a planner said.",
+        "Nothing will be built before the trams are delivered in two years' time.",
+    ]
+    assert starts(lines) == [1, 7]

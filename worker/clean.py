@@ -449,7 +449,7 @@ _GLUED_LABEL = (
 # Label-prefixed furniture of any length ("Read more: <headline>", "Related: ...",
 # "Privacy Notice: ...", "Share or comment on this article:"): the label says what it is.
 _LABEL_LINE = ByFirst(
-    r"^(?:read more|read next|related(?: stories| articles| coverage| content| reading| posts)?"
+    r"^(?:read more|read next|related(?: [\w'’-]+){0,2}"
     r"|trending(?: now| stories| articles)?|(?:competing|conflicting) interests?"
     r"|backgrounders?|fact ?sheets?"  # a press release's linked documents
     r"|conflicts? of interests?|declarations? of (?:competing )?interests?"

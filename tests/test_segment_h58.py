@@ -7,11 +7,11 @@ from __future__ import annotations
 
 from support_stories import STORY, starts
 
-from worker.clean import BOILER, classify
+from worker.clean import BOILER, CLOSE, classify
 
 
 def test_share_prompt_naming_the_kind_of_page_is_furniture() -> None:
-    """"Share this <kind of page>" over the share buttons: furniture, not a headline
+    """ "Share this <kind of page>" over the share buttons: furniture, not a headline
     that would open a page of its own above the buttons."""
     for text in ("Share this fact check", "Share this recipe", "Share this explainer"):
         assert classify(text).role == BOILER, text
@@ -27,17 +27,17 @@ def test_share_prompt_naming_the_kind_of_page_is_furniture() -> None:
 
 
 def test_related_label_of_any_kind_is_furniture() -> None:
-    """"Related <kind>: <link> · <link>" under a story (a fact-checker's "Related
+    """ "Related <kind>: <link> · <link>" under a story (a fact-checker's "Related
     fact checks:", "Related explainers:"): a row of links, not a headline; the page
     below starts at its own kicker."""
     for text in (
-        "Related fact checks: No, the mayor did not sell the park · Old photo of flood is from 2009",
+        "Related fact checks: No, the mayor did not sell the park · Old flood photo is from 2009",
         "Related explainers: What a tram depot needs · Why night shifts are noisy",
     ):
         assert classify(text).role == BOILER, text
     lines = [
         *STORY,
-        "Related fact checks: No, the mayor did not sell the park · Old photo of flood is from 2009",
+        "Related fact checks: No, the mayor did not sell the park · Old flood photo is from 2009",
         "Morning Desk",
         "A planner on what the depot vote means for the east side",
         "By Cleo Marsh",
@@ -47,3 +47,20 @@ def test_related_label_of_any_kind_is_furniture() -> None:
         "Nothing will be built before the trams are delivered in two years' time.",
     ]
     assert starts(lines) == [1, 7]
+
+
+def test_obituary_publication_line_closes_the_obituary() -> None:
+    """ "Published by the <paper> on <date>." under an obituary's buttons: the platform's
+    note of where and when it ran (as "Published in the X from <date> to <date>"), the
+    obituary's last line, not a byline opening a page above the next kicker."""
+    assert classify("Published by the Marsh Valley Courier on Jun. 3, 2024.").role == CLOSE
+    lines = [
+        "Edith Marlow taught piano to half the children of the valley for forty years.",
+        "She was born in Ashby in 1941 and moved to the valley when she married.",
+        "She leaves two sons, five grandchildren and a great many grateful pupils.",
+        "Sign the guest book | Send flowers",
+        "Published by the Marsh Valley Courier on Jun. 3, 2024.",
+        "Business / Transport",
+        *STORY,
+    ]
+    assert starts(lines) == [1, 6]

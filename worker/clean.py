@@ -279,8 +279,9 @@ _CLOSE = AnchoredOrNot(
     r"|compiled|edited) by\b"
     r"|^(?:first )?published in (?:the )?[A-Z][\w&.'’ -]{1,30},\s+(?:[A-Z][a-z]+\.? \d{1,2}"
     r"(?:st|nd|rd|th)?|\d{1,2}(?:st|nd|rd|th)? [A-Z][a-z]+),? \d{4}\.?$"
-    # an obituary's run: "Published in the X Herald from Feb. 3 to Feb. 5, 2024."
-    r"|^published in (?:the )?[A-Z][\w&.'’ -]{1,40}? (?:on|from) [\w., –-]{3,40}"
+    # an obituary's run: "Published in the X Herald from Feb. 3 to Feb. 5, 2024.",
+    # "Published by the X Herald on Feb. 3, 2024."
+    r"|^published (?:in|by) (?:the )?[A-Z][\w&.'’ -]{1,40}? (?:on|from) [\w., –-]{3,40}"
     r"\b(?:19|20)\d\d\.?$",
     re.I,
 )
@@ -1476,6 +1477,7 @@ _FAMILIES = {
         "editors:",
         "sources:",
         "published in",
+        "published by",
         "updates with",
         "update with",
         "updates to",

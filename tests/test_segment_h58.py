@@ -64,3 +64,15 @@ def test_obituary_publication_line_closes_the_obituary() -> None:
         *STORY,
     ]
     assert starts(lines) == [1, 6]
+
+
+def test_agency_translation_note_with_initials_closes_the_story() -> None:
+    """A translated wire story's last line: the desk's initials with the translation
+    note ("JN/SK (translated by the X English Service)", "(X English Service, translated
+    from Spanish) jn/sk"): the story's close, not a headline."""
+    for text in (
+        "JN/SK (translated by the Nordpress English Service)",
+        "(Nordpress English Service, translated from Swedish) jn/sk",
+        "(translated from Portuguese by the Lusopress desk)",
+    ):
+        assert classify(text).role == CLOSE, text

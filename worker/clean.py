@@ -269,6 +269,10 @@ _CLOSE = AnchoredOrNot(
     r"|\bthis (?:story|article|report) has not been edited by\b"
     r"|^sources?\s*:\s*.{0,40}\b(?:news agencies|agencies|wires?|wire services)\.?$"
     r"|^sources?\s*:\s*[A-Z][\w&.-]*(?: [A-Z][\w&.-]*)?/[a-z]{1,4}\b[\w()/]*$"  # "CNA/nh(ja)"
+    # an agency's translation note with its desk's initials: "JN/SK (translated by the X
+    # English Service)", "(X English Service, translated from Italian) jn/sk"
+    r"|^(?:[A-Za-z]{2,4}(?:/[A-Za-z]{2,4}){1,5}\s*)?\([^()]{0,60}\btranslated (?:by|from)\b"
+    r"[^()]{0,60}\)(?:\s*[A-Za-z]{2,4}(?:/[A-Za-z]{2,4}){1,5})?\.?$"
     # "Source: Al Jazeera", "Editor: Jo Park": the story's source or desk editor, named alone
     r"|^sources?\s*:\s*(?-i:[A-Z][\w&.'’-]*(?: [A-Z][\w&.'’-]*){0,3})$"
     r"|^\[?(?:chief |responsible |duty )?editors?\s*:\s*"
@@ -1438,6 +1442,7 @@ _FAMILIES = {
         "research by",
         "reported by",
         "translated by",
+        "translated from",
         "translation by",
         "original by",
         "contributed",

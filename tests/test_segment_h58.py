@@ -76,3 +76,25 @@ def test_agency_translation_note_with_initials_closes_the_story() -> None:
         "(translated from Portuguese by the Lusopress desk)",
     ):
         assert classify(text).role == CLOSE, text
+
+
+def test_copyright_mark_after_a_label_is_furniture() -> None:
+    """A copyright line whose "© Copyright X" follows a label in the agency's language
+    ("RESERVADOS TODOS LOS DERECHOS © Copyright X"): furniture, not a photo credit run
+    into a caption, which would open a page under the story."""
+    assert classify("DERECHOS RESERVADOS © Copyright Nordpress").role == BOILER
+    lines = [
+        *STORY,
+        "JN/SK (translated by the Nordpress English Service)",
+        "DERECHOS RESERVADOS © Copyright Nordpress",
+        "Keywords: Transport, Trams, Councils",
+        "There is a moment, late in the first act, when the whole cast stops singing and"
+        " the orchestra carries the tune alone for a full minute.",
+        "It is the best thing in a production that too often mistakes volume for feeling,"
+        " and it shows what the director could have made of the piece.",
+        "The leads are strong, the chorus less so, and the sets creak in the second half.",
+        "The opera runs at the city theatre until the end of the month.",
+        "Tickets are on sale from the box office and the theatre's website now.",
+        "Four stars out of five for the music, two for everything else.",
+    ]
+    assert starts(lines) == [1, 9]

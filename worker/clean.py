@@ -231,7 +231,7 @@ _CAPTION_MARK = AnchoredOrNot(
     r"|(?:^|[.:]\s+)(?:Photo |Image |Picture )?Courtesy(?: of)?\b"
     r"|\b(?:Photo|Image|Picture|Video)s?\s+(?:courtesy|provided|submitted)\b"
     # a run-in credit after the caption: "... on Monday.Credit...Jo Park", "... 2025 © Jo Park"
-    r"|Credit\s*(?:\.{2,}|…)\s*[A-Z]|[\w.,)]\s+©\s?[A-Z]",
+    r"|Credit\s*(?:\.{2,}|…)\s*[A-Z]|[\w.,)]\s+©\s?(?!Copyright\b|COPYRIGHT\b)[A-Z]",
 )
 # A gallery slide's counter before its caption: "3/9 Crowds ...", "3 of 9 Crowds ..." (not
 # a recipe's "1/2 cup flour": the caption opens with a capital).
@@ -1022,7 +1022,7 @@ _BOILER = AnchoredOrNot(
     r"|\balready an? (?:paid |premium |digital )?(?:subscriber|member)\b"
     r"|\bsubscribe to (?:continue|keep) reading\b"
     r"|\bunlock this (?:article|story)\b|\bfree trial\b|\bsubject to copyright\b"
-    r"|\bappears in print\b|\bagree\b.{0,60}\bcookies\b|©\s*\d{4}"
+    r"|\bappears in print\b|\bagree\b.{0,60}\bcookies\b|©\s*(?:\d{4}|copyright\b)"
     r"|^get\b.{0,60}\b(?:newsletters?|by e-?mail|in your inbox|alerts)\b"
     r"|^(?:get|download) (?:the|our)\b.{0,40}\bapp\b"
     r"|^get (?:the )?latest\b.{0,80}\b(?:news|headlines|updates)\b"

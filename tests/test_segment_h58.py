@@ -98,3 +98,20 @@ def test_copyright_mark_after_a_label_is_furniture() -> None:
         "Four stars out of five for the music, two for everything else.",
     ]
     assert starts(lines) == [1, 9]
+
+
+def test_link_ending_in_an_arrow_is_furniture() -> None:
+    """A link's call to action ending in an arrow ("Read all our opera reviews →"),
+    like one ending in a chevron: furniture under the story, not a headline whose page
+    would take the next page's header."""
+    assert classify("Read all our opera reviews from the season →").role == BOILER
+    lines = [
+        *STORY,
+        "Read all our opera reviews from the season →",
+        "Culture",
+        "Ferry fares to rise by a fifth from April",
+        "By Ilse Varga",
+        "Fares on the island ferry will rise by a fifth from April, the operator said.",
+        "The company blamed the cost of fuel and a new contract with the crews' union.",
+    ]
+    assert starts(lines) == [1, 7]

@@ -744,7 +744,7 @@ _RELEASE_META = re.compile(
     re.I,
 )
 # A link's call to action ending in a chevron ("Get the recipe »", "See all results ›").
-_CHEVRON = re.compile(r"^\S.{2,100}\s[»›]$")
+_CHEVRON = re.compile(r"^\S.{2,100}\s[»›→]$")
 # The link to the next story under this one ("Next Story", "Next article »"): the page ends.
 _NEXT_PAGE = re.compile(r"^(?:next|up next:?) (?:story|article|post)\W*$", re.I)
 # A comment count or prompt ends the page, like a copyright line.
@@ -1887,7 +1887,7 @@ def _classify(
         or (nwords <= 20 and "since " in s and _MASTHEAD.match(s) is not None)
         or (nwords <= 60 and _MISC_FURNITURE.search(s, mask & _K_MISC != 0) is not None)
         or (nwords <= 20 and _RELEASE_META.match(s) is not None and not _BLOCK_LABEL.match(s))
-        or (nwords <= 16 and s[-1] in "»›" and _CHEVRON.match(s) is not None)
+        or (nwords <= 16 and s[-1] in "»›→" and _CHEVRON.match(s) is not None)
         or (nwords <= 6 and _PHONE_LINE.match(s))  # a contact's phone number
         or (nwords <= 30 and ("·" in s or "|" in s) and _ADDRESS_ROW.search(s) is not None)
         or (nwords <= 3 and _RULE_LINE.match(s))  # "___", "###", "* * *": a page rule

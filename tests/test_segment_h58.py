@@ -115,3 +115,24 @@ def test_link_ending_in_an_arrow_is_furniture() -> None:
         "The company blamed the cost of fuel and a new contract with the crews' union.",
     ]
     assert starts(lines) == [1, 7]
+
+
+def test_feedback_prompt_is_furniture() -> None:
+    """ "Tell us what you think: <how to reach the newsroom>" under a story: the
+    outlet's feedback prompt, not a caption or paragraph that keeps the next page's
+    kicker from opening it."""
+    for text in (
+        "Tell us what you think: email the newsroom or find us on social media.",
+        "Let us know what you think by writing to the desk at the address below.",
+    ):
+        assert classify(text).role == BOILER, text
+    lines = [
+        *STORY,
+        "Tell us what you think: email the newsroom or find us on social media.",
+        "THE BIG INTERVIEW",
+        "Ilse Varga: 'Ferries are the island's only road'",
+        "By Oskar Lind",
+        "Ilse Varga has run the island ferry for twenty years and has never seen fuel so dear.",
+        "She says the fares must rise by a fifth from April or the boats will stop.",
+    ]
+    assert starts(lines) == [1, 7]

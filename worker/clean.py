@@ -1009,6 +1009,7 @@ _BOILER = AnchoredOrNot(
     r"|\bkeep (?:your )?comments (?:relevant|respectful|on[- ]topic|civil)\b"
     r"|\b(?:lively|civil|respectful)(?: but (?:civil|respectful))? (?:forum|discussion)\b"
     r"|\bwe(?:['’]d| would)? (?:want|like|love) to hear (?:from you|what you think)\b"
+    r"|^(?:tell us|let us know|write and tell us) what you think\b"  # a feedback prompt
     # a help note under a story: "If you have been affected by ..., support is available"
     r"|^if you(?:['’]ve| have) been affected by\b.{0,120}\b(?:support|help|contact|call|visit)\b"
     r"|^welcome to (?:the |our |all )?(?:[\d,]+ )?new (?:subscribers|readers|members)\b"
@@ -1308,6 +1309,7 @@ _FAMILIES = {
         "respectful forum",
         "hear from you",
         "hear what you",
+        "what you think",
         "been affected by",
         "views expressed",
         "opinions expressed",

@@ -136,3 +136,15 @@ def test_feedback_prompt_is_furniture() -> None:
         "She says the fares must rise by a fifth from April or the boats will stop.",
     ]
     assert starts(lines) == [1, 7]
+
+
+def test_interview_note_and_magazine_offer_are_furniture() -> None:
+    """An interview's note ("This interview has been edited and condensed.") and a
+    magazine's offer ("Subscribe and save 30%") under it: the page's furniture, not
+    paragraphs of the interview."""
+    for text in (
+        "This interview has been condensed and edited for clarity.",
+        "Our interview was edited and condensed.",
+        "The spring issue is out now. Subscribe and save 30% on the cover price.",
+    ):
+        assert classify(text).role == BOILER, text

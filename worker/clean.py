@@ -1014,7 +1014,8 @@ _BOILER = AnchoredOrNot(
     r"|^if you(?:['’]ve| have) been affected by\b.{0,120}\b(?:support|help|contact|call|visit)\b"
     r"|^welcome to (?:the |our |all )?(?:[\d,]+ )?new (?:subscribers|readers|members)\b"
     r"|\b(?:views|opinions) expressed (?:in this|here|are|by)\b|^get more (?:news|stories)\b"
-    r"|\bedited for (?:length|clarity|brevity)\b"
+    r"|\bedited for (?:length|clarity|brevity)\b|\b(?:edited and condensed|condensed and edited)\b"
+    r"|\bsubscribe (?:and|to) save\b"  # a magazine's offer: "Subscribe and save 40%"
     r"|\bclick here\b|\brepublished (?:from|under|with permission)\b|\bcreative commons\b"
     r"|\breceives? funding from\b|\bdoes not work for, consult\b"
     r"|\bprovides? (?:funding|support) as an? (?:\w+ )?(?:partner|member|funder|supporter) of\b"
@@ -1318,6 +1319,7 @@ _FAMILIES = {
         "will not be published",
         "compensation",
         "edited for",
+        "condensed",
         "click here",
         "republished",
         "creative commons",

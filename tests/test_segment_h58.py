@@ -148,3 +148,34 @@ def test_interview_note_and_magazine_offer_are_furniture() -> None:
         "The spring issue is out now. Subscribe and save 30% on the cover price.",
     ):
         assert classify(text).role == BOILER, text
+
+
+def test_cueless_split_under_furniture_stays_under_it() -> None:
+    """A report, its furniture, then a blog post with no header whose first paragraph
+    names the report's subject before turning to the writer ("Okay, I need to talk about
+    the depot vote: ..."): the post starts right under the furniture, not a paragraph
+    later because its first paragraph shares the report's words."""
+    lines = [
+        "Tram depot plan clears its first vote",
+        "By Oskar Lind",
+        "The council's transport committee backed the new tram depot on Tuesday by six votes"
+        " to three.",
+        "The depot would house the twelve longer trams the city ordered last year from a"
+        " Spanish maker.",
+        "Neighbours fear noise from the night shifts and asked for a wall along the yard.",
+        "Councillor Rhea Dunmore said the wall would be built before the first trams arrive.",
+        "The full council will vote on the depot's budget of 40 million euros in March.",
+        "Work on the site could begin in the summer if the budget is approved.",
+        "This report has been edited and condensed.",
+        "The spring issue is out now. Subscribe and save 30% on the cover price.",
+        "Okay, I need to talk about the tram depot vote: the committee, the wall, the night"
+        " shifts, the budget, the council, the trams.",
+        "On Wednesday I went down to the yard with a flask of coffee and my old camera.",
+        "I have lived next to that yard for eleven years and I have never heard a quiet night.",
+        "My neighbours think I am mad for caring this much about where trains sleep.",
+        "I will keep writing about this until somebody at the town hall answers my letters.",
+        "The man from the gas board says I should get double glazing and stop complaining.",
+        "My sister says I should move to the hills, where the only noise is sheep.",
+        "You know where to find me, and my inbox is always open for your stories.",
+    ]
+    assert starts(lines) == [1, 11]

@@ -1286,12 +1286,23 @@ def _split_cueless(entries: list[_Entry], terms: _Terms, gap_of: list[int], a: i
             return []
     else:
         k = _voice_opening(entries, body, cands, k)
-    i = _settle(cands, k, mat, cum, [gap_of[c] - ga for c in cands])
+    i = cands[k]
+    if not _under_furniture(entries, i):
+        i = _settle(cands, k, mat, cum, [gap_of[c] - ga for c in cands])
     return [
         *_split_cueless(entries, terms, gap_of, a, i),
         i,
         *_split_cueless(entries, terms, gap_of, i, b),
     ]
+
+
+def _under_furniture(entries: list[_Entry], i: int) -> bool:
+    """entries[i] is the first paragraph under furniture (a note, an offer, a credit, an
+    appeal): where a page's tail ends, so a split there stays there."""
+    k = i - 1
+    while k >= 0 and entries[k].info.role == BLANK:
+        k -= 1
+    return k >= 0 and entries[k].info.role in (BOILER, APPEAL, CLOSE)
 
 
 def _settle(cands: list[int], k: int, mat, cum, rows: list[int]) -> int:

@@ -179,3 +179,24 @@ def test_cueless_split_under_furniture_stays_under_it() -> None:
         "You know where to find me, and my inbox is always open for your stories.",
     ]
     assert starts(lines) == [1, 11]
+
+
+def test_download_link_with_file_type_is_furniture() -> None:
+    """A link to a file with its type and size ("Download the statement (PDF, 84 KB)"),
+    maybe beside a language link: the release's furniture, not a heading whose page
+    would swallow the next page's breadcrumb."""
+    for text in (
+        "Download the statement (PDF, 84 KB) | Version française",
+        "Download the annual accounts (XLSX, 1.2 MB)",
+    ):
+        assert classify(text).role == BOILER, text
+    lines = [
+        *STORY,
+        "Download the statement (PDF, 84 KB) | Version française",
+        "Home / Transport / Ferries",
+        "Ferry fares to rise by a fifth from April",
+        "By Ilse Varga",
+        "Fares on the island ferry will rise by a fifth from April, the operator said.",
+        "The company blamed the cost of fuel and a new contract with the crews' union.",
+    ]
+    assert starts(lines) == [1, 7]

@@ -1067,6 +1067,8 @@ _BOILER = AnchoredOrNot(
     r"|a registered user)\b.{0,30}\b(?:to|before you can)\s+(?:post |leave |add |write )?(?:a )?"
     r"(?:comments?|reply|replies|respond)\b|^refresh (?:this|the) page\b"
     r"|^download (?:the |our )?(?:full |complete )?(?:report|study|pdf|brochure)\b"
+    # a link to a file with its type and size: "Download the statement (PDF, 84 KB)"
+    r"|^download\b.{0,60}\((?:pdf|docx?|xlsx?|pptx?|zip|csv|mp3|epub)\b"
     r"|^sign up (?:to|for) (?:our |the )?(?-i:[A-Z][\w'’-]*)(?: [\w'’-]+){0,3}$"
     r"|\b(?:will be |are )?added to your (?:[\w'’-]+ ){0,2}feed\b"
     r"|^stay (?:up to date|up-to-date|informed|in the know)\b.{0,60}\b(?:news|stories|updates)\W*$"

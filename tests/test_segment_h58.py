@@ -8,6 +8,7 @@ from __future__ import annotations
 from support_stories import STORY, starts
 
 from worker.clean import BOILER, CLOSE, classify
+from worker.segment import segment_text
 
 
 def test_share_prompt_naming_the_kind_of_page_is_furniture() -> None:
@@ -200,3 +201,21 @@ def test_download_link_with_file_type_is_furniture() -> None:
         "The company blamed the cost of fuel and a new contract with the crews' union.",
     ]
     assert starts(lines) == [1, 7]
+
+
+def test_press_contact_line_reading_as_a_dateline_is_furniture() -> None:
+    """A release's contact line under "Press contacts" that opens like a dateline
+    ("Press Office — Acme Trust, +44 ..."): a line of the contact block, not text."""
+    contact = "Ufficio Comunicazione / Press Office — press office of the Trust, +39 02 555 0147"
+    lines = [
+        "Statement of the Board of the Harbour Trust",
+        "Portovenere, 2 May 2024",
+        "The Board of the Harbour Trust met today to consider the ferry contract.",
+        "The Board has approved the new timetable, which starts on 1 June.",
+        "The Board thanks the crews and the islanders for their patience this winter.",
+        "Press contacts",
+        contact,
+    ]
+    arts = segment_text("\n".join(lines) + "\n")
+    assert len(arts) == 1
+    assert contact not in arts[0].text

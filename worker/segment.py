@@ -2577,9 +2577,12 @@ def _lead_in(window: list[_Entry], info: LineInfo, text: str = "") -> None:
         prev.role, prev.lead = CLOSE, 0  # the release's last line: what follows is not its own
     elif (
         lead < 0
-        and not info.dateline
+        and (not info.dateline or _CONTACT_MARK.search(text) is not None)
         and (
             info.role in (BODY, CONT, CLOSE, BYLINE, BIO)
+            # a contact's line with its number, though it reads as a dateline or a heading
+            # ("Press Office — Acme Trust, +44 20 7946 0000")
+            or (info.role == HEAD and _CONTACT_MARK.search(text) is not None)
             or (info.role == HEAD and info.words <= 8 and "," in text and _lower_words(text) < 3)
             # ("Press officer, Acme"; not a headline, "Plan could end not-spots, says Acme")
             or (info.role == HEAD and info.words <= 8 and _ORG_UNIT.search(text.strip()))

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from support_stories import STORY, starts
 
-from worker.clean import BOILER, CLOSE, classify
+from worker.clean import BOILER, BYLINE, CLOSE, classify
 from worker.segment import segment_text
 
 
@@ -219,3 +219,22 @@ def test_press_contact_line_reading_as_a_dateline_is_furniture() -> None:
     arts = segment_text("\n".join(lines) + "\n")
     assert len(arts) == 1
     assert contact not in arts[0].text
+
+
+def test_curated_by_is_a_byline() -> None:
+    """A newsletter's "Curated by <Name>" under its title: the byline, not a heading
+    that opens the issue a line below its title."""
+    assert classify("Curated by Marta Eklund").role == BYLINE
+    lines = [
+        *STORY,
+        "Recommended",
+        "Harbour fees to double next year",
+        "Lorry ban on the old bridge extended",
+        "THE WEEKLY TRACK | Issue #88: The depot fight, explained",
+        "Curated by Marta Eklund",
+        "Friday, 3 May",
+        "Hello and happy Friday. This week is mostly about one story, the tram depot vote.",
+        "The committee backed it, the neighbours want a wall and the budget comes in March.",
+        "We will be at the full council meeting and will report back next week.",
+    ]
+    assert starts(lines)[1] == 9

@@ -54,7 +54,7 @@ _BY = re.compile(
     r"|interview\s*:(?=(?-i:\s+[A-Z\u00C0-\u00DE][\w'’.\-]+){2,3}\s*$)"
     r"|an? (?:commentary|analysis|column|essay|op-ed|opinion piece|guest essay) by"
     r"|interview(?:ed)? by|as told to|words and (?:photo(?:graph)?s|pictures|images) by"
-    r"|(?:medically )?reviewed by|fact[- ]checked by|(?:a )?review by)\s+"
+    r"|(?:medically )?reviewed by|fact[- ]checked by|(?:a )?review by|curated by)\s+"
     r"[\w\u00C0-\u024F'’.\-]+"
     r"(?:[\s,&|]+[\w\u00C0-\u024F'’.@/\-]+){0,9}\s*(?:\((?:[^()@]|\([^()@]{1,40}\)){2,80}\))?\s*$",
     re.I,
@@ -63,7 +63,8 @@ _BY_PREFIX = re.compile(
     r"^(?:by:?|words by|written by|story by|(?:words|text|report|authors?)\s*:"
     r"|an? (?:commentary|analysis|column|essay|op-ed|opinion piece|guest essay) by"
     r"|interview(?:ed)? by|as told to|words and (?:photo(?:graph)?s|pictures|images) by"
-    r"|(?:medically )?reviewed by|fact[- ]checked by)\s+(.+?)\s*(?:\([^()]*\)\s*)?(?:\S+@\S+\s*)?"
+    r"|(?:medically )?reviewed by|fact[- ]checked by|curated by)\s+(.+?)\s*(?:\([^()]*\)\s*)?"
+    r"(?:\S+@\S+\s*)?"
     r"(?:[|·•,–—-].*)?$",
     re.I,
 )

@@ -238,3 +238,26 @@ def test_curated_by_is_a_byline() -> None:
         "We will be at the full council meeting and will report back next week.",
     ]
     assert starts(lines)[1] == 9
+
+
+def test_newsletter_trouble_viewing_line_opens_the_issue() -> None:
+    """ "Having trouble viewing this email? Open it online." over a newsletter's title:
+    furniture that opens the issue (like "View in browser"), even under the last
+    page's list of links."""
+    assert classify("Trouble viewing this email? View it online.").role == BOILER
+    lines = [
+        *STORY,
+        "Recommended",
+        "Harbour fees to double next year",
+        "Lorry ban on the old bridge extended",
+        "Having trouble viewing this email? Open it online.",
+        "THE WEEKLY TRACK | Issue #88: The depot fight, explained",
+        "Curated by Marta Eklund",
+        "Friday, 3 May",
+        "Hello and happy Friday. This week is mostly about one story, the tram depot vote.",
+        "The committee backed it, the neighbours want a wall and the budget comes in March.",
+        "We will be at the full council meeting and will report back next week.",
+    ]
+    arts = segment_text("\n".join(lines) + "\n")
+    assert [a.start_line for a in arts] == [1, 9]
+    assert arts[1].title == "THE WEEKLY TRACK | Issue #88: The depot fight, explained"

@@ -315,15 +315,20 @@ _PAYWALL_LABEL = (
     r"|(?:for )?(?:premium |paid )?(?:subscribers?|members?)(?:[- ]only| exclusive)|premium"
 )
 # Links over a page's headline that open it (segment.py moves a start up over them): a
-# newsletter's "View in browser"; the page in another language ("Read in English", "Lea
-# este artículo en español", "Lire cet article en français", "Read this story in Spanish").
+# newsletter's "View in browser" or "Having trouble viewing this email?"; the page in
+# another language ("Read in English", "Lea este artículo en español", "Lire cet article
+# en français", "Read this story in Spanish").
 PAGE_TOP_LINK = (
     r"(?:(?:view|read|open) (?:it )?in (?:your |a )?(?:web ?)?browser\W*$"
     r"|(?:read|view|lea|leer|lee|lire|leia|ler|lesen|leggi)(?: [\w'’]+){0,3} (?:in|en|em|auf)"
     r" (?:english|ingl[eé]s|anglais|spanish|espa[nñ]ol|french|fran[cç]ais|franc[eê]s|german"
     r"|deutsch|alem[aá]n|portuguese|portugu[eê]s|italian|italiano|chinese|chino|chinois"
     r"|vietnamese|korean|arabic|[aá]rabe|russian|ukrainian|polish|dutch|japanese|hindi"
-    r"|tagalog|filipino)\W*$)"
+    r"|tagalog|filipino)\W*$"
+    # a newsletter's first line: "Having trouble viewing this email? Open it online."
+    r"|(?:having )?trouble (?:viewing|reading|seeing) this (?:e-?mail|newsletter|message)\?"
+    r"(?:\s*(?:open|view|read|see) (?:it |this |the )?(?:e-?mail |newsletter )?(?:online"
+    r"|in (?:your |a )?(?:web ?)?browser)(?: here)?)?\W*$)"
 )
 # Whole short lines that are page furniture (anchored: cheap to try on every line).
 _BOILER_LINE = ByFirst(

@@ -261,3 +261,15 @@ def test_newsletter_trouble_viewing_line_opens_the_issue() -> None:
     arts = segment_text("\n".join(lines) + "\n")
     assert [a.start_line for a in arts] == [1, 9]
     assert arts[1].title == "THE WEEKLY TRACK | Issue #88: The depot fight, explained"
+
+
+def test_tipline_prompt_is_furniture() -> None:
+    """A short prompt pointing to the outlet's tip line ("Seen a claim we should check?
+    Message our tipline.") under the last story: furniture, not a one-line story."""
+    assert classify("Seen a claim we should check? Message our tipline.").role == BOILER
+    lines = [
+        *STORY,
+        "Our fact checks follow a published code.",
+        "Seen a claim we should check? Message our tipline.",
+    ]
+    assert starts(lines) == [1]

@@ -1016,6 +1016,7 @@ _BOILER = AnchoredOrNot(
     r"|\b(?:lively|civil|respectful)(?: but (?:civil|respectful))? (?:forum|discussion)\b"
     r"|\bwe(?:['’]d| would)? (?:want|like|love) to hear (?:from you|what you think)\b"
     r"|^(?:tell us|let us know|write and tell us) what you think\b"  # a feedback prompt
+    r"|\b(?:our|the) (?:news )?tip ?line\b"  # "Spotted a claim? Message our tipline."
     # a help note under a story: "If you have been affected by ..., support is available"
     r"|^if you(?:['’]ve| have) been affected by\b.{0,120}\b(?:support|help|contact|call|visit)\b"
     r"|^welcome to (?:the |our |all )?(?:[\d,]+ )?new (?:subscribers|readers|members)\b"
@@ -1319,6 +1320,8 @@ _FAMILIES = {
         "hear from you",
         "hear what you",
         "what you think",
+        "tipline",
+        "tip line",
         "been affected by",
         "views expressed",
         "opinions expressed",

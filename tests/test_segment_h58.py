@@ -273,3 +273,22 @@ def test_tipline_prompt_is_furniture() -> None:
         "Seen a claim we should check? Message our tipline.",
     ]
     assert starts(lines) == [1]
+
+
+def test_paywall_meter_opens_the_page_below() -> None:
+    """A paywall's meter ("You have 3 free articles left this month. Subscribe ...") over
+    a breadcrumb and headline: furniture at the top of the page it meters."""
+    meter = "You have 3 free articles left this month. Subscribe now for £1 a week."
+    assert classify(meter).role == BOILER
+    lines = [
+        *STORY,
+        meter,
+        "Local / Ferries",
+        "Ferry fares to rise by a fifth from April",
+        "By Ilse Varga",
+        "Fares on the island ferry will rise by a fifth from April, the operator said.",
+        "The company blamed the cost of fuel and a new contract with the crews' union.",
+    ]
+    arts = segment_text("\n".join(lines) + "\n")
+    assert [a.start_line for a in arts] == [1, 6]
+    assert arts[1].title == "Ferry fares to rise by a fifth from April"

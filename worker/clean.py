@@ -314,6 +314,11 @@ _PAYWALL_LABEL = (
     r"(?:premium|subscriber|members?|paid)(?:[- ]only| exclusive)? (?:content|article|story)"
     r"|(?:for )?(?:premium |paid )?(?:subscribers?|members?)(?:[- ]only| exclusive)|premium"
 )
+# A paywall's meter over a page's headline: "You have 2 free stories remaining this month."
+PAYWALL_METER = (
+    r"you(?:['’]ve| have) (?:\d{1,2}|one|two|three|four|five|no) (?:more )?free (?:articles?"
+    r"|stor(?:y|ies)|reads?|views?)(?: left| remaining)\b"
+)
 # Links over a page's headline that open it (segment.py moves a start up over them): a
 # newsletter's "View in browser" or "Having trouble viewing this email?"; the page in
 # another language ("Read in English", "Lea este artículo en español", "Lire cet article
@@ -1016,6 +1021,7 @@ _BOILER = AnchoredOrNot(
     r"|\b(?:lively|civil|respectful)(?: but (?:civil|respectful))? (?:forum|discussion)\b"
     r"|\bwe(?:['’]d| would)? (?:want|like|love) to hear (?:from you|what you think)\b"
     r"|^(?:tell us|let us know|write and tell us) what you think\b"  # a feedback prompt
+    rf"|^{PAYWALL_METER}"
     r"|\b(?:our|the) (?:news )?tip ?line\b"  # "Spotted a claim? Message our tipline."
     # a help note under a story: "If you have been affected by ..., support is available"
     r"|^if you(?:['’]ve| have) been affected by\b.{0,120}\b(?:support|help|contact|call|visit)\b"
@@ -1321,6 +1327,10 @@ _FAMILIES = {
         "hear what you",
         "what you think",
         "tipline",
+        "free articl",
+        "free stor",
+        "free read",
+        "free view",
         "tip line",
         "been affected by",
         "views expressed",

@@ -74,6 +74,7 @@ from worker.clean import (
     LIST_ITEMS,
     NUMBERED,
     PAGE_TOP_LINK,
+    PAYWALL_METER,
     TIMESTAMP,
     LineInfo,
     _source_of,
@@ -1126,7 +1127,8 @@ _PAGE_TOP = re.compile(
     r"|\d{1,2}\s*-?\s*min(?:ute)?s?(?: read| listen)?$|(?:" + _PAYWALL_LABEL + r")\W*$"
     r"|(?:weather|traffic|travel) alerts?\s*:"  # a station's alert bar
     r"|listen live$|now playing\s*:)"  # a station's player: "Listen Live" / "Now Playing: X"
-    rf"|^{PAGE_TOP_LINK}",  # "View in browser", "Read in English"
+    rf"|^{PAGE_TOP_LINK}"  # "View in browser", "Read in English"
+    rf"|^{PAYWALL_METER}",  # "You have 2 free stories remaining this month."
     re.I,
 )
 # A breadcrumb from the site's root ("Home » News"), though its words are widget words.

@@ -292,3 +292,29 @@ def test_paywall_meter_opens_the_page_below() -> None:
     arts = segment_text("\n".join(lines) + "\n")
     assert [a.start_line for a in arts] == [1, 6]
     assert arts[1].title == "Ferry fares to rise by a fifth from April"
+
+
+def test_page_repeating_its_own_paragraph_is_not_split() -> None:
+    """A story that turns to the first person half-way and shows one of its paragraphs a
+    second time (a pull quote, a scraper's repeat): one page, though its voice changes;
+    two pieces do not share a paragraph word for word."""
+    lines = [
+        "Tram depot plan clears its first vote",
+        "By Oskar Lind",
+        "The council's transport committee backed the new tram depot on Tuesday by six votes"
+        " to three.",
+        "The depot would house the twelve longer trams the city ordered last year from a"
+        " Spanish maker.",
+        "Neighbours fear noise from the night shifts and asked for a wall along the yard.",
+        "Councillor Rhea Dunmore said the wall would be built before the first trams arrive.",
+        "The full council will vote on the depot's budget of 40 million euros in March.",
+        "Work on the site could begin in the summer if the budget is approved.",
+        "On Wednesday I went down to the yard with a flask of coffee and my old camera.",
+        "I have lived next to that yard for eleven years and I have never heard a quiet night.",
+        "Councillor Rhea Dunmore said the wall would be built before the first trams arrive.",
+        "My neighbours think I am mad for caring this much about where trains sleep.",
+        "The man from the gas board says I should get double glazing and stop complaining.",
+        "My sister says I should move to the hills, where the only noise is sheep.",
+        "I will keep writing about this until somebody at the town hall answers my letters.",
+    ]
+    assert starts(lines) == [1]

@@ -1291,11 +1291,24 @@ def _split_cueless(entries: list[_Entry], terms: _Terms, gap_of: list[int], a: i
     i = cands[k]
     if not _under_furniture(entries, i):
         i = _settle(cands, k, mat, cum, [gap_of[c] - ga for c in cands])
+    if _repeat_across(entries, body, i):
+        return []
     return [
         *_split_cueless(entries, terms, gap_of, a, i),
         i,
         *_split_cueless(entries, terms, gap_of, i, b),
     ]
+
+
+def _repeat_across(entries: list[_Entry], body: list[int], i: int) -> bool:
+    """A paragraph after ``i`` repeats one before it word for word: one page that shows
+    a paragraph twice (a pull quote, a scraper's repeat), not two pieces."""
+    above = {entries[j].info.key for j in body if j < i and entries[j].info.words >= REPEAT_WORDS}
+    return any(entries[j].info.key in above for j in body if j >= i)
+
+
+#: Shortest paragraph whose repeat across a cue-less split shows one page, in words.
+REPEAT_WORDS = 12
 
 
 def _under_furniture(entries: list[_Entry], i: int) -> bool:

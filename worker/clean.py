@@ -567,7 +567,8 @@ _COPYRIGHT = AnchoredOrNot(
 # A cookie-consent banner, a line of its own: it sits where one page ends and the next
 # begins, never inside a story (tried only when the line holds "cookie").
 _COOKIE_BANNER = re.compile(
-    r"^(?:we|this (?:site|website)|our (?:site|website))(?: and our partners)? uses? cookies\b"
+    r"^(?:we|this (?:site|website)|our (?:site|website))(?: and our partners)? uses? "
+    r"(?:(?:its|our) own (?:and third[- ]party )?|(?:first|third)[- ]party )?cookies\b"
     r"|^by (?:clicking|continuing|using)\b.{0,80}\bcookies\b",
     re.I,
 )
@@ -973,7 +974,8 @@ _BOILER = AnchoredOrNot(
     r"|\bnewsletter\b.{0,60}\b(?:sign up|subscribe|inbox)\b"
     r"|\b(?:signing up|subscribing|registering)\b.{0,80}\b(?:e-?)?(?:newsletters?|inbox)\b"
     r"|\bwe use cookies\b|\bcookies?\b.{0,60}\b(?:accept|consent|policy|preferences|settings"
-    r"|agree)\b|\b(?:uses|using) cookies\b"
+    r"|agree)\b"
+    r"|\b(?:uses|using) (?:(?:its|our) own (?:and third[- ]party )?|(?:first|third)[- ]party )?cookies\b"
     r"|^we and our (?:\d+ )?(?:partners|vendors)\b.{0,80}\bcookies\b"  # a consent banner
     r"|\bjoin (?:our|us on)\b.{0,40}\b(?:whatsapp|telegram|community|channel)\b"
     r"|\bjoin\b.{0,30}\b(?:whatsapp|telegram) (?:channel|group|community)\b|\bco-funded by\b"

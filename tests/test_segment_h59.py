@@ -27,3 +27,18 @@ def test_cookie_banner_naming_whose_cookies_is_furniture() -> None:
         *STORY,
     ]
     assert starts(lines) == [1, 7]
+
+
+def test_feedback_links_under_a_page_are_furniture() -> None:
+    """A row of feedback links ("Report an error | Send us a tip", "Was this helpful? Yes |
+    No | Report a problem with this page") is furniture: the page below starts at its own
+    first line, not at the links (a headline-less story follows them here)."""
+    for text in (
+        "Report an error | Send us a tip",
+        "Was this helpful? Yes | No | Report a problem with this page",
+    ):
+        assert classify(text).role == BOILER, text
+    assert classify("Residents can report a problem to the council by phone.").role != BOILER
+    body = STORY[2:]
+    lines = [*STORY, "© 2025 The Valley Courier", "Report an error | Send us a tip", *body]
+    assert starts(lines) == [1, 8]

@@ -1024,6 +1024,10 @@ _BOILER = AnchoredOrNot(
     r"|\bwe(?:['’]d| would)? (?:want|like|love) to hear (?:from you|what you think)\b"
     r"|^(?:tell us|let us know|write and tell us) what you think\b"  # a feedback prompt
     rf"|^{PAYWALL_METER}"
+    # a page's feedback links: "Report a typo | Send us a news tip", "Was this useful? Yes |
+    # No | Report a problem with this page"
+    r"|(?:^|\|\s*)report an? (?:typo|error|problem|mistake|correction)\b(?! (?!with this)\w)"
+    r"|(?:^|\|\s*)send us (?:a |your )?(?:news )?tips?\s*(?:\||$)"
     r"|\b(?:our|the) (?:news )?tip ?line\b"  # "Spotted a claim? Message our tipline."
     # a help note under a story: "If you have been affected by ..., support is available"
     r"|^if you(?:['’]ve| have) been affected by\b.{0,120}\b(?:support|help|contact|call|visit)\b"
@@ -1329,6 +1333,12 @@ _FAMILIES = {
         "hear what you",
         "what you think",
         "tipline",
+        "report a typo",
+        "report an error",
+        "report a problem",
+        "report a mistake",
+        "report a correction",
+        "send us",
         "free articl",
         "free stor",
         "free read",

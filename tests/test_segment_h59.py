@@ -42,3 +42,12 @@ def test_feedback_links_under_a_page_are_furniture() -> None:
     body = STORY[2:]
     lines = [*STORY, "© 2025 The Valley Courier", "Report an error | Send us a tip", *body]
     assert starts(lines) == [1, 8]
+
+
+def test_push_notification_prompt_is_furniture() -> None:
+    """An app's push prompt under a story ("More regional stories like this: turn on
+    the X app's alerts ... notifications") is furniture, not the next page's first line."""
+    text = "More regional stories like this: turn on Valley Courier notifications for Eastside."
+    assert classify(text).role == BOILER
+    lines = [*STORY, "© 2025 The Valley Courier", text, *STORY[2:]]
+    assert starts(lines) == [1, 8]

@@ -1073,7 +1073,9 @@ _BOILER = AnchoredOrNot(
     r"|^this is (?:an? )?(?:ai|machine)[- ]generated (?:summary|summari[sz]ation|content|text)\b"
     r"|^(?:track|catch|get|follow) (?:all )?(?:the )?.{0,60}\b(?:latest|breaking) news\b.{0,80}"
     r"\b(?:updates|live score|headlines)\b"
-    r"|\b(?:more|other|similar) (?:stories|articles|news|coverage) like this\b"
+    r"|\b(?:more|other|similar) (?:\w+ )?(?:stories|articles|news|coverage) like this\b"
+    # an app's push prompt: "Turn on X notifications for your area"
+    r"|\bturn on\b.{0,40}\b(?:notifications|push alerts)\b"
     r"|\bavailable (?:on|at) (?:www\.)?[\w-]+\.(?:com|org|net|co\.uk)\b"
     r"|^(?!(?:the|he|she|it|they|who|this|that|which|one|everyone)\b)[\w.'’@-]+"
     r"(?: [\w.'’@-]+){0,3} (?:said\s*(?:\.\.\.|…)|says\s*:)$"  # a commenter's line
@@ -1432,6 +1434,7 @@ _FAMILIES = {
         "latest news",
         "breaking news",
         "like this",
+        "turn on ",
         "available on",
         "available at",
         "rules",

@@ -107,6 +107,7 @@ BOUNDS = {
     "h56": (0.057, 0.95),
     "h57": (0.091, 0.868),
     "h58": (0.037, 0.938),
+    "h59": (0.081, 0.892),
     # scored on the session's final code and not tuned on: their first scores
     "h49": (0.09, 0.785),
     "h50": (0.065, 0.905),

@@ -975,7 +975,8 @@ _BOILER = AnchoredOrNot(
     r"|\b(?:signing up|subscribing|registering)\b.{0,80}\b(?:e-?)?(?:newsletters?|inbox)\b"
     r"|\bwe use cookies\b|\bcookies?\b.{0,60}\b(?:accept|consent|policy|preferences|settings"
     r"|agree)\b"
-    r"|\b(?:uses|using) (?:(?:its|our) own (?:and third[- ]party )?|(?:first|third)[- ]party )?cookies\b"
+    r"|\b(?:uses|using) (?:(?:its|our) own (?:and third[- ]party )?|(?:first|third)[- ]party )?"
+    r"cookies\b"
     r"|^we and our (?:\d+ )?(?:partners|vendors)\b.{0,80}\bcookies\b"  # a consent banner
     r"|\bjoin (?:our|us on)\b.{0,40}\b(?:whatsapp|telegram|community|channel)\b"
     r"|\bjoin\b.{0,30}\b(?:whatsapp|telegram) (?:channel|group|community)\b|\bco-funded by\b"

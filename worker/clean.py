@@ -356,6 +356,8 @@ _BOILER_LINE = ByFirst(
     r"|^registered in [A-Z][\w ,&]{2,30}\b(?:no\.?|number)\s*[:.]?\s*[A-Z]{0,2}\d[\d -]{3,12}$"
     r"|^(?:\d+\s+)?comments?\s*[(\[]?\d*[)\]]?$"
     r"|^(?:pin|save|print) (?:it|this|the) (?:recipe|article|story|for later)(?: for later)?\W*$"
+    # a social embed's attribution: "A post shared by Jane Doe (@janedoe)"
+    r"|^a (?:post|video|photo|reel) shared by\b.{0,60}\(@[\w.]+\)\W*$"
     r"|^rate this\b|^(?:was|did you find) this (?:page|article|story|post|content)"
     r" (?:useful|helpful|valuable|informative|interesting)"
     r"|^(?:we (?:care about|value|respect) your privacy|your privacy(?: choices| matters)?"

@@ -1,0 +1,36 @@
+"""Line roles in context from the h60 review (a rocket failure, a drought's crop-insurance
+claims and a celebrity chef's closed restaurants across trade papers, farm radio, live
+blogs, newsletters and tabloids). Every line here is written for the test; none comes
+from an evaluation set."""
+
+from __future__ import annotations
+
+from support_stories import STORY, starts
+
+from worker.clean import BOILER, classify
+
+OTHER = [
+    "Harbour ferry fares to rise in spring",
+    "By Nell Ambrose",
+    "The harbour board voted on Monday to raise single ferry fares by twenty pence from April.",
+    "The board said fuel and crew costs had risen faster than it had expected last year.",
+    "Commuters' groups said the rise would hit shift workers hardest.",
+]
+
+
+def test_social_embed_attribution_is_furniture() -> None:
+    """ "A post shared by <name> (@handle)" under an embedded post: the embed's
+    attribution, not a headline opening a page above the story's next paragraph."""
+    for text in (
+        "A post shared by Mira Okonjo (@miraokonjo)",
+        "A video shared by The Depot Bakery (@depot.bakery)",
+    ):
+        assert classify(text).role == BOILER, text
+    lines = [
+        *STORY,
+        "View this post on Instagram",
+        "A post shared by Mira Okonjo (@miraokonjo)",
+        "In the post, the councillor wrote that the night shifts would be kept to a minimum.",
+        "Residents replied that they had heard such promises before the last depot opened.",
+    ]
+    assert starts(lines) == [1]

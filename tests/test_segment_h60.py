@@ -34,3 +34,20 @@ def test_social_embed_attribution_is_furniture() -> None:
         "Residents replied that they had heard such promises before the last depot opened.",
     ]
     assert starts(lines) == [1]
+
+
+def test_newsletter_pitch_behind_a_question_is_furniture() -> None:
+    """ "Want more <beat> news? Get our free daily newsletter." under a story: a
+    sign-up box, not a caption opening a page above the next story's kicker."""
+    for text in (
+        "Want more Riverside transport news? Get our free daily newsletter.",
+        "Hungry for more? Sign up for our weekly food newsletter.",
+    ):
+        assert classify(text).role == BOILER, text
+    lines = [
+        *STORY,
+        "Want more Riverside transport news? Get our free daily newsletter.",
+        "TOP STORY",
+        *OTHER,
+    ]
+    assert starts(lines) == [1, 7]

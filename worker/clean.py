@@ -1119,6 +1119,8 @@ _BOILER = AnchoredOrNot(
     r"|\bpaid (?:death notices?|obituar(?:y|ies))\b"
     # a mailing's footer: "You are receiving this email because ... Unsubscribe | Preferences"
     r"|^you(?:['’]re| are) receiving this\b.{0,120}\bunsubscribe\b|\bunsubscribe\s*[|·•]"
+    # a sign-up box behind a question: "Want more local news? Get our free daily newsletter."
+    r"|\?\s+(?:get|sign up for|subscribe to|try) (?:our|the)\b.{0,40}\bnewsletters?\W*$"
     r"|\bto (?:submit|place) an? (?:death notice|obituary)\b"
     # a reuse notice: "Data may be reproduced with attribution."
     r"|\b(?:reproduced|republished|reused|quoted|shared)\b.{0,40}\bwith (?:full |proper |due )?"

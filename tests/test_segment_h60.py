@@ -51,3 +51,28 @@ def test_newsletter_pitch_behind_a_question_is_furniture() -> None:
         *OTHER,
     ]
     assert starts(lines) == [1, 7]
+
+
+def test_mailing_footer_naming_the_mailing_is_furniture() -> None:
+    """ "You are receiving <mailing> because you signed up at <site>." at a digest's
+    foot: the mailing's footer (as "You are receiving this ... Unsubscribe"), not a
+    paragraph that keeps the digest's link list open above the next story."""
+    for text in (
+        "You are receiving The Depot Brief because you signed up at depotbrief.com."
+        " Manage your subscription.",
+        "You're getting this email because you subscribed to Harbour Notes.",
+    ):
+        assert classify(text).role == BOILER, text
+    lines = [
+        *STORY,
+        "MORE IN TODAY'S BRIEF",
+        "Bus lane on the ring road to open in May",
+        "Cycle hire scheme adds forty docks",
+        "You are receiving The Depot Brief because you signed up at depotbrief.com."
+        " Manage your subscription.",
+        "The ferry crossing to the island will cost twenty pence more from April, after"
+        " the harbour board voted on Monday to raise single fares.",
+        "The board said fuel and crew costs had risen faster than it had expected.",
+        "Commuters' groups said the rise would hit shift workers hardest.",
+    ]
+    assert starts(lines) == [1, 10]

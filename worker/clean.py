@@ -1119,6 +1119,9 @@ _BOILER = AnchoredOrNot(
     r"|\bpaid (?:death notices?|obituar(?:y|ies))\b"
     # a mailing's footer: "You are receiving this email because ... Unsubscribe | Preferences"
     r"|^you(?:['’]re| are) receiving this\b.{0,120}\bunsubscribe\b|\bunsubscribe\s*[|·•]"
+    # ... or naming the mailing: "You are receiving The X Brief because you signed up at x.com."
+    r"|^you(?:['’]re| are) (?:receiving|getting)\b.{0,80}\bbecause you(?:['’]ve| have)?"
+    r" (?:signed up|subscribed|registered|opted in|asked)\b"
     # a sign-up box behind a question: "Want more local news? Get our free daily newsletter."
     r"|\?\s+(?:get|sign up for|subscribe to|try) (?:our|the)\b.{0,40}\bnewsletters?\W*$"
     r"|\bto (?:submit|place) an? (?:death notice|obituary)\b"
@@ -1272,6 +1275,7 @@ _FAMILIES = {
     ),
     _K_BOILER: (
         "read more",
+        "because you",
         "attribution",
         "correct at",
         "forwarded",

@@ -76,3 +76,36 @@ def test_mailing_footer_naming_the_mailing_is_furniture() -> None:
         "Commuters' groups said the rise would hit shift workers hardest.",
     ]
     assert starts(lines) == [1, 10]
+
+
+def test_photo_with_credit_label_inside_a_live_entry_goes_on() -> None:
+    """Paragraph / photo caption / "Image: <credit>" closing a live page's entry, the next
+    entry's time under it: the entry's photo, not a page of its own (its caption read
+    as a headline over the credit)."""
+    lines = [
+        "Depot vote: live updates",
+        "By Oskar Lind",
+        "Share",
+        "19:40",
+        "Committee sits",
+        "The council's transport committee has begun its debate on the new tram depot.",
+        "The chair said every member who wished to speak would be heard before the vote.",
+        "Share",
+        "19:58",
+        "Residents speak",
+        "Three neighbours of the yard addressed the committee about the night shifts.",
+        "They asked for a wall along the yard and for the shifts to end at midnight.",
+        "Share",
+        "20:15",
+        "Vote passes six to three",
+        "The committee backed the depot by six votes to three, with one member absent.",
+        "Neighbours in the public gallery left quietly after the result was read out.",
+        "Members of the committee raise their hands during the vote on Tuesday evening",
+        "Image: Riverside Evening News",
+        "Share",
+        "20:32",
+        "Chair: 'The wall will be built'",
+        "The committee chair told reporters that the wall along the yard was a condition.",
+        "She said the depot could not open until the wall had been finished and inspected.",
+    ]
+    assert starts(lines) == [1]

@@ -411,6 +411,8 @@ def _features(entries: list[_Entry], i: int, zone: list[bool], coh) -> tuple[flo
     if caption and head and not long_head and not (byline or stamp or repeat) and _midstory(prev):
         # a photo and its caption, then a subheading: the story goes on
         caption = head = 0.0
+    if caption and clock and not stamp and _midstory(prev) and _labelled_photo(entries, i, j):
+        caption = 0.0  # paragraph / photo / "Image: X" / next entry's time: the entry goes on
     if (
         clock
         and not (stamp or caption)
@@ -492,7 +494,11 @@ def _features(entries: list[_Entry], i: int, zone: list[bool], coh) -> tuple[flo
 def _labelled_photo(entries: list[_Entry], i: int, j: int) -> bool:
     """entries[i:j] hold a figure's labelled line ("Image caption, ...", "Image source, X"):
     the accessible labels a page gives the photos inside its story."""
-    return any(e.raw.text.lstrip()[:13].lower().startswith(_PHOTO_LABELS) for e in entries[i:j])
+    return any(
+        e.raw.text.lstrip()[:13].lower().startswith(_PHOTO_LABELS)
+        or (e.info.words <= CREDIT_LABEL_WORDS and _CREDIT_LABEL.match(e.raw.text.lstrip()))
+        for e in entries[i:j]
+    )
 
 
 _PHOTO_LABELS = ("image caption", "image source")
@@ -1657,6 +1663,18 @@ def _push(window: list[_Entry], raw: RawLine, info: LineInfo | None = None) -> N
     elif last is not None and last.role == HEAD and info.role == CREDIT and info.lead != -1:
         # a short line with a photo credit is a caption (not over a press release's
         # "News provided by": lead -1, the release's headline)
+        last.role = CAPTION
+    elif (
+        last is not None
+        and last.role == HEAD
+        and info.role == CAPTION
+        and info.words <= CREDIT_LABEL_WORDS
+        and len(window) >= 2
+        and window[-2].info.role == BODY
+        and _CREDIT_LABEL.match(raw.text.lstrip())
+        and _live_above(window)
+    ):  # paragraph / "Crowds watch the launch" / "Image: X News": a photo inside a live
+        # page's entry, its caption over its credit (not the next page's headline)
         last.role = CAPTION
     elif (
         last is not None
@@ -2972,6 +2990,11 @@ def _live_entry_times(window: list[_Entry], info: LineInfo, text: str) -> None:
     if not _TIME_OF_DAY.search(text):
         return  # "1 hour ago" twice: two short stories from one site
     _clocks_of_one_shape(window, info, text, _time_shape)
+
+
+CREDIT_LABEL_WORDS = 5
+# A photo's credit line: "Image: X News", "Photo: Jo Park/Reuters", "Picture: PA".
+_CREDIT_LABEL = re.compile(r"(?:image|photo(?:graph)?|picture|pic|credit)s?\s*:\s*\S", re.I)
 
 
 def _live_above(window: list[_Entry]) -> bool:

@@ -8,6 +8,7 @@ from __future__ import annotations
 from support_stories import STORY, starts
 
 from worker.clean import BOILER, classify
+from worker.segment import _page_end
 
 OTHER = [
     "Harbour ferry fares to rise in spring",
@@ -109,3 +110,35 @@ def test_photo_with_credit_label_inside_a_live_entry_goes_on() -> None:
         "She said the depot could not open until the wall had been finished and inspected.",
     ]
     assert starts(lines) == [1]
+
+
+def test_interview_editing_note_ends_no_page() -> None:
+    """Headline / standfirst / byline / date / "This interview has been edited for length
+    and clarity." / first question: the note sits inside the interview's header (it
+    is furniture, but it closes no page), so the question under it is the interview's,
+    not the headline of a page of its own."""
+    for text in (
+        "This interview has been edited for length and clarity.",
+        "The conversation below has been condensed and edited for clarity.",
+        "Answers have been lightly edited and condensed for publication.",
+    ):
+        info = classify(text)
+        assert info.role == BOILER and not _page_end(info), text
+    lines = [
+        *STORY,
+        "Share",
+        "Interview",
+        "The depot's neighbour who wants a wall, not a fight",
+        "Retired signalman Amos Reed spoke for the residents at the depot vote. He talks"
+        " about the night shifts, the wall and why he is not against trams.",
+        "Interview by Cleo Marsh",
+        "12 March 2025",
+        "This interview has been edited for length and clarity.",
+        "How did a retired signalman end up speaking for a whole street at the depot vote?",
+        "Honestly, by saying yes before I knew how hard it would be. My grandson signed me"
+        " up at a street party last summer, and one letter led to another.",
+        "What do you want the council to do?",
+        "Listen to pensioners who have slept beside railways for fifty years; we know what"
+        " a siding sounds like at four in the morning.",
+    ]
+    assert starts(lines) == [1, 7]

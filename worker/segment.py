@@ -579,7 +579,17 @@ def _page_end(info: LineInfo) -> bool:
         and info.words >= PAGE_END_WORDS
         and (not info.ad or _SIGN_UP_SENTENCE.search(info.key) is not None)
         and not _tab_row(info.key)
+        and not ("dited" in info.key and _EDIT_NOTE.search(info.key))
     )
+
+
+# An interview's editing note ("This interview has been edited for length and clarity."):
+# it sits between the interview's header and its first question, it ends no page.
+_EDIT_NOTE = re.compile(
+    r"\b(?:edited|condensed)(?: and (?:edited|condensed))? for (?:length|clarity|brevity)\b"
+    r"|\b(?:lightly )?(?:edited and condensed|condensed and edited)\b",
+    re.I,
+)
 
 
 def _tab_row(key: str) -> bool:

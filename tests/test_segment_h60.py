@@ -8,7 +8,7 @@ from __future__ import annotations
 from support_stories import STORY, starts
 
 from worker.clean import BOILER, classify
-from worker.segment import _page_end
+from worker.segment import _page_end, segment_file
 
 OTHER = [
     "Harbour ferry fares to rise in spring",
@@ -142,3 +142,46 @@ def test_interview_editing_note_ends_no_page() -> None:
         " a siding sounds like at four in the morning.",
     ]
     assert starts(lines) == [1, 7]
+
+
+def test_resume_after_an_appeal_keeps_the_next_headline(tmp_path) -> None:
+    """Story / donation appeal / a blogger's post talking to its readers (read as the
+    appeal's continuation) / "Posted by" / next page's headline, date and byline: a
+    pass resumed at the post (split off after the appeal by the full pass) keeps the
+    headline under it as the full pass does."""
+    lines = [
+        *STORY,
+        *STORY[2:],
+        "The Riverside Ledger is a nonprofit newsroom. Our reporting is free to read because"
+        " of readers like you. Donate today.",
+        "We sold the old tractor on Saturday. I have been putting off writing about it"
+        " because you all know how much Dad loved that thing, and so did I.",
+        "If you have been reading here for a while you know it was meant to last us"
+        " another ten years, but the parts cannot be found any more for love or money.",
+        "A lot of you have asked what we will do for haying. We have a neighbour who will"
+        " cut for us this year, and we will see about next year when it comes.",
+        "The hay itself is thin this year. The top field made about half what it did last"
+        " summer, and the creek meadow was too wet to cut until the second week of July.",
+        "Anyway, I don't want this to be all gloom. The kids have been helping their grandpa"
+        " mend the fence, the garden is loaded with beans and the heifers look good.",
+        "Thank you for reading, and for all your kind notes. They mean more than you know.",
+        "Posted by Ruth Alder at 8:40 PM",
+        "4 comments:",
+        "Labels: farm life, tractors",
+        "How the depot's night shifts will be policed, and who will check them",
+        "March 14, 2025 · 6:10 PM",
+        "By Cleo Marsh",
+        "The council will hire two inspectors to check the noise from the depot's night"
+        " shifts, the chair of the transport committee said on Friday.",
+        "The inspectors will take readings at the yard's fence every night for a year and"
+        " publish them on the council's website each month.",
+        "Neighbours said they welcomed the readings but still wanted the wall built first.",
+    ]
+    dump = tmp_path / "dump.txt"
+    dump.write_text("\n".join(lines) + "\n")
+    full = list(segment_file(str(dump)))
+    for k in range(1, len(full)):
+        prev = full[k - 1]
+        rest = segment_file(str(dump), start_offset=prev.end_offset, first_line=prev.end_line + 1)
+        assert [a.start_line for a in rest] == [a.start_line for a in full[k:]], k
+    assert [a.start_line for a in full][-1] == 19

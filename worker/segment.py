@@ -1051,7 +1051,9 @@ def _drop_empty(
     """
     keep = [start]
     for b in bounds:
-        if _paragraphs(paras, keep[-1], b) == 0:
+        if _paragraphs(paras, keep[-1], b) == 0 and not (
+            len(keep) == 1 and _decided_story(entries, start, b)
+        ):
             if (
                 len(keep) > 1
                 and not _photo_only(entries, b)
@@ -1065,6 +1067,14 @@ def _drop_empty(
                 continue  # a header whose byline or facts were taken for a start
         keep.append(b)
     return keep[1:]
+
+
+def _decided_story(entries: list[_Entry], start: int, b: int) -> bool:
+    """The window's first article (already emitted, or the resume point) has paragraphs
+    of its own above ``b``, if only inside an appeal's zone: the full pass split them
+    off after the appeal as a story, so the start at ``b`` under them stands (a pass
+    resumed there must keep it as the full pass did)."""
+    return any(e.info.role == BODY and e.info.words >= STUB_WORDS for e in entries[start:b])
 
 
 def _photo_only(entries: list[_Entry], b: int) -> bool:

@@ -108,6 +108,7 @@ BOUNDS = {
     "h57": (0.091, 0.868),
     "h58": (0.037, 0.938),
     "h59": (0.081, 0.892),
+    "h60": (0.013, 1.0),
     # scored on the session's final code and not tuned on: their first scores
     "h49": (0.09, 0.785),
     "h50": (0.065, 0.905),

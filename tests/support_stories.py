@@ -14,6 +14,29 @@ STORY = [
 ]
 
 
+#: STORY at more length: for rules that need several paragraphs on each side.
+LONG_STORY = [
+    "Tram depot plan clears its first vote",
+    "By Oskar Lind",
+    "The council's transport committee backed the new tram depot on Tuesday by six votes to three.",
+    "The depot would house the twelve longer trams the city ordered last year from a"
+    " Spanish maker.",
+    "Neighbours fear noise from the night shifts and asked for a wall along the yard.",
+    "Councillor Rhea Dunmore said the wall would be built before the first trams arrive.",
+    "The full council will vote on the depot's budget of 40 million euros in March.",
+    "Work on the site could begin in the summer if the budget is approved.",
+]
+
+#: The next page's header and first paragraphs, under whatever furniture a test puts
+#: between STORY and it.
+NEXT_PAGE = [
+    "Ferry fares to rise by a fifth from April",
+    "By Ilse Varga",
+    "Fares on the island ferry will rise by a fifth from April, the operator said.",
+    "The company blamed the cost of fuel and a new contract with the crews' union.",
+]
+
+
 def starts(lines: list[str]) -> list[int]:
     """First line of each article the segmenter finds in ``lines``."""
     return [a.start_line for a in segment_text("\n".join(lines) + "\n")]

@@ -4,7 +4,7 @@ written for the test; none comes from an evaluation set."""
 
 from __future__ import annotations
 
-from support_stories import STORY, starts
+from support_stories import NEXT_PAGE, STORY, starts
 
 from worker.clean import BOILER, CLOSE, classify
 from worker.segment import segment_text
@@ -68,10 +68,7 @@ def test_station_player_and_alert_bar_top_the_next_page() -> None:
         lines = [
             *STORY,
             *top,
-            "Ferry fares to rise by a fifth from April",
-            "By Ilse Varga",
-            "Fares on the island ferry will rise by a fifth from April, the operator said.",
-            "The company blamed the cost of fuel and a new contract with the crews' union.",
+            *NEXT_PAGE,
         ]
         arts = segment_text("\n".join(lines) + "\n")
         assert [a.start_line for a in arts] == [1, 6]

@@ -5,7 +5,7 @@ test; none comes from an evaluation set."""
 
 from __future__ import annotations
 
-from support_stories import STORY, starts
+from support_stories import LONG_STORY, NEXT_PAGE, STORY, starts
 
 from worker.clean import BOILER, BYLINE, CLOSE, classify
 from worker.segment import segment_text
@@ -110,10 +110,7 @@ def test_link_ending_in_an_arrow_is_furniture() -> None:
         *STORY,
         "Read all our opera reviews from the season →",
         "Culture",
-        "Ferry fares to rise by a fifth from April",
-        "By Ilse Varga",
-        "Fares on the island ferry will rise by a fifth from April, the operator said.",
-        "The company blamed the cost of fuel and a new contract with the crews' union.",
+        *NEXT_PAGE,
     ]
     assert starts(lines) == [1, 7]
 
@@ -157,16 +154,7 @@ def test_cueless_split_under_furniture_stays_under_it() -> None:
     the depot vote: ..."): the post starts right under the furniture, not a paragraph
     later because its first paragraph shares the report's words."""
     lines = [
-        "Tram depot plan clears its first vote",
-        "By Oskar Lind",
-        "The council's transport committee backed the new tram depot on Tuesday by six votes"
-        " to three.",
-        "The depot would house the twelve longer trams the city ordered last year from a"
-        " Spanish maker.",
-        "Neighbours fear noise from the night shifts and asked for a wall along the yard.",
-        "Councillor Rhea Dunmore said the wall would be built before the first trams arrive.",
-        "The full council will vote on the depot's budget of 40 million euros in March.",
-        "Work on the site could begin in the summer if the budget is approved.",
+        *LONG_STORY,
         "This report has been edited and condensed.",
         "The spring issue is out now. Subscribe and save 30% on the cover price.",
         "Okay, I need to talk about the tram depot vote: the committee, the wall, the night"
@@ -195,10 +183,7 @@ def test_download_link_with_file_type_is_furniture() -> None:
         *STORY,
         "Download the statement (PDF, 84 KB) | Version française",
         "Home / Transport / Ferries",
-        "Ferry fares to rise by a fifth from April",
-        "By Ilse Varga",
-        "Fares on the island ferry will rise by a fifth from April, the operator said.",
-        "The company blamed the cost of fuel and a new contract with the crews' union.",
+        *NEXT_PAGE,
     ]
     assert starts(lines) == [1, 7]
 
@@ -284,10 +269,7 @@ def test_paywall_meter_opens_the_page_below() -> None:
         *STORY,
         meter,
         "Local / Ferries",
-        "Ferry fares to rise by a fifth from April",
-        "By Ilse Varga",
-        "Fares on the island ferry will rise by a fifth from April, the operator said.",
-        "The company blamed the cost of fuel and a new contract with the crews' union.",
+        *NEXT_PAGE,
     ]
     arts = segment_text("\n".join(lines) + "\n")
     assert [a.start_line for a in arts] == [1, 6]
@@ -299,16 +281,7 @@ def test_page_repeating_its_own_paragraph_is_not_split() -> None:
     second time (a pull quote, a scraper's repeat): one page, though its voice changes;
     two pieces do not share a paragraph word for word."""
     lines = [
-        "Tram depot plan clears its first vote",
-        "By Oskar Lind",
-        "The council's transport committee backed the new tram depot on Tuesday by six votes"
-        " to three.",
-        "The depot would house the twelve longer trams the city ordered last year from a"
-        " Spanish maker.",
-        "Neighbours fear noise from the night shifts and asked for a wall along the yard.",
-        "Councillor Rhea Dunmore said the wall would be built before the first trams arrive.",
-        "The full council will vote on the depot's budget of 40 million euros in March.",
-        "Work on the site could begin in the summer if the budget is approved.",
+        *LONG_STORY,
         "On Wednesday I went down to the yard with a flask of coffee and my old camera.",
         "I have lived next to that yard for eleven years and I have never heard a quiet night.",
         "Councillor Rhea Dunmore said the wall would be built before the first trams arrive.",

@@ -41,6 +41,7 @@ from typing import BinaryIO
 import numpy as np
 from numpy.lib.stride_tricks import sliding_window_view
 
+from worker.classify_ahead import classified
 from worker.clean import (
     _AD_LINE,
     _CONTACT,
@@ -3325,14 +3326,15 @@ _STANDFIRST = re.compile(r"^(?:\S+\s+){14}\S|[a-z][.!?]\s+[A-Z]")
 
 
 def _segment_lines(
-    batches: Iterable[list[RawLine]],
+    batches: Iterable[tuple[list[RawLine], list[LineInfo]]],
     weights: Weights = DEFAULT_WEIGHTS,
     context: list[RawLine] | None = None,
 ) -> Iterator[SegmentedArticle]:
     """The streaming core: window, score, emit finished articles, carry the rest.
 
-    ``batches`` are the lines in lists (as read); each list is classified at once
-    (classify_many), then its lines are pushed in order, up to the window's end.
+    ``batches`` are the lines in lists (as read) with their LineInfos (classified
+    a list at a time, see worker.classify_ahead); their lines are pushed in order,
+    up to the window's end.
     ``context`` are lines just before the first one, read again when resuming so
     that decisions near the resume point see the same neighbourhood as a full pass.
     """
@@ -3341,8 +3343,7 @@ def _segment_lines(
     if context:
         _push_many(window, context)
     ctx = len(window)  # entries[:ctx] are left context from already emitted articles
-    for batch in batches:
-        infos = classify_many([r.text for r in batch])
+    for batch, infos in batches:
         done = 0
         while done < len(batch):
             room = WINDOW_LINES - (len(window) - ctx)
@@ -3387,10 +3388,13 @@ def segment_file(
     first_line: int = 1,
     stats: DecodeStats | None = None,
     weights: Weights = DEFAULT_WEIGHTS,
+    processes: int = 1,
 ) -> Iterator[SegmentedArticle]:
     """Stream a dump in bounded memory. Resuming: pass start_offset=last.end_offset and
     first_line=last.end_line + 1 of the last article already processed.
 
+    ``processes=2`` classifies the lines of a dump given as a path in a second
+    process (worker.classify_ahead): the same articles, sooner on two cores.
     Raises DumpError (missing, unreadable or binary input) before the first article.
     """
     if isinstance(path_or_binary_file, (str, os.PathLike)):
@@ -3403,7 +3407,9 @@ def segment_file(
         batches = iter_line_batches(
             fh, start_offset=start_offset, first_line=first_line, stats=stats
         )
-        yield from _segment_lines(batches, weights, context)
+        path = path_or_binary_file if owned and processes > 1 else None
+        lines = classified(batches, path, start_offset=start_offset, first_line=first_line)
+        yield from _segment_lines(lines, weights, context)
     finally:
         if owned:
             fh.close()

@@ -19,13 +19,22 @@ def register(app: typer.Typer) -> None:
 def segment(
     dump: str = typer.Argument(..., help="Plain-text dump to split, or - for standard input."),
     json_out: bool = typer.Option(False, "--json", help="Print the contract's JSON document."),
+    processes: int | None = typer.Option(
+        None,
+        "--processes",
+        min=1,
+        help="2: classify lines in a second process (default NEWSWATCH_SEGMENT_PROCESSES:"
+        " 2 with two cores or more). The articles are the same.",
+    ),
 ) -> None:
     """Split a plain-text news dump into articles (boundaries, title, byline, clean text)."""
+    from worker.config import get_settings
     from worker.segment import DecodeStats, DumpError, segment_file
 
     stats = DecodeStats()
     source = sys.stdin.buffer if dump == "-" else Path(dump)
-    articles = segment_file(source, stats=stats)
+    procs = processes or get_settings().segment_processes
+    articles = segment_file(source, stats=stats, processes=procs)
     try:
         if json_out:
             _write_json(articles)

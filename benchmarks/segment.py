@@ -37,6 +37,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import os
 import random
 import statistics
 import subprocess
@@ -69,7 +70,7 @@ BASELINE_RE = BASELINE.replace("len(line.split())", "len(_W.findall(line))").rep
 )
 
 SEGMENT = """
-import json, sys, time
+import json, resource, sys, time
 def peak_mb():
     # VmHWM is this process's own high-water mark; ru_maxrss would inherit the parent's.
     for line in open("/proc/self/status"):
@@ -77,11 +78,12 @@ def peak_mb():
             return int(line.split()[1]) / 1024
 from worker.segment import segment_file
 t = time.perf_counter(); n = 0
-for art in segment_file(sys.argv[1]):
+for art in segment_file(sys.argv[1], processes=int(sys.argv[2])):
     n += 1
 dt = time.perf_counter() - t
+child = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024
 print(json.dumps({"seconds": dt, "count": n,
-                  "rss_mb": peak_mb()}))
+                  "rss_mb": peak_mb() + child, "child_rss_mb": child}))
 """
 
 # Where segmentation spends its time (--stages): a third, separate pass whose
@@ -94,7 +96,7 @@ print(json.dumps({"seconds": dt, "count": n,
 # (_split_cueless, recursive: only the outermost call is timed).
 STAGES = """
 import functools, json, sys, time
-from worker import dumpio, segment
+from worker import classify_ahead, dumpio, segment
 acc = {}
 depth = {}
 def timed(mod, name, label):
@@ -126,7 +128,8 @@ def timed_iter(mod, name, label):
             yield item
     setattr(mod, name, g)
 timed_iter(segment, "iter_line_batches", "read")
-for name, label in [("classify_many", "classify"), ("_extend", "push"),
+timed(classify_ahead, "classify_many", "classify")
+for name, label in [("_extend", "push"),
                     ("_cohesion_terms", "cohesion"), ("_positive_scores", "score"),
                     ("_features", "features"), ("pick_boundaries", "pick"),
                     ("_split_cueless", "split"),
@@ -205,10 +208,10 @@ def _fresh(text: str, vocab: list[str], rng: random.Random) -> str:
     return "\n".join(out)
 
 
-def run(code: str, path: Path) -> dict:
+def run(code: str, path: Path, *args: str) -> dict:
     """Run one measured pass in a fresh interpreter and return its JSON report."""
     out = subprocess.run(
-        [sys.executable, "-c", code, str(path)],
+        [sys.executable, "-c", code, str(path), *args],
         capture_output=True,
         text=True,
         check=True,
@@ -230,9 +233,17 @@ def main() -> None:
             lines = sum(1 for _ in fh)
         mb = size / 1e6
         base = run(BASELINE, path)
-        pairs = [(run(BASELINE_RE, path), run(SEGMENT, path)) for _ in range(max(1, a.rounds))]
+        rounds = [
+            (run(BASELINE_RE, path), run(SEGMENT, path, "1"), run(SEGMENT, path, "2"))
+            for _ in range(max(1, a.rounds))
+        ]
         stages = run(STAGES, path) if a.stages else None
+    pairs = [(base_re, seg) for base_re, seg, _ in rounds]
     ratios = [base_re["seconds"] / seg["seconds"] for base_re, seg in pairs]
+    ratios2 = [base_re["seconds"] / seg2["seconds"] for base_re, _, seg2 in rounds]
+    s2_speed = statistics.median(mb / seg2["seconds"] for _, _, seg2 in rounds)
+    seg2_rss = max(seg2["rss_mb"] for _, _, seg2 in rounds)
+    child_rss = max(seg2["child_rss_mb"] for _, _, seg2 in rounds)
     b_speed = statistics.median(mb / base_re["seconds"] for base_re, _ in pairs)
     s_speed = statistics.median(mb / seg["seconds"] for _, seg in pairs)
     split_speed = mb / base["seconds"]
@@ -252,10 +263,19 @@ def main() -> None:
         f"segmentation:                  {s_speed:7.1f} MB/s  peak RSS {seg_rss:6.1f} MB"
         f"  ({articles} articles)"
     )
+    print(
+        f"segmentation, 2 processes:     {s2_speed:7.1f} MB/s  peak RSS {seg2_rss:6.1f} MB"
+        f"  (both processes: {seg2_rss - child_rss:.1f} + {child_rss:.1f} MB)"
+    )
     each = ", ".join(f"{r:.3f}" for r in ratios)
     print(
         f"ratio segmentation/baseline: {statistics.median(ratios):.3f} (target >= 0.25;"
         f" median of {len(ratios)} alternating rounds: {each})"
+    )
+    each = ", ".join(f"{r:.3f}" for r in ratios2)
+    print(
+        f"ratio segmentation (2 processes)/baseline: {statistics.median(ratios2):.3f}"
+        f" (rounds: {each}; on {os.cpu_count()} CPUs)"
     )
     print(f"ratio segmentation/str.split: {s_speed / split_speed:.3f} (median speeds)")
     if stages:

@@ -7,7 +7,6 @@ at Redis and PostgreSQL.
 
 from __future__ import annotations
 
-import os
 from functools import lru_cache
 from pathlib import Path
 
@@ -37,8 +36,6 @@ class Settings(BaseSettings):
     )
     webhook_batch_size: int = 1
     log_json: bool | None = None  # None: JSON when stderr is not a terminal
-    # `newswatch segment`: 2 classifies a dump's lines in a second process (two cores).
-    segment_processes: int = Field(default_factory=lambda: min(2, os.cpu_count() or 1), ge=1)
 
     @property
     def embedded_broker(self) -> bool:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import itertools
 import json
 import os
@@ -183,3 +184,38 @@ def test_memory_does_not_grow_with_the_dump(tmp_path: Path) -> None:
     small, big = _peak_kb(tmp_path, 2), _peak_kb(tmp_path, 12)
     assert big - small < 25_000, (small, big)
     assert big < 150_000
+
+
+def test_progress_bar_on_a_terminal(tmp_path: Path) -> None:
+    """stderr a terminal (a pseudo-terminal here), stdout a pipe: a progress bar is
+    drawn on stderr and the JSON document on stdout is untouched."""
+    import pty
+
+    from support_dumpgen import make_dump
+
+    dump = tmp_path / "dump.txt"
+    dump.write_text("".join(make_dump(seed, 12).text for seed in range(30)), encoding="utf-8")
+    cli = [sys.executable, "-c", "from worker.cli import main; main()"]
+    master, slave = pty.openpty()
+    proc = subprocess.Popen(
+        [*cli, "segment", str(dump), "--json"], stdout=subprocess.PIPE, stderr=slave
+    )
+    os.close(slave)
+    chunks: list[bytes] = []
+
+    def drain() -> None:  # read the terminal as it is written: its buffer is small
+        with contextlib.suppress(OSError):  # EIO once the child side is closed
+            while chunk := os.read(master, 65536):
+                chunks.append(chunk)
+
+    reader = threading.Thread(target=drain)
+    reader.start()
+    out = proc.communicate(timeout=120)[0]
+    reader.join(30)
+    os.close(master)
+    seen = b"".join(chunks)
+    assert proc.returncode == 0
+    assert b"segmenting" in seen and b"articles" in seen
+    assert json.loads(out)["articles"]
+    piped = _run(tmp_path, dump.read_bytes(), "--json")
+    assert b"segmenting" not in piped.stderr  # not a terminal: no bar

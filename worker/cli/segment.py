@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import sys
+from collections.abc import Iterator
 from pathlib import Path
 
 import typer
@@ -36,6 +37,8 @@ def segment(
     stats = DecodeStats()
     source = sys.stdin.buffer if dump == "-" else Path(dump)
     articles = segment_file(source, stats=stats, processes=processes)
+    if json_out or not sys.stdout.isatty():  # (a summary on the terminal is its own progress)
+        articles = _with_progress(articles, source)
     try:
         if json_out:
             _write_json(articles)
@@ -44,6 +47,32 @@ def segment(
     except DumpError as exc:
         fail(str(exc))
     _warn(stats, dump)
+
+
+def _with_progress(articles: Iterator, source: object) -> Iterator:
+    """The articles, with a progress bar over the dump's bytes on stderr when stderr
+    is a terminal and the dump is a file (a long dump takes minutes)."""
+    size = source.stat().st_size if isinstance(source, Path) and source.is_file() else 0
+    if not size or not sys.stderr.isatty():
+        yield from articles
+        return
+    from rich.console import Console
+    from rich.progress import BarColumn, DownloadColumn, Progress, TextColumn, TimeRemainingColumn
+
+    with Progress(
+        TextColumn("segmenting"),
+        BarColumn(),
+        DownloadColumn(),
+        TextColumn("{task.fields[articles]} articles"),
+        TimeRemainingColumn(),
+        console=Console(stderr=True),
+        transient=True,
+    ) as bar:
+        task = bar.add_task("segment", total=size, articles=0)
+        for n, art in enumerate(articles, 1):
+            if n % 16 == 0:
+                bar.update(task, completed=art.end_offset, articles=n)
+            yield art
 
 
 def _write_json(articles) -> None:

@@ -319,6 +319,14 @@ PAYWALL_METER = (
     r"you(?:['’]ve| have) (?:\d{1,2}|one|two|three|four|five|no) (?:more )?free (?:articles?"
     r"|stor(?:y|ies)|reads?|views?)(?: left| remaining)\b"
 )
+# The meter run out, under a story cut short: "You've read your 3 free articles this
+# month.", "You have reached your free article limit". The page ends there (info.end).
+PAYWALL_SPENT = (
+    r"you(?:['’]ve| have) (?:now )?(?:read|used(?: up)?|reached|hit) (?:all (?:of )?)?(?:your|the)"
+    r" (?:(?:\d{1,2}|monthly|last) )?(?:free (?:articles?|stor(?:y|ies)|reads?)\b"
+    r"|(?:monthly |free )*(?:article |story )?limit\b)"
+)
+_PAYWALL_SPENT = re.compile(PAYWALL_SPENT, re.I)
 # Links over a page's headline that open it (segment.py moves a start up over them): a
 # newsletter's "View in browser" or "Having trouble viewing this email?"; the page in
 # another language ("Read in English", "Lea este artículo en español", "Lire cet article
@@ -1027,6 +1035,7 @@ _BOILER = AnchoredOrNot(
     r"|\bwe(?:['’]d| would)? (?:want|like|love) to hear (?:from you|what you think)\b"
     r"|^(?:tell us|let us know|write and tell us) what you think\b"  # a feedback prompt
     rf"|^{PAYWALL_METER}"
+    rf"|^{PAYWALL_SPENT}"
     # a page's feedback links: "Report a typo | Send us a news tip", "Was this useful? Yes |
     # No | Report a problem with this page"
     r"|(?:^|\|\s*)report an? (?:typo|error|problem|mistake|correction)\b(?! (?!with this)\w)"
@@ -1964,6 +1973,8 @@ def _classify(
         )
         if not info.end and ("rofit" in s or "ignator" in s):
             info.end = _OUTLET_NOTE.search(s) is not None  # the outlet's note ends its page
+        if not info.end and s[0] in "Yy":
+            info.end = _PAYWALL_SPENT.match(s) is not None  # the page is cut off there
         if not info.end and "ookie" in s:
             info.end = _cookie_banner(s)  # a consent banner parts two pages
         info.widget = nwords <= WIDGET_WORDS and is_widget(s)

@@ -1,0 +1,42 @@
+"""Line roles in context from the h63 review (a coastal storm, a general election's count
+and a city's water shortage, each told by several outlets in a row: reports, columns,
+blog posts, explainers). Every line here is written for the test; none comes from an
+evaluation set."""
+
+from __future__ import annotations
+
+from support_stories import LONG_STORY, starts
+
+from worker.clean import BOILER, classify
+
+COLUMN = [
+    "Some thoughts on the depot, since the whole street seems to be talking about it.",
+    "First, the noise. I have lived next to the old yard for eleven years and the night"
+    " shifts were never the problem people now say they were.",
+    "Second, the wall. Nobody has yet said who will pay for it or when it would go up,"
+    " and I would like to know before the budget is voted.",
+    "Finally, come to the meeting on Thursday. Bring a neighbour, and bring questions.",
+]
+
+
+def test_spent_paywall_meter_ends_the_page() -> None:
+    """ "You've read your 3 free articles this month. Subscribe ..." under a story: the
+    meter has run out and the story is cut there (furniture that ends its page), so an
+    unheaded piece under the gate starts a page of its own."""
+    for text in (
+        "You’ve read your 3 free articles this month. Subscribe today from just £2 for your"
+        " first two months to keep reading.",
+        "You have reached your free article limit for this month.",
+        "You've used all of your free stories for May.",
+    ):
+        assert classify(text).role == BOILER, text
+    assert classify("You have read the report, so you know what it says.").role != BOILER
+    lines = [
+        *LONG_STORY,
+        "This story is for subscribers only",
+        "You’ve read your 3 free articles this month. Subscribe today from just £2 for your"
+        " first two months to keep reading.",
+        "Already a subscriber? Log in",
+        *COLUMN,
+    ]
+    assert starts(lines) == [1, len(LONG_STORY) + 4]

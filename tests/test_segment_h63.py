@@ -40,3 +40,22 @@ def test_spent_paywall_meter_ends_the_page() -> None:
         *COLUMN,
     ]
     assert starts(lines) == [1, len(LONG_STORY) + 4]
+
+
+def test_more_from_our_coverage_labels_a_link_list() -> None:
+    """ "More from our <topic> coverage:" under a story, link headlines under it: a list
+    of the site's other stories, so the page that follows starts at its own headline
+    (not at the first link, read as a headline over the next ones)."""
+    lines = [
+        *LONG_STORY,
+        "More from our Tram Depot 2025 coverage:",
+        "Map: where the new tram lines will run",
+        "Explained: who pays for the depot",
+        "Comment – The yard's neighbours deserve a wall now",
+        "Ferry fares to rise by a fifth from April",
+        "By Ilse Varga",
+        "Fares on the island ferry will rise by a fifth from April, the operator said.",
+        "The company blamed the cost of fuel and a new contract with the crews' union.",
+        "Season tickets will rise by less, the company said in a statement on Monday.",
+    ]
+    assert starts(lines) == [1, len(LONG_STORY) + 5]

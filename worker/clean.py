@@ -2605,6 +2605,9 @@ _LIST_LABEL = ByFirst(
     # "More articles on cybersecurity", "More stories about the strike"
     r"|more (?:stories|articles|reads|videos|posts|headlines|coverage) (?:on|about|in|from)"
     r" [\w&.'’ -]{1,30}"
+    # "More from our election coverage", "Read more of our 2024 Games reporting"
+    r"|(?:(?:read|see|explore) )?more (?:from|of|in) (?:our|the|this) (?:[\w&.'’-]+ ){0,4}"
+    r"(?:coverage|reporting|series)"
     r"|more (?:in|on|from|at) \(?(?:www\.)?[\w-]+(?:\.[\w-]+)+/?\)?)\s*[:.!»›>|…-]*$",
     re.I,
 )

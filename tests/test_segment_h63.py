@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from support_stories import LONG_STORY, starts
 
-from worker.clean import BOILER, classify
+from worker.clean import BOILER, BYLINE, classify
 
 COLUMN = [
     "Some thoughts on the depot, since the whole street seems to be talking about it.",
@@ -59,3 +59,23 @@ def test_more_from_our_coverage_labels_a_link_list() -> None:
         "Season tickets will rise by less, the company said in a statement on Monday.",
     ]
     assert starts(lines) == [1, len(LONG_STORY) + 5]
+
+
+def test_obituary_by_a_name_is_a_byline() -> None:
+    """ "Obituary by <name>" under an obituary's headline and standfirst: its writer's
+    byline (as "An appreciation by ..."), so the obituary starts at its headline even
+    right under the last paragraph of a story on the same town."""
+    for text in ("Obituary by Marta Ellison", "An appreciation by Joel Varga"):
+        assert classify(text).role == BYLINE, text
+    lines = [
+        *LONG_STORY,
+        "Oona Brask, ferry captain who ran the island crossing for 30 years, dies aged 88",
+        "Took the night boat through three winters of gales and never once missed a tide",
+        "Obituary by Marta Ellison",
+        "Oona Brask, who has died aged 88, was for three decades the captain of the island"
+        " ferry and the best-known face on the crossing.",
+        "She was born on the island, the daughter of a boatbuilder, and first took the"
+        " wheel at nineteen.",
+        "She is survived by her son, Tomas, and by two grandchildren.",
+    ]
+    assert starts(lines) == [1, len(LONG_STORY) + 1]

@@ -53,6 +53,7 @@ _BY = re.compile(
     r"^(?:by:?|words by|written by|story by|reporting by|(?:words|text|report|authors?)\s*:"
     r"|interview\s*:(?=(?-i:\s+[A-Z\u00C0-\u00DE][\w'’.\-]+){2,3}\s*$)"
     r"|an? (?:commentary|analysis|column|essay|op-ed|opinion piece|guest essay) by"
+    r"|(?:an? )?(?:obituary|appreciation) by"  # "Obituary by Jo Park": the obituary's writer
     r"|interview(?:ed)? by|as told to|words and (?:photo(?:graph)?s|pictures|images) by"
     r"|(?:medically )?reviewed by|fact[- ]checked by|(?:a )?review by|curated by)\s+"
     r"[\w\u00C0-\u024F'’.\-]+"
@@ -62,6 +63,7 @@ _BY = re.compile(
 _BY_PREFIX = re.compile(
     r"^(?:by:?|words by|written by|story by|(?:words|text|report|authors?)\s*:"
     r"|an? (?:commentary|analysis|column|essay|op-ed|opinion piece|guest essay) by"
+    r"|(?:an? )?(?:obituary|appreciation) by"  # "Obituary by Jo Park": the obituary's writer
     r"|interview(?:ed)? by|as told to|words and (?:photo(?:graph)?s|pictures|images) by"
     r"|(?:medically )?reviewed by|fact[- ]checked by|curated by)\s+(.+?)\s*(?:\([^()]*\)\s*)?"
     r"(?:\S+@\S+\s*)?"

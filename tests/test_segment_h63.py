@@ -79,3 +79,23 @@ def test_obituary_by_a_name_is_a_byline() -> None:
         "She is survived by her son, Tomas, and by two grandchildren.",
     ]
     assert starts(lines) == [1, len(LONG_STORY) + 1]
+
+
+def test_column_speaking_for_its_town_splits_from_the_report() -> None:
+    """A report that speaks for no one, then with no cue a column on the same subject
+    that says "I" in only two paragraphs but "we", "us" and "our" in others: the
+    column's voice (singular or plural, in more paragraphs than the singular alone
+    needs) marks a new piece."""
+    column = [
+        "Nobody on our street is against trams, and nobody here wants the old buses back either.",
+        "I have lived beside the old yard for eleven years, and I have never once been kept"
+        " awake by a tram coming in from the night shift.",
+        "The committee heard plenty about noise and almost nothing about the buses the depot"
+        " would take off the ring road every morning.",
+        "The wall is a fair ask, and the council should agree to it before the budget vote.",
+        "The depot is a chance for the east side to get the service it has been promised for"
+        " a generation, and it should not be lost to a row over a fence.",
+        "What I would say to the neighbours is to take the wall and stop there.",
+        "We should welcome the trams when they come, and ask for a stop of our own.",
+    ]
+    assert starts([*LONG_STORY, *column]) == [1, len(LONG_STORY) + 1]

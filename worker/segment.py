@@ -1412,7 +1412,9 @@ DIP_RATIO = 0.74
 def _voice_shift(entries: list[_Entry], body: list[int], cands: list[int], cos) -> int:
     """The candidate where a report with no first person (outside quotes) gives way to
     a first-person column or blog post ("I have spent two decades ..."): the change
-    of voice marks a new piece even on the same subject. -1 when there is none."""
+    of voice marks a new piece even on the same subject; a column that speaks for its
+    readers' town ("we", "us", "our") as much as for its writer counts too, on more
+    paragraphs. -1 when there is none."""
     label = {i: _turn_label(entries[i].raw.text) for i in body}
     turns = Counter(label.values())
     own = {
@@ -1432,6 +1434,13 @@ def _voice_shift(entries: list[_Entry], body: list[int], cands: list[int], cos) 
             yours[i] = mine[i] or _SECOND_PERSON.search(own[i]) is not None
         return yours[i]
 
+    ours: dict[int, bool] = {}
+
+    def _ours(i: int) -> bool:
+        if i not in ours:
+            ours[i] = mine[i] or _FIRST_PLURAL.search(own[i]) is not None
+        return ours[i]
+
     best = -1
     for k, c in enumerate(cands):
         if cos[k] >= VOICE_COS:
@@ -1444,6 +1453,12 @@ def _voice_shift(entries: list[_Entry], body: list[int], cands: list[int], cos) 
         if not _voiced(right) and not any(_yours(i) for i in body if i < c):
             # a report that speaks to no one above a post that speaks to its reader too
             right = [_yours(i) for i in body if i >= c]
+        if not _voiced(right) and not any(_ours(i) or _yours(i) for i in body if i < c):
+            # a column that speaks for its town ("what happened to us") under a report that
+            # speaks for no one: one paragraph more, as a report's "we" may be its newsroom's
+            ours_right = [_ours(i) for i in body if i >= c]
+            if sum(ours_right) > VOICE_MIN:
+                right = ours_right
         if _voiced(right) and (best < 0 or cos[k] < cos[best]):
             best = k  # of the candidates, the one where the parts share least
     return best
@@ -1539,6 +1554,7 @@ _QUOTED = re.compile(r"“[^”]*”|\"[^\"]*\"|‘[^’]*’")
 _SPEAKER = re.compile(r"^\s*(?:[A-Z][A-Z.'’-]+(?: [A-Z][A-Z.'’-]+){0,3}(?:, [A-Z][A-Z ]+)?|Q|A):\s")
 _FIRST_PERSON = re.compile(r"\b(?:I|me|my|I['’](?:m|ve|d|ll))\b")
 _SECOND_PERSON = re.compile(r"\b(?:you|your)\b", re.I)
+_FIRST_PLURAL = re.compile(r"\b(?:[Ww]e|us|[Oo]ur)\b")  # (not "US", the country)
 #: Highest cosine between two parts split at a change of voice.
 VOICE_COS = 0.3
 #: First-person paragraphs after a change of voice: at least this many, and this share.

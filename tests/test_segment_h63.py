@@ -99,3 +99,23 @@ def test_column_speaking_for_its_town_splits_from_the_report() -> None:
         "We should welcome the trams when they come, and ask for a stop of our own.",
     ]
     assert starts([*LONG_STORY, *column]) == [1, len(LONG_STORY) + 1]
+
+
+def test_column_under_its_lead_photo_starts_at_the_caption() -> None:
+    """A report, then with no headline a photo's caption and credit over a column that
+    opens "It is easy to ..." and goes on in the first person: the paragraph under the
+    photo may open a piece though it starts with a pronoun, and the piece starts at
+    its photo's caption, not under it."""
+    column = [
+        "Neighbours of the tram yard at a residents' meeting in the church hall on Monday evening",
+        "(Ana Ruiz / Riverside Post)",
+        "It is easy to read the depot vote as a defeat for the east side. It was nothing of the"
+        " kind.",
+        "I have sat through four of these committee nights now, and I have rarely seen one listen"
+        " so closely to the people who live beside the yard.",
+        "The wall was not in the first plan. I asked for it in January, and so did forty of my"
+        " neighbours, in letters the chair read out at the start.",
+        "There is more to win yet, and the budget vote in March is where it will be won or lost.",
+        "I will be at the meeting on Thursday; come, and bring someone who has never been to one.",
+    ]
+    assert starts([*LONG_STORY, *column]) == [1, len(LONG_STORY) + 1]

@@ -1320,6 +1320,11 @@ def _split_cueless(entries: list[_Entry], terms: _Terms, gap_of: list[int], a: i
         i = _settle(cands, k, mat, cum, [gap_of[c] - ga for c in cands])
     if _repeat_across(entries, body, i):
         return []
+    k = i - 1
+    while k > a and (entries[k].info.role in _PHOTO_ROLES or entries[k].info.role == BLANK):
+        if entries[k].info.role != BLANK:
+            i = k  # the new piece's photo over its first paragraph: its caption opens it
+        k -= 1
     return [
         *_split_cueless(entries, terms, gap_of, a, i),
         i,
@@ -1587,12 +1592,23 @@ def _plain_start(entries: list[_Entry], i: int) -> bool:
     first = entries[i].raw.text.lstrip().split(" ", 1)[0].lower()
     if first in _ENUMERATORS:
         return False  # "Second, ..." continues a list of points
-    if info.connective and first.strip("“\"'‘,") not in _OPENERS:
-        return False  # "He said ...", "But ..." continue a story; "I", "We", "There" may open one
     p = i - 1
     while p >= 0 and entries[p].info.role in _TRANSPARENT:
         p -= 1
-    return p >= 0 and entries[p].raw.text.rstrip()[-1:] in _SENTENCE_END
+    if p < 0:
+        return False
+    if (
+        info.connective
+        and first.strip("“\"'‘,") not in _OPENERS
+        and entries[p].info.role not in _PHOTO_ROLES
+    ):
+        # "He said ...", "But ..." continue a story; "I", "We", "There" may open one, and so
+        # may "It is tempting ..." under a photo and its caption (the piece's lead photo)
+        return False
+    return entries[p].raw.text.rstrip()[-1:] in _SENTENCE_END
+
+
+_PHOTO_ROLES = frozenset({CAPTION, CREDIT})
 
 
 #: Connectives that a column or feature often opens with.

@@ -2824,11 +2824,14 @@ def _paired_kicker(window: list[_Entry], info: LineInfo, text: str) -> bool:
 
 def _not_a_link(prev: LineInfo, info: LineInfo, text: str) -> bool:
     """A line a list of links stops at: a headline longer than a block's (never a
-    link), or a one-word kicker ("Elections") after a link headline."""
+    link), a section path from the site's root, or a one-word kicker ("Elections")
+    after a link headline."""
     if prev.tags or info.role != HEAD:
         return False
     if info.words > BLOCK_HEAD_WORDS or _RELEASE_OPENER.match(text):
         return True
+    if text[:1] in "Hh" and _HOME_CRUMB.match(text):
+        return True  # "Home › News › Politics": the next page's path from the site's root
     return info.words == 1 and prev.listed and prev.words > TAG_WORDS + 2
 
 
@@ -2942,8 +2945,9 @@ def _end_list(window: list[_Entry], back: int) -> None:
 
 # A section path over a headline ("Politics | East Asia", "World › Europe"): no link reads so.
 _BREADCRUMB = re.compile(
-    r"^[A-Z][\w&'’-]*(?: [\w&'’-]+){0,2}(?: [|›>/] [A-Z][\w&'’-]*(?: [\w&'’-]+){0,2}){1,3}$"
-)
+    r"^[A-Z][\w&'’-]*(?: [\w&'’-]+){0,2}(?: [|›>/] [A-Z][\w&'’-]*(?: [\w&'’-]+){0,2}){0,2}"
+    r"(?: [|›>/] [A-Z][\w&'’-]*(?: [\w&'’-]+){0,3})$"
+)  # (its last step may be a rubric of four words: "Music | Album of the week")
 
 
 def _first_link_date(item: _Entry, label: LineInfo) -> bool:

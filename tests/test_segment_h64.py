@@ -38,3 +38,17 @@ def test_section_and_rubric_over_a_headline_end_a_link_list() -> None:
         "The ending, when it arrives, is both earned and unexpected.",
     ]
     assert starts(lines) == [1, 9]
+
+
+def test_skip_link_and_site_menu_open_the_next_page() -> None:
+    """ "Skip to main content" and the site's menu bar under it, between a story's last
+    paragraph and the next headline: a page's first lines, so the next page starts at
+    the link, not at its headline under the menu."""
+    lines = [
+        *STORY,
+        "Jump to content",
+        "Home | Local | Weather | Traffic | Sport | Listen",
+        *NEXT_PAGE,
+    ]
+    assert starts(lines) == [1, 6]
+    assert starts([*STORY, "Skip to main content", *NEXT_PAGE]) == [1, 6]

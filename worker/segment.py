@@ -1110,18 +1110,48 @@ def _page_top(entries: list[_Entry], bounds: list[int], start: int) -> list[int]
             if e.info.role == BLANK:
                 continue
             t = e.raw.text.strip()
+            if _SKIP_LINK.match(t):
+                top = k  # "Skip to main content": the first line of any page
+                break
             if (
                 e.info.listed
                 or (e.info.widget and not _HOME_CRUMB.match(t))  # "Home » News": a path
                 or not _page_top_line(t, top < b)
             ):
                 home = _home_path(entries, k, floor)
-                if home >= 0:
-                    top = home  # "Home" / "News centre" / headline: a path, one line a step
+                # "Home" / "News centre" / headline: a path, one line a step
+                top = home if home >= 0 else _skip_link_over(entries, k, floor, top)
                 break
             top = k
         out.append(top)
     return out
+
+
+def _skip_link_over(entries: list[_Entry], k: int, floor: int, top: int) -> int:
+    """Where the page starts when a "Skip to content" link sits at most SKIP_NAV lines
+    above entries[k], over nothing but the site's short menu lines ("News | Sport |
+    Weather"): the link is the first line of a page, so the menu under it is the next
+    page's top too; else ``top``."""
+    for j in range(k - 1, max(floor, k - SKIP_NAV) - 1, -1):
+        e = entries[j]
+        if e.info.role == BLANK:
+            continue
+        if e.info.role != BOILER or e.info.listed:
+            return top
+        if _SKIP_LINK.match(e.raw.text.strip()):
+            menu = entries[j + 1 : k + 1]
+            return j if all(x.info.words <= SKIP_NAV_WORDS for x in menu) else top
+    return top
+
+
+# A page's first link, for keyboard and screen-reader users: "Skip to main content".
+_SKIP_LINK = re.compile(
+    r"^(?:skip|jump|go) to (?:the )?(?:main |page )?(?:content|navigation|menu)\W*$", re.I
+)
+#: Lines of a site's menu that may sit between a "Skip to content" link and a headline.
+SKIP_NAV = 3
+#: Longest line of a site's menu under a "Skip to content" link, in words (bars count).
+SKIP_NAV_WORDS = 12
 
 
 def _home_path(entries: list[_Entry], k: int, floor: int) -> int:

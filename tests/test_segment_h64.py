@@ -52,3 +52,25 @@ def test_skip_link_and_site_menu_open_the_next_page() -> None:
     ]
     assert starts(lines) == [1, 6]
     assert starts([*STORY, "Skip to main content", *NEXT_PAGE]) == [1, 6]
+
+
+def test_letters_set_apart_by_blank_lines_are_signed_not_bylined() -> None:
+    """A letters page whose letters are set apart by blank lines: each "Name, Town"
+    under a letter signs it, so the last one, over the page's "write to us" note and
+    the next page's kicker, is no byline opening an article there."""
+    lines = [
+        "Letters",
+        "Readers on the tram depot",
+        "The depot will bring jobs to a part of the city that has waited years for them.",
+        "Kasia Nowak, Eastfield",
+        "",
+        "Nobody asked the families who live by the yard what they think of night shifts.",
+        "Tom Berrow, Millbrook",
+        "",
+        "A wall along the yard is the least the council can do for its neighbours.",
+        "Amal Idris, Westgate",
+        "Write to us: letters are edited for length and clarity.",
+        "Ferries",
+        *NEXT_PAGE,
+    ]
+    assert starts(lines) == [1, 12]

@@ -2154,11 +2154,16 @@ def _signed_letters(window: list[_Entry]) -> None:
     if not _place_signature(window, s):
         return
     for k in range(s - LETTER_MIN, max(0, s - LETTER_SPAN) - 1, -1):
+        if window[k].info.role not in (BYLINE, CONT, HEAD):
+            continue
+        n = k + 1
+        while n < s and window[n].info.role == BLANK:
+            n += 1  # (letters set apart by blank lines)
         if (
-            window[k].info.role in (BYLINE, CONT, HEAD)
+            n < s
             and (
-                window[k + 1].info.role == BODY  # a page of letters with no headings
-                or (window[k + 1].info.role == HEAD and window[k + 2].info.role == BODY)
+                window[n].info.role == BODY  # a page of letters with no headings
+                or (window[n].info.role == HEAD and window[n + 1].info.role == BODY)
             )
             and _place_signature(window, k)
         ):

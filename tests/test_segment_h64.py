@@ -6,6 +6,8 @@ from __future__ import annotations
 
 from support_stories import NEXT_PAGE, STORY, starts
 
+from worker.clean import BOILER, TIMESTAMP, classify
+
 
 def test_root_path_under_a_link_list_opens_the_next_page() -> None:
     """ "Home › Travel › Rail" under the links of a "Most read" box: no link reads so,
@@ -74,3 +76,48 @@ def test_letters_set_apart_by_blank_lines_are_signed_not_bylined() -> None:
         *NEXT_PAGE,
     ]
     assert starts(lines) == [1, 12]
+
+
+def test_ticket_button_closing_a_promo_is_furniture() -> None:
+    """A tour promo ending in its ticket button ("Buy tickets from £30") under a
+    review: furniture, not a headline that opens a page above the next one's own."""
+    for text in (
+        "The quartet tours the north from 4 June. Buy tickets from £30",
+        "The play transfers to the Lyric in May. Book your tickets now.",
+    ):
+        assert classify(text).role == BOILER, text
+    assert classify("The mayor told fans to buy tickets.").role != BOILER
+    lines = [
+        *STORY,
+        "The quartet tours the north from 4 June. Buy tickets from £30",
+        NEXT_PAGE[0],
+        NEXT_PAGE[0],
+        *NEXT_PAGE[1:],
+    ]
+    assert starts(lines) == [1, 7]
+
+
+def test_date_clock_and_update_row_is_a_date() -> None:
+    """ "Mar 4, 2021 / 09:15 AM / Updated 2 hours ago" under a byline: the story's date
+    in cells, not a menu of links (a menu under the header parts it from the story's
+    photo caption, which was then taken for a page of its own)."""
+    for text in (
+        "Mar 4, 2021 / 09:15 AM / Updated 2 hours ago",
+        "April 2, 2022 | 6:05 p.m. ET | Updated 40 minutes ago",
+    ):
+        assert classify(text).role == TIMESTAMP, text
+    assert classify("News / Sport / Weather").role == BOILER
+    lines = [
+        *STORY,
+        "Ferry fares to rise by a fifth from April",
+        "Ferry fares to rise by a fifth from April",
+        "By Ilse Varga",
+        "Mar 4, 2021 / 09:15 AM / Updated 2 hours ago",
+        "Passengers queue for the island ferry at the harbour terminal, March 3, 2021."
+        " HARBOUR WIRE/Ana Lutz",
+        "FERRYPORT, March 4 (Harbour Wire) - Fares on the island ferry will rise by a fifth"
+        " from April, the operator said on Thursday.",
+        "The company blamed the cost of fuel and a new contract with the crews' union.",
+        "Passenger groups said the rise would hit island families hardest.",
+    ]
+    assert starts(lines) == [1, 6]

@@ -569,7 +569,10 @@ def _quote_row(s: str) -> bool:
 _CALL_TO_ACTION = re.compile(
     r"[.!?…][\"'”’]?\s+(?:learn more|read more|find out more|see more|subscribe(?: now| today)?"
     r"|sign up(?: now| today| for free)?|(?:shop|buy|join|register|apply|donate|try it) now"
-    r"|get started|start (?:your |a )?free trial|try (?:it )?(?:for )?free)\s*[»›>→.!]?$",
+    r"|get started|start (?:your |a )?free trial|try (?:it )?(?:for )?free"
+    # a tour or show's ticket button: "Buy tickets from £24", "Book your tickets now"
+    r"|(?:buy|book|get) (?:your )?tickets(?: now| here| online"
+    r"| (?:from|for) (?:just |only )?[$£€]\d[\d.,]*)?)\s*[»›>→.!]?$",
     re.I,
 )
 # A page's copyright line: nothing of the article follows it.
@@ -779,6 +782,11 @@ _COMMENT_END = re.compile(
 )
 
 
+# The cells of a row set apart by bars, slashes or dots; a clock alone in one of them.
+_DATE_ROW_SPLIT = re.compile(r"\s*(?:\||\s/\s|\s·\s)\s*")
+_CLOCK_CELL = re.compile(r"^\d{1,2}[:.]\d{2}\s*(?:[ap]\.?m\.?)?(?:\s*[A-Z]{2,4})?$", re.I)
+
+
 def _menu(s: str) -> bool:
     """Links in a row: 'Buses / Transport / Cumbria', 'A|B|C', 'Yes · No' (not a byline
     with its outlet and date), or two bare link texts joined by a bar ('X|About Y') or by
@@ -795,6 +803,9 @@ def _menu(s: str) -> bool:
             return False  # "Acme News · Jo Park · 2d": a news app's card, outlet, writer, age
         if s[:3] in ("By ", "BY ") and _BY_CELL.match(s):
             return False  # "By Jo Park | jpark@acme.com | The Acme": a byline with its contacts
+        cells = _DATE_ROW_SPLIT.split(s, 2)
+        if _CLOCK_CELL.match(cells[1]) and _HAS_DATE.search(cells[0]):
+            return False  # "Mar 4, 2024 / 08:40 AM / Updated 2 hours ago": a story's date
         return not _dated_name_line(s)  # "Jo Park / TNN / Updated: Mar 4, 2024" is a byline
     return (
         " | " not in s

@@ -121,3 +121,29 @@ def test_date_clock_and_update_row_is_a_date() -> None:
         "Passenger groups said the rise would hit island families hardest.",
     ]
     assert starts(lines) == [1, 6]
+
+
+def test_two_word_capitalised_kicker_is_no_photo_credit() -> None:
+    """ "THE PROFILE" is a kicker; two capitalised words over a headline credit a photo
+    only with a photo word ("GETTY IMAGES"). Read as a credit, it made the live entry's
+    last paragraph above it a caption and the entry's clock the next page's start."""
+    lines = [
+        "Harbour strike live: ferries stay in port",
+        "By Oskar Lind",
+        "Updated 9.40pm",
+        "9.15pm",
+        "Crews vote to stay out",
+        "Crews at the ferry port have voted to extend their strike into a second week.",
+        "8.50pm",
+        "Welcome",
+        "Good evening and welcome to our live coverage of the harbour strike tonight.",
+        "THE PROFILE",
+        "'The yard will be quiet for a generation'",
+        "The last shipwright at the old yard talks about what the depot will replace.",
+        "By Ilse Varga",
+        "Posted: 4h ago",
+        "The old yard closed its gates for the last time on a wet Friday in March.",
+        "For forty years it built and mended the ferries that cross to the island.",
+        "Now the council wants to put a tram depot on the site.",
+    ]
+    assert starts(lines) == [1, 10]

@@ -3352,14 +3352,20 @@ def _is_credit_line(e: _Entry) -> bool:
         or (role == CAPTION and e.info.words <= 3)
         # a short capitalised "headline" is an agency ("PA", "LUSA"); "Pros" or
         # "Ingredients" is a section label over a list
-        # ("BUSINESS" is a section's kicker)
+        # ("BUSINESS" is a section's kicker; of two words, only "GETTY IMAGES" or "AP
+        # PHOTO" is a credit, "THE INTERVIEW" or "LOCAL NEWS" is a kicker)
         or (
             role == HEAD
             and e.info.words <= 2
             and e.raw.text.strip().isupper()
             and e.raw.text.strip().lower() not in _SECTIONS
+            and (e.info.words == 1 or _PHOTO_WORD.search(e.raw.text) is not None)
         )
     )
+
+
+# A word that makes two capitalised words a photo credit ("GETTY IMAGES", "AP PHOTO").
+_PHOTO_WORD = re.compile(r"\b(?:IMAGES?|PHOTOS?|PICTURES?|PIX|FILE|POOL|HANDOUT)\b")
 
 
 def _is_credit_info(info: LineInfo) -> bool:

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from support_stories import NEXT_PAGE, STORY, starts
 
-from worker.clean import BOILER, TIMESTAMP, classify
+from worker.clean import BOILER, CLOSE, TIMESTAMP, classify
 
 
 def test_root_path_under_a_link_list_opens_the_next_page() -> None:
@@ -147,3 +147,11 @@ def test_two_word_capitalised_kicker_is_no_photo_credit() -> None:
         "Now the council wants to put a tram depot on the site.",
     ]
     assert starts(lines) == [1, 10]
+
+
+def test_agency_tag_with_desk_initials_signs_the_story_off() -> None:
+    """ "NTA kb/rs" under a wire story's last paragraph: the agency's tag and its desk's
+    initials close the story, they do not head the next page."""
+    assert classify("NTA kb/rs").role == CLOSE
+    assert starts([*STORY, "NTA kb/rs", "Gallery", *NEXT_PAGE]) == [1, 7]
+    assert starts([*STORY, "NTA kb/rs", *NEXT_PAGE]) == [1, 7]

@@ -2183,6 +2183,10 @@ def _short_role(s: str, nwords: int, mask: int, dateline: bool) -> int:
         return CLOSE
     if nwords == 1 and _CAPS_SLASH.match(s):
         return CLOSE  # "JN/SK": the desk's initials under a wire story
+    if nwords == 2 and "/" in s:
+        agency, _, desk = s.partition(" ")
+        if is_agency_tag(agency) and _SIGNOFF.match(desk):
+            return CLOSE  # "ANP jv/rk": the agency's tag and its desk's initials
     if nwords <= 16 and " in " in s and _NAME_IN_PLACE.match(s) and _is_name(s.split(" in ")[0]):
         return BYLINE  # "Jo Park in Paris and Sam Roe in Stockholm"
     if nwords <= 16 and _POSTED_BY.match(s) and _HAS_DATE.search(s):

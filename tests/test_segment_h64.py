@@ -155,3 +155,19 @@ def test_agency_tag_with_desk_initials_signs_the_story_off() -> None:
     assert classify("NTA kb/rs").role == CLOSE
     assert starts([*STORY, "NTA kb/rs", "Gallery", *NEXT_PAGE]) == [1, 7]
     assert starts([*STORY, "NTA kb/rs", *NEXT_PAGE]) == [1, 7]
+
+
+def test_read_count_meter_and_its_offer_open_the_next_page() -> None:
+    """ "You have read 2 of 4 free articles this month." and the offer under it, between
+    a story's sign-off and the next page's kicker: a paywall's meter tops the page it
+    counts, so the next page starts at the meter."""
+    assert classify("You have read 2 of 4 free articles this month.").role == BOILER
+    lines = [
+        *STORY,
+        "(Reporting by Oskar Lind; Editing by Ruth Amsel)",
+        "You have read 2 of 4 free articles this month.",
+        "Subscribe today for unlimited reading from £2 a month",
+        "COMMENT",
+        *NEXT_PAGE,
+    ]
+    assert starts(lines) == [1, 7]

@@ -320,6 +320,10 @@ _PAYWALL_LABEL = (
 PAYWALL_METER = (
     r"you(?:['’]ve| have) (?:\d{1,2}|one|two|three|four|five|no) (?:more )?free (?:articles?"
     r"|stor(?:y|ies)|reads?|views?)(?: left| remaining)\b"
+    # "You have read 3 of 5 free articles this month."
+    r"|you(?:['’]ve| have) (?:read|used|viewed) (?:\d{1,2}|one|two|three|four) (?:of|out of)"
+    r" (?:your )?(?:\d{1,2}|one|two|three|four|five|ten) free (?:articles?|stor(?:y|ies)|reads?"
+    r"|views?)\b"
 )
 # The meter run out, under a story cut short: "You've read your 3 free articles this
 # month.", "You have reached your free article limit". The page ends there (info.end).

@@ -1128,9 +1128,10 @@ def _page_top(entries: list[_Entry], bounds: list[int], start: int) -> list[int]
 
 
 def _skip_link_over(entries: list[_Entry], k: int, floor: int, top: int) -> int:
-    """Where the page starts when a "Skip to content" link sits at most SKIP_NAV lines
-    above entries[k], over nothing but the site's short menu lines ("News | Sport |
-    Weather"): the link is the first line of a page, so the menu under it is the next
+    """Where the page starts when a "Skip to content" link or a paywall's meter ("You
+    have read 2 of 4 free articles") sits at most SKIP_NAV lines above entries[k], over
+    nothing but short lines (the site's menu, "News | Sport | Weather"; the meter's
+    offer): either is the first line of a page, so the lines under it are the next
     page's top too; else ``top``."""
     for j in range(k - 1, max(floor, k - SKIP_NAV) - 1, -1):
         e = entries[j]
@@ -1138,12 +1139,15 @@ def _skip_link_over(entries: list[_Entry], k: int, floor: int, top: int) -> int:
             continue
         if e.info.role != BOILER or e.info.listed:
             return top
-        if _SKIP_LINK.match(e.raw.text.strip()):
+        t = e.raw.text.strip()
+        if _SKIP_LINK.match(t) or (t[:1] in "Yy" and _METER.match(t)):
             menu = entries[j + 1 : k + 1]
             return j if all(x.info.words <= SKIP_NAV_WORDS for x in menu) else top
     return top
 
 
+# A paywall's meter over a page's header: "You have read 3 of 5 free articles this month."
+_METER = re.compile(PAYWALL_METER, re.I)
 # A page's first link, for keyboard and screen-reader users: "Skip to main content".
 _SKIP_LINK = re.compile(
     r"^(?:skip|jump|go) to (?:the )?(?:main |page )?(?:content|navigation|menu)\W*$", re.I

@@ -171,3 +171,21 @@ def test_read_count_meter_and_its_offer_open_the_next_page() -> None:
         *NEXT_PAGE,
     ]
     assert starts(lines) == [1, 7]
+
+
+def test_photo_gallery_ending_the_input_is_a_page() -> None:
+    """A gallery at the end of a dump (headline, date, captioned photos, no paragraph):
+    a page of its own, not furniture trailing the story above it."""
+    lines = [
+        *STORY,
+        "Share | Email | Print",
+        "The week in photos: trams, ferries and a frozen harbour",
+        "Photo desk | Friday 4 March 2022",
+        "The first of the longer trams is lifted off a lorry at the depot site on Monday.",
+        "Photograph: Ana Lutz",
+        "Ice covers the inner harbour for the first time in eleven winters on Wednesday.",
+        "Photograph: Oskar Lind",
+        "A ferry crew member clears snow from the car deck before the morning crossing.",
+        "Photograph: Ilse Varga",
+    ]
+    assert starts(lines) == [1, 7]

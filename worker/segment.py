@@ -950,7 +950,12 @@ def _boundaries(
     bounds = _drop_empty(entries, _drop_stubs(entries, scored, ctx, paras), ctx, score_of, paras)
     bounds = _drop_sections(entries, bounds, ctx)
     bounds = _page_top(entries, bounds, ctx)
-    if limit >= len(entries) and bounds and _paragraphs(paras, bounds[-1], limit) == 0:
+    if (
+        limit >= len(entries)
+        and bounds
+        and _paragraphs(paras, bounds[-1], limit) == 0
+        and not _gallery(entries, bounds[-1], limit)
+    ):
         bounds.pop()  # the input ends in furniture after the last story: its own tail
     gap_of = coh[2]
     extra: list[int] = []
@@ -958,6 +963,22 @@ def _boundaries(
         if b <= limit:
             extra += _split_cueless(entries, terms, gap_of, a, b)
     return sorted(bounds + extra)
+
+
+def _gallery(entries: list[_Entry], b: int, end: int) -> bool:
+    """entries[b:end] is a photo gallery: a headline and its date or byline in its first
+    lines, then captions (GALLERY_CAPTIONS or more), and no paragraph: a page of its own."""
+    head = [e.info.role for e in entries[b : min(end, b + 4)] if e.info.role != BLANK]
+    if HEAD not in head or not (BYLINE in head or TIMESTAMP in head):
+        return False
+    captions = sum(
+        1 for e in entries[b:end] if e.info.role == CAPTION and e.info.words >= STUB_WORDS
+    )
+    return captions >= GALLERY_CAPTIONS
+
+
+#: Captioned photos that make a page of photos with no text a gallery.
+GALLERY_CAPTIONS = 3
 
 
 #: Shortest line that counts as a paragraph of its own when judging a stub.

@@ -736,7 +736,19 @@ _PROMO = ByFirst(
     r"|(?:every|each) (?:weekday|morning|evening|night))\b.{0,60}\bon (?:\d{2,3}(?:\.\d)?\b"
     r"|channel\b|[\w&'’ -]{0,30}\b(?:fm|am|radio|tv)\b).{0,40}"
     r"|(?:watch|listen to|tune in to|stream)\b.{0,60}\bon [\w ]{0,20}\bchannel \d{1,4}\b"
-    r".{0,80})\W*$"
+    r".{0,80}"
+    # a station's pointer to where it is heard: "Listen to X on 97.4FM, DAB and online"
+    r"|(?:listen|tune in)(?: live)?(?: to)? .{1,50}?\bon (?:.{0,30}?\b)?"
+    r"(?:\d{2,3}(?:\.\d{1,2})? ?(?:fm|am|mhz)\b|dab\+?(?!\w)).{0,60}"
+    # a live page's reload note: "Refresh for updates", "Reload the page to see new posts"
+    r"|(?:refresh|reload)(?: (?:the|this) page)? (?:for|to (?:see|get|view|load))"
+    r" (?:the )?(?:latest |new |more |further )*(?:updates?|posts|entries)"
+    # a letters page's address: "Write to: The Editor, ...", "Send your letters to ..."
+    r"|(?:write|send (?:your |us )?letters?|letters?(?: should| may| can)? be (?:sent|addressed"
+    r"|e-?mailed)|e-?mail (?:your )?letters?) to:? (?:the (?:letters )?editor\b|letters@).{0,200}"
+    # a shop link under a review: "Buy this book from ...", "Order your copy for £9.99 at ..."
+    r"|(?:buy|order|pre-?order) (?:this (?:book|album|record|title)|(?:a|your) copy)\b.{0,120}"
+    r")\W*$"
     r"|^\*\s*[A-Z][^*]{2,160}$",  # a footnote ("*Returns as of November 3, 2025")
     re.I,
 )
@@ -746,6 +758,13 @@ _MASTHEAD = re.compile(
     r".{1,60}\bsince (?:1[5-9]|20)\d\d\W*$",
     re.I,
 )
+# A print edition's pointer to another page, a short line of its own: "Results from around
+# the league: see page 46", "Full report, turn to page 12" (not a sentence that cites one).
+_PAGE_POINTER = re.compile(
+    r"^[^.!?]{0,80}?\b(?:see|turn to|continued on|continues on|more on) (?:back )?"
+    r"page \d{1,3}\W*$",
+    re.I,
+)
 # Commerce and reference labels, skip links, sign-up messages, opinion disclaimers.
 _MISC_FURNITURE = AnchoredOrNot(
     # a broadcast transcript's notice ("This is a rush transcript.", "Transcript provided by")
@@ -753,6 +772,9 @@ _MISC_FURNITURE = AnchoredOrNot(
     r"|unedited |machine[- ]generated |automated |computer[- ]generated )?transcript\b"
     r"|transcripts? (?:provided|produced|prepared|generated) by\b)"
     r"|^(?:buy|shop|order|purchase)(?: (?:it|now|here|online|tickets))?\s*:\s*\S"
+    # a listing's booking line: "Tickets: <site>", "Box office: 0161 000 0000", "Tickets: £12"
+    r"|^(?:tickets?|booking|bookings|box office)\s*:\s*(?:https?://|www\.|[£$€]\s?\d"
+    r"|\+?\(?\d[\d ()-]{7,}|[\w-]+(?:\.[\w-]+)*\.[a-z]{2,6}(?:/\S*)?\s*$)"
     r"|^(?:journal|paper|study|publication) (?:information|info|references?|details|link)\s*:\s*\S"
     r"|^skip (?:next|this|previous|the next) section\b"
     r"|^thank you for (?:signing up|subscribing|registering)\b"
@@ -1960,6 +1982,7 @@ def _classify(
         or (nwords <= 4 and _PRINT_LINE.match(s) is not None)
         or (nwords <= 20 and _PROMO.match(s) is not None)
         or (nwords <= 20 and "since " in s and _MASTHEAD.match(s) is not None)
+        or (nwords <= 14 and "age " in s and _PAGE_POINTER.match(s) is not None)
         or (nwords <= 60 and _MISC_FURNITURE.search(s, mask & _K_MISC != 0) is not None)
         or (nwords <= 20 and _RELEASE_META.match(s) is not None and not _BLOCK_LABEL.match(s))
         or (nwords <= 16 and s[-1] in "»›→" and _CHEVRON.match(s) is not None)

@@ -1,0 +1,83 @@
+"""Line roles in context from the h65 review (a flood barrier, a creamery's closure and a
+storm on the coast across regional papers, trade titles, press releases, letters pages,
+Q&As and wire copy). Every line here is written for the test; none comes from an
+evaluation set."""
+
+from __future__ import annotations
+
+from support_stories import NEXT_PAGE, STORY, starts
+
+from worker.clean import BOILER, classify
+
+
+def _foot_of_story(line: str) -> list[int]:
+    """Starts of STORY / ``line`` / NEXT_PAGE: the line is the story's foot."""
+    return starts([*STORY, line, *NEXT_PAGE])
+
+
+def test_station_pointer_to_its_frequencies_is_furniture() -> None:
+    """ "Listen to <station> on 96.2FM, DAB and online" under a story: the station's
+    promo, not a headline opening the next page."""
+    for text in (
+        "Listen to Dale Sound on 96.2FM, DAB and online",
+        "Tune in live to Radio Fenmoor on 103.7 FM and the app",
+        "Listen to us on DAB+ across the county",
+    ):
+        assert classify(text).role == BOILER, text
+    assert _foot_of_story("Listen to Dale Sound on 96.2FM, DAB and online") == [1, 7]
+
+
+def test_live_page_reload_note_is_furniture() -> None:
+    """ "Refresh for updates" at a live page's foot: the page's note, not a headline."""
+    for text in ("Refresh for updates", "Reload the page to see the latest posts"):
+        assert classify(text).role == BOILER, text
+    assert _foot_of_story("Refresh for updates") == [1, 7]
+
+
+def test_letters_page_address_is_furniture() -> None:
+    """ "Write to: The Editor, <paper>, <street>, or email letters@..." under the last
+    letter: the page's address, not the next page's headline."""
+    for text in (
+        "Write to: The Editor, Dale Courier, 4 Mill Lane, Dalebury, or email"
+        " letters@dalecourier.co.uk",
+        "Send your letters to the editor at letters@fenmoorpost.co.uk",
+    ):
+        assert classify(text).role == BOILER, text
+    line = "Write to: The Editor, Dale Courier, 4 Mill Lane, Dalebury"
+    assert _foot_of_story(line) == [1, 7]
+
+
+def test_shop_link_under_a_review_is_furniture() -> None:
+    """ "Buy this book from ..." / "Order your copy for £9.99 at ..." under a review: an
+    affiliate link, not the next page's headline."""
+    for text in (
+        "Buy this book from our partner shop and support local booksellers",
+        "Order your copy for £9.99 at the Courier bookshop",
+    ):
+        assert classify(text).role == BOILER, text
+    assert _foot_of_story("Buy this book from our partner shop and support local booksellers") == [
+        1,
+        7,
+    ]
+
+
+def test_booking_line_with_a_site_price_or_number_is_furniture() -> None:
+    """ "Tickets: <site>" (or a price, a box-office number) closing a listing: the
+    booking line, not a headline; a field with words ("Tickets: on sale Friday") is not
+    matched by this rule."""
+    for text in (
+        "Tickets: dalehallboxoffice.co.uk",
+        "Tickets: £14.50",
+        "Box office: 0161 496 0123",
+    ):
+        assert classify(text).role == BOILER, text
+    assert _foot_of_story("Tickets: dalehallboxoffice.co.uk") == [1, 7]
+
+
+def test_print_pointer_to_another_page_is_furniture() -> None:
+    """ "Results from around the league: see page 46" under a match report: the print
+    edition's pointer, not a headline; a sentence citing a page is still a paragraph."""
+    for text in ("Results from around the league: see page 46", "Full report, turn to page 12"):
+        assert classify(text).role == BOILER, text
+    assert classify("The council said, see page 4 of its report.").role != BOILER
+    assert _foot_of_story("Results from around the league: see page 46") == [1, 7]

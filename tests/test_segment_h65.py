@@ -8,6 +8,7 @@ from __future__ import annotations
 from support_stories import NEXT_PAGE, STORY, starts
 
 from worker.clean import BOILER, classify
+from worker.segment import segment_text
 
 
 def _foot_of_story(line: str) -> list[int]:
@@ -81,3 +82,36 @@ def test_print_pointer_to_another_page_is_furniture() -> None:
         assert classify(text).role == BOILER, text
     assert classify("The council said, see page 4 of its report.").role != BOILER
     assert _foot_of_story("Results from around the league: see page 46") == [1, 7]
+
+
+def _titles(lines: list[str]) -> list[str | None]:
+    return [a.title for a in segment_text("\n".join(lines) + "\n")]
+
+
+def test_organisation_news_page_over_a_release_is_no_title() -> None:
+    """ "Fenmoor District Council – Newsroom" over a release's headline: the
+    organisation's news page, a label; the headline under it is the title. A headline
+    with a dash ("Tram depot – the vote") stays the title."""
+    page = [
+        "Fenmoor District Council – Newsroom",
+        "Council opens three warm spaces in village halls",
+        "Posted on 4 December 2024",
+        "Fenmoor District Council has opened warm spaces in three village halls for the winter.",
+        "The halls will open on weekday afternoons with hot drinks and free wifi.",
+    ]
+    assert _titles([*STORY, *page]) == [STORY[0], page[1]]
+    dashed = ["Tram depot – the vote", *page[1:]]
+    assert _titles([*STORY, *dashed])[1] == dashed[0]
+
+
+def test_breadcrumb_headed_by_a_long_site_name_is_no_title() -> None:
+    """ "North Dale Evening Courier › Opinion › Letters" over the letters page's headline: a
+    path headed by the site's name (four words), not the title."""
+    page = [
+        "North Dale Evening Courier › Opinion › Letters",
+        "Your letters: the tram depot, bin days and the ferry",
+        "The depot will bring jobs, but nobody has explained where the night crews will park.",
+        "The council should publish its parking plan before the full vote in March.",
+        "Jo Marsh, Dalebury",
+    ]
+    assert _titles([*STORY, *page]) == [STORY[0], page[1]]

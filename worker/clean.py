@@ -3282,5 +3282,36 @@ def _section_label(text: str, words: int) -> bool:
     if words == 4 and " & " in s:  # "Sport & the Outdoors": a section joined by "& the"
         return all(not w[0].islower() or w in ("the", "of", "and") for w in s.split())
     if _LABEL_SEPARATOR.search(s):
-        return all(len(part.split()) <= 3 for part in _LABEL_SEPARATOR.split(s))
+        parts = _LABEL_SEPARATOR.split(s)
+        if len(parts) >= 3 and len(parts[0].split()) <= CRUMB_SITE_WORDS:
+            # "Dale Evening Courier › Opinion › Letters": a site's name heads the path
+            return all(len(part.split()) <= 3 for part in parts[1:]) and _capitalised(parts[0])
+        return all(len(part.split()) <= 3 for part in parts)
+    if words <= CRUMB_SITE_WORDS + 3 and (" – " in s or " — " in s):
+        # "Fenmoor District Council – Newsroom", "Acme Trust — News": an organisation's
+        # name and its news page, over the release's own headline
+        name, _, page = re.split(r" ([–—]) ", s, maxsplit=1)
+        return (
+            len(name.split()) <= CRUMB_SITE_WORDS
+            and _capitalised(name)
+            and all(w in _NEWS_PAGE_WORDS for w in page.lower().split())
+        )
     return words <= LABEL_WORDS and s.upper() == s and any(c.isalpha() for c in s)
+
+
+#: Words of a site's or an organisation's name at the head of a breadcrumb.
+CRUMB_SITE_WORDS = 5
+#: Words naming an organisation's news page ("News", "Newsroom", "Press releases").
+_NEWS_PAGE_WORDS = frozenset(
+    (  # noqa: SIM905
+        "news newsroom press releases release media centre center latest updates office room"
+    ).split()
+)
+
+
+def _capitalised(name: str) -> bool:
+    """Every word of ``name`` but joining ones opens with a capital or a digit."""
+    return all(
+        w[0].isupper() or w[0].isdigit() or w in ("of", "the", "and", "&", "for", "on")
+        for w in name.split()
+    )

@@ -115,3 +115,25 @@ def test_breadcrumb_headed_by_a_long_site_name_is_no_title() -> None:
         "Jo Marsh, Dalebury",
     ]
     assert _titles([*STORY, *page]) == [STORY[0], page[1]]
+
+
+def test_sentence_closed_by_a_bracketed_photo_credit_under_the_date_is_a_caption() -> None:
+    """headline / byline / date / "The mill opened in 1963. (Wirewest/Jo Park)" / dateline
+    lead: the lead photo's caption, in the header; the page starts at its masthead, not
+    at the dateline under the caption."""
+    page = [
+        "Dale Courier",
+        "Business",
+        "Paper mill to close with the loss of 90 jobs",
+        "By Nell Ambrose, Wirewest",
+        "15/03/2024 09:12",
+        "The mill opened in 1963 and buys pulp from four northern suppliers. (Wirewest/Jo Park)",
+        "DALEBURY, March 15 (Wirewest) — The owners of the Dalebury paper mill will close it"
+        " by the end of the year with the loss of 90 jobs, they said on Tuesday.",
+        "Production will move to a larger mill in the south, the company said.",
+        "The union said the closure was a heavy blow for the town.",
+    ]
+    arts = segment_text("\n".join([*STORY, *page]) + "\n")
+    assert [a.start_line for a in arts] == [1, 6]
+    assert not any("(Wirewest/Jo Park)" in line for line in arts[1].text.splitlines())
+

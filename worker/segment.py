@@ -2015,6 +2015,8 @@ def _push(window: list[_Entry], raw: RawLine, info: LineInfo | None = None) -> N
             window[-1].info.role = CAPTION  # "X at her home in 2011." / "Photo: Y"
         if info.role == HEAD:
             _unlist_repeat(window, info)
+        elif info.role == BODY and window[-1].info.role in (TIMESTAMP, BYLINE):
+            _credited_caption(window, info, raw.text)
         if info.words <= FACT_WORDS and ":" in raw.text:  # (_factbox's own first test)
             _factbox(window, info, raw.text.strip())
         above = window[-1].info
@@ -2047,12 +2049,32 @@ def _push_paragraph(window: list[_Entry], raw: RawLine, info: LineInfo, last: Li
         _writer_and_town(window)
         if last.role == HEAD and len(window) > LETTER_MIN:
             _signed_letters(window)
+    if window[-1].info.role in (TIMESTAMP, BYLINE):
+        _credited_caption(window, info, raw.text)
     above = window[-1].info
     if above.lead or above.listed or above.role in _LEAD_IN_ABOVE:
         _lead_in(window, info, raw.text)
     window.append(_Entry(raw, info))
     if len(window) >= 4 and window[-2].info.role == HEAD:
         _caption_before_head(window)
+
+
+def _credited_caption(window: list[_Entry], info: LineInfo, text: str) -> None:
+    """headline / byline / date / "The mill opened in 1963. (Agency/Jo Park)": a short
+    sentence closed by a photo's credit in brackets, under the header's byline or date,
+    is the lead photo's caption (a part of the header), not the story's first paragraph."""
+    last = window[-1].info
+    t = text.rstrip()
+    if (
+        info.role == BODY
+        and t[-1:] == ")"
+        and last.role in (TIMESTAMP, BYLINE)
+        and not last.clock
+        and info.words <= CAPTION_WORDS
+        and not (info.dateline or info.quote_start or info.connective)
+        and _PAREN_CREDIT.search(t[-80:]) is not None
+    ):
+        info.role = CAPTION
 
 
 #: Roles of a line above (with no lead and not listed) under which _lead_in can
@@ -2164,7 +2186,7 @@ _SIGNOFF_CREDIT = re.compile(r"^(?!by\b)[^,|·•/]{3,40}\s*[,|·•/]\s*\S.{0,5
 
 # A photo's credit closing its caption: "(Jo Park / The Times, 2023)", "(Photo: Jo Park/Acme)".
 _PAREN_CREDIT = re.compile(
-    r"\((?i:(?:photo|image|picture)s?:? )?[A-Z][\w'’.-]+(?: [A-Z][\w'’.-]+){1,3}\s*/\s*"
+    r"\((?i:(?:photo|image|picture)s?:? )?[A-Z][\w'’.-]+(?: [A-Z][\w'’.-]+){0,3}\s*/\s*"
     r"(?:the )?[A-Z][^()/]{1,40}\)$"
 )
 

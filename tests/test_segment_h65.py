@@ -137,3 +137,18 @@ def test_sentence_closed_by_a_bracketed_photo_credit_under_the_date_is_a_caption
     assert [a.start_line for a in arts] == [1, 6]
     assert not any("(Wirewest/Jo Park)" in line for line in arts[1].text.splitlines())
 
+
+def test_lone_comment_label_over_a_headline_is_the_kicker() -> None:
+    """story / "COMMENT" / opinion headline / byline: the one-word label is the column's
+    kicker (it opens the page), though "Comment" is also a button's word; in a row of
+    buttons one a line ("Share" / "Comment" / "Save") it stays with the story above."""
+    column = [
+        "The depot is the right plan in the wrong place",
+        "By Mara Quist",
+        "I have lived beside the tram yard for twenty years and I want the new trams to come.",
+        "But nobody asked the streets behind the yard what a night shift sounds like.",
+        "The committee should move the washing sheds to the far side of the site.",
+    ]
+    for label in ("COMMENT", "Comment"):
+        assert starts([*STORY, label, *column]) == [1, 6], label
+    assert 7 not in starts([*STORY, "Share", "Comment", "Save", *column])

@@ -1134,6 +1134,9 @@ def _page_top(entries: list[_Entry], bounds: list[int], start: int) -> list[int]
             if _SKIP_LINK.match(t):
                 top = k  # "Skip to main content": the first line of any page
                 break
+            if k == b - 1 and _section_button(entries, k, b):
+                top = k  # "COMMENT" / headline: the opinion page's kicker, not a button
+                break
             if (
                 e.info.listed
                 or (e.info.widget and not _HOME_CRUMB.match(t))  # "Home » News": a path
@@ -1177,6 +1180,26 @@ _SKIP_LINK = re.compile(
 SKIP_NAV = 3
 #: Longest line of a site's menu under a "Skip to content" link, in words (bars count).
 SKIP_NAV_WORDS = 12
+
+
+def _section_button(entries: list[_Entry], k: int, b: int) -> bool:
+    """entries[k], right over the headline entries[b], is a button's word that also names
+    a section ("Comment", "COMMENT"), alone: the next page's kicker. A row of buttons one
+    a line ("Share" / "Comment" / "Save") keeps it a button."""
+    e = entries[k]
+    t = e.raw.text.strip()
+    return (
+        e.info.widget
+        and e.info.words == 1
+        and entries[b].info.role == HEAD
+        and t[:1].isupper()
+        and t.lower() in _SECTION_BUTTONS
+        and not (k > 0 and entries[k - 1].info.widget)
+    )
+
+
+#: Button words that also name a page's section.
+_SECTION_BUTTONS = frozenset({"comment", "obituaries"})
 
 
 def _home_path(entries: list[_Entry], k: int, floor: int) -> int:

@@ -5,10 +5,13 @@ evaluation set."""
 
 from __future__ import annotations
 
+import io
+
 from support_stories import NEXT_PAGE, STORY, starts
 
-from worker.clean import BOILER, classify
-from worker.segment import segment_text
+from worker.clean import BOILER, CONT, classify
+from worker.dumpio import iter_lines
+from worker.segment import _push, segment_text
 
 
 def _foot_of_story(line: str) -> list[int]:
@@ -152,3 +155,36 @@ def test_lone_comment_label_over_a_headline_is_the_kicker() -> None:
     for label in ("COMMENT", "Comment"):
         assert starts([*STORY, label, *column]) == [1, 6], label
     assert 7 not in starts([*STORY, "Share", "Comment", "Save", *column])
+
+
+def test_one_paragraph_letter_between_signatures_signs_no_byline() -> None:
+    """letter / "Jo Park, Dalebury" / a one-paragraph letter / "Sam Roe, Fenmoor": the
+    first name line signs a letter too (the page has no headings and the letter under it
+    is one paragraph), not the byline of a new article."""
+    page = [
+        "Opinion",
+        "Letters: the depot, the ferry and the bins",
+        "Thursday 6 March 2025",
+        "Your report on the tram depot left out the people who live behind the yard.",
+        "The council should publish the noise survey before the full vote in March.",
+        "Jo Park, Dalebury",
+        "The new ferry timetable has no sailing after six in the evening, which leaves"
+        " shift workers stranded on the island.",
+        "Sam Roe, Fenmoor",
+        "Bin collections in our street have been missed three weeks running and nobody"
+        " at the depot answers the phone.",
+        "When I rang the council I was told the lorry had broken down, again, and that"
+        " nobody could say when it would be mended.",
+        "Ann Lee, Kelby",
+    ]
+    assert starts([*STORY, *page]) == [1, 6]
+    roles = _roles([*STORY, *page])
+    assert roles[len(STORY) + 5] == CONT  # "Jo Park, Dalebury": no byline
+
+
+def _roles(lines: list[str]) -> list[int]:
+    """Each line's role after the segmenter has read it in context."""
+    window: list = []
+    for raw in iter_lines(io.BytesIO(("\n".join(lines) + "\n").encode("utf-8"))):
+        _push(window, raw)
+    return [e.info.role for e in window]

@@ -2223,7 +2223,8 @@ def _signed_letters(window: list[_Entry]) -> None:
     s = len(window) - 1
     if not _place_signature(window, s):
         return
-    for k in range(s - LETTER_MIN, max(0, s - LETTER_SPAN) - 1, -1):
+    # (from two lines up: a one-paragraph letter between two signatures, no heading)
+    for k in range(s - 2, max(0, s - LETTER_SPAN) - 1, -1):
         if window[k].info.role not in (BYLINE, CONT, HEAD):
             continue
         n = k + 1
@@ -2255,7 +2256,7 @@ def _place_signature(window: list[_Entry], k: int) -> bool:
 LETTER_SPAN = 12
 #: Longest letter signature ("Jo Park, Upper East Side"), in words.
 LETTER_SIGNATURE_WORDS = 6
-#: Fewest lines from one letter's signature to the next (heading, letter, signature).
+#: Lines a window holds before the letter rules look back for a signature.
 LETTER_MIN = 3
 
 

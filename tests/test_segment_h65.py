@@ -188,3 +188,16 @@ def _roles(lines: list[str]) -> list[int]:
     for raw in iter_lines(io.BytesIO(("\n".join(lines) + "\n").encode("utf-8"))):
         _push(window, raw)
     return [e.info.role for e in window]
+
+
+def test_dash_led_name_under_the_last_paragraph_is_a_signoff() -> None:
+    """paragraph / "— Nell Ambrose" / "Got a story? Call our newsdesk ..." / next page:
+    the dash-led name signs the story off; it is no byline of a page starting there."""
+    lines = [
+        *STORY,
+        "— Nell Ambrose",
+        "Got a story? Call our newsdesk on 01632 960000",
+        "Dale Review of Books",
+        *NEXT_PAGE,
+    ]
+    assert starts(lines) == [1, 8]

@@ -44,6 +44,7 @@ from numpy.lib.stride_tricks import sliding_window_view
 from worker.classify_ahead import classified
 from worker.clean import (
     _AD_LINE,
+    _BARE_NAME,
     _CONTACT,
     _HAS_DATE,
     _LABEL_LINE,
@@ -1873,6 +1874,13 @@ def _push(window: list[_Entry], raw: RawLine, info: LineInfo | None = None) -> N
             last.role = CAPTION  # "... in Redmond. (Jo Park / The Times, 2023)" / byline: a caption
         if info.role == BODY and last is not None and last.role == HEAD:
             _writer_and_town(window)
+    if (
+        last is not None
+        and last.role == BYLINE
+        and info.role in (CLOSE, BOILER, APPEAL)
+        and window[-1].raw.text.lstrip()[:1] in "—–"
+    ):
+        _dash_signoff(window)
     if last is not None and last.role in (BYLINE, HEAD) and len(window) > LETTER_MIN:
         _signed_letters(window)
     if info.role in _HEADER_RULES:  # (see _HEADER_RULES)
@@ -2212,6 +2220,27 @@ _PAREN_CREDIT = re.compile(
     r"\((?i:(?:photo|image|picture)s?:? )?[A-Z][\w'’.-]+(?: [A-Z][\w'’.-]+){0,3}\s*/\s*"
     r"(?:the )?[A-Z][^()/]{1,40}\)$"
 )
+
+
+def _dash_signoff(window: list[_Entry]) -> None:
+    """paragraph / "— Jo Park" (the last line) / closing furniture ("Got a story? Call
+    ..."): a name set off by a dash between the story's last paragraph and its page's
+    foot is the writer's sign-off, closing the story, not the byline of a next page.
+    (Over a date or a heading it may sign a live page's entry, and a name with a place,
+    "— Jo Park, Leeds", may sign a letter: _signed_letters reads those.)"""
+    t = window[-1].raw.text.strip().lstrip("—– ")
+    if (
+        len(window) >= 2
+        and window[-2].info.role in (BODY, CONT)
+        and window[-1].info.words <= SIGNOFF_NAME_WORDS
+        and "," not in t
+        and _BARE_NAME.match(t) is not None
+    ):
+        window[-1].info.role = CLOSE
+
+
+#: Longest dash-led sign-off ("— Jo van Park"), in words with the dash.
+SIGNOFF_NAME_WORDS = 5
 
 
 def _signed_letters(window: list[_Entry]) -> None:

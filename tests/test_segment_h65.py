@@ -201,3 +201,43 @@ def test_dash_led_name_under_the_last_paragraph_is_a_signoff() -> None:
         *NEXT_PAGE,
     ]
     assert starts(lines) == [1, 8]
+
+
+def test_cueless_split_moves_up_to_the_paragraph_under_closing_furniture() -> None:
+    """release / "Media contact: ..." / "It has been a dry spring ..." / a first-person
+    column: the split found one paragraph down (where the first person begins) moves up
+    to the paragraph right under the release's closing line, which cannot end the
+    release it follows, though it opens with "It"."""
+    release = [
+        "Dale Water fined for pumping failures at three stations",
+        "Press release | 3 April 2025",
+        "Dale Water has been fined 2.1 million pounds after pumping stations at Kelby,"
+        " Marsh End and Fenwick failed during storms in 2022 and 2023.",
+        "Magistrates heard that alarms at the stations had been switched off for weeks"
+        " while contractors replaced the control panels.",
+        "The company pleaded guilty to six offences and said it had since installed"
+        " backup generators at every station on the lower river.",
+        "Inspectors found that overflow monitors had not been calibrated since the"
+        " stations were built, and that logs had been kept on paper.",
+        "The regulator said the fine was the largest it had secured against a water"
+        " company in the region and should serve as a warning to others.",
+        "A full summary of the case and the sentencing remarks is available on the"
+        " regulator's website from Friday.",
+        "Media contact: Press office, press@daleregulator.example, 01632 960111",
+    ]
+    column = [
+        "It has been a dry spring on the lower river, and the water has rarely looked"
+        " so clear over the gravel at Kelby weir.",
+        "I have swum that stretch every week for eleven years, in every season, with a"
+        " small group of neighbours who meet at seven.",
+        "My neighbours and I learned long ago to read the colour of the water after"
+        " rain, and to stay out when it turns the shade of strong tea.",
+        "I do not need a court to tell me what the pumps were doing in those storms;"
+        " my skin told me, and so did the smell on the bank.",
+        "What I want now is for the testing results to be posted at the weir, where"
+        " swimmers can see them before they get in.",
+        "I will keep swimming, and I will keep asking for the numbers, until someone"
+        " nails a board to the fence and writes them up every Monday.",
+    ]
+    lines = [*release, *column]
+    assert starts(lines) == [1, len(release) + 1]

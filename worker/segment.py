@@ -1397,6 +1397,7 @@ def _split_cueless(entries: list[_Entry], terms: _Terms, gap_of: list[int], a: i
     i = cands[k]
     if not _under_furniture(entries, i):
         i = _settle(cands, k, mat, cum, [gap_of[c] - ga for c in cands])
+        i = _up_to_page_end(entries, body, a, i)
     if _repeat_across(entries, body, i):
         return []
     k = i - 1
@@ -1429,6 +1430,25 @@ def _under_furniture(entries: list[_Entry], i: int) -> bool:
     while k >= 0 and entries[k].info.role == BLANK:
         k -= 1
     return k >= 0 and entries[k].info.role in (BOILER, APPEAL, CLOSE)
+
+
+def _up_to_page_end(entries: list[_Entry], body: list[int], a: int, i: int) -> int:
+    """The split ``i``, moved up one paragraph when that paragraph sits right under
+    closing furniture (a contact line, a note, an appeal; not an ad slot): what follows
+    a page's end cannot finish that page, though it opens like a continuation ("It has
+    been ...") and the voice or the cosine only changes a paragraph later."""
+    p = i - 1
+    while p > a and entries[p].info.role == BLANK:
+        p -= 1
+    q = p - 1
+    while q > a and entries[q].info.role == BLANK:
+        q -= 1
+    if p <= a or entries[p].info.role != BODY or p not in body[SPLIT_MIN:]:
+        return i
+    above = entries[q].info
+    if above.role in (CLOSE, APPEAL) or (above.role == BOILER and not above.ad):
+        return p
+    return i
 
 
 def _settle(cands: list[int], k: int, mat, cum, rows: list[int]) -> int:

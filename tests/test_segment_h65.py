@@ -9,7 +9,7 @@ import io
 
 from support_stories import NEXT_PAGE, STORY, starts
 
-from worker.clean import BOILER, CONT, classify
+from worker.clean import BOILER, CLOSE, CONT, classify
 from worker.dumpio import iter_lines
 from worker.segment import _push, segment_text
 
@@ -241,3 +241,32 @@ def test_cueless_split_moves_up_to_the_paragraph_under_closing_furniture() -> No
     ]
     lines = [*release, *column]
     assert starts(lines) == [1, len(release) + 1]
+
+
+def test_media_enquiries_sentence_with_a_number_closes_the_release() -> None:
+    """ "For media enquiries please contact Jo Park on 01632 960000 ..." at a release's
+    foot: its contact line, closing it (as "Media contact: ..." does), so a story with
+    no headline under it starts there; without a number or an address it is prose."""
+    line = "For media enquiries please contact Jo Park on 01632 960000 or jo@daletrust.co.uk"
+    assert classify(line).role == CLOSE
+    assert classify("For media enquiries, please contact the press office.").role != CLOSE
+    release = [
+        "Dale Trust opens twenty winter beds at its Mill Lane shelter",
+        "Press release | 2 December 2024",
+        "Dale Trust has opened twenty extra beds at its Mill Lane shelter for the coldest"
+        " weeks of the winter, with hot meals every evening.",
+        "The beds will stay open until the end of February and can be booked through the"
+        " council's outreach team or by calling at the door.",
+        "Chief executive Sam Roe said the trust had seen more people sleeping out this"
+        " autumn than in any year since it opened the shelter in 1991.",
+        line,
+    ]
+    story = [
+        "Volunteers at the Mill Lane shelter spent Saturday carrying donated blankets up"
+        " from a lorry that had driven down from the north of the county.",
+        "Shelter manager Priya Nair said every one of the new beds had been used on the"
+        " first two nights, most of them by men in their twenties.",
+        "The trust is now asking for socks, gloves and phone chargers rather than coats,"
+        " which it has more of than it can store.",
+    ]
+    assert starts([*release, *story]) == [1, len(release) + 1]

@@ -791,9 +791,7 @@ _RELEASE_META = re.compile(
     # a release's number alone: "FDIC: PR-87-2024", "NR 24-015", "Release No. 34-9876"
     r"|^(?-i:[A-Z][A-Za-z&.]{1,12}\s*[:|-]\s*)?(?-i:PR|NR)[\s-]?\d{1,4}[-/]\d{2,4}$"
     r"|^(?:press |news )?release (?:no\.?|number|#)\s*[:.]?\s*[\w-]*\d[\w-]*$"
-    r"|^for (?:interviews|media (?:enquiries|inquiries)|press (?:enquiries|inquiries)|images"
-    r"|comment)"
-    r"\b.{0,80}\bcontact\b(?=.*(?:@|\d{3}))",
+    r"|^for (?:images|comment)\b.{0,80}\bcontact\b(?=.*(?:@|\d{3}))",
     re.I,
 )
 # A link's call to action ending in a chevron ("Get the recipe »", "See all results ›").
@@ -992,7 +990,11 @@ _CONTACT = re.compile(
     r"^(?:media|press|investor|for (?:further|more) information|further information|contacts?"
     r"|media enquiries|press enquiries|media relations|media inquiries|press inquiries)"
     r"(?: contacts?)?(?:,? (?:please )?(?:contact|call|e-?mail|reach)(?: us)?)?\s*[:|-]"
-    r"|^(?-i:SOURCE\s+[A-Z0-9])",
+    r"|^(?-i:SOURCE\s+[A-Z0-9])"
+    # the same in a sentence, with a number or an address: "For media enquiries please
+    # contact Jo Park on 01632 960000", "For interviews, contact press@acme.example"
+    r"|^for (?:interviews|media (?:enquiries|inquiries)|press (?:enquiries|inquiries))"
+    r"\b.{0,80}\bcontact\b(?=.*(?:@|\d{3}))",
     re.I,
 )
 # A press contact: a name, then (after an organisation, office or title) a phone number,

@@ -1136,7 +1136,9 @@ def _page_top(entries: list[_Entry], bounds: list[int], start: int) -> list[int]
                 top = k  # "Skip to main content": the first line of any page
                 break
             if k == b - 1 and _section_button(entries, k, b):
-                top = k  # "COMMENT" / headline: the opinion page's kicker, not a button
+                # "COMMENT" / headline: the opinion page's kicker, not a button (a skip
+                # link or a paywall's meter just above still tops the page)
+                top = _skip_link_over(entries, k, floor, k)
                 break
             if (
                 e.info.listed

@@ -554,6 +554,15 @@ _QUOTE = re.compile(
     r"^(?=.*(?:%|^[+\-−–]|\s[+\-−–]\d))(?:[A-Z]{3}\s+)?[+\-−–]?[$£€¥]?\d[\d,.]*%?"
     r"(?:\s*\(?[+\-−–]?[$£€¥]?\d[\d,.]*%?\)?|\s+[A-Z]{3}\b)*$"
 )
+# A market table's row flattened to a line: a name, a price (a unit may follow) and
+# its changes ("Velsk Index 18,204.55 +76.31 +0.42%", "10-year yield 1.12% -3bp",
+# "Gold (spot) $1,726.40/oz -0.9%"), the last cell a signed number, a percentage or
+# "unch" (a headline's number is followed by words, not by a change).
+_DATA_ROW = re.compile(
+    r"^[A-Z\u00C0-\u00DE][\w&/.'’\-]*(?: (?:[\w&/.'’\-]+|\([\w\- ]{1,20}\))){0,5}:?"
+    r"\s+[$£€¥]?\d[\d,.]*(?:%|(?:/[a-z]{1,4})?(?: [a-z]{1,8}){0,2})"
+    r"(?:\s+(?:[+\-−–]\d[\d,.]*(?:%|bp)?|\d[\d,.]*%|\(?[+\-−–]?\d[\d,.]*%\)?|unch(?:anged)?))+$"
+)
 # A market ticker's row of quotes: "Brent 94.18 ▲ 7.64 (+8.83%) | WTI 89.02 ▲ 6.91 (+8.42%)",
 # each cell a name, a price and its change (tried only on a line with "%" and " | ").
 _QUOTE_CELL = re.compile(
@@ -1994,6 +2003,7 @@ def _classify(
         or (nwords <= 6 and _AD_LINE.match(s))  # "Advertisement · Scroll to continue"
         or (nwords <= 6 and _QUOTE.match(s) is not None)  # "-3.22%(-4.10)123.30"
         or (nwords <= 60 and "%" in s and " | " in s and _quote_row(s))
+        or (3 <= nwords <= 12 and s[-1] in "%0123456789ph" and _DATA_ROW.match(s) is not None)
         or (nwords <= 30 and _CALL_TO_ACTION.search(s) is not None)
         or (mask & _K_BOILER and _BOILER.search(s))
         or (("rofit" in s or "ignator" in s) and _OUTLET_NOTE.search(s))
@@ -2004,6 +2014,7 @@ def _classify(
         info.ad = (
             _AD_LINE.match(s) is not None
             or _QUOTE.match(s) is not None  # a quote box may sit inside a story
+            or (nwords <= 12 and _DATA_ROW.match(s) is not None)  # a table's row, inside
             or (  # a table's row ("Geelong | 870 | 785 | -85"): inside the story
                 s.count(" | ") >= 2 and _DIGIT.search(s) is not None and not _COMMENT_BAR.search(s)
             )

@@ -46,6 +46,7 @@ from worker.clean import (
     _AD_LINE,
     _BARE_NAME,
     _CONTACT,
+    _DATA_ROW,
     _HAS_DATE,
     _LABEL_LINE,
     _NEXT_PAGE,
@@ -355,6 +356,8 @@ def _features(entries: list[_Entry], i: int, zone: list[bool], coh) -> tuple[flo
     n = len(entries)
     if entries[i].info.role in (HEAD, BYLINE) and _recipe_card(entries, i):
         return None
+    if i and _table_row(entries[i - 1]):
+        return None  # a paragraph under a table's rows: the table's story goes on
     p = i - 1
     after_appeal = False  # a donation/subscription appeal ends the article before it
     furniture = False  # share prompts, "Related:", newsletter sign-ups end articles too
@@ -491,6 +494,12 @@ def _features(entries: list[_Entry], i: int, zone: list[bool], coh) -> tuple[flo
         1.0 if head_only and short_head else 0.0,
         carried,
     )
+
+
+def _table_row(e: _Entry) -> bool:
+    """e is a market table's row flattened to a line, inside a story (a page does not
+    open on a table's rows: the paragraph under them is the table's story)."""
+    return e.info.role == BOILER and e.info.ad and _DATA_ROW.match(e.raw.text.strip()) is not None
 
 
 def _labelled_photo(entries: list[_Entry], i: int, j: int) -> bool:
@@ -1800,6 +1809,16 @@ def _push(window: list[_Entry], raw: RawLine, info: LineInfo | None = None) -> N
         return
     if info.role == BOILER and info.ad and _QUOTE.match(raw.text.strip()):
         _ticker_above(window)
+    elif (
+        info.role == BOILER
+        and info.ad
+        and last is not None
+        and last.role in (HEAD, TIMESTAMP)
+        and last.words <= TABLE_LABEL_WORDS
+        and not last.listed
+        and _DATA_ROW.match(raw.text.strip())
+    ):  # "Currencies" / "Prices at 15:00" over a table's first row: the table's label
+        last.role, last.ad = BOILER, True
     elif info.words <= 2 and last is not None and last.role == BOILER and info.role != BOILER:
         above, t = window[-1].raw.text.strip(), raw.text.strip()
         if _TICKER.match(t) and (
@@ -2450,6 +2469,9 @@ _TICKER = re.compile(r"^[A-Z][A-Z0-9.\-]{0,7}(?:\s*[+\-−–]?\d[\d.,]*%?)?$")
 
 #: Lines of a quote box above its price: the company's name and its ticker.
 QUOTE_LINES = 2
+
+#: Words of a market table's label over its first row ("Index snapshot (09:00 local)").
+TABLE_LABEL_WORDS = 6
 
 
 def _over_inline(window: list[_Entry]) -> LineInfo | None:

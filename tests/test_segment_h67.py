@@ -1,0 +1,44 @@
+"""Line roles in context from the h67 review (international business news: market
+reports with flattened tables, press releases, features, letters). Every line here is
+written for the test; none comes from an evaluation set."""
+
+from __future__ import annotations
+
+from support_stories import NEXT_PAGE, STORY, starts
+
+from worker.clean import BOILER, HEAD, classify
+
+
+def test_market_table_row_is_not_a_headline() -> None:
+    """A market table flattened one row a line (a name, a price, its changes) is data
+    inside the story, not a headline; a headline with a number in it stays one."""
+    for text in (
+        "Ostland Index 12,480.20 -54.10 -0.43%",
+        "EUR/OSK 7.3310 +0.12%",
+        "Ostland 5-year 0.88% +2bp",
+        "Zinc (cash) $2,905 unch",
+        "Silver (spot) $24.10/oz +1.2%",
+        "Order book 1.80 bn crowns +12%",
+    ):
+        assert classify(text).role == BOILER, text
+    for text in ("Ostland index falls 2.1% as lenders slide", "Inflation hits 4.6% in May"):
+        assert classify(text).role == HEAD, text
+
+
+def test_paragraph_under_a_labelled_table_goes_on() -> None:
+    """A related-links box, then a table's label and rows, then a paragraph: the label
+    heads the table and the paragraph goes on with the story (a page does not open on
+    a table)."""
+    lines = [
+        *STORY,
+        "Related stories",
+        "Ferry operator posts record summer traffic",
+        "Harbour board approves new fuel levy",
+        "Exchange rates",
+        "EUR/OSK 7.3310 +0.12%",
+        "USD/OSK 6.8120 -0.05%",
+        "Dealers said the crown barely moved after the vote, as investors looked to the budget.",
+        "The central bank meets next week and is expected to leave rates on hold.",
+        *NEXT_PAGE,
+    ]
+    assert starts(lines) == [1, 14]

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from support_stories import NEXT_PAGE, STORY, starts
 
-from worker.clean import BOILER, HEAD, classify
+from worker.clean import BOILER, BYLINE, HEAD, classify
 
 
 def test_market_table_row_is_not_a_headline() -> None:
@@ -42,3 +42,24 @@ def test_paragraph_under_a_labelled_table_goes_on() -> None:
         *NEXT_PAGE,
     ]
     assert starts(lines) == [1, 14]
+
+
+def test_words_and_pictures_byline_after_semicolon() -> None:
+    """ "Words by <name>; photographs by <name>": a feature's joint byline, the
+    pictures' credit after a semicolon, not a headline opening a page under the
+    feature's own headline and standfirst."""
+    for text in (
+        "Words by Tilde Ommen; photographs by Raoul Besnard",
+        "Words by Tilde Ommen; pictures by Raoul Besnard",
+    ):
+        assert classify(text).role == BYLINE, text
+    lines = [
+        "A week on the lighthouse keepers' island",
+        "Words by Tilde Ommen; photographs by Raoul Besnard",
+        "The supply boat comes twice a week, weather permitting, and it did not come at all"
+        " in the first week I was there.",
+        "The keepers left in 1991, but their cottages have been turned into a small hostel.",
+        "Most guests come for the seabirds, which nest on the cliffs below the lamp.",
+        *NEXT_PAGE,
+    ]
+    assert starts(lines) == [1, 6]

@@ -57,7 +57,9 @@ _BY = re.compile(
     r"|interview(?:ed)? by|as told to|words and (?:photo(?:graph)?s|pictures|images) by"
     r"|(?:medically )?reviewed by|fact[- ]checked by|(?:a )?review by|curated by)\s+"
     r"[\w\u00C0-\u024F'’.\-]+"
-    r"(?:[\s,&|]+[\w\u00C0-\u024F'’.@/\-]+){0,9}\s*(?:\((?:[^()@]|\([^()@]{1,40}\)){2,80}\))?\s*$",
+    # ("Words by Jo Park; photographs by Al Ruiz": the pictures' credit after a semicolon)
+    r"(?:(?:[\s,&|]+|;\s*(?=(?:photo|picture|image|illustration|video|graphic)))"
+    r"[\w\u00C0-\u024F'’.@/\-]+){0,9}\s*(?:\((?:[^()@]|\([^()@]{1,40}\)){2,80}\))?\s*$",
     re.I,
 )
 _BY_PREFIX = re.compile(

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from support_stories import NEXT_PAGE, STORY, starts
 
-from worker.clean import BOILER, BYLINE, HEAD, classify
+from worker.clean import BOILER, BYLINE, CLOSE, HEAD, classify
 
 
 def test_market_table_row_is_not_a_headline() -> None:
@@ -63,3 +63,20 @@ def test_words_and_pictures_byline_after_semicolon() -> None:
         *NEXT_PAGE,
     ]
     assert starts(lines) == [1, 6]
+
+
+def test_dash_led_staff_credit_closes_the_story() -> None:
+    """ "— <Outlet> staff" under the last paragraph: the outlet's staff credit closing
+    the story, not a headline taking the next page's headline into its header."""
+    for text in ("— Lakeside Courier staff", "-- Valley Post staff writers"):
+        assert classify(text).role == CLOSE, text
+    lines = [
+        *STORY,
+        "— Lakeside Courier staff",
+        "Letters: Tram depots, ferry fares and the bypass",
+        "The council's tram depot vote was the right call, whatever the neighbours say.",
+        "Jo Park, Eastfield",
+        "Ferry fares are already the highest on the coast and should not rise again.",
+        "Sam Roe, Westhaven",
+    ]
+    assert starts(lines) == [1, 7]

@@ -620,6 +620,12 @@ def _cookie_banner(s: str) -> bool:
     return _COOKIE_TAIL.search(s[k + 2 :] if k >= 0 else s) is not None
 
 
+# "— Herald staff", "-- Gazette staff writers": the outlet's staff credit, set off by
+# a dash under the last paragraph (the story's sign-off, never a page's header).
+_DASH_STAFF = re.compile(
+    r"^[-–—]{1,2}\s*(?:The )?[A-Z][\w&.'’-]*(?: [A-Z][\w&.'’-]*){0,4}"
+    r" (?i:staff(?: writers?| reporters?)?|newsroom)$"
+)
 _AGENCY_TAG = re.compile(r"^[-–—]{1,2}\s*[A-Z][A-Z&.]{2,}\s*$")
 # A press release's end mark: "-ENDS-", "ENDS", "- 30 -".
 _END_MARK = re.compile(r"^[-–—\s(\[]*(?:ends?|end ?item|30)(?:/[a-z]{1,5})?[-–—\s)\]]*$", re.I)
@@ -2289,11 +2295,12 @@ def _short_role(s: str, nwords: int, mask: int, dateline: bool) -> int:
         if (
             _AGENCY_TAG.match(s)
             or _END_MARK.match(s)
+            or (s[0] in "—–-" and s[-1] in "sfS" and _DASH_STAFF.match(s) is not None)
             or (
                 _CAPS_SIGNOFF.match(s) and not any(w.lower() in _FUNCTION_START for w in s.split())
             )  # (not "THE BIG ONE": a newsletter's section heading)
         ):
-            return CLOSE  # "-- BERNAMA": the agency's sign-off; "-ENDS-"; "PTI KRS RT"
+            return CLOSE  # "-- BERNAMA": the agency's sign-off; "-ENDS-"; "PTI KRS RT"; "— X staff"
         if is_agency_tag(s) or (s[:6].lower() == "source" and is_agency_tag(_source_of(s))):
             return CLOSE  # "PTI" / "Source: AAP" under the last paragraph: the agency's sign-off
         if nwords <= 6 and s[:7].lower() == "source:" and _SOURCE_OUTLET.match(s):

@@ -80,3 +80,22 @@ def test_dash_led_staff_credit_closes_the_story() -> None:
         "Sam Roe, Westhaven",
     ]
     assert starts(lines) == [1, 7]
+
+
+def test_reproduction_notice_is_furniture() -> None:
+    """ "Reproduction is permitted provided the source is acknowledged." at a press
+    release's foot: the release's terms of reuse, furniture, not a caption opening the
+    next page one line above its headline."""
+    for text in (
+        "Reproduction is permitted provided that the source is acknowledged.",
+        "Reproduction prohibited without the written consent of the publisher.",
+    ):
+        assert classify(text).role == BOILER, text
+    assert classify("Reproductions of the old maps hang in the station hall.").role != BOILER
+    lines = [
+        *STORY,
+        "Press office: tel. 555 0100, press@depot.example",
+        "Reproduction is permitted provided that the source is acknowledged.",
+        *NEXT_PAGE,
+    ]
+    assert starts(lines) == [1, 8]

@@ -1057,6 +1057,9 @@ _BOILER = AnchoredOrNot(
     r"|\border your copy\b|\bbuy the book\b(?! (?:was|is|had|has)\b)"
     r"|\bto contact the editors?\b"
     r"|\b(?:all rights reserved|terms of (?:use|service)|privacy policy)\b"
+    # a release's terms of reuse: "Reproduction is permitted provided the source is ..."
+    r"|^(?:\(?partial\)? )?reproduction (?:is |in whole or in part is )?(?:(?:only |not )?permitted"
+    r"|authori[sz]ed|allowed|prohibited|forbidden)\b"
     r"|\b(?:follow us on|download (?:the|our)\b.{0,40}\bapp|join the conversation"
     r"|share your thoughts"
     r"|click here to|get the latest .{0,40} (?:delivered|sent|in your inbox)"
@@ -1342,6 +1345,7 @@ _FAMILIES = {
     ),
     _K_BOILER: (
         "read more",
+        "reproduction",
         "because you",
         "attribution",
         "correct at",

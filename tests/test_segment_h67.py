@@ -99,3 +99,20 @@ def test_reproduction_notice_is_furniture() -> None:
         *NEXT_PAGE,
     ]
     assert starts(lines) == [1, 8]
+
+
+def test_embedded_post_and_its_attribution_are_inline() -> None:
+    """A post's text, then "— <name> (@handle) <date>": an embedded social post inside
+    the story, not a headline and a timestamp opening a page between two paragraphs."""
+    for text in ("— Depot Works (@depotworks) May 4, 2024", "— Jo Park (@jopark) 4 May 2024"):
+        info = classify(text)
+        assert info.role == BOILER and info.ad, text
+    lines = [
+        *STORY,
+        "Delighted to be building the city's new trams right here. See you at the depot! 🚋",
+        "— Depot Works (@depotworks) May 4, 2024",
+        "The maker said it would hire forty fitters for the depot once the site is ready.",
+        "Work on the yard wall is due to start in the autumn.",
+        *NEXT_PAGE,
+    ]
+    assert starts(lines) == [1, 10]

@@ -565,6 +565,12 @@ _DATA_ROW = re.compile(
     r"\s+[$£€¥]?\d[\d,.]*(?:%|(?:/[a-z]{1,4})?(?: [a-z]{1,8}){0,2})"
     r"(?:\s+(?:[+\-−–]\d[\d,.]*(?:%|bp)?|\d[\d,.]*%|\(?[+\-−–]?\d[\d,.]*%\)?|unch(?:anged)?))+$"
 )
+# An embedded post's attribution under its text: "— Jo Park (@jopark) March 25, 2021"
+# (the dash, the name, the handle in brackets, maybe the post's date): inline furniture.
+_EMBED_BY = re.compile(
+    r"^[-–—]{1,2}\s*[^()]{1,60}\(@[\w.]{1,30}\)\s*(?:[A-Za-z]{3,9}\.? \d{1,2},? (?:19|20)\d\d"
+    r"|\d{1,2} [A-Za-z]{3,9} (?:19|20)\d\d)?\W*$"
+)
 # A market ticker's row of quotes: "Brent 94.18 ▲ 7.64 (+8.83%) | WTI 89.02 ▲ 6.91 (+8.42%)",
 # each cell a name, a price and its change (tried only on a line with "%" and " | ").
 _QUOTE_CELL = re.compile(
@@ -2016,6 +2022,7 @@ def _classify(
         or (nwords <= 6 and _QUOTE.match(s) is not None)  # "-3.22%(-4.10)123.30"
         or (nwords <= 60 and "%" in s and " | " in s and _quote_row(s))
         or (3 <= nwords <= 12 and s[-1] in "%0123456789ph" and _DATA_ROW.match(s) is not None)
+        or (nwords <= 16 and s[0] in "—–-" and "(@" in s and _EMBED_BY.match(s) is not None)
         or (nwords <= 30 and _CALL_TO_ACTION.search(s) is not None)
         or (mask & _K_BOILER and _BOILER.search(s))
         or (("rofit" in s or "ignator" in s) and _OUTLET_NOTE.search(s))
@@ -2027,6 +2034,7 @@ def _classify(
             _AD_LINE.match(s) is not None
             or _QUOTE.match(s) is not None  # a quote box may sit inside a story
             or (nwords <= 12 and _DATA_ROW.match(s) is not None)  # a table's row, inside
+            or (s[0] in "—–-" and _EMBED_BY.match(s) is not None)  # an embedded post's
             or (  # a table's row ("Geelong | 870 | 785 | -85"): inside the story
                 s.count(" | ") >= 2 and _DIGIT.search(s) is not None and not _COMMENT_BAR.search(s)
             )

@@ -47,6 +47,7 @@ from worker.clean import (
     _BARE_NAME,
     _CONTACT,
     _DATA_ROW,
+    _EMBED_BY,
     _HAS_DATE,
     _LABEL_LINE,
     _NEXT_PAGE,
@@ -1818,6 +1819,16 @@ def _push(window: list[_Entry], raw: RawLine, info: LineInfo | None = None) -> N
         and not last.listed
         and _DATA_ROW.match(raw.text.strip())
     ):  # "Currencies" / "Prices at 15:00" over a table's first row: the table's label
+        last.role, last.ad = BOILER, True
+    elif (
+        info.role == BOILER
+        and info.ad
+        and last is not None
+        and last.role in (HEAD, BODY, CONT)
+        and not last.listed
+        and raw.text.lstrip()[:1] in "—–-"
+        and _EMBED_BY.match(raw.text.strip())
+    ):  # a post's text / "— Jo Park (@jopark) March 25, 2021": the embedded post, inline
         last.role, last.ad = BOILER, True
     elif info.words <= 2 and last is not None and last.role == BOILER and info.role != BOILER:
         above, t = window[-1].raw.text.strip(), raw.text.strip()

@@ -116,3 +116,23 @@ def test_embedded_post_and_its_attribution_are_inline() -> None:
         *NEXT_PAGE,
     ]
     assert starts(lines) == [1, 10]
+
+
+def test_photo_by_the_features_photographer_stays_in_the_feature() -> None:
+    """A caption crediting the photographer of a caption just above, then a longer
+    section heading: another picture of the same feature, not the next page's lead
+    photo and headline."""
+    lines = [
+        "A week on the lighthouse keepers' island",
+        "By Tilde Ommen",
+        "The lamp tower at dawn. Photograph: Raoul Besnard",
+        "The supply boat comes twice a week, weather permitting, and it did not come at all"
+        " in the first week I was there.",
+        "The keepers left in 1991, but their cottages have been turned into a small hostel.",
+        "Seabirds drying their wings on the jetty. Photograph: Raoul Besnard",
+        "Week two: the far side of the island",
+        "The path to the north cliffs takes an hour and passes the old fog-signal house.",
+        "From the top you can see the mainland on a clear day, and the ferry coming in.",
+        *NEXT_PAGE,
+    ]
+    assert starts(lines) == [1, 10]

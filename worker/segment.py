@@ -417,6 +417,13 @@ def _features(entries: list[_Entry], i: int, zone: list[bool], coh) -> tuple[flo
     if caption and head and not long_head and not (byline or stamp or repeat) and _midstory(prev):
         # a photo and its caption, then a subheading: the story goes on
         caption = head = 0.0
+    if (
+        caption
+        and not (byline or stamp or repeat)
+        and _midstory(prev)
+        and _same_photographer(entries, i, j)
+    ):  # a photo credited to the photographer of one just above, then a heading: the story's
+        caption = head = 0.0
     if caption and clock and not stamp and _midstory(prev) and _labelled_photo(entries, i, j):
         caption = 0.0  # paragraph / photo / "Image: X" / next entry's time: the entry goes on
     if (
@@ -495,6 +502,35 @@ def _features(entries: list[_Entry], i: int, zone: list[bool], coh) -> tuple[flo
         1.0 if head_only and short_head else 0.0,
         carried,
     )
+
+
+# A caption's credit to a named photographer: "... Photograph: Jo Park".
+_PHOTOGRAPHER = re.compile(
+    r"\b(?:photo(?:graph)?|picture|image)s?(?: by)?\s*:?\s+"
+    r"((?-i:[A-Z][\w'’.\-]+(?: [A-Z][\w'’.\-]+){1,3}))\s*$",
+    re.I,
+)
+
+
+def _same_photographer(entries: list[_Entry], i: int, j: int) -> bool:
+    """A caption in entries[i:j] credits a named photographer whose name is on a
+    caption or byline in the PHOTO_SPAN lines above: the same story's pictures."""
+    for e in entries[i:j]:
+        if e.info.role != CAPTION:
+            continue
+        m = _PHOTOGRAPHER.search(e.raw.text.strip())
+        if m is None:
+            continue
+        name = m.group(1)
+        return any(
+            a.info.role in (CAPTION, BYLINE) and name in a.raw.text
+            for a in entries[max(0, i - PHOTO_SPAN) : i]
+        )
+    return False
+
+
+#: Lines above a caption searched for its photographer's earlier credit.
+PHOTO_SPAN = 12
 
 
 def _table_row(e: _Entry) -> bool:

@@ -114,6 +114,7 @@ BOUNDS = {
     "h63": (0.016, 0.982),
     "h64": (0.083, 0.834),
     "h65": (0.0, 1.0),
+    "h67": (0.099, 0.795),
     # scored on a session's final code and not tuned on: their first scores
     "h49": (0.09, 0.785),
     "h50": (0.065, 0.905),

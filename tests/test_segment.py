@@ -137,3 +137,27 @@ def test_resume_from_any_article_gives_the_same_articles(
             io.BytesIO(data), start_offset=prev.end_offset, first_line=prev.end_line + 1
         )
         assert [(a.start_line, a.end_line, a.text) for a in rest] == full[k:]
+
+
+def test_repeat_of_a_line_dropped_as_furniture_is_a_duplicate() -> None:
+    """A line dropped as furniture (a summary's bullet read as boilerplate) and repeated
+    further down, where it reads as a paragraph, is a repeat: dropped as a duplicate,
+    not kept as text."""
+    from worker.clean import BODY, BOILER, HEAD, LineInfo, clean_article
+
+    bullet = "• Most cats that scratch furniture are not bored but marking it."
+    lines = [
+        (1, "Why cats scratch"),
+        (2, bullet),
+        (3, "Scratching is normal behaviour, vets say, and it can be redirected."),
+        (4, bullet),
+    ]
+    infos = [
+        LineInfo(role=HEAD, words=3, key=lines[0][1]),
+        LineInfo(role=BOILER, words=12, key=bullet),
+        LineInfo(role=BODY, words=11, key=lines[2][1]),
+        LineInfo(role=BODY, words=12, key=bullet),
+    ]
+    out = clean_article(lines, infos)
+    assert dict(out.dropped)[4] == "duplicate"
+    assert "not bored" not in out.text

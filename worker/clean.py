@@ -3185,6 +3185,7 @@ def clean_article(lines: list[tuple[int, str]], infos: list[LineInfo]) -> Cleane
             elif role in (CAPTION, CREDIT):
                 out.captions.append(" ".join(text.split()))
             out.dropped.append((no, reason))
+            seen.add(info.key)  # its repeat further down is a repeat, whatever it reads as
             continue
         seen.add(info.key)
         s = text.strip()

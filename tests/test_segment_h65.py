@@ -136,7 +136,9 @@ def test_sentence_closed_by_a_bracketed_photo_credit_under_the_date_is_a_caption
         "Production will move to a larger mill in the south, the company said.",
         "The union said the closure was a heavy blow for the town.",
     ]
-    arts = segment_text("\n".join([*STORY, *page]) + "\n")
+    # (the rules alone: the learned placement may put the start a line lower, on the
+    # section's name under the masthead, as some writers do; tests/test_placement.py)
+    arts = segment_text("\n".join([*STORY, *page]) + "\n", placement=None)
     assert [a.start_line for a in arts] == [1, 6]
     assert not any("(Wirewest/Jo Park)" in line for line in arts[1].text.splitlines())
 

@@ -39,7 +39,16 @@ moved them to 0.079 and 0.108). The seventh session's h63, h64, h65, scored on t
 code before any use: 0.061 / 0.869, 0.161 / 0.650, 0.090 / 0.906 (tuned on, with
 error reviews); after fixes from those, h66 and h67: 0.143 / 0.695, 0.203 / 0.670;
 h67 was tuned on with a review, h66 is kept untuned (its bound is that first score:
-the h67 fixes did not change it).
+the h67 fixes did not change it). The eighth session's h68, h69, h70, scored on that
+code before any use: 0.268 / 0.532, 0.090 / 0.919, 0.126 / 0.846.
+
+Then the learned start placement (worker/placement.py) joined the rules. It is fitted
+on every set but the record sets (h49, h50, h61, h62, h66, h68, h69, h70), which stay
+out of its fit: their bounds are their scores with it, still a first contact for it.
+Over those eight sets it moved the mean from 0.120 / 0.801 (the rules alone) to
+0.106 / 0.838: h49 0.088 / 0.789, h50 0.063 / 0.908, h61 0.066 / 0.890, h62 0.098 /
+0.886, h66 0.101 / 0.847, h68 0.228 / 0.649, h69 0.085 / 0.919, h70 0.118 / 0.813
+(benchmarks/placement_fit.py --loso prints both).
 Scoring uses the project's shared scorer (../shared/eval/score_segmentation.py).
 """
 
@@ -120,13 +129,22 @@ BOUNDS = {
     "h64": (0.083, 0.834),
     "h65": (0.0, 1.0),
     "h67": (0.099, 0.795),
-    # scored on a session's final code and not tuned on: their first scores
-    "h49": (0.09, 0.785),
+    # record sets: scored on a session's final code and not tuned on, nor in the
+    # placement's fit; their scores with the placement
+    "h49": (0.089, 0.785),
     "h50": (0.065, 0.905),
-    "h61": (0.084, 0.856),
-    "h62": (0.112, 0.858),
-    "h66": (0.143, 0.695),
+    "h61": (0.067, 0.889),
+    "h62": (0.099, 0.885),
+    "h66": (0.102, 0.846),
+    "h68": (0.229, 0.648),
+    "h69": (0.086, 0.918),
+    "h70": (0.119, 0.812),
 }
+
+# Duplicate lines a record set's dump leaks (not tuned on, so recorded, not fixed): a
+# long read over three pages, split at each "Continued on next page", so its masthead
+# and headline repeated on each page land in articles of their own.
+KNOWN_DUPLICATE_LEAKS = {"h70-2": 5}
 
 
 def _scorer():
@@ -149,7 +167,8 @@ def test_heldout_set_does_not_get_worse(name: str) -> None:
         r = score(gold, pred, 1)
         pks.append(r["pk"])
         f1s.append(r["boundary_f1"])
-        assert not r["duplicates_leaked"], (dump.name, r)
+        leaks = r["duplicates_leaked"]
+        assert len(leaks) <= KNOWN_DUPLICATE_LEAKS.get(dump.stem, 0), (dump.name, r)
     max_pk, min_f1 = BOUNDS[name]
     mean_pk, mean_f1 = sum(pks) / len(pks), sum(f1s) / len(f1s)
     assert mean_pk <= max_pk and mean_f1 >= min_f1, (name, pks, f1s)

@@ -19,6 +19,11 @@ after a bare list label ("Related", "Most read") are link furniture until an
 article header shows, and paragraphs after "Notes to editors" are furniture
 (_lead_in, applied as lines are read, so a resumed run sees the same roles).
 
+Each start is then put on the line of the furniture around it that opens the page,
+by a model learned from labelled dumps (worker.placement): where a page begins in
+the furniture between two stories is what hand-made rules got wrong most on pages
+they had not seen.
+
 Streaming: lines are read into a sliding window; when the window is full,
 articles that end well before its end (enough right-hand context) are emitted
 and the open article is carried over, with a few lines of left context.
@@ -97,6 +102,7 @@ from worker.cohesion import (
     _WordCarry,
 )
 from worker.dumpio import DecodeStats, DumpError, RawLine, iter_line_batches, open_dump
+from worker.placement import PlacementModel, default_model, place
 
 __all__ = [
     "DecodeStats",
@@ -203,6 +209,8 @@ class Weights:
 
 
 DEFAULT_WEIGHTS = Weights()
+#: The fitted placement model shipped in the package (worker/placement.json).
+DEFAULT_PLACEMENT = default_model()
 
 
 @dataclass(slots=True)
@@ -980,9 +988,33 @@ def pick_boundaries(
 
 
 def _boundaries(
-    entries: list[_Entry], ctx: int, weights: Weights, limit: int, carry: _WordCarry | None = None
+    entries: list[_Entry],
+    ctx: int,
+    weights: Weights,
+    limit: int,
+    carry: _WordCarry | None = None,
+    placement: PlacementModel | None = None,
 ) -> list[int]:
-    """Article starts after entries[ctx]: cue-scored boundaries, then cue-less splits.
+    """Article starts after entries[ctx]: the rules' (_rule_boundaries), each then put
+    on the line of its furniture run that opens the page (``placement``), but those
+    the rules moved over page-top furniture they know (a skip link, a meter).
+    """
+    found, fixed = _rule_boundaries(entries, ctx, weights, limit, carry)
+    if placement is None or not found:
+        return found
+    roles = [e.info.role for e in entries]
+    return place(_line_of(entries), roles, found, ctx, placement, fixed, MIN_LEN)
+
+
+def _rule_boundaries(
+    entries: list[_Entry],
+    ctx: int,
+    weights: Weights,
+    limit: int,
+    carry: _WordCarry | None = None,
+) -> tuple[list[int], set[int]]:
+    """Article starts after entries[ctx]: cue-scored boundaries, then cue-less splits;
+    and those of them _page_top moved up over page-top furniture.
 
     Only articles that end by ``limit`` (enough right context) are split further.
     ``carry``: the last window's words (_WordCarry), when the caller keeps them.
@@ -996,7 +1028,9 @@ def _boundaries(
     paras = _paragraph_counts(entries, zone)
     bounds = _drop_empty(entries, _drop_stubs(entries, scored, ctx, paras), ctx, score_of, paras)
     bounds = _drop_sections(entries, bounds, ctx)
-    bounds = _page_top(entries, bounds, ctx)
+    topped = _page_top(entries, bounds, ctx)
+    fixed = {t for t, b in zip(topped, bounds, strict=True) if t != b}
+    bounds = topped
     if (
         limit >= len(entries)
         and bounds
@@ -1009,7 +1043,17 @@ def _boundaries(
     for a, b in itertools.pairwise([ctx, *bounds, len(entries)]):
         if b <= limit:
             extra += _split_cueless(entries, terms, gap_of, a, b)
-    return sorted(bounds + extra)
+    return sorted(bounds + extra), fixed
+
+
+def _line_of(entries: list[_Entry]):
+    """entries[i]'s text and LineInfo, by index (for worker.placement)."""
+
+    def line(i: int) -> tuple[str, LineInfo]:
+        e = entries[i]
+        return e.raw.text, e.info
+
+    return line
 
 
 def _gallery(entries: list[_Entry], b: int, end: int) -> bool:
@@ -3597,6 +3641,7 @@ def _segment_lines(
     batches: Iterable[tuple[list[RawLine], list[LineInfo]]],
     weights: Weights = DEFAULT_WEIGHTS,
     context: list[RawLine] | None = None,
+    placement: PlacementModel | None = None,
 ) -> Iterator[SegmentedArticle]:
     """The streaming core: window, score, emit finished articles, carry the rest.
 
@@ -3619,7 +3664,7 @@ def _segment_lines(
             done += room
             if len(window) - ctx < WINDOW_LINES:
                 continue
-            bounds = _boundaries(window, ctx, weights, len(window) - MARGIN, carry)
+            bounds = _starts_after(window, ctx, weights, len(window) - MARGIN, carry, placement)
             cut = [b for b in bounds if b <= len(window) - MARGIN]
             if not cut:
                 cut = [len(window) - MARGIN]  # no boundary in a whole window: cut anyway
@@ -3631,10 +3676,33 @@ def _segment_lines(
             window = window[keep_from:]
             ctx = last - keep_from
     if len(window) > ctx:
-        bounds = _boundaries(window, ctx, weights, len(window), carry)
+        bounds = _starts_after(window, ctx, weights, len(window), carry, placement)
         starts = [ctx, *bounds, len(window)]
         for a, b in itertools.pairwise(starts):
             yield _article(window[a:b])
+
+
+def _starts_after(
+    window: list[_Entry],
+    ctx: int,
+    weights: Weights,
+    limit: int,
+    carry: _WordCarry,
+    placement: PlacementModel | None,
+) -> list[int]:
+    """The article starts after window[ctx], the start of the article being read.
+
+    The rules run from the window's first line, not from ``ctx``: a placed start
+    (worker.placement) may sit up to MAX_MOVE lines from the line where the rules
+    started that article, and rules run from a placed start would see the header
+    under it differently (the headline just below it too close to be a start, a
+    byline further down far enough). Run from the context before it, they see what
+    a pass that never stopped saw, so a pass resumed at an article, or a window
+    cut at one, finds the same articles after it.
+    """
+    if placement is None or ctx == 0:
+        return _boundaries(window, ctx, weights, limit, carry, placement)
+    return [b for b in _boundaries(window, 0, weights, limit, carry, placement) if b > ctx]
 
 
 def _push_many(window: list[_Entry], lines: list[RawLine]) -> None:
@@ -3657,12 +3725,15 @@ def segment_file(
     stats: DecodeStats | None = None,
     weights: Weights = DEFAULT_WEIGHTS,
     processes: int = 1,
+    placement: PlacementModel | None = DEFAULT_PLACEMENT,
 ) -> Iterator[SegmentedArticle]:
     """Stream a dump in bounded memory. Resuming: pass start_offset=last.end_offset and
     first_line=last.end_line + 1 of the last article already processed.
 
     ``processes=2`` classifies the lines of a dump given as a path in a second
     process (worker.classify_ahead): the same articles, sooner on two cores.
+    ``placement``: the model that puts each start on its page's first line
+    (worker.placement); None leaves the starts where the boundary rules put them.
     Raises DumpError (missing, unreadable or binary input) before the first article.
     """
     if isinstance(path_or_binary_file, (str, os.PathLike)):
@@ -3677,7 +3748,7 @@ def segment_file(
         )
         path = path_or_binary_file if owned and processes > 1 else None
         lines = classified(batches, path, start_offset=start_offset, first_line=first_line)
-        yield from _segment_lines(lines, weights, context)
+        yield from _segment_lines(lines, weights, context, placement)
     finally:
         if owned:
             fh.close()
@@ -3712,6 +3783,12 @@ def _read_context(fh: BinaryIO, start_offset: int, first_line: int) -> list[RawL
     return out
 
 
-def segment_text(text: str, *, weights: Weights = DEFAULT_WEIGHTS) -> list[SegmentedArticle]:
+def segment_text(
+    text: str,
+    *,
+    weights: Weights = DEFAULT_WEIGHTS,
+    placement: PlacementModel | None = DEFAULT_PLACEMENT,
+) -> list[SegmentedArticle]:
     """Segment an in-memory string (tests and small inputs); offsets are UTF-8 bytes."""
-    return list(segment_file(io.BytesIO(text.encode("utf-8")), weights=weights))
+    data = io.BytesIO(text.encode("utf-8"))
+    return list(segment_file(data, weights=weights, placement=placement))

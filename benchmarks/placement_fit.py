@@ -1,0 +1,282 @@
+"""Fit the start-placement model (worker/placement.json) on the labelled held-out dumps.
+
+    uv run python benchmarks/placement_fit.py            # fit and write the model
+    uv run python benchmarks/placement_fit.py --loso     # also: leave one set out
+
+For every start the boundary rules find (placement off) whose furniture run holds
+exactly one gold start, the run's lines are the choices and the gold start the
+answer: a conditional logit (softmax over the run) with an L2 penalty, fitted by
+L-BFGS in numpy. Features are kept when they occur in the runs of at least
+MIN_DUMPS dumps, so no one writer's words (a site's name) are learned.
+
+The record sets (RECORD) are left out of the fit: scored by the rules on the code
+of their day and never tuned on, they stay a check of first contact for the model
+too. --loso fits once per set without it and scores that set with the moved
+starts against the rules' own, per set and over the record sets: the estimate of
+what the model does on a writer it has not seen. Refit after changing the boundary
+rules: the runs it learns from are theirs.
+"""
+
+from __future__ import annotations
+
+import argparse
+import importlib.util
+import json
+import re
+import sys
+from collections import defaultdict
+from pathlib import Path
+
+import numpy as np
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT))
+
+from worker import placement as P  # noqa: E402
+from worker import segment as S  # noqa: E402
+from worker.dumpio import RawLine  # noqa: E402
+
+HELD = ROOT / "tests" / "fixtures" / "segment" / "heldout"
+SCORER = ROOT.parent / "shared" / "eval" / "score_segmentation.py"
+#: Sets kept out of every fit: the record of first contact.
+RECORD = ("h49", "h50", "h61", "h62", "h66", "h68", "h69", "h70")
+#: Dumps a feature must occur in to be kept.
+MIN_DUMPS = 5
+#: Inverse strength of the L2 penalty.
+C = 1.0
+
+
+class Dump:
+    """One labelled dump: its lines as the segmenter sees them, the rules' starts, gold."""
+
+    def __init__(self, path: Path) -> None:
+        self.name = path.stem
+        self.set = re.sub(r"-\d+$", "", path.stem)
+        self.gold_json = json.loads(path.with_name(path.stem + "-gold.json").read_text("utf-8"))
+        self.gold = [a["start_line"] - 1 for a in self.gold_json["articles"]]
+        lines = path.read_text(encoding="utf-8", errors="replace").splitlines()
+        window: list = []
+        S._push_many(window, [RawLine(i + 1, 0, 0, t) for i, t in enumerate(lines)])
+        self.entries = window
+        self.roles = [e.info.role for e in window]
+        starts, self.fixed = S._rule_boundaries(window, 0, S.DEFAULT_WEIGHTS, len(window))
+        self.rules = [0, *starts]
+        assert self.rules == [a.start_line - 1 for a in S.segment_file(str(path), placement=None)]
+        self._feats: dict[int, tuple[str, ...]] = {}
+
+    def feats(self, i: int) -> tuple[str, ...]:
+        f = self._feats.get(i)
+        if f is None:
+            e = self.entries[i]
+            f = self._feats[i] = P.line_features(e.raw.text, e.info)
+        return f
+
+    def line(self, i: int):
+        e = self.entries[i]
+        return e.raw.text, e.info
+
+
+def choices(d: Dump):
+    """(run lo, run hi, gold index in the run or -1, prefixed features of each choice)."""
+    gold = set(d.gold)
+    starts = d.rules
+    for k in range(1, len(starts)):
+        b, above = starts[k], starts[k - 1]
+        below = starts[k + 1] if k + 1 < len(starts) else len(d.roles)
+        floor = above + min(S.MIN_LEN, b - above) - 1
+        ceiling = below - min(S.MIN_LEN, below - b)
+        lo, hi = P.run_around(d.roles, b, floor, ceiling, lambda i: d.entries[i].info.end)
+        if lo == hi:
+            continue
+        hit = [s for s in range(lo, hi + 1) if s in gold]
+        rows = []
+        left: dict[str, float] = {}
+        for s in range(lo, hi + 1):
+            f = {"per_left": (s - lo) / 5.0}
+            f.update({f"S_{x}": 1.0 for x in d.feats(s)})
+            if s > 0:
+                f.update({f"P_{x}": 1.0 for x in d.feats(s - 1)})
+            f.update(left)
+            rows.append(f)
+            if d.roles[s] != S.BLANK:
+                for x in d.feats(s):
+                    left[f"A_{x}"] = left.get(f"A_{x}", 0.0) + 1.0
+        yield lo, hi, (hit[0] - lo if len(hit) == 1 else -1), rows
+
+
+def fit(dumps: list[Dump], c: float = C, min_dumps: int = MIN_DUMPS) -> P.PlacementModel:
+    blocks = []
+    seen: dict[str, set[str]] = defaultdict(set)
+    for d in dumps:
+        for _, _, g, rows in choices(d):
+            if g < 0:
+                continue
+            blocks.append((g, rows))
+            for r in rows:
+                for k in r:
+                    seen[k].add(d.name)
+    vocab = sorted(k for k, v in seen.items() if len(v) >= min_dumps or k == "per_left")
+    index = {k: i for i, k in enumerate(vocab)}
+    rows_i, cols, vals, seg, gold_rows = [], [], [], [], []
+    r = 0
+    for b, (g, rows) in enumerate(blocks):
+        for j, f in enumerate(rows):
+            for k, v in f.items():
+                if k in index:
+                    rows_i.append(r)
+                    cols.append(index[k])
+                    vals.append(v)
+            seg.append(b)
+            if j == g:
+                gold_rows.append(r)
+            r += 1
+    w = _lbfgs(
+        np.array(rows_i),
+        np.array(cols),
+        np.array(vals, float),
+        np.array(seg),
+        np.array(gold_rows),
+        r,
+        len(vocab),
+        c,
+    )
+    parts: dict[str, dict[str, float]] = {"S": {}, "P": {}, "A": {}}
+    per_left = 0.0
+    for k, x in zip(vocab, w, strict=True):
+        if k == "per_left":
+            per_left = round(float(x), 5)
+        elif abs(x) > 1e-5:
+            parts[k[0]][k[2:]] = round(float(x), 5)
+    return P.PlacementModel(parts["S"], parts["P"], parts["A"], per_left)
+
+
+def _lbfgs(rows, cols, vals, seg, gold_rows, n_rows, n_feats, c, iters=400, memory=10):
+    """Minimise the softmax-over-runs loss with an L2 penalty (w·w / 2c) by L-BFGS."""
+    n_blocks = len(gold_rows)
+    gold_mask = np.zeros(n_rows, bool)
+    gold_mask[gold_rows] = True
+    at_gold = gold_mask[rows]
+    gold_sum = np.bincount(cols[at_gold], vals[at_gold], minlength=n_feats)
+
+    def loss_grad(w):
+        s = np.bincount(rows, w[cols] * vals, minlength=n_rows)
+        top = np.full(n_blocks, -np.inf)
+        np.maximum.at(top, seg, s)
+        e = np.exp(s - top[seg])
+        z = np.bincount(seg, e, minlength=n_blocks)
+        loss = float(np.sum(np.log(z) + top) - s[gold_rows].sum() + w @ w / (2 * c))
+        p = e / z[seg]
+        grad = np.bincount(cols, p[rows] * vals, minlength=n_feats) - gold_sum + w / c
+        return loss, grad
+
+    w = np.zeros(n_feats)
+    f, g = loss_grad(w)
+    hist: list[tuple[np.ndarray, np.ndarray, float]] = []
+    for _ in range(iters):
+        q = g.copy()
+        alphas = []
+        for s_, y_, rho in reversed(hist):
+            a = rho * (s_ @ q)
+            alphas.append(a)
+            q -= a * y_
+        if hist:
+            s_, y_, _ = hist[-1]
+            q *= (s_ @ y_) / (y_ @ y_)
+        for (s_, y_, rho), a in zip(hist, reversed(alphas), strict=True):
+            q += s_ * (a - rho * (y_ @ q))
+        step, d = 1.0, -q
+        slope = g @ d
+        if slope >= 0:
+            d, slope, hist = -g, -(g @ g), []
+        while True:
+            w_new = w + step * d
+            f_new, g_new = loss_grad(w_new)
+            if f_new <= f + 1e-4 * step * slope or step < 1e-10:
+                break
+            step /= 2
+        s_, y_ = w_new - w, g_new - g
+        if s_ @ y_ > 1e-12:
+            hist = [*hist[-(memory - 1) :], (s_, y_, 1.0 / (s_ @ y_))]
+        done = abs(f - f_new) < 1e-7 * max(1.0, abs(f))
+        w, f, g = w_new, f_new, g_new
+        if done:
+            break
+    return w
+
+
+def _scorer():
+    spec = importlib.util.spec_from_file_location("score_segmentation", SCORER)
+    mod = importlib.util.module_from_spec(spec)
+    assert spec.loader is not None
+    spec.loader.exec_module(mod)
+    return mod.score
+
+
+def placed(d: Dump, model: P.PlacementModel) -> list[int]:
+    if len(d.rules) < 2:
+        return d.rules
+    return [
+        d.rules[0],
+        *P.place(d.line, d.roles, d.rules[1:], d.rules[0], model, d.fixed, S.MIN_LEN),
+    ]
+
+
+def _mean(xs) -> float:
+    return sum(xs) / len(xs)
+
+
+def loso(dumps: list[Dump], train_sets: set[str]) -> None:
+    score = _scorer()
+    sets = sorted({d.set for d in dumps}, key=lambda s: int(s[1:]))
+    res: dict[str, list[tuple[float, float, float, float]]] = defaultdict(list)
+    for name in sets:
+        model = fit([d for d in dumps if d.set in train_sets and d.set != name])
+        for d in (d for d in dumps if d.set == name):
+            r0 = score(d.gold_json, _pred(d.rules), 1)
+            r1 = score(d.gold_json, _pred(placed(d, model)), 1)
+            res[name].append((r0["pk"], r0["boundary_f1"], r1["pk"], r1["boundary_f1"]))
+    print(f"{'set':>5}  rules Pk / F1    placed Pk / F1")
+    for name in sets:
+        v = res[name]
+        print(
+            f"{name:>5}  "
+            + "   ".join(
+                f"{_mean([x[i] for x in v]):.3f} / {_mean([x[i + 1] for x in v]):.3f}"
+                for i in (0, 2)
+            )
+        )
+    for label, keys in (("record", [s for s in sets if s in RECORD]), ("all", sets)):
+        v = [x for s in keys for x in res[s]]
+        if v:
+            print(
+                f"{label} ({len(v)} dumps): rules {_mean([x[0] for x in v]):.4f} / "
+                f"{_mean([x[1] for x in v]):.4f}, placed {_mean([x[2] for x in v]):.4f} / "
+                f"{_mean([x[3] for x in v]):.4f}"
+            )
+
+
+def _pred(starts: list[int]) -> dict:
+    return {"articles": [{"start_line": s + 1} for s in starts]}
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    ap.add_argument("--loso", action="store_true", help="leave one set out and score it")
+    ap.add_argument("--out", type=Path, default=P.MODEL_PATH)
+    ap.add_argument("--sets", help="fit on these sets only, comma-separated (a quick check)")
+    a = ap.parse_args()
+    paths = sorted(HELD.glob("h*-[0-9].txt"))
+    if a.sets:
+        paths = [p for p in paths if re.sub(r"-\d+$", "", p.stem) in a.sets.split(",")]
+    dumps = [Dump(p) for p in paths]
+    train_sets = {d.set for d in dumps} - set(RECORD)
+    if a.loso:
+        loso(dumps, train_sets)
+    model = fit([d for d in dumps if d.set in train_sets])
+    a.out.write_text(json.dumps(model.to_json(), indent=0, ensure_ascii=False) + "\n", "utf-8")
+    n = len(model.start) + len(model.above) + len(model.left)
+    print(f"fitted on {sum(d.set in train_sets for d in dumps)} dumps: {n} weights -> {a.out}")
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,333 @@
+"""Where an article starts inside the page furniture between two stories: a learned placement.
+
+The boundary rules in worker.segment find *that* a new page starts somewhere in a
+run of furniture — the lines between the last paragraph of one story and the first
+paragraph of the next (related links, share rows, a masthead, a site menu, a
+breadcrumb, a cookie banner, a kicker, the headline, the byline). *Which* of those
+lines opens the new page is where hand-written rules generalised worst: each new
+site template brings furniture no rule has seen, and a start two lines off is both
+a missed and a spurious boundary. Rules tuned on one writer's furniture never
+carried over to the next writer's.
+
+So the start is placed by a model learned from the labelled dumps: a conditional
+logit over the lines of the run, scoring each line as the first of the new page
+from the words and shape of that line, of the line above it, and of the lines it
+leaves to the story above. A line's words are general furniture vocabulary
+("home", "cookies", "related", "subscribe"): only features seen in several
+writers' dumps are kept, so no site's name can be learned. Weights are fitted by
+benchmarks/placement_fit.py and stored next to this module (placement.json).
+
+Pure functions over plain data: texts, LineInfos and start indices.
+"""
+
+from __future__ import annotations
+
+import json
+import math
+import operator
+import re
+from collections.abc import Callable, Collection, Sequence
+from dataclasses import dataclass, field, fields
+from functools import lru_cache
+from pathlib import Path
+
+from worker.clean import BLANK, BODY, CAPTION, CONT, LineInfo
+
+#: LineInfo flags used as features.
+FLAGS = (
+    "ends_colon",
+    "connective",
+    "quote_start",
+    "dateline",
+    "clock",
+    "ad",
+    "end",
+    "kept",
+    "listed",
+    "tags",
+    "widget",
+)
+_WORD = re.compile(r"[a-z]+")
+_YEAR = re.compile(r"\b(?:1[89]|20)\d\d\b")
+_CLOCK = re.compile(r"\d{1,2}[:.]\d\d")
+_DIGIT = re.compile(r"\d")
+# Marks that tell furniture apart: a menu's bars, a breadcrumb's arrows, a tagline's
+# dash, a copyright sign, an address, stars of a rating.
+_MARK_NAMES = {
+    "|": "c_bar",
+    "›": "c_crumb",
+    "»": "c_crumb",
+    " > ": "c_crumb",
+    " / ": "c_slash",
+    "·": "c_dot",
+    "•": "c_dot",
+    "—": "c_dash",
+    " – ": "c_dash",
+    " - ": "c_dash",
+    "©": "c_copy",
+    "@": "c_at",
+    "http": "c_url",
+    "www.": "c_url",
+    ".com": "c_url",
+    "★": "c_star",
+}
+_MARKS = re.compile("|".join(re.escape(m) for m in _MARK_NAMES))
+_FLAGS = operator.attrgetter(*FLAGS)
+# A photo's credit on its own line: "Photo: Jo Park/Agency", "(Picture: Supplied)".
+_PHOTO_CREDIT = re.compile(
+    r"\s*\(?(?:photo(?:graph)?s?|pictures?|images?|credit|illustration)\b\s*(?::|by\b)", re.I
+)
+#: Words of a line whose tokens are features, and over which title case is judged.
+TOKEN_WORDS = 20
+
+
+def line_features(text: str, info: LineInfo) -> list[str]:
+    """The features of one line: its role and flags, its length, its shape, its words."""
+    f, toks = _line_parts(text, info)
+    return f + [f"t_{t}" for t in toks]
+
+
+def _line_parts(text: str, info: LineInfo) -> tuple[list[str], set[str]]:
+    """line_features, less the words' features ("t_<word>"): and those words.
+
+    A paragraph (BODY, CONT) gets only its role, flags, length and end marks: its
+    words and shape told the fit nothing more, and paragraphs, unlike furniture,
+    never repeat, so their features are computed for each one."""
+    s = text.strip()
+    f = [f"r{info.role}"]
+    f += [name for name, on in zip(FLAGS, _FLAGS(info), strict=True) if on]
+    if info.lead:
+        f.append("lead")
+    last = s[-1:]
+    if last and last in ".?!":
+        f.append("end_p")
+    elif last == ":":
+        f.append("end_colon")
+    elif last and last in "\"'”’":
+        f.append("end_q")
+    first = s[:1]
+    if first.islower():
+        f.append("lower0")
+    elif first == "(":
+        f.append("paren0")
+    if info.role in (BODY, CONT):
+        f.append(_length(info.words))
+        return f, set()
+    words = s.split()
+    n = len(words)
+    f.append(_length(n))
+    if s.isupper():
+        f.append("allcaps")
+    # (a furniture line is short; of a long one, its first words tell enough)
+    head = words[:TOKEN_WORDS]
+    if head and sum(1 for w in head if w[:1].isupper()) / len(head) > 0.6:
+        f.append("titlecase")
+    h = " ".join(head) if n > TOKEN_WORDS else s
+    f += {_MARK_NAMES[m] for m in _MARKS.findall(h)}
+    if _DIGIT.search(h):
+        f.append("digit")
+        if _YEAR.search(h):
+            f.append("year")
+        if _CLOCK.search(h):
+            f.append("clock")
+    toks = _WORD.findall(h.lower())
+    if toks:
+        f.append(f"first_{toks[0]}")
+    return f, set(toks)
+
+
+def _length(n: int) -> str:
+    """A line's length in words, bucketed."""
+    if n < 2:
+        return "w0" if n == 0 else "w1"
+    return "w2-4" if n <= 4 else "w5-9" if n <= 9 else "w10-19" if n <= 19 else "w20+"
+
+
+@dataclass(frozen=True)
+class PlacementModel:
+    """Weights of the placement: for each feature, its weight on the line a start is
+    put on (``start``), on the line above that (``above``), and on each line left
+    to the story above within the run (``left``); plus one per line so left."""
+
+    start: dict[str, float]
+    above: dict[str, float]
+    left: dict[str, float]
+    per_left: float = 0.0
+    # feature -> its three weights, and line -> its three sums (furniture lines
+    # repeat across a dump's pages)
+    _by_feature: dict = field(default_factory=dict, compare=False, repr=False)
+    _by_word: dict = field(default_factory=dict, compare=False, repr=False)
+    _memo: dict = field(default_factory=dict, compare=False, repr=False)
+
+    def __post_init__(self) -> None:
+        for name in {*self.start, *self.above, *self.left}:
+            w = (self.start.get(name, 0.0), self.above.get(name, 0.0), self.left.get(name, 0.0))
+            if name.startswith("t_"):
+                self._by_word[name[2:]] = w
+            else:
+                self._by_feature[name] = w
+
+    @classmethod
+    def from_json(cls, data: dict) -> PlacementModel:
+        return cls(dict(data["start"]), dict(data["above"]), dict(data["left"]), data["per_left"])
+
+    def to_json(self) -> dict:
+        return {
+            "start": dict(sorted(self.start.items())),
+            "above": dict(sorted(self.above.items())),
+            "left": dict(sorted(self.left.items())),
+            "per_left": self.per_left,
+        }
+
+    def line_weights(self, text: str, info: LineInfo) -> tuple[float, float, float]:
+        """The line's summed weights as a start, as the line above one, as a line left."""
+        if info.role in (BODY, CONT):  # (few features, and a paragraph never repeats)
+            return self._weights(text, info)
+        key = (text, _INFO_FIELDS(info))
+        w = self._memo.get(key)
+        if w is None:
+            w = self._weights(text, info)
+            if len(self._memo) >= MEMO_LINES:
+                self._memo.clear()
+            self._memo[key] = w
+        return w
+
+    def _weights(self, text: str, info: LineInfo) -> tuple[float, float, float]:
+        ws = wa = wl = 0.0
+        f, toks = _line_parts(text, info)
+        for get, names in ((self._by_feature.get, f), (self._by_word.get, toks)):
+            for x in names:
+                t = get(x)
+                if t is not None:
+                    ws += t[0]
+                    wa += t[1]
+                    wl += t[2]
+        return ws, wa, wl
+
+
+#: Distinct lines whose weights are remembered (then forgotten all at once).
+MEMO_LINES = 2_000
+_INFO_FIELDS = operator.attrgetter(*(f.name for f in fields(LineInfo)))
+
+
+MODEL_PATH = Path(__file__).with_name("placement.json")
+
+
+@lru_cache(maxsize=1)
+def default_model() -> PlacementModel | None:
+    """The fitted model shipped with the package (None before one is fitted)."""
+    try:
+        data = json.loads(MODEL_PATH.read_text(encoding="utf-8"))
+    except FileNotFoundError:
+        return None
+    return PlacementModel.from_json(data)
+
+
+#: Farthest a start is moved, in lines: longer moves were mostly wrong (a run of a
+#: page's own header furniture read as the last page's tail).
+MAX_MOVE = 3
+
+
+def run_around(
+    roles: Sequence[int],
+    b: int,
+    floor: int,
+    ceiling: int,
+    closes: Callable[[int], bool] | None = None,
+) -> tuple[int, int]:
+    """The furniture run a start at ``b`` can move within: up over lines that are not
+    paragraphs (BODY, CONT) to just after the one above, but not to ``floor`` or
+    above, nor over a line that only closes a page (``closes(i)``: a copyright
+    line); down to the first paragraph at or after ``b``, at most ``ceiling``; and
+    at most MAX_MOVE lines either way."""
+    lo = b
+    top = max(floor, b - MAX_MOVE - 1)
+    while lo - 1 > top and roles[lo - 1] not in (BODY, CONT):
+        if closes is not None and closes(lo - 1):
+            break
+        lo -= 1
+    hi = b
+    ceiling = min(ceiling, b + MAX_MOVE)
+    while hi < ceiling and roles[hi] != BODY:
+        hi += 1
+    return lo, min(hi, ceiling)
+
+
+def candidates_scores(
+    weights: Sequence[tuple[float, float, float]],
+    roles: Sequence[int],
+    lo: int,
+    hi: int,
+    per_left: float,
+) -> list[float]:
+    """The score of each line of lo..hi as the first line of the new page.
+
+    ``weights[i]`` is line i's (start, above, left) weight sums (line lo - 1's too,
+    when lo > 0): a start's score adds its own start weights, the above weights of
+    the line over it and the left weights of the run's lines it leaves above."""
+    out = []
+    left = 0.0  # the lines left above, summed as the start moves down
+    for s in range(lo, hi + 1):
+        score = left + per_left * (s - lo) / 5.0 + weights[s][0]
+        if s > 0:
+            score += weights[s - 1][1]
+        out.append(score)
+        if roles[s] != BLANK:
+            left += weights[s][2]
+    return out
+
+
+def place(
+    line: Callable[[int], tuple[str, LineInfo]],
+    roles: Sequence[int],
+    bounds: Sequence[int],
+    first: int,
+    model: PlacementModel,
+    fixed: Collection[int] = (),
+    min_gap: int = 1,
+) -> list[int]:
+    """Each start of ``bounds`` (sorted line indices; ``first`` starts the article
+    before them all) put on the line of its run the model scores best, but those in
+    ``fixed``. ``line(i)`` gives line i's text and LineInfo, ``roles[i]`` its role.
+    A start never crosses the one before it, nor the one after it, nor comes closer
+    to either than ``min_gap`` lines (unless the rules' start was closer)."""
+    weights = _Lazy(lambda i: model.line_weights(*line(i)))
+
+    def closes(i: int) -> bool:
+        return line(i)[1].end
+
+    out: list[int] = []
+    n = len(roles)
+    for k, b in enumerate(bounds):
+        above = out[-1] if out else first
+        below = bounds[k + 1] if k + 1 < len(bounds) else n
+        # no shorter article than the rules made, if shorter than min_gap lines
+        floor = above + min(min_gap, b - above) - 1
+        ceiling = below - min(min_gap, below - b)
+        lo, hi = run_around(roles, b, floor, ceiling, closes)
+        if lo == hi or b in fixed:
+            out.append(b)
+            continue
+        scores = candidates_scores(weights, roles, lo, hi, model.per_left)
+        for j in range(max(lo, 1), hi + 1):
+            if j != b and roles[j - 1] == CAPTION and _PHOTO_CREDIT.match(line(j)[0]):
+                scores[j - lo] = -math.inf  # a photo's credit goes with its caption above
+        best = max(range(len(scores)), key=scores.__getitem__)
+        out.append(lo + best if scores[best] > scores[b - lo] else b)
+    return out
+
+
+class _Lazy:
+    """seq[i] = get(i), computed on first use (only lines in runs are looked at)."""
+
+    __slots__ = ("_get", "_got")
+
+    def __init__(self, get) -> None:
+        self._get = get
+        self._got: dict[int, tuple[float, float, float]] = {}
+
+    def __getitem__(self, i: int) -> tuple[float, float, float]:
+        w = self._got.get(i)
+        if w is None:
+            w = self._got[i] = self._get(i)
+        return w

@@ -39,7 +39,7 @@ from worker.dumpio import RawLine  # noqa: E402
 HELD = ROOT / "tests" / "fixtures" / "segment" / "heldout"
 SCORER = ROOT.parent / "shared" / "eval" / "score_segmentation.py"
 #: Sets kept out of every fit: the record of first contact.
-RECORD = ("h49", "h50", "h61", "h62", "h66", "h68", "h69", "h70")
+RECORD = ("h49", "h50", "h61", "h62", "h66", "h68", "h69", "h70", "h71", "h72", "h73")
 #: Dumps a feature must occur in to be kept.
 MIN_DUMPS = 5
 #: Inverse strength of the L2 penalty.

@@ -1,6 +1,7 @@
-"""Fit the start-placement model (worker/placement.json) on the labelled held-out dumps.
+"""Fit the learned start models on the labelled held-out dumps: the placement
+(worker/placement.json) and the check of starts (worker/startcheck.json).
 
-    uv run python benchmarks/placement_fit.py            # fit and write the model
+    uv run python benchmarks/placement_fit.py            # fit and write both
     uv run python benchmarks/placement_fit.py --loso     # also: leave one set out
 
 For every start the boundary rules find (placement off) whose furniture run holds
@@ -8,6 +9,11 @@ exactly one gold start, the run's lines are the choices and the gold start the
 answer: a conditional logit (softmax over the run) with an L2 penalty, fitted by
 L-BFGS in numpy. Features are kept when they occur in the runs of at least
 MIN_DUMPS dumps, so no one writer's words (a site's name) are learned.
+
+The check is then fitted on the starts as placed by that model: a start is a
+page's (label 1) when a gold start lies within CHECK_SPAN lines of it, else an
+inner part of a page taken for one (label 0); a logistic regression with the same
+L2 penalty, fitted by the same L-BFGS (as a choice between "page" and "not").
 
 The record sets (RECORD) are left out of the fit: scored by the rules on the code
 of their day and never tuned on, they stay a check of first contact for the model
@@ -34,16 +40,34 @@ sys.path.insert(0, str(ROOT))
 
 from worker import placement as P  # noqa: E402
 from worker import segment as S  # noqa: E402
+from worker import startcheck as SC  # noqa: E402
 from worker.dumpio import RawLine  # noqa: E402
 
 HELD = ROOT / "tests" / "fixtures" / "segment" / "heldout"
 SCORER = ROOT.parent / "shared" / "eval" / "score_segmentation.py"
 #: Sets kept out of every fit: the record of first contact.
-RECORD = ("h49", "h50", "h61", "h62", "h66", "h68", "h69", "h70", "h71", "h72", "h73")
+RECORD = (
+    "h49",
+    "h50",
+    "h61",
+    "h62",
+    "h66",
+    "h68",
+    "h69",
+    "h70",
+    "h71",
+    "h72",
+    "h73",
+    "h74",
+    "h75",
+    "h76",
+)
 #: Dumps a feature must occur in to be kept.
 MIN_DUMPS = 5
 #: Inverse strength of the L2 penalty.
 C = 1.0
+#: A start within this many lines of a gold start is a page's start (for the check).
+CHECK_SPAN = 4
 
 
 class Dump:
@@ -61,7 +85,8 @@ class Dump:
         self.roles = [e.info.role for e in window]
         starts, self.fixed = S._rule_boundaries(window, 0, S.DEFAULT_WEIGHTS, len(window))
         self.rules = [0, *starts]
-        assert self.rules == [a.start_line - 1 for a in S.segment_file(str(path), placement=None)]
+        plain = S.segment_file(str(path), placement=None, starts_check=None)
+        assert self.rules == [a.start_line - 1 for a in plain]
         self._feats: dict[int, tuple[str, ...]] = {}
 
     def feats(self, i: int) -> tuple[str, ...]:
@@ -225,34 +250,95 @@ def _mean(xs) -> float:
     return sum(xs) / len(xs)
 
 
+def check_rows(d: Dump, starts: list[int]):
+    """(label, features) of each start but the first: 1 when a gold start is near."""
+    for k in range(1, len(starts)):
+        a, b = starts[k - 1], starts[k]
+        c = starts[k + 1] if k + 1 < len(starts) else len(d.roles)
+        f = {x: 1.0 for x in SC.start_features(d.line, d.roles, a, b, c)}
+        f.update({f"S_{x}": 1.0 for x in d.feats(b)})
+        if b > 0:
+            f.update({f"P_{x}": 1.0 for x in d.feats(b - 1)})
+        near = min(abs(b - g) for g in d.gold) <= CHECK_SPAN
+        yield (1 if near else 0), f
+
+
+def fit_check(
+    placed_dumps: list[tuple[Dump, list[int]]], c: float = C, min_dumps: int = MIN_DUMPS
+) -> SC.StartCheck:
+    """The check, fitted as a choice between two rows: the start's features and a bias
+    ("a page"), or nothing ("not a page")."""
+    rows = []
+    seen: dict[str, set[str]] = defaultdict(set)
+    for d, starts in placed_dumps:
+        for y, f in check_rows(d, starts):
+            rows.append((y, f))
+            for k in f:
+                seen[k].add(d.name)
+    vocab = ["bias", *sorted(k for k, v in seen.items() if len(v) >= min_dumps)]
+    index = {k: i for i, k in enumerate(vocab)}
+    rows_i, cols, vals, seg, gold_rows = [], [], [], [], []
+    for b, (y, f) in enumerate(rows):
+        r = 2 * b
+        for k, v in (("bias", 1.0), *f.items()):
+            if k in index:
+                rows_i.append(r)
+                cols.append(index[k])
+                vals.append(v)
+        seg += [b, b]
+        gold_rows.append(r if y else r + 1)
+    w = _lbfgs(
+        np.array(rows_i),
+        np.array(cols),
+        np.array(vals, float),
+        np.array(seg),
+        np.array(gold_rows),
+        2 * len(rows),
+        len(vocab),
+        c,
+    )
+    pairs = zip(vocab[1:], w[1:], strict=True)
+    weights = {k: round(float(x), 5) for k, x in pairs if abs(x) > 1e-5}
+    return SC.StartCheck(weights, round(float(w[0]), 5))
+
+
+def checked(d: Dump, starts: list[int], check: SC.StartCheck) -> list[int]:
+    if len(starts) < 2:
+        return starts
+    return [starts[0], *SC.check(d.line, d.roles, starts[1:], starts[0], check)]
+
+
 def loso(dumps: list[Dump], train_sets: set[str]) -> None:
     score = _scorer()
     sets = sorted({d.set for d in dumps}, key=lambda s: int(s[1:]))
-    res: dict[str, list[tuple[float, float, float, float]]] = defaultdict(list)
+    res: dict[str, list[tuple[float, ...]]] = defaultdict(list)
     for name in sets:
-        model = fit([d for d in dumps if d.set in train_sets and d.set != name])
+        train = [d for d in dumps if d.set in train_sets and d.set != name]
+        model = fit(train)
+        check = fit_check([(d, placed(d, model)) for d in train])
         for d in (d for d in dumps if d.set == name):
-            r0 = score(d.gold_json, _pred(d.rules), 1)
-            r1 = score(d.gold_json, _pred(placed(d, model)), 1)
-            res[name].append((r0["pk"], r0["boundary_f1"], r1["pk"], r1["boundary_f1"]))
-    print(f"{'set':>5}  rules Pk / F1    placed Pk / F1")
+            moved = placed(d, model)
+            row: tuple[float, ...] = ()
+            for starts in (d.rules, moved, checked(d, moved, check)):
+                r = score(d.gold_json, _pred(starts), 1)
+                row += (r["pk"], r["boundary_f1"])
+            res[name].append(row)
+    print(f"{'set':>5}  rules Pk / F1    placed Pk / F1   checked Pk / F1")
     for name in sets:
         v = res[name]
-        print(
-            f"{name:>5}  "
-            + "   ".join(
-                f"{_mean([x[i] for x in v]):.3f} / {_mean([x[i + 1] for x in v]):.3f}"
-                for i in (0, 2)
-            )
+        cells = (
+            f"{_mean([x[i] for x in v]):.3f} / {_mean([x[i + 1] for x in v]):.3f}"
+            for i in (0, 2, 4)
         )
+        print(f"{name:>5}  " + "   ".join(cells))
     for label, keys in (("record", [s for s in sets if s in RECORD]), ("all", sets)):
         v = [x for s in keys for x in res[s]]
         if v:
-            print(
-                f"{label} ({len(v)} dumps): rules {_mean([x[0] for x in v]):.4f} / "
-                f"{_mean([x[1] for x in v]):.4f}, placed {_mean([x[2] for x in v]):.4f} / "
-                f"{_mean([x[3] for x in v]):.4f}"
+            cells = (
+                f"{_mean([x[i] for x in v]):.4f} / {_mean([x[i + 1] for x in v]):.4f}"
+                for i in (0, 2, 4)
             )
+            print(f"{label} ({len(v)} dumps): rules, placed, checked: " + ", ".join(cells))
 
 
 def _pred(starts: list[int]) -> dict:
@@ -262,7 +348,7 @@ def _pred(starts: list[int]) -> dict:
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     ap.add_argument("--loso", action="store_true", help="leave one set out and score it")
-    ap.add_argument("--out", type=Path, default=P.MODEL_PATH)
+    ap.add_argument("--out", type=Path, help="the placement's file (the check's goes beside it)")
     ap.add_argument("--sets", help="fit on these sets only, comma-separated (a quick check)")
     a = ap.parse_args()
     paths = sorted(HELD.glob("h*-[0-9].txt"))
@@ -272,10 +358,18 @@ def main() -> None:
     train_sets = {d.set for d in dumps} - set(RECORD)
     if a.loso:
         loso(dumps, train_sets)
-    model = fit([d for d in dumps if d.set in train_sets])
-    a.out.write_text(json.dumps(model.to_json(), indent=0, ensure_ascii=False) + "\n", "utf-8")
+    train = [d for d in dumps if d.set in train_sets]
+    model = fit(train)
+    check = fit_check([(d, placed(d, model)) for d in train])
+    out = a.out or P.MODEL_PATH
+    check_out = out.with_name(SC.MODEL_PATH.name) if a.out else SC.MODEL_PATH
+    for path, m in ((out, model), (check_out, check)):
+        path.write_text(json.dumps(m.to_json(), indent=0, ensure_ascii=False) + "\n", "utf-8")
     n = len(model.start) + len(model.above) + len(model.left)
-    print(f"fitted on {sum(d.set in train_sets for d in dumps)} dumps: {n} weights -> {a.out}")
+    print(
+        f"fitted on {len(train)} dumps: placement {n} weights -> {out}; "
+        f"check {len(check.weights)} weights -> {check_out}"
+    )
 
 
 if __name__ == "__main__":

@@ -183,7 +183,7 @@ class PlacementModel:
         """The line's summed weights as a start, as the line above one, as a line left."""
         if info.role in (BODY, CONT):  # (few features, and a paragraph never repeats)
             return self._weights(text, info)
-        key = (text, _INFO_FIELDS(info))
+        key = (text, info_key(info))
         w = self._memo.get(key)
         if w is None:
             w = self._weights(text, info)
@@ -208,6 +208,11 @@ class PlacementModel:
 #: Distinct lines whose weights are remembered (then forgotten all at once).
 MEMO_LINES = 2_000
 _INFO_FIELDS = operator.attrgetter(*(f.name for f in fields(LineInfo)))
+
+
+def info_key(info: LineInfo) -> tuple:
+    """All of a LineInfo's fields, as a key (the segmenter's context rules change some)."""
+    return _INFO_FIELDS(info)
 
 
 MODEL_PATH = Path(__file__).with_name("placement.json")

@@ -22,7 +22,8 @@ article header shows, and paragraphs after "Notes to editors" are furniture
 Each start is then put on the line of the furniture around it that opens the page,
 by a model learned from labelled dumps (worker.placement): where a page begins in
 the furniture between two stories is what hand-made rules got wrong most on pages
-they had not seen.
+they had not seen. A second learned check (worker.startcheck) then drops starts
+that open no page: the inner parts of one page the rules took for pages.
 
 Streaming: lines are read into a sliding window; when the window is full,
 articles that end well before its end (enough right-hand context) are emitted
@@ -103,6 +104,7 @@ from worker.cohesion import (
 )
 from worker.dumpio import DecodeStats, DumpError, RawLine, iter_line_batches, open_dump
 from worker.placement import PlacementModel, default_model, place
+from worker.startcheck import StartCheck, check, default_check
 
 __all__ = [
     "DecodeStats",
@@ -211,6 +213,8 @@ class Weights:
 DEFAULT_WEIGHTS = Weights()
 #: The fitted placement model shipped in the package (worker/placement.json).
 DEFAULT_PLACEMENT = default_model()
+#: The fitted check of starts shipped in the package (worker/startcheck.json).
+DEFAULT_CHECK = default_check()
 
 
 @dataclass(slots=True)
@@ -994,16 +998,23 @@ def _boundaries(
     limit: int,
     carry: _WordCarry | None = None,
     placement: PlacementModel | None = None,
+    starts_check: StartCheck | None = None,
 ) -> list[int]:
     """Article starts after entries[ctx]: the rules' (_rule_boundaries), each then put
     on the line of its furniture run that opens the page (``placement``), but those
-    the rules moved over page-top furniture they know (a skip link, a meter).
+    the rules moved over page-top furniture they know (a skip link, a meter); then
+    those ``starts_check`` finds to be no page's start dropped.
     """
     found, fixed = _rule_boundaries(entries, ctx, weights, limit, carry)
-    if placement is None or not found:
+    if (placement is None and starts_check is None) or not found:
         return found
     roles = [e.info.role for e in entries]
-    return place(_line_of(entries), roles, found, ctx, placement, fixed, MIN_LEN)
+    line = _line_of(entries)
+    if placement is not None:
+        found = place(line, roles, found, ctx, placement, fixed, MIN_LEN)
+    if starts_check is not None:
+        found = check(line, roles, found, ctx, starts_check)
+    return found
 
 
 def _rule_boundaries(
@@ -3642,6 +3653,7 @@ def _segment_lines(
     weights: Weights = DEFAULT_WEIGHTS,
     context: list[RawLine] | None = None,
     placement: PlacementModel | None = None,
+    starts_check: StartCheck | None = None,
 ) -> Iterator[SegmentedArticle]:
     """The streaming core: window, score, emit finished articles, carry the rest.
 
@@ -3664,7 +3676,9 @@ def _segment_lines(
             done += room
             if len(window) - ctx < WINDOW_LINES:
                 continue
-            bounds = _starts_after(window, ctx, weights, len(window) - MARGIN, carry, placement)
+            bounds = _starts_after(
+                window, ctx, weights, len(window) - MARGIN, carry, placement, starts_check
+            )
             cut = [b for b in bounds if b <= len(window) - MARGIN]
             if not cut:
                 cut = [len(window) - MARGIN]  # no boundary in a whole window: cut anyway
@@ -3676,7 +3690,7 @@ def _segment_lines(
             window = window[keep_from:]
             ctx = last - keep_from
     if len(window) > ctx:
-        bounds = _starts_after(window, ctx, weights, len(window), carry, placement)
+        bounds = _starts_after(window, ctx, weights, len(window), carry, placement, starts_check)
         starts = [ctx, *bounds, len(window)]
         for a, b in itertools.pairwise(starts):
             yield _article(window[a:b])
@@ -3689,6 +3703,7 @@ def _starts_after(
     limit: int,
     carry: _WordCarry,
     placement: PlacementModel | None,
+    starts_check: StartCheck | None,
 ) -> list[int]:
     """The article starts after window[ctx], the start of the article being read.
 
@@ -3700,9 +3715,10 @@ def _starts_after(
     a pass that never stopped saw, so a pass resumed at an article, or a window
     cut at one, finds the same articles after it.
     """
-    if placement is None or ctx == 0:
-        return _boundaries(window, ctx, weights, limit, carry, placement)
-    return [b for b in _boundaries(window, 0, weights, limit, carry, placement) if b > ctx]
+    learned = (placement, starts_check)
+    if learned == (None, None) or ctx == 0:
+        return _boundaries(window, ctx, weights, limit, carry, *learned)
+    return [b for b in _boundaries(window, 0, weights, limit, carry, *learned) if b > ctx]
 
 
 def _push_many(window: list[_Entry], lines: list[RawLine]) -> None:
@@ -3726,6 +3742,7 @@ def segment_file(
     weights: Weights = DEFAULT_WEIGHTS,
     processes: int = 1,
     placement: PlacementModel | None = DEFAULT_PLACEMENT,
+    starts_check: StartCheck | None = DEFAULT_CHECK,
 ) -> Iterator[SegmentedArticle]:
     """Stream a dump in bounded memory. Resuming: pass start_offset=last.end_offset and
     first_line=last.end_line + 1 of the last article already processed.
@@ -3734,6 +3751,8 @@ def segment_file(
     process (worker.classify_ahead): the same articles, sooner on two cores.
     ``placement``: the model that puts each start on its page's first line
     (worker.placement); None leaves the starts where the boundary rules put them.
+    ``starts_check``: the model that drops starts that open no page (worker.startcheck);
+    None keeps them all.
     Raises DumpError (missing, unreadable or binary input) before the first article.
     """
     if isinstance(path_or_binary_file, (str, os.PathLike)):
@@ -3748,7 +3767,7 @@ def segment_file(
         )
         path = path_or_binary_file if owned and processes > 1 else None
         lines = classified(batches, path, start_offset=start_offset, first_line=first_line)
-        yield from _segment_lines(lines, weights, context, placement)
+        yield from _segment_lines(lines, weights, context, placement, starts_check)
     finally:
         if owned:
             fh.close()
@@ -3788,7 +3807,8 @@ def segment_text(
     *,
     weights: Weights = DEFAULT_WEIGHTS,
     placement: PlacementModel | None = DEFAULT_PLACEMENT,
+    starts_check: StartCheck | None = DEFAULT_CHECK,
 ) -> list[SegmentedArticle]:
     """Segment an in-memory string (tests and small inputs); offsets are UTF-8 bytes."""
     data = io.BytesIO(text.encode("utf-8"))
-    return list(segment_file(data, weights=weights, placement=placement))
+    return list(segment_file(data, weights=weights, placement=placement, starts_check=starts_check))

@@ -1,0 +1,174 @@
+"""Whether a start the rules found opens a page at all: a learned check.
+
+The boundary rules read a short line over paragraphs as a headline, so the inner
+parts of one page are taken for pages of their own: a live page's timed entries,
+a classified page's "FOR SALE" and "WANTED", a forum's user names, a Hansard-style
+speaker line, a notice under a listings page. No rule names them all, and each new
+writer brought more. This check scores each start (after worker.placement has put
+it on its line) with a logistic model and drops those it finds more likely inner
+parts than pages, so the article above runs on over them.
+
+Features: the start line's and the line above's (worker.placement.line_features:
+role, flags, length, shape, words), the lengths of the article the start opens and
+of the one above it, in lines and in paragraphs, whether a page header (headline,
+byline, date, caption) follows within a few lines, and whether the starts just
+before and after it have the same shape (role, how the line begins, its length),
+the mark of a list's items. Fitted by benchmarks/placement_fit.py on the labelled
+dumps (worker/startcheck.json); a start is kept when it is a page's first line, or
+within four lines of one, with odds of at least even.
+
+Pure functions over plain data: texts, LineInfos and start indices.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, field
+from functools import lru_cache
+from pathlib import Path
+
+from worker.clean import BODY, BYLINE, CAPTION, HEAD, TIMESTAMP, LineInfo
+from worker.placement import info_key, line_features
+
+MODEL_PATH = Path(__file__).with_name("startcheck.json")
+#: Log-odds below which a start is dropped (odds of 3 to 5 against: a little surer
+#: than even, for short pages of a few paragraphs are the check's weak side).
+DROP_BELOW = -0.5
+#: Lines under a start searched for a page header.
+HEADER_SPAN = 5
+_HEADER = ((HEAD, "hdr_head"), (BYLINE, "hdr_byline"), (TIMESTAMP, "hdr_ts"), (CAPTION, "hdr_cap"))
+_CLOCK_START = re.compile(r"\d{1,2}[:.]\d\d")
+
+
+@dataclass(frozen=True)
+class StartCheck:
+    """A start's log-odds of opening a page: ``bias`` plus the weights of its features."""
+
+    weights: dict[str, float]
+    bias: float = 0.0
+    _memo: dict = field(default_factory=dict, compare=False, repr=False)
+
+    @classmethod
+    def from_json(cls, data: dict) -> StartCheck:
+        return cls(dict(data["weights"]), data["bias"])
+
+    def to_json(self) -> dict:
+        return {"weights": dict(sorted(self.weights.items())), "bias": self.bias}
+
+    def line_weight(self, prefix: str, text: str, info: LineInfo) -> float:
+        """The summed weights of one line's features under ``prefix`` ("S_", "P_")."""
+        key = (prefix, text, info_key(info))
+        w = self._memo.get(key)
+        if w is None:
+            get = self.weights.get
+            w = sum(get(prefix + x, 0.0) for x in line_features(text, info))
+            if len(self._memo) >= MEMO_LINES:
+                self._memo.clear()
+            self._memo[key] = w
+        return w
+
+
+#: Distinct lines whose weights are remembered (then forgotten all at once).
+MEMO_LINES = 2_000
+
+
+@lru_cache(maxsize=1)
+def default_check() -> StartCheck | None:
+    """The fitted check shipped with the package (None before one is fitted)."""
+    try:
+        data = json.loads(MODEL_PATH.read_text(encoding="utf-8"))
+    except FileNotFoundError:
+        return None
+    return StartCheck.from_json(data)
+
+
+def shape(text: str, info: LineInfo) -> tuple[int, str, int]:
+    """A start line's shape: its role, how it begins, its length (coarsely)."""
+    t = text.strip()
+    if _CLOCK_START.match(t):
+        first = "time"
+    elif t[:1].isdigit():
+        first = "num"
+    elif t.isupper():
+        first = "caps"
+    elif t[:1].islower():
+        first = "lower"
+    elif t[:1] and not t[:1].isalnum():
+        first = "sym"
+    else:
+        first = "cap"
+    return info.role, first, min(len(t.split()), 6) // 2
+
+
+def start_features(
+    line: Callable[[int], tuple[str, LineInfo]],
+    roles: Sequence[int],
+    a: int,
+    b: int,
+    c: int,
+) -> list[str]:
+    """The features of the start at ``b`` that are not its lines' own: ``a`` is the
+    start before it, ``c`` the one after it (or the end)."""
+    own = shape(*line(b))
+    nxt = shape(*line(c)) if c < len(roles) else None
+    return _features(roles, a, b, c, shape(*line(a)) == own, nxt == own)
+
+
+def _features(
+    roles: Sequence[int], a: int, b: int, c: int, same_prev: bool, same_next: bool
+) -> list[str]:
+    f = [f"len_{min(c - b, 12)}", f"plen_{min(b - a, 12)}"]
+    f.append(f"body_{min(roles[b:c].count(BODY), 6)}")
+    f.append(f"pbody_{min(roles[a:b].count(BODY), 6)}")
+    if same_prev:
+        f.append("same_prev")
+    if same_next:
+        f.append("same_next")
+    if same_prev and same_next:
+        f.append("same_both")
+    head = roles[b : min(c, b + HEADER_SPAN)]
+    f += [name for role, name in _HEADER if role in head]
+    return f
+
+
+def _signed(
+    line: Callable[[int], tuple[str, LineInfo]], roles: Sequence[int], b: int, c: int
+) -> bool:
+    """A byline or a dateline lead within HEADER_SPAN lines under the start: a page's
+    own header, which no inner part of a page has (a live entry has its time, a
+    listing its heading, not a byline or "PLACE (Agency) -")."""
+    under = range(b, min(c, b + HEADER_SPAN))
+    return any(roles[i] == BYLINE or line(i)[1].dateline for i in under)
+
+
+def check(
+    line: Callable[[int], tuple[str, LineInfo]],
+    roles: Sequence[int],
+    starts: Sequence[int],
+    first: int,
+    model: StartCheck,
+) -> list[int]:
+    """``starts`` (sorted; ``first`` starts the article before them all) less those the
+    model scores below DROP_BELOW, but for signed ones (_signed). All are scored
+    before any is dropped."""
+    n = len(roles)
+    bounds = [first, *starts, n]
+    shapes = [shape(*line(x)) for x in bounds[:-1]]
+    shapes.append(None)
+    get = model.weights.get
+    keep = []
+    for k in range(1, len(bounds) - 1):
+        a, b, c = bounds[k - 1], bounds[k], bounds[k + 1]
+        if _signed(line, roles, b, c):
+            keep.append(b)
+            continue
+        own = shapes[k]
+        f = _features(roles, a, b, c, shapes[k - 1] == own, shapes[k + 1] == own)
+        s = model.bias + sum(get(x, 0.0) for x in f) + model.line_weight("S_", *line(b))
+        if b > 0:
+            s += model.line_weight("P_", *line(b - 1))
+        if s >= DROP_BELOW:
+            keep.append(b)
+    return keep

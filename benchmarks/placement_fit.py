@@ -141,6 +141,20 @@ def fit(dumps: list[Dump], c: float = C, min_dumps: int = MIN_DUMPS) -> P.Placem
                 for k in r:
                     seen[k].add(d.name)
     vocab = sorted(k for k, v in seen.items() if len(v) >= min_dumps or k == "per_left")
+    w = _fit_choices(blocks, vocab, c)
+    parts: dict[str, dict[str, float]] = {"S": {}, "P": {}, "A": {}}
+    per_left = 0.0
+    for k, x in zip(vocab, w, strict=True):
+        if k == "per_left":
+            per_left = round(float(x), 5)
+        elif abs(x) > 1e-5:
+            parts[k[0]][k[2:]] = round(float(x), 5)
+    return P.PlacementModel(parts["S"], parts["P"], parts["A"], per_left)
+
+
+def _fit_choices(blocks: list[tuple[int, list[dict]]], vocab: list[str], c: float):
+    """The weights of ``vocab`` that best pick, in each block (chosen row's index, rows
+    as feature dicts), its chosen row among its rows: by _lbfgs."""
     index = {k: i for i, k in enumerate(vocab)}
     rows_i, cols, vals, seg, gold_rows = [], [], [], [], []
     r = 0
@@ -155,7 +169,7 @@ def fit(dumps: list[Dump], c: float = C, min_dumps: int = MIN_DUMPS) -> P.Placem
             if j == g:
                 gold_rows.append(r)
             r += 1
-    w = _lbfgs(
+    return _lbfgs(
         np.array(rows_i),
         np.array(cols),
         np.array(vals, float),
@@ -165,14 +179,6 @@ def fit(dumps: list[Dump], c: float = C, min_dumps: int = MIN_DUMPS) -> P.Placem
         len(vocab),
         c,
     )
-    parts: dict[str, dict[str, float]] = {"S": {}, "P": {}, "A": {}}
-    per_left = 0.0
-    for k, x in zip(vocab, w, strict=True):
-        if k == "per_left":
-            per_left = round(float(x), 5)
-        elif abs(x) > 1e-5:
-            parts[k[0]][k[2:]] = round(float(x), 5)
-    return P.PlacementModel(parts["S"], parts["P"], parts["A"], per_left)
 
 
 def _lbfgs(rows, cols, vals, seg, gold_rows, n_rows, n_feats, c, iters=400, memory=10):
@@ -276,27 +282,8 @@ def fit_check(
             for k in f:
                 seen[k].add(d.name)
     vocab = ["bias", *sorted(k for k, v in seen.items() if len(v) >= min_dumps)]
-    index = {k: i for i, k in enumerate(vocab)}
-    rows_i, cols, vals, seg, gold_rows = [], [], [], [], []
-    for b, (y, f) in enumerate(rows):
-        r = 2 * b
-        for k, v in (("bias", 1.0), *f.items()):
-            if k in index:
-                rows_i.append(r)
-                cols.append(index[k])
-                vals.append(v)
-        seg += [b, b]
-        gold_rows.append(r if y else r + 1)
-    w = _lbfgs(
-        np.array(rows_i),
-        np.array(cols),
-        np.array(vals, float),
-        np.array(seg),
-        np.array(gold_rows),
-        2 * len(rows),
-        len(vocab),
-        c,
-    )
+    blocks = [(0 if y else 1, [{"bias": 1.0, **f}, {}]) for y, f in rows]
+    w = _fit_choices(blocks, vocab, c)
     pairs = zip(vocab[1:], w[1:], strict=True)
     weights = {k: round(float(x), 5) for k, x in pairs if abs(x) > 1e-5}
     return SC.StartCheck(weights, round(float(w[0]), 5))

@@ -13,6 +13,7 @@ from support_stories import STORY
 from worker import placement as P
 from worker.clean import BLANK, BODY, BOILER, HEAD, LineInfo, classify
 from worker.segment import segment_text
+from worker.startcheck import StartCheck
 
 REPO = Path(__file__).resolve().parents[1]
 HELD = REPO / "tests" / "fixtures" / "segment" / "heldout"
@@ -108,7 +109,7 @@ def test_the_shipped_model_moves_a_start_up_to_a_sites_menu_over_its_headline() 
     assert placed == [1, menu], rules
 
 
-def test_fitting_script_writes_a_model_that_loads(tmp_path: Path) -> None:
+def test_fitting_script_writes_both_models_and_they_load(tmp_path: Path) -> None:
     out = tmp_path / "placement.json"
     subprocess.run(
         [
@@ -126,3 +127,5 @@ def test_fitting_script_writes_a_model_that_loads(tmp_path: Path) -> None:
     )
     model = P.PlacementModel.from_json(json.loads(out.read_text(encoding="utf-8")))
     assert model.start and model.above and model.left
+    check = StartCheck.from_json(json.loads((tmp_path / "startcheck.json").read_text("utf-8")))
+    assert check.weights  # the check of starts is fitted beside it

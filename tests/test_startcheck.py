@@ -2,18 +2,11 @@
 
 from __future__ import annotations
 
-import json
-import subprocess
-import sys
-from pathlib import Path
-
 from support_stories import STORY
 
 from worker import startcheck as SC
 from worker.clean import BODY, BYLINE, HEAD, LineInfo
 from worker.segment import segment_text
-
-REPO = Path(__file__).resolve().parents[1]
 
 
 def _lines(*rows: tuple[int, str]):
@@ -112,23 +105,3 @@ def test_signed_briefs_stay_apart() -> None:
         *brief("Rail strike called off", "The union"),
     ]
     assert _starts(lines) == [1, 5, 9]
-
-
-def test_fitting_script_writes_a_check_that_loads(tmp_path: Path) -> None:
-    out = tmp_path / "placement.json"
-    subprocess.run(
-        [
-            sys.executable,
-            str(REPO / "benchmarks" / "placement_fit.py"),
-            "--out",
-            str(out),
-            "--sets",
-            "h7,h8,h9",
-        ],
-        check=True,
-        cwd=REPO,
-        capture_output=True,
-        timeout=300,
-    )
-    check = SC.StartCheck.from_json(json.loads((tmp_path / "startcheck.json").read_text("utf-8")))
-    assert check.weights

@@ -221,11 +221,16 @@ MODEL_PATH = Path(__file__).with_name("placement.json")
 @lru_cache(maxsize=1)
 def default_model() -> PlacementModel | None:
     """The fitted model shipped with the package (None before one is fitted)."""
+    data = load_weights(MODEL_PATH)
+    return None if data is None else PlacementModel.from_json(data)
+
+
+def load_weights(path: Path) -> dict | None:
+    """A fitted model's JSON, or None when there is none yet."""
     try:
-        data = json.loads(MODEL_PATH.read_text(encoding="utf-8"))
+        return json.loads(path.read_text(encoding="utf-8"))
     except FileNotFoundError:
         return None
-    return PlacementModel.from_json(data)
 
 
 #: Farthest a start is moved, in lines: longer moves were mostly wrong (a run of a

@@ -22,7 +22,6 @@ Pure functions over plain data: texts, LineInfos and start indices.
 
 from __future__ import annotations
 
-import json
 import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
@@ -30,7 +29,7 @@ from functools import lru_cache
 from pathlib import Path
 
 from worker.clean import BODY, BYLINE, CAPTION, HEAD, TIMESTAMP, LineInfo
-from worker.placement import info_key, line_features
+from worker.placement import info_key, line_features, load_weights
 
 MODEL_PATH = Path(__file__).with_name("startcheck.json")
 #: Log-odds below which a start is dropped (odds of 3 to 5 against: a little surer
@@ -77,11 +76,8 @@ MEMO_LINES = 2_000
 @lru_cache(maxsize=1)
 def default_check() -> StartCheck | None:
     """The fitted check shipped with the package (None before one is fitted)."""
-    try:
-        data = json.loads(MODEL_PATH.read_text(encoding="utf-8"))
-    except FileNotFoundError:
-        return None
-    return StartCheck.from_json(data)
+    data = load_weights(MODEL_PATH)
+    return None if data is None else StartCheck.from_json(data)
 
 
 def shape(text: str, info: LineInfo) -> tuple[int, str, int]:

@@ -57,6 +57,13 @@ Then the learned check of starts (worker/startcheck.py) was added, fitted like t
 placement, and h74, h75, h76 were written blind and scored on the final code: 0.072 /
 0.836, 0.220 / 0.533, 0.162 / 0.798 (mean 0.151 / 0.723; rules alone 0.181 / 0.672,
 rules and placement 0.159 / 0.715). Record-set bounds are their scores with both.
+Then dumps of real pages (not in the repository: docs/segmentation.md) showed the rules
+cutting long stories at their subheadings and moving bare headlines onto the paragraph
+under them, which none of these sets had shown. The fixes for that (section similarity
+of a lone headline, a headline its lead restates keeps its start, headlinese is no
+subheading, a lead under a headline is no bio) cost these sets a little: the record
+sets' mean went from 0.111 / 0.813 to 0.114 / 0.806, and ten sets' bounds were
+loosened to their new scores (h11, h25, h31, h49, h51, h57, h62, h66, h68, h75).
 Scoring uses the project's shared scorer (../shared/eval/score_segmentation.py).
 """
 
@@ -85,7 +92,7 @@ BOUNDS = {
     "h8": (0.025, 0.985),
     "h9": (0.035, 0.99),
     "h10": (0.015, 0.975),
-    "h11": (0.035, 0.99),
+    "h11": (0.035, 0.986),
     "h12": (0.035, 0.97),
     "h13": (0.04, 0.95),
     "h14": (0.015, 0.995),
@@ -99,13 +106,13 @@ BOUNDS = {
     "h22": (0.085, 0.88),
     "h23": (0.01, 0.99),
     "h24": (0.02, 0.975),
-    "h25": (0.02, 0.98),
+    "h25": (0.023, 0.975),
     "h26": (0.02, 0.98),
     "h27": (0.035, 0.96),
     "h28": (0.01, 0.99),
     "h29": (0.03, 0.96),
     "h30": (0.01, 0.99),
-    "h31": (0.015, 0.99),
+    "h31": (0.015, 0.988),
     "h32": (0.04, 0.945),
     "h33": (0.03, 0.97),
     "h34": (0.01, 0.99),
@@ -123,13 +130,13 @@ BOUNDS = {
     "h46": (0.03, 0.965),
     "h47": (0.025, 0.98),
     "h48": (0.03, 0.965),
-    "h51": (0.045, 0.97),
+    "h51": (0.045, 0.952),
     "h53": (0.04, 0.945),
     "h52": (0.03, 0.98),
     "h55": (0.047, 0.94),
     "h54": (0.072, 0.869),
     "h56": (0.057, 0.95),
-    "h57": (0.091, 0.868),
+    "h57": (0.104, 0.861),
     "h58": (0.025, 0.952),
     "h59": (0.081, 0.892),
     "h60": (0.013, 1.0),
@@ -139,19 +146,19 @@ BOUNDS = {
     "h67": (0.099, 0.795),
     # record sets: scored on a session's final code and not tuned on, nor in the
     # learned stages' fit; their scores with them
-    "h49": (0.089, 0.785),
+    "h49": (0.097, 0.765),
     "h50": (0.065, 0.905),
     "h61": (0.067, 0.889),
-    "h62": (0.099, 0.885),
-    "h66": (0.086, 0.872),
-    "h68": (0.229, 0.648),
+    "h62": (0.103, 0.858),
+    "h66": (0.097, 0.841),
+    "h68": (0.242, 0.621),
     "h69": (0.076, 0.932),
     "h70": (0.121, 0.806),
     "h71": (0.059, 0.857),
     "h72": (0.120, 0.816),
     "h73": (0.105, 0.796),
     "h74": (0.073, 0.835),
-    "h75": (0.220, 0.532),
+    "h75": (0.232, 0.51),
     "h76": (0.163, 0.797),
 }
 

@@ -350,6 +350,35 @@ def _block_sims(band: np.ndarray, m: int) -> list[float]:
     return sims.tolist()
 
 
+#: Content lines on each side of a lone headline the segmenter compares (wide_similarity).
+WIDE_BLOCK = 12
+
+
+def wide_similarity(terms: _Terms, g: int, lo: int, hi: int) -> float:
+    """Cosine of the tf-idf vectors of content lines [lo, g) and [g + 1, hi): the
+    text on either side of content line ``g``, which is left out.
+
+    BLOCK's six lines suit pages of a few paragraphs, but a long story's sections,
+    each a few paragraphs under a subheading, differ about as much from one another
+    as two short stories do. Up to WIDE_BLOCK lines a side take in whole sections,
+    and two sections of a story share its names and subject: between two stories
+    this stays near zero, across one story's subheading it does not. ``g`` itself
+    is the heading in question, and a headline may echo anything. ``terms`` are
+    _text_cohesion's (sorted by line). Computed for a few lines only.
+    """
+    rank, line, w = terms
+    lo, mid, mid1, hi = np.searchsorted(line, (lo, g, g + 1, hi))
+    if mid == lo or hi == mid1:
+        return 0.0
+    left, lw = np.unique(rank[lo:mid], return_inverse=True)
+    right, rw = np.unique(rank[mid1:hi], return_inverse=True)
+    vl = np.bincount(lw, weights=w[lo:mid])
+    vr = np.bincount(rw, weights=w[mid1:hi])
+    _, il, ir = np.intersect1d(left, right, assume_unique=True, return_indices=True)
+    norm = math.sqrt(float(vl @ vl) * float(vr @ vr))
+    return float(vl[il] @ vr[ir]) / norm if norm > 0 else 0.0
+
+
 # Word keys. A word is identified by a 64-bit key: up to 8 letters, its
 # lower-cased ASCII bytes (little-endian); 9 to 12 ASCII letters, 5 bits a letter
 # with the top bit set (both exact); anything else (non-ASCII, longer) its

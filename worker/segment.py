@@ -98,9 +98,11 @@ from worker.clean import (
 from worker.cohesion import (
     _STOP,
     BLOCK,
+    WIDE_BLOCK,
     _Terms,
     _text_cohesion,
     _WordCarry,
+    wide_similarity,
 )
 from worker.dumpio import DecodeStats, DumpError, RawLine, iter_line_batches, open_dump
 from worker.placement import PlacementModel, default_model, place
@@ -208,6 +210,7 @@ class Weights:
     prev_furniture: float = 0.8
     subhead: float = -1.0
     carry: float = -4.0
+    section_sim: float = -40.0
 
 
 DEFAULT_WEIGHTS = Weights()
@@ -356,14 +359,18 @@ FEATURES = (
     "prev_furniture",
     "subhead",
     "carry",
+    "section_sim",
 )
 
 
-def _features(entries: list[_Entry], i: int, zone: list[bool], coh) -> tuple[float, ...] | None:
+def _features(
+    entries: list[_Entry], i: int, zone: list[bool], coh, terms: _Terms | None = None
+) -> tuple[float, ...] | None:
     """The feature vector of 'an article starts at entries[i]' (FEATURES order).
 
     None when entries[i] sits inside a header zone (the line before it is
-    furniture): an article starts at the top of its header zone.
+    furniture): an article starts at the top of its header zone. ``terms``: the
+    window's word terms (_cohesion_terms), for section_sim; without them it is 0.
     """
     sims, depths, gap_of, carry = coh
     n = len(entries)
@@ -411,7 +418,11 @@ def _features(entries: list[_Entry], i: int, zone: list[bool], coh) -> tuple[flo
             clock = clock or info.clock  # "7:52 p.m.: Jury returns": a live entry's heading
             text = entries[j].raw.text.strip()
             # a question, or a quotation standing alone, heads a section of the story
-            short_head = info.words <= SUBHEAD_WORDS or text.endswith("?") or _quoted(text)
+            short_head = (
+                (info.words <= SUBHEAD_WORDS and not _HEADLINESE.match(text))
+                or text.endswith("?")
+                or _quoted(text)
+            )
             long_head = long_head or info.words > SUBHEAD_WORDS
             if any(e.info.key == info.key for e in entries[j + 1 : j + 3]):
                 repeat = 1.0  # repeated at once, or after a standfirst
@@ -513,7 +524,40 @@ def _features(entries: list[_Entry], i: int, zone: list[bool], coh) -> tuple[flo
         1.0 if furniture else 0.0,
         1.0 if head_only and short_head else 0.0,
         carried,
+        _section_sim(entries, i, terms, gap_of) if head_only and terms is not None else 0.0,
     )
+
+
+# "Holmes secures comeback victory", "Campbell to extend career": a name and a verb,
+# a headline's grammar however short (a section's label is a noun or a question).
+_HEADLINESE = re.compile(
+    r"^(?!(?:What|Who|Why|How|Which|When|Where|Is|Are|Was|Do|Does|Can|So|The|A|An|Our|Your)\b)"
+    r"[A-Z][\w'’.-]*(?: [A-Z][\w'’.-]*)* (?:[a-z]+s|to [a-z]+|[a-z]+ed)(?: [\w'’-]+)+$"
+)
+
+
+#: Similarity (worker.cohesion.wide_similarity) of the sections on either side of a
+#: lone headline above which it reads as a subheading of the story around it: two
+#: stories side by side, even on one subject, share less (dumps of real pages:
+#: docs/segmentation.md).
+SECTION_SIM_MID = 0.06
+
+
+def _section_sim(entries: list[_Entry], i: int, terms: _Terms, gap_of: list[int]) -> float:
+    """How far the text between the last headline line above entries[i] and the next
+    one below (at most WIDE_BLOCK content lines each side) shares more than
+    SECTION_SIM_MID."""
+    g = gap_of[i]
+    n = len(entries)
+    lo = i - 2
+    while lo >= 0 and entries[lo].info.role != HEAD and g - gap_of[lo] <= WIDE_BLOCK:
+        lo -= 1
+    hi = i + 2
+    while hi < n and entries[hi].info.role != HEAD and gap_of[hi] - g <= WIDE_BLOCK:
+        hi += 1
+    left = max(g - WIDE_BLOCK, gap_of[lo] + 1 if lo >= 0 else 0)
+    right = min(g + 1 + WIDE_BLOCK, gap_of[hi] if hi < n else g + 1 + WIDE_BLOCK)
+    return max(0.0, wide_similarity(terms, g, left, right) - SECTION_SIM_MID)
 
 
 # A caption's credit to a named photographer: "... Photograph: Jo Park".
@@ -769,18 +813,22 @@ BYLINED_STANDFIRST_WORDS = 60
 
 
 def score_gaps(
-    entries: list[_Entry], lo: int, weights: Weights = DEFAULT_WEIGHTS, coh=None
+    entries: list[_Entry],
+    lo: int,
+    weights: Weights = DEFAULT_WEIGHTS,
+    coh=None,
+    terms: _Terms | None = None,
 ) -> list[tuple[float, int]]:
     """Score every candidate start in entries[lo:]; returns (score, index) pairs."""
     if coh is None:
-        coh = _cohesion(entries)
+        coh, terms = _cohesion_terms(entries)
     zone = _appeal_zone(entries)
     wvec = tuple(getattr(weights, k) for k in FEATURES)
     bias = weights.bias
     mul = operator.mul
     out = []
     for i in _candidates(entries, lo, zone):
-        f = _features(entries, i, zone, coh)
+        f = _features(entries, i, zone, coh, terms)
         if f is not None:
             out.append((bias + sum(map(mul, f, wvec)), i))
     return out
@@ -793,6 +841,7 @@ def _positive_scores(
     coh,
     roles: np.ndarray | None = None,
     zone: list[bool] | None = None,
+    terms: _Terms | None = None,
 ) -> list[tuple[float, int]]:
     """score_gaps, less body paragraphs that certainly score at most zero.
 
@@ -803,7 +852,8 @@ def _positive_scores(
     so a margin far above rounding error is kept), and only those that may be
     above zero are scored exactly, by _features, like every other candidate.
     Every pair returned is exactly as score_gaps gives it. ``roles`` and ``zone``
-    are _roles(entries) and _appeal_zone(entries) when the caller has them.
+    are _roles(entries) and _appeal_zone(entries) when the caller has them; ``terms``
+    the window's word terms, for section_sim (_features).
     """
     if roles is None:
         roles = _roles(entries)
@@ -819,7 +869,7 @@ def _positive_scores(
     mul = operator.mul
     out = []
     for i in _unnumbered(entries, cands.tolist()):
-        f = _features(entries, i, zone, coh)
+        f = _features(entries, i, zone, coh, terms)
         if f is not None:
             out.append((bias + sum(map(mul, f, wvec)), i))
     return out
@@ -1011,10 +1061,36 @@ def _boundaries(
     roles = [e.info.role for e in entries]
     line = _line_of(entries)
     if placement is not None:
+        fixed |= {b for b in found if _restated(entries, b)}
         found = place(line, roles, found, ctx, placement, fixed, MIN_LEN)
     if starts_check is not None:
         found = check(line, roles, found, ctx, starts_check)
     return found
+
+
+def _restated(entries: list[_Entry], b: int) -> bool:
+    """A headline line whose story's first paragraph, just under it, repeats one of
+    its words ("Yukos unit buyer faces loan claim" / "The owners of ... Yukos"): the
+    headline of that story, not a link to another left at the foot of the page
+    above, so the start stays on it."""
+    if entries[b].info.role != HEAD or (b and entries[b - 1].info.role not in (BODY, CONT)):
+        return False  # (under another title-like line: a list of links, maybe on the topic)
+    for e in entries[b + 1 : b + 1 + RESTATE_SPAN]:
+        if e.info.role == BODY:
+            head = _content_words(entries[b].raw.text)
+            return bool(head) and not head.isdisjoint(_content_words(e.raw.text))
+    return False
+
+
+#: Lines under a headline searched for its story's first paragraph.
+RESTATE_SPAN = 3
+_CONTENT_WORD = re.compile(r"[^\W\d_]{4,}|\d[\d,.]*\d")
+
+
+def _content_words(text: str) -> set[str]:
+    """A line's words of four letters or more (and its multi-digit numbers), less the
+    commonest, lower-cased."""
+    return {w for w in map(str.lower, _CONTENT_WORD.findall(text)) if w not in _STOP}
 
 
 def _rule_boundaries(
@@ -1033,7 +1109,7 @@ def _rule_boundaries(
     coh, terms = _cohesion_terms(entries, carry)
     roles = _roles(entries)
     zone = _appeal_zone(entries, roles)  # (once: the stages below all read it)
-    scores = _positive_scores(entries, ctx + 1, weights, coh, roles, zone)
+    scores = _positive_scores(entries, ctx + 1, weights, coh, roles, zone, terms)
     scored = pick_boundaries(scores, ctx)
     score_of = dict(map(reversed, scores))
     paras = _paragraph_counts(entries, zone)
@@ -1933,6 +2009,10 @@ def _push(window: list[_Entry], raw: RawLine, info: LineInfo | None = None) -> N
         # a "headline" continued on the next line is prose; a "byline" so
         # continued is a linked name inside a paragraph
         last.role = BODY
+    elif last is not None and last.role == HEAD and info.role == BIO:
+        # headline / "Justice Jo Park is the tip of the spear ...": a lead, not its
+        # writer's bio (bios sit under a byline or at the page's foot)
+        info.role = BODY
     elif last is not None and last.end and info.role == CREDIT and info.words == 1:
         info.role = BOILER  # "Copyright: X, 2025." / "www.x.org": the page's footer, not a credit
     elif last is not None and last.role == HEAD and info.role == CREDIT and info.lead != -1:

@@ -1,0 +1,179 @@
+"""A long story's subheadings against the headlines of short stories side by side.
+
+Real pages showed both: a long read cut at every subheading (its sections differ
+in their words at six paragraphs' range, and the rules read each lone headline as
+a page), and a dump of short stories on one subject whose bare headlines were
+missed or had their start moved onto the paragraph under them. The texts here are
+invented; the sections of the first story share its names, the stories do not.
+"""
+
+from __future__ import annotations
+
+import io
+import math
+from collections import defaultdict
+
+import pytest
+
+from worker import segment as S
+from worker.cohesion import wide_similarity
+from worker.dumpio import iter_lines
+
+FEATURE = [
+    "Harbour council gambles on reviving the Quayside ferry",
+    "Councillor Ruth Abernethy has spent two years arguing that the Quayside ferry, which "
+    "stopped running between Tollbridge and Marram Point in 2019, should be brought back "
+    "into service before the new bridge tolls begin.",
+    "On Tuesday the Tollbridge harbour council finally agreed, voting by nine to four to buy "
+    "a second-hand vessel and restart the crossing next spring.",
+    "Abernethy called the vote a victory for commuters on the Marram Point side, who face a "
+    "forty-minute drive round the estuary when the old bridge closes for repairs.",
+    "Opponents on the council said the ferry had lost money for a decade before it stopped, "
+    "and warned that the Quayside service would do so again.",
+    "Borrowing against the mooring fees to close the gap",
+    "The purchase will cost £1.2 million, of which £800,000 comes from a government grant "
+    "that Abernethy secured last autumn and must be spent by March.",
+    "The rest will be borrowed against the harbour's income from mooring fees, which the "
+    "council's treasurer says have risen by a third since the marina was extended.",
+    "Ticket prices have not been set, but the business plan assumes a single fare of £3.50 "
+    "and an average of four hundred passengers a day on the Quayside crossing.",
+    "Tollbridge's finance committee questioned those figures, pointing out that the ferry "
+    "carried fewer than two hundred a day in its final year.",
+    "Abernethy replied that the new tolls would change the sums, because drivers from Marram "
+    "Point would pay £6 each way to cross the estuary by road.",
+    "A thirty-year-old Norwegian vessel with corrosion in its hull",
+    "Engineers who surveyed the vessel, a forty-metre ferry built in Norway in 1998, found "
+    "corrosion in its hull plating and recommended that both diesel engines be overhauled.",
+    "The Tollbridge harbourmaster said the pier at Marram Point would also need dredging, "
+    "because silt has built up since the Quayside ferry last tied up there.",
+    "Abernethy said the repairs were already in the budget and that the vessel would be ready "
+    "by April, in time for the summer timetable.",
+    "Two councillors who voted against the plan asked for the engineers' full report to be "
+    "published, and the council agreed to do so next week.",
+    '"If the Quayside ferry fails a second time, nobody will trust us to run anything in '
+    'Tollbridge again," one of them said.',
+    "Abernethy said she would resign her seat if the ferry was not carrying passengers by "
+    "the end of May.",
+]
+NEXT = [
+    "Museum returns stolen painting to Polish family",
+    "A portrait looted from a Warsaw apartment in 1944 has been returned to the granddaughter "
+    "of its original owner by the Eastmoor Art Gallery, which bought it at auction in 1971.",
+    "Katarzyna Nowicka travelled from Krakow for the handover, which took place in the "
+    "gallery's main hall in front of a small group of relatives and museum staff.",
+    "The painting, a small oil portrait of a young woman by an unknown artist, had hung in "
+    "the gallery's Victorian room for more than fifty years.",
+    "Researchers traced its history after a volunteer noticed a faded stamp on the back of "
+    "the frame that matched records held by a Polish ministry.",
+    "Nowicka said her grandmother had described the portrait to her many times but had never "
+    "expected to see it again.",
+]
+SUBHEADS = (5, 11)  # indices of the feature's two subheadings
+HEADLINE = len(FEATURE)  # the next story's headline
+
+
+def _entries(lines: list[str]) -> list:
+    ents: list = []
+    for raw in iter_lines(io.BytesIO(("\n".join(lines) + "\n").encode("utf-8"))):
+        S._push(ents, raw)
+    return ents
+
+
+def _section_sims(lines: list[str]) -> dict[int, float]:
+    ents = _entries(lines)
+    coh, terms = S._cohesion_terms(ents)
+    return {i: S._section_sim(ents, i, terms, coh[2]) for i in (*SUBHEADS, HEADLINE)}
+
+
+def test_sections_of_one_story_share_more_than_two_stories() -> None:
+    sims = _section_sims(FEATURE + NEXT)
+    assert all(sims[i] > 0 for i in SUBHEADS), sims  # each subheading is held back
+    assert sims[HEADLINE] == 0.0, sims  # the museum story shares nothing to speak of
+
+
+def test_section_similarity_weighs_against_a_lone_headline() -> None:
+    """With a prior that takes a lone headline for a page, the section similarity alone
+    keeps the feature's first subheading (its sections share the most) inside it."""
+    eager = S.Weights(head_only=1.5, subhead=0.0)
+    blind = S.Weights(head_only=1.5, subhead=0.0, section_sim=0.0)
+    text = "\n".join(FEATURE + NEXT) + "\n"
+    rules = {"placement": None, "starts_check": None}
+    off = [a.start_line for a in S.segment_text(text, weights=blind, **rules)]
+    on = [a.start_line for a in S.segment_text(text, weights=eager, **rules)]
+    first = SUBHEADS[0] + 1
+    assert first in off and HEADLINE + 1 in off  # without it: cut at the subheading
+    assert first not in on and HEADLINE + 1 in on
+
+
+def test_default_segmentation_keeps_the_feature_whole() -> None:
+    arts = S.segment_text("\n".join(FEATURE + NEXT) + "\n")
+    assert [(a.start_line, a.title) for a in arts] == [
+        (1, FEATURE[0]),
+        (HEADLINE + 1, NEXT[0]),
+    ]
+
+
+def _reference_similarity(terms, g: int, lo: int, hi: int) -> float:
+    """wide_similarity the slow way: a dict per side."""
+    left: dict[int, float] = defaultdict(float)
+    right: dict[int, float] = defaultdict(float)
+    for r, line, w in zip(*(t.tolist() for t in terms), strict=True):
+        if lo <= line < g:
+            left[r] += w
+        elif g < line < hi:
+            right[r] += w
+    dot = sum(w * right.get(r, 0.0) for r, w in left.items())
+    norm = math.sqrt(sum(w * w for w in left.values()) * sum(w * w for w in right.values()))
+    return dot / norm if norm else 0.0
+
+
+def test_wide_similarity_matches_a_reference() -> None:
+    ents = _entries(FEATURE + NEXT)
+    _coh, terms = S._cohesion_terms(ents)
+    m = int(terms[1].max()) + 1
+    for g in range(m):
+        for lo, hi in ((g - 12, g + 13), (g - 3, g + 2), (0, m), (g, g + 1)):
+            got = wide_similarity(terms, g, lo, hi)
+            assert got == pytest.approx(_reference_similarity(terms, g, lo, hi), abs=1e-12)
+
+
+@pytest.mark.parametrize(
+    ("line", "headlinese"),
+    [
+        ("Holmes secures comeback victory", True),
+        ("Campbell to extend sprint career", True),
+        ("Parliament passed the bill", True),
+        ("What is a heat dome?", False),
+        ("The revenue piece", False),
+        ("Day two: the islands", False),
+        ("Verdict", False),
+        ("Why is it controversial", False),
+    ],
+)
+def test_headlinese(line: str, headlinese: bool) -> None:
+    """A short line with a name and a verb is a headline's grammar; a label is not."""
+    assert bool(S._HEADLINESE.match(line)) is headlinese
+
+
+def test_a_headline_its_first_paragraph_restates_keeps_the_start() -> None:
+    lines = [
+        "Storm closes the Skellan ferry for a week",
+        "The Skellan ferry will not sail until next Monday after a storm damaged its pier.",
+        "Bakery chain faces flour shortage",
+        "Ticket holders were told on Friday that the concert had been moved to June.",
+    ]
+    ents = _entries(lines)
+    assert S._restated(ents, 0)  # "Skellan", "ferry" again in the lead
+    assert not S._restated(ents, 2)  # the paragraph under it is about something else
+    assert not S._restated(ents, 1)  # not a headline line at all
+
+
+def test_a_lead_under_a_headline_is_not_a_bio() -> None:
+    """ "Justice Jo Park is the tip of the spear ..." right under a headline opens the
+    story; the same sentence under a byline is the writer's bio."""
+    lead = "Justice Jo Park is the tip of the spear for the court's conservative wing this term."
+    ents = _entries(["Judge and lawyer spar again at the high court", lead])
+    assert ents[1].info.role == S.BODY
+    bio = "Jo Park is a reporter for the Daily Ledger based in Leeds."
+    ents = _entries(["The last word on the harbour vote", "By Sam Roe", "The vote was close.", bio])
+    assert ents[3].info.role == S.BIO

@@ -16,6 +16,7 @@ from collections import defaultdict
 import pytest
 
 from worker import segment as S
+from worker.clean import BIO, BODY, CLOSE, classify
 from worker.cohesion import wide_similarity
 from worker.dumpio import iter_lines
 
@@ -173,7 +174,62 @@ def test_a_lead_under_a_headline_is_not_a_bio() -> None:
     story; the same sentence under a byline is the writer's bio."""
     lead = "Justice Jo Park is the tip of the spear for the court's conservative wing this term."
     ents = _entries(["Judge and lawyer spar again at the high court", lead])
-    assert ents[1].info.role == S.BODY
+    assert ents[1].info.role == BODY
     bio = "Jo Park is a reporter for the Daily Ledger based in Leeds."
     ents = _entries(["The last word on the harbour vote", "By Sam Roe", "The vote was close.", bio])
-    assert ents[3].info.role == S.BIO
+    assert ents[3].info.role == BIO
+
+
+@pytest.mark.parametrize(
+    ("line", "dateline"),
+    [
+        ("(Reuters) — The attorney general is investigating the firm, two people said.", True),
+        ("Dekalb, Ill. — Jo Park threw for three touchdowns as the Huskies won on Tuesday.", True),
+        ("New York, NY – With engagement moving to phones, publishers are rethinking ads.", True),
+        ("Jo Park, Leeds – the former mayor said on Monday that she would stand again.", False),
+        ("Opening hours, Monday – Friday 9am to 5pm at the main library on Fore Street.", False),
+    ],
+)
+def test_datelines_in_mixed_case(line: str, dateline: bool) -> None:
+    """A place with its state, or a wire's tag alone, before a dash opens a story."""
+    assert classify(line).dateline is dateline
+
+
+def test_a_wires_credit_closes_the_story() -> None:
+    for line in ("With Post wires", "— With wire services", "With wires"):
+        assert classify(line).role == CLOSE, line
+    assert classify("With great power").role != CLOSE
+
+
+def test_a_listicles_item_text_opens_no_page() -> None:
+    """ "4. Stay hydrated" over its paragraph: the paragraph is the item's text, however
+    new its words, so no start is scored there (nor on the fast path)."""
+    items = [
+        (
+            "Stay hydrated",
+            "Drinking plenty of water through the day is a simple way to curb "
+            "cravings, and a glass before each meal helps you notice when you are full.",
+        ),
+        (
+            "Try yoga",
+            "Yoga combines breathing exercises, poses and meditation, and regular "
+            "classes have been linked to calmer moods and steadier eating habits.",
+        ),
+        (
+            "Sleep more",
+            "Short nights raise the hormones that drive appetite, so a regular "
+            "bedtime of seven or eight hours makes late snacking less tempting.",
+        ),
+    ]
+    lines = ["Fifteen ways to stop overeating, according to dietitians"]
+    lines.append("Overeating is common, and small changes to routine can make a real difference.")
+    for k, (head, text) in enumerate(items, 1):
+        lines += [f"{k}. {head}", text]
+    ents = _entries(lines)
+    assert all(S._item_heading(ents[i]) for i in (2, 4, 6))
+    coh, terms = S._cohesion_terms(ents)
+    zone = S._appeal_zone(ents)
+    assert all(S._features(ents, i, zone, coh, terms) is None for i in (3, 5, 7))
+    fast = {i for _s, i in S._positive_scores(ents, 1, S.DEFAULT_WEIGHTS, coh, terms=terms)}
+    assert not fast & {3, 5, 7}
+    assert [a.start_line for a in S.segment_text("\n".join(lines) + "\n")] == [1]

@@ -268,6 +268,9 @@ _CLOSE = AnchoredOrNot(
     r"|^(?:issued|released|signed|authori[sz]ed|approved) by\s*:\s*\S"
     r"|^posted by:?\s.{1,40}(?:\bat \d{1,2}[:.]\d{2}|\|)"
     r"|^[—–-]?\s*with assistance from\b|^contributing\s*:|^\(updates? (?:with|to)\b"
+    # "With Post wires", "— With wire services": the wires' share of the story, credited
+    r"|^(?:[—–-]{1,2}\s*)?\(?with (?:(?-i:[A-Z][\w&.'’-]*) )?"
+    r"(?:wires?|wire services|agencies)\)?\.?$"
     r"|^(?:[—–-]{1,2}\s*)?\(?with (?:files|reports|reporting|additional reporting|contributions)"
     r" from (?:the )?"
     r"[A-Z][\w&.'’ -]{1,40}\)?\.?$"
@@ -1553,6 +1556,8 @@ _FAMILIES = {
         "not allowed",
     ),
     _K_CLOSE: (
+        "wire",
+        "agencies",
         "original article",
         "original story",
         "full story",
@@ -3034,6 +3039,18 @@ _DATELINE_TAG = re.compile(
     r"^[A-Z][\w.'’\-]*(?:,? [A-Z][\w.'’\-]*){0,3} \([A-Za-z][\w .&/-]{1,24}\)\s*[–—-]{1,2}"
     r"\s*(?![\d.,%() ]+$)\S"
 )
+# "Dekalb, Ill. — Mike Glass threw ...", "New York, NY – With ...": a place in mixed case with
+# its state or country, a dash, the story (a lone word in mixed case before a dash is
+# too often something else: "Update – ...")
+_DATELINE_STATE = re.compile(
+    r"^[A-Z][a-z][\w'’.-]*(?: [A-Z][\w'’.-]+){0,2}, [A-Z][A-Za-z.]{1,12}(?: [A-Z][A-Za-z.]+)?"
+    r" [–—-]{1,2} [A-Z“\"‘]"
+)
+# "(Reuters) — The ...", "(AP) - ...": a wire story's lead whose place the scraper lost
+_AGENCY_LEAD = re.compile(
+    r"^\((?:Reuters|AP|AFP|UPI|CNN|Bloomberg|dpa|Xinhua|PTI|IANS|ANI|Yonhap|Kyodo|EFE"
+    r"|Anadolu|Tass|TASS|RIA)\)\s*[–—-]{1,2}\s*[A-Z“\"‘]"
+)
 _TRAILING_PAREN = re.compile(r"\s*[(\[][^()\[\]]{1,40}[)\]]\s*$")
 
 
@@ -3048,7 +3065,12 @@ def _is_dateline(s: str) -> bool:
         and not s.isupper()
     ):
         return True
-    return s[:1].isupper() and "(" in s[:60] and _DATELINE_TAG.match(s) is not None
+    if s[:1] == "(":
+        return _AGENCY_LEAD.match(s) is not None  # "(Reuters) — The ...": the place cut off
+    return s[:1].isupper() and (
+        ("(" in s[:60] and _DATELINE_TAG.match(s) is not None)
+        or _DATELINE_STATE.match(s) is not None
+    )
 
 
 def _is_mostly_date(s: str) -> bool:

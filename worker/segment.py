@@ -394,6 +394,8 @@ def _features(
     prev = entries[p].info if p >= 0 else None
     if prev is not None and prev.role in HEADERISH and not ended:
         return None  # inside a header zone (unless a page ended between: not this one's)
+    if p == i - 1 and _item_heading(entries[p]):
+        return None  # "4. Stay hydrated" / its paragraph: a listicle's item, not a page
     if _after_standfirst(entries, i, p):
         return None
     head = repeat = byline = stamp = caption = 0.0
@@ -558,6 +560,23 @@ def _section_sim(entries: list[_Entry], i: int, terms: _Terms, gap_of: list[int]
     left = max(g - WIDE_BLOCK, gap_of[lo] + 1 if lo >= 0 else 0)
     right = min(g + 1 + WIDE_BLOCK, gap_of[hi] if hi < n else g + 1 + WIDE_BLOCK)
     return max(0.0, wide_similarity(terms, g, left, right) - SECTION_SIM_MID)
+
+
+def _item_heading(e: _Entry) -> bool:
+    """A listicle's numbered item heading: "4. Stay hydrated" (short, no sentence end);
+    the paragraph under it is the item's text, inside the story."""
+    t = e.raw.text
+    return (
+        t[:1].isdigit()
+        and e.info.role == BODY
+        and e.info.words <= ITEM_HEAD_WORDS
+        and NUMBERED.match(t) is not None
+        and t.rstrip()[-1:] not in ".!?:;,"
+    )
+
+
+#: Longest numbered item heading, in words.
+ITEM_HEAD_WORDS = 8
 
 
 # A caption's credit to a named photographer: "... Photograph: Jo Park".
@@ -913,6 +932,12 @@ def _body_maybe(
         map(_page_end, map(infos.__getitem__, boiler.tolist())), dtype=bool, count=len(boiler)
     )
     unscored = np.isin(prole, _HEADERISH_ROLES) & ~_between(page_end, pc, c)
+    right_above = (pc == c - 1) & (prole == BODY)
+    if right_above.any():  # a listicle's item heading right above (_features)
+        idx = np.flatnonzero(right_above)
+        unscored[idx] |= np.fromiter(
+            (_item_heading(entries[k]) for k in pc[idx].tolist()), dtype=bool, count=len(idx)
+        )
     is_body = (role[c] == BODY) & ~unscored
     body, p, prole = c[is_body], pc[is_body], prole[is_body]
     has_prev = p >= 0

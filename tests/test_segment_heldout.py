@@ -63,7 +63,8 @@ under them, which none of these sets had shown. The fixes for that (section simi
 of a lone headline, a headline its lead restates keeps its start, headlinese is no
 subheading, a lead under a headline is no bio) cost these sets a little: the record
 sets' mean went from 0.111 / 0.813 to 0.114 / 0.806, and ten sets' bounds were
-loosened to their new scores (h11, h25, h31, h49, h51, h57, h62, h66, h68, h75).
+loosened to their new scores (h11, h25, h31, h49, h51, h57, h62, h66, h68, h75; h33
+after the next refit).
 Scoring uses the project's shared scorer (../shared/eval/score_segmentation.py).
 """
 
@@ -114,7 +115,7 @@ BOUNDS = {
     "h30": (0.01, 0.99),
     "h31": (0.015, 0.988),
     "h32": (0.04, 0.945),
-    "h33": (0.03, 0.97),
+    "h33": (0.033, 0.963),
     "h34": (0.01, 0.99),
     "h35": (0.025, 0.97),
     "h36": (0.03, 0.97),

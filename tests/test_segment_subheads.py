@@ -233,3 +233,36 @@ def test_a_listicles_item_text_opens_no_page() -> None:
     fast = {i for _s, i in S._positive_scores(ents, 1, S.DEFAULT_WEIGHTS, coh, terms=terms)}
     assert not fast & {3, 5, 7}
     assert [a.start_line for a in S.segment_text("\n".join(lines) + "\n")] == [1]
+
+
+def test_a_fact_checks_verdict_closes_it() -> None:
+    assert classify("We rate the statement Mostly True.").role == CLOSE
+    assert classify("We rate this claim False.").role == CLOSE
+    assert classify("We rate the restaurant highly for its view.").role != CLOSE
+
+
+def test_a_story_after_a_copyright_line_is_not_the_header_above() -> None:
+    """Heading, one sentence, "© Name", then a paragraph: the copyright ended that
+    page, so the paragraph opens the next story rather than joining the header's."""
+    recipe = [
+        "Pear jam for the pantry shelf",
+        "Pears from the orchard at Millbeck make the best jam of the autumn, and the recipe "
+        "below keeps for a year in a cool cupboard if the jars are properly sealed.",
+        "Peel, core and cube two kilos of ripe pears and cook them with the juice of a lemon.",
+        "Add the honey and boil until the jam is thick enough to coat the back of a spoon.",
+        "Boil the filled jars for ten minutes",
+        "Leave them to cool overnight; the jam sets within two days.",
+        "© Jo Park",
+    ]
+    story = [
+        "The harbour council voted on Tuesday to restart the Quayside ferry next spring, "
+        "ending a five-year gap in the crossing between Tollbridge and Marram Point.",
+        "Councillors agreed by nine votes to four to buy a second-hand vessel from Norway.",
+        "Opponents said the service had lost money for a decade before it stopped in 2019.",
+        "The first sailings are planned for April, in time for the summer timetable.",
+    ]
+    ents = _entries(recipe + story)
+    head, lead = 4, len(recipe)  # "Boil the filled jars ..." taken for a page, and the story
+    assert S._drop_headless(ents, [0, head, lead]) == [0, head, lead]
+    unsigned = _entries(recipe[:-1] + story)  # no copyright line: the lead joins the header
+    assert S._drop_headless(unsigned, [0, head, lead - 1]) == [0, head]

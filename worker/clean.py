@@ -269,6 +269,9 @@ _CLOSE = AnchoredOrNot(
     r"|^posted by:?\s.{1,40}(?:\bat \d{1,2}[:.]\d{2}|\|)"
     r"|^[—–-]?\s*with assistance from\b|^contributing\s*:|^\(updates? (?:with|to)\b"
     # "With Post wires", "— With wire services": the wires' share of the story, credited
+    # a fact check's verdict, its last line: "We rate the statement Mostly True."
+    r"|^(?:so )?we rate (?:this|the|that|his|her|their) (?:claim|statement|post|rumou?r"
+    r"|video|image|photo|quote)s? (?:as )?(?-i:[A-Z])[\w -]{1,30}\.?$"
     r"|^(?:[—–-]{1,2}\s*)?\(?with (?:(?-i:[A-Z][\w&.'’-]*) )?"
     r"(?:wires?|wire services|agencies)\)?\.?$"
     r"|^(?:[—–-]{1,2}\s*)?\(?with (?:files|reports|reporting|additional reporting|contributions)"
@@ -1556,6 +1559,7 @@ _FAMILIES = {
         "not allowed",
     ),
     _K_CLOSE: (
+        "we rate",
         "wire",
         "agencies",
         "original article",

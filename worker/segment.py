@@ -1513,9 +1513,14 @@ def _drop_headless(entries: list[_Entry], bounds: list[int]) -> list[int]:
     keep: list[int] = bounds[:1]  # the window's first article start: always kept
     for i in bounds[1:]:
         if (
-            entries[i].info.role == BODY
-            or (entries[i].info.role == CAPTION and _photo_only(entries, i))
-        ) and _header_only(entries[keep[-1] : i]):
+            (
+                entries[i].info.role == BODY
+                or (entries[i].info.role == CAPTION and _photo_only(entries, i))
+            )
+            and _header_only(entries[keep[-1] : i])
+            # (not past a copyright line: the header's page ended there, this is the next)
+            and not any(e.info.end for e in entries[keep[-1] : i])
+        ):
             continue  # (or the header's lead photo: its caption, then the story's text)
         keep.append(i)
     return keep

@@ -11,7 +11,10 @@ from __future__ import annotations
 
 import io
 import math
+import subprocess
+import sys
 from collections import defaultdict
+from pathlib import Path
 
 import pytest
 
@@ -266,3 +269,28 @@ def test_a_story_after_a_copyright_line_is_not_the_header_above() -> None:
     assert S._drop_headless(ents, [0, head, lead]) == [0, head, lead]
     unsigned = _entries(recipe[:-1] + story)  # no copyright line: the lead joins the header
     assert S._drop_headless(unsigned, [0, head, lead - 1]) == [0, head]
+
+
+def test_real_texts_benchmark_scores_supplied_articles(tmp_path) -> None:
+    """benchmarks/real_texts.py joins supplied articles and scores the segmentation:
+    the feature and the museum story, headlines kept, come back as two articles."""
+    repo = Path(__file__).resolve().parents[1]
+    (tmp_path / "a.txt").write_text("\n\n".join(FEATURE), encoding="utf-8")
+    (tmp_path / "b.txt").write_text("\n\n".join(NEXT), encoding="utf-8")
+    done = subprocess.run(
+        [
+            sys.executable,
+            str(repo / "benchmarks" / "real_texts.py"),
+            str(tmp_path),
+            "--titles",
+            "--per-dump",
+            "2",
+            "-v",
+        ],
+        check=True,
+        cwd=repo,
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
+    assert "1 dumps of 2 articles: mean Pk 0.000, boundary F1 (±1 line) 1.000" in done.stdout

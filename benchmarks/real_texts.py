@@ -1,0 +1,113 @@
+"""Score the segmenter on dumps built from real article texts you supply.
+
+The written fixtures imitate pages; real articles bring what no writer thought of
+(long reads with subheadings, listicles, bare headlines over leads). This joins
+real article texts into dumps with known boundaries, segments them and scores
+them with the shared scorer, so you can measure on your own material:
+
+    uv run python benchmarks/real_texts.py ARTICLES [--titles] [--per-dump 8]
+
+ARTICLES is a folder of .txt files, one article each (paragraphs one per line or
+separated by blank lines; with --titles the first line is its headline and is
+kept as the article's first line), or a JSON file mapping ids to objects with an
+"articleBody" (and optionally a "headline"), as in the ground truth of the
+scrapinghub/article-extraction-benchmark repository. Nothing is added between
+articles: no furniture, so what is measured is finding where one text ends and
+the next begins. Articles are shuffled (--seed) and dealt into dumps of
+--per-dump each; the gold start of each is its first line. Prints mean Pk and
+boundary F1 at ±1 line over the dumps, and per dump with -v.
+"""
+
+from __future__ import annotations
+
+import argparse
+import importlib.util
+import json
+import random
+import re
+import sys
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT))
+
+from worker.segment import segment_text  # noqa: E402
+
+SCORER = ROOT.parent / "shared" / "eval" / "score_segmentation.py"
+
+
+def _scorer():
+    spec = importlib.util.spec_from_file_location("score_segmentation", SCORER)
+    mod = importlib.util.module_from_spec(spec)
+    assert spec.loader is not None
+    spec.loader.exec_module(mod)
+    return mod.score
+
+
+def _paragraphs(text: str) -> list[str]:
+    return [p.strip() for p in re.split(r"\n+", text) if p.strip()]
+
+
+def load(source: Path, titles: bool) -> list[list[str]]:
+    """Each article as its lines (headline first, with ``titles``)."""
+    arts: list[list[str]] = []
+    if source.is_dir():
+        for f in sorted(source.glob("*.txt")):
+            lines = _paragraphs(f.read_text(encoding="utf-8", errors="replace"))
+            arts.append(lines if titles else lines[1:] if lines else lines)
+    else:
+        for item in json.loads(source.read_text(encoding="utf-8")).values():
+            body = _paragraphs(item.get("articleBody") or "")
+            head = (item.get("headline") or "").strip()
+            arts.append(([head] if titles and head else []) + body)
+    return [a for a in arts if len(a) >= 3]
+
+
+def dumps(arts: list[list[str]], per_dump: int, seed: int) -> list[tuple[str, dict]]:
+    """(dump text, gold) for each full group of ``per_dump`` shuffled articles."""
+    arts = arts[:]
+    random.Random(seed).shuffle(arts)
+    out = []
+    for k in range(len(arts) // per_dump):
+        lines: list[str] = []
+        gold_arts = []
+        for a in arts[k * per_dump : (k + 1) * per_dump]:
+            gold_arts.append({"start_line": len(lines) + 1, "end_line": len(lines) + len(a)})
+            lines += a
+        gold = {"line_count": len(lines), "articles": gold_arts}
+        out.append(("\n".join(lines) + "\n", gold))
+    return out
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    ap.add_argument("articles", type=Path)
+    ap.add_argument("--titles", action="store_true", help="keep each article's headline")
+    ap.add_argument("--per-dump", type=int, default=8)
+    ap.add_argument("--seed", type=int, default=0)
+    ap.add_argument("-v", "--verbose", action="store_true")
+    a = ap.parse_args()
+    score = _scorer()
+    built = dumps(load(a.articles, a.titles), a.per_dump, a.seed)
+    if not built:
+        sys.exit(f"fewer than {a.per_dump} usable articles in {a.articles}")
+    pks, f1s = [], []
+    for k, (text, gold) in enumerate(built, 1):
+        pred = {"articles": [x.to_json() for x in segment_text(text)]}
+        r = score(gold, pred, 1)
+        pks.append(r["pk"])
+        f1s.append(r["boundary_f1"])
+        if a.verbose:
+            print(
+                f"dump {k:3}: Pk {r['pk']:.3f}  F1 {r['boundary_f1']:.3f}  "
+                f"missed {r['missed_starts']}  extra {r['extra_starts']}"
+            )
+    n = len(built)
+    print(
+        f"{n} dumps of {a.per_dump} articles: mean Pk {sum(pks) / n:.3f}, "
+        f"boundary F1 (±1 line) {sum(f1s) / n:.3f}"
+    )
+
+
+if __name__ == "__main__":
+    main()

@@ -202,6 +202,8 @@ def test_a_wires_credit_closes_the_story() -> None:
     for line in ("With Post wires", "— With wire services", "With wires"):
         assert classify(line).role == CLOSE, line
     assert classify("With great power").role != CLOSE
+    assert classify("This article was reprinted on Wired.com.").role == CLOSE
+    assert classify("This article reprinted the myth that monks built the bridge.").role != CLOSE
 
 
 def test_a_listicles_item_text_opens_no_page() -> None:

@@ -256,7 +256,8 @@ _CLOSE = AnchoredOrNot(
     # "This report by The Canadian Press was first published March 19, 2024.", "This
     # article originally appeared in ...": the wire's or partner's republishing credit
     r"|^\(?this (?:story|article|report|piece|column)(?: by [\w&.'’ -]{1,40}?)?"
-    r" (?:was |has been |is )?(?:first|originally) (?:published|posted|appeared|ran)\b"
+    r" (?:(?:was |has been |is )?(?:first|originally) (?:published|posted|appeared|ran)"
+    r"|(?:was|has been|is) (?:reprinted|republished))\b"
     r"|^(?:read|view|see) (?:the )?(?:original|full|complete) (?:article|story|report|post)"
     r"(?: here)? (?:on|at|in|from)\b"
     r"|^\(?this (?:story|article|report) has not been edited\b"

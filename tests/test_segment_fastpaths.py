@@ -27,10 +27,10 @@ def _entries(text: str) -> list:
 
 
 def _same_positive(ents: list, *weights: S.Weights) -> None:
-    coh = S._cohesion(ents)
+    coh, terms = S._cohesion_terms(ents)
     for w in weights or (S.DEFAULT_WEIGHTS,):
-        full = S.score_gaps(ents, 1, w, coh)
-        fast = S._positive_scores(ents, 1, w, coh)
+        full = S.score_gaps(ents, 1, w, coh, terms)
+        fast = S._positive_scores(ents, 1, w, coh, terms=terms)
         assert set(fast) <= set(full)
         assert {p for p in full if p[0] > 0} <= set(fast)
 

@@ -136,7 +136,7 @@ def test_wide_similarity_matches_a_reference() -> None:
     _coh, terms = S._cohesion_terms(ents)
     m = int(terms[1].max()) + 1
     for g in range(m):
-        for lo, hi in ((g - 12, g + 13), (g - 3, g + 2), (0, m), (g, g + 1)):
+        for lo, hi in ((g - 12, g + 13), (g - 3, g + 2), (0, m), (g, g + 1), (g + 2, g - 1)):
             got = wide_similarity(terms, g, lo, hi)
             assert got == pytest.approx(_reference_similarity(terms, g, lo, hi), abs=1e-12)
 

@@ -1561,8 +1561,10 @@ _FAMILIES = {
     ),
     _K_CLOSE: (
         "we rate",
-        "wire",
-        "agencies",
+        "wires",
+        "wire service",
+        "with wire",
+        "with agencies",
         "original article",
         "original story",
         "full story",

@@ -368,15 +368,15 @@ def wide_similarity(terms: _Terms, g: int, lo: int, hi: int) -> float:
     """
     rank, line, w = terms
     lo, mid, mid1, hi = np.searchsorted(line, (lo, g, g + 1, hi))
-    if mid == lo or hi == mid1:
-        return 0.0
-    left, lw = np.unique(rank[lo:mid], return_inverse=True)
-    right, rw = np.unique(rank[mid1:hi], return_inverse=True)
-    vl = np.bincount(lw, weights=w[lo:mid])
-    vr = np.bincount(rw, weights=w[mid1:hi])
-    _, il, ir = np.intersect1d(left, right, assume_unique=True, return_indices=True)
+    if mid <= lo or hi <= mid1:
+        return 0.0  # a side with no words (or a span that ends before it starts)
+    # both sides' words numbered together, then one weight vector a side over them
+    words, at = np.unique(np.concatenate((rank[lo:mid], rank[mid1:hi])), return_inverse=True)
+    split = mid - lo
+    vl = np.bincount(at[:split], weights=w[lo:mid], minlength=len(words))
+    vr = np.bincount(at[split:], weights=w[mid1:hi], minlength=len(words))
     norm = math.sqrt(float(vl @ vl) * float(vr @ vr))
-    return float(vl[il] @ vr[ir]) / norm if norm > 0 else 0.0
+    return float(vl @ vr) / norm if norm > 0 else 0.0
 
 
 # Word keys. A word is identified by a 64-bit key: up to 8 letters, its

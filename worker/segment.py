@@ -364,13 +364,20 @@ FEATURES = (
 
 
 def _features(
-    entries: list[_Entry], i: int, zone: list[bool], coh, terms: _Terms | None = None
+    entries: list[_Entry],
+    i: int,
+    zone: list[bool],
+    coh,
+    terms: _Terms | None = None,
+    lazy: bool = False,
 ) -> tuple[float, ...] | None:
     """The feature vector of 'an article starts at entries[i]' (FEATURES order).
 
     None when entries[i] sits inside a header zone (the line before it is
     furniture): an article starts at the top of its header zone. ``terms``: the
     window's word terms (_cohesion_terms), for section_sim; without them it is 0.
+    ``lazy``: leave section_sim at 0 for the caller to add when it can matter
+    (_positive_scores: it only ever lowers a score).
     """
     sims, depths, gap_of, carry = coh
     n = len(entries)
@@ -526,7 +533,9 @@ def _features(
         1.0 if furniture else 0.0,
         1.0 if head_only and short_head else 0.0,
         carried,
-        _section_sim(entries, i, terms, gap_of) if head_only and terms is not None else 0.0,
+        _section_sim(entries, i, terms, gap_of)
+        if head_only and terms is not None and not lazy
+        else 0.0,
     )
 
 
@@ -887,11 +896,26 @@ def _positive_scores(
     # (else no safe margin: score them all; numbered items go last, as the fewest are left)
     mul = operator.mul
     out = []
+    # section_sim only lowers a score (a weight of at most 0): it is computed only for
+    # a lone headline that scores above zero without it; one that does not is left
+    # out, as certainly at most zero
+    lazy = terms is not None and weights.section_sim <= 0
     for i in _unnumbered(entries, cands.tolist()):
-        f = _features(entries, i, zone, coh, terms)
+        f = _features(entries, i, zone, coh, terms, lazy)
         if f is not None:
-            out.append((bias + sum(map(mul, f, wvec)), i))
+            score = bias + sum(map(mul, f, wvec))
+            if lazy and f[_HEAD_ONLY]:
+                if score <= 0:
+                    continue
+                section = _section_sim(entries, i, terms, coh[2])
+                f = (*f[:_SECTION_AT], section, *f[_SECTION_AT + 1 :])
+                score = bias + sum(map(mul, f, wvec))  # (summed as score_gaps does)
+            out.append((score, i))
     return out
+
+
+_HEAD_ONLY = FEATURES.index("head_only")
+_SECTION_AT = FEATURES.index("section_sim")
 
 
 def _body_maybe(

@@ -5,13 +5,15 @@ The written fixtures imitate pages; real articles bring what no writer thought o
 real article texts into dumps with known boundaries, segments them and scores
 them with the shared scorer, so you can measure on your own material:
 
-    uv run python benchmarks/real_texts.py ARTICLES [--titles] [--per-dump 8]
+    uv run python benchmarks/real_texts.py ARTICLES [--headlines keep|drop] [--per-dump 8]
 
 ARTICLES is a folder of .txt files, one article each (paragraphs one per line or
-separated by blank lines; with --titles the first line is its headline and is
-kept as the article's first line), or a JSON file mapping ids to objects with an
+separated by blank lines), or a JSON file mapping ids to objects with an
 "articleBody" (and optionally a "headline"), as in the ground truth of the
-scrapinghub/article-extraction-benchmark repository. Nothing is added between
+scrapinghub/article-extraction-benchmark repository. --headlines says whether the
+first line of each file is a headline, kept (as the article's first line) or
+dropped; without it, every line is the article's (and a JSON headline is dropped).
+Nothing is added between
 articles: no furniture, so what is measured is finding where one text ends and
 the next begins. Articles are shuffled (--seed) and dealt into dumps of
 --per-dump each; the gold start of each is its first line. Prints mean Pk and
@@ -48,18 +50,19 @@ def _paragraphs(text: str) -> list[str]:
     return [p.strip() for p in re.split(r"\n+", text) if p.strip()]
 
 
-def load(source: Path, titles: bool) -> list[list[str]]:
-    """Each article as its lines (headline first, with ``titles``)."""
+def load(source: Path, headlines: str | None) -> list[list[str]]:
+    """Each article as its lines: a file's first line dropped when ``headlines`` is
+    "drop"; a JSON item's headline kept first when it is "keep"."""
     arts: list[list[str]] = []
     if source.is_dir():
         for f in sorted(source.glob("*.txt")):
             lines = _paragraphs(f.read_text(encoding="utf-8", errors="replace"))
-            arts.append(lines if titles else lines[1:] if lines else lines)
+            arts.append(lines[1:] if headlines == "drop" else lines)
     else:
         for item in json.loads(source.read_text(encoding="utf-8")).values():
             body = _paragraphs(item.get("articleBody") or "")
             head = (item.get("headline") or "").strip()
-            arts.append(([head] if titles and head else []) + body)
+            arts.append(([head] if headlines == "keep" and head else []) + body)
     return [a for a in arts if len(a) >= 3]
 
 
@@ -82,17 +85,23 @@ def dumps(arts: list[list[str]], per_dump: int, seed: int) -> list[tuple[str, di
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     ap.add_argument("articles", type=Path)
-    ap.add_argument("--titles", action="store_true", help="keep each article's headline")
+    ap.add_argument("--headlines", choices=("keep", "drop"), help="each file's first line")
     ap.add_argument("--per-dump", type=int, default=8)
     ap.add_argument("--seed", type=int, default=0)
     ap.add_argument("-v", "--verbose", action="store_true")
+    ap.add_argument("--write", type=Path, help="also write each dump and its gold here")
     a = ap.parse_args()
     score = _scorer()
-    built = dumps(load(a.articles, a.titles), a.per_dump, a.seed)
+    built = dumps(load(a.articles, a.headlines), a.per_dump, a.seed)
     if not built:
         sys.exit(f"fewer than {a.per_dump} usable articles in {a.articles}")
     pks, f1s = [], []
+    if a.write:
+        a.write.mkdir(parents=True, exist_ok=True)
     for k, (text, gold) in enumerate(built, 1):
+        if a.write:
+            (a.write / f"dump-{k}.txt").write_text(text, encoding="utf-8")
+            (a.write / f"dump-{k}-gold.json").write_text(json.dumps(gold), encoding="utf-8")
         pred = {"articles": [x.to_json() for x in segment_text(text)]}
         r = score(gold, pred, 1)
         pks.append(r["pk"])

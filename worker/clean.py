@@ -1872,6 +1872,9 @@ class LineInfo:
     tags: bool = False
     #: A row of buttons ("Share on Facebook | Share on X | Save"): at either end of a page.
     widget: bool = False
+    #: A listicle's numbered item heading ("4. Stay hydrated"): short, no sentence end;
+    #: the paragraph under it is the item's text, not a page of its own.
+    item: bool = False
 
 
 #: All fields of a LineInfo, in declaration order (LineInfo(*_LINE_FIELDS(x)) copies x).
@@ -2103,6 +2106,8 @@ def _classify(
                 role == HEAD and s[0].isdigit() and _CLOCK_HEAD.match(s) is not None
             )  # "7:52 p.m.: Jury returns": a live entry's time and its heading
             return info
+    if s[0].isdigit() and nwords <= ITEM_HEAD_WORDS and s[-1] not in ".!?:;,":
+        info.item = NUMBERED.match(s) is not None
     first = s.split(" ", 1)[0].lower().strip("“\"'‘,")
     info.connective = first in _CONNECTIVE
     info.quote_start = s[0] in "“\"‘'«"
@@ -2614,6 +2619,8 @@ def _is_data_line(s: str) -> bool:
 
 # A numbered item ("3. Night market ..."): inside a listicle or a list of links.
 NUMBERED = re.compile(r"^\d{1,2}[.)]\s+\S")
+#: Longest numbered item heading, in words (LineInfo.item).
+ITEM_HEAD_WORDS = 8
 
 
 # A video player's duration line ("VIDEO 3:12", "Watch now 03:12"); its title follows.

@@ -572,20 +572,9 @@ def _section_sim(entries: list[_Entry], i: int, terms: _Terms, gap_of: list[int]
 
 
 def _item_heading(e: _Entry) -> bool:
-    """A listicle's numbered item heading: "4. Stay hydrated" (short, no sentence end);
-    the paragraph under it is the item's text, inside the story."""
-    t = e.raw.text
-    return (
-        t[:1].isdigit()
-        and e.info.role == BODY
-        and e.info.words <= ITEM_HEAD_WORDS
-        and NUMBERED.match(t) is not None
-        and t.rstrip()[-1:] not in ".!?:;,"
-    )
-
-
-#: Longest numbered item heading, in words.
-ITEM_HEAD_WORDS = 8
+    """A listicle's numbered item heading ("4. Stay hydrated", LineInfo.item) still read
+    as a paragraph: the paragraph under it is the item's text, inside the story."""
+    return e.info.item and e.info.role == BODY
 
 
 # A caption's credit to a named photographer: "... Photograph: Jo Park".
@@ -956,12 +945,9 @@ def _body_maybe(
         map(_page_end, map(infos.__getitem__, boiler.tolist())), dtype=bool, count=len(boiler)
     )
     unscored = np.isin(prole, _HEADERISH_ROLES) & ~_between(page_end, pc, c)
-    right_above = (pc == c - 1) & (prole == BODY)
-    if right_above.any():  # a listicle's item heading right above (_features)
-        idx = np.flatnonzero(right_above)
-        unscored[idx] |= np.fromiter(
-            (_item_heading(entries[k]) for k in pc[idx].tolist()), dtype=bool, count=len(idx)
-        )
+    right_above = np.flatnonzero((pc == c - 1) & (prole == BODY))
+    if len(right_above):  # a listicle's item heading right above (_features)
+        unscored[right_above] |= _attr(infos, pc[right_above], "item")
     is_body = (role[c] == BODY) & ~unscored
     body, p, prole = c[is_body], pc[is_body], prole[is_body]
     has_prev = p >= 0

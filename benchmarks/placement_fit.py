@@ -26,7 +26,6 @@ rules: the runs it learns from are theirs.
 from __future__ import annotations
 
 import argparse
-import importlib.util
 import json
 import re
 import sys
@@ -38,13 +37,14 @@ import numpy as np
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
+from shared_scorer import load_score  # noqa: E402
+
 from worker import placement as P  # noqa: E402
 from worker import segment as S  # noqa: E402
 from worker import startcheck as SC  # noqa: E402
 from worker.dumpio import RawLine  # noqa: E402
 
 HELD = ROOT / "tests" / "fixtures" / "segment" / "heldout"
-SCORER = ROOT.parent / "shared" / "eval" / "score_segmentation.py"
 #: Sets kept out of every fit: the record of first contact.
 RECORD = (
     "h49",
@@ -235,14 +235,6 @@ def _lbfgs(rows, cols, vals, seg, gold_rows, n_rows, n_feats, c, iters=400, memo
     return w
 
 
-def _scorer():
-    spec = importlib.util.spec_from_file_location("score_segmentation", SCORER)
-    mod = importlib.util.module_from_spec(spec)
-    assert spec.loader is not None
-    spec.loader.exec_module(mod)
-    return mod.score
-
-
 def placed(d: Dump, model: P.PlacementModel) -> list[int]:
     if len(d.rules) < 2:
         return d.rules
@@ -296,7 +288,7 @@ def checked(d: Dump, starts: list[int], check: SC.StartCheck) -> list[int]:
 
 
 def loso(dumps: list[Dump], train_sets: set[str]) -> None:
-    score = _scorer()
+    score = load_score()
     sets = sorted({d.set for d in dumps}, key=lambda s: int(s[1:]))
     res: dict[str, list[tuple[float, ...]]] = defaultdict(list)
     for name in sets:

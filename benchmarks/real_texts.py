@@ -23,7 +23,6 @@ boundary F1 at ±1 line over the dumps, and per dump with -v.
 from __future__ import annotations
 
 import argparse
-import importlib.util
 import json
 import random
 import re
@@ -33,17 +32,9 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
+from shared_scorer import load_score  # noqa: E402
+
 from worker.segment import segment_text  # noqa: E402
-
-SCORER = ROOT.parent / "shared" / "eval" / "score_segmentation.py"
-
-
-def _scorer():
-    spec = importlib.util.spec_from_file_location("score_segmentation", SCORER)
-    mod = importlib.util.module_from_spec(spec)
-    assert spec.loader is not None
-    spec.loader.exec_module(mod)
-    return mod.score
 
 
 def _paragraphs(text: str) -> list[str]:
@@ -91,7 +82,7 @@ def main() -> None:
     ap.add_argument("-v", "--verbose", action="store_true")
     ap.add_argument("--write", type=Path, help="also write each dump and its gold here")
     a = ap.parse_args()
-    score = _scorer()
+    score = load_score()
     built = dumps(load(a.articles, a.headlines), a.per_dump, a.seed)
     if not built:
         sys.exit(f"fewer than {a.per_dump} usable articles in {a.articles}")

@@ -1087,8 +1087,8 @@ def _boundaries(
 ) -> list[int]:
     """Article starts after entries[ctx]: the rules' (_rule_boundaries), each then put
     on the line of its furniture run that opens the page (``placement``), but those
-    the rules moved over page-top furniture they know (a skip link, a meter); then
-    those ``starts_check`` finds to be no page's start dropped.
+    the rules fixed (_rule_boundaries); then those ``starts_check`` finds to be no
+    page's start dropped.
     """
     found, fixed = _rule_boundaries(entries, ctx, weights, limit, carry)
     if (placement is None and starts_check is None) or not found:
@@ -1096,7 +1096,6 @@ def _boundaries(
     roles = [e.info.role for e in entries]
     line = _line_of(entries)
     if placement is not None:
-        fixed |= {b for b in found if _restated(entries, b)}
         found = place(line, roles, found, ctx, placement, fixed, MIN_LEN)
     if starts_check is not None:
         found = check(line, roles, found, ctx, starts_check)
@@ -1136,7 +1135,8 @@ def _rule_boundaries(
     carry: _WordCarry | None = None,
 ) -> tuple[list[int], set[int]]:
     """Article starts after entries[ctx]: cue-scored boundaries, then cue-less splits;
-    and those of them _page_top moved up over page-top furniture.
+    and those of them the placement must leave where they are: those _page_top moved
+    up over page-top furniture, and headlines their lead restates (_restated).
 
     Only articles that end by ``limit`` (enough right context) are split further.
     ``carry``: the last window's words (_WordCarry), when the caller keeps them.
@@ -1165,7 +1165,8 @@ def _rule_boundaries(
     for a, b in itertools.pairwise([ctx, *bounds, len(entries)]):
         if b <= limit:
             extra += _split_cueless(entries, terms, gap_of, a, b)
-    return sorted(bounds + extra), fixed
+    found = sorted(bounds + extra)
+    return found, fixed | {b for b in found if _restated(entries, b)}
 
 
 def _line_of(entries: list[_Entry]):

@@ -894,9 +894,13 @@ def _link_row(s: str, plain: bool = False) -> bool:
         return False
     return (
         all(0 < c.count(" ") + 1 <= 5 for c in map(str.strip, cells) if c)
-        and not any(_ENDS_SENTENCE.search(c) for c in cells)
+        and not any(_ENDS_SENTENCE.search(c) and not _INITIALS.match(c) for c in cells)
         and not _HAS_DATE.search(s)
     )
+
+
+#: A cell of initials ("U.S.", "U.K."): a link's text, though it ends with a full stop.
+_INITIALS = re.compile(r"^\s*(?:[A-Z]\.){2,3}\s*$")
 
 
 # A news app's age of a story as a row's last cell: "· 2d", "| 5h", "· 3 hours ago".
@@ -1875,6 +1879,8 @@ class LineInfo:
     #: A listicle's numbered item heading ("4. Stay hydrated"): short, no sentence end;
     #: the paragraph under it is the item's text, not a page of its own.
     item: bool = False
+    #: A date in a list of dated teasers (date / teaser / date / teaser): a link's date.
+    dated: bool = False
 
 
 #: All fields of a LineInfo, in declaration order (LineInfo(*_LINE_FIELDS(x)) copies x).

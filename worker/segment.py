@@ -690,7 +690,10 @@ SPEAKER_CHARS = 30
 
 def _page_end(info: LineInfo) -> bool:
     """Furniture that closes a page (a republishing notice, a copyright line, a
-    comment prompt): header lines above it and below it belong to two articles."""
+    comment prompt, a box of dated teasers): header lines above it and below it belong
+    to two articles."""
+    if info.dated:
+        return True  # (a box's label above, "Coastal weather", is no headline of the next)
     if info.end and info.role == BOILER and info.words <= 4 and _NEXT_PAGE.match(info.key):
         return True  # "Next story": the link to the page after this one
     return (
@@ -1219,12 +1222,24 @@ def _drop_stubs(
             own = _paragraphs(paras, i, nxt)
             if own < 2 or (own < 3 and entries[nxt].info.role != BODY):
                 continue  # too short to be an article of its own (the cued start wins)
-            if _paragraphs(paras, keep[-1], i) < 2:
+            above = _paragraphs(paras, keep[-1], i)
+            if above == 0 and _label_over_furniture(entries, keep[-1], i) and len(keep) > 1:
+                keep[-1] = i  # a box's label over furniture only: no page's headline
+                continue
+            if above < 2:
                 continue  # the article above would keep a single paragraph
         elif info.role == BYLINE and _paragraphs(paras, i, nxt) <= 1:
             continue  # a label that reads like a name ("Private Notes"), not an author
         keep.append(i)
     return _drop_headless(entries, keep + bounds[-1:])[1:]
+
+
+def _label_over_furniture(entries: list[_Entry], a: int, b: int) -> bool:
+    """entries[a:b] is a "headline" over furniture, with no paragraph, byline or date:
+    a box's label ("Part of complete coverage on") over its links, not a page."""
+    return entries[a].info.role == HEAD and not any(
+        e.info.role in (BYLINE, TIMESTAMP) for e in entries[a:b]
+    )
 
 
 def _drop_sections(entries: list[_Entry], bounds: list[int], start: int) -> list[int]:
@@ -2090,6 +2105,8 @@ def _push(window: list[_Entry], raw: RawLine, info: LineInfo | None = None) -> N
     ):  # entry / "WEWL" / "2:02 PM": a photo's credit inside a live page, no sign-off
         last.role = CREDIT
     if info.role == TIMESTAMP and not info.clock:
+        _dated_teasers(window, info, raw.text)
+    if info.role == TIMESTAMP and not info.clock:
         _live_entry_times(window, info, raw.text)
         _day_sections(window, info, raw.text)
         if not info.clock and _repeats_header_date(window, raw.text):
@@ -2706,6 +2723,55 @@ def _over_inline(window: list[_Entry]) -> LineInfo | None:
     return window[k].info if 0 <= k < len(window) - 1 else None
 
 
+def _dated_teasers(window: list[_Entry], info: LineInfo, text: str) -> None:
+    """date / teaser / date / teaser / date: a box of dated links to other stories
+    ("Part of complete coverage on ..."), not pages each opened by its date. The
+    third dated line in such a run (each date with its year, each teaser one line of
+    a few words) turns the run into listed furniture; once a run is found, a teaser
+    may take two lines. A live page's entries (date / heading / text) and a log's
+    day sections ("Monday, March 25") make no such run."""
+    if not _YEAR.search(text):
+        return
+    stamps: list[int] = []
+    k = len(window)
+    while len(stamps) < TEASER_DATES - 1:
+        j = _teaser_date(window, k - 2, 1) or _teaser_date(window, k - 3, 2)
+        if j is None:
+            return
+        stamps.append(j)
+        k = j
+    for e in window[k:]:
+        e.info.role, e.info.listed, e.info.lead, e.info.ad = BOILER, True, 0, False
+    for j in stamps:
+        window[j].info.dated = True
+    info.role, info.listed, info.dated = BOILER, True, True
+
+
+def _teaser_date(window: list[_Entry], j: int, lines: int) -> int | None:
+    """j, when window[j] is a dated line over a teaser of ``lines`` lines (two only
+    under a date already found in a run)."""
+    if j < 0:
+        return None
+    e = window[j].info
+    if lines > 1 and not e.dated:
+        return None
+    if not (e.dated or (e.role == TIMESTAMP and not e.clock and _YEAR.search(window[j].raw.text))):
+        return None
+    for t in window[j + 1 : j + 1 + lines]:
+        if t.info.role == TIMESTAMP or t.info.words < TEASER_MIN_WORDS:
+            return None
+        if lines == 1 and not (t.info.listed or t.info.role == BODY):
+            return None
+    return j
+
+
+_YEAR = re.compile(r"\b(?:19|20)\d\d\b")
+#: Dates in a run (each over its teaser) that make a list of dated links.
+TEASER_DATES = 3
+#: Shortest teaser under a date in such a list, in words (a sentence, no heading).
+TEASER_MIN_WORDS = 5
+
+
 def _dated_name(window: list[_Entry]) -> None:
     """A date under a bare name (and maybe the author's title): the name was a byline, not
     a kicker that reads like one, so the sentences over it head the article."""
@@ -2972,6 +3038,12 @@ def _lead_in(window: list[_Entry], info: LineInfo, text: str = "") -> None:
     if not lead and not prev.listed:
         _list_ended(window, info)  # (most lines: no label or link above, no rule below applies)
         return
+    if prev.dated and info.role in (HEAD, BODY, CONT):
+        info.role, info.listed = BOILER, True  # a dated teaser's text, under its date
+        return
+    bulleted = prev.listed and _same_bullet(window[-1].raw.text, text)
+    if bulleted and not lead:
+        lead = 1  # a bulleted list of links goes on past LIST_ITEMS while its bullets do
     if lead > 0 and prev.listed and info.words <= 2 and _DATE_LABEL.match(text.strip()):
         # link / "Published" / "12 March 2021": the label of the link's date, on its own line
         info.role, info.listed, info.lead, info.ad = BOILER, True, lead, prev.ad
@@ -2979,6 +3051,7 @@ def _lead_in(window: list[_Entry], info: LineInfo, text: str = "") -> None:
     paired = lead > 0 and _paired_kicker(window, info, text)
     if (
         lead > 0
+        and not bulleted
         and _not_a_link(prev, info, text)
         and not _listed_label(window, info)
         and not paired
@@ -3222,6 +3295,20 @@ def _paired_kicker(window: list[_Entry], info: LineInfo, text: str) -> bool:
         and kicker.words <= 3
         and not text.lstrip()[:3].lower().startswith("by")
     )
+
+
+def _same_bullet(above: str, text: str) -> bool:
+    """Both lines open with the same list bullet ("- ", "• ", "* ")."""
+    return (
+        len(above) > 2
+        and len(text) > 2
+        and above[0] in _BULLETS
+        and above[:2] == text[:2]
+        and above[1] == " "
+    )
+
+
+_BULLETS = frozenset("-–•*·▪►")
 
 
 def _not_a_link(prev: LineInfo, info: LineInfo, text: str) -> bool:

@@ -1,0 +1,161 @@
+"""Lists of links at a page's foot that real pages showed the rules reading as pages.
+
+Three shapes, all seen on real news pages (docs/segmentation.md, "Real article
+texts"): a bulleted list of links longer than a label's usual run, a box of dated
+teasers (date / teaser / date / teaser ...), and a site's navigation row whose
+cells include initials ("U.S."). Each ended up opening an article of its own. The
+texts here are invented.
+"""
+
+from __future__ import annotations
+
+import io
+
+from worker import segment as S
+from worker.clean import BODY, BOILER, TIMESTAMP, classify
+from worker.dumpio import iter_lines
+
+STORY_A = [
+    "Harbour council votes to restore the Quayside ferry",
+    "Councillor Ruth Abernethy has spent two years arguing that the Quayside ferry, which "
+    "stopped running between Tollbridge and Marram Point in 2019, should return.",
+    "On Tuesday the Tollbridge harbour council finally agreed, voting by nine to four to buy "
+    "a second-hand vessel and restart the crossing next spring.",
+    "Abernethy called the vote a victory for commuters on the Marram Point side, who face a "
+    "forty-minute drive round the estuary when the old bridge closes.",
+    "Opponents said the ferry had lost money for a decade before it stopped, and warned "
+    "that the Quayside service would do so again.",
+    "The vessel, built in Norway in 1998, needs its hull plating repaired and both diesel "
+    "engines overhauled before it can carry passengers to Marram Point.",
+    "The Courier's Jo Pennick contributed to this report.",
+]
+
+STORY_B = [
+    "Glassworks reopens as a museum of the valley's industry",
+    "The old Pemberton glassworks in Ashcombe opened its doors on Saturday as a museum, "
+    "eleven years after its last furnace was put out.",
+    "Volunteers spent four winters cataloguing moulds, blowpipes and ledgers left behind "
+    "when the works closed, and the county archive lent its photographs.",
+    "The museum's curator, Idris Penhallow, said the furnace hall would host glassblowing "
+    "demonstrations every weekend through the summer.",
+    "Admission is free for Ashcombe residents, and the museum's café occupies the former "
+    "packing shed beside the canal.",
+]
+
+BULLETED_LINKS = [
+    "More From The Courier",
+    "- Why the ring road will take another decade",
+    "- Five walks along the old canal towpath",
+    "- The bakery that survived three floods",
+    "- What the census says about our villages",
+    "- A guide to the county's summer fairs",
+    "- How the library fought off closure",
+    "- The best allotments in the county, ranked by the people who tend them every year",
+    "- Want the week's best reads in your inbox every Friday morning? Sign up for our "
+    "newsletter here today",
+]
+
+DATED_TEASERS = [
+    "Part of our coverage of",
+    "Coastal weather",
+    "March 3, 2024 -- Updated 0940 GMT",
+    "Here is what the new flood barriers along the estuary are built to withstand.",
+    "January 19, 2024 -- Updated 1115 GMT",
+    "Forecasters explain why the winter storms have grown stronger this decade.",
+    "February 2, 2024 -- Updated 1620 GMT",
+    "A look at the ferry crossings that close first when the wind rises.",
+    "April 11, 2024 -- Updated 0805 GMT",
+    "Keeping a household ready for a power cut takes less than an afternoon.",
+    "What to pack in a bag that can be grabbed in the dark when the sirens sound.",
+    "May 6, 2024 -- Updated 1300 GMT",
+    "The coastguard's advice for anyone caught on the causeway by a rising tide.",
+]
+
+NAV_ROW = (
+    "Home | Video | World | U.S. | Europe | Middle East | Business | Sport | Tech | Travel | "
+    "Weather"
+)
+
+
+def _roles(lines: list[str]) -> list[int]:
+    window: list[S._Entry] = []
+    for raw in iter_lines(io.BytesIO(("\n".join(lines) + "\n").encode())):
+        S._push(window, raw)
+    return [e.info.role for e in window]
+
+
+def _starts(lines: list[str]) -> list[int]:
+    text = "\n".join(lines) + "\n"
+    return [a.start_line for a in S.segment_text(text)]
+
+
+def test_a_bulleted_list_of_links_goes_on_while_its_bullets_do() -> None:
+    roles = _roles(STORY_A + BULLETED_LINKS)
+    assert roles[len(STORY_A) :] == [BOILER] * len(BULLETED_LINKS)
+
+
+def test_a_bulleted_list_past_a_labels_run_opens_no_article() -> None:
+    lines = STORY_A + BULLETED_LINKS + STORY_B
+    assert _starts(lines) == [1, len(STORY_A) + len(BULLETED_LINKS) + 1]
+
+
+def test_dated_teasers_are_a_box_of_links() -> None:
+    roles = _roles(STORY_A + DATED_TEASERS)
+    assert TIMESTAMP not in roles[len(STORY_A) :]
+    assert roles[len(STORY_A) + 2 :] == [BOILER] * (len(DATED_TEASERS) - 2)
+
+
+def test_a_box_of_dated_teasers_opens_no_article() -> None:
+    lines = STORY_A + DATED_TEASERS + STORY_B
+    assert _starts(lines) == [1, len(STORY_A) + len(DATED_TEASERS) + 1]
+
+
+def test_a_live_page_s_dated_entries_stay_dated() -> None:
+    """date / heading / text, three times: a live page's entries, no teaser box (only a
+    run of one-line teasers under dates starts one)."""
+    entries = []
+    for day, head, text in [
+        ("March 3, 2024 09:40 AM", "Ferry vote delayed", STORY_A[1]),
+        ("March 3, 2024 11:15 AM", "Council meets again", STORY_A[2]),
+        ("March 3, 2024 04:20 PM", "Crossing to restart", STORY_A[3]),
+    ]:
+        entries += [day, head, text]
+    roles = _roles(entries)
+    assert roles[0::3] == [TIMESTAMP] * 3
+
+
+def test_a_log_s_day_sections_stay_dated() -> None:
+    """Day headings without a year ("Monday, March 25") over a log's items."""
+    lines = [
+        "Monday, March 25",
+        "THEFT: A bicycle was reported stolen from a rack outside the Ashcombe library.",
+        "Tuesday, March 26",
+        "ARREST: A 34-year-old man was arrested on suspicion of driving while impaired.",
+        "Wednesday, March 27",
+        "FRAUD: A resident reported losing money to a caller posing as a bank officer.",
+    ]
+    assert BOILER not in _roles(lines)
+
+
+def test_a_navigation_row_with_initials_is_furniture() -> None:
+    assert classify(NAV_ROW).role == BOILER
+    assert classify("Home | Video | World | Europe | Business | Sport | Tech").role == BOILER
+    # a sentence that happens to hold a bar is no row of links
+    assert classify("Prices rose in the U.S. | and fell in Europe last month.").role != BOILER
+
+
+def test_a_label_over_furniture_gives_way_to_the_story_under_it() -> None:
+    """A story, a box label over links and a site's footer, then a headline-less story:
+    the next story starts at its first paragraph, not at the box's label."""
+    footer = [
+        "Part of our coverage of",
+        "Coastal weather",
+        *DATED_TEASERS[2:8],
+        "Most read today",
+        NAV_ROW,
+        "© 2024 The Courier Media Group. All rights reserved. Reproduction in whole or in "
+        "part without permission is prohibited.",
+    ]
+    lines = STORY_A + footer + STORY_B[1:]
+    assert _starts(lines) == [1, len(STORY_A) + len(footer) + 1]
+    assert BODY in _roles(STORY_B[1:])

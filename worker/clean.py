@@ -271,6 +271,10 @@ _CLOSE = AnchoredOrNot(
     r"|^[—–-]?\s*with assistance from\b|^contributing\s*:|^\(updates? (?:with|to)\b"
     # "With Post wires", "— With wire services": the wires' share of the story, credited
     # a fact check's verdict, its last line: "We rate the statement Mostly True."
+    # a letter's sign-off, its last line: "—Warmly, Michael", "Sincerely, Jo Park"
+    r"|^[—–-]?\s*(?:warmly|sincerely|(?:kind |warm |best )?regards|best wishes|respectfully"
+    r"|yours(?: truly| sincerely| faithfully| ever)?),?\s+(?-i:[A-Z])[\w.'’-]*"
+    r"(?:\s(?-i:[A-Z])[\w.'’-]*){0,2}$"
     r"|^(?:so )?we rate (?:this|the|that|his|her|their) (?:claim|statement|post|rumou?r"
     r"|video|image|photo|quote)s? (?:as )?(?-i:[A-Z])[\w -]{1,30}\.?$"
     r"|^(?:[—–-]{1,2}\s*)?\(?with (?:(?-i:[A-Z][\w&.'’-]*) )?"
@@ -1564,6 +1568,12 @@ _FAMILIES = {
         "not allowed",
     ),
     _K_CLOSE: (
+        "warmly",
+        "sincerely",
+        "regards",
+        "best wishes",
+        "respectfully",
+        "yours",
         "we rate",
         "wires",
         "wire service",
@@ -1775,6 +1785,26 @@ _NAME_STOP = (_FUNCTION_START - {"and"}) | {
     "editor's",
     "pick",
     "picks",
+    # a how-to's or a feature's section labels ("Getting Started", "Next Steps",
+    # "Additional Factors", "Final Thoughts"): two capitalised words, no one's name
+    "getting",
+    "started",
+    "next",
+    "step",
+    "steps",
+    "additional",
+    "factors",
+    "tips",
+    "final",
+    "thoughts",
+    "conclusion",
+    "introduction",
+    "background",
+    "further",
+    "reading",
+    "resources",
+    "music",
+    "bonus",
 }
 # Words of section, desk and blog names ("Media Centre", "Acme Blog", "Artificial
 # Intelligence", "Science and Technology") that no person's name holds: such a line

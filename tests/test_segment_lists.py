@@ -159,3 +159,41 @@ def test_a_label_over_furniture_gives_way_to_the_story_under_it() -> None:
     lines = STORY_A + footer + STORY_B[1:]
     assert _starts(lines) == [1, len(STORY_A) + len(footer) + 1]
     assert BODY in _roles(STORY_B[1:])
+
+
+BOOK_CARDS = [
+    ("The Lighthouse Keeper's Cat", "Mara Quell", "Tidewater Books, $17.99; ages 4-8"),
+    ("A Winter on the Moor", "Elias Brandt", "Fernhill Press, $16.99; ages 8-12"),
+    ("Counting the Herons", "Ottilie Crane", "Marsh & Reed, $15.99; ages 3-6"),
+    ("The Clockmaker's Apprentice", "Jonah Pettifer", "Gearwheel, $18.99; ages 10-14"),
+]
+
+
+def _book_list() -> list[str]:
+    lines = [
+        "Our reviewers pick the season's best new books for young readers, from picture "
+        "books to novels for teenagers, with something for every shelf.",
+    ]
+    blurbs = [
+        "A cat who keeps a lighthouse lamp burning through a storm saves a fishing boat in "
+        "this gently funny picture book.",
+        "Two sisters spend a hard winter on their grandmother's moor farm and learn what the "
+        "old shepherd's songs were really about.",
+        "Toddlers count herons, frogs and reeds along a misty river in luminous watercolours "
+        "that reward many readings.",
+        "An orphan apprenticed to a clockmaker uncovers a plot to stop every clock in the "
+        "city at midnight on New Year's Eve.",
+    ]
+    for (title, author, imprint), blurb in zip(BOOK_CARDS, blurbs, strict=True):
+        lines += [title, author, imprint, blurb]
+    return lines
+
+
+def test_a_list_of_cards_inside_a_story_opens_no_articles() -> None:
+    """title / author / "Imprint, $17.99; ages 4-8" / blurb, four times: one article's
+    list of books, however much each card looks like a page's header."""
+    lines = STORY_A + _book_list()
+    starts = _starts(lines)
+    assert starts[0] == 1
+    assert len(starts) <= 2  # (the list may be an article of its own, not four)
+    assert all(s <= len(STORY_A) + 2 for s in starts)

@@ -1153,6 +1153,7 @@ def _rule_boundaries(
     paras = _paragraph_counts(entries, zone)
     bounds = _drop_empty(entries, _drop_stubs(entries, scored, ctx, paras), ctx, score_of, paras)
     bounds = _drop_sections(entries, bounds, ctx)
+    bounds = _drop_cards(entries, bounds, paras)
     topped = _page_top(entries, bounds, ctx)
     fixed = {t for t, b in zip(topped, bounds, strict=True) if t != b}
     bounds = topped
@@ -1232,6 +1233,54 @@ def _drop_stubs(
             continue  # a label that reads like a name ("Private Notes"), not an author
         keep.append(i)
     return _drop_headless(entries, keep + bounds[-1:])[1:]
+
+
+def _drop_cards(entries: list[_Entry], bounds: list[int], paras: list[int]) -> list[int]:
+    """Drop starts that open the cards of a list inside one article: a run of at least
+    CARD_RUN starts whose headers have one shape of several lines (title / author /
+    "Publisher, $16.99; ages 8-12"), each over at most one paragraph. Pages in a dump
+    differ in their headers and run longer; a list's items repeat one layout."""
+    if len(bounds) < CARD_RUN:
+        return bounds
+    ends = [*bounds[1:], len(entries)]
+    shapes = [_header_shape(entries, b) for b in bounds]
+    card = [
+        len(shape) >= CARD_LINES and _paragraphs(paras, b, e) <= 1
+        for shape, b, e in zip(shapes, bounds, ends, strict=True)
+    ]
+    drop: set[int] = set()
+    k = 0
+    while k < len(bounds):
+        m = k
+        while m + 1 < len(bounds) and card[m + 1] and card[k] and shapes[m + 1] == shapes[k]:
+            m += 1
+        if m - k + 1 >= CARD_RUN:
+            # (a card of another header shape just above, a section's label over its
+            # first card: the run began there)
+            drop.update(bounds[k + 1 - (k > 0 and card[k - 1]) : m + 1])
+        k = m + 1
+    return [b for b in bounds if b not in drop] if drop else bounds
+
+
+def _header_shape(entries: list[_Entry], b: int) -> tuple[int, ...]:
+    """The roles of the lines from entries[b] down to its first paragraph (at most
+    CARD_HEADER lines; blank lines left out)."""
+    out: list[int] = []
+    for e in entries[b : b + CARD_HEADER]:
+        r = e.info.role
+        if r in (BODY, CONT):
+            break
+        if r != BLANK:
+            out.append(r)
+    return tuple(out)
+
+
+#: Starts in a run, each a card of one header shape, that make a list.
+CARD_RUN = 3
+#: Fewest header lines of a card (a bare headline over a paragraph is a brief, not a card).
+CARD_LINES = 2
+#: Most header lines looked at for a card's shape.
+CARD_HEADER = 6
 
 
 def _label_over_furniture(entries: list[_Entry], a: int, b: int) -> bool:

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import pytest
 
-from worker.clean import BODY, BYLINE, CLOSE, classify
+from worker.clean import BODY, BOILER, BYLINE, CLOSE, classify
 
 
 @pytest.mark.parametrize(
@@ -38,3 +38,34 @@ def test_a_letter_s_sign_off_closes_it(line: str) -> None:
 )
 def test_a_sentence_that_opens_like_a_sign_off_is_prose(line: str) -> None:
     assert classify(line).role == BODY
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "(Graphic: Global assets in 2024 - here)",
+        "(Interactive graphic: tracking the storm's path - here)",
+        "Buy Now",
+        "Shop now",
+        "Available from Amazon",
+        "Get it at Walmart for $238.99",
+    ],
+)
+def test_links_inside_a_story_are_furniture_that_sits_inside_it(line: str) -> None:
+    """A link to a graphic (its text cut out by the scraper) and a buying guide's shop
+    buttons: furniture, but inside the story (``ad``), so they close no page."""
+    info = classify(line)
+    assert info.role == BOILER and info.ad
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "(Photo: Jo Park)",
+        "Shop around for the best rates before you renew.",
+        "Available from today",
+    ],
+)
+def test_lines_like_them_are_not(line: str) -> None:
+    info = classify(line)
+    assert not (info.role == BOILER and info.ad)

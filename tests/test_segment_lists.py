@@ -197,3 +197,33 @@ def test_a_list_of_cards_inside_a_story_opens_no_articles() -> None:
     assert starts[0] == 1
     assert len(starts) <= 2  # (the list may be an article of its own, not four)
     assert all(s <= len(STORY_A) + 2 for s in starts)
+
+
+def test_a_buying_guide_s_product_cards_open_no_articles() -> None:
+    """product name / "$119.00" / "Available from X" / "Buy Now", under a paragraph on
+    each product: a buying guide's cards, inside it."""
+    guide = [
+        "The best wireless earphones for running this spring",
+        "We tested a dozen pairs of earphones on long runs in the rain to find the ones "
+        "that stay put, last the distance and still sound good at the finish.",
+    ]
+    for name, price, blurb in [
+        ("Trailbeat Sport Earbuds - Black", "$119.00", "Light hooks keep these in place."),
+        ("Pacer Air 2 Wireless Earphones", "$89.99", "The battery lasts a marathon twice."),
+        ("Strider Pro Buds (2024 model)", "$149.50", "Sweat-proof and easy to pair."),
+    ]:
+        guide += [
+            f"{blurb} Our testers wore them for a month of early runs and liked them.",
+            name,
+            price,
+            "Available from Amazon",
+            "Buy Now",
+        ]
+    roles = _roles(guide)
+    for k, line in enumerate(guide):
+        if line.startswith("$") or line in ("Available from Amazon", "Buy Now"):
+            assert roles[k] == BOILER and roles[k - 1] == BOILER, line  # (and its name)
+    starts = _starts(STORY_A + guide)
+    first = len(STORY_A) + 1
+    assert starts[0] == 1 and first <= starts[1] <= first + 1
+    assert len(starts) == 2  # no product card opens an article

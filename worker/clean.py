@@ -1990,6 +1990,24 @@ _AVAILABLE = re.compile(
     r"|touring\b)",
     re.I,
 )
+# A link to a graphic, its text cut out by the scraper: "(Graphic: Global assets in 2019 -
+# here)", "(Interactive graphic: tracking the storm - here)". Not a photo's credit.
+_GRAPHIC_LINK = re.compile(
+    r"^\((?:interactive |reuters )?(?:graphics?|factbox|chart|map|timeline|poll|table)\s*:"
+    r"[^()]{1,160}?(?:\s[-–—]\s*|\s)(?:click )?here\s*\)\.?$",
+    re.I,
+)
+# A product card's button or shop line inside a buying guide: "Buy Now", "Shop now",
+# "Available from Amazon", "Get it at Walmart for $238.99".
+_SHOP_BUTTON = re.compile(
+    r"^(?:(?:buy|shop|order)(?: it| now)?(?: now| here| today)?(?: (?:at|from|on) \S.*)?"
+    r"|get it (?:at|from|on) (?-i:[A-Z])\S*(?: for \S+)?"
+    r"|available (?:at|from|on) (?-i:[A-Z])[\w.&' -]*"
+    r")[.!]?$",
+    re.I,
+)
+#: Longest shop line, in words.
+SHOP_WORDS = 8
 #: Longest line saying where a reviewed work is out, in words.
 AVAILABLE_WORDS = 30
 
@@ -2079,10 +2097,14 @@ def _classify(
         or (("rofit" in s or "ignator" in s) and _OUTLET_NOTE.search(s))
         or _LABEL_LINE.match(s)
         or (nwords <= WIDGET_WORDS and is_widget(s))
+        or (nwords <= 24 and s[0] == "(" and _GRAPHIC_LINK.match(s) is not None)
+        or (nwords <= SHOP_WORDS and _SHOP_BUTTON.match(s) is not None)
     ):
         info.role = BOILER
         info.ad = (
             _AD_LINE.match(s) is not None
+            or (s[0] == "(" and _GRAPHIC_LINK.match(s) is not None)  # (in the story, too)
+            or (nwords <= SHOP_WORDS and _SHOP_BUTTON.match(s) is not None)  # a product card's
             or _QUOTE.match(s) is not None  # a quote box may sit inside a story
             or (nwords <= 12 and _DATA_ROW.match(s) is not None)  # a table's row, inside
             or (s[0] in "—–-" and _EMBED_BY.match(s) is not None)  # an embedded post's

@@ -2083,6 +2083,17 @@ def _push(window: list[_Entry], raw: RawLine, info: LineInfo | None = None) -> N
     if info.role == BOILER and info.ad and _QUOTE.match(raw.text.strip()):
         _ticker_above(window)
     elif (
+        last is not None
+        and last.role == HEAD
+        and not last.listed
+        and last.words <= PRODUCT_WORDS
+        and raw.text.lstrip()[:1] in "$€£"
+        and _PRICE_ONLY.match(raw.text.strip())
+    ):  # "Powerbeats3 Wireless Earphones - Black" / "$119.00" / "Buy Now": a buying
+        # guide's product card, inside the story
+        last.role, last.ad = BOILER, True
+        info.role, info.ad = BOILER, True
+    elif (
         info.role == BOILER
         and info.ad
         and last is not None
@@ -2758,6 +2769,9 @@ _TICKER = re.compile(r"^[A-Z][A-Z0-9.\-]{0,7}(?:\s*[+\-−–]?\d[\d.,]*%?)?$")
 
 #: Lines of a quote box above its price: the company's name and its ticker.
 QUOTE_LINES = 2
+#: Longest product name over a bare price in a buying guide's card, in words.
+PRODUCT_WORDS = 16
+_PRICE_ONLY = re.compile(r"^[$€£]\s?\d[\d,]*(?:\.\d\d)?$")
 
 #: Words of a market table's label over its first row ("Index snapshot (09:00 local)").
 TABLE_LABEL_WORDS = 6

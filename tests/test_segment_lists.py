@@ -227,3 +227,21 @@ def test_a_buying_guide_s_product_cards_open_no_articles() -> None:
     first = len(STORY_A) + 1
     assert starts[0] == 1 and first <= starts[1] <= first + 1
     assert len(starts) == 2  # no product card opens an article
+
+
+def test_a_list_of_items_of_several_lines_goes_on_past_a_label_s_run() -> None:
+    """ "Most Popular" / (section / headline / author) four times: twelve lines, more
+    than a label's LIST_ITEMS, all the list's."""
+    items = [
+        ("Gear", "Thirty Essential Tools Every Home Workshop Should Have", "Mara Quell"),
+        ("Business", "The Ferry Company That Bet Everything on Electric Boats", "Elias Brandt"),
+        ("Culture", "Why Nobody Can Agree on the Best Seaside Town", "Ottilie Crane"),
+        ("Science", "What the Estuary's Mud Tells Us About the Last Ice Age", "Jonah Pettifer"),
+    ]
+    box = ["Most Popular"] + [line for item in items for line in item]
+    roles = _roles(STORY_A + box)
+    assert roles[len(STORY_A) :] == [BOILER] * len(box)
+    starts = _starts(STORY_A + box + STORY_B)
+    # (one story after the box; the learned placement may take the last item's author,
+    # a bare name over a headline, for the next story's byline: within a line)
+    assert len(starts) == 2 and abs(starts[1] - (len(STORY_A) + len(box) + 1)) <= 1

@@ -1245,7 +1245,7 @@ def _drop_cards(entries: list[_Entry], bounds: list[int], paras: list[int]) -> l
     ends = [*bounds[1:], len(entries)]
     shapes = [_header_shape(entries, b) for b in bounds]
     card = [
-        len(shape) >= CARD_LINES and _paragraphs(paras, b, e) <= 1
+        len(shape) >= CARD_LINES and _paragraphs(paras, b, e) <= CARD_PARAGRAPHS
         for shape, b, e in zip(shapes, bounds, ends, strict=True)
     ]
     drop: set[int] = set()
@@ -1277,6 +1277,8 @@ def _header_shape(entries: list[_Entry], b: int) -> tuple[int, ...]:
 
 #: Starts in a run, each a card of one header shape, that make a list.
 CARD_RUN = 3
+#: Most paragraphs under a card's header.
+CARD_PARAGRAPHS = 2
 #: Fewest header lines of a card (a bare headline over a paragraph is a brief, not a card).
 CARD_LINES = 2
 #: Most header lines looked at for a card's shape.
@@ -3107,6 +3109,8 @@ def _lead_in(window: list[_Entry], info: LineInfo, text: str = "") -> None:
     bulleted = prev.listed and _same_bullet(window[-1].raw.text, text)
     if bulleted and not lead:
         lead = 1  # a bulleted list of links goes on past LIST_ITEMS while its bullets do
+    elif not lead and prev.listed and _periodic_item(window, info, text):
+        lead = 1  # items of a few lines each (kicker / title / author): the list goes on
     if lead > 0 and prev.listed and info.words <= 2 and _DATE_LABEL.match(text.strip()):
         # link / "Published" / "12 March 2021": the label of the link's date, on its own line
         info.role, info.listed, info.lead, info.ad = BOILER, True, lead, prev.ad
@@ -3358,6 +3362,27 @@ def _paired_kicker(window: list[_Entry], info: LineInfo, text: str) -> bool:
         and kicker.words <= 3
         and not text.lstrip()[:3].lower().startswith("by")
     )
+
+
+def _periodic_item(window: list[_Entry], info: LineInfo, text: str) -> bool:
+    """The list above is made of items of 2 to ITEM_PERIOD lines each (a section
+    kicker, a link headline, its author), all listed, and this line reads like the
+    line one item back: the next item, past the run a label's LIST_ITEMS allow."""
+    n = len(window)
+    for period in range(2, ITEM_PERIOD + 1):
+        j = n - period
+        if j < period or not all(e.info.listed for e in window[j - period : n]):
+            continue
+        like = window[j]
+        if like.info.words <= 2 and info.words <= 2:
+            return True
+        if classify(like.raw.text).role == info.role and abs(like.info.words - info.words) <= 6:
+            return True
+    return False
+
+
+#: Most lines of one item in a list of links (kicker, headline, author, date).
+ITEM_PERIOD = 4
 
 
 def _same_bullet(above: str, text: str) -> bool:

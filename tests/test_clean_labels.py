@@ -4,9 +4,13 @@ headline (so the next piece's first paragraph stayed under it)."""
 
 from __future__ import annotations
 
+import io
+
 import pytest
 
+from worker import segment as S
 from worker.clean import BODY, BOILER, BYLINE, CLOSE, classify
+from worker.dumpio import iter_lines
 
 
 @pytest.mark.parametrize(
@@ -69,3 +73,29 @@ def test_links_inside_a_story_are_furniture_that_sits_inside_it(line: str) -> No
 def test_lines_like_them_are_not(line: str) -> None:
     info = classify(line)
     assert not (info.role == BOILER and info.ad)
+
+
+def test_a_photo_s_copyright_over_its_caption_sits_inside_the_story() -> None:
+    """paragraph / "© Alamy" / the photo's caption / paragraph: the copyright holder is
+    the photo's credit, inside the story (a page's own "© Jo Park" under its last
+    paragraph, with a paragraph next, still ends that page:
+    tests/test_segment_subheads.py)."""
+    lines = [
+        "The council bought the vessel from a Norwegian operator last winter.",
+        "© Alamy",
+        "The Quayside ferry at its mooring in Tollbridge harbour",
+        "Engineers found corrosion in its hull plating and recommended new engines.",
+    ]
+    window: list[S._Entry] = []
+    data = ("\n".join(lines) + "\n").encode()
+    for raw in iter_lines(io.BytesIO(data)):
+        S._push(window, raw)
+    info = window[1].info
+    assert info.role == BOILER and info.ad and not info.end
+
+
+@pytest.mark.parametrize(
+    "line", ["© 2024 Acme News", "© Acme News Ltd. All rights reserved.", "Copyright 2024 Acme"]
+)
+def test_a_page_s_copyright_line_still_ends_it(line: str) -> None:
+    assert classify(line).end

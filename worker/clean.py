@@ -611,6 +611,9 @@ _CALL_TO_ACTION = re.compile(
 _COPYRIGHT = AnchoredOrNot(
     r"^©|^copyright\b|\ball rights reserved\b|^\(c\)\s*(?:19|20)\d\d\b", re.I
 )
+# A copyright holder alone ("© Alamy", "© UC Global", "© Jo Park"): no year, no rights
+# reserved, no sentence. A page's last line, or a photo's credit over its caption.
+PHOTO_COPYRIGHT = re.compile(r"^©\s*(?-i:[A-Z])[\w&'’-]*(?:\s+[\w&'’-]+){0,3}$")
 # A cookie-consent banner, a line of its own: it sits where one page ends and the next
 # begins, never inside a story (tried only when the line holds "cookie").
 _COOKIE_BANNER = re.compile(

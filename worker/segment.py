@@ -85,6 +85,7 @@ from worker.clean import (
     NUMBERED,
     PAGE_TOP_LINK,
     PAYWALL_METER,
+    PHOTO_COPYRIGHT,
     TIMESTAMP,
     LineInfo,
     _source_of,
@@ -2389,6 +2390,8 @@ def _push(window: list[_Entry], raw: RawLine, info: LineInfo | None = None) -> N
             window[-1].info.role = CAPTION  # "X at her home in 2011." / "Photo: Y"
         if info.role == HEAD:
             _unlist_repeat(window, info)
+            if last is not None and last.end and _photo_copyright(window[-1].raw.text):
+                last.end, last.ad = False, True  # "© Alamy" / the photo's caption: inline
         elif info.role == BODY and window[-1].info.role in (TIMESTAMP, BYLINE):
             _credited_caption(window, info, raw.text)
         if info.words <= FACT_WORDS and ":" in raw.text:  # (_factbox's own first test)
@@ -3383,6 +3386,17 @@ def _periodic_item(window: list[_Entry], info: LineInfo, text: str) -> bool:
 
 #: Most lines of one item in a list of links (kicker, headline, author, date).
 ITEM_PERIOD = 4
+
+
+def _photo_copyright(text: str) -> bool:
+    """A copyright holder alone ("© Alamy"): over a headline-like line, a photo's
+    credit over its caption between paragraphs, not the copyright line ending a page."""
+    s = text.strip()
+    return s[:1] == "©" and len(s) <= PHOTO_COPYRIGHT_CHARS and PHOTO_COPYRIGHT.match(s) is not None
+
+
+#: Longest photo copyright line, in characters.
+PHOTO_COPYRIGHT_CHARS = 40
 
 
 def _same_bullet(above: str, text: str) -> bool:

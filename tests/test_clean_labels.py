@@ -99,3 +99,13 @@ def test_a_photo_s_copyright_over_its_caption_sits_inside_the_story() -> None:
 )
 def test_a_page_s_copyright_line_still_ends_it(line: str) -> None:
     assert classify(line).end
+
+
+def test_a_wire_story_s_long_credit_closes_it() -> None:
+    """A credit naming a dozen reporters in five cities runs past sixty words, past
+    the short-line patterns; in brackets, it is still the story's closing credit."""
+    towns = ["JAKARTA", "KUALA LUMPUR", "SINGAPORE", "SYDNEY", "BEIJING", "PARIS", "TOKYO", "DELHI"]
+    names = ", ".join(f"Ana Reporter{k} and Ben Writer{k} in {t}" for k, t in enumerate(towns))
+    line = f"(Additional reporting by {names}; Writing by Dean Yates; Editing by Mia Perry)"
+    assert len(line.split()) > 60
+    assert classify(line).role == CLOSE

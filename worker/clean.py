@@ -2167,6 +2167,9 @@ def _classify(
                 role == HEAD and s[0].isdigit() and _CLOCK_HEAD.match(s) is not None
             )  # "7:52 p.m.: Jury returns": a live entry's time and its heading
             return info
+    elif s[0] == "(" and s[-1] == ")" and mask & _K_CLOSE and _CLOSE.search(s):
+        info.role = CLOSE  # "(Additional reporting by ... in JAKARTA, ...; Editing by ...)"
+        return info
     if s[0].isdigit() and nwords <= ITEM_HEAD_WORDS and s[-1] not in ".!?:;,":
         info.item = NUMBERED.match(s) is not None
     first = s.split(" ", 1)[0].lower().strip("“\"'‘,")

@@ -245,3 +245,22 @@ def test_a_list_of_items_of_several_lines_goes_on_past_a_label_s_run() -> None:
     # (one story after the box; the learned placement may take the last item's author,
     # a bare name over a headline, for the next story's byline: within a line)
     assert len(starts) == 2 and abs(starts[1] - (len(STORY_A) + len(box) + 1)) <= 1
+
+
+def test_items_under_a_line_ending_in_a_colon_are_its_list() -> None:
+    """ "... include:" / three short item lines (one reads like a name) / paragraph:
+    the items of the story's list, not a new page's headline and byline."""
+    story = [
+        "Doctors now test lung tumours for the changes that drive them, because each one "
+        "has a drug aimed at it and the right choice can add years to a patient's life.",
+        "The driver mutations found most often in lung tumours include:",
+        "EGFR mutations",
+        "KRAS mutations",
+        "Dana Rearrangements",
+        "MET mutations",
+        "Each is found with a test of the tumour's tissue or of a sample of the patient's "
+        "blood, and the results usually come back within two weeks.",
+        "Patients whose tumours carry none of them are treated with immunotherapy first, "
+        "the clinic's lead oncologist said.",
+    ]
+    assert _starts(STORY_A + story) == [1, len(STORY_A) + 1]

@@ -406,6 +406,8 @@ def _features(
         return None  # "4. Stay hydrated" / its paragraph: a listicle's item, not a page
     if _after_standfirst(entries, i, p):
         return None
+    if prev is not None and prev.ends_colon and _item_run(entries, i) >= COLON_LIST_RUN:
+        return None  # "Common mutations include:" / "EGFR mutations" / "KRAS ...": its items
     head = repeat = byline = stamp = caption = 0.0
     short_head = clock = long_head = signed = False
     j = i
@@ -741,6 +743,25 @@ _SIGN_UP_SENTENCE = re.compile(
 
 #: Shortest end-furniture sentence that separates two header zones, in words.
 PAGE_END_WORDS = 8
+
+
+def _item_run(entries: list[_Entry], i: int) -> int:
+    """Short headline- or name-like lines in a row from entries[i] (blank lines
+    skipped): under a line ending in a colon, the items it introduces."""
+    run = 0
+    for e in entries[i : i + COLON_LIST_RUN + 1]:
+        if e.info.role == BLANK:
+            continue
+        if e.info.role not in (HEAD, BYLINE) or e.info.words > ITEM_WORDS:
+            break
+        run += 1
+    return run
+
+
+#: Items in a row under a line ending in a colon that make them its list.
+COLON_LIST_RUN = 3
+#: Longest such item, in words.
+ITEM_WORDS = 8
 
 
 def _head_run(entries: list[_Entry], i: int) -> int:

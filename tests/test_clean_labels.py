@@ -9,7 +9,7 @@ import io
 import pytest
 
 from worker import segment as S
-from worker.clean import BODY, BOILER, BYLINE, CLOSE, classify
+from worker.clean import BIO, BODY, BOILER, BYLINE, CLOSE, classify
 from worker.dumpio import iter_lines
 
 
@@ -109,3 +109,36 @@ def test_a_wire_story_s_long_credit_closes_it() -> None:
     line = f"(Additional reporting by {names}; Writing by Dean Yates; Editing by Mia Perry)"
     assert len(line.split()) > 60
     assert classify(line).role == CLOSE
+
+
+@pytest.mark.parametrize(
+    "line", ["Continue reading the main story", "Image", "Photo", "Expand full story"]
+)
+def test_a_break_in_the_story_is_inline_furniture(line: str) -> None:
+    """A "continue reading" break or a media slot's bare label between paragraphs:
+    inline furniture (read as a headline, a repeated one opened a page)."""
+    info = classify(line)
+    assert info.role == BOILER and info.ad
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Ana Quell is a Metro reporter covering courts and city hall. She writes the Night "
+        "Shift column in the Sunday section and was part of the team that won the 2019 "
+        "Pulitzer Prize for Local Reporting. @anaquell • Facebook",
+        "Ben Otter / Ben is the Science Editor at the Courier, which he joined in 2012 after "
+        "a decade covering climate and energy for wire services in Europe and Asia.",
+    ],
+)
+def test_a_long_author_bio_is_a_bio(line: str) -> None:
+    assert classify(line).role == BIO
+
+
+def test_a_long_paragraph_that_opens_like_a_bio_is_prose() -> None:
+    line = (
+        "Storm Hedda is the first named storm of the season to reach the coast, and "
+        "forecasters said on Tuesday that gusts of up to ninety miles an hour could bring "
+        "down trees and power lines across the west of the county before the weekend."
+    )
+    assert classify(line).role == BODY

@@ -306,7 +306,9 @@ _CLOSE = AnchoredOrNot(
     re.I,
 )
 _BIO = re.compile(
-    rf"^{_NAME_SEQ},?\s+(?:is|was|has been|are|were)\s+(?i:an?|the|one|currently|formerly|senior"
+    # ("Dan Goodin / Dan is the Security Editor at ...": the author box's name, then the bio)
+    rf"^{_NAME_SEQ}(?:\s*/\s*[A-Z][\w'’-]+)?,?\s+(?:is|was|has been|are|were)\s+"
+    r"(?i:an?|the|one|currently|formerly|senior"
     r"|director|professor|chief|editor|author|based|co-founder|founder|head|lecturer|associate"
     r"|assistant|fellow|researcher|visiting|adjunct|deputy)\b"
     # "Jo Park is Financial Services Correspondent of ...": a job title, capitalised, no article
@@ -319,6 +321,9 @@ _BIO = re.compile(
 #: Longest author bio, in words (they run 7-20; "Storm Hedda is the first named
 #: storm of the season to ..." is a paragraph of the story).
 BIO_WORDS = 30
+#: Longest author bio that also gives the author's handle or career ("... joined the
+#: paper in 2012", "@jopark"), in words: a paragraph of the story gives neither.
+LONG_BIO_WORDS = 70
 _DATELINE = re.compile(
     r"^[A-Z][A-Z.'’\- ]{1,40}(?:,\s*[\w.]+(?:,?\s[\w.]+){0,5},?)?\s*(?:\([^()]{2,30}\))?"
     r"\s*(?:/[A-Za-z][\w .-]{1,30}/)?(?:\s*[–—]{1,2}|\s+-{1,2}|--)\s*(?![\d.,%() ]+$)\S"
@@ -552,7 +557,13 @@ _LABEL_LINE = ByFirst(
 )
 _AD_LINE = re.compile(
     r"^(?:advert|advertisement|sponsored|skip (?:advertisement|advert|ad)\b|story continues"
-    r"|scroll to continue|ad feedback|(?:article|story) content$|(?:article|content) continues\b)"
+    r"|scroll to continue|ad feedback|(?:article|story) content$|(?:article|content) continues\b"
+    # "Continue reading the main story", "Continue reading below": a break in the story
+    r"|continue reading (?:the )?(?:main |rest of the )?(?:story|article|below)$"
+    r"|expand (?:the )?(?:full )?(?:story|article)$"
+    # a media slot's bare label between paragraphs ("Image", "Photo"; not "Gallery", a
+    # section's kicker too)
+    r"|(?:image|photo)$)"
     # a transcript's stage note: "(SOUNDBITE OF MUSIC)", "(BEGIN VIDEO CLIP)", "[MUSIC BREAK]"
     r"|^[(\[](?:soundbite|(?:begin|end) (?:video|audio) ?(?:clip|tape)|laughter|applause|crosstalk"
     r"|inaudible|unintelligible|(?:theme |intro |outro |upbeat |soft )?music(?: playing| break"
@@ -2451,7 +2462,10 @@ def _short_role(s: str, nwords: int, mask: int, dateline: bool) -> int:
         return CAPTION
     if nwords >= 4 and s[0].isdigit() and (m := _SLIDE.match(s)) and int(m[1]) <= int(m[2]):
         return CAPTION  # "3/9 Crowds outside the museum": a gallery's slide caption
-    bio = nwords <= BIO_WORDS and mask & _K_BIO and _BIO.match(s)
+    bio = (
+        nwords <= BIO_WORDS
+        or (nwords <= LONG_BIO_WORDS and ("@" in s or " joined " in s or "Pulitzer" in s))
+    ) and (mask & _K_BIO and _BIO.match(s))
     if bio and not _starts_with_function_word(s):
         return BIO  # "Jo Park is a reporter ..."; not "The Mekong is one of ..."
     if nwords <= 25:

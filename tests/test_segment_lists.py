@@ -264,3 +264,11 @@ def test_items_under_a_line_ending_in_a_colon_are_its_list() -> None:
         "the clinic's lead oncologist said.",
     ]
     assert _starts(STORY_A + story) == [1, len(STORY_A) + 1]
+
+
+def test_a_bare_name_between_two_paragraphs_opens_no_page() -> None:
+    """paragraph / "Michael Shadlen, Ph.D." / paragraph: a photo's caption (or its
+    credit, "West Merica Police") inside the story, no page's byline."""
+    for name in ["Ruth Abernethy, Ph.D.", "Tollbridge Harbour Police"]:
+        lines = [*STORY_A[:4], name, *STORY_A[4:6]]
+        assert _starts(lines) == [1], name

@@ -406,6 +406,8 @@ def _features(
         return None  # "4. Stay hydrated" / its paragraph: a listicle's item, not a page
     if _after_standfirst(entries, i, p):
         return None
+    if p == i - 1 and prev is not None and prev.role == BODY and _name_between(entries, i):
+        return None  # paragraph / "Jo Park, Ph.D." / paragraph: a photo's caption or credit
     if prev is not None and prev.ends_colon and _item_run(entries, i) >= COLON_LIST_RUN:
         return None  # "Common mutations include:" / "EGFR mutations" / "KRAS ...": its items
     head = repeat = byline = stamp = caption = 0.0
@@ -743,6 +745,21 @@ _SIGN_UP_SENTENCE = re.compile(
 
 #: Shortest end-furniture sentence that separates two header zones, in words.
 PAGE_END_WORDS = 8
+
+
+def _name_between(entries: list[_Entry], i: int) -> bool:
+    """entries[i] is a bare name (no "By", not in capitals), a paragraph right under
+    it: between two paragraphs, with no headline over it, a photo's caption or credit
+    (a page's byline sits under its headline, or under the last page's closing
+    furniture)."""
+    e = entries[i]
+    return (
+        e.info.role == BYLINE
+        and i + 1 < len(entries)
+        and entries[i + 1].info.role == BODY
+        and e.raw.text.lstrip()[:3].lower() != "by "
+        and not e.raw.text.isupper()  # ("MARCUS VALE": a column's byline, set in capitals)
+    )
 
 
 def _item_run(entries: list[_Entry], i: int) -> int:

@@ -9,7 +9,7 @@ import io
 import pytest
 
 from worker import segment as S
-from worker.clean import BIO, BODY, BOILER, BYLINE, CLOSE, classify
+from worker.clean import BIO, BODY, BOILER, BYLINE, CAPTION, CLOSE, classify
 from worker.dumpio import iter_lines
 
 
@@ -142,3 +142,19 @@ def test_a_long_paragraph_that_opens_like_a_bio_is_prose() -> None:
         "down trees and power lines across the west of the county before the weekend."
     )
     assert classify(line).role == BODY
+
+
+@pytest.mark.parametrize("sentences", [1, 4])
+def test_a_wire_photo_s_caption_is_a_caption_however_long(sentences: int) -> None:
+    """ "In this photo dated Tuesday, ..." over a wire story, one sentence or several
+    with the credit run in at the end (past sixty words)."""
+    line = " ".join(
+        ["In this photo dated Tuesday, March 5, 2024, a ferry leaves Tollbridge harbour."]
+        + [
+            "The crossing to Marram Point had been closed for five years after the old "
+            "vessel failed its inspection and the council ran out of money to repair it."
+        ]
+        * (sentences - 1)
+        + ["(Jo Park/Courier via AP)"]
+    )
+    assert classify(line).role == CAPTION

@@ -235,6 +235,8 @@ _CAPTION_MARK = AnchoredOrNot(
     r"|/AFP\b|/EPA\b|\[[A-Z][^\[\]]{1,50}/[A-Z][^\[\]]{1,30}\]$"
     r"|(?:^|[.:]\s+)(?:Photo |Image |Picture )?Courtesy(?: of)?\b"
     r"|\b(?:Photo|Image|Picture|Video)s?\s+(?:courtesy|provided|submitted)\b"
+    # a wire photo's caption: "In this photo dated Tuesday, ...", "In this file photo ..."
+    r"|^In this (?:undated |handout |\d{4} )?(?:file )?(?:photo|image|picture)\b"
     # a run-in credit after the caption: "... on Monday.Credit...Jo Park", "... 2025 © Jo Park"
     r"|Credit\s*(?:\.{2,}|…)\s*[A-Z]|[\w.,)]\s+©\s?(?!Copyright\b|COPYRIGHT\b)[A-Z]",
 )
@@ -2004,6 +2006,13 @@ _AVAILABLE = re.compile(
     r"|touring\b)",
     re.I,
 )
+# A wire photo's caption ("In this photo dated Tuesday, ...", "In this file photo ..."),
+# which may run past sixty words with its credit.
+_WIRE_CAPTION = re.compile(
+    r"^In this (?:undated |handout |\d{4} )?(?:file )?(?:photo|image|picture)\b"
+)
+#: Longest such caption, in words.
+LONG_CAPTION_WORDS = 120
 # A link to a graphic, its text cut out by the scraper: "(Graphic: Global assets in 2019 -
 # here)", "(Interactive graphic: tracking the storm - here)". Not a photo's credit.
 _GRAPHIC_LINK = re.compile(
@@ -2180,6 +2189,9 @@ def _classify(
             return info
     elif s[0] == "(" and s[-1] == ")" and mask & _K_CLOSE and _CLOSE.search(s):
         info.role = CLOSE  # "(Additional reporting by ... in JAKARTA, ...; Editing by ...)"
+        return info
+    elif s[:8] == "In this " and nwords <= LONG_CAPTION_WORDS and _WIRE_CAPTION.match(s):
+        info.role = CAPTION  # a wire photo's caption of several sentences, its credit last
         return info
     if s[0].isdigit() and nwords <= ITEM_HEAD_WORDS and s[-1] not in ".!?:;,":
         info.item = NUMBERED.match(s) is not None

@@ -166,8 +166,9 @@ def test_plain_sentence_caption_before_a_headline_opens_the_next_article() -> No
         "Fire crews spent four hours searching the building for a third worker, found safe.",
     ]
     # (the rule that reads the caption, alone: the learned placement may then put the
-    # start on the credit under it, as some writers do; tests/test_placement.py)
-    arts = segment_text("\n".join(lines) + "\n", placement=None)
+    # start on the credit under it, as some writers do, tests/test_placement.py; and the
+    # learned check, fitted on the written sets, may drop a start it rarely saw there)
+    arts = segment_text("\n".join(lines) + "\n", placement=None, starts_check=None)
     assert [a.start_line for a in arts] == [1, 8, 13]
     assert [a.title for a in arts] == [lines[0], lines[8], lines[14]]
     assert "Snow covers" not in arts[1].text and "Snow covers" in " ".join(arts[1].captions)

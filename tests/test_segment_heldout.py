@@ -65,6 +65,13 @@ subheading, a lead under a headline is no bio) cost these sets a little: the rec
 sets' mean went from 0.111 / 0.813 to 0.114 / 0.806, and ten sets' bounds were
 loosened to their new scores (h11, h25, h31, h49, h51, h57, h62, h66, h68, h75; h33
 after the next refit).
+Then more real texts (the tenth session: newspaper's expected texts, the extraction
+benchmark, readability's test pages) showed cue-less starts between plain long
+stories missed at the whole-part cosine threshold fitted on these sets; raising it
+(SPLIT_COS 0.03 -> 0.06) found them and kept these sets level on the whole (all 276
+dumps 0.0360 / 0.9443 -> 0.0354 / 0.9447, record sets 0.1132 / 0.8079 -> 0.1132 /
+0.8067), but eight sets lost a little on one measure and their bounds were loosened
+to their new scores (h11, h25, h34, h66, h70, h71, h73, h74).
 Scoring uses the project's shared scorer (../shared/eval/score_segmentation.py).
 """
 
@@ -93,7 +100,7 @@ BOUNDS = {
     "h8": (0.025, 0.985),
     "h9": (0.035, 0.99),
     "h10": (0.015, 0.975),
-    "h11": (0.035, 0.986),
+    "h11": (0.035, 0.974),
     "h12": (0.035, 0.97),
     "h13": (0.04, 0.95),
     "h14": (0.015, 0.995),
@@ -107,7 +114,7 @@ BOUNDS = {
     "h22": (0.085, 0.88),
     "h23": (0.01, 0.99),
     "h24": (0.02, 0.975),
-    "h25": (0.023, 0.975),
+    "h25": (0.028, 0.965),
     "h26": (0.02, 0.98),
     "h27": (0.035, 0.96),
     "h28": (0.01, 0.99),
@@ -116,7 +123,7 @@ BOUNDS = {
     "h31": (0.015, 0.988),
     "h32": (0.04, 0.945),
     "h33": (0.033, 0.963),
-    "h34": (0.01, 0.99),
+    "h34": (0.01, 0.989),
     "h35": (0.025, 0.97),
     "h36": (0.03, 0.97),
     "h37": (0.015, 0.97),
@@ -151,14 +158,14 @@ BOUNDS = {
     "h50": (0.065, 0.905),
     "h61": (0.067, 0.889),
     "h62": (0.103, 0.858),
-    "h66": (0.097, 0.841),
+    "h66": (0.102, 0.841),
     "h68": (0.242, 0.621),
     "h69": (0.076, 0.932),
-    "h70": (0.121, 0.806),
-    "h71": (0.059, 0.857),
+    "h70": (0.121, 0.793),
+    "h71": (0.07, 0.857),
     "h72": (0.120, 0.816),
-    "h73": (0.105, 0.796),
-    "h74": (0.073, 0.835),
+    "h73": (0.117, 0.784),
+    "h74": (0.073, 0.823),
     "h75": (0.232, 0.51),
     "h76": (0.163, 0.797),
 }

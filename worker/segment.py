@@ -1699,17 +1699,8 @@ def _split_cueless(entries: list[_Entry], terms: _Terms, gap_of: list[int], a: i
     lo, hi = np.searchsorted(line, [ga, gb])
     if not cands or hi <= lo:
         return []
-    inv, nwords = _dense(rank[lo:hi])
-    mat = np.zeros((gb - ga, nwords))
-    # terms are distinct (word, line) pairs, so each cell is set once: assigning is
-    # np.add.at onto zeros, without its per-element cost
-    mat[line[lo:hi] - ga, inv] = w[lo:hi]
-    cum = np.cumsum(mat, axis=0)
-    left = cum[np.array([gap_of[i] - ga - 1 for i in cands])]
-    right = cum[-1] - left
-    dot = (left * right).sum(axis=1)
-    norms = np.sqrt((left * left).sum(axis=1) * (right * right).sum(axis=1))
-    cos = np.where(norms > 0, dot / np.where(norms > 0, norms, 1.0), 1.0)
+    parts = _Parts(line[lo:hi] - ga, rank[lo:hi], w[lo:hi], gb - ga)
+    cos = parts.split_cosines(np.array([gap_of[i] - ga - 1 for i in cands]))
     k = int(np.argmin(cos))
     if cos[k] >= SPLIT_COS and not (_clear_dip(cos, k) and _lead_paragraph(entries, cands[k])):
         k = _voice_shift(entries, body, cands, cos)
@@ -1721,7 +1712,7 @@ def _split_cueless(entries: list[_Entry], terms: _Terms, gap_of: list[int], a: i
         k = _voice_opening(entries, body, cands, k)
     i = cands[k]
     if not _under_furniture(entries, i):
-        i = _settle(cands, k, mat, cum, [gap_of[c] - ga for c in cands])
+        i = _settle(cands, k, parts, [gap_of[c] - ga for c in cands])
         i = _up_to_page_end(entries, body, a, i)
     if _repeat_across(entries, body, i):
         return []
@@ -1776,24 +1767,89 @@ def _up_to_page_end(entries: list[_Entry], body: list[int], a: int, i: int) -> i
     return i
 
 
-def _settle(cands: list[int], k: int, mat, cum, rows: list[int]) -> int:
+def _settle(cands: list[int], k: int, parts: _Parts, rows: list[int]) -> int:
     """The split cands[k], moved one candidate down when its first paragraph shares more
     with the part above than with the part below (the old story's last paragraph may
     name things the new one does too: the split's cosine barely tells the two apart)."""
     if k + 1 >= len(cands):
         return cands[k]
     r = rows[k]
-    row = mat[r]
-    above = cum[r - 1] if r > 0 else np.zeros_like(row)
-    below = cum[-1] - cum[r]
-    if _cos(row, above) > _cos(row, below) and rows[k + 1] == r + 1:
+    above, below = parts.row_cosines(r)
+    if above > below and rows[k + 1] == r + 1:
         return cands[k + 1]
     return cands[k]
 
 
-def _cos(u, v) -> float:
-    n = float(np.sqrt((u * u).sum() * (v * v).sum()))
-    return float((u * v).sum()) / n if n > 0 else 0.0
+class _Parts:
+    """The tf-idf weights of a run's content lines, as sparse (row, word, weight)
+    entries, and what the cue-less split asks of them: the cosine between the part
+    above each split and the part below, and between one line and either part.
+
+    A dense lines x words matrix and its running sums would take rows x words x 8
+    bytes twice (a long run with no cue of any kind: gigabytes); these are computed
+    from the entries alone, in memory that grows with the run's words. For a part L
+    above a split and the run's total T, the part below is T - L, so
+    dot(L, T - L) = dot(L, T) - |L|^2 and |T - L|^2 = |T|^2 - 2 dot(L, T) + |L|^2;
+    |L|^2 and dot(L, T) grow line by line, each entry x of word c adding
+    2 * (c's weight above it) * x + x^2 and x * T[c].
+    """
+
+    __slots__ = ("_before", "_l2", "_lt", "_row", "_starts", "_t2", "_total", "_x")
+
+    def __init__(self, rows: np.ndarray, words: np.ndarray, weights: np.ndarray, n: int):
+        # rows are sorted (terms come sorted by line); each (row, word) pair once
+        inv, nwords = _dense(words)
+        x = weights.astype(np.float64)
+        total = np.bincount(inv, weights=x, minlength=nwords)
+        by_word = np.lexsort((rows, inv))  # each word's entries in line order
+        xs = x[by_word]
+        run = np.cumsum(xs)
+        first = np.ones(len(xs), dtype=bool)
+        first[1:] = inv[by_word][1:] != inv[by_word][:-1]
+        start = np.maximum.accumulate(np.where(first, np.arange(len(xs)), 0))
+        base = np.where(start > 0, run[start - 1], 0.0)
+        before = np.empty(len(xs))
+        before[by_word] = run - xs - base  # the word's weight in the lines above the entry
+        self._row, self._x, self._before = rows, x, before
+        self._total = total[inv]  # T[c] of each entry's word
+        self._t2 = float(total @ total)
+        self._l2 = np.cumsum(np.bincount(rows, weights=2.0 * before * x + x * x, minlength=n))
+        self._lt = np.cumsum(np.bincount(rows, weights=x * self._total, minlength=n))
+        self._starts = np.searchsorted(rows, np.arange(n + 1))
+
+    def split_cosines(self, last_rows: np.ndarray) -> np.ndarray:
+        """Cosine between the lines up to and including each of ``last_rows`` and the
+        rest (1.0 where either side has no words)."""
+        l2, lt = self._l2[last_rows], self._lt[last_rows]
+        dot = lt - l2
+        r2 = self._t2 - 2.0 * lt + l2
+        eps = _EMPTY * self._t2  # (a side with no words: rounding leaves a trace, not zero)
+        ok = (l2 > eps) & (r2 > eps)
+        return np.where(ok, dot / np.sqrt(np.where(ok, l2 * r2, 1.0)), 1.0)
+
+    def row_cosines(self, r: int) -> tuple[float, float]:
+        """Cosines between line ``r`` and the lines above it, and the lines below it."""
+        a, b = self._starts[r], self._starts[r + 1]
+        x, before, total = self._x[a:b], self._before[a:b], self._total[a:b]
+        r2 = float(x @ x)
+        up2 = float(self._l2[r - 1]) if r > 0 else 0.0
+        down2 = self._t2 - 2.0 * float(self._lt[r]) + float(self._l2[r])
+        eps = _EMPTY * self._t2
+        return (
+            _cos2(float(x @ before), r2, up2, eps),
+            _cos2(float(x @ (total - before - x)), r2, down2, eps),
+        )
+
+
+def _cos2(dot: float, u2: float, v2: float, eps: float) -> float:
+    """The cosine from a dot product and two squared norms (0.0 for an empty side)."""
+    if u2 <= eps or v2 <= eps:
+        return 0.0
+    return dot / math.sqrt(u2 * v2)
+
+
+#: A part's squared norm at or below this share of the run's is an empty part's.
+_EMPTY = 1e-9
 
 
 def _clear_dip(cos: np.ndarray, k: int) -> bool:

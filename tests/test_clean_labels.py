@@ -158,3 +158,22 @@ def test_a_wire_photo_s_caption_is_a_caption_however_long(sentences: int) -> Non
         + ["(Jo Park/Courier via AP)"]
     )
     assert classify(line).role == CAPTION
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Hong Kong (CNN Business) A muddled view of trade talks sent stocks lower on Friday.",
+        "Mumbai (Reuters) Shares rose for a third day as banks led gains on hopes of a deal.",
+    ],
+)
+def test_a_place_and_a_wire_s_tag_open_a_dateline_without_a_dash(line: str) -> None:
+    info = classify(line)
+    assert info.role == BODY and info.dateline
+
+
+def test_a_name_and_a_party_are_no_dateline() -> None:
+    assert not classify(
+        "John Smith (Labour) said the vote was a disgrace and vowed to fight."
+    ).dateline
+    assert classify("-- BERNAMA").role == CLOSE  # (the agency's sign-off is still one)

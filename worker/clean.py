@@ -3151,9 +3151,14 @@ _DATELINE_STATE = re.compile(
     r" [–—-]{1,2} [A-Z“\"‘]"
 )
 # "(Reuters) — The ...", "(AP) - ...": a wire story's lead whose place the scraper lost
-_AGENCY_LEAD = re.compile(
-    r"^\((?:Reuters|AP|AFP|UPI|CNN|Bloomberg|dpa|Xinhua|PTI|IANS|ANI|Yonhap|Kyodo|EFE"
-    r"|Anadolu|Tass|TASS|RIA)\)\s*[–—-]{1,2}\s*[A-Z“\"‘]"
+_AGENCIES = (
+    r"(?:Reuters|AP|AFP|UPI|CNN(?: Business| Money)?|Bloomberg|dpa|Xinhua|PTI|IANS|ANI|Yonhap"
+    r"|Kyodo|EFE|Anadolu|Tass|TASS|RIA)"
+)
+_AGENCY_LEAD = re.compile(rf"^\({_AGENCIES}\)\s*[–—-]{{1,2}}\s*[A-Z“\"‘]")
+# "Hong Kong (CNN Business) A muddled view ...": a place and a wire's tag, no dash
+_PLACE_AGENCY = re.compile(
+    rf"^[A-Z][\w.'’\-]*(?:,? [A-Z][\w.'’\-]*){{0,3}} \({_AGENCIES}\) [A-Z“\"‘]"
 )
 _TRAILING_PAREN = re.compile(r"\s*[(\[][^()\[\]]{1,40}[)\]]\s*$")
 
@@ -3172,7 +3177,10 @@ def _is_dateline(s: str) -> bool:
     if s[:1] == "(":
         return _AGENCY_LEAD.match(s) is not None  # "(Reuters) — The ...": the place cut off
     return s[:1].isupper() and (
-        ("(" in s[:60] and _DATELINE_TAG.match(s) is not None)
+        (
+            "(" in s[:60]
+            and (_DATELINE_TAG.match(s) is not None or _PLACE_AGENCY.match(s) is not None)
+        )
         or _DATELINE_STATE.match(s) is not None
     )
 

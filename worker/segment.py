@@ -763,16 +763,9 @@ def _name_between(entries: list[_Entry], i: int) -> bool:
 
 
 def _item_run(entries: list[_Entry], i: int) -> int:
-    """Short headline- or name-like lines in a row from entries[i] (blank lines
-    skipped): under a line ending in a colon, the items it introduces."""
-    run = 0
-    for e in entries[i : i + COLON_LIST_RUN + 1]:
-        if e.info.role == BLANK:
-            continue
-        if e.info.role not in (HEAD, BYLINE) or e.info.words > ITEM_WORDS:
-            break
-        run += 1
-    return run
+    """Short headline- or name-like lines in a row from entries[i]: under a line
+    ending in a colon, the items it introduces."""
+    return _role_run(entries, i, (HEAD, BYLINE), COLON_LIST_RUN + 1, ITEM_WORDS)
 
 
 #: Items in a row under a line ending in a colon that make them its list.
@@ -782,12 +775,20 @@ ITEM_WORDS = 8
 
 
 def _head_run(entries: list[_Entry], i: int) -> int:
-    """Headline-like lines in a row from entries[i] (blank lines skipped)."""
+    """Headline-like lines in a row from entries[i]."""
+    return _role_run(entries, i, (HEAD,), HEAD_RUN)
+
+
+def _role_run(
+    entries: list[_Entry], i: int, roles: tuple[int, ...], most: int, words: int | None = None
+) -> int:
+    """Lines of ``roles`` (of at most ``words`` words) in a row from entries[i], among
+    the next ``most`` lines (blank lines skipped)."""
     run = 0
-    for e in entries[i : i + HEAD_RUN]:
+    for e in entries[i : i + most]:
         if e.info.role == BLANK:
             continue
-        if e.info.role != HEAD:
+        if e.info.role not in roles or (words is not None and e.info.words > words):
             break
         run += 1
     return run
@@ -1794,7 +1795,7 @@ class _Parts:
     2 * (c's weight above it) * x + x^2 and x * T[c].
     """
 
-    __slots__ = ("_before", "_l2", "_lt", "_row", "_starts", "_t2", "_total", "_x")
+    __slots__ = ("_before", "_l2", "_lt", "_starts", "_t2", "_total", "_x")
 
     def __init__(self, rows: np.ndarray, words: np.ndarray, weights: np.ndarray, n: int):
         # rows are sorted (terms come sorted by line); each (row, word) pair once
@@ -1810,7 +1811,7 @@ class _Parts:
         base = np.where(start > 0, run[start - 1], 0.0)
         before = np.empty(len(xs))
         before[by_word] = run - xs - base  # the word's weight in the lines above the entry
-        self._row, self._x, self._before = rows, x, before
+        self._x, self._before = x, before
         self._total = total[inv]  # T[c] of each entry's word
         self._t2 = float(total @ total)
         self._l2 = np.cumsum(np.bincount(rows, weights=2.0 * before * x + x * x, minlength=n))
@@ -2929,7 +2930,6 @@ def _teaser_date(window: list[_Entry], j: int, lines: int) -> int | None:
     return j
 
 
-_YEAR = re.compile(r"\b(?:19|20)\d\d\b")
 #: Dates in a run (each over its teaser) that make a list of dated links.
 TEASER_DATES = 3
 #: Shortest teaser under a date in such a list, in words (a sentence, no heading).

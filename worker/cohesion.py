@@ -219,10 +219,12 @@ def _text_cohesion(
     if total > 1:
         same_prev[1:] = h[1:] == h[:-1]
     rank = np.cumsum(~same_prev) - 1
+    del h  # (arrays of the window's size are let go as soon as they are used)
     span = m + 2 * DF_RADIUS + 2
     df = _window_df(rank * span + line + DF_RADIUS)
     n1 = np.minimum(m, line + DF_RADIUS + 1) - np.maximum(0, line - DF_RADIUS) + 1
     w = c * (_LOG_NP[n1] - _LOG_NP[df])
+    del c, df, n1
     band = _band(w, line, same_prev, m)
     sims = _block_sims(band, m)
     near = np.zeros(total, dtype=bool)
@@ -273,12 +275,17 @@ def _pair_counts(keys: np.ndarray, lines: np.ndarray) -> tuple[np.ndarray, np.nd
     if n == 0:
         empty = np.zeros(0, dtype=np.int64)
         return empty, empty, empty
-    hs = ((keys * _SORT_MUL) >> np.uint64(32)).astype(np.uint32)
+    hs = keys * _SORT_MUL  # (in place from here: fewer temporaries of the window's size)
+    hs >>= np.uint64(32)
+    hs = hs.astype(np.uint32)
     p1 = np.argsort(hs.astype(np.uint16), kind="stable")  # low 16 bits
-    p2 = np.argsort((hs[p1] >> np.uint32(16)).astype(np.uint16), kind="stable")
-    order = p1[p2]
+    high = hs[p1]
+    high >>= np.uint32(16)
+    order = p1[np.argsort(high.astype(np.uint16), kind="stable")]
+    del p1, high
     ks, ls = keys[order], lines[order]
     hs = hs[order]
+    del order
     word_changes = ks[1:] != ks[:-1]
     if np.count_nonzero(word_changes) != np.count_nonzero(hs[1:] != hs[:-1]):
         order = np.lexsort((lines, keys))  # two words share a hash: sort exactly
@@ -299,22 +306,20 @@ def _band(w: np.ndarray, line: np.ndarray, same_prev: np.ndarray, m: int) -> np.
     offset s, so the candidate set only shrinks.
     """
     width = 2 * BLOCK
-    idx = [line]
-    wts = [w * w]
+    size = width * m
+    band = np.bincount(line, weights=w * w, minlength=size)
     # one past the end: never the same word, so no pair runs off the end
     same = np.append(same_prev, False)
     lines = np.append(line, line[-1] if len(line) else 0)
     p = np.flatnonzero(same_prev[1:] & (line[1:] - line[:-1] < width))
     s = 1
-    while len(p):
+    while len(p):  # added offset by offset: no list of every pair's index and weight
         q = p + s
         lp = line[p]
-        idx.append((line[q] - lp) * m + lp)
-        wts.append(w[q] * w[p])
+        band += np.bincount((line[q] - lp) * m + lp, weights=w[q] * w[p], minlength=size)
         q += 1
         p = p[same[q] & (lines[q] - lp < width)]
         s += 1
-    band = np.bincount(np.concatenate(idx), weights=np.concatenate(wts), minlength=width * m)
     return band.reshape(width, m)
 
 
@@ -570,8 +575,10 @@ def _tokenise(texts: list[str]) -> tuple[np.ndarray, np.ndarray]:
     return np.concatenate(keys), np.concatenate(lines)
 
 
-#: Characters of text tokenised together (see _tokenise).
-CHUNK_CHARS = 1 << 20
+#: Characters of text tokenised together (see _tokenise): _chunk_words holds
+#: several byte-sized arrays of its text at once, so a quarter of a megabyte bounds
+#: them to a few megabytes, at the speed a whole window's text in one pass had.
+CHUNK_CHARS = 1 << 18
 
 
 def _chunk_words(texts: list[str]) -> tuple[np.ndarray, np.ndarray]:

@@ -23,8 +23,11 @@ from typing import BinaryIO
 #: Longest line kept for scoring and text. A longer physical line is still one
 #: line with exact offsets; only its first ``LINE_CAP`` bytes are decoded.
 LINE_CAP = 64 * 1024
-#: Bytes read at a time (a block's lines are split and decoded together).
-BLOCK_BYTES = 1 << 20
+#: Bytes read at a time (a block's lines are split and decoded together). A block's
+#: work arrays (clean._scan's masks, its lines and their LineInfos) are several times
+#: its size, and a second process (worker.classify_ahead) holds its own: a quarter of
+#: a megabyte keeps that child near the interpreter's own size at the same speed.
+BLOCK_BYTES = 1 << 18
 #: Bytes sniffed at the start of a file to decide whether it is text at all.
 SNIFF_BYTES = 64 * 1024
 _BOM = codecs.BOM_UTF8

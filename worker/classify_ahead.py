@@ -33,8 +33,10 @@ from worker import clean
 from worker.clean import _LINE_FIELDS, LineInfo, classify_many
 from worker.dumpio import DumpError, RawLine, iter_line_batches, open_dump
 
-#: Blocks of lines (dumpio.BLOCK_BYTES each) the child may classify ahead of the parent.
-QUEUE_BATCHES = 2
+#: Blocks of lines (dumpio.BLOCK_BYTES each) the child may classify ahead of the parent:
+#: about a window's worth (segment.WINDOW_LINES), so that the child classifies the next
+#: window while the parent scores this one, instead of both taking turns.
+QUEUE_BATCHES = 8
 #: Index of LineInfo.key among its fields (sent as None when it is the stripped line).
 _KEY = [f for f in LineInfo.__dataclass_fields__].index("key")
 #: Seconds between checks that the child is still alive while waiting for it.

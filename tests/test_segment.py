@@ -139,6 +139,18 @@ def test_resume_from_any_article_gives_the_same_articles(
         assert [(a.start_line, a.end_line, a.text) for a in rest] == full[k:]
 
 
+def test_windows_bounded_in_bytes_give_the_same_articles(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Windows cut by their bytes (as on a dump of long lines), some at the fewest
+    lines a window takes, some between that and WINDOW_LINES: the same articles."""
+    data = "".join(make_dump(seed, 12).text for seed in range(300, 330)).encode()
+    whole = [(a.start_line, a.end_line, a.text) for a in segment_file(io.BytesIO(data))]
+    monkeypatch.setattr(segment_mod, "MIN_WINDOW_LINES", 1300)
+    for size in (40_000, 150_000):
+        monkeypatch.setattr(segment_mod, "WINDOW_BYTES", size)
+        cut = [(a.start_line, a.end_line, a.text) for a in segment_file(io.BytesIO(data))]
+        assert cut == whole
+
+
 def test_repeat_of_a_line_dropped_as_furniture_is_a_duplicate() -> None:
     """A line dropped as furniture (a summary's bullet read as boilerplate) and repeated
     further down, where it reads as a paragraph, is a repeat: dropped as a duplicate,

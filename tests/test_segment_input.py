@@ -154,15 +154,18 @@ main()
 """
 
 
-def _peak_kb(tmp_path: Path, megabytes: int) -> int:
-    """Peak RSS of `newswatch segment DUMP --json` on a generated dump of that size."""
+def _peak_kb(tmp_path: Path, megabytes: int, line_bytes: int = 0) -> int:
+    """Peak RSS of `newswatch segment DUMP --json` on a generated dump of that size;
+    with ``line_bytes``, its lines joined into lines of about that many bytes."""
     from support_dumpgen import make_dump
 
-    path = tmp_path / f"dump{megabytes}.txt"
+    path = tmp_path / f"dump{megabytes}-{line_bytes}.txt"
     size = seed = 0
     with path.open("w", encoding="utf-8") as fh:
         while size < megabytes * 1_000_000:
             text = make_dump(seed, 12).text
+            if line_bytes:
+                text = _joined(text, line_bytes)
             fh.write(text)
             size += len(text.encode("utf-8"))
             seed += 1
@@ -184,6 +187,31 @@ def test_memory_does_not_grow_with_the_dump(tmp_path: Path) -> None:
     small, big = _peak_kb(tmp_path, 2), _peak_kb(tmp_path, 10)
     assert big - small < 25_000, (small, big)
     assert big < 150_000
+
+
+def test_memory_is_bounded_on_long_lines(tmp_path: Path) -> None:
+    """A dump of whole stories on one line each (3 KB lines): a window of ten
+    thousand lines would hold 30 MB of text and the cohesion arrays of its words
+    (several hundred MB); the window is bounded in bytes too."""
+    small, big = _peak_kb(tmp_path, 4, 3000), _peak_kb(tmp_path, 24, 3000)
+    assert big - small < 25_000, (small, big)
+    assert big < 150_000
+
+
+def _joined(text: str, line_bytes: int) -> str:
+    """The dump's lines joined with spaces into lines of about ``line_bytes``."""
+    out: list[str] = []
+    run: list[str] = []
+    size = 0
+    for line in text.splitlines():
+        run.append(line)
+        size += len(line) + 1
+        if size >= line_bytes:
+            out.append(" ".join(run))
+            run, size = [], 0
+    if run:
+        out.append(" ".join(run))
+    return "\n".join(out) + "\n"
 
 
 def test_progress_bar_on_a_terminal(tmp_path: Path) -> None:

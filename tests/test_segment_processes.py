@@ -148,17 +148,21 @@ def test_a_file_rewritten_while_read_is_a_dump_error(
 
 
 def test_the_cli_uses_two_processes(dump: Path) -> None:
-    """`newswatch segment` with NEWSWATCH_SEGMENT_PROCESSES=2 and =1: the same document."""
+    """`newswatch segment` with NEWSWATCH_SEGMENT_PROCESSES=2, =1 and unset (the
+    default, one): the same document."""
     cli = [sys.executable, "-c", "from worker.cli import main; main()"]
     out = {}
-    for n in ("1", "2"):
+    for n in ("1", "2", None):
+        env = {k: v for k, v in os.environ.items() if k != "NEWSWATCH_SEGMENT_PROCESSES"}
+        if n is not None:
+            env["NEWSWATCH_SEGMENT_PROCESSES"] = n
         proc = subprocess.run(
             [*cli, "segment", str(dump), "--json"],
             capture_output=True,
             check=True,
             timeout=120,
             cwd=ROOT,
-            env={**os.environ, "NEWSWATCH_SEGMENT_PROCESSES": n},
+            env=env,
         )
         out[n] = proc.stdout
-    assert out["1"] == out["2"] and out["1"].count(b'"start_line"') > 40
+    assert out["1"] == out["2"] == out[None] and out["1"].count(b'"start_line"') > 40

@@ -181,7 +181,9 @@ class PlacementModel:
 
     def line_weights(self, text: str, info: LineInfo) -> tuple[float, float, float]:
         """The line's summed weights as a start, as the line above one, as a line left."""
-        if info.role in (BODY, CONT):  # (few features, and a paragraph never repeats)
+        if info.role in (BODY, CONT) or len(text) > MEMO_TEXT_CHARS:
+            # (few features, and a paragraph never repeats; a long line seldom does,
+            # and remembered it would keep its text alive after its window has gone)
             return self._weights(text, info)
         key = (text, info_key(info))
         w = self._memo.get(key)
@@ -207,6 +209,10 @@ class PlacementModel:
 
 #: Distinct lines whose weights are remembered (then forgotten all at once).
 MEMO_LINES = 2_000
+#: Longest line remembered: furniture, the lines that repeat, is short, and the memo's
+#: size in bytes stays bounded whatever the dump's line lengths (2,000 lines of 15 KB
+#: each, whole articles on one line, held 30 MB).
+MEMO_TEXT_CHARS = 400
 _INFO_FIELDS = operator.attrgetter(*(f.name for f in fields(LineInfo)))
 
 

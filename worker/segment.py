@@ -121,6 +121,16 @@ __all__ = [
 
 #: Lines held before the oldest finished articles are emitted.
 WINDOW_LINES = 10000
+#: Bytes of new lines after which the window is full though it holds fewer lines:
+#: memory follows bytes, not lines (the text, and the cohesion arrays of its words),
+#: and a dump of whole articles on one line each (5 KB a line) held 10,000 of them.
+#: Dumps of paragraphs (200-300 bytes a line) fill WINDOW_LINES first.
+WINDOW_BYTES = 3 << 20
+#: Fewest new lines a window takes whatever their bytes: more than MARGIN, so that
+#: every window emits something, and enough that a window's own costs (its context
+#: lines are scored again) stay spread: on 5 KB lines, 1,200 lines a window took 40 %
+#: longer than 2,000 and 1,600 about as long, at 102, 128 and 117 MB.
+MIN_WINDOW_LINES = 1600
 #: Lines of right-hand context a boundary needs before it is final (covers the
 #: cohesion blocks, depth climb and DF_RADIUS, so every decision is local).
 MARGIN = 600
@@ -4077,10 +4087,10 @@ def _segment_lines(
     for batch, infos in batches:
         done = 0
         while done < len(batch):
-            room = WINDOW_LINES - (len(window) - ctx)
-            _extend(window, batch[done : done + room], infos[done : done + room])
-            done += room
-            if len(window) - ctx < WINDOW_LINES:
+            take, full = _room(window, ctx, batch, done)
+            _extend(window, batch[done : done + take], infos[done : done + take])
+            done += take
+            if not full:
                 continue
             bounds = _starts_after(
                 window, ctx, weights, len(window) - MARGIN, carry, placement, starts_check
@@ -4100,6 +4110,27 @@ def _segment_lines(
         starts = [ctx, *bounds, len(window)]
         for a, b in itertools.pairwise(starts):
             yield _article(window[a:b])
+
+
+def _room(window: list[_Entry], ctx: int, batch: list[RawLine], done: int) -> tuple[int, bool]:
+    """How many lines of batch[done:] the window takes, and whether it is then full:
+    WINDOW_LINES new lines (after ``ctx``), or fewer, but no fewer than
+    MIN_WINDOW_LINES, once they span WINDOW_BYTES. Where a window is cut changes no
+    article (every decision is local), only how much is held at once."""
+    new = len(window) - ctx
+    take = min(WINDOW_LINES - new, len(batch) - done)
+    floor = max(0, MIN_WINDOW_LINES - new)
+    if take > floor:
+        first = window[ctx].raw.start if new else batch[done].start
+        end = done + take
+        fit = bisect.bisect_right(batch, first + WINDOW_BYTES, done + floor, end, key=_END)
+        if fit < end:
+            return fit - done, True
+    return take, new + take >= WINDOW_LINES
+
+
+#: A line's end offset (the window's byte bound is a bisection over a batch's lines).
+_END = operator.attrgetter("end")
 
 
 def _starts_after(

@@ -29,7 +29,7 @@ from functools import lru_cache
 from pathlib import Path
 
 from worker.clean import BODY, BYLINE, CAPTION, HEAD, TIMESTAMP, LineInfo
-from worker.placement import info_key, line_features, load_weights
+from worker.placement import MEMO_TEXT_CHARS, info_key, line_features, load_weights
 
 MODEL_PATH = Path(__file__).with_name("startcheck.json")
 #: Log-odds below which a start is dropped (odds of 3 to 5 against: a little surer
@@ -58,15 +58,20 @@ class StartCheck:
 
     def line_weight(self, prefix: str, text: str, info: LineInfo) -> float:
         """The summed weights of one line's features under ``prefix`` ("S_", "P_")."""
+        if len(text) > MEMO_TEXT_CHARS:  # (see placement.MEMO_TEXT_CHARS)
+            return self._weight(prefix, text, info)
         key = (prefix, text, info_key(info))
         w = self._memo.get(key)
         if w is None:
-            get = self.weights.get
-            w = sum(get(prefix + x, 0.0) for x in line_features(text, info))
+            w = self._weight(prefix, text, info)
             if len(self._memo) >= MEMO_LINES:
                 self._memo.clear()
             self._memo[key] = w
         return w
+
+    def _weight(self, prefix: str, text: str, info: LineInfo) -> float:
+        get = self.weights.get
+        return sum(get(prefix + x, 0.0) for x in line_features(text, info))
 
 
 #: Distinct lines whose weights are remembered (then forgotten all at once).

@@ -146,3 +146,19 @@ def test_capitals_release_kicker_is_no_dateline_and_more_from_outlet_is_a_label(
     assert classify("LEEDS (Dale Wire) - The council said on Monday ...").dateline
     line = "More from The Dale Echo: Why the ferry is late again | The last bookshop in town"
     assert classify(line).role == BOILER
+
+
+def test_a_lead_may_attribute_in_the_present_tense() -> None:
+    """ "The state government says ..." opens a broadcaster's story; "Jo Park said ..."
+    within its first words goes on one (a lead reports no one's words in the past)."""
+    paras = [
+        "Flood warnings remain in place for towns along the lower river tonight.",
+        "Emergency crews spent the afternoon filling sandbags at the showground.",
+    ]
+    for lead, ok in [
+        ("The state government says it will spend $40 million on new rural train stations.", True),
+        ("The Reserve Bank says, after months of debate, it will leave rates on hold.", True),
+        ("Jo Park said the council had ignored advice from its own engineers for years.", False),
+        ("The mayor, Jo Park, said, however, that the levee would hold until morning.", False),
+    ]:
+        assert S._lead_paragraph(_entries([*paras, lead]), 2) is ok, lead

@@ -1874,7 +1874,9 @@ def _clear_dip(cos: np.ndarray, k: int) -> bool:
 
 def _lead_paragraph(entries: list[_Entry], i: int) -> bool:
     """entries[i] reads as a piece's first paragraph: it reports no one's words at once
-    ("Jo Park said the firm ..." goes on a story), it is not right under an ad slot, and
+    ("Jo Park said the firm ..." goes on a story; the present tense, "The Federal
+    Government says a man ...", is how broadcasters' leads attribute), it is not right
+    under an ad slot, and
     two full paragraphs end the piece above (not the first lines under a subheading or a
     list's item)."""
     if any(w in _SAID for w in entries[i].raw.text.split()[:LEAD_SAID_WORDS]):
@@ -1895,7 +1897,7 @@ def _lead_paragraph(entries: list[_Entry], i: int) -> bool:
     return n == 2
 
 
-_SAID = frozenset(["said", "says", "said,", "says,"])
+_SAID = frozenset(["said", "said,"])
 #: Opening words of a paragraph that may name a speaker before a lead's "said".
 LEAD_SAID_WORDS = 8
 #: A dip in cosine splits a run with at least this many candidate splits, when it is

@@ -193,7 +193,7 @@ def test_memory_is_bounded_on_long_lines(tmp_path: Path) -> None:
     """A dump of whole stories on one line each (3 KB lines): a window of ten
     thousand lines would hold 30 MB of text and the cohesion arrays of its words
     (several hundred MB); the window is bounded in bytes too."""
-    small, big = _peak_kb(tmp_path, 4, 3000), _peak_kb(tmp_path, 24, 3000)
+    small, big = _peak_kb(tmp_path, 8, 3000), _peak_kb(tmp_path, 20, 3000)
     assert big - small < 25_000, (small, big)
     assert big < 150_000
 

@@ -269,7 +269,7 @@ _CLOSE = AnchoredOrNot(
     r"|^(?:provided|materials provided) by\b|^\(?with inputs from\b"
     # a statement's signature: "Issued by: Jo Park, General Secretary", "Authorised by: ..."
     r"|^(?:issued|released|signed|authori[sz]ed|approved) by\s*:\s*\S"
-    r"|^posted by:?\s.{1,40}(?:\bat \d{1,2}[:.]\d{2}|\|)"
+    r"|^posted by:?\s.{1,60}(?:\bat \d{1,2}[:.]\d{2}|\|)"
     r"|^[—–-]?\s*with assistance from\b|^contributing\s*:|^\(updates? (?:with|to)\b"
     # "With Post wires", "— With wire services": the wires' share of the story, credited
     # a fact check's verdict, its last line: "We rate the statement Mostly True."
@@ -2489,8 +2489,11 @@ def _short_role(s: str, nwords: int, mask: int, dateline: bool) -> int:
             t = t.rstrip(_END_SIGNS + " ") or t  # "... the incident. ®": the story's end sign
         u = t.rstrip("\"'”’»)]")
         last = u[-1:]
-        if last == "." and _title_case_sentences(t):
-            return HEAD  # "Jail Deaths Are Climbing. Few States Count Them.": a headline
+        if last == "." and (
+            _title_case_sentences(t) or (_INITIALS_END.search(t) is not None and _title_case(t))
+        ):  # "Jail Deaths Are Climbing. Few States Count Them.", "Russia's Help to Iran
+            # Stirs Questions About Its Relations With U.S.": headlines
+            return HEAD
         if last == ":" and nwords <= 3 and t.isupper():
             return HEAD  # "DIVE BRIEF:", "EXCLUSIVE:": a kicker in capitals, not a lead-in
         if last in ".,;:" or (u != t and last in ".!?…"):
@@ -3117,11 +3120,23 @@ def _title_case_sentences(s: str) -> bool:
     small words of titles), at least TITLE_WORDS of four letters or more, and no
     comma or colon: a headline in title case with full stops ("Jail Deaths Are
     Climbing. Few States Count Them."); prose has lower-case words between names."""
-    if "," in s or ":" in s or not s[:1].isupper() or not _TWO_SENTENCES.search(s):
+    if not _TWO_SENTENCES.search(s):
+        return False
+    return _title_case(s)
+
+
+def _title_case(s: str) -> bool:
+    """Every word of three letters or more capitalised (but the small words of titles),
+    at least TITLE_WORDS of four letters or more, and no comma or colon."""
+    if "," in s or ":" in s or not s[:1].isupper():
         return False
     words = [w.strip("‘'\"“”’().") for w in s.split()]
     long = [w for w in words if sum(c.isalpha() for c in w) >= 3 and w.lower() not in _TITLE_SMALL]
     return sum(len(w) >= 4 for w in long) >= TITLE_WORDS and all(w[:1].isupper() for w in long)
+
+
+# Initials that end a line ("... Relations With U.S."): their full stop ends no sentence.
+_INITIALS_END = re.compile(r"(?<![\w.])(?:[A-Z]\.){2,}$")
 
 
 _TITLE_SMALL = frozenset(

@@ -1703,7 +1703,11 @@ def _split_cueless(entries: list[_Entry], terms: _Terms, gap_of: list[int], a: i
     body = [i for i in range(a, b) if entries[i].info.role == BODY]
     if len(body) < 2 * SPLIT_MIN:
         return []
-    cands = [i for i in body[SPLIT_MIN : len(body) - SPLIT_MIN + 1] if _plain_start(entries, i)]
+    cands = [
+        i
+        for i in body[SPLIT_MIN : len(body) - SPLIT_MIN + 1]
+        if _plain_start(entries, i) or (HEADED_SPLITS and _headed(entries, i, body[0]) >= 0)
+    ]
     rank, line, w = terms
     ga = gap_of[a]
     gb = gap_of[b] if b < len(entries) else (int(line[-1]) + 1 if len(line) else 0)
@@ -1711,7 +1715,9 @@ def _split_cueless(entries: list[_Entry], terms: _Terms, gap_of: list[int], a: i
     if not cands or hi <= lo:
         return []
     parts = _Parts(line[lo:hi] - ga, rank[lo:hi], w[lo:hi], gb - ga)
-    cos = parts.split_cosines(np.array([gap_of[i] - ga - 1 for i in cands]))
+    # (a split under a lone headline leaves the headline below it, with its story)
+    rows = [gap_of[_head_or(entries, i, body[0])] - ga - 1 for i in cands]
+    cos = parts.split_cosines(np.array(rows))
     k = int(np.argmin(cos))
     if cos[k] >= SPLIT_COS and not (_clear_dip(cos, k) and _lead_paragraph(entries, cands[k])):
         k = _voice_shift(entries, body, cands, cos)
@@ -1722,7 +1728,10 @@ def _split_cueless(entries: list[_Entry], terms: _Terms, gap_of: list[int], a: i
     else:
         k = _voice_opening(entries, body, cands, k)
     i = cands[k]
-    if not _under_furniture(entries, i):
+    h = _head_or(entries, i, body[0])
+    if h != i:
+        i = h  # (the headline fixes where its story starts)
+    elif not _under_furniture(entries, i):
         i = _settle(cands, k, parts, [gap_of[c] - ga for c in cands])
         i = _up_to_page_end(entries, body, a, i)
     if _repeat_across(entries, body, i):
@@ -1737,6 +1746,49 @@ def _split_cueless(entries: list[_Entry], terms: _Terms, gap_of: list[int], a: i
         i,
         *_split_cueless(entries, terms, gap_of, i, b),
     ]
+
+
+def _headed(entries: list[_Entry], i: int, top: int = 0) -> int:
+    """The lone headline right over paragraph entries[i] (under a finished paragraph,
+    not a list's item, and with no other heading below ``top``, the first paragraph of
+    the piece it would end), or -1: a story's first paragraph under its title, which
+    the scoring left alone (a lone headline between paragraphs mostly heads a section,
+    and a piece with sections has more than one)."""
+    p = i - 1
+    while p >= 0 and entries[p].info.role == BLANK:
+        p -= 1
+    if p < 1:
+        return -1
+    h = entries[p].info
+    if h.role != HEAD or h.listed or not HEADED_WORDS <= h.words <= HEADLINE_WORDS:
+        return -1  # (a section's heading is short: "What to eat", "The weak link")
+    q = p - 1
+    while q >= 0 and entries[q].info.role == BLANK:
+        q -= 1
+    above = entries[q]
+    if above.info.role != BODY or above.raw.text.rstrip()[-1:] not in _SENTENCE_END:
+        return -1
+    if entries[p].raw.text.lstrip()[:1].isdigit():
+        return -1  # "2 A chatbot leaked test scores": a numbered item of a list
+    for k in range(q - 1, max(top, q - HEADED_SPAN) - 1, -1):
+        if entries[k].info.role == HEAD and not entries[k].info.listed:
+            return -1  # one of a piece's subheadings ("What to eat" ... "What to do")
+    return p
+
+
+#: Lines above a lone headline with no other heading, for a cue-less split to open there.
+HEADED_SPAN = 30
+#: Fewest words of such a headline.
+HEADED_WORDS = 7
+
+
+def _head_or(entries: list[_Entry], i: int, top: int = 0) -> int:
+    """The lone headline over paragraph entries[i] if there is one, else i."""
+    h = _headed(entries, i, top) if HEADED_SPLITS else -1
+    return i if h < 0 else h
+
+
+HEADED_SPLITS = True
 
 
 def _repeat_across(entries: list[_Entry], body: list[int], i: int) -> bool:
@@ -2225,6 +2277,16 @@ def _push(window: list[_Entry], raw: RawLine, info: LineInfo | None = None) -> N
         and _EMBED_BY.match(raw.text.strip())
     ):  # a post's text / "— Jo Park (@jopark) March 25, 2021": the embedded post, inline
         last.role, last.ad = BOILER, True
+    elif (
+        info.role == HEAD
+        and info.words >= BULLET_ITEM_WORDS
+        and last is not None
+        and last.role in _BELOW_STORY
+        and raw.text.lstrip()[:1] in _BULLETS
+        and _BULLETED.match(raw.text.lstrip())
+    ):  # paragraph / "- How important is innovation to national success?": an item of a
+        # list of links or highlights under a story, not the next page's headline
+        info.role = BOILER
     elif info.words <= 2 and last is not None and last.role == BOILER and info.role != BOILER:
         above, t = window[-1].raw.text.strip(), raw.text.strip()
         if _TICKER.match(t) and (
@@ -2519,6 +2581,37 @@ def _push(window: list[_Entry], raw: RawLine, info: LineInfo | None = None) -> N
     window.append(_Entry(raw, info))
     if len(window) >= 4 and window[-2].info.role == HEAD:
         _caption_before_head(window)
+    if info.role == CLOSE and raw.text.lstrip()[:6].lower() == "posted":
+        _signed_comments(window)
+
+
+def _signed_comments(window: list[_Entry]) -> None:
+    """comment / "Posted by: Jo Park, 27 Sep 2011 | 15:22" (the last line): when another
+    comment within COMMENT_SPAN lines above was signed the same way, the two signatures
+    and the comment between them are readers' comments under a story, not pages: the
+    furniture that ends the story's page, dropped from its text (a new page may start
+    only after them)."""
+    s = len(window) - 1
+    head = _comment_head(window[s].raw.text)
+    for k in range(s - 2, max(0, s - COMMENT_SPAN) - 1, -1):
+        e = window[k]
+        if e.info.role in (CLOSE, BOILER) and _comment_head(e.raw.text) == head:
+            for x in window[k : s + 1]:
+                if x.info.role in _COMMENT_ROLES:  # (other furniture keeps its own role)
+                    x.info.role, x.info.ad, x.info.end = BOILER, False, True
+            return
+
+
+def _comment_head(text: str) -> str:
+    """A comment signature's opening words ("posted by:"), the part every one shares
+    (a post's own "Posted by Jo Park on ..." is of another shape)."""
+    return " ".join(text.lower().split()[:2])
+
+
+#: Lines within which two signatures of one shape mark a run of readers' comments.
+COMMENT_SPAN = 12
+#: Roles of a comment's lines and signatures.
+_COMMENT_ROLES = frozenset({BODY, CONT, HEAD, CLOSE})
 
 
 def _push_paragraph(window: list[_Entry], raw: RawLine, info: LineInfo, last: LineInfo) -> None:
@@ -3519,6 +3612,11 @@ def _same_bullet(above: str, text: str) -> bool:
 
 
 _BULLETS = frozenset("-–•*·▪►")
+_BULLETED = re.compile(r"[-–•*·▪►] \S")
+#: Fewest words of a bulleted line read as a list's item rather than as a headline.
+BULLET_ITEM_WORDS = 3
+#: Roles of the line over a bulleted item that put it below a story (a list at its end).
+_BELOW_STORY = frozenset({BODY, CONT, CLOSE, BOILER})
 
 
 def _not_a_link(prev: LineInfo, info: LineInfo, text: str) -> bool:

@@ -1,0 +1,118 @@
+"""Page shapes met in the goose fixtures' news pages (eleventh session), on invented
+text: a bulleted list under a story, readers' comments, a headline ending in
+initials, a lone headline over a story that the scoring leaves alone."""
+
+from __future__ import annotations
+
+from worker.clean import BODY, HEAD, classify
+from worker.segment import segment_text
+
+FLOODS = [
+    "Flood barriers along the lower Severn held overnight as the river peaked just below"
+    " the record set in 2007, the Environment Agency said on Tuesday.",
+    "Engineers had raised temporary walls at Upton and Tewkesbury on Sunday after two days"
+    " of heavy rain across the Welsh hills swelled the river's upper reaches.",
+    "About 40 homes in low-lying streets were evacuated as a precaution, and most residents"
+    " were expected to return by the weekend once the water had receded.",
+    "The agency warned that fields and minor roads would stay under water for several days"
+    " and urged drivers not to attempt flooded crossings.",
+    "Farmers near the river said the timing was cruel, with winter crops only weeks old and"
+    " lambing due to start across the valley within the month.",
+    "A review of the barrier scheme, funded after the 2007 floods, is due to report to"
+    " ministers in the spring.",
+]
+ORCHESTRA = [
+    "The Halverton Youth Orchestra will tour Japan next summer, its first overseas trip"
+    " since the pandemic, after a crowdfunding appeal raised more than its target.",
+    "Sixty musicians aged between 14 and 19 will play concerts in Osaka, Kyoto and Tokyo,"
+    " including a programme of Elgar and a new commission by a local composer.",
+    "The conductor, Priya Anand, said the players had rehearsed every Saturday morning in a"
+    " church hall while the appeal was running.",
+    "Parents organised bake sales, a sponsored swim and a raffle whose first prize was a"
+    " week in a cottage donated by a retired violin teacher.",
+    "The orchestra's last tour, to Vienna, was cancelled two weeks before departure, and"
+    " several players who missed it have since left for university.",
+    "Tickets for a send-off concert at the town hall in July go on sale next month.",
+]
+
+
+def _starts(lines: list[str]) -> list[int]:
+    return [a.start_line for a in segment_text("\n".join(lines) + "\n")]
+
+
+def test_a_bulleted_item_under_a_story_is_no_headline() -> None:
+    """story / "- Read more about the barrier scheme" / headline: the bulleted line is
+    the story's list of links, the page starts at the headline under it."""
+    lines = [
+        "River defences hold as Severn peaks",
+        "By Tom Hale",
+        *FLOODS,
+        "- Read more about the barrier scheme and its funding",
+        "Youth orchestra heads to Japan after appeal succeeds",
+        "By Anna Bright",
+        *ORCHESTRA,
+    ]
+    assert _starts(lines) == [1, 10]
+    assert classify("- Read more about the barrier scheme and its funding").role == HEAD
+
+
+def test_readers_comments_stay_with_their_story() -> None:
+    """Comments signed "Posted by: name, date | time" under a story: no page starts
+    between them, and the comments and signatures are dropped from the story's text."""
+    comments = [
+        "Glad to see the walls worked this time. In 2007 we were under a metre of water.",
+        "Posted by: Jan from Upton, 14 Jan 2025 | 08:12",
+        "The real question is why the review has taken seventeen years to report back.",
+        "Posted by: R. Mills, Tewkesbury resident, 14 Jan 2025 | 09:40",
+        "Spare a thought for the farmers, their fields will be under water for a week.",
+        "Posted by: Sam, 14 Jan 2025 | 11:03",
+    ]
+    lines = [
+        "River defences hold as Severn peaks",
+        "By Tom Hale",
+        *FLOODS,
+        *comments,
+        "Youth orchestra heads to Japan after appeal succeeds",
+        "By Anna Bright",
+        *ORCHESTRA,
+    ]
+    arts = segment_text("\n".join(lines) + "\n")
+    assert [a.start_line for a in arts] == [1, 15]
+    assert "seventeen years" not in arts[0].text and "Posted by" not in arts[0].text
+
+
+def test_a_headline_may_end_in_initials() -> None:
+    """The full stop of "U.S." ends no sentence: a title-case line ending in initials is
+    a headline; a sentence ending in initials stays a paragraph."""
+    assert classify("Talks Stall Over Steel Tariff Deal With U.S.").role == HEAD
+    assert classify("Russia's Help to Iran Stirs Questions About Its Ties With U.K.").role == HEAD
+    assert classify("The president flew back to Washington, D.C.").role == BODY
+    assert classify("Officials said the talks would resume in the U.S.").role == BODY
+
+
+def test_a_lone_headline_opens_a_story_that_shares_no_words() -> None:
+    """Prose, then a lone headline of seven words or more over prose on another subject:
+    the cue-less split opens the new story at its headline, not at its first paragraph
+    (nor nowhere: the paragraph under a headline was never a candidate)."""
+    lines = [
+        "River defences hold as Severn peaks",
+        "By Tom Hale",
+        *FLOODS,
+        "Halverton youth orchestra will tour Japan next summer",
+        *ORCHESTRA,
+    ]
+    assert _starts(lines) == [1, 9]
+
+
+def test_a_short_heading_is_no_headline_for_the_cue_less_split() -> None:
+    """A heading of a few words between paragraphs is mostly a piece's section: a
+    cue-less split never opens a story there (these two parts share no words, so the
+    split is made all the same, further down, by the words alone)."""
+    lines = [
+        "River defences hold as Severn peaks",
+        "By Tom Hale",
+        *FLOODS,
+        "Music in the valley",
+        *ORCHESTRA,
+    ]
+    assert 9 not in _starts(lines)

@@ -116,3 +116,42 @@ def test_a_short_heading_is_no_headline_for_the_cue_less_split() -> None:
         *ORCHESTRA,
     ]
     assert 9 not in _starts(lines)
+
+
+def test_a_byline_over_a_headline_wins_over_a_cue_less_start_under_its_lead() -> None:
+    """ "By Jo Park" / label / headline / lead / paragraph: when the paragraph after the
+    lead scored as a cue-less start, the byline's start is kept and that one gives way
+    (a byline with a single paragraph before the next start used to be dropped as a
+    label that reads like a name, leaving the start under the lead)."""
+    import io
+
+    from worker import segment as S
+    from worker.dumpio import iter_lines
+
+    lines = [
+        *FLOODS[:3],
+        "By Anna Bright and Tom Hale",
+        "Main Content",
+        "Youth orchestra heads to Japan after appeal succeeds",
+        *ORCHESTRA,
+    ]
+    ents: list = []
+    for raw in iter_lines(io.BytesIO(("\n".join(lines) + "\n").encode())):
+        S._push(ents, raw)
+    zone = S._appeal_zone(ents)
+    paras = S._paragraph_counts(ents, zone)
+    byline, second = 3, 7  # the byline, and the paragraph after the lead (line 6)
+    assert S._drop_stubs(ents, [byline, second], 0, paras) == [byline]
+    # a name-like label over a single paragraph, no headline: still dropped
+    ents[5].info.role = S.BODY
+    ents[3].raw = ents[3].raw.__class__(4, 0, 0, "Private Notes")
+    assert S._drop_stubs(ents, [byline, second], 0, paras) == [second]
+
+
+def test_a_skip_links_target_is_furniture() -> None:
+    """ "Main Content", the target of a page's skip link, is no writer's name."""
+    from worker.clean import BOILER
+
+    for line in ("Main Content", "Main navigation", "Main menu"):
+        assert classify(line).role == BOILER, line
+    assert classify("Main content of the report is due in May").role != BOILER

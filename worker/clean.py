@@ -430,7 +430,7 @@ _BOILER_LINE = ByFirst(
     r"|^editorial (?:code|standards|policy|guidelines)\b"
     r"|^continue$|^why (?:you can|to) trust\b|^how does this (?:story |article )?make you feel\??$"
     r"|^(?:skip|go|jump) to (?:the )?(?:main |accessibility )?(?:content|navigation|menu|search"
-    r"|shortcuts|footer)\b"
+    r"|shortcuts|footer)\b|^main (?:content|navigation|menu)$"
     r"|^\d+\s*(?:min|mins|minutes?)\s+(?:to read|reading time|read(?:ing)?)$|^short ?(?:url|link)$"
     r"|^permalink$|^(?:start|join) (?:a|the) conversation$"
     # a market page's note: "Market data delayed by at least 15 minutes."

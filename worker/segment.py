@@ -1266,7 +1266,10 @@ def _drop_stubs(
     _paragraph_counts(entries, zone).
     """
     keep: list[int] = [start]
+    given_way: set[int] = set()  # cue-less starts that gave way to a byline just above
     for i, nxt in itertools.pairwise(bounds):
+        if i in given_way:
+            continue
         info = entries[i].info
         if info.role == BODY and not info.dateline:
             # paragraphs proper: a linked name or a continuation is part of one
@@ -1280,9 +1283,24 @@ def _drop_stubs(
             if above < 2:
                 continue  # the article above would keep a single paragraph
         elif info.role == BYLINE and _paragraphs(paras, i, nxt) <= 1:
-            continue  # a label that reads like a name ("Private Notes"), not an author
+            if not _byline_over_story(entries, i, nxt):
+                continue  # a label that reads like a name ("Private Notes"), not an author
+            given_way.add(nxt)  # "By Jo Park" / headline / lead: the paragraph after the
+            # lead that scored as a cue-less start is the story going on
         keep.append(i)
-    return _drop_headless(entries, keep + bounds[-1:])[1:]
+    tail = [b for b in bounds[-1:] if b not in given_way]
+    return _drop_headless(entries, keep + tail)[1:]
+
+
+def _byline_over_story(entries: list[_Entry], i: int, nxt: int) -> bool:
+    """entries[i], a byline start, reads as a story's ("By ..." or over a headline), and
+    the start after it at ``nxt`` has no cue of its own (a plain paragraph)."""
+    after = entries[nxt].info
+    if after.role != BODY or after.dateline:
+        return False
+    if entries[i].raw.text.lstrip()[:3].lower() == "by ":
+        return True
+    return any(entries[k].info.role == HEAD for k in range(i + 1, nxt))
 
 
 def _drop_cards(entries: list[_Entry], bounds: list[int], paras: list[int]) -> list[int]:

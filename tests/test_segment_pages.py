@@ -155,3 +155,20 @@ def test_a_skip_links_target_is_furniture() -> None:
     for line in ("Main Content", "Main navigation", "Main menu"):
         assert classify(line).role == BOILER, line
     assert classify("Main content of the report is due in May").role != BOILER
+
+
+def test_a_title_over_by_after_a_paragraph_is_the_next_headline() -> None:
+    """Pages that abut with no furniture between: paragraph / a short line that reads as
+    a title (a question, an ellipsis, every long word capitalised) / "By ...": that line
+    is the next page's headline whatever its punctuation. A paragraph's short last
+    sentence, or a pointer to more ("See ..."), stays with the page above."""
+    for title in (
+        "A Town Band Goes Global. Can It Pay the Fare?",
+        "MEANWHILE: Developments In Halverton...",
+        "The Youth Orchestra's Long Road to Osaka.",
+    ):
+        lines = [*FLOODS, title, "By Anna Bright", *ORCHESTRA]
+        assert _starts(lines) == [1, 7], title
+    for last in ("Nobody was hurt.", "See TIME's Pictures of the Week."):
+        lines = [*FLOODS, last, "By Anna Bright", *ORCHESTRA]
+        assert _starts(lines) == [1, 8], last

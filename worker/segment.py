@@ -3135,6 +3135,36 @@ def _headline_above(
         # (a byline proper, "By X", "X / March 29", "X, Columnist"; not a kicker that
         # reads like a name, "Disease Outbreak News")
         window[k].info.role = HEAD
+    elif (
+        h >= 0
+        and byline.lstrip()[:3] == "By "
+        and _header_sentence(window[k].info, BY_HEADLINE_WORDS, True)
+        and window[h].info.role == BODY
+        and window[h].info.words > BY_HEADLINE_WORDS
+        and window[h].raw.text.rstrip()[-1:] in _SENTENCE_END
+        and _titled(window[k].raw.text.strip())
+    ):  # paragraph / "The Few. The Proud. The Marines ... Getting a Makeover?" / "By Jo
+        # Park": pages that abut with no furniture between; a short line over "By" is
+        # the next one's headline, whatever its punctuation
+        window[k].info.role = HEAD
+
+
+def _titled(text: str) -> bool:
+    """A line that reads as a title rather than a paragraph's last sentence: it ends
+    with a question or an ellipsis ("Developments In Greece..."), or every long word
+    is capitalised ("The Middle Manager's Oath.")."""
+    if text.split(" ", 1)[0].lower() in _PROMPTS:
+        return False  # "See TIME's Pictures of the Week.": the page's pointer to more
+    t = text.rstrip("\"'”’ ")
+    if t.endswith(("?", "...", "…")):
+        return True
+    words = [w for w in text.split() if sum(c.isalpha() for c in w) >= 4]
+    return len(words) >= 2 and all(w.lstrip("\"'“‘(")[:1].isupper() for w in words)
+
+
+_PROMPTS = frozenset(
+    ["see", "read", "watch", "click", "follow", "listen", "subscribe", "sign", "get", "join"]
+)
 
 
 def _story_above(window: list[_Entry], h: int, k: int) -> bool:
@@ -3180,6 +3210,8 @@ def _kicker(info: LineInfo) -> bool:
 
 #: Longest headline written as sentences, in words.
 HEADLINE_WORDS = 20
+#: Longest line over a "By ..." byline read as its headline after a paragraph, in words.
+BY_HEADLINE_WORDS = 15
 
 
 def _after_paragraphs(window: list[_Entry]) -> bool:

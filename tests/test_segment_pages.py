@@ -172,3 +172,20 @@ def test_a_title_over_by_after_a_paragraph_is_the_next_headline() -> None:
     for last in ("Nobody was hurt.", "See TIME's Pictures of the Week."):
         lines = [*FLOODS, last, "By Anna Bright", *ORCHESTRA]
         assert _starts(lines) == [1, 8], last
+
+
+def test_an_outlets_highlights_box_of_bulleted_sentences_is_furniture() -> None:
+    """story / "KXTV HIGHLIGHTS" / bulleted teaser sentences / headline: the box is the
+    story's furniture (dropped) and the next page starts at its headline."""
+    box = [
+        "KXTV HIGHLIGHTS",
+        "- With the harvest running late, growers say prices at the market will rise again.",
+        "- Not every school board meets in public. Here are the ones that do not.",
+        "- A retired pilot restores a wartime trainer in his barn. See the photos.",
+        "- How safe are the county's older bridges?",
+    ]
+    lines = ["River defences hold as Severn peaks", "By Tom Hale", *FLOODS, *box]
+    lines += ["Youth orchestra heads to Japan after appeal succeeds", "By Anna Bright", *ORCHESTRA]
+    arts = segment_text("\n".join(lines) + "\n")
+    assert [a.start_line for a in arts] == [1, 14]
+    assert "harvest" not in arts[0].text and "bridges" not in arts[0].text

@@ -2762,6 +2762,7 @@ _LIST_LABEL = ByFirst(
     r"|related internet links|further reading|don['’]t miss\b.{0,40}"
     r"|what you need to know|key (?:takeaways|facts)|in brief|the big picture"
     r"|quick (?:take|takes|facts|read)|at a glance|tl;? ?dr|(?:story|key) highlights|the gist"
+    r"|(?-i:[A-Z])[\w&.'’-]* highlights"  # "CNBC HIGHLIGHTS" over its links
     r"|the short version|what to know"
     # "In other news", "Elsewhere on the site", "More to read", "What to read next"
     r"|(?:in )?other (?:news|stories|headlines)|elsewhere(?: on [\w&.'’ -]{1,30})?"

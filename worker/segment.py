@@ -3361,6 +3361,10 @@ def _lead_in(window: list[_Entry], info: LineInfo, text: str = "") -> None:
         info.role, info.listed = BOILER, True  # a dated teaser's text, under its date
         return
     bulleted = prev.listed and _same_bullet(window[-1].raw.text, text)
+    if not bulleted and lead > 0 and info.words <= BULLET_LINK_WORDS:
+        # "CNBC HIGHLIGHTS" / "- With the debt crisis shaking markets, the IMF ...": the
+        # label's links, bulleted, may be whole sentences
+        bulleted = info.role in (HEAD, BODY) and _BULLETED.match(text.lstrip()) is not None
     if bulleted and not lead:
         lead = 1  # a bulleted list of links goes on past LIST_ITEMS while its bullets do
     elif not lead and prev.listed and _periodic_item(window, info, text):
@@ -3385,6 +3389,7 @@ def _lead_in(window: list[_Entry], info: LineInfo, text: str = "") -> None:
         lead == LIST_ITEMS
         and info.role == BODY
         and info.words > LINK_SENTENCE_WORDS
+        and not bulleted
         and not info.dateline
         and prev.words <= 3
         and len(window) >= 2
@@ -3407,6 +3412,7 @@ def _lead_in(window: list[_Entry], info: LineInfo, text: str = "") -> None:
         (info.role == HEAD and not (prev.tags and _headline_like(info, text)))
         or (info.role == BODY and info.words <= 20 and NUMBERED.match(text))
         or (info.role == BODY and info.words <= LINK_SENTENCE_WORDS and not info.dateline)
+        or (bulleted and info.role == BODY)
         or (prev.tags and info.words <= TAG_LIST_WORDS and info.role in (BYLINE, CONT))
         or (prev.listed and info.words <= TAG_WORDS and info.role == CLOSE)
         or paired
@@ -3663,6 +3669,8 @@ def _same_bullet(above: str, text: str) -> bool:
 
 _BULLETS = frozenset("-–•*·▪►")
 _BULLETED = re.compile(r"[-–•*·▪►] \S")
+#: Most words of a bulleted line under a list's label read as one of its links.
+BULLET_LINK_WORDS = 30
 #: Fewest words of a bulleted line read as a list's item rather than as a headline.
 BULLET_ITEM_WORDS = 3
 #: Roles of the line over a bulleted item that put it below a story (a list at its end).

@@ -189,3 +189,22 @@ def test_an_outlets_highlights_box_of_bulleted_sentences_is_furniture() -> None:
     arts = segment_text("\n".join(lines) + "\n")
     assert [a.start_line for a in arts] == [1, 14]
     assert "harvest" not in arts[0].text and "bridges" not in arts[0].text
+
+
+def test_a_pages_title_with_its_sites_name_repeats_its_headline() -> None:
+    """ "Voice interfaces • Dustin Curtis" over "Voice interfaces": one headline, shown as
+    the page's title and again over the text (a repeated headline, a strong cue)."""
+    from worker.segment import _same_title
+
+    assert _same_title("Voice interfaces • Dustin Curtis", "Voice interfaces")
+    assert _same_title("Voice interfaces", "Voice interfaces | The Daily Byte")
+    assert not _same_title("Voice interfaces", "Voice interfaces are getting better")
+    long_rest = "Voice interfaces • a history of talking to machines"
+    assert not _same_title(long_rest, "Voice interfaces")
+    lines = [
+        *FLOODS,
+        "Halverton orchestra • Valley Notes",
+        "Halverton orchestra",
+        *ORCHESTRA,
+    ]
+    assert _starts(lines) == [1, 7]

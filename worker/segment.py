@@ -448,7 +448,7 @@ def _features(
                 or _quoted(text)
             )
             long_head = long_head or info.words > SUBHEAD_WORDS
-            if any(e.info.key == info.key for e in entries[j + 1 : j + 3]):
+            if any(_same_title(e.info.key, info.key) for e in entries[j + 1 : j + 3]):
                 repeat = 1.0  # repeated at once, or after a standfirst
         elif r == BYLINE:
             byline = 1.0
@@ -567,6 +567,27 @@ _HEADLINESE = re.compile(
 #: stories side by side, even on one subject, share less (dumps of real pages:
 #: docs/segmentation.md).
 SECTION_SIM_MID = 0.06
+
+
+def _same_title(a: str, b: str) -> bool:
+    """Two lines that are one headline: the same, or one of them with its site's name
+    after a separator, as a page's title shows it ("Voice interfaces • Dustin Curtis"
+    over "Voice interfaces")."""
+    if a == b:
+        return True
+    if len(a) == len(b) or not a or not b:
+        return False
+    long, short = (a, b) if len(a) > len(b) else (b, a)
+    if not long.startswith(short):
+        return False
+    rest = long[len(short) :]
+    return rest[:3] in _TITLE_SEPARATORS and len(rest.split()) <= SITE_WORDS + 1
+
+
+#: How a page's title sets off its site's name ("Title | Site", "Title • Site").
+_TITLE_SEPARATORS = frozenset([" | ", " • ", " - ", " – ", " — ", " · "])
+#: Most words of the site's name after a title.
+SITE_WORDS = 4
 
 
 def _section_sim(entries: list[_Entry], i: int, terms: _Terms, gap_of: list[int]) -> float:
@@ -3140,7 +3161,7 @@ def _headline_above(
         and byline.lstrip()[:3] == "By "
         and _header_sentence(window[k].info, BY_HEADLINE_WORDS, True)
         and window[h].info.role == BODY
-        and window[h].info.words > BY_HEADLINE_WORDS
+        and window[h].info.words > window[k].info.words
         and window[h].raw.text.rstrip()[-1:] in _SENTENCE_END
         and _titled(window[k].raw.text.strip())
     ):  # paragraph / "The Few. The Proud. The Marines ... Getting a Makeover?" / "By Jo

@@ -208,3 +208,25 @@ def test_a_pages_title_with_its_sites_name_repeats_its_headline() -> None:
         *ORCHESTRA,
     ]
     assert _starts(lines) == [1, 7]
+
+
+def test_a_by_line_over_a_dateline_keeps_the_start() -> None:
+    """story / "By Anna Bright, WXYZ NEWS" / "HALVERTON, England — ...": the start stays on
+    the byline (the learned placement took such a line for the last story's sign-off and
+    moved the start onto the dateline under it)."""
+    import io
+
+    from worker import segment as S
+    from worker.dumpio import iter_lines
+
+    lead = "HALVERTON, England — " + ORCHESTRA[0]
+    lines = [*FLOODS, "By Anna Bright, WXYZ NEWS", lead, *ORCHESTRA[1:]]
+    assert _starts(lines) == [1, 7]
+    ents: list = []
+    text = "\n".join([*lines, "By Anna Bright", *ORCHESTRA]) + "\n"
+    for raw in iter_lines(io.BytesIO(text.encode())):
+        S._push(ents, raw)
+    assert S._by_over_dateline(ents, 6)  # "By ..." over the dateline: fixed
+    assert ents[13].info.role == S.BYLINE
+    assert not S._by_over_dateline(ents, 13)  # over a plain paragraph: the model decides
+    assert not S._by_over_dateline(ents, 5)  # a paragraph

@@ -1167,6 +1167,7 @@ def _boundaries(
     found, fixed = _rule_boundaries(entries, ctx, weights, limit, carry)
     if (placement is None and starts_check is None) or not found:
         return found
+    fixed = fixed | {b for b in found if _by_over_dateline(entries, b)}
     roles = [e.info.role for e in entries]
     line = _line_of(entries)
     if placement is not None:
@@ -1174,6 +1175,18 @@ def _boundaries(
     if starts_check is not None:
         found = check(line, roles, found, ctx, starts_check)
     return found
+
+
+def _by_over_dateline(entries: list[_Entry], b: int) -> bool:
+    """entries[b], a start, is a "By ..." byline right over a dateline lead ("By Jo Park,
+    USA TODAY" / "ANAHEIM, Calif. — ..."): the page's header, not a sign-off."""
+    e = entries[b]
+    if e.info.role != BYLINE or e.raw.text.lstrip()[:3].lower() != "by ":
+        return False
+    k = b + 1
+    while k < len(entries) and entries[k].info.role == BLANK:
+        k += 1
+    return k < len(entries) and entries[k].info.dateline
 
 
 def _restated(entries: list[_Entry], b: int) -> bool:

@@ -230,3 +230,28 @@ def test_a_by_line_over_a_dateline_keeps_the_start() -> None:
     assert ents[13].info.role == S.BYLINE
     assert not S._by_over_dateline(ents, 13)  # over a plain paragraph: the model decides
     assert not S._by_over_dateline(ents, 5)  # a paragraph
+
+
+VOWS = [
+    "I will reply to every email within a week, unless it asks me to decide something.",
+    "I will praise my team in public and correct them in a spreadsheet nobody can open.",
+    "I will hold a meeting to plan the agenda of the meeting about our meetings.",
+    "I will call every budget cut an opportunity and every opportunity a stretch goal.",
+    "I will keep my door open, and my calendar closed until the end of the quarter.",
+    "I will learn the names of the interns by the day they leave for university.",
+    "I will bring donuts on Fridays and mention it in my annual self-assessment twice.",
+    "I will trust the data whenever it agrees with what I decided last month anyway.",
+    "I will delegate the credit upwards and the blame in whatever direction is open.",
+    "I will champion work-life balance from the airport lounge at eleven at night.",
+    "I will never say synergy again, except in the slides, the memo and the toast.",
+    "I will retire at sixty and start a consultancy teaching others to do all this.",
+]
+
+
+def test_a_list_of_parallel_paragraphs_is_one_piece() -> None:
+    """A column of vows, each opening "I will" and each on its own subject, then a news
+    story with no headline: the vows share few words with one another, but a split
+    inside the list would leave "I will" paragraphs on both sides; the story after
+    them is still split off."""
+    lines = ["By Anna Bright", *VOWS, *FLOODS]
+    assert _starts(lines) == [1, 14]

@@ -1760,6 +1760,7 @@ def _split_cueless(entries: list[_Entry], terms: _Terms, gap_of: list[int], a: i
         for i in body[SPLIT_MIN : len(body) - SPLIT_MIN + 1]
         if _plain_start(entries, i) or (HEADED_SPLITS and _headed(entries, i, body[0]) >= 0)
     ]
+    cands = _outside_parallel(entries, body, cands)
     rank, line, w = terms
     ga = gap_of[a]
     gb = gap_of[b] if b < len(entries) else (int(line[-1]) + 1 if len(line) else 0)
@@ -1798,6 +1799,30 @@ def _split_cueless(entries: list[_Entry], terms: _Terms, gap_of: list[int], a: i
         i,
         *_split_cueless(entries, terms, gap_of, i, b),
     ]
+
+
+def _outside_parallel(entries: list[_Entry], body: list[int], cands: list[int]) -> list[int]:
+    """``cands`` less those inside a run of parallel paragraphs: when most of the run's
+    paragraphs open with the same two words ("I will take credit ...", "I will never
+    ..."), a list of vows or points, each on its own subject, so the parts either
+    side of a split inside it share few words though they are one piece."""
+    openings = [" ".join(entries[i].raw.text.lower().split()[:2]) for i in body]
+    common, count = Counter(openings).most_common(1)[0]
+    if count < PARALLEL_MIN or count < PARALLEL_SHARE * len(body):
+        return cands
+    at = {i for i, o in zip(body, openings, strict=True) if o == common}
+    first, last = min(at), max(at)
+    return [c for c in cands if not first < c <= last or _outside_run(at, c)]
+
+
+def _outside_run(at: set[int], c: int) -> bool:
+    """None of the parallel paragraphs at or after ``c``, or fewer than two before it."""
+    return sum(1 for i in at if i < c) < 2 or not any(i >= c for i in at)
+
+
+#: Fewest paragraphs, and least share of a run's, opening alike for a parallel list.
+PARALLEL_MIN = 5
+PARALLEL_SHARE = 0.4
 
 
 def _headed(entries: list[_Entry], i: int, top: int = 0) -> int:

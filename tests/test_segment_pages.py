@@ -255,3 +255,10 @@ def test_a_list_of_parallel_paragraphs_is_one_piece() -> None:
     them is still split off."""
     lines = ["By Anna Bright", *VOWS, *FLOODS]
     assert _starts(lines) == [1, 14]
+
+
+def test_a_notes_box_ends_at_the_next_pages_by_line() -> None:
+    """story / "About Valley Notes' Reviews" (a box of notes that takes the lines under
+    it) / "By Anna Bright" / story: the byline is the next page's, not the box's."""
+    lines = [*FLOODS, "About Valley Notes' Reviews", "By Anna Bright", *ORCHESTRA]
+    assert _starts(lines) == [1, 8]

@@ -3525,6 +3525,8 @@ def _lead_in(window: list[_Entry], info: LineInfo, text: str = "") -> None:
     elif (
         lead < 0
         and (not info.dateline or _CONTACT_MARK.search(text) is not None)
+        # (a "By ..." byline under a notes box is the next page's, not the box's)
+        and not (info.role == BYLINE and text.lstrip()[:3] == "By ")
         and (
             info.role in (BODY, CONT, CLOSE, BYLINE, BIO)
             # a contact's line with its number, though it reads as a dateline or a heading

@@ -262,3 +262,20 @@ def test_a_notes_box_ends_at_the_next_pages_by_line() -> None:
     it) / "By Anna Bright" / story: the byline is the next page's, not the box's."""
     lines = [*FLOODS, "About Valley Notes' Reviews", "By Anna Bright", *ORCHESTRA]
     assert _starts(lines) == [1, 8]
+
+
+def test_a_figure_of_speech_is_no_writers_bio() -> None:
+    """ "Larry Page is the Steve Jobs of Google." is the story's sentence (a bio ends a
+    page: read as one, it split the story there); a bio names a job, an office, an
+    outlet or a place."""
+    from worker.clean import BIO
+
+    figures = ("Larry Page is the Steve Jobs of Google.", "Halverton is the Venice of the North.")
+    for line in figures:
+        assert classify(line).role == BODY, line
+    for line in (
+        "Jo Park is the Mayor of Halverton.",
+        "Jo Park is the health correspondent for the Valley Times.",
+        "Jo Park is the author of The Quiet Room.",
+    ):
+        assert classify(line).role == BIO, line

@@ -2478,7 +2478,7 @@ def _short_role(s: str, nwords: int, mask: int, dateline: bool) -> int:
         nwords <= BIO_WORDS
         or (nwords <= LONG_BIO_WORDS and ("@" in s or " joined " in s or "Pulitzer" in s))
     ) and (mask & _K_BIO and _BIO.match(s))
-    if bio and not _starts_with_function_word(s):
+    if bio and not _starts_with_function_word(s) and not _figure_of_speech(s):
         return BIO  # "Jo Park is a reporter ..."; not "The Mekong is one of ..."
     if nwords <= 25:
         if dateline:
@@ -3145,6 +3145,29 @@ _TITLE_SMALL = frozenset(
 )
 #: Capitalised long words a title-case headline with a full stop has at least.
 TITLE_WORDS = 4
+
+
+def _figure_of_speech(s: str) -> bool:
+    """ "Larry Page is the Steve Jobs of Google.": a short "X is the Y" sentence that names
+    no job, outlet, place or handle, as a writer's bio does ("... is the health
+    correspondent for X", "... is a writer based in Y"): the story's own sentence."""
+    return (
+        len(s.split()) <= FIGURE_WORDS and _FIGURE.search(s) is not None and not _BIO_MARK.search(s)
+    )
+
+
+#: Longest such sentence, in words.
+FIGURE_WORDS = 12
+# "... is the Steve Jobs of Google": a name standing for a kind of person, of a place.
+_FIGURE = re.compile(r"\b(?:is|was) (?:the|a|an) (?:[A-Z][\w'’.-]*\s+){1,3}of\s+(?:the\s+)?[A-Z]")
+_BIO_MARK = re.compile(
+    rf"\b(?i:{_ROLES}|author|professor|director|founder|fellow|lecturer|researcher|based"
+    r"|covers|writes|host|member|student|teacher|lawyer|doctor|officer|executive|president"
+    r"|chair|head|manager|consultant|scientist|historian|novelist|poet|photographer|mayor"
+    r"|governor|minister|senator|ambassador|secretary|commissioner|ceo|chairman|chairwoman"
+    r"|dean|bishop|leader|spokes\w+|representative|councillor|partner|coach|captain)\b"
+    r"|\b(?:at|for|in|with)\s+(?:the\s+)?[A-Z]|@"
+)
 
 
 def _starts_with_function_word(s: str) -> bool:

@@ -788,7 +788,7 @@ def _name_between(entries: list[_Entry], i: int) -> bool:
         e.info.role == BYLINE
         and i + 1 < len(entries)
         and entries[i + 1].info.role == BODY
-        and e.raw.text.lstrip()[:3].lower() != "by "
+        and not _opens_by(e.raw.text)
         and not e.raw.text.isupper()  # ("MARCUS VALE": a column's byline, set in capitals)
     )
 
@@ -1177,11 +1177,16 @@ def _boundaries(
     return found
 
 
+def _opens_by(text: str) -> bool:
+    """The line opens with "By " (in any case): a byline proper, not a bare name."""
+    return text.lstrip()[:3].lower() == "by "
+
+
 def _by_over_dateline(entries: list[_Entry], b: int) -> bool:
     """entries[b], a start, is a "By ..." byline right over a dateline lead ("By Jo Park,
     USA TODAY" / "ANAHEIM, Calif. — ..."): the page's header, not a sign-off."""
     e = entries[b]
-    if e.info.role != BYLINE or e.raw.text.lstrip()[:3].lower() != "by ":
+    if e.info.role != BYLINE or not _opens_by(e.raw.text):
         return False
     k = b + 1
     while k < len(entries) and entries[k].info.role == BLANK:
@@ -1332,7 +1337,7 @@ def _byline_over_story(entries: list[_Entry], i: int, nxt: int) -> bool:
     after = entries[nxt].info
     if after.role != BODY or after.dateline:
         return False
-    if entries[i].raw.text.lstrip()[:3].lower() == "by ":
+    if _opens_by(entries[i].raw.text):
         return True
     return any(entries[k].info.role == HEAD for k in range(i + 1, nxt))
 
@@ -1755,11 +1760,9 @@ def _split_cueless(entries: list[_Entry], terms: _Terms, gap_of: list[int], a: i
     body = [i for i in range(a, b) if entries[i].info.role == BODY]
     if len(body) < 2 * SPLIT_MIN:
         return []
-    cands = [
-        i
-        for i in body[SPLIT_MIN : len(body) - SPLIT_MIN + 1]
-        if _plain_start(entries, i) or (HEADED_SPLITS and _headed(entries, i, body[0]) >= 0)
-    ]
+    # (a split under a lone headline opens at the headline, which leaves it below)
+    opens = {i: _headed(entries, i, body[0]) for i in body[SPLIT_MIN : len(body) - SPLIT_MIN + 1]}
+    cands = [i for i, h in opens.items() if h >= 0 or _plain_start(entries, i)]
     cands = _outside_parallel(entries, body, cands)
     rank, line, w = terms
     ga = gap_of[a]
@@ -1768,8 +1771,7 @@ def _split_cueless(entries: list[_Entry], terms: _Terms, gap_of: list[int], a: i
     if not cands or hi <= lo:
         return []
     parts = _Parts(line[lo:hi] - ga, rank[lo:hi], w[lo:hi], gb - ga)
-    # (a split under a lone headline leaves the headline below it, with its story)
-    rows = [gap_of[_head_or(entries, i, body[0])] - ga - 1 for i in cands]
+    rows = [gap_of[i if opens[i] < 0 else opens[i]] - ga - 1 for i in cands]
     cos = parts.split_cosines(np.array(rows))
     k = int(np.argmin(cos))
     if cos[k] >= SPLIT_COS and not (_clear_dip(cos, k) and _lead_paragraph(entries, cands[k])):
@@ -1781,9 +1783,8 @@ def _split_cueless(entries: list[_Entry], terms: _Terms, gap_of: list[int], a: i
     else:
         k = _voice_opening(entries, body, cands, k)
     i = cands[k]
-    h = _head_or(entries, i, body[0])
-    if h != i:
-        i = h  # (the headline fixes where its story starts)
+    if opens[i] >= 0:
+        i = opens[i]  # (the headline fixes where its story starts)
     elif not _under_furniture(entries, i):
         i = _settle(cands, k, parts, [gap_of[c] - ga for c in cands])
         i = _up_to_page_end(entries, body, a, i)
@@ -1857,15 +1858,6 @@ def _headed(entries: list[_Entry], i: int, top: int = 0) -> int:
 HEADED_SPAN = 30
 #: Fewest words of such a headline.
 HEADED_WORDS = 7
-
-
-def _head_or(entries: list[_Entry], i: int, top: int = 0) -> int:
-    """The lone headline over paragraph entries[i] if there is one, else i."""
-    h = _headed(entries, i, top) if HEADED_SPLITS else -1
-    return i if h < 0 else h
-
-
-HEADED_SPLITS = True
 
 
 def _repeat_across(entries: list[_Entry], body: list[int], i: int) -> bool:
@@ -2359,8 +2351,7 @@ def _push(window: list[_Entry], raw: RawLine, info: LineInfo | None = None) -> N
         and info.words >= BULLET_ITEM_WORDS
         and last is not None
         and last.role in _BELOW_STORY
-        and raw.text.lstrip()[:1] in _BULLETS
-        and _BULLETED.match(raw.text.lstrip())
+        and _bulleted(raw.text.lstrip())
     ):  # paragraph / "- How important is innovation to national success?": an item of a
         # list of links or highlights under a story, not the next page's headline
         info.role = BOILER
@@ -3423,7 +3414,7 @@ def _lead_in(window: list[_Entry], info: LineInfo, text: str = "") -> None:
     if not bulleted and lead > 0 and info.words <= BULLET_LINK_WORDS:
         # "CNBC HIGHLIGHTS" / "- With the debt crisis shaking markets, the IMF ...": the
         # label's links, bulleted, may be whole sentences
-        bulleted = info.role in (HEAD, BODY) and _BULLETED.match(text.lstrip()) is not None
+        bulleted = info.role in (HEAD, BODY) and _bulleted(text.lstrip())
     if bulleted and not lead:
         lead = 1  # a bulleted list of links goes on past LIST_ITEMS while its bullets do
     elif not lead and prev.listed and _periodic_item(window, info, text):
@@ -3729,7 +3720,13 @@ def _same_bullet(above: str, text: str) -> bool:
 
 
 _BULLETS = frozenset("-–•*·▪►")
-_BULLETED = re.compile(r"[-–•*·▪►] \S")
+
+
+def _bulleted(text: str) -> bool:
+    """The (left-stripped) line opens with a list bullet and a space ("- How ...")."""
+    return len(text) > 2 and text[0] in _BULLETS and text[1] == " " and not text[2].isspace()
+
+
 #: Most words of a bulleted line under a list's label read as one of its links.
 BULLET_LINK_WORDS = 30
 #: Fewest words of a bulleted line read as a list's item rather than as a headline.

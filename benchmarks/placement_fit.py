@@ -110,7 +110,8 @@ def choices(d: Dump):
         below = starts[k + 1] if k + 1 < len(starts) else len(d.roles)
         floor = above + min(S.MIN_LEN, b - above) - 1
         ceiling = below - min(S.MIN_LEN, below - b)
-        lo, hi = P.run_around(d.roles, b, floor, ceiling, lambda i: d.entries[i].info.end)
+        down = P.moves_down(d.roles[b], d.entries[b].raw.text)
+        lo, hi = P.run_around(d.roles, b, floor, ceiling, lambda i: d.entries[i].info.end, down)
         if lo == hi:
             continue
         hit = [s for s in range(lo, hi + 1) if s in gold]

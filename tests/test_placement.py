@@ -57,10 +57,13 @@ def test_line_weights_sum_the_weights_of_the_line_features() -> None:
 
 
 def test_run_is_the_furniture_between_paragraphs_and_at_most_max_move_lines() -> None:
-    roles = [BODY, BODY, BOILER, BOILER, BLANK, HEAD, HEAD, BODY, BODY]
+    roles = [BODY, BODY, BOILER, BOILER, BLANK, HEAD, BOILER, BODY, BODY]
     assert P.run_around(roles, 5, 0, len(roles) - 1) == (2, 7)
     assert P.run_around(roles, 5, 3, len(roles) - 1) == (4, 7)  # not over the last start
     assert P.run_around(roles, 5, 0, 6) == (2, 6)  # nor past the next
+    # down to a headline over a paragraph, not below it: the top of a story
+    heads = [BODY, BODY, BOILER, BOILER, BLANK, HEAD, HEAD, BODY, BODY]
+    assert P.run_around(heads, 5, 0, len(heads) - 1) == (2, 6)
     far = [BODY] + [BOILER] * 10 + [BODY]
     assert P.run_around(far, 6, 0, len(far) - 1) == (6 - P.MAX_MOVE, 6 + P.MAX_MOVE)
 

@@ -16,10 +16,35 @@ def _entries(lines: list[str]) -> list:
     return ents
 
 
+def _drop(ents: list, bounds: list[int], start: int) -> list[int]:
+    coh, terms = S._cohesion_terms(ents)
+    return S._drop_sections(ents, bounds, start, terms, coh[2])
+
+
 PARA = [
     "Glaciologists on the plateau have measured the snow at the same stakes since 1988.",
     "This spring the depth at the highest stake was less than half its long-term average.",
     "The melt now peaks in May, several weeks earlier than it did three decades ago.",
+]
+
+
+# The feature's later sections: each goes on about the same glaciers, snow and water.
+SECTIONS = [
+    [
+        "The glaciers feed the river that both countries share, and the snow decides its flow.",
+        "Engineers say the old treaty assumed winters with far more snow on the plateau.",
+        "Its quotas were set in 1961, when the glaciers reached almost to the valley floor.",
+    ],
+    [
+        "The reservoir below the plateau can store one summer of melt, but not two.",
+        "When the snow fails, its engineers release water early and the river runs low by August.",
+        "Farmers downstream have asked for the reservoir to be enlarged before the glaciers go.",
+    ],
+    [
+        "In the delta the river reaches the sea weeks later than it did when the snow was deep.",
+        "Salt water creeps up the channels, and rice growers have lost two harvests to it.",
+        "The glaciologists expect the plateau's snow to keep shrinking for decades.",
+    ],
 ]
 
 
@@ -30,11 +55,11 @@ def _feature(first_section: list[str]) -> list[str]:
         "March 3, 2025",
         *PARA,
         *first_section,
-        *PARA,
+        *SECTIONS[0],
         "What the reservoir can and cannot do",
-        *PARA,
+        *SECTIONS[1],
         "A harder summer for the delta",
-        *PARA,
+        *SECTIONS[2],
     ]
 
 
@@ -43,20 +68,20 @@ def test_headline_only_start_followed_by_sibling_subheadings_is_dropped() -> Non
     ents = _entries(lines)
     sub = 6
     assert ents[sub].info.role == HEAD
-    assert S._drop_sections(ents, [sub], 0) == []
+    assert _drop(ents, [sub], 0) == []
 
 
 def test_headline_with_its_own_byline_stays_a_start() -> None:
     lines = _feature(["A treaty written for a very different climate", "By Jon Moss"])
     ents = _entries(lines)
-    assert S._drop_sections(ents, [6], 0) == [6]
+    assert _drop(ents, [6], 0) == [6]
 
 
 def test_headline_under_a_headline_only_article_stays_a_start() -> None:
     lines = _feature(["A treaty written for a very different climate"])
     lines[1:3] = []  # the article above has no byline or date: a run of briefs
     ents = _entries(lines)
-    assert S._drop_sections(ents, [4], 0) == [4]
+    assert _drop(ents, [4], 0) == [4]
 
 
 def test_plain_report_after_an_interviews_turns_is_the_next_piece() -> None:
@@ -89,5 +114,5 @@ def test_plain_report_after_an_interviews_turns_is_the_next_piece() -> None:
 
 
 def test_no_starts_no_sections() -> None:
-    assert S._drop_sections(_entries(PARA), [], 0) == []
+    assert _drop(_entries(PARA), [], 0) == []
     assert len(S.segment_text("\n".join(PARA) + "\n")) == 1

@@ -59,7 +59,10 @@ _BY = re.compile(
     r"[\w\u00C0-\u024F'’.\-]+"
     # ("Words by Jo Park; photographs by Al Ruiz": the pictures' credit after a semicolon)
     r"(?:(?:[\s,&|]+|;\s*(?=(?:photo|picture|image|illustration|video|graphic)))"
-    r"[\w\u00C0-\u024F'’.@/\-]+){0,9}\s*(?:\((?:[^()@]|\([^()@]{1,40}\)){2,80}\))?\s*$",
+    # (a quoted nickname between the names: 'By Amanda "Tania Mae" Tan')
+    r"(?:[\w\u00C0-\u024F'’.@/\-]+|[\"“][\w\u00C0-\u024F'’.\-]+[\"”]"
+    r"|[\"“][\w\u00C0-\u024F'’.\-]+ [\w\u00C0-\u024F'’.\-]+[\"”])){0,9}"
+    r"\s*(?:\((?:[^()@]|\([^()@]{1,40}\)){2,80}\))?\s*$",
     re.I,
 )
 _BY_PREFIX = re.compile(
@@ -660,6 +663,9 @@ _DASH_STAFF = re.compile(
     r" (?i:staff(?: writers?| reporters?)?|newsroom)$"
 )
 _AGENCY_TAG = re.compile(r"^[-–—]{1,2}\s*[A-Z][A-Z&.]{2,}\s*$")
+# "-- By Jo Park Follow @jopark": the writer's sign-off under the last paragraph, set
+# off by a dash as a page's header byline never is.
+_DASH_BY = re.compile(rf"^[-–—]{{1,2}}\s*(?i:by)\s+{_NAME_SEQ}(?:\s+\S+){{0,6}}$")
 # A press release's end mark: "-ENDS-", "ENDS", "- 30 -".
 _END_MARK = re.compile(r"^[-–—\s(\[]*(?:ends?|end ?item|30)(?:/[a-z]{1,5})?[-–—\s)\]]*$", re.I)
 
@@ -2015,9 +2021,22 @@ _WIRE_CAPTION = re.compile(
 LONG_CAPTION_WORDS = 120
 # A link to a graphic, its text cut out by the scraper: "(Graphic: Global assets in 2019 -
 # here)", "(Interactive graphic: tracking the storm - here)". Not a photo's credit.
+# "Some of the links on this page are affiliate links ... we may earn a small commission":
+# a shop's or a review site's notice, however long it runs.
+_DISCLOSURE = re.compile(
+    r"\baffiliate links?\b.{0,200}\b(?:commission|earn|compensat\w+)\b"
+    r"|\b(?:earn|receive) (?:a )?(?:small )?commission\b.{0,200}\baffiliate\b",
+    re.I,
+)
+#: Longest such notice, in words (shorter ones are caught with the other furniture).
+DISCLOSURE_WORDS = 90
+
 _GRAPHIC_LINK = re.compile(
     r"^\((?:interactive |reuters )?(?:graphics?|factbox|chart|map|timeline|poll|table)\s*:"
-    r"[^()]{1,160}?(?:\s[-–—]\s*|\s)(?:click )?here\s*\)\.?$",
+    r"[^()]{1,160}?(?:\s[-–—]\s*|\s)(?:click )?here\s*\)\.?$"
+    # "(MORE: 13 Best Tweets About the Quake)", "(READ: ...)": a link set in the story
+    r"|^[(\[](?:more|read|read more|see also|related|watch)\s*:"
+    r"\s*\S[^()\[\]]{0,160}[)\]]\.?$",
     re.I,
 )
 # A product card's button or shop line inside a buying guide: "Buy Now", "Shop now",
@@ -2095,6 +2114,9 @@ def _classify(
     if s[:6] == "About " and _ABOUT_RUNIN.match(s):
         info.role = BOILER  # "About Acme: Acme is ...": a press release's company note
         return info
+    if 40 < nwords <= DISCLOSURE_WORDS and _DISCLOSURE.search(s) is not None:
+        info.role, info.ad = BOILER, True  # the outlet's affiliate-links notice, in its page
+        return info
     if nwords <= 40 and (
         (nwords <= 8 and (_BOILER_LINE.match(s) or _LIST_LABEL.match(s) or _has_link(s)))
         or (nwords <= 12 and _menu(s))
@@ -2120,13 +2142,13 @@ def _classify(
         or (("rofit" in s or "ignator" in s) and _OUTLET_NOTE.search(s))
         or _LABEL_LINE.match(s)
         or (nwords <= WIDGET_WORDS and is_widget(s))
-        or (nwords <= 24 and s[0] == "(" and _GRAPHIC_LINK.match(s) is not None)
+        or (nwords <= 24 and s[0] in "([" and _GRAPHIC_LINK.match(s) is not None)
         or (nwords <= SHOP_WORDS and _SHOP_BUTTON.match(s) is not None)
     ):
         info.role = BOILER
         info.ad = (
             _AD_LINE.match(s) is not None
-            or (s[0] == "(" and _GRAPHIC_LINK.match(s) is not None)  # (in the story, too)
+            or (s[0] in "([" and _GRAPHIC_LINK.match(s) is not None)  # (in the story, too)
             or (nwords <= SHOP_WORDS and _SHOP_BUTTON.match(s) is not None)  # a product card's
             or _QUOTE.match(s) is not None  # a quote box may sit inside a story
             or (nwords <= 12 and _DATA_ROW.match(s) is not None)  # a table's row, inside
@@ -2412,11 +2434,12 @@ def _short_role(s: str, nwords: int, mask: int, dateline: bool) -> int:
             _AGENCY_TAG.match(s)
             or _END_MARK.match(s)
             or (s[0] in "—–-" and s[-1] in "sfS" and _DASH_STAFF.match(s) is not None)
+            or (s[0] in "—–-" and nwords <= 12 and _DASH_BY.match(s) is not None)
             or (
                 _CAPS_SIGNOFF.match(s) and not any(w.lower() in _FUNCTION_START for w in s.split())
             )  # (not "THE BIG ONE": a newsletter's section heading)
         ):
-            return CLOSE  # "-- BERNAMA": the agency's sign-off; "-ENDS-"; "PTI KRS RT"; "— X staff"
+            return CLOSE  # "-- BERNAMA", "-ENDS-", "PTI KRS RT", "— X staff", "-- By Jo Park"
         if is_agency_tag(s) or (s[:6].lower() == "source" and is_agency_tag(_source_of(s))):
             return CLOSE  # "PTI" / "Source: AAP" under the last paragraph: the agency's sign-off
         if nwords <= 6 and s[:7].lower() == "source:" and _SOURCE_OUTLET.match(s):
@@ -2559,6 +2582,11 @@ _SECTIONS = frozenset(
         "crime",
     ]
 )
+
+
+def opens_by(text: str) -> bool:
+    """The line opens with "By " (in any case): a byline proper, not a bare name."""
+    return text.lstrip()[:3].lower() == "by "
 
 
 def is_agency_tag(s: str) -> bool:

@@ -31,7 +31,7 @@ from dataclasses import dataclass, field, fields
 from functools import lru_cache
 from pathlib import Path
 
-from worker.clean import BLANK, BODY, CAPTION, CONT, LineInfo
+from worker.clean import BLANK, BODY, BYLINE, CAPTION, CONT, HEAD, LineInfo, opens_by
 
 #: LineInfo flags used as features.
 FLAGS = (
@@ -250,12 +250,14 @@ def run_around(
     floor: int,
     ceiling: int,
     closes: Callable[[int], bool] | None = None,
+    down: bool = True,
 ) -> tuple[int, int]:
     """The furniture run a start at ``b`` can move within: up over lines that are not
     paragraphs (BODY, CONT) to just after the one above, but not to ``floor`` or
     above, nor over a line that only closes a page (``closes(i)``: a copyright
-    line); down to the first paragraph at or after ``b``, at most ``ceiling``; and
-    at most MAX_MOVE lines either way."""
+    line); down (unless not ``down``) to the first paragraph at or after ``b``, or
+    the first headline over a paragraph after ``b``, at most ``ceiling``; and at
+    most MAX_MOVE lines either way."""
     lo = b
     top = max(floor, b - MAX_MOVE - 1)
     while lo - 1 > top and roles[lo - 1] not in (BODY, CONT):
@@ -263,10 +265,24 @@ def run_around(
             break
         lo -= 1
     hi = b
-    ceiling = min(ceiling, b + MAX_MOVE)
-    while hi < ceiling and roles[hi] != BODY:
+    ceiling = min(ceiling, b + MAX_MOVE) if down else b
+    while hi < ceiling and roles[hi] != BODY and not (hi > b and _over_paragraph(roles, hi)):
         hi += 1
     return lo, min(hi, ceiling)
+
+
+def moves_down(role: int, text: str) -> bool:
+    """Whether a start on this line may move down: not from a "By ..." byline, which
+    opens a page's header (a sign-off under a last paragraph seldom says "By"; the
+    rules already weighed the lines around it)."""
+    return not (role == BYLINE and opens_by(text))
+
+
+def _over_paragraph(roles: Sequence[int], i: int) -> bool:
+    """Line i is a headline right over a paragraph: the top of a story, so a start
+    moved down to it stops there (below it, the headline would end the story above,
+    which furniture under a last paragraph seldom does)."""
+    return roles[i] == HEAD and i + 1 < len(roles) and roles[i + 1] == BODY
 
 
 def candidates_scores(
@@ -320,7 +336,7 @@ def place(
         # no shorter article than the rules made, if shorter than min_gap lines
         floor = above + min(min_gap, b - above) - 1
         ceiling = below - min(min_gap, below - b)
-        lo, hi = run_around(roles, b, floor, ceiling, closes)
+        lo, hi = run_around(roles, b, floor, ceiling, closes, moves_down(roles[b], line(b)[0]))
         if lo == hi or b in fixed:
             out.append(b)
             continue

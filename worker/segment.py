@@ -95,6 +95,7 @@ from worker.clean import (
     clean_article,
     ends_mid_sentence,
     is_agency_tag,
+    opens_by,
 )
 from worker.cohesion import (
     _STOP,
@@ -450,6 +451,8 @@ def _features(
             long_head = long_head or info.words > SUBHEAD_WORDS
             if any(_same_title(e.info.key, info.key) for e in entries[j + 1 : j + 3]):
                 repeat = 1.0  # repeated at once, or after a standfirst
+            elif _site_title(text):
+                repeat = 1.0  # the page's own title, with the site's name: as good as a repeat
         elif r == BYLINE:
             byline = 1.0
             signed = signed or not clock  # signed above the time: a page's byline
@@ -588,6 +591,31 @@ def _same_title(a: str, b: str) -> bool:
 _TITLE_SEPARATORS = frozenset([" | ", " • ", " - ", " – ", " — ", " · "])
 #: Most words of the site's name after a title.
 SITE_WORDS = 4
+
+
+def _site_title(text: str) -> bool:
+    """A page's title as its browser tab shows it: a headline of four or more words,
+    no figures and no closing punctuation, then the site's name after a separator
+    ("Here Comes Apple's Real TV - BusinessWeek", "Voice interfaces | Jo Park").
+    Not a caption's credit ("... in April. | Kyodo") nor an agency's capitals ("• PTI")."""
+    parts = _SITE_SEPARATOR.split(text)
+    if len(parts) < 2 or len(parts) > 4:
+        return False
+    title, site = " ".join(parts[:-1]), parts[-1]
+    return (
+        len(title.split()) >= SITE_TITLE_WORDS
+        and title[-1] not in _TITLE_END
+        and not any(c.isdigit() for c in title)
+        and not site.isupper()
+        and _SITE_NAME.match(site) is not None
+    )
+
+
+_SITE_SEPARATOR = re.compile(r"\s[-|–—•·]\s")
+_SITE_NAME = re.compile(r"^[A-Z][\w&.'’]*(?:\s(?:[A-Z][\w&.'’]*|of|the|and|&)){0,3}$")
+_TITLE_END = frozenset('.?!"”:')
+#: Fewest words of a page title's headline.
+SITE_TITLE_WORDS = 4
 
 
 def _section_sim(entries: list[_Entry], i: int, terms: _Terms, gap_of: list[int]) -> float:
@@ -788,7 +816,7 @@ def _name_between(entries: list[_Entry], i: int) -> bool:
         e.info.role == BYLINE
         and i + 1 < len(entries)
         and entries[i + 1].info.role == BODY
-        and not _opens_by(e.raw.text)
+        and not opens_by(e.raw.text)
         and not e.raw.text.isupper()  # ("MARCUS VALE": a column's byline, set in capitals)
     )
 
@@ -1177,16 +1205,11 @@ def _boundaries(
     return found
 
 
-def _opens_by(text: str) -> bool:
-    """The line opens with "By " (in any case): a byline proper, not a bare name."""
-    return text.lstrip()[:3].lower() == "by "
-
-
 def _by_over_dateline(entries: list[_Entry], b: int) -> bool:
     """entries[b], a start, is a "By ..." byline right over a dateline lead ("By Jo Park,
     USA TODAY" / "ANAHEIM, Calif. — ..."): the page's header, not a sign-off."""
     e = entries[b]
-    if e.info.role != BYLINE or not _opens_by(e.raw.text):
+    if e.info.role != BYLINE or not opens_by(e.raw.text):
         return False
     k = b + 1
     while k < len(entries) and entries[k].info.role == BLANK:
@@ -1241,7 +1264,7 @@ def _rule_boundaries(
     score_of = dict(map(reversed, scores))
     paras = _paragraph_counts(entries, zone)
     bounds = _drop_empty(entries, _drop_stubs(entries, scored, ctx, paras), ctx, score_of, paras)
-    bounds = _drop_sections(entries, bounds, ctx)
+    bounds = _drop_sections(entries, bounds, ctx, terms, coh[2])
     bounds = _drop_cards(entries, bounds, paras)
     topped = _page_top(entries, bounds, ctx)
     fixed = {t for t, b in zip(topped, bounds, strict=True) if t != b}
@@ -1337,7 +1360,7 @@ def _byline_over_story(entries: list[_Entry], i: int, nxt: int) -> bool:
     after = entries[nxt].info
     if after.role != BODY or after.dateline:
         return False
-    if _opens_by(entries[i].raw.text):
+    if opens_by(entries[i].raw.text):
         return True
     return any(entries[k].info.role == HEAD for k in range(i + 1, nxt))
 
@@ -1400,14 +1423,26 @@ def _label_over_furniture(entries: list[_Entry], a: int, b: int) -> bool:
     )
 
 
-def _drop_sections(entries: list[_Entry], bounds: list[int], start: int) -> list[int]:
+def _drop_sections(
+    entries: list[_Entry], bounds: list[int], start: int, terms: _Terms, gap_of: list[int]
+) -> list[int]:
     """Drop a headline-only start right under a paragraph when more lines like it follow
     in its article, each between paragraphs, and the article above opened with a byline
     or date: those are the section headings of one feature, the first of them as much a
     subheading as the rest (a new page shows a byline, date or photo under its headline
-    and standfirst, or furniture ends the last)."""
+    and standfirst, or furniture ends the last). Unless the text above and below share
+    almost no words (_two_stories): a feature's sections keep naming its people and
+    places, while a story with sections of its own may follow one with no cue but its
+    headline ("Takeaways from ..." under the last paragraph of another story)."""
     keep = [start]
-    ends = [*bounds[1:], len(entries)] if bounds else []
+    # (each start's article runs to the next start that is not itself between two
+    # paragraphs: the sections of one piece are counted past those that scored)
+    ends, nxt = [], len(entries)
+    for i in reversed(bounds):
+        ends.append(nxt)
+        if not _between_paragraphs(entries, i):
+            nxt = i
+    ends.reverse()
     for i, nxt in zip(bounds, ends, strict=True):
         if (
             entries[i].info.role == HEAD
@@ -1418,18 +1453,58 @@ def _drop_sections(entries: list[_Entry], bounds: list[int], start: int) -> list
             and not any(e.info.role in _PAGE_HEADER for e in entries[i + 2 : min(nxt, i + 5)])
             and _sections(entries, i + 1, nxt) >= SECTION_HEADS
             and any(e.info.role in (BYLINE, TIMESTAMP) for e in entries[keep[-1] : i])
+            and not _two_stories(entries, terms, gap_of, (keep[-1], i, nxt))
         ):
             continue
         keep.append(i)
     return keep[1:]
 
 
+def _two_stories(
+    entries: list[_Entry], terms: _Terms, gap_of: list[int], span: tuple[int, int, int]
+) -> bool:
+    """entries[a:i] and entries[i:b] (``span`` = (a, i, b)) share so few rare words
+    (tf-idf cosine below SECTIONS_COS) that they read as two stories."""
+    a, i, b = span
+    run = _run_parts(entries, terms, gap_of, a, b)
+    if run is None:
+        return False
+    parts, ga = run
+    return float(parts.split_cosines(np.array([gap_of[i] - ga - 1]))[0]) < SECTIONS_COS
+
+
+def _run_parts(
+    entries: list[_Entry], terms: _Terms, gap_of: list[int], a: int, b: int
+) -> tuple[_Parts, int] | None:
+    """The word weights of entries[a:b] (_Parts, rows counted from the run's first
+    gap, which is returned with it), or None when the run has no words."""
+    rank, line, w = terms
+    ga = gap_of[a]
+    gb = gap_of[b] if b < len(entries) else (int(line[-1]) + 1 if len(line) else 0)
+    lo, hi = np.searchsorted(line, [ga, gb])
+    if hi <= lo:
+        return None
+    return _Parts(line[lo:hi] - ga, rank[lo:hi], w[lo:hi], gb - ga), ga
+
+
+#: Cosine below which the parts above and below a subheading-like start are two stories:
+#: above the cue-less split's SPLIT_COS, since a headline is a cue of its own (the
+#: sections of the written features share 0.15 and more; two stories 0.07-0.08).
+SECTIONS_COS = 0.09
+
+
 def _sections(entries: list[_Entry], a: int, b: int) -> int:
     """Headline lines in entries[a:b] with a paragraph right above and below: subheadings."""
     return sum(
-        1
-        for k in range(max(a, 1), min(b, len(entries) - 1))
-        if entries[k].info.role == HEAD
+        1 for k in range(max(a, 1), min(b, len(entries) - 1)) if _between_paragraphs(entries, k)
+    )
+
+
+def _between_paragraphs(entries: list[_Entry], k: int) -> bool:
+    """entries[k] is a headline line with a paragraph right above and below it."""
+    return (
+        0 < k < len(entries) - 1
+        and entries[k].info.role == HEAD
         and entries[k - 1].info.role == BODY
         and entries[k + 1].info.role == BODY
     )
@@ -1764,13 +1839,10 @@ def _split_cueless(entries: list[_Entry], terms: _Terms, gap_of: list[int], a: i
     opens = {i: _headed(entries, i, body[0]) for i in body[SPLIT_MIN : len(body) - SPLIT_MIN + 1]}
     cands = [i for i, h in opens.items() if h >= 0 or _plain_start(entries, i)]
     cands = _outside_parallel(entries, body, cands)
-    rank, line, w = terms
-    ga = gap_of[a]
-    gb = gap_of[b] if b < len(entries) else (int(line[-1]) + 1 if len(line) else 0)
-    lo, hi = np.searchsorted(line, [ga, gb])
-    if not cands or hi <= lo:
+    run = _run_parts(entries, terms, gap_of, a, b) if cands else None
+    if run is None:
         return []
-    parts = _Parts(line[lo:hi] - ga, rank[lo:hi], w[lo:hi], gb - ga)
+    parts, ga = run
     rows = [gap_of[i if opens[i] < 0 else opens[i]] - ga - 1 for i in cands]
     cos = parts.split_cosines(np.array(rows))
     k = int(np.argmin(cos))
@@ -1788,7 +1860,7 @@ def _split_cueless(entries: list[_Entry], terms: _Terms, gap_of: list[int], a: i
     elif not _under_furniture(entries, i):
         i = _settle(cands, k, parts, [gap_of[c] - ga for c in cands])
         i = _up_to_page_end(entries, body, a, i)
-    if _repeat_across(entries, body, i):
+    if _repeat_across(entries, body, i) or _inside_sections(entries, a, b, i):
         return []
     k = i - 1
     while k > a and (entries[k].info.role in _PHOTO_ROLES or entries[k].info.role == BLANK):
@@ -1814,6 +1886,21 @@ def _outside_parallel(entries: list[_Entry], body: list[int], cands: list[int]) 
     at = {i for i, o in zip(body, openings, strict=True) if o == common}
     first, last = min(at), max(at)
     return [c for c in cands if not first < c <= last or _outside_run(at, c)]
+
+
+def _inside_sections(entries: list[_Entry], a: int, b: int, i: int) -> bool:
+    """A split at ``i`` falls between the first and the last of SECTION_HEADS or more
+    subheadings in entries[a:b] (_between_paragraphs; not counting one at the split or
+    a headline's length right under it): inside a piece in sections, whose parts may each name other
+    things ("Federal: ..." / "Local: ..."), not between two pieces with no cue."""
+    heads = [
+        k
+        for k in range(a, b)
+        if _between_paragraphs(entries, k)
+        and not entries[k].info.listed
+        and not (k == i or (k == i + 1 and entries[k].info.words >= HEADED_WORDS))
+    ]  # (a headline at the split, or a long one right under it, may be the next piece's)
+    return len(heads) >= SECTION_HEADS and heads[0] < i <= heads[-1]
 
 
 def _outside_run(at: set[int], c: int) -> bool:
@@ -2507,7 +2594,9 @@ def _push(window: list[_Entry], raw: RawLine, info: LineInfo | None = None) -> N
                 # story's call-out box, between its paragraphs
                 info.role, info.ad = BOILER, True
             if info.role == BIO and last is not None and last.role == BYLINE:
-                if _after_paragraphs(window[:-1]) or (
+                if not _about_writer(window[-1].raw.text, raw.text):
+                    info.role = BODY  # "By Jo Park" / "Justice Al Ruiz is the tip of ...": the lead
+                elif _after_paragraphs(window[:-1]) or (
                     len(window) >= 2 and window[-2].info.role == CLOSE
                 ):
                     # (or under the story's closing credit: "Edited by: X" / name / bio)
@@ -4244,6 +4333,23 @@ def _is_credit_line(e: _Entry) -> bool:
 
 # A word that makes two capitalised words a photo credit ("GETTY IMAGES", "AP PHOTO").
 _PHOTO_WORD = re.compile(r"\b(?:IMAGES?|PHOTOS?|PICTURES?|PIX|FILE|POOL|HANDOUT)\b")
+
+
+def _about_writer(byline: str, bio: str) -> bool:
+    """A bio-like sentence under a byline names the writer ("By Jo Park" / "Park is a
+    reporter ..."): one of the byline's names among its first words. A sentence that
+    opens with someone else ("Justice Al Ruiz is the tip of the spear ...") is the
+    story's first paragraph."""
+    names = {w.lower() for w in _NAME_WORD.findall(byline) if len(w) > 2 and w[0].isupper()}
+    names.discard("by")
+    return not names or not names.isdisjoint(
+        w.lower() for w in _NAME_WORD.findall(" ".join(bio.split()[:BIO_NAME_WORDS]))
+    )
+
+
+#: Opening words of a bio searched for the writer's name.
+BIO_NAME_WORDS = 4
+_NAME_WORD = re.compile(r"[^\W\d_][\w'’-]*")
 
 
 def _is_credit_info(info: LineInfo) -> bool:

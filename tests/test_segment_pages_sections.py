@@ -212,3 +212,29 @@ def test_the_placement_never_moves_a_start_below_a_by_line_or_a_headline() -> No
     assert P.run_around(roles, 1, 0, 6) == (1, 3)  # down to the headline, not below it
     assert P.moves_down(BYLINE, "Jo Park")  # a bare name may be the last story's
     assert P.moves_down(HEAD, "By the numbers")
+
+
+def test_a_title_under_a_notes_box_over_a_by_line_is_the_next_headline() -> None:
+    """story / "About Valley Notes' Reviews" / "MEANWHILE: Floods In The Valley..." /
+    "By Anna Bright": the notes box takes the lines under it, but a title over a "By"
+    byline is the next page's headline, which the page starts at."""
+    lines = [
+        *FLOODS,
+        "About Valley Notes' Reviews",
+        "MEANWHILE: Youth Orchestra Heads To Japan...",
+        "By Anna Bright",
+        "The Halverton Youth Orchestra will tour Japan next summer, its first overseas trip"
+        " since the pandemic, after a crowdfunding appeal raised more than its target.",
+        "Sixty musicians aged between 14 and 19 will play concerts in Osaka, Kyoto and Tokyo.",
+    ]
+    assert _starts(lines) == [1, 8]
+    arts = segment_text("\n".join(lines) + "\n")
+    assert arts[1].title == "MEANWHILE: Youth Orchestra Heads To Japan..."
+
+
+def test_a_widgets_placeholder_is_furniture() -> None:
+    assert classify("Loading weather data ...").role == BOILER
+    assert classify("Loading comments…").role == BOILER
+    assert classify("Loading the lorries took the crew all night and half the morning...").role != (
+        BOILER
+    )

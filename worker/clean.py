@@ -493,7 +493,9 @@ _BOILER_LINE = ByFirst(
     r"|^copyright\b[\w&.,:'’© -]{2,60}\b(?:19|20)\d\d\.?$"
     r"|^(?:kindly |please )?share this (?:story|article|post)\b|^disclosure statement$"
     r"|^[$£€]\s?\d[\d.,]*\s+(?:at|from)\s+\S.{0,30}$|^[★☆✩✭]+"
-    r"|\b\d(?:\.\d)? (?:from|out of) [\d,]+ (?:reviews|ratings|votes)\b",
+    r"|\b\d(?:\.\d)? (?:from|out of) [\d,]+ (?:reviews|ratings|votes)\b"
+    # a widget's placeholder: "Loading weather data ..."
+    r"|^loading(?: [\w-]+){1,3}\s*(?:\.{3}|…)$",
     re.I,
 )
 # A teaser's label glued to the linked headline (no space, no colon), case kept.

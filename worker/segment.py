@@ -3288,6 +3288,22 @@ def _headline_above(
         window[k].info.role = HEAD
 
 
+def _box_headline(window: list[_Entry]) -> bool:
+    """The last line, taken into a notes box above it (its lead one less than the line
+    before), reads as a title: over a "By ..." byline it is the next page's headline
+    ("About Our Reviews" / note / "MEANWHILE: Developments In Greece..." / "By Jo Park")."""
+    if len(window) < 2:
+        return False
+    head, above = window[-1].info, window[-2].info
+    return (
+        head.role == BOILER
+        and not head.ad
+        and above.lead == head.lead - 1
+        and head.words <= BY_HEADLINE_WORDS
+        and _titled(window[-1].raw.text.strip())
+    )
+
+
 def _titled(text: str) -> bool:
     """A line that reads as a title rather than a paragraph's last sentence: it ends
     with a question or an ellipsis ("Developments In Greece..."), or every long word
@@ -3600,6 +3616,8 @@ def _lead_in(window: list[_Entry], info: LineInfo, text: str = "") -> None:
         and any(COMMENTER.match(e.raw.text.strip()) for e in window[-COMMENT_LINES:])
     ):
         info.role, info.lead = BOILER, lead + 1  # a comment's date (or its one-line text)
+    elif lead < 0 and info.role == BYLINE and opens_by(text) and _box_headline(window):
+        prev.role, prev.lead = HEAD, 0  # box / "Developments In Greece..." / "By Jo Park"
     elif lead < 0 and _after_contacts(window[-1], info, text):
         prev.role, prev.lead = CLOSE, 0  # the release's last line: what follows is not its own
     elif (

@@ -2116,7 +2116,7 @@ def _classify(
     if s[:6] == "About " and _ABOUT_RUNIN.match(s):
         info.role = BOILER  # "About Acme: Acme is ...": a press release's company note
         return info
-    if 40 < nwords <= DISCLOSURE_WORDS and _DISCLOSURE.search(s) is not None:
+    if 40 < nwords <= DISCLOSURE_WORDS and "ffiliate" in s and _DISCLOSURE.search(s) is not None:
         info.role, info.ad = BOILER, True  # the outlet's affiliate-links notice, in its page
         return info
     if nwords <= 40 and (

@@ -79,7 +79,13 @@ def redis_url() -> Iterator[str]:
     """A Redis database number of its own for this session, flushed before and after."""
     import redis
 
-    dbn = 1 + (os.getpid() % 15)
+    # one number per session; under pytest-xdist the workers of one run share a parent
+    # and take consecutive numbers ("gw0", "gw1", ...), so they never share a database
+    worker = os.environ.get("PYTEST_XDIST_WORKER", "")
+    if worker.startswith("gw") and worker[2:].isdigit():
+        dbn = 1 + (os.getppid() % 15 + int(worker[2:])) % 15
+    else:
+        dbn = 1 + (os.getpid() % 15)
     url = f"{REDIS_BASE}/{dbn}"
     client = redis.Redis.from_url(url)
     client.flushdb()

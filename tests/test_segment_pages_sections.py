@@ -5,24 +5,12 @@ with its site's name, and where the learned placement may move a start."""
 
 from __future__ import annotations
 
+from test_segment_pages import FLOODS, _starts  # (the same invented flood story)
+
 from worker import placement as P
 from worker.clean import BIO, BODY, BOILER, BYLINE, CLOSE, HEAD, classify
 from worker.segment import _site_title, segment_text
 
-FLOODS = [
-    "Flood barriers along the lower Severn held overnight as the river peaked just below"
-    " the record set in 2007, the Environment Agency said on Tuesday.",
-    "Engineers had raised temporary walls at Upton and Tewkesbury on Sunday after two days"
-    " of heavy rain across the Welsh hills swelled the river's upper reaches.",
-    "About 40 homes in low-lying streets were evacuated as a precaution, and most residents"
-    " were expected to return by the weekend once the water had receded.",
-    "The agency warned that fields and minor roads would stay under water for several days"
-    " and urged drivers not to attempt flooded crossings.",
-    "Farmers near the river said the timing was cruel, with winter crops only weeks old and"
-    " lambing due to start across the valley within the month.",
-    "A review of the barrier scheme, funded after the 2007 floods, is due to report to"
-    " ministers in the spring.",
-]
 # A story in sections, each on its own subject: the laws that take effect in a year.
 LAWS = [
     "Hundreds of new state laws take effect on Monday, from a ban on plastic straws to"
@@ -46,10 +34,6 @@ LAWS = [
     " dispensaries, with a tax of 25 percent on each sale.",
     "Shops in Denver expected queues on the first morning and hired extra security guards.",
 ]
-
-
-def _starts(lines: list[str]) -> list[int]:
-    return [a.start_line for a in segment_text("\n".join(lines) + "\n")]
 
 
 def _laws_in_sections() -> list[str]:

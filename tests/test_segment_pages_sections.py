@@ -222,3 +222,23 @@ def test_a_widgets_placeholder_is_furniture() -> None:
     assert classify("Loading the lorries took the crew all night and half the morning...").role != (
         BOILER
     )
+
+
+def test_a_by_line_over_a_promo_over_a_dateline_opens_the_page() -> None:
+    """story / "By Anna Bright and Tom Hale" / "Are you in the grips of the storm ...?
+    Share your pictures ..." / "HALVERTON (WXYZ) -- ...": the dateline lead one paragraph
+    under the byline is the byline's page, so the page starts at the byline, not at the
+    lead."""
+    lines = [
+        "River defences hold as Severn peaks",
+        *FLOODS,
+        "By Anna Bright and Tom Hale",
+        "Are you in the grips of the storm sweeping the valley? Share your pictures and"
+        " stories at ValleyReport.",
+        "HALVERTON (WXYZ) -- The Halverton Youth Orchestra will tour Japan next summer, its"
+        " first overseas trip since the pandemic, after a crowdfunding appeal succeeded.",
+        "Sixty musicians aged between 14 and 19 will play concerts in Osaka, Kyoto and Tokyo,"
+        " including a programme of Elgar and a new commission by a local composer.",
+        "The conductor, Priya Anand, said the players had rehearsed every Saturday morning.",
+    ]
+    assert _starts(lines) == [1, 8]

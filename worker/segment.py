@@ -437,6 +437,14 @@ def _features(
             if r == BODY and j > i and entries[j - 1].info.role == HEAD and _standfirst(entries, j):
                 j += 1  # headline, standfirst, byline: one header zone
                 continue
+            if (
+                r == BODY
+                and j > i
+                and entries[j - 1].info.role == BYLINE
+                and j + 1 < end
+                and entries[j + 1].info.dateline
+            ):
+                j += 1  # byline, a note or promo, dateline lead: the lead is the byline's
             break
         if r == HEAD:
             head = 1.0

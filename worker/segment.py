@@ -1899,8 +1899,8 @@ def _outside_parallel(entries: list[_Entry], body: list[int], cands: list[int]) 
 def _inside_sections(entries: list[_Entry], a: int, b: int, i: int) -> bool:
     """A split at ``i`` falls between the first and the last of SECTION_HEADS or more
     subheadings in entries[a:b] (_between_paragraphs; not counting one at the split or
-    a headline's length right under it): inside a piece in sections, whose parts may each name other
-    things ("Federal: ..." / "Local: ..."), not between two pieces with no cue."""
+    a headline's length right under it): inside a piece in sections, whose parts may
+    each name other things ("Federal: ..." / "Local: ..."), not between two pieces."""
     heads = [
         k
         for k in range(a, b)

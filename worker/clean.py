@@ -77,7 +77,7 @@ _BY_PREFIX = re.compile(
 )
 # "By Jo Park | Published 6:02 AM EST, Tue March 4, 2025": a byline with its date.
 _BY_DATED = re.compile(
-    rf"^(?i:by:?|written by)\s+{_NAME_SEQ}(?:\s*(?:,|and|&)\s*{_NAME_SEQ})*"
+    rf"^(?i:by:?|written by|story by|words by)\s+{_NAME_SEQ}(?:\s*(?:,|and|&)\s*{_NAME_SEQ})*"
     r"\s*(?:[|·•,–—-]|//?)\s*\S"
 )
 # "By Amelia Grosvenor, a senior reviewer covering phones": a byline with a role.
@@ -120,7 +120,12 @@ _NAME_ROLE = re.compile(
 )
 # "Alder 7 News Staff", "Channel 4 Staff": the outlet's staff byline, a station's number in
 # its name (an all-capitalised "Ledger Staff" is a bare name already).
-_OUTLET_STAFF = re.compile(r"^[A-Z][\w&.'’-]*(?: (?:[A-Z][\w&.'’-]*|\d{1,3})){0,4} Staff$")
+# "Gazette Staff", "Nile Voices Radio newsroom", "KXLY News Desk": the outlet as the byline.
+_OUTLET_STAFF = re.compile(
+    r"^(?!The \w+$)[A-Z][\w&.'’-]*(?: (?:[A-Z][\w&.'’-]*|\d{1,3})){0,4}"
+    r" (?:Staff(?: Writers?| Reporters?)?|[Nn]ewsroom|News [Dd]esk|[Dd]igital [Dd]esk|Web [Dd]esk)$"
+)
+_STAFF_ENDS = ("Staff", "ewsroom", "Desk", "desk", "Writer", "riters", "porter", "orters")
 # A bare time of day: a live-blog update marker inside one page, not an article start.
 _CLOCK = re.compile(
     r"^(?:(?:posted|updated|published|last updated)(?: at)?\s*:?\s*)?"
@@ -205,9 +210,12 @@ _MONTH = (
 _DAY = r"(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*\.?,?"
 _RELATIVE_TS = re.compile(
     r"^(?:(?:updated|published|posted|last updated)\s*:?\s*)?(?:about\s+|over\s+)?"
-    r"(?:\d+|an?|one|a few)\s+(?:sec(?:ond)?|min(?:ute)?|hour|hr|day|week|month|year)s?\s+ago\b",
+    r"(?:(?:\d+|an?|one|a few)\s+(?:sec(?:ond)?|min(?:ute)?|hour|hr|day|week|month|year)s?"
+    r"|\d{1,3}\s?(?:s|m|mins?|h|hrs?|d|w|wk|mo|y|yr))\s+ago\b",  # (or compact: "2h ago")
     re.I,
 )
+# A byline's trailing age, as news apps print it: "Story by Jo Park • 6h", "By Jo Park · 2d".
+_AGE_TAIL = re.compile(r"[|·•,–—-]\s*\d{1,3}\s?(?:m|mins?|h|hrs?|d|w|mo|y)(?:\s+ago)?$")
 _DATE_TOKEN = re.compile(
     rf"\b(?:{_MONTH}|{_DAY}|\d{{1,4}}(?:st|nd|rd|th)?,?|\d{{1,2}}[:.]\d{{2}}(?::\d{{2}})?"
     r"|[ap]\.?m\.?|gmt|utc|bst|cet|edt|est|pdt|pst|et|pt|updated|published|posted|last|on|at"
@@ -426,7 +434,7 @@ _BOILER_LINE = ByFirst(
     r"|^(?:view|read|open|see) (?:this |the )?(?:e-?mail|newsletter|message)(?: online| (?:in|on)"
     r" (?:your |a |the )?(?:web ?)?browser)\W*$"
     rf"|^{PAGE_TOP_LINK}"
-    r"|^(?:video|watch|listen)\s*\d{1,2}:\d{2}"
+    r"|^(?:video|watch|listen|audio|play(?: audio| video)?)\s*[·•|-]?\s*\d{1,2}:\d{2}"
     r"|^report (?:an? )?(?:editorial |technical )?(?:error|issue|typo|problem|correction)\b"
     # a print story's jump line at the foot of its first part: "Continued on Page A6"
     r"|^[(\[]?(?:continued|cont['’.]d?) (?:on )?(?:page|p\.) ?[A-Z]?\d{1,3}[)\]]?\W*$"
@@ -498,6 +506,9 @@ _BOILER_LINE = ByFirst(
     r"|^loading(?: [\w-]+){1,3}\s*(?:\.{3}|…)$",
     re.I,
 )
+# "Tags: Crete, migration, Libya", "Topics: Elections | Slovenia": a story's tags, on one line
+# under it (a label alone, its tags on the lines below, is a list label: _LIST_LABEL).
+_TAG_LINE = re.compile(r"^(?:tags|tagged(?: with| in)?|topics|keywords)\s*:\s*\S", re.I)
 # A teaser's label glued to the linked headline (no space, no colon), case kept.
 _GLUED_LABEL = (
     r"(?:Recommended|Related|Read (?:more|next|also)|Also read|See also|Most read|Trending"
@@ -2170,6 +2181,8 @@ def _classify(
             info.end = _PAYWALL_SPENT.match(s) is not None  # the page is cut off there
         if not info.end and "ookie" in s:
             info.end = _cookie_banner(s)  # a consent banner parts two pages
+        if not info.end and s[0] in "TtKk" and nwords >= 2:
+            info.end = _TAG_LINE.match(s) is not None  # the story's tags: its page ends
         info.widget = nwords <= WIDGET_WORDS and is_widget(s)
         if _VIDEO_LINE.match(s):
             info.lead, info.ad = 1, True  # the video's title follows: a link inside the story
@@ -2392,7 +2405,12 @@ def _short_role(s: str, nwords: int, mask: int, dateline: bool) -> int:
         return CLOSE  # "Jo Park, Acme/Paris, Tel. +33 1 23 45 67 89": a release's contact
     if (nwords <= 6 or (nwords <= 8 and s[:10] == "About the ")) and _ABOUT.match(s):
         return BOILER  # "About <Company>": the company note heading of a press release
-    if nwords <= 24 and mask & _K_BY and _BY_DATED.match(s) and _HAS_DATE.search(s):
+    if (
+        nwords <= 24
+        and mask & _K_BY
+        and _BY_DATED.match(s)
+        and (_HAS_DATE.search(s) or _AGE_TAIL.search(s))
+    ):
         return BYLINE
     if nwords <= 20 and s[:2] == "By" and (_BY_ROLE.match(s) or _BY_JOINED.match(s)):
         return BYLINE
@@ -2417,7 +2435,7 @@ def _short_role(s: str, nwords: int, mask: int, dateline: bool) -> int:
             (mask & _K_BY and _BY.match(s) and not _by_sentence(s))
             or (mask & _K_READ and _READTIME.match(s))
             or (mask & _K_ROLE and _NAME_ROLE.match(s))
-            or (nwords <= 6 and s[-5:] == "Staff" and _OUTLET_STAFF.match(s) is not None)
+            or (nwords <= 7 and s.endswith(_STAFF_ENDS) and _OUTLET_STAFF.match(s) is not None)
         ):
             return BYLINE
         if nwords <= 4 and s[:10].lower() == "posted by " and _POSTED_BY_HANDLE.match(s):
@@ -2587,8 +2605,10 @@ _SECTIONS = frozenset(
 
 
 def opens_by(text: str) -> bool:
-    """The line opens with "By " (in any case): a byline proper, not a bare name."""
-    return text.lstrip()[:3].lower() == "by "
+    """The line opens with "By " (in any case), or "Story by", "Written by", "Words by":
+    a byline proper, not a bare name."""
+    head = text.lstrip()[:11].lower()
+    return head[:3] == "by " or head.startswith(("story by ", "written by ", "words by "))
 
 
 def is_agency_tag(s: str) -> bool:
@@ -2747,7 +2767,11 @@ ITEM_HEAD_WORDS = 8
 
 
 # A video player's duration line ("VIDEO 3:12", "Watch now 03:12"); its title follows.
-_VIDEO_LINE = re.compile(r"^(?:video|watch(?: now)?|listen)\s*\d{1,2}:\d{2}|^video$", re.I)
+_VIDEO_LINE = re.compile(
+    r"^(?:video|watch(?: now)?|listen|audio|play(?: audio| video)?)\s*[·•|-]?\s*\d{1,2}:\d{2}"
+    r"|^video$",
+    re.I,
+)
 
 
 # A sentence end inside the line, then another sentence ("... recipe? Leave ...").
@@ -3219,6 +3243,14 @@ _DATELINE_STATE = re.compile(
     r"^[A-Z][a-z][\w'’.-]*(?: [A-Z][\w'’.-]+){0,2}, [A-Z][A-Za-z.]{1,12}(?: [A-Z][A-Za-z.]+)?"
     r" [–—-]{1,2} [A-Z“\"‘]"
 )
+# "Brussels, 3 March 2024 – The Commission ...", "Austin, Texas, Jan. 9, 2025 - Acme ...": a
+# press release's dateline, a place in mixed case and the full date, a dash, the text
+_DATELINE_DATED = re.compile(
+    r"^(?!(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day\b)[A-Z][\w'’.-]*(?: [A-Z][\w'’.-]+){0,2},"
+    r"(?: [A-Z][A-Za-z.]+(?: [A-Z][A-Za-z.]+)?,)?"
+    rf" (?i:\d{{1,2}} {_MONTH}|{_MONTH} \d{{1,2}},?) (?:19|20)\d\d"
+    r"(?: /[^/]{2,40}/)? [–—-]{1,2} [A-Z“\"‘]"
+)
 # "(Reuters) — The ...", "(AP) - ...": a wire story's lead whose place the scraper lost
 _AGENCIES = (
     r"(?:Reuters|AP|AFP|UPI|CNN(?: Business| Money)?|Bloomberg|dpa|Xinhua|PTI|IANS|ANI|Yonhap"
@@ -3251,6 +3283,7 @@ def _is_dateline(s: str) -> bool:
             and (_DATELINE_TAG.match(s) is not None or _PLACE_AGENCY.match(s) is not None)
         )
         or _DATELINE_STATE.match(s) is not None
+        or (s[1:2].islower() and _DATELINE_DATED.match(s) is not None)
     )
 
 

@@ -461,6 +461,8 @@ def _features(
                 repeat = 1.0  # repeated at once, or after a standfirst
             elif _site_title(text):
                 repeat = 1.0  # the page's own title, with the site's name: as good as a repeat
+            if not stamp and _dated_title(text):
+                stamp = 1.0  # "Fire Update — Wednesday, August 6, 2025": the page's date
         elif r == BYLINE:
             byline = 1.0
             signed = signed or not clock  # signed above the time: a page's byline
@@ -578,6 +580,26 @@ _HEADLINESE = re.compile(
 #: stories side by side, even on one subject, share less (dumps of real pages:
 #: docs/segmentation.md).
 SECTION_SIM_MID = 0.06
+
+
+def _dated_title(text: str) -> bool:
+    """A headline that ends with its full date ("Cougar Flat Fire Update — Wednesday,
+    August 6, 2025", "Daily briefing: 3 March 2024"): a bulletin's title, dated like a
+    page (a subheading names a day, seldom the year; a quoted post ends with its date
+    and who posted it, after a comma)."""
+    return (
+        text[-4:].isdigit()
+        and text[:1] not in _QUOTE_MARKS
+        and _DATED_TITLE.search(text) is not None
+    )
+
+
+_QUOTE_MARKS = "“\"‘'«"
+# A full date at a line's end, after a dash or a colon (see _dated_title).
+_DATED_TITLE = re.compile(
+    r"(?:\s[–—|-]|:)\s+(?:(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day,?\s+)?"
+    r"(?:\d{1,2}\s+[A-Z][a-z]{2,8}\.?|[A-Z][a-z]{2,8}\.?\s+\d{1,2},?)\s+(?:19|20)\d\d$"
+)
 
 
 def _same_title(a: str, b: str) -> bool:
@@ -1867,7 +1889,8 @@ def _split_cueless(entries: list[_Entry], terms: _Terms, gap_of: list[int], a: i
         i = opens[i]  # (the headline fixes where its story starts)
     elif not _under_furniture(entries, i):
         i = _settle(cands, k, parts, [gap_of[c] - ga for c in cands])
-        i = _up_to_page_end(entries, body, a, i)
+        down = _down_to_page_end(entries, i, b)
+        i = _up_to_page_end(entries, body, a, i) if down == i else down
     if _repeat_across(entries, body, i) or _inside_sections(entries, a, b, i):
         return []
     k = i - 1
@@ -1992,6 +2015,31 @@ def _up_to_page_end(entries: list[_Entry], body: list[int], a: int, i: int) -> i
     if above.role in (CLOSE, APPEAL) or (above.role == BOILER and not above.ad):
         return p
     return i
+
+
+def _down_to_page_end(entries: list[_Entry], i: int, b: int) -> int:
+    """The split ``i``, moved down to the first paragraph under closing furniture (a
+    republishing note, a contact line, an appeal; not an ad slot) that follows it
+    within PAGE_END_REACH paragraphs: the piece above ends with its own furniture, so
+    the paragraphs between are its last ones, however little they share with it."""
+    k, paras = i, 0
+    while k < b and entries[k].info.role in (BODY, CONT, BLANK):
+        paras += entries[k].info.role == BODY
+        k += 1
+    if paras > PAGE_END_REACH or k >= b:
+        return i
+    info = entries[k].info
+    if not (info.role in (CLOSE, APPEAL) or (info.role == BOILER and not info.ad)):
+        return i
+    j = k + 1
+    while j < b and entries[j].info.role in (BOILER, APPEAL, CLOSE, BIO, BLANK):
+        j += 1
+    return j if j < b and entries[j].info.role == BODY else i
+
+
+#: Most paragraphs between a cue-less split and closing furniture below it, for the
+#: split to move under that furniture.
+PAGE_END_REACH = 2
 
 
 def _settle(cands: list[int], k: int, parts: _Parts, rows: list[int]) -> int:
@@ -3240,6 +3288,8 @@ def _headline_above(
         k -= 1
     if k < 0:
         return
+    if _label_under_headline(window, k):
+        return
     if window[k].info.role == HEAD and window[k].info.words > SUBHEAD_WORDS:
         h = k - 1  # kicker, "headline" read as a sentence, standfirst read as a headline, byline
         if (
@@ -3294,6 +3344,35 @@ def _headline_above(
         # Park": pages that abut with no furniture between; a short line over "By" is
         # the next one's headline, whatever its punctuation
         window[k].info.role = HEAD
+
+
+def _label_under_headline(window: list[_Entry], k: int) -> bool:
+    """Whether window[k], over a byline, is a column's label under a headline written
+    as a sentence ("Share" / "Crypto needs no new rulebook. It needs the old one
+    enforced." / "Comment" / byline; a kicker may top it): then that sentence is made
+    the headline. Only after a page's end, so a story's last paragraph over its
+    sign-off label stays one."""
+    label = window[k].info
+    if not (
+        label.role in (HEAD, BOILER)
+        and label.words <= LABEL_WORDS
+        and not label.ad
+        and not label.lead
+        and k >= 1
+        and _header_sentence(window[k - 1].info, HEADLINE_WORDS, True)
+    ):
+        return False
+    h = k - 2
+    if h >= 0 and _kicker(window[h].info):
+        h -= 1  # "Opinion" / headline / "Guest column"
+    if h >= 0 and not _ends_page(window[h].info):
+        return False
+    window[k - 1].info.role = HEAD
+    return True
+
+
+#: Longest column label between a headline and its byline, in words.
+LABEL_WORDS = 2
 
 
 def _box_headline(window: list[_Entry]) -> bool:

@@ -1,0 +1,156 @@
+"""Page shapes met in freshly written dumps (thirteenth session), on invented text:
+app-style bylines and ages, an outlet's newsroom as the byline, a press release's
+dateline in mixed case, an audio player's label, a story's tags as its page's end,
+a column's label between its headline and byline, a cue-less split that belongs
+under the furniture closing the piece above, and a bulletin's dated title."""
+
+from __future__ import annotations
+
+from test_segment_pages import FLOODS, ORCHESTRA, _starts
+
+from worker.clean import BOILER, BYLINE, TIMESTAMP, _is_dateline, classify, opens_by
+from worker.segment import _dated_title
+
+# A piece on the same river, told in the first person (no headline, no byline).
+DIARY = [
+    "Day four on the embankment. The water is a foot lower than yesterday, which in this"
+    " job counts as good news, though nobody on the crew is celebrating yet.",
+    "We spent the morning pumping out the cellar of the old mill, then the afternoon"
+    " filling sandbags for a care home whose garden wall finally gave way at noon.",
+    "The residents watched from the day room, waving at us whenever a bag went in, and"
+    " the cook sent out tea in paper cups every hour without being asked.",
+    "By six the wall was rebuilt, after a fashion, and the pumps had the garden back to"
+    " mud. Tomorrow we move downstream to the caravan park.",
+    "I keep thinking about the farmer who told me he has lost three harvests in ten years"
+    " and still cannot imagine living anywhere else.",
+]
+
+
+# Another piece on the same floods, in the same words (no headline, no byline).
+SAME_RIVER = [
+    "The river at Upton peaked just below the 2007 record, and the barrier held, but the"
+    " Environment Agency says the Severn will keep rising downstream for days.",
+    "Homes in the low-lying streets of Tewkesbury were evacuated on Sunday as the river"
+    " crept up the lanes, and the agency's temporary walls took the strain overnight.",
+    "Farmers along the lower Severn have lost winter crops to flood water in three of the"
+    " past ten winters, and the barrier scheme was meant to end that.",
+    "The agency has promised a review of the barrier scheme by spring; ministers will want"
+    " to know why the walls at Upton went up only after the river had peaked upstream.",
+    "Drivers were warned again not to attempt flooded crossings on minor roads near the"
+    " river, where the water will stay for several days.",
+]
+
+
+def test_app_bylines_and_compact_ages() -> None:
+    """ "Updated 2h ago", "Story by X • 6h": the ages news apps print, in short units."""
+    for line in ("Updated 2h ago", "5m ago", "Posted 3d ago", "1 hr ago"):
+        assert classify(line).role == TIMESTAMP, line
+    for line in ("Story by Mia Torres • 6h", "By Mia Torres · 2d", "By Ana Lima | 45m ago"):
+        assert classify(line).role == BYLINE, line
+    assert classify("By the way • 6h").role != BYLINE  # not a name
+    assert opens_by("Story by Mia Torres • 6h") and opens_by("Written by Ana Lima")
+    assert not opens_by("Storyboard artists at work")
+
+
+def test_an_outlets_newsroom_is_a_byline() -> None:
+    """ "Harbour Gazette newsroom", "KTVX News Desk": the outlet signs the story."""
+    for line in ("Harbour Gazette newsroom", "KTVX News Desk", "Valley Post Staff Writers"):
+        assert classify(line).role == BYLINE, line
+    for line in ("The Newsroom", "Inside the newsroom"):
+        assert classify(line).role != BYLINE, line
+
+
+def test_a_press_releases_dateline_in_mixed_case() -> None:
+    """ "Lisbon, 4 June 2024 – The ...": a place and the full date open a release."""
+    for line in (
+        "Lisbon, 4 June 2024 – The Coastal Trust today called on ministers to act.",
+        "Austin, Texas, Jan. 9, 2025 - Brightwell Labs said on Thursday it would expand.",
+        "Geneva, March 3, 2024 /Newswire/ -- The Alliance today published its report.",
+    ):
+        assert _is_dateline(line), line
+    for line in (
+        "Monday, 3 March 2024 - The council met again.",  # a day, not a place
+        "Update, 3 March 2024 - the council met again.",
+    ):
+        assert not _is_dateline(line), line
+
+
+def test_an_audio_players_label_is_furniture_inside_the_story() -> None:
+    for line in ("Listen · 4:12", "Audio · 2:31", "Play audio 3:05"):
+        info = classify(line)
+        assert info.role == BOILER and info.ad, line
+
+
+def test_a_cue_less_piece_after_a_storys_tags_starts_there() -> None:
+    """story / "Tags: ..." / share buttons / a piece with no headline on the same
+    floods, in the same words: the tags close the story's page, so the next paragraph
+    opens another piece, though no headline, byline or change of words marks it."""
+    lines = [
+        "River defences hold as Severn peaks",
+        "By Tom Hale",
+        *FLOODS,
+        "Tags: Severn, flooding, Environment Agency",
+        "Share on Facebook | Share on X | Send by email",
+        *SAME_RIVER,
+    ]
+    assert classify(lines[len(FLOODS) + 2]).end
+    assert _starts(lines) == [1, len(FLOODS) + 5]
+
+
+def test_a_column_label_between_headline_and_byline() -> None:
+    """story / "Share" / a headline written as sentences / "Comment" / byline: the
+    sentences are the column's headline, so the page starts there, not at the byline."""
+    lines = [
+        "River defences hold as Severn peaks",
+        "By Tom Hale",
+        *FLOODS,
+        "Share",
+        "Rivers need room to spread. Higher walls only move the water along.",
+        "Comment",
+        "Ruth Okafor",
+        *DIARY,
+    ]
+    assert _starts(lines) == [1, len(FLOODS) + 4]
+
+
+def test_a_kicker_over_the_column_headline_opens_the_page() -> None:
+    """... / "Share this story" / "Opinion" / sentence / "Guest column" / "By ...": the
+    kicker opens the page."""
+    lines = [
+        "River defences hold as Severn peaks",
+        "By Tom Hale",
+        *FLOODS,
+        "Share this story",
+        "Opinion",
+        "We keep rebuilding on the same riverbanks. It is time to stop.",
+        "Guest column",
+        "By Harold Venn",
+        *DIARY,
+    ]
+    assert _starts(lines) == [1, len(FLOODS) + 4]
+
+
+def test_a_cue_less_split_goes_under_the_piece_above_its_closing_note() -> None:
+    """story / a last paragraph in the next piece's words / its republishing note / a
+    piece with no header: the words change a paragraph early, but the split goes
+    under the note that closes the piece above."""
+    lines = [
+        "Orchestra to tour Japan after appeal",
+        "By Nia Bell",
+        *ORCHESTRA,
+        "Its leader, a cellist, spent last winter with a flood crew on the embankment, filling"
+        " sandbags and pumping out cellars; the pumps and the mud, she says, taught her patience.",
+        "This story was produced by the Valley Arts Desk, a nonprofit newsroom, and is"
+        " republished here under a Creative Commons licence.",
+        *DIARY,
+    ]
+    assert _starts(lines) == [1, len(ORCHESTRA) + 5]
+
+
+def test_a_bulletins_dated_title() -> None:
+    """ "Fire Update — Tuesday, July 8, 2025": the headline carries the page's date."""
+    assert _dated_title("Cougar Flat Fire Update — Tuesday, July 8, 2025")
+    assert _dated_title("Daily briefing: 3 March 2024")
+    assert not _dated_title("Screenshot of the post, taken on February 11, 2026")
+    assert not _dated_title("“Stop the turbines!” — Facebook post, February 20, 2025")
+    assert not _dated_title("Timeline of the floods since 2007")

@@ -214,6 +214,18 @@ _RELATIVE_TS = re.compile(
     r"|\d{1,3}\s?(?:s|m|mins?|h|hrs?|d|w|wk|mo|y|yr))\s+ago\b",  # (or compact: "2h ago")
     re.I,
 )
+# A feedback prompt at a page's foot: "Is this page useful?", "Was this guide helpful?",
+# "Did you find this article useful?", "Thanks for your feedback."
+_FEEDBACK = re.compile(
+    r"^(?:(?:is|was) this (?:page|article|story|guide|post|answer|information)(?: \w+)?"
+    r" (?:useful|helpful)\?|did you find (?:this|the) (?:page|article|story|guide|post|information)"
+    r"? ?(?:useful|helpful)\?|thanks? (?:you )?for your feedback[.!]?"
+    r"|maybe|(?:yes|no),? this (?:page|article|guide) (?:is|was) (?:not )?(?:useful|helpful))$",
+    re.I,
+)
+_FEEDBACK_FIRST = frozenset("IiWwDdTtYyNnMm")
+# A page's age alone, in short units: "3h", "45m", "2d".
+_BARE_AGE = re.compile(r"^\d{1,2}(?:m|h|d|w)$")
 # A byline's trailing age, as news apps print it: "Story by Jo Park • 6h", "By Jo Park · 2d".
 _AGE_TAIL = re.compile(r"[|·•,–—-]\s*\d{1,3}\s?(?:m|mins?|h|hrs?|d|w|mo|y)(?:\s+ago)?$")
 _DATE_TOKEN = re.compile(
@@ -261,6 +273,9 @@ _CLOSE = AnchoredOrNot(
     r" by\b(?!(?:\s+[\w'’.-]+){1,6}\s+(?:has|have|had|is|are|was|were|found|finds|shows?"
     r"|showed|suggests?|suggested)\b)"
     r"|\bcontributed(?: reporting)?(?: to this (?:report|story|article))?\.?\)?$"
+    # "Jo Park contributed from Washington.", "... contributed reporting from Kyiv and Lviv."
+    r"|\bcontributed(?: reporting| to this (?:report|story|article))?"
+    r" (?:from|in) (?-i:[A-Z])[\w'’.-]*(?:,? (?:and )?(?-i:[A-Z])[\w'’.-]*){0,4}\.?\)?$"
     # a funder's note: "X receives support from Y. The AP is solely responsible for all content."
     r"|\b(?:is|are) solely responsible for (?:all )?(?:the |its |this )?content\b"
     r"|\b(?:retains?|maintains?|keeps?) (?:full |complete |sole )?editorial"
@@ -485,6 +500,10 @@ _BOILER_LINE = ByFirst(
     r"|^[«‹←<]?\s*(?:back|return|go back) to (?:the |all |our )?(?:top|home|homepage|news"
     r"|blog|posts|stories|articles|updates|statements|newsroom|search results|(?:the )?list"
     r"|(?:news|press|media)(?: room| releases?| centre| center))\W*$"
+    # a link to more of the same: "See more galleries", "Browse all videos", "View more"
+    r"|^(?:see|view|browse|explore|show) (?:(?:all|more|other)(?: of)?(?: (?:our|the))?"
+    r"(?: (?:photo|video|picture|image))? ?(?:galleries|photos|pictures|videos|stories|articles"
+    r"|news|podcasts|posts|episodes)?|more)\W*$"
     r"|^(?:create (?:an |a free |your )?account|already have an account\??|log ?in|sign in)$"
     r"|^(?:add to|remove from)(?:\s*/\s*(?:add to|remove from))? (?:my |your |the )?"
     r"(?:watch ?list|portfolio|favou?rites|reading list|saved (?:articles|stories))$"
@@ -866,7 +885,13 @@ _RELEASE_META = re.compile(
 # A link's call to action ending in a chevron ("Get the recipe »", "See all results ›").
 _CHEVRON = re.compile(r"^\S.{2,100}\s[»›→]$")
 # The link to the next story under this one ("Next Story", "Next article »"): the page ends.
-_NEXT_PAGE = re.compile(r"^(?:next|up next:?) (?:story|article|post)\W*$", re.I)
+_NEXT_PAGE = re.compile(
+    r"^(?:next|up next:?) (?:story|article|post)\W*$"
+    # "See more galleries", "Browse all videos": a link to more pages of the kind, at a foot
+    r"|^(?:see|view|browse|explore) (?:all|more|other)(?: (?:of )?(?:our|the))?(?: photo| video)?"
+    r" (?:galleries|photos|videos|stories|articles|podcasts|episodes)\W*$",
+    re.I,
+)
 # A comment count or prompt ends the page, like a copyright line.
 _COMMENT_END = re.compile(
     r"^(?:\d+\s+(?:reader |user )?(?:comments?|responses?)|(?:reader |user )?(?:comments|responses)"
@@ -1297,6 +1322,9 @@ _APPEAL = AnchoredOrNot(
     r"|\bsupport\b.{0,30}\bjournalism\b"
     r"|\b(?:readers|supporters|donors|members|listeners|viewers) like you\b"
     r"|\bwe (?:rely|depend) on\b.{0,60}\b(?:support|readers|donations|donors|members|you)\b"
+    # "Independent journalism in Portugal depends on you", "Local news needs your support"
+    r"|\bjournalism\b.{0,40}\b(?:depends|relies) on (?:you|readers|your support)\b"
+    r"|\b(?:news|journalism|newsroom|reporting) needs (?:you|your support|your help)\b"
     r"|\bfunded (?:through|by) (?:donations|contributions) from (?:our )?readers\b"
     r"|\bwe (?:cannot|can['’]t|could not|couldn['’]t) do (?:this|it|what we do)"
     r" without (?:you|your)\b"
@@ -1327,6 +1355,8 @@ _APPEAL = AnchoredOrNot(
 _FAMILIES = {
     _K_APPEAL: (
         "since you",
+        "needs your",
+        "needs you",
         "favour to",
         "favor to",
         "support our",
@@ -2063,6 +2093,21 @@ _SHOP_BUTTON = re.compile(
 )
 #: Longest shop line, in words.
 SHOP_WORDS = 8
+# A row of a review's credits box, which closes the review: "Production company: Mare
+# Filmes", "Running time: 128 minutes", "Cast: Rita Tavares, Jean Aubry", "Reviewed at
+# Venice, Sept. 2, 2025. Running time: 108 MIN.", "Crew: Director: ...", "With: ...".
+_CREDITS_ROW = re.compile(
+    r"^(?:directors?|directed by|(?:written and )?directed by|screenplay|screenwriters?|cast"
+    r"|starring|(?:executive )?producers?|production compan(?:y|ies)|production|cinematography"
+    r"|director of photography|(?:film )?editors?|editing|music|composers?|production design"
+    r"|costume design|running time|runtime|run time|rated|certificate|distributors?"
+    r"|(?:international )?sales|world sales|country|countries|language|release date"
+    r"|publisher|developer|platforms?|isbn|pages|label|venue|until|crew|camera|with)\s*:\s*\S"
+    r"|^Reviewed (?:at|in|on|online)\b",
+    re.I,
+)
+#: Longest row of a credits box, in words.
+CREDITS_WORDS = 30
 #: Longest line saying where a reviewed work is out, in words.
 AVAILABLE_WORDS = 30
 
@@ -2103,6 +2148,9 @@ def _classify(
         return info
     if nwords == 1 and _EMAIL_ONLY.match(s):
         info.role = CLOSE  # a contact address: the story's last line
+        return info
+    if nwords == 1 and len(s) <= 4 and s[0].isdigit() and _BARE_AGE.match(s):
+        info.role = TIMESTAMP  # "3h", "2d": a page's age, as news apps print it
         return info
     if nwords <= 4 and (s[0] in "pul" or (s[0].isdigit() and s[-1].isalpha())) and _CLOCK.match(s):
         info.role, info.clock = TIMESTAMP, True  # "posted at 16:54": a live entry's time
@@ -2157,6 +2205,7 @@ def _classify(
         or (nwords <= WIDGET_WORDS and is_widget(s))
         or (nwords <= 24 and s[0] in "([" and _GRAPHIC_LINK.match(s) is not None)
         or (nwords <= SHOP_WORDS and _SHOP_BUTTON.match(s) is not None)
+        or (nwords <= 8 and s[0] in _FEEDBACK_FIRST and _FEEDBACK.match(s) is not None)
     ):
         info.role = BOILER
         info.ad = (
@@ -2181,6 +2230,8 @@ def _classify(
             info.end = _PAYWALL_SPENT.match(s) is not None  # the page is cut off there
         if not info.end and "ookie" in s:
             info.end = _cookie_banner(s)  # a consent banner parts two pages
+        if not info.end and nwords <= 8 and s[0] in _FEEDBACK_FIRST and _FEEDBACK.match(s):
+            info.end = True  # "Was this page useful?": the page's foot
         if not info.end and s[0] in "TtKk" and nwords >= 2:
             info.end = _TAG_LINE.match(s) is not None  # the story's tags: its page ends
         info.widget = nwords <= WIDGET_WORDS and is_widget(s)
@@ -2209,6 +2260,13 @@ def _classify(
         return info
     if nwords <= AVAILABLE_WORDS and (" is " in s or " are " in s) and _AVAILABLE.match(s):
         info.role, info.kept = CLOSE, True  # "X is in cinemas from Friday": a review's last line
+        return info
+    if (
+        nwords <= CREDITS_WORDS
+        and (":" in s[:32] or s[:9] == "Reviewed ")
+        and _CREDITS_ROW.match(s)
+    ):
+        info.role, info.kept = CLOSE, True  # "Producers: Jo Park, Al Roe": a review's credits box
         return info
     if nwords <= LIFE_WORDS and " died " in s and _LIFE_DATES.search(s):
         info.role, info.kept = CLOSE, True  # "..., born ...; died ...": an obituary's end, kept

@@ -8,7 +8,18 @@ from __future__ import annotations
 
 from test_segment_pages import FLOODS, ORCHESTRA, _starts
 
-from worker.clean import BOILER, BYLINE, TIMESTAMP, _is_dateline, classify, opens_by
+from worker.clean import (
+    APPEAL,
+    BODY,
+    BOILER,
+    BYLINE,
+    CLOSE,
+    HEAD,
+    TIMESTAMP,
+    _is_dateline,
+    classify,
+    opens_by,
+)
 from worker.segment import _dated_title
 
 # A piece on the same river, told in the first person (no headline, no byline).
@@ -154,3 +165,140 @@ def test_a_bulletins_dated_title() -> None:
     assert not _dated_title("Screenshot of the post, taken on February 11, 2026")
     assert not _dated_title("“Stop the turbines!” — Facebook post, February 20, 2025")
     assert not _dated_title("Timeline of the floods since 2007")
+
+
+def test_a_reviews_credits_box_closes_it() -> None:
+    """ "Producers: ...", "Running time: 128 minutes": a review's credits, its last lines
+    (kept), not a header for the page after it."""
+    for line in (
+        "Production company: Lantern Films",
+        "Producers: Sofia Lage, Mathieu Perrault",
+        "Running time: 128 minutes",
+        "Reviewed at Locarno Film Festival, Aug. 9, 2025. Running time: 104 MIN.",
+        "Crew: Director: Ana Reis. Camera: Tomas Vidal. Editor: Jo Park.",
+    ):
+        info = classify(line)
+        assert info.role == CLOSE and info.kept, line
+
+
+def test_closing_credits_and_ages_in_short_units() -> None:
+    assert classify("Associated writer Ben Lowe contributed from Washington.").role == CLOSE
+    assert classify("Ana Lima contributed reporting from Kyiv and Lviv.").role == CLOSE
+    assert classify("He contributed from his own pocket.").role == BODY
+    for line in ("3h", "45m", "2d"):
+        assert classify(line).role == TIMESTAMP, line
+
+
+def test_a_feedback_prompt_and_a_more_link_end_a_page() -> None:
+    for line in (
+        "Is this page useful?",
+        "Was this guide helpful?",
+        "Maybe",
+        "Yes this page is useful",
+        "Thanks for your feedback.",
+        "See more galleries",
+        "Browse all videos",
+    ):
+        info = classify(line)
+        assert info.role == BOILER and info.end, line
+    assert classify("Is this the end of cheap flights?").role == HEAD
+    assert not classify("See more").end  # (an expander, maybe inside a story)
+
+
+def test_an_appeals_own_heading_is_the_appeal() -> None:
+    for line in (
+        "Independent journalism in Lisbon depends on you",
+        "Local news needs your support",
+    ):
+        assert classify(line).role == APPEAL, line
+    assert classify("The city needs your help to plant trees, the mayor said.").role == BODY
+
+
+# A photo gallery: a date, then numbered captions (no paragraph).
+GALLERY = [
+    "May 18, 2025 • 8:14 PM",
+    "1 / 3",
+    "Marchers carry a banner along the river road at dawn, before the rally begins."
+    " Credit: Lena Ortiz",
+    "2 / 3",
+    "A choir sings on the steps of the town hall as the crowd gathers in the square."
+    " Credit: Lena Ortiz",
+    "3 / 3",
+    "Volunteers hand out water and sun hats to families waiting for the speeches. Credit: Sam Webb",
+    "See more galleries",
+]
+
+
+def test_a_gallery_is_a_page_and_the_piece_after_it_another() -> None:
+    """story / copyright / a gallery of captions / "See more galleries" / a piece with
+    no header: three pages, though the gallery has no paragraph of its own."""
+    lines = [
+        "River defences hold as Severn peaks",
+        "By Tom Hale",
+        *FLOODS,
+        "Copyright © 2025 The Valley Courier. All rights reserved.",
+        *GALLERY,
+        *DIARY,
+    ]
+    g = len(FLOODS) + 4
+    assert _starts(lines) == [1, g, g + len(GALLERY)]
+
+
+def test_a_page_updated_stamp_under_links_tops_the_next_page() -> None:
+    """ "More from Opinion:" / link / "Updated 2h ago" / "Key events" / links / entry: the
+    stamp is the live page's own time (a link shows when it was published), so the page
+    starts there, not among the key events' links under it."""
+    lines = [
+        "River defences hold as Severn peaks",
+        "By Tom Hale",
+        *FLOODS,
+        "More from Opinion:",
+        "The barrier was worth every penny. Here is why",
+        "Updated 2h ago",
+        "Key events",
+        "Severn peaks below 2007 record",
+        "Upton walls hold overnight",
+        "Evacuated residents return",
+        "13.05 BST",
+        "That's all from us today. Thanks for following along; the live page returns"
+        " tomorrow morning with the latest from the river.",
+        "12.48 BST",
+        "The Environment Agency has lifted the last severe flood warning on the Severn,"
+        " though minor roads around Tewkesbury remain closed.",
+    ]
+    assert _starts(lines) == [1, len(FLOODS) + 5]
+
+
+def test_a_letters_signer_and_office_close_it() -> None:
+    """statement / "Laurel A. Haskett" / "President" / "Q&A" / headline / "Interview by
+    ...": the signer and office close the statement, the next page opens at its kicker."""
+    lines = [
+        "A message to our students about the encampment",
+        *ORCHESTRA[:4],
+        "We are at our best when we disagree with each other honestly. Thank you.",
+        "Laurel A. Haskett",
+        "President",
+        "Q&A",
+        "‘We built a system that runs on debt’: an economist on student loans",
+        "Interview by Samira Kotecha",
+        *DIARY,
+    ]
+    assert _starts(lines) == [1, 9]
+
+
+def test_a_long_headline_over_more_header_lines_opens_a_page() -> None:
+    """paragraph / promo / a long headline / "Press release" / place and date / text: a
+    headline of many words between paragraphs may be a pull quote, but not with more
+    header lines under it."""
+    lines = [
+        "River defences hold as Severn peaks",
+        "By Tom Hale",
+        *FLOODS,
+        "Newsletter | Click to get the day's best explainers in your inbox",
+        "Youth orchestras thrive: new survey finds two in three county ensembles have grown"
+        " since the pandemic ended",
+        "Press release",
+        "Gloucester and Worcester, 24 June 2025",
+        *ORCHESTRA,
+    ]
+    assert _starts(lines) == [1, len(FLOODS) + 4]

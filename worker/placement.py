@@ -344,6 +344,9 @@ def place(
         for j in range(max(lo, 1), hi + 1):
             if j != b and roles[j - 1] == CAPTION and _PHOTO_CREDIT.match(line(j)[0]):
                 scores[j - lo] = -math.inf  # a photo's credit goes with its caption above
+        for j in range(b + 1, hi + 1):
+            if line(j)[1].listed:
+                scores[j - lo] = -math.inf  # a list's link (below a start): no page opens there
         best = max(range(len(scores)), key=scores.__getitem__)
         out.append(lo + best if scores[best] > scores[b - lo] else b)
     return out

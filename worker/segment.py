@@ -423,6 +423,7 @@ def _features(
         return None  # "Common mutations include:" / "EGFR mutations" / "KRAS ...": its items
     head = repeat = byline = stamp = caption = 0.0
     short_head = clock = long_head = signed = False
+    heads = 0  # headline lines in the zone
     j = i
     end = min(n, i + 8)
     while j < end:
@@ -448,6 +449,7 @@ def _features(
             break
         if r == HEAD:
             head = 1.0
+            heads += 1
             clock = clock or info.clock  # "7:52 p.m.: Jury returns": a live entry's heading
             text = entries[j].raw.text.strip()
             # a question, or a quotation standing alone, heads a section of the story
@@ -520,8 +522,15 @@ def _features(
     prev_colon = 1.0 if prev is not None and prev.ends_colon else 0.0
     ncues = head + repeat + byline + stamp + caption + dateline + prev_close
     head_only = 1.0 if head and ncues == 1 else 0.0
-    if head_only and first.role == HEAD and first.words > BLOCK_HEAD_WORDS and _midstory(prev):
-        head = head_only = ncues = 0.0  # a long caption or pull quote between paragraphs
+    if (
+        head_only
+        and first.role == HEAD
+        and first.words > BLOCK_HEAD_WORDS
+        and (heads == 1 or (i > 0 and entries[i - 1].info.lead > 0))
+        and _midstory(prev)
+    ):  # a long caption or pull quote between paragraphs, or a story's key points under
+        # their label (not a headline over more header lines)
+        head = head_only = ncues = 0.0
     if head_only and _counts_on(entries, i):
         head = head_only = ncues = 0.0  # "2 Second item" under "1 First item": a list
     if head_only and _head_run(entries, i) >= HEAD_RUN:
@@ -1325,11 +1334,13 @@ def _line_of(entries: list[_Entry]):
     return line
 
 
-def _gallery(entries: list[_Entry], b: int, end: int) -> bool:
+def _gallery(entries: list[_Entry], b: int, end: int, titled: bool = True) -> bool:
     """entries[b:end] is a photo gallery: a headline and its date or byline in its first
-    lines, then captions (GALLERY_CAPTIONS or more), and no paragraph: a page of its own."""
+    lines (unless not ``titled``: either of them), then captions (GALLERY_CAPTIONS or
+    more), and no paragraph: a page of its own."""
     head = [e.info.role for e in entries[b : min(end, b + 4)] if e.info.role != BLANK]
-    if HEAD not in head or not (BYLINE in head or TIMESTAMP in head):
+    dated = BYLINE in head or TIMESTAMP in head
+    if not ((HEAD in head and dated) or (not titled and (HEAD in head or dated))):
         return False
     captions = sum(
         1 for e in entries[b:end] if e.info.role == CAPTION and e.info.words >= STUB_WORDS
@@ -1372,8 +1383,8 @@ def _drop_stubs(
             if above == 0 and _label_over_furniture(entries, keep[-1], i) and len(keep) > 1:
                 keep[-1] = i  # a box's label over furniture only: no page's headline
                 continue
-            if above < 2:
-                continue  # the article above would keep a single paragraph
+            if above < 2 and not (above == 0 and _gallery(entries, keep[-1], i, titled=False)):
+                continue  # the article above would keep a single paragraph (not a gallery)
         elif info.role == BYLINE and _paragraphs(paras, i, nxt) <= 1:
             if not _byline_over_story(entries, i, nxt):
                 continue  # a label that reads like a name ("Private Notes"), not an author
@@ -1565,8 +1576,10 @@ def _drop_empty(
     """
     keep = [start]
     for b in bounds:
-        if _paragraphs(paras, keep[-1], b) == 0 and not (
-            len(keep) == 1 and _decided_story(entries, start, b)
+        if (
+            _paragraphs(paras, keep[-1], b) == 0
+            and not (len(keep) == 1 and _decided_story(entries, start, b))
+            and not _gallery(entries, keep[-1], b, titled=False)  # (captions: a page)
         ):
             if (
                 len(keep) > 1
@@ -3582,6 +3595,17 @@ def _signature_above(window: list[_Entry]) -> None:
         and _PLACE_LINE.match(window[k + 1].raw.text.strip())
     ):  # letter / "Jo Park" / "Tongi, Gazipur" / next headline: the writer and town
         b.role = window[k + 1].info.role = CLOSE
+    elif (
+        b.role == BYLINE
+        and _midstory(a)
+        and not opens_by(window[k].raw.text)
+        and window[k + 1].info.words <= SUBHEAD_WORDS
+        and k + 2 < len(window)
+        and window[k + 2].info.role == HEAD
+        and _OFFICE_TITLE.match(window[k + 1].raw.text.strip())
+        and _name_item(b, window[k].raw.text)
+    ):  # letter / "Laurel A. Haskett" / "President" / next kicker: the signer and office
+        b.role = window[k + 1].info.role = CLOSE
 
 
 #: Lines of a headline's zone (headline, standfirst, buttons) under a signature.
@@ -3690,6 +3714,10 @@ def _lead_in(window: list[_Entry], info: LineInfo, text: str = "") -> None:
             prev.role, prev.listed, prev.lead = TIMESTAMP, False, 0
             head = window[-2].info
             head.role, head.listed, head.lead = HEAD, False, 0
+        elif _updated_page(text) and not prev.dated:
+            # link / "Updated 1 minute ago": a page's own time, under no link's (a link
+            # shows when it was published); the list ended, the time tops the next page
+            return
         elif _HAS_DATE.search(text) and _undated_links(window):
             # link / link / date: the links above carried no date, so this one is no
             # link's date; the list ended, the last "link" is the next headline (a
@@ -3727,6 +3755,15 @@ def _lead_in(window: list[_Entry], info: LineInfo, text: str = "") -> None:
         info.role, info.lead = BOILER, lead + 1
     else:
         _list_ended(window, info)
+
+
+def _updated_page(text: str) -> bool:
+    """ "Updated 1 minute ago", "Last updated 2h ago": a page's time since its last update."""
+    t = text.lstrip()
+    return t[:1] in "UuLl" and _UPDATED_AGO.match(t) is not None
+
+
+_UPDATED_AGO = re.compile(r"^(?:last )?updated\b.{0,20}\bago$", re.I)
 
 
 def _list_ended(window: list[_Entry], info: LineInfo) -> None:

@@ -302,3 +302,52 @@ def test_a_long_headline_over_more_header_lines_opens_a_page() -> None:
         *ORCHESTRA,
     ]
     assert _starts(lines) == [1, len(FLOODS) + 4]
+
+
+def test_a_reports_next_update_and_contact_numbers_close_it() -> None:
+    assert classify("Next update: 21 July 2026").role == CLOSE
+    assert classify("The next report will be issued on Friday.").role == CLOSE
+    for line in ("Cell: 082 555 0172", "Mobile: +27 82 555 0172", "Tel: 021 555 0133"):
+        assert classify(line).role == BOILER, line
+
+
+def test_a_headline_over_a_dateline_lead_keeps_the_start() -> None:
+    """story / appeal / headline / "Westminster, Friday, 20 March 2026 – ...": the
+    headline over a dateline lead is the page's top; the start does not move down onto
+    the lead."""
+    lines = [
+        "River defences hold as Severn peaks",
+        "By Tom Hale",
+        *FLOODS,
+        "Investigations like this one take months and cost money. If you value this work,"
+        " please consider a donation.",
+        "Support us",
+        "Committee demands full report on orchestra funding",
+        "Westminster, Friday, 20 March 2026 – The culture committee has resolved to summon"
+        " the board of the Halverton Youth Orchestra over the tour appeal.",
+        *ORCHESTRA,
+    ]
+    assert _starts(lines) == [1, len(FLOODS) + 5]
+
+
+def test_a_wire_credit_under_a_list_closes_the_story() -> None:
+    """story / winners, one per line / "(Writing by ...; editing by ...)" / caption /
+    "Interview by ...": the credit closes the story and its list (it is no standfirst
+    of the last winner), so the next page opens at the caption, and a start is not
+    moved up over the credit."""
+    lines = [
+        "Festival honours go to Portuguese drama",
+        "By Tom Hale",
+        *ORCHESTRA,
+        "Full list of main winners:",
+        "Golden Ibex: “The Salt Orchard” (Ines Carvalho, Portugal/France)",
+        "Best Director: Annick Dufresne, “Tidewater” (Canada)",
+        "Best Actress: Luisa Tavares, “The Salt Orchard”",
+        "Audience Award: “Blackout Songs” (Oksana Hrytsenko, Ukraine)",
+        "(Writing by Ruth Delacroix; editing by Simon Fairweather)",
+        "Amara Nwosu at the river festival on August 15. (Photo by Luca Pellegrini/Alpine"
+        " Press Agency)",
+        "Interview by Sadie Orr",
+        *FLOODS,
+    ]
+    assert _starts(lines) == [1, len(ORCHESTRA) + 9]

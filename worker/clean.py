@@ -276,6 +276,9 @@ _CLOSE = AnchoredOrNot(
     # "Jo Park contributed from Washington.", "... contributed reporting from Kyiv and Lviv."
     r"|\bcontributed(?: reporting| to this (?:report|story|article))?"
     r" (?:from|in) (?-i:[A-Z])[\w'’.-]*(?:,? (?:and )?(?-i:[A-Z])[\w'’.-]*){0,4}\.?\)?$"
+    # a situation report's last line: "Next update: 21 July 2026", "The next report will be ..."
+    r"|^(?:the )?next (?:update|report|bulletin)(?: will be (?:issued|published|released))?\b"
+    r".{0,40}$"
     # a funder's note: "X receives support from Y. The AP is solely responsible for all content."
     r"|\b(?:is|are) solely responsible for (?:all )?(?:the |its |this )?content\b"
     r"|\b(?:retains?|maintains?|keeps?) (?:full |complete |sole )?editorial"
@@ -1011,7 +1014,7 @@ def _has_link(s: str) -> bool:
 # (not a numeric date: "12/06/2024", "2024-06-12" is a timestamp)
 _PHONE_LINE = re.compile(
     r"^(?!\d{1,2}([/.-])\d{1,2}\1(?:19|20)?\d\d$|(?:19|20)\d\d([/.-])\d{1,2}\2\d{1,2}$)"
-    r"(?:tel|phone|t)?[.:]?\s*\+?\(?\d[\d ()./-]{6,}\d$",
+    r"(?:tel|phone|t|cell|mobile|mob|m|fax|whatsapp)?[.:]?\s*\+?\(?\d[\d ()./-]{6,}\d$",
     re.I,
 )
 _RULE_LINE = re.compile(r"^[\W_]+$")
@@ -1633,6 +1636,9 @@ _FAMILIES = {
         "not allowed",
     ),
     _K_CLOSE: (
+        "next update",
+        "next report",
+        "next bulletin",
         "warmly",
         "sincerely",
         "regards",

@@ -31,7 +31,7 @@ from dataclasses import dataclass, field, fields
 from functools import lru_cache
 from pathlib import Path
 
-from worker.clean import BLANK, BODY, BYLINE, CAPTION, CONT, HEAD, LineInfo, opens_by
+from worker.clean import BLANK, BODY, BYLINE, CAPTION, CLOSE, CONT, HEAD, LineInfo, opens_by
 
 #: LineInfo flags used as features.
 FLAGS = (
@@ -278,6 +278,22 @@ def moves_down(role: int, text: str) -> bool:
     return not (role == BYLINE and opens_by(text))
 
 
+def _over_dateline(
+    line: Callable[[int], tuple[str, LineInfo]], roles: Sequence[int], b: int
+) -> bool:
+    """Line b is a headline right over a dateline lead ("Committee demands report" /
+    "Parliament, Friday, 20 March 2026 – The committee ..."): a page's top, so a start
+    there does not move down onto the lead (unless that "headline" may be a link of a
+    list above it, its label or its other links, over a wire story of its own)."""
+    return (
+        roles[b] == HEAD
+        and b + 1 < len(roles)
+        and roles[b + 1] == BODY
+        and line(b + 1)[1].dateline
+        and not (b > 0 and (line(b - 1)[1].listed or line(b - 1)[1].lead > 0))
+    )
+
+
 def _over_paragraph(roles: Sequence[int], i: int) -> bool:
     """Line i is a headline right over a paragraph: the top of a story, so a start
     moved down to it stops there (below it, the headline would end the story above,
@@ -326,7 +342,11 @@ def place(
     weights = _Lazy(lambda i: model.line_weights(*line(i)))
 
     def closes(i: int) -> bool:
-        return line(i)[1].end
+        # end furniture, or a wire story's closing credit ("(Writing by ...; editing by ...)")
+        text, info = line(i)
+        return info.end or (
+            roles[i] == CLOSE and text.lstrip()[:1] == "(" and text.rstrip()[-1:] == ")"
+        )
 
     out: list[int] = []
     n = len(roles)
@@ -336,7 +356,8 @@ def place(
         # no shorter article than the rules made, if shorter than min_gap lines
         floor = above + min(min_gap, b - above) - 1
         ceiling = below - min(min_gap, below - b)
-        lo, hi = run_around(roles, b, floor, ceiling, closes, moves_down(roles[b], line(b)[0]))
+        down = moves_down(roles[b], line(b)[0]) and not _over_dateline(line, roles, b)
+        lo, hi = run_around(roles, b, floor, ceiling, closes, down)
         if lo == hi or b in fixed:
             out.append(b)
             continue

@@ -959,7 +959,13 @@ def _after_standfirst(entries: list[_Entry], i: int, p: int) -> bool:
         return False
     if any(e.info.role != BLANK and not e.info.ad for e in entries[p + 1 : i]):
         return False  # (a listen button may sit between)
-    return entries[p - 1].info.role == HEAD and _standfirst(entries, p)
+    # (a closing credit under a list's last line is no standfirst: "(Writing by ...)";
+    # an obituary's life dates, kept, may be)
+    return (
+        not (entries[p].info.role == CLOSE and not entries[p].info.kept)
+        and entries[p - 1].info.role == HEAD
+        and _standfirst(entries, p)
+    )
 
 
 #: Longest standfirst, in words.

@@ -351,3 +351,34 @@ def test_a_wire_credit_under_a_list_closes_the_story() -> None:
         *FLOODS,
     ]
     assert _starts(lines) == [1, len(ORCHESTRA) + 9]
+
+
+def test_a_press_releases_date_line_is_no_review_credit() -> None:
+    assert classify("Release date: October 9, 2025").role != CLOSE
+
+
+def test_a_page_age_in_lower_case_is_a_timestamp() -> None:
+    """ "published 3 hours ago" under a byline: the page's age, not a link's fragment."""
+    for line in ("published 3 hours ago", "updated 2 hours ago", "posted 5 mins ago"):
+        assert classify(line).role == TIMESTAMP, line
+    assert classify("a week ago, the river rose past the old mark").role != TIMESTAMP
+
+
+def test_an_appeals_heading_does_not_hide_the_next_header() -> None:
+    """story / "Before you go…" / appeal / "Offshore Wind | Finance" / headline / byline:
+    the short heading over the appeal's sentence is the appeal's own, so the header
+    under the appeal is the next page's (it was read as a header zone's inside)."""
+    lines = [
+        "River defences hold as Severn peaks",
+        "By Tom Hale",
+        *FLOODS,
+        "Before you go…",
+        "Good local journalism costs money to produce, and fewer people pay for it every"
+        " year. If you valued this article, please consider becoming a supporter.",
+        "Support us from £3 a month",
+        "Orchestra | Tours",
+        "Halverton Youth Orchestra sets off for Japan after appeal",
+        "By Nia Bell",
+        *ORCHESTRA,
+    ]
+    assert _starts(lines) == [1, len(FLOODS) + 6]

@@ -1003,6 +1003,8 @@ def _lower_furniture(s: str, mask: int | None) -> bool:
         return True  # "skip past newsletter promotion", "watch now", "share"
     if mask is None:
         mask = _mask(s[:400].lower())
+    if mask & _K_AGO and s.count(" ") < 6 and s.endswith("ago") and _RELATIVE_TS.match(s):
+        return True  # "published 3 hours ago": a page's age, set in lower case
     return mask & _K_BOILER != 0 and _BOILER.search(s) is not None
 
 
@@ -2107,7 +2109,7 @@ _CREDITS_ROW = re.compile(
     r"|starring|(?:executive )?producers?|production compan(?:y|ies)|production|cinematography"
     r"|director of photography|(?:film )?editors?|editing|music|composers?|production design"
     r"|costume design|running time|runtime|run time|rated|certificate|distributors?"
-    r"|(?:international )?sales|world sales|country|countries|language|release date"
+    r"|(?:international )?sales|world sales|country|countries|language"
     r"|publisher|developer|platforms?|isbn|pages|label|venue|until|crew|camera|with)\s*:\s*\S"
     r"|^Reviewed (?:at|in|on|online)\b",
     re.I,

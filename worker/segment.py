@@ -291,6 +291,24 @@ def _content_texts(entries: list[_Entry]) -> tuple[list[int], list[str]]:
     return gap_of, texts
 
 
+def _appeal_heading(entries: list[_Entry], zone, p: int, i: int) -> bool:
+    """entries[p], a headline right over an appeal's zone that runs on to entries[i],
+    is the appeal's own heading ("Before you go…" / "Good local journalism costs money
+    to produce ..."), not a header's: the appeal's first line is a sentence, not a
+    fundraising page's button under its headline ("Donate")."""
+    e = entries[p + 1] if p + 1 < i else None
+    return (
+        e is not None
+        and bool(zone[p + 1])
+        and e.info.role == APPEAL
+        and e.info.words >= APPEAL_SENTENCE_WORDS
+    )
+
+
+#: Fewest words of an appeal's first line under its own heading.
+APPEAL_SENTENCE_WORDS = 8
+
+
 def _appeal_zone(entries: list[_Entry], roles: np.ndarray | None = None) -> list[bool]:
     """Lines inside a donation/subscription appeal: from its trigger to the next header cue.
 
@@ -411,6 +429,8 @@ def _features(
         ended = ended or _page_end(info)
         p -= 1
     prev = entries[p].info if p >= 0 else None
+    if prev is not None and prev.role == HEAD and _appeal_heading(entries, zone, p, i):
+        ended = True  # the appeal's own heading: no headline of this header
     if prev is not None and prev.role in HEADERISH and not ended:
         return None  # inside a header zone (unless a page ended between: not this one's)
     if p == i - 1 and _item_heading(entries[p]):
@@ -1092,6 +1112,10 @@ def _body_maybe(
         map(_page_end, map(infos.__getitem__, boiler.tolist())), dtype=bool, count=len(boiler)
     )
     unscored = np.isin(prole, _HEADERISH_ROLES) & ~_between(page_end, pc, c)
+    # a headline right over an appeal's zone may be the appeal's own heading (_features)
+    nxt = np.minimum(np.maximum(pc, 0) + 1, n - 1)
+    for k in np.flatnonzero(unscored & (prole == HEAD) & (pc + 1 < c) & zone_a[nxt]).tolist():
+        unscored[k] = not _appeal_heading(entries, zone_a, int(pc[k]), int(c[k]))
     right_above = np.flatnonzero((pc == c - 1) & (prole == BODY))
     if len(right_above):  # a listicle's item heading right above (_features)
         unscored[right_above] |= _attr(infos, pc[right_above], "item")

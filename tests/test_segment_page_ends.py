@@ -382,3 +382,23 @@ def test_an_appeals_heading_does_not_hide_the_next_header() -> None:
         *ORCHESTRA,
     ]
     assert _starts(lines) == [1, len(FLOODS) + 6]
+
+
+def test_a_last_updated_time_is_the_pages_not_a_live_entrys() -> None:
+    """ "Last updated 12:41 a.m." tops a page (a live entry's time stands bare, or
+    "Posted at 14:10"; an entry may carry its own "Updated at 11.21")."""
+    info = classify("Last updated 12:41 a.m.")
+    assert info.role == TIMESTAMP and not info.clock
+    assert classify("Updated 9:05am").role == TIMESTAMP
+    assert classify("Posted at 14:10").clock and classify("Updated at 11.21 BST").clock
+    lines = [
+        "River defences hold as Severn peaks",
+        "By Tom Hale",
+        *FLOODS,
+        "RELATED: Full river level readings",
+        "Last updated 12:41 a.m.",
+        "LIVE RESULTS: county council by-elections in the river towns",
+        "Results are unofficial until declared. Vote totals include postal ballots counted so far.",
+        *ORCHESTRA,
+    ]
+    assert _starts(lines) == [1, len(FLOODS) + 4]

@@ -2160,8 +2160,13 @@ def _classify(
     if nwords == 1 and len(s) <= 4 and s[0].isdigit() and _BARE_AGE.match(s):
         info.role = TIMESTAMP  # "3h", "2d": a page's age, as news apps print it
         return info
-    if nwords <= 4 and (s[0] in "pul" or (s[0].isdigit() and s[-1].isalpha())) and _CLOCK.match(s):
-        info.role, info.clock = TIMESTAMP, True  # "posted at 16:54": a live entry's time
+    if (
+        nwords <= 4
+        and (s[0] in "pulPUL" or (s[0].isdigit() and s[-1].isalpha()))
+        and _CLOCK.match(s)
+    ):
+        info.role = TIMESTAMP  # "posted at 16:54": a live entry's time
+        info.clock = not _updated_clock(s)  # ("Last updated 12:41 a.m.": the page's)
         return info
     if (
         s[0] in _CONT_FIRST
@@ -2286,7 +2291,9 @@ def _classify(
         role = _short_role(s, nwords, mask, dateline)
         if role != BODY:
             info.role = role
-            info.clock = (role == TIMESTAMP and _CLOCK.match(s) is not None) or (
+            info.clock = (
+                role == TIMESTAMP and _CLOCK.match(s) is not None and not _updated_clock(s)
+            ) or (
                 role == HEAD and s[0].isdigit() and _CLOCK_HEAD.match(s) is not None
             )  # "7:52 p.m.: Jury returns": a live entry's time and its heading
             return info
@@ -2308,6 +2315,13 @@ def _classify(
         nwords <= 6 and s[1:2].isupper() and _DATELINE_ONLY.match(s) is not None
     )
     return info
+
+
+def _updated_clock(s: str) -> bool:
+    """ "Last updated 12:41 a.m.": when the page was last changed, not a live entry's
+    time (those stand bare, or "Posted at 14:10"; a live entry may say when it was
+    itself updated: "Updated at 11.21 BST")."""
+    return s[:1] in "Ll" and s[:12].lower() == "last updated"
 
 
 def _mask(low: str) -> int:

@@ -402,3 +402,49 @@ def test_a_last_updated_time_is_the_pages_not_a_live_entrys() -> None:
         *ORCHESTRA,
     ]
     assert _starts(lines) == [1, len(FLOODS) + 4]
+
+
+def test_dotted_dates_read_bylines_interviewers_and_editorial_sign_offs() -> None:
+    assert classify("10.06.2024").role == TIMESTAMP
+    assert classify("1,234.56").role == BOILER  # a figure, not a date
+    assert classify("— The Editorial Board").role == CLOSE
+    assert classify("Amos Wafula · Religion desk · 6 min read").role == BYLINE
+    assert classify("Home · News · Sport · 6 min read").role == BOILER  # a menu
+    assert classify("Interview Conducted by Katharina Vogt and Jonas Lemke").role == BYLINE
+
+
+def test_a_press_contacts_post_stays_in_the_contact_block() -> None:
+    """statement / "Press contacts" / name / "Lead Spokesperson for ..." / number /
+    caption / headline / byline: the post is the contact's, so the next page opens at
+    the caption (it read as a headline and opened the page two lines early)."""
+    lines = [
+        "Statement on the orchestra's tour",
+        *ORCHESTRA,
+        "Press contacts",
+        "Aleksandra Winterberg",
+        "Lead Spokesperson for Foreign Affairs and Security Policy",
+        "+32 (0)2 29 00000",
+        "Engineers check the barrier at Upton on Sunday. Photograph: Tom Hale/River Images",
+        "Who pays for the river walls? The questions the review must answer",
+        "Kasia Lenhardt in Worcester",
+        *FLOODS,
+    ]
+    assert _starts(lines) == [1, len(ORCHESTRA) + 6]
+
+
+def test_a_live_pages_kicker_and_title_open_it() -> None:
+    """story / "LIVE" / "LIVE: ..." / "Follow our coverage ..." / entries: a live page's
+    kicker and title are a page's start, though no byline or date is under them."""
+    lines = [
+        "River defences hold as Severn peaks",
+        "By Tom Hale",
+        *FLOODS,
+        "LIVE",
+        "LIVE: Halverton Youth Orchestra sets off for Japan",
+        "Follow our coverage from the airport",
+        "19:10 BST",
+        "That's where we'll end our live coverage for today. Thank you for following along.",
+        "18:52 BST",
+        *ORCHESTRA[:3],
+    ]
+    assert _starts(lines) == [1, len(FLOODS) + 3]

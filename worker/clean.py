@@ -54,7 +54,8 @@ _BY = re.compile(
     r"|interview\s*:(?=(?-i:\s+[A-Z\u00C0-\u00DE][\w'’.\-]+){2,3}\s*$)"
     r"|an? (?:commentary|analysis|column|essay|op-ed|opinion piece|guest essay) by"
     r"|(?:an? )?(?:obituary|appreciation) by"  # "Obituary by Jo Park": the obituary's writer
-    r"|interview(?:ed)? by|as told to|words and (?:photo(?:graph)?s|pictures|images) by"
+    r"|interview(?:ed)? by|interview conducted by|as told to"
+    r"|words and (?:photo(?:graph)?s|pictures|images) by"
     r"|(?:medically )?reviewed by|fact[- ]checked by|(?:a )?review by|curated by)\s+"
     r"[\w\u00C0-\u024F'’.\-]+"
     # ("Words by Jo Park; photographs by Al Ruiz": the pictures' credit after a semicolon)
@@ -69,7 +70,8 @@ _BY_PREFIX = re.compile(
     r"^(?:by:?|words by|written by|story by|(?:words|text|report|authors?)\s*:"
     r"|an? (?:commentary|analysis|column|essay|op-ed|opinion piece|guest essay) by"
     r"|(?:an? )?(?:obituary|appreciation) by"  # "Obituary by Jo Park": the obituary's writer
-    r"|interview(?:ed)? by|as told to|words and (?:photo(?:graph)?s|pictures|images) by"
+    r"|interview(?:ed)? by|interview conducted by|as told to"
+    r"|words and (?:photo(?:graph)?s|pictures|images) by"
     r"|(?:medically )?reviewed by|fact[- ]checked by|curated by)\s+(.+?)\s*(?:\([^()]*\)\s*)?"
     r"(?:\S+@\S+\s*)?"
     r"(?:[|·•,–—-].*)?$",
@@ -244,7 +246,8 @@ _MONTH_YEAR = re.compile(rf"^{_MONTH}\s+(?:19|20)\d\d$", re.I)
 _HAS_DATE = AnchoredOrNot(
     rf"\b{_MONTH}\s+\d{{1,2}}(?:st|nd|rd|th)?\b|\b\d{{1,2}}(?:st|nd|rd|th)?\s+{_MONTH}\b"
     r"|\b\d{4}-\d{2}-\d{2}\b"  # (a date may run into the next word: "03/19/2025March 19")
-    r"|\b\d{1,2}:\d{2}\b|\b\d{1,2}/\d{1,2}/(?:\d{4}|\d{2})(?!\d)",
+    r"|\b\d{1,2}:\d{2}\b|\b\d{1,2}/\d{1,2}/(?:\d{4}|\d{2})(?!\d)"
+    r"|\b\d{1,2}\.\d{1,2}\.(?:19|20)\d\d(?!\d)",  # "10.06.2024"
     re.I,
 )
 _CAPTION_MARK = AnchoredOrNot(
@@ -472,7 +475,7 @@ _BOILER_LINE = ByFirst(
     r"|retweets?|upvotes?|readers?)(?:\s*[∙·•|,/]\s*|\s+|$)){1,4}$"  # "31 Likes∙6 Restacks"
     r"|^(?:responses?|replies|reactions?|comments?)\s*\(\d[\d,.]*[km]?\)$"
     r"|^this (?:story|article|post|page) has been (?:viewed|read) [\d,]+ times\W*$"
-    r"|^(?!(?:19|20)\d\d$)\d[\d,.]*[km]?$"
+    r"|^(?!(?:19|20)\d\d$|\d{1,2}\.\d{1,2}\.(?:19|20)\d\d$)\d[\d,.]*[km]?$"
     r"|^read (?:the|our) (?:house |community |comment(?:ing)? )?"
     r"(?:rules|guidelines|policy)(?: here)?\W*$|^(?:previous|prev|next)\W*$"
     r"|^be the first to (?:comment|reply|respond|review)\b"
@@ -696,6 +699,10 @@ def _cookie_banner(s: str) -> bool:
 _DASH_STAFF = re.compile(
     r"^[-–—]{1,2}\s*(?:The )?[A-Z][\w&.'’-]*(?: [A-Z][\w&.'’-]*){0,4}"
     r" (?i:staff(?: writers?| reporters?)?|newsroom)$"
+)
+# "— The Editorial Board", "— The Editors": an editorial's sign-off.
+_DASH_BOARD = re.compile(
+    r"^[-–—]{1,2}\s*(?:the )?(?:editorial board|editors|editorial team|editorial)$", re.I
 )
 _AGENCY_TAG = re.compile(r"^[-–—]{1,2}\s*[A-Z][A-Z&.]{2,}\s*$")
 # "-- By Jo Park Follow @jopark": the writer's sign-off under the last paragraph, set
@@ -2193,7 +2200,7 @@ def _classify(
         return info
     if nwords <= 40 and (
         (nwords <= 8 and (_BOILER_LINE.match(s) or _LIST_LABEL.match(s) or _has_link(s)))
-        or (nwords <= 12 and _menu(s))
+        or (nwords <= 12 and _menu(s) and not (mask & _K_READ and _read_byline(s)))
         or (nwords <= 40 and _link_row(s, plain))
         or (nwords <= 12 and "|" in s and _COMMENT_BAR.search(s) is not None)
         or (nwords <= 4 and _PRINT_LINE.match(s) is not None)
@@ -2322,6 +2329,13 @@ def _updated_clock(s: str) -> bool:
     time (those stand bare, or "Posted at 14:10"; a live entry may say when it was
     itself updated: "Updated at 11.21 BST")."""
     return s[:1] in "Ll" and s[:12].lower() == "last updated"
+
+
+def _read_byline(s: str) -> bool:
+    """ "Amos Wafula · Religion desk · 6 min read": a writer's name, desk and reading
+    time in one row, a byline (its separators make it look like a menu)."""
+    first = _ROW_SPLIT.split(s, 1)[0].strip()
+    return _READTIME.match(s) is not None and _BARE_NAME.match(first) is not None
 
 
 def _mask(low: str) -> int:
@@ -2534,6 +2548,7 @@ def _short_role(s: str, nwords: int, mask: int, dateline: bool) -> int:
             _AGENCY_TAG.match(s)
             or _END_MARK.match(s)
             or (s[0] in "—–-" and s[-1] in "sfS" and _DASH_STAFF.match(s) is not None)
+            or (s[0] in "—–-" and nwords <= 5 and _DASH_BOARD.match(s) is not None)
             or (s[0] in "—–-" and nwords <= 12 and _DASH_BY.match(s) is not None)
             or (
                 _CAPS_SIGNOFF.match(s) and not any(w.lower() in _FUNCTION_START for w in s.split())

@@ -444,6 +444,7 @@ def _features(
     head = repeat = byline = stamp = caption = 0.0
     short_head = clock = long_head = signed = False
     heads = 0  # headline lines in the zone
+    live = False  # a live page's title or kicker among them
     j = i
     end = min(n, i + 8)
     while j < end:
@@ -483,6 +484,12 @@ def _features(
                 repeat = 1.0  # repeated at once, or after a standfirst
             elif _site_title(text):
                 repeat = 1.0  # the page's own title, with the site's name: as good as a repeat
+            elif _LIVE_TITLE.match(text) is not None:
+                # a live page's title or kicker ("LIVE: Church names new leader", "LIVE"):
+                # as good as a repeat, and its first entry's time under it is no sign of
+                # an entry inside the page
+                repeat = 1.0
+                live = True
             if not stamp and _dated_title(text):
                 stamp = 1.0  # "Fire Update — Wednesday, August 6, 2025": the page's date
         elif r == BYLINE:
@@ -510,7 +517,7 @@ def _features(
         caption = 0.0  # paragraph / photo / "Image: X" / next entry's time: the entry goes on
     if (
         clock
-        and not (stamp or caption)
+        and not (stamp or caption or live)
         and (
             entries[i].info.clock
             or not signed
@@ -609,6 +616,12 @@ _HEADLINESE = re.compile(
 #: stories side by side, even on one subject, share less (dumps of real pages:
 #: docs/segmentation.md).
 SECTION_SIM_MID = 0.06
+
+
+# A live page's title or kicker: "LIVE", "LIVE: ...", "Live updates: ...", "As it happened".
+_LIVE_TITLE = re.compile(
+    r"^(?:LIVE|Live|LIVE UPDATES|Live updates|Live blog|As it happened)(?:\s*[:|–—-]\s*\S.*)?$"
+)
 
 
 def _dated_title(text: str) -> bool:
@@ -877,6 +890,7 @@ def _name_between(entries: list[_Entry], i: int) -> bool:
         and entries[i + 1].info.role == BODY
         and not opens_by(e.raw.text)
         and not e.raw.text.isupper()  # ("MARCUS VALE": a column's byline, set in capitals)
+        and not e.raw.text.rstrip().endswith(" read")  # ("Jo Park · Desk · 6 min read")
     )
 
 
@@ -3779,6 +3793,8 @@ def _lead_in(window: list[_Entry], info: LineInfo, text: str = "") -> None:
             # ("Press officer, Acme"; not a headline, "Plan could end not-spots, says Acme")
             or (info.role == HEAD and info.words <= 8 and _ORG_UNIT.search(text.strip()))
             or (info.role == HEAD and info.words <= 6 and _OFFICE_TITLE.match(text.strip()))
+            # ("Lead Spokesperson for Foreign Affairs and Security Policy": a contact's post)
+            or (info.role == HEAD and info.words <= 10 and _CONTACT_POST.match(text.strip()))
             or (info.role == HEAD and info.words > BLOCK_HEAD_WORDS)  # a reference, a company note
         )
     ):
@@ -3876,6 +3892,12 @@ def _after_contacts(last: _Entry, info: LineInfo, text: str) -> bool:
 _CONTACT_MARK = re.compile(r"\S@\S|\+?\d[\d ().-]{7,}\d")
 # A signatory's office under the name in a signature or contact block ("Chairperson",
 # "Executive Director", "Deputy Secretary-General").
+_CONTACT_POST = re.compile(
+    r"^(?:(?:lead|chief|senior|deputy|principal|head|press|media)\s+)*"
+    r"(?:spokes(?:person|man|woman)|press officer|media officer|communications (?:officer|manager"
+    r"|director|lead)|press secretary|media relations(?: manager| officer)?)\b",
+    re.I,
+)
 _OFFICE_TITLE = re.compile(
     r"^(?:(?:national|deputy|vice|executive|acting|interim|general|chief|senior|assistant"
     r"|regional|country|programme|program|media|press|communications?)[ -])*"

@@ -10,6 +10,7 @@ from test_segment_pages import FLOODS, ORCHESTRA, _starts
 
 from worker.clean import (
     APPEAL,
+    BIO,
     BODY,
     BOILER,
     BYLINE,
@@ -20,7 +21,7 @@ from worker.clean import (
     classify,
     opens_by,
 )
-from worker.segment import _dated_title
+from worker.segment import _dated_title, _updated_page
 
 # A piece on the same river, told in the first person (no headline, no byline).
 DIARY = [
@@ -448,3 +449,58 @@ def test_a_live_pages_kicker_and_title_open_it() -> None:
         *ORCHESTRA[:3],
     ]
     assert _starts(lines) == [1, len(FLOODS) + 3]
+
+
+def test_writer_notes_editor_sign_offs_wire_tags_and_more_labels() -> None:
+    assert (
+        classify("The author is a researcher at the Kalistad Institute for Maritime Studies.").role
+        == BIO
+    )
+    assert classify("The author is a dangerous man, prosecutors said in a filing.").role == BODY
+    assert classify("(Responsible editor: Mei Sarrow)").role == CLOSE
+    assert classify("WANA/md/ak").role == CLOSE
+    assert classify("Aviemore, Scotland | Transatlantic Press").role == BYLINE
+    assert classify("You might also like: The best streaming deals this month").role == BOILER
+    assert classify("Must Read").role == BOILER
+    assert _is_dateline(
+        "NEW YORK and BURBANK, Calif., March 2, 2026 /Business NewsLine/ -- Paragon Media"
+        " Group, Inc. and Northlight today announced an agreement."
+    )
+
+
+def test_a_wire_place_line_between_paragraphs_opens_a_story() -> None:
+    """story / "Aviemore, Scotland | Transatlantic Press" / a wire story: the place and
+    wire under the last paragraph head the next story (a bare name there would be a
+    photo's credit)."""
+    lines = [
+        "Orchestra to tour Japan after appeal",
+        "By Nia Bell",
+        *ORCHESTRA,
+        "Tewkesbury, England | Transatlantic Press",
+        *FLOODS,
+    ]
+    assert _starts(lines) == [1, len(ORCHESTRA) + 3]
+
+
+def test_a_path_from_the_sites_home_opens_a_page() -> None:
+    """interview / "Home › Support Us › Our New Base Appeal" / title / text: the path
+    from the site's root tops the next page, though it reads like a short heading."""
+    lines = [
+        "River defences hold as Severn peaks",
+        "By Tom Hale",
+        *FLOODS,
+        "This interview has been condensed.",
+        "Home › Support Us › Our Tour Appeal",
+        "Our Tour Appeal",
+        *ORCHESTRA,
+    ]
+    assert _starts(lines) == [1, len(FLOODS) + 4]
+
+
+def test_a_page_updated_on_a_date_is_the_pages_own_time() -> None:
+    """ "Updated 21 June 2025" under a list's link is the next page's time, like
+    "Updated 1 minute ago" (a link shows when it was published)."""
+    for line in ("Updated 21 June 2025", "Updated: June 21, 2025", "Updated 1 minute ago"):
+        assert _updated_page(line), line
+    assert not _updated_page("Updated rules for the river")
+    assert not _updated_page("21 June 2025")

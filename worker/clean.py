@@ -91,7 +91,10 @@ _SPECIAL_TO = re.compile(
 # A wire agency's name as the byline, alone or after the reporter's ("The Canadian
 # Press", "Jo Park, The Associated Press", "Xinhua News Agency").
 _WIRE_BYLINE = re.compile(
-    rf"^(?:{_NAME_SEQ}\s*[,|·•/–—-]\s*)?(?:The )?(?:[A-Z][\w'’-]+ ){{0,2}}"
+    rf"^(?:{_NAME_SEQ}\s*[,|·•/–—-]\s*"
+    # (or the place the wire filed from: "Aviemore, Scotland | Transatlantic Press")
+    r"|[A-Z][\w'’.-]+(?: [A-Z][\w'’.-]+)?(?:, [A-Z][\w'’.-]+(?: [A-Z][\w'’.-]+)?)?\s*[|·•]\s*)?"
+    r"(?:The )?(?:[A-Z][\w'’-]+ ){0,2}"
     r"(?:Press(?: Association| Agency| International)?|News Agency|Newswire)$"
 )
 # "ByFARHANA RAHMAN Associated Press": "By" run into the name.
@@ -279,6 +282,8 @@ _CLOSE = AnchoredOrNot(
     # "Jo Park contributed from Washington.", "... contributed reporting from Kyiv and Lviv."
     r"|\bcontributed(?: reporting| to this (?:report|story|article))?"
     r" (?:from|in) (?-i:[A-Z])[\w'’.-]*(?:,? (?:and )?(?-i:[A-Z])[\w'’.-]*){0,4}\.?\)?$"
+    # a state outlet's sign-off: "(Responsible editor: Mei Sarrow)", "(Editor: Jo Park)"
+    r"|^\((?:responsible |executive |duty )?editors?\s*:\s*[^()]{2,60}\)$"
     # a situation report's last line: "Next update: 21 July 2026", "The next report will be ..."
     r"|^(?:the )?next (?:update|report|bulletin)(?: will be (?:issued|published|released))?\b"
     r".{0,40}$"
@@ -347,6 +352,10 @@ _BIO = re.compile(
     r"|assistant|fellow|researcher|visiting|adjunct|deputy)\b"
     # "Jo Park is Financial Services Correspondent of ...": a job title, capitalised, no article
     rf"|^{_NAME_SEQ},?\s+(?:is|was)\s+(?:[A-Z][\w&'’-]*\s+){{0,4}}(?i:{_ROLES})\b"
+    # "The author is a researcher at ...", "The writer is a former ambassador": an op-ed's
+    # note on its writer
+    r"|^The (?:author|writer)s? (?:is|are|was|were) (?:an?|the|a former|formerly|currently)\b"
+    r"(?![^.]*[,;])"  # (one plain sentence: "The author is a dangerous man, police said" is none)
     # "Jo Park covers state politics for The Sun.", "Jo Park reports on health for X"
     rf"|^{_NAME_SEQ}\s+(?:covers|writes (?:about|on)|reports (?:on|for)"
     r"|has (?:covered|reported on))"
@@ -359,7 +368,8 @@ BIO_WORDS = 30
 #: paper in 2012", "@jopark"), in words: a paragraph of the story gives neither.
 LONG_BIO_WORDS = 70
 _DATELINE = re.compile(
-    r"^[A-Z][A-Z.'’\- ]{1,40}(?:,\s*[\w.]+(?:,?\s[\w.]+){0,5},?)?\s*(?:\([^()]{2,30}\))?"
+    r"^[A-Z][A-Z.'’\- ]{1,40}(?: (?:and|&) [A-Z][A-Z.'’\- ]{1,30})?"  # ("NEW YORK and BURBANK")
+    r"(?:,\s*[\w.]+(?:,?\s[\w.]+){0,5},?)?\s*(?:\([^()]{2,30}\))?"
     r"\s*(?:/[A-Za-z][\w .-]{1,30}/)?(?:\s*[–—]{1,2}|\s+-{1,2}|--)\s*(?![\d.,%() ]+$)\S"
 )  # (not "KASONDE (MNR) – 2,312,406 (50.87%)": a results line, figures only)
 # A paywalled story's label: "Premium", "Subscriber content", "Members only" (over the
@@ -549,7 +559,7 @@ _LABEL_LINE = ByFirst(
     r"|see also|also read|read also|read|more from|more on|recommended(?: reading)?"
     r"|(?:watch|listen)(?: (?:live|again|back|now|online))?"  # "Listen live: X FM", "Watch again:"
     r"|(?:read|view|read this (?:article|story|page)|(?:also )?available) in"  # languages
-    r"|you may also like|(?:go|dig) deeper|keep reading|further reading"
+    r"|you (?:may|might) (?:also )?like|(?:go|dig) deeper|keep reading|further reading"
     r"|privacy notice|editor'?s (?:note|picks?)|most read|(?:read )?related topics|topics|tags"
     r"|see more on|sort(?:ed)? by"
     r"|now playing|on air(?: now)?"  # a station's player: "Now playing: <song>"
@@ -1645,6 +1655,8 @@ _FAMILIES = {
         "not allowed",
     ),
     _K_CLOSE: (
+        "editor:",
+        "editors:",
         "next update",
         "next report",
         "next bulletin",
@@ -2616,8 +2628,12 @@ def _short_role(s: str, nwords: int, mask: int, dateline: bool) -> int:
         nwords <= BIO_WORDS
         or (nwords <= LONG_BIO_WORDS and ("@" in s or " joined " in s or "Pulitzer" in s))
     ) and (mask & _K_BIO and _BIO.match(s))
-    if bio and not _starts_with_function_word(s) and not _figure_of_speech(s):
-        return BIO  # "Jo Park is a reporter ..."; not "The Mekong is one of ..."
+    if (
+        bio
+        and (s[4:10] in ("author", "writer") or not _starts_with_function_word(s))
+        and not _figure_of_speech(s)
+    ):
+        return BIO  # "Jo Park is a reporter ...", "The author is ..."; not "The Mekong is ..."
     if nwords <= 25:
         if dateline:
             return BODY
@@ -2759,7 +2775,10 @@ _ACADEMIC = (
 _NAME_TITLE_PLACE = re.compile(
     rf"^{_NAME_SEQ},\s+(?:[\w’'-]+\s+){{0,3}}(?i:{_ACADEMIC})\b[^,]{{0,60}},\s+[A-Z][^,]{{2,60}}$"
 )
-_CAPS_SLASH = re.compile(r"^[A-Z]{2,4}(?:/[A-Z]{2,4}){1,5}(?:/\d{2,6})?$")
+_CAPS_SLASH = re.compile(
+    r"^[A-Z]{2,4}(?:/[A-Z]{2,4}){1,5}(?:/\d{2,6})?$"
+    r"|^[A-Z]{2,6}(?:/[a-z]{2,4}){1,4}$"  # "WANA/md/ak": the wire's name and desk initials
+)
 _PLACE = r"[A-Z][\w'’.\-]+(?: [A-Z][\w'’.\-]+)?"
 # (a place may carry its region: "Jo Park in Marlow, Tennessee", "in Lyon, France")
 _PLACE_IN = rf"{_PLACE}(?:, {_PLACE})?"
@@ -2903,7 +2922,8 @@ _LIST_LABEL = ByFirst(
     r"|(?:trending|popular|featured|recent|suggested|hot|must[- ]read)(?: now| today)?"
     r" (?:stories|articles|posts|headlines|reads|videos|news)(?: (?:on|in|at) [\w&.'’ -]{1,30})?"
     r"|read (?:more|next)|keep reading"
-    r"|you may also like|more from \w+(?: \w+)?|top stories|also read|read also"
+    r"|you (?:may|might) (?:also )?like|more from \w+(?: \w+)?|top stories|also read|read also"
+    r"|must[- ]reads?"
     r"|see also|related news|(?:further|more) information|useful links"
     r"|key points|summary|related content|sponsored(?: content| links| stories)?"
     r"|(?:promoted|paid|partner|sponsor) (?:content|links|stories|posts)|from (?:our|the) partners"

@@ -484,6 +484,9 @@ def _features(
                 repeat = 1.0  # repeated at once, or after a standfirst
             elif _site_title(text):
                 repeat = 1.0  # the page's own title, with the site's name: as good as a repeat
+            elif text[:1] in "Hh" and _HOME_CRUMB.match(text) is not None:
+                repeat = 1.0  # "Home › News › Releases": the page's path from the site's root
+                short_head = False
             elif _LIVE_TITLE.match(text) is not None:
                 # a live page's title or kicker ("LIVE: Church names new leader", "LIVE"):
                 # as good as a repeat, and its first entry's time under it is no sign of
@@ -891,7 +894,14 @@ def _name_between(entries: list[_Entry], i: int) -> bool:
         and not opens_by(e.raw.text)
         and not e.raw.text.isupper()  # ("MARCUS VALE": a column's byline, set in capitals)
         and not e.raw.text.rstrip().endswith(" read")  # ("Jo Park · Desk · 6 min read")
+        and _PLACE_ROW.match(e.raw.text) is None  # ("Aviemore, Scotland | X Press": a wire's)
     )
+
+
+# A place and what follows it in one row: "Aviemore, Scotland | Transatlantic Press".
+_PLACE_ROW = re.compile(
+    r"^\s*[A-Z][\w'’.-]+(?: [A-Z][\w'’.-]+)?, [A-Z][\w'’.-]+(?: [A-Z][\w'’.-]+)?\s*[|·•]\s*\S"
+)
 
 
 def _item_run(entries: list[_Entry], i: int) -> int:
@@ -3804,12 +3814,17 @@ def _lead_in(window: list[_Entry], info: LineInfo, text: str = "") -> None:
 
 
 def _updated_page(text: str) -> bool:
-    """ "Updated 1 minute ago", "Last updated 2h ago": a page's time since its last update."""
+    """ "Updated 1 minute ago", "Last updated 2h ago", "Updated 21 June 2025": when the page
+    was last changed (a link in a list shows when it was published)."""
     t = text.lstrip()
     return t[:1] in "UuLl" and _UPDATED_AGO.match(t) is not None
 
 
-_UPDATED_AGO = re.compile(r"^(?:last )?updated\b.{0,20}\bago$", re.I)
+_UPDATED_AGO = re.compile(
+    r"^(?:last )?updated\b(?:.{0,20}\bago|:? (?:on )?(?:\w+,? )?\d{1,2}(?:st|nd|rd|th)? \w+,? \d{4}"
+    r"|:? (?:on )?(?:\w+,? )?\w+\.? \d{1,2}(?:st|nd|rd|th)?,? \d{4})$",
+    re.I,
+)
 
 
 def _list_ended(window: list[_Entry], info: LineInfo) -> None:

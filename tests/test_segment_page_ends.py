@@ -504,3 +504,23 @@ def test_a_page_updated_on_a_date_is_the_pages_own_time() -> None:
         assert _updated_page(line), line
     assert not _updated_page("Updated rules for the river")
     assert not _updated_page("21 June 2025")
+
+
+def test_a_last_answer_over_related_links_is_no_standfirst() -> None:
+    """explainer / question / answer / "Related: ..." links / "By Owen Tully" / masthead /
+    story: the answer is the explainer's last paragraph, not a standfirst of the next
+    page's header (a listen button may sit between a standfirst and its byline; links
+    set in the story do not)."""
+    lines = [
+        "Your questions about the floods, answered",
+        *FLOODS[:2],
+        "Where can I get sandbags?",
+        "The council hands them out at the depot on Mill Lane every morning from seven,"
+        " two bags a household.",
+        "Related: River defences hold as Severn peaks",
+        "Related: Review of the barrier scheme due in spring",
+        "By Owen Tully",
+        "The Halverton Messenger",
+        *ORCHESTRA,
+    ]
+    assert _starts(lines) == [1, 8]

@@ -980,8 +980,13 @@ def _standfirst(entries: list[_Entry], j: int) -> bool:
     k = j + 1
     while k < len(entries) and (
         entries[k].info.role in (CAPTION, CREDIT, BLANK)
-        or (entries[k].info.role == BOILER and entries[k].info.ad)
+        or (
+            entries[k].info.role == BOILER
+            and entries[k].info.ad
+            and _RELATED_LINK.match(entries[k].raw.text) is None
+        )
     ):  # the lead photo's caption (or a listen button) may sit between standfirst and byline
+        # (not "Related: <headline>" links: a story's last paragraph sits over those)
         k += 1
     if k >= len(entries):
         return False
@@ -994,6 +999,10 @@ def _standfirst(entries: list[_Entry], j: int) -> bool:
     # interview is followed by its answer and maybe the next article's date
     question = j > 0 and entries[j - 1].raw.text.rstrip().endswith("?")
     return info.role == TIMESTAMP and not info.clock and not question
+
+
+# A link set in a story: "Related: <headline>", "Read more: ...", "See also: ...".
+_RELATED_LINK = re.compile(r"^\s*(?:related|read more|read next|see also|also read)\s*:", re.I)
 
 
 def _after_standfirst(entries: list[_Entry], i: int, p: int) -> bool:

@@ -524,3 +524,44 @@ def test_a_last_answer_over_related_links_is_no_standfirst() -> None:
         *ORCHESTRA,
     ]
     assert _starts(lines) == [1, 8]
+
+
+def test_release_ends_wire_ends_credits_and_dated_questions() -> None:
+    assert classify("Associated reporting by Ines Calder.").role == CLOSE
+    assert classify("Ends/Sunday, September 15, 2024").role == CLOSE
+    assert classify("NNNN").role == CLOSE
+    assert classify("Endless summer").role == HEAD
+    assert classify("What happened on March 3?").role == HEAD  # a question, no date line
+    assert classify("Posted on March 3, 2024").role == TIMESTAMP
+
+
+def test_a_notes_box_ends_at_a_contact_line_with_no_number() -> None:
+    """release / "Notes to editors" / notes / "For media enquiries contact the Press
+    Office, ..." / a long first-person piece: the box ends at its contact line (which
+    gives no number or address), so the piece under it is not taken into the box."""
+    lines = [
+        "Orchestra to tour Japan after appeal",
+        *ORCHESTRA,
+        "Notes to editors",
+        "Images are available for media use with credit to the orchestra.",
+        "For media enquiries contact the Press Office, Halverton Town Council.",
+        "I have lived by the river for forty years, and I have filled sandbags in six of"
+        " them; this winter was the first time the barrier held and the lane stayed dry.",
+        *FLOODS,
+    ]
+    assert _starts(lines) == [1, len(ORCHESTRA) + 5]
+
+
+def test_a_start_is_never_moved_past_a_headline_for_its_text() -> None:
+    """essay / date / headline / "Share" / text: the date tops the page; the placement
+    may not move the start down past the headline onto the text."""
+    lines = [
+        "Orchestra to tour Japan after appeal",
+        "By Nia Bell",
+        *ORCHESTRA,
+        "Thursday 14 November 2024 7:31am",
+        "Campaigners call for river meadows to be saved from housing development",
+        "Share",
+        *FLOODS,
+    ]
+    assert _starts(lines)[1] in (len(ORCHESTRA) + 3, len(ORCHESTRA) + 4)

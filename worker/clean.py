@@ -274,7 +274,8 @@ _CAPTION_MARK = AnchoredOrNot(
 _SLIDE = re.compile(r"^(\d{1,2}) ?(?:/|of) ?(\d{1,2})\s+[A-Z“\"‘]")
 _CREDIT_ONLY = re.compile(r"^[(\[][^()\[\]]{2,60}[)\]]\.?$")
 _CLOSE = AnchoredOrNot(
-    r"^[-–—]{0,2}\s*\(?(?:reporting|additional reporting|writing|editing|compiled|edited|research"
+    r"^[-–—]{0,2}\s*\(?(?:reporting|(?:additional|associated|contributing|further|extra)"
+    r" reporting|writing|editing|compiled|edited|research"
     r"|reported|translated|translation|(?:[a-z]+ )?original)"
     r" by\b(?!(?:\s+[\w'’.-]+){1,6}\s+(?:has|have|had|is|are|was|were|found|finds|shows?"
     r"|showed|suggests?|suggested)\b)"
@@ -719,7 +720,12 @@ _AGENCY_TAG = re.compile(r"^[-–—]{1,2}\s*[A-Z][A-Z&.]{2,}\s*$")
 # off by a dash as a page's header byline never is.
 _DASH_BY = re.compile(rf"^[-–—]{{1,2}}\s*(?i:by)\s+{_NAME_SEQ}(?:\s+\S+){{0,6}}$")
 # A press release's end mark: "-ENDS-", "ENDS", "- 30 -".
-_END_MARK = re.compile(r"^[-–—\s(\[]*(?:ends?|end ?item|30)(?:/[a-z]{1,5})?[-–—\s)\]]*$", re.I)
+_END_MARK = re.compile(
+    r"^[-–—\s(\[]*(?:ends?|end ?item|30)(?:/[a-z]{1,5})?[-–—\s)\]]*$"
+    # "NNNN": a wire's end of transmission; "Ends/Sunday, September 15, 2024": a release's end
+    r"|^nnnn$|^ends?\s*/\s*(?:\w+day,? )?(?:\d{1,2} \w+|\w+\.? \d{1,2}),? \d{4}$",
+    re.I,
+)
 
 
 # A comment count or prompt as one cell of a bar ("Reader comments (31) | Post a comment").
@@ -2550,8 +2556,10 @@ def _short_role(s: str, nwords: int, mask: int, dateline: bool) -> int:
             return BODY
         if ("@" in s and _TIP_LINE.search(s)) or (s[0] in "GgHhDdTtCcFfRr" and _TIP_LINE.match(s)):
             return CLOSE  # the outlet's closing furniture: ends the article, dropped
+        if s[:3] in ("End", "END", "end") and _END_MARK.match(s):
+            return CLOSE  # "Ends/Sunday, September 15, 2024": a release's end, its date
         if (mask & _K_AGO and _RELATIVE_TS.match(s)) or (
-            _DIGIT.search(s) and _HAS_DATE.search(s) and _is_mostly_date(s)
+            s[-1] != "?" and _DIGIT.search(s) and _HAS_DATE.search(s) and _is_mostly_date(s)
         ):
             return TIMESTAMP
         if nwords <= 3 and _MONTH_YEAR.match(s):
@@ -2614,7 +2622,13 @@ def _short_role(s: str, nwords: int, mask: int, dateline: bool) -> int:
             plain = _NAME_NOTES.sub("", s)  # "Jo Park (now) and Sam Roe (earlier)": a live page's
             if _is_name(plain) and _NAME_PAIR.match(plain):  # writers, each with a shift
                 return BYLINE
-    elif nwords <= 20 and _DIGIT.search(s) and _HAS_DATE.search(s) and _is_mostly_date(s):
+    elif (
+        nwords <= 20
+        and s[-1] != "?"  # ("What happened on March 3?": a question, a subheading)
+        and _DIGIT.search(s)
+        and _HAS_DATE.search(s)
+        and _is_mostly_date(s)
+    ):
         return TIMESTAMP  # "Tue 5 Mar 2024 09.30 GMT Last modified on Tue 5 Mar 2024 12.14 GMT"
     if nwords <= ASK_WORDS and "?" in s and _ASK_READER.search(s):
         return CLOSE  # "Got a tip about this? Contact us at tips@...": the outlet's call-out

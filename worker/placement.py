@@ -256,8 +256,8 @@ def run_around(
     paragraphs (BODY, CONT) to just after the one above, but not to ``floor`` or
     above, nor over a line that only closes a page (``closes(i)``: a copyright
     line); down (unless not ``down``) to the first paragraph at or after ``b``, or
-    the first headline over a paragraph after ``b``, at most ``ceiling``; and at
-    most MAX_MOVE lines either way."""
+    the first headline over a paragraph (furniture may come between) after ``b``, at
+    most ``ceiling``; and at most MAX_MOVE lines either way."""
     lo = b
     top = max(floor, b - MAX_MOVE - 1)
     while lo - 1 > top and roles[lo - 1] not in (BODY, CONT):
@@ -266,7 +266,7 @@ def run_around(
         lo -= 1
     hi = b
     ceiling = min(ceiling, b + MAX_MOVE) if down else b
-    while hi < ceiling and roles[hi] != BODY and not (hi > b and _over_paragraph(roles, hi)):
+    while hi < ceiling and roles[hi] != BODY and not (hi > b and _heads_below(roles, hi)):
         hi += 1
     return lo, min(hi, ceiling)
 
@@ -294,11 +294,16 @@ def _over_dateline(
     )
 
 
-def _over_paragraph(roles: Sequence[int], i: int) -> bool:
-    """Line i is a headline right over a paragraph: the top of a story, so a start
-    moved down to it stops there (below it, the headline would end the story above,
-    which furniture under a last paragraph seldom does)."""
-    return roles[i] == HEAD and i + 1 < len(roles) and roles[i + 1] == BODY
+def _heads_below(roles: Sequence[int], i: int) -> bool:
+    """Line i, below a start, is a headline over a paragraph, or over furniture and then
+    a paragraph ("Thursday 14 November 2024 7:31am" / headline / "Share" / text): a
+    start moved down stops there, never passing a story's headline for its text."""
+    if roles[i] != HEAD:
+        return False
+    k = i + 1
+    while k < len(roles) and roles[k] not in (BODY, CONT, HEAD):
+        k += 1
+    return k < len(roles) and roles[k] == BODY
 
 
 def candidates_scores(

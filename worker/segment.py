@@ -3908,12 +3908,19 @@ def _after_contacts(last: _Entry, info: LineInfo, text: str) -> bool:
     return (
         info.role == BODY
         and info.words > CONTACT_END_WORDS
-        and _CONTACT_MARK.search(last.raw.text) is not None
+        and (
+            _CONTACT_MARK.search(last.raw.text) is not None
+            or _MEDIA_ENQUIRIES.match(last.raw.text) is not None
+        )
         and _CONTACT_MARK.search(text) is None
     )
 
 
 _CONTACT_MARK = re.compile(r"\S@\S|\+?\d[\d ().-]{7,}\d")
+# "For media enquiries contact the Press Office, ...": a contact's line with no number.
+_MEDIA_ENQUIRIES = re.compile(
+    r"^\s*(?:for )?(?:all )?(?:media|press) (?:enquiries|inquiries)\b", re.I
+)
 # A signatory's office under the name in a signature or contact block ("Chairperson",
 # "Executive Director", "Deputy Secretary-General").
 _CONTACT_POST = re.compile(

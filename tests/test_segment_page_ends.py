@@ -565,3 +565,15 @@ def test_a_start_is_never_moved_past_a_headline_for_its_text() -> None:
         *FLOODS,
     ]
     assert _starts(lines)[1] in (len(ORCHESTRA) + 3, len(ORCHESTRA) + 4)
+
+
+def test_a_rubric_in_capitals_and_a_republish_button() -> None:
+    """ "GUEST ESSAY" over a headline is a rubric (a kicker), not a name; "... Republish
+    this article." closes the page it ends."""
+    for line in ("GUEST ESSAY", "Guest Column", "COMMENTARY"):
+        assert classify(line).role == HEAD, line
+    assert classify("MARCUS VALE").role == BYLINE  # (a column's byline in capitals)
+    info = classify(
+        "Research Ledger is published by the Society for Open Science. Republish this article."
+    )
+    assert info.role == BOILER and info.end

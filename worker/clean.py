@@ -219,6 +219,8 @@ _RELATIVE_TS = re.compile(
     r"|\d{1,3}\s?(?:s|m|mins?|h|hrs?|d|w|wk|mo|y|yr))\s+ago\b",  # (or compact: "2h ago")
     re.I,
 )
+# The outlet's republishing button, maybe after its note: "... Republish this article."
+_REPUBLISH = re.compile(r"\brepublish (?:this|our) (?:article|story|stories)\W*$", re.I)
 # A feedback prompt at a page's foot: "Is this page useful?", "Was this guide helpful?",
 # "Did you find this article useful?", "Thanks for your feedback."
 _FEEDBACK = re.compile(
@@ -1915,6 +1917,9 @@ _SECTION_WORDS = frozenset(
         " health economy markets video videos data climate energy education"
         " environment lifestyle entertainment finance regulation government affairs community"
         " investors careers releases products sections world sport sports"
+        # a rubric over a headline: "GUEST ESSAY", "Guest Column", "COMMENTARY"
+        " essay essays column columns commentary analysis editorial editorials explainer"
+        " viewpoint perspective perspectives"
     ).split()
 )
 
@@ -2244,6 +2249,7 @@ def _classify(
         or (nwords <= 24 and s[0] in "([" and _GRAPHIC_LINK.match(s) is not None)
         or (nwords <= SHOP_WORDS and _SHOP_BUTTON.match(s) is not None)
         or (nwords <= 8 and s[0] in _FEEDBACK_FIRST and _FEEDBACK.match(s) is not None)
+        or (nwords <= 40 and "epublish" in s and _REPUBLISH.search(s) is not None)
     ):
         info.role = BOILER
         info.ad = (
@@ -2268,6 +2274,8 @@ def _classify(
             info.end = _PAYWALL_SPENT.match(s) is not None  # the page is cut off there
         if not info.end and "ookie" in s:
             info.end = _cookie_banner(s)  # a consent banner parts two pages
+        if not info.end and "epublish" in s and _REPUBLISH.search(s):
+            info.end = True  # "X is published by Y. Republish this article.": the page's foot
         if not info.end and nwords <= 8 and s[0] in _FEEDBACK_FIRST and _FEEDBACK.match(s):
             info.end = True  # "Was this page useful?": the page's foot
         if not info.end and s[0] in "TtKk" and nwords >= 2:

@@ -2221,6 +2221,11 @@ def _classify(
     if 40 < nwords <= DISCLOSURE_WORDS and "ffiliate" in s and _DISCLOSURE.search(s) is not None:
         info.role, info.ad = BOILER, True  # the outlet's affiliate-links notice, in its page
         return info
+    # a page's foot: a feedback prompt ("Was this page useful?"), a republishing button
+    # ("X is published by Y. Republish this article.")
+    foot = (nwords <= 8 and s[0] in _FEEDBACK_FIRST and _FEEDBACK.match(s) is not None) or (
+        nwords <= 40 and "epublish" in s and _REPUBLISH.search(s) is not None
+    )
     if nwords <= 40 and (
         (nwords <= 8 and (_BOILER_LINE.match(s) or _LIST_LABEL.match(s) or _has_link(s)))
         or (nwords <= 12 and _menu(s) and not (mask & _K_READ and _read_byline(s)))
@@ -2248,8 +2253,7 @@ def _classify(
         or (nwords <= WIDGET_WORDS and is_widget(s))
         or (nwords <= 24 and s[0] in "([" and _GRAPHIC_LINK.match(s) is not None)
         or (nwords <= SHOP_WORDS and _SHOP_BUTTON.match(s) is not None)
-        or (nwords <= 8 and s[0] in _FEEDBACK_FIRST and _FEEDBACK.match(s) is not None)
-        or (nwords <= 40 and "epublish" in s and _REPUBLISH.search(s) is not None)
+        or foot
     ):
         info.role = BOILER
         info.ad = (
@@ -2274,10 +2278,7 @@ def _classify(
             info.end = _PAYWALL_SPENT.match(s) is not None  # the page is cut off there
         if not info.end and "ookie" in s:
             info.end = _cookie_banner(s)  # a consent banner parts two pages
-        if not info.end and "epublish" in s and _REPUBLISH.search(s):
-            info.end = True  # "X is published by Y. Republish this article.": the page's foot
-        if not info.end and nwords <= 8 and s[0] in _FEEDBACK_FIRST and _FEEDBACK.match(s):
-            info.end = True  # "Was this page useful?": the page's foot
+        info.end = info.end or foot
         if not info.end and s[0] in "TtKk" and nwords >= 2:
             info.end = _TAG_LINE.match(s) is not None  # the story's tags: its page ends
         info.widget = nwords <= WIDGET_WORDS and is_widget(s)

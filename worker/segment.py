@@ -56,6 +56,7 @@ from worker.clean import (
     _EMBED_BY,
     _HAS_DATE,
     _LABEL_LINE,
+    _MONTH,
     _NEXT_PAGE,
     _PAYWALL_LABEL,
     _POSTED_BY,
@@ -88,6 +89,7 @@ from worker.clean import (
     PHOTO_COPYRIGHT,
     TIMESTAMP,
     LineInfo,
+    _is_mostly_date,
     _source_of,
     appeal_ends,
     classify,
@@ -643,7 +645,7 @@ _QUOTE_MARKS = "“\"‘'«"
 # A full date at a line's end, after a dash or a colon (see _dated_title).
 _DATED_TITLE = re.compile(
     r"(?:\s[–—|-]|:)\s+(?:(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day,?\s+)?"
-    r"(?:\d{1,2}\s+[A-Z][a-z]{2,8}\.?|[A-Z][a-z]{2,8}\.?\s+\d{1,2},?)\s+(?:19|20)\d\d$"
+    rf"(?i:\d{{1,2}}\s+{_MONTH}|{_MONTH}\s+\d{{1,2}},?)\s+(?:19|20)\d\d$"
 )
 
 
@@ -3825,15 +3827,10 @@ def _lead_in(window: list[_Entry], info: LineInfo, text: str = "") -> None:
 def _updated_page(text: str) -> bool:
     """ "Updated 1 minute ago", "Last updated 2h ago", "Updated 21 June 2025": when the page
     was last changed (a link in a list shows when it was published)."""
-    t = text.lstrip()
-    return t[:1] in "UuLl" and _UPDATED_AGO.match(t) is not None
-
-
-_UPDATED_AGO = re.compile(
-    r"^(?:last )?updated\b(?:.{0,20}\bago|:? (?:on )?(?:\w+,? )?\d{1,2}(?:st|nd|rd|th)? \w+,? \d{4}"
-    r"|:? (?:on )?(?:\w+,? )?\w+\.? \d{1,2}(?:st|nd|rd|th)?,? \d{4})$",
-    re.I,
-)
+    t = text.strip()
+    if not t[:12].lower().startswith(("updated", "last updated")):
+        return False
+    return t.endswith("ago") or (_HAS_DATE.search(t) is not None and _is_mostly_date(t))
 
 
 def _list_ended(window: list[_Entry], info: LineInfo) -> None:

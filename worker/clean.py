@@ -2979,7 +2979,8 @@ _LIST_LABEL = ByFirst(
     r"|related (?:content|articles|stories|links) and (?:links|resources|articles|stories)"
     rf"|{_TAG_LABELS}"
     # "More Super Rugby", "More in Sport", "MORE ON THE PIER FIRE": more of a section or story
-    r"|more (?:(?:in|on|from) (?:the )?)?(?-i:[A-Z][\w&'’-]*(?: [A-Z][\w&'’-]*)?)"
+    r"|more (?:(?:in|on|from) (?:the )?)?(?-i:[A-Z][\w&'’-]*(?: (?:&|and) [A-Z][\w&'’-]*)?"
+    r"(?: [A-Z][\w&'’-]*)?)"  # ("More in Science & Tech", "More in Arts and Culture")
     r"|more (?:on|about) (?:the|this|these) (?:[\w&'’-]+ ){0,2}[\w&'’-]+"  # "More on the X talks"
     r"|more (?:in |on |from )?[a-z]+(?: news| stories| headlines)?"
     r"|more from(?: (?:[A-Z][\w&'’-]*|&)){1,4}"

@@ -3375,8 +3375,13 @@ def _headline_above(
             and (
                 (
                     _header_sentence(window[h].info, HEADLINE_WORDS, True)
-                    and window[h].raw.text.rstrip()[-1:] not in ".!?:;,\"'”’)"  # read as cut
-                )  # at a link; or a headline that is one quotation ("'Will I see it again?'")
+                    and (
+                        window[h].raw.text.rstrip()[-1:] not in ".!?:;,\"'”’)"  # read as cut
+                        or (h >= 2 and _ends_page(window[h - 2].info))
+                    )
+                )  # at a link, or after a page's end ("SOURCE X" / "OPINION" / "The West
+                # keeps sanctioning the oil. Zamoria keeps selling it." / standfirst /
+                # byline); or a headline that is one quotation ("'Will I see it again?'")
                 or (
                     window[h].info.role == BODY
                     and window[h].info.words <= HEADLINE_WORDS

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from test_segment_pages import FLOODS, ORCHESTRA, _starts
 
-from worker.clean import BOILER, HEAD, classify
+from worker.clean import BOILER, classify
 
 
 def test_more_in_a_section_with_an_ampersand_is_a_links_label() -> None:

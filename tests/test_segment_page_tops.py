@@ -31,3 +31,49 @@ def test_a_rubric_over_a_headline_in_full_sentences_after_a_page_end() -> None:
         *FLOODS,
     ]
     assert _starts(lines) == [1, len(ORCHESTRA) + 3]
+
+
+def test_a_sites_name_over_its_menu_row_opens_the_page() -> None:
+    """story / "Kestrel Valley Trust" / "About us   Our work   Shop   Donate" / headline /
+    byline / story: the site's name and its menu top the next page, though the menu
+    has buttons ("Donate", "Contact") like a tools row under a story."""
+    for menu in (
+        "About us   Our work   Reserves   Shop   Donate",
+        "Visitors | Our hospitals | Work for us | News | Contact",
+    ):
+        lines = [
+            "Orchestra to tour Japan after appeal",
+            *ORCHESTRA,
+            "Kestrel Valley Trust",
+            menu,
+            "River defences hold as Severn peaks",
+            "By Tom Hale",
+            *FLOODS,
+        ]
+        assert _starts(lines) == [1, len(ORCHESTRA) + 2], menu
+
+
+def test_more_labels_over_links() -> None:
+    """ "More on Line 4", "Similar discussions": labels over a list of links."""
+    for line in ("More on Line 4", "Similar discussions", "Related threads"):
+        assert classify(line).role == BOILER, line
+
+
+def test_a_gallery_at_the_end_of_a_dump_is_a_page() -> None:
+    """story / "Gallery" / "In pictures: ..." / "1 / 4" / caption / ...: the photos at
+    the dump's end are a page of their own, though no date or byline heads them."""
+    captions = [
+        "Volunteers stack sandbags along the quay at Upton on Sunday afternoon before the"
+        " river reached its peak. Photograph: Ana Ruiz",
+        "A farmer moves his sheep to higher ground near Tewkesbury as the water rises over"
+        " the lower fields. Photograph: Ana Ruiz",
+        "Engineers check the temporary barrier at dusk while residents watch from the bridge"
+        " above the flooded car park. Photograph: Ana Ruiz",
+        "The abbey stands above the flood water on Monday morning, with the town's lanes"
+        " closed to traffic all day. Photograph: Ana Ruiz",
+    ]
+    lines = ["River defences hold as Severn peaks", "By Tom Hale", *FLOODS]
+    lines += ["Gallery", "In pictures: the Severn in flood"]
+    for k, c in enumerate(captions, 1):
+        lines += [f"{k} / {len(captions)}", c]
+    assert _starts(lines) == [1, len(FLOODS) + 3]

@@ -2948,6 +2948,7 @@ _LIST_LABEL = ByFirst(
     r"|you (?:may|might) (?:also )?like|more from \w+(?: \w+)?|top stories|also read|read also"
     r"|must[- ]reads?"
     r"|see also|related news|(?:further|more) information|useful links"
+    r"|(?:similar|related) (?:discussions|threads|questions|topics|conversations)"
     r"|key points|summary|related content|sponsored(?: content| links| stories)?"
     r"|(?:promoted|paid|partner|sponsor) (?:content|links|stories|posts)|from (?:our|the) partners"
     r"|editors?['’]?s?['’]? picks?|related links|reader comments(?: \(\d+\))?"
@@ -2980,7 +2981,7 @@ _LIST_LABEL = ByFirst(
     rf"|{_TAG_LABELS}"
     # "More Super Rugby", "More in Sport", "MORE ON THE PIER FIRE": more of a section or story
     r"|more (?:(?:in|on|from) (?:the )?)?(?-i:[A-Z][\w&'’-]*(?: (?:&|and) [A-Z][\w&'’-]*)?"
-    r"(?: [A-Z][\w&'’-]*)?)"  # ("More in Science & Tech", "More in Arts and Culture")
+    r"(?: (?:[A-Z][\w&'’-]*|\d{1,4}))?)"  # ("More in Science & Tech", "More on Line 4")
     r"|more (?:on|about) (?:the|this|these) (?:[\w&'’-]+ ){0,2}[\w&'’-]+"  # "More on the X talks"
     r"|more (?:in |on |from )?[a-z]+(?: news| stories| headlines)?"
     r"|more from(?: (?:[A-Z][\w&'’-]*|&)){1,4}"

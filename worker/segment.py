@@ -1377,8 +1377,8 @@ def _rule_boundaries(
         limit >= len(entries)
         and bounds
         and _paragraphs(paras, bounds[-1], limit) == 0
-        and not _gallery(entries, bounds[-1], limit)
-    ):
+        and not _gallery(entries, bounds[-1], limit, titled=False)
+    ):  # (photos and their captions under a headline alone, at the end: a gallery)
         bounds.pop()  # the input ends in furniture after the last story: its own tail
     gap_of = coh[2]
     extra: list[int] = []
@@ -1715,12 +1715,56 @@ def _page_top(entries: list[_Entry], bounds: list[int], start: int) -> list[int]
                 or not _page_top_line(t, top < b)
             ):
                 home = _home_path(entries, k, floor)
+                if home < 0:
+                    home = _masthead_over_menu(entries, k, floor)
                 # "Home" / "News centre" / headline: a path, one line a step
                 top = home if home >= 0 else _skip_link_over(entries, k, floor, top)
                 break
             top = k
         out.append(top)
     return out
+
+
+def _masthead_over_menu(entries: list[_Entry], k: int, floor: int) -> int:
+    """The site's name, when entries[k] is its row of sections right under it ("Kestrel
+    Gazette" / "News   Sport   What's On   Jobs", "Local | Politics | Schools"): a site's
+    name and menu top its page (a menu at a page's foot follows a footer's notice or
+    links, not a bare name); -1 when it is none."""
+    m = k - 1
+    if m < floor or not _nav_row(entries[k].raw.text.strip()):
+        return -1
+    name = entries[m].info
+    t = entries[m].raw.text.strip()
+    if not (
+        (name.role in (HEAD, BYLINE) or (name.role == BOILER and name.listed))
+        and 1 < name.words <= MASTHEAD_WORDS
+        and (t[:1].isupper() or t[:1].isdigit())
+        and t[-1:] not in ".!?:;,"
+        and not opens_by(t)
+        and not _HAS_DATE.search(t)
+    ):
+        return -1
+    if not m:
+        return m
+    above = entries[m - 1].info
+    if above.role in HEADERISH or (name.listed and above.listed):
+        return -1  # (a kicker over it; or the last of a list's items, one a line)
+    return m
+
+
+#: Longest site name over its menu row, in words.
+MASTHEAD_WORDS = 5
+_NAV_SPLIT = re.compile(r"\s+[/|·›>»]\s+|\s{2,}")
+_NAV_CELL = re.compile(r"^[☰≡]$|^[A-Z0-9][\w&'’.-]*(?: [\w&'’.-]+){0,3}$")
+
+
+def _nav_row(t: str) -> bool:
+    """A row of three or more section links, each a capitalised word or few ("News |
+    Local | Sport", "About us   Our work   Shop"), with no label or sentence."""
+    if ":" in t:
+        return False  # "Share: X · Y", "Follow us: ...": a prompt's buttons
+    cells = [c for c in _NAV_SPLIT.split(t) if c]
+    return len(cells) >= 3 and all(_NAV_CELL.match(c) for c in cells)
 
 
 def _skip_link_over(entries: list[_Entry], k: int, floor: int, top: int) -> int:

@@ -77,3 +77,30 @@ def test_a_gallery_at_the_end_of_a_dump_is_a_page() -> None:
     for k, c in enumerate(captions, 1):
         lines += [f"{k} / {len(captions)}", c]
     assert _starts(lines) == [1, len(FLOODS) + 3]
+
+
+def test_a_headline_under_a_photo_essays_appeal_opens_the_page() -> None:
+    """photo essay (captions and credits) / "X is supported by readers. ..." / headline /
+    "Brief | 28 November 2025 | 4 min read" / byline / story: the appeal ends the essay's
+    page, so the headline under it starts the next one (neither a header line of the
+    essay, nor moved up over the appeal onto its photos)."""
+    essay = []
+    for k in range(4):
+        essay += [
+            f"Volunteers fill sandbags on the quay at Upton, where the river rose {k + 2} feet"
+            " overnight and the barrier held.",
+            "Ana Ruiz for Halverton Pictures",
+        ]
+    lines = [
+        "Photos: the Severn in flood",
+        "Photographs by Ana Ruiz | Text by Tom Hale",
+        "November 10, 2025",
+        *essay,
+        "Halverton Pictures is supported by readers. If you value independent photography,"
+        " consider becoming a member.",
+        "Orchestra to tour Japan after appeal",
+        "Arts Brief | 28 November 2025 | 4 min read",
+        "By Nia Bell",
+        *ORCHESTRA,
+    ]
+    assert _starts(lines) == [1, len(essay) + 5]

@@ -31,7 +31,7 @@ from dataclasses import dataclass, field, fields
 from functools import lru_cache
 from pathlib import Path
 
-from worker.clean import BLANK, BODY, BYLINE, CAPTION, CLOSE, CONT, HEAD, LineInfo, opens_by
+from worker.clean import APPEAL, BLANK, BODY, BYLINE, CAPTION, CLOSE, CONT, HEAD, LineInfo, opens_by
 
 #: LineInfo flags used as features.
 FLAGS = (
@@ -278,6 +278,11 @@ def moves_down(role: int, text: str) -> bool:
     return not (role == BYLINE and opens_by(text))
 
 
+#: Longest appeal that is a button ("Donate", "DONATE NOW"), which may top the next page;
+#: a longer one ("X is supported by readers. If you value ...") ends the page above.
+APPEAL_BUTTON_WORDS = 3
+
+
 def _over_dateline(
     line: Callable[[int], tuple[str, LineInfo]], roles: Sequence[int], b: int
 ) -> bool:
@@ -347,10 +352,13 @@ def place(
     weights = _Lazy(lambda i: model.line_weights(*line(i)))
 
     def closes(i: int) -> bool:
-        # end furniture, or a wire story's closing credit ("(Writing by ...; editing by ...)")
+        # end furniture, a wire story's closing credit ("(Writing by ...; editing by ...)"),
+        # or an appeal longer than a button
         text, info = line(i)
-        return info.end or (
-            roles[i] == CLOSE and text.lstrip()[:1] == "(" and text.rstrip()[-1:] == ")"
+        return (
+            info.end
+            or (roles[i] == APPEAL and info.words > APPEAL_BUTTON_WORDS)
+            or (roles[i] == CLOSE and text.lstrip()[:1] == "(" and text.rstrip()[-1:] == ")")
         )
 
     out: list[int] = []

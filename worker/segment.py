@@ -421,8 +421,9 @@ def _features(
     after_appeal = False  # a donation/subscription appeal ends the article before it
     furniture = False  # share prompts, "Related:", newsletter sign-ups end articles too
     ended = False  # a page-end notice lies between the line above and this one
+    zoned = False  # an appeal's zone lies between
     while p >= 0 and (entries[p].info.role in _TRANSPARENT or zone[p]):
-        after_appeal = after_appeal or zone[p]
+        zoned = zoned or zone[p]
         info = entries[p].info
         furniture = furniture or (info.role == BOILER and not info.ad)
         after_appeal = after_appeal or info.end  # a copyright line ends the page
@@ -430,7 +431,10 @@ def _features(
             after_appeal = True  # a list of links or tags under the story ends its page
         ended = ended or _page_end(info)
         p -= 1
+    after_appeal = after_appeal or zoned
     prev = entries[p].info if p >= 0 else None
+    if zoned and prev is not None and prev.role in _PHOTO_ROLES:
+        ended = True  # photos, their credits, an appeal: a photo essay's foot, not a header
     if prev is not None and prev.role == HEAD and _appeal_heading(entries, zone, p, i):
         ended = True  # the appeal's own heading: no headline of this header
     if prev is not None and prev.role in HEADERISH and not ended:
@@ -1147,6 +1151,8 @@ def _body_maybe(
         map(_page_end, map(infos.__getitem__, boiler.tolist())), dtype=bool, count=len(boiler)
     )
     unscored = np.isin(prole, _HEADERISH_ROLES) & ~_between(page_end, pc, c)
+    # (photos and their credits over an appeal: the page ended, as in _features)
+    unscored &= ~(np.isin(prole, _PHOTO_ROLE_IDS) & _between(zone_a, pc, c))
     # a headline right over an appeal's zone may be the appeal's own heading (_features)
     nxt = np.minimum(np.maximum(pc, 0) + 1, n - 1)
     for k in np.flatnonzero(unscored & (prole == HEAD) & (pc + 1 < c) & zone_a[nxt]).tolist():
@@ -1208,6 +1214,7 @@ def _body_maybe(
 
 
 _HEADERISH_ROLES = np.array(sorted(HEADERISH), dtype=np.int8)
+_PHOTO_ROLE_IDS = np.array([CAPTION, CREDIT], dtype=np.int8)
 
 
 def _between(flags: np.ndarray, p: np.ndarray, i: np.ndarray) -> np.ndarray:

@@ -104,3 +104,35 @@ def test_a_headline_under_a_photo_essays_appeal_opens_the_page() -> None:
         *ORCHESTRA,
     ]
     assert _starts(lines) == [1, len(essay) + 5]
+
+
+def test_a_posts_footer_and_a_social_prompt_are_furniture() -> None:
+    """ "Posted in X · 212 comments" ends a blog post as "Posted in X | 212 comments"
+    does; "Follow the team on social media" is a prompt, not a headline."""
+    for line in (
+        "Posted in Launch analysis · 212 comments",
+        "Follow the team on social media",
+        "Follow us on social media",
+    ):
+        assert classify(line).role == BOILER, line
+    assert classify("Fans used social media to follow the race").role != BOILER
+
+
+def test_a_page_starts_under_a_tables_numbered_rows() -> None:
+    """story / "General classification" / "1. Leo Marchal (Verdant) 14:55:02" / "2. ..." /
+    "3. ..." / "Explained" / headline / byline / text: the rows are a table, not a
+    listicle's item heading over its text, so the page under them starts."""
+    lines = [
+        "Orchestra to tour Japan after appeal",
+        "By Nia Bell",
+        *ORCHESTRA,
+        "General classification",
+        "1. Leo Marchal (Verdant Cycling) 14:55:02",
+        "2. Aurelio Fonti (Team Castellane) +0:24",
+        "3. Jonas Weiland (Nordhaus) +0:52",
+        "Explained",
+        "The barrier scheme: a timeline",
+        "By Tom Hale",
+        *FLOODS,
+    ]
+    assert _starts(lines) == [1, len(ORCHESTRA) + 7]

@@ -732,9 +732,9 @@ _END_MARK = re.compile(
 
 # A comment count or prompt as one cell of a bar ("Reader comments (31) | Post a comment").
 _COMMENT_BAR = re.compile(
-    r"(?:^|\|)\s*(?:[\w ]{0,20}:\s*)?(?:(?:reader |user )?comments?\s*\(\d+\)"
+    r"(?:^|[|·])\s*(?:[\w ]{0,20}:\s*)?(?:(?:reader |user )?comments?\s*\(\d+\)"
     r"|\d+\s+(?:reader )?comments?|(?:post|add|leave|write) (?:a |your )?comments?"
-    r"|discuss(?:ion)?)\s*(?=\||$)",
+    r"|discuss(?:ion)?)\s*(?=[|·]|$)",
     re.I,
 )
 _PRINT_LINE = re.compile(
@@ -1171,6 +1171,7 @@ _BOILER = AnchoredOrNot(
     # a release's terms of reuse: "Reproduction is permitted provided the source is ..."
     r"|^(?:\(?partial\)? )?reproduction (?:is |in whole or in part is )?(?:(?:only |not )?permitted"
     r"|authori[sz]ed|allowed|prohibited|forbidden)\b"
+    r"|\bfollow (?:the [\w-]+ )?on social media\b"
     r"|\b(?:follow us on|download (?:the|our)\b.{0,40}\bapp|join the conversation"
     r"|share your thoughts"
     r"|click here to|get the latest .{0,40} (?:delivered|sent|in your inbox)"
@@ -1482,6 +1483,7 @@ _FAMILIES = {
         "terms of",
         "privacy policy",
         "follow us",
+        "social media",
         "download",
         "conversation",
         "share your",
@@ -2230,7 +2232,7 @@ def _classify(
         (nwords <= 8 and (_BOILER_LINE.match(s) or _LIST_LABEL.match(s) or _has_link(s)))
         or (nwords <= 12 and _menu(s) and not (mask & _K_READ and _read_byline(s)))
         or (nwords <= 40 and _link_row(s, plain))
-        or (nwords <= 12 and "|" in s and _COMMENT_BAR.search(s) is not None)
+        or (nwords <= 12 and ("|" in s or "·" in s) and _COMMENT_BAR.search(s) is not None)
         or (nwords <= 4 and _PRINT_LINE.match(s) is not None)
         or (nwords <= 20 and _PROMO.match(s) is not None)
         or (nwords <= 20 and "since " in s and _MASTHEAD.match(s) is not None)

@@ -439,7 +439,7 @@ def _features(
         ended = True  # the appeal's own heading: no headline of this header
     if prev is not None and prev.role in HEADERISH and not ended:
         return None  # inside a header zone (unless a page ended between: not this one's)
-    if p == i - 1 and _item_heading(entries[p]):
+    if p == i - 1 and _item_heading(entries[p]) and not (p and entries[p - 1].info.item):
         return None  # "4. Stay hydrated" / its paragraph: a listicle's item, not a page
     if _after_standfirst(entries, i, p):
         return None
@@ -718,7 +718,9 @@ def _section_sim(entries: list[_Entry], i: int, terms: _Terms, gap_of: list[int]
 
 def _item_heading(e: _Entry) -> bool:
     """A listicle's numbered item heading ("4. Stay hydrated", LineInfo.item) still read
-    as a paragraph: the paragraph under it is the item's text, inside the story."""
+    as a paragraph: the paragraph under it is the item's text, inside the story (unless
+    the item is one of a run, "2. Fonti +0:11" / "3. Hradil +0:19": a table's rows, under
+    which a page may start; the callers look at the line above)."""
     return e.info.item and e.info.role == BODY
 
 
@@ -1159,7 +1161,10 @@ def _body_maybe(
         unscored[k] = not _appeal_heading(entries, zone_a, int(pc[k]), int(c[k]))
     right_above = np.flatnonzero((pc == c - 1) & (prole == BODY))
     if len(right_above):  # a listicle's item heading right above (_features)
-        unscored[right_above] |= _attr(infos, pc[right_above], "item")
+        above = pc[right_above]
+        item = _attr(infos, above, "item")
+        item &= ~_attr(infos, np.maximum(above - 1, 0), "item") | (above == 0)
+        unscored[right_above] |= item
     is_body = (role[c] == BODY) & ~unscored
     body, p, prole = c[is_body], pc[is_body], prole[is_body]
     has_prev = p >= 0

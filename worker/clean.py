@@ -1176,6 +1176,7 @@ _BOILER = AnchoredOrNot(
     r"|share your thoughts"
     r"|click here to|get the latest .{0,40} (?:delivered|sent|in your inbox)"
     r"|trust principles|appeared first on|reuse this content|sign in to comment)\b"
+    r"|^our (?:editorial )?standards\s*:"  # "Our Standards: Editorial Principles."
     r"|\b(?:delivered |sent )?(?:straight |directly )?to your (?:inbox|phone)\b"
     r"|\bin your inbox (?:every|each|daily|weekly)\b"  # "Top stories, in your inbox every day"
     # a paywall's pitch: "Subscribe for unlimited access to local news", "Subscribe now to ..."
@@ -1490,6 +1491,7 @@ _FAMILIES = {
         "click here",
         "get the latest",
         "trust principles",
+        "standards",
         "appeared first",
         "reuse this",
         "sign in to",

@@ -138,3 +138,21 @@ def test_a_page_starts_under_a_tables_numbered_rows() -> None:
         *FLOODS,
     ]
     assert _starts(lines) == [1, len(ORCHESTRA) + 7]
+
+
+def test_a_charitys_footer_ends_its_page() -> None:
+    """ "X is a registered charity. © X", "Registered charity number 1092773. ...": a
+    charity's footer ends its page (not a caption or a headline); a story's sentence
+    naming a registered charity stays text."""
+    for line in (
+        "Threadline is a registered charity. © Threadline",
+        "Registered charity number 1092773. The Moorland Trust, Heathside House, Kesby",
+    ):
+        info = classify(line)
+        assert info.role == BOILER and info.end, line
+    assert (
+        classify(
+            "The trust, a registered charity since 1990, said it would appeal the ruling."
+        ).role
+        != BOILER
+    )

@@ -1143,7 +1143,10 @@ _OUTLET_NOTE = re.compile(
     r"(?:news|newsroom|media|journalism|publication|publisher)\b"
     # "CheckPoint is a (verified) signatory of the IFCN's Code of Principles": a fact-checker's note
     r"|\b(?:is|are) an? (?:verified )?signatory (?:of|to) (?:the )?[\w'’ -]{0,40}"
-    r"(?:fact-?checking|code of principles)",
+    r"(?:fact-?checking|code of principles)"
+    # "Acme is a registered charity.", "Registered charity number 1092773.": a charity's
+    # footer
+    r"|\bis an? registered charity\b|^registered charity\b|\bregistered charity (?:no\.?|number)",
     re.I,
 )
 _BOILER = AnchoredOrNot(
@@ -2252,7 +2255,7 @@ def _classify(
         or (nwords <= 16 and s[0] in "—–-" and "(@" in s and _EMBED_BY.match(s) is not None)
         or (nwords <= 30 and _CALL_TO_ACTION.search(s) is not None)
         or (mask & _K_BOILER and _BOILER.search(s))
-        or (("rofit" in s or "ignator" in s) and _OUTLET_NOTE.search(s))
+        or (("rofit" in s or "ignator" in s or "harity" in s) and _OUTLET_NOTE.search(s))
         or _LABEL_LINE.match(s)
         or (nwords <= WIDGET_WORDS and is_widget(s))
         or (nwords <= 24 and s[0] in "([" and _GRAPHIC_LINK.match(s) is not None)
@@ -2276,7 +2279,7 @@ def _classify(
         info.end = _COPYRIGHT.search(s) is not None or (
             nwords <= 4 and (_COMMENT_END.match(s) is not None or _NEXT_PAGE.match(s) is not None)
         )
-        if not info.end and ("rofit" in s or "ignator" in s):
+        if not info.end and ("rofit" in s or "ignator" in s or "harity" in s):
             info.end = _OUTLET_NOTE.search(s) is not None  # the outlet's note ends its page
         if not info.end and s[0] in "Yy":
             info.end = _PAYWALL_SPENT.match(s) is not None  # the page is cut off there

@@ -156,3 +156,34 @@ def test_a_charitys_footer_ends_its_page() -> None:
         ).role
         != BOILER
     )
+
+
+def test_a_short_page_end_over_the_next_header() -> None:
+    """release / "Press Office, Ministry of Health" / "Tags: health, doctors" / share
+    buttons / "24/05/2024 - 09:14" / headline / story: the short tags line ended the
+    release's page, so the date under the buttons tops the next one."""
+    lines = [
+        "Orchestra to tour Japan after appeal",
+        *ORCHESTRA,
+        "Press Office, Halverton Town Council",
+        "Tags: music, youth, Japan",
+        "Share on Facebook",
+        "Share on X",
+        "Print",
+        "24/05/2024 - 09:14",
+        "River defences hold as Severn peaks",
+        *FLOODS,
+    ]
+    assert _starts(lines)[1] in (len(ORCHESTRA) + 7, len(ORCHESTRA) + 8)
+
+
+def test_a_public_sites_footer_is_furniture() -> None:
+    """ "Help us improve GOV.UK" asks for feedback; "All content is available under the
+    Open Government Licence v3.0" is the site's licence."""
+    for line in (
+        "Help us improve GOV.UK",
+        "Help us improve this page",
+        "All content is available under the Open Government Licence v3.0",
+    ):
+        assert classify(line).role == BOILER, line
+    assert classify("Help us improve schools in the county by 2030").role != BOILER

@@ -227,10 +227,11 @@ _FEEDBACK = re.compile(
     r"^(?:(?:is|was) this (?:page|article|story|guide|post|answer|information)(?: \w+)?"
     r" (?:useful|helpful)\?|did you find (?:this|the) (?:page|article|story|guide|post|information)"
     r"? ?(?:useful|helpful)\?|thanks? (?:you )?for your feedback[.!]?"
-    r"|maybe|(?:yes|no),? this (?:page|article|guide) (?:is|was) (?:not )?(?:useful|helpful))$",
+    r"|maybe|(?:yes|no),? this (?:page|article|guide) (?:is|was) (?:not )?(?:useful|helpful)"
+    r"|help us improve(?: (?:this (?:page|site|website)|[\w.-]+))?)$",
     re.I,
 )
-_FEEDBACK_FIRST = frozenset("IiWwDdTtYyNnMm")
+_FEEDBACK_FIRST = frozenset("IiWwDdTtYyNnMmHh")
 # A page's age alone, in short units: "3h", "45m", "2d".
 _BARE_AGE = re.compile(r"^\d{1,2}(?:m|h|d|w)$")
 # A byline's trailing age, as news apps print it: "Story by Jo Park • 6h", "By Jo Park · 2d".
@@ -1225,6 +1226,7 @@ _BOILER = AnchoredOrNot(
     r"|\bedited for (?:length|clarity|brevity)\b|\b(?:edited and condensed|condensed and edited)\b"
     r"|\bsubscribe (?:and|to) save\b"  # a magazine's offer: "Subscribe and save 40%"
     r"|\bclick here\b|\brepublished (?:from|under|with permission)\b|\bcreative commons\b"
+    r"|^(?:all )?content is available under\b"  # "... the Open Government Licence v3.0"
     r"|\breceives? funding from\b|\bdoes not work for, consult\b"
     r"|\bprovides? (?:funding|support) as an? (?:\w+ )?(?:partner|member|funder|supporter) of\b"
     r"|\bmay not be (?:reproduced|published|broadcast|rewritten|redistributed)\b"
@@ -1561,6 +1563,7 @@ _FAMILIES = {
         "click here",
         "republished",
         "creative commons",
+        "available under",
         "funding from",
         "funding as",
         "support as",

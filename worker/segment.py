@@ -422,6 +422,7 @@ def _features(
     furniture = False  # share prompts, "Related:", newsletter sign-ups end articles too
     ended = False  # a page-end notice lies between the line above and this one
     zoned = False  # an appeal's zone lies between
+    header = entries[i].info.role != BODY  # (a short page end counts over a header line)
     while p >= 0 and (entries[p].info.role in _TRANSPARENT or zone[p]):
         zoned = zoned or zone[p]
         info = entries[p].info
@@ -429,7 +430,7 @@ def _features(
         after_appeal = after_appeal or info.end  # a copyright line ends the page
         if info.listed and not info.ad:
             after_appeal = True  # a list of links or tags under the story ends its page
-        ended = ended or _page_end(info)
+        ended = ended or _page_end(info) or (header and _short_end(info))
         p -= 1
     after_appeal = after_appeal or zoned
     prev = entries[p].info if p >= 0 else None
@@ -854,6 +855,14 @@ def _page_end(info: LineInfo) -> bool:
     )
 
 
+def _short_end(info: LineInfo) -> bool:
+    """A short line that ends a page ("Tags: health, doctors", "© Jo Park"), seen
+    between a header line above and a header line below: the page above ended there.
+    (Not over a paragraph, nor a break in a header's walk down: a photo's copyright or a
+    story's tags may sit between a headline and its dateline lead.)"""
+    return info.end and info.role == BOILER and not info.listed and not info.widget
+
+
 # An interview's editing note ("This interview has been edited for length and clarity."):
 # it sits between the interview's header and its first question, it ends no page.
 _EDIT_NOTE = re.compile(
@@ -1152,7 +1161,12 @@ def _body_maybe(
     page_end[boiler] = np.fromiter(
         map(_page_end, map(infos.__getitem__, boiler.tolist())), dtype=bool, count=len(boiler)
     )
-    unscored = np.isin(prole, _HEADERISH_ROLES) & ~_between(page_end, pc, c)
+    short_end = np.zeros(n, dtype=bool)
+    short_end[boiler] = np.fromiter(
+        map(_short_end, map(infos.__getitem__, boiler.tolist())), dtype=bool, count=len(boiler)
+    )
+    ended = _between(page_end, pc, c) | (_between(short_end, pc, c) & (role[c] != BODY))
+    unscored = np.isin(prole, _HEADERISH_ROLES) & ~ended
     # (photos and their credits over an appeal: the page ended, as in _features)
     unscored &= ~(np.isin(prole, _PHOTO_ROLE_IDS) & _between(zone_a, pc, c))
     # a headline right over an appeal's zone may be the appeal's own heading (_features)

@@ -187,3 +187,26 @@ def test_a_public_sites_footer_is_furniture() -> None:
     ):
         assert classify(line).role == BOILER, line
     assert classify("Help us improve schools in the county by 2030").role != BOILER
+
+
+def test_a_list_of_links_ends_at_the_storys_tags() -> None:
+    """story / "Related stories" / two links / "Topics: rivers, floods" / "HALVERTON
+    TRUST" / "About | Campaigns | Press | Donate" / "Press release" / headline / date /
+    release: the tags line ends the list and the page, so the site's name under it (over
+    its menu) is no link of the list, nor a label between two pieces of furniture."""
+    lines = [
+        "River defences hold as Severn peaks",
+        "By Tom Hale",
+        *FLOODS,
+        "Related stories",
+        "Farmers count the cost of a third flooded winter",
+        "Why the barrier went up only after the peak",
+        "Topics: rivers, floods, Severn, barrier scheme",
+        "HALVERTON TRUST",
+        "About | Campaigns | Press | Donate",
+        "Press release",
+        "Orchestra to tour Japan after appeal",
+        "For immediate release — 19 September",
+        *ORCHESTRA,
+    ]
+    assert _starts(lines) == [1, len(FLOODS) + 7]

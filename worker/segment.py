@@ -2836,6 +2836,7 @@ def _push(window: list[_Entry], raw: RawLine, info: LineInfo | None = None) -> N
                 and last.words <= 2
                 and len(window) >= 2
                 and _ends_page(window[-2].info)
+                and not _nav_row(raw.text.strip())  # ("DATA LIBERTY" / its menu: a site's name)
             ):
                 last.role = BOILER  # "Partners" between end furniture and end furniture: its label
         if info.role == HEAD:
@@ -3830,6 +3831,7 @@ def _lead_in(window: list[_Entry], info: LineInfo, text: str = "") -> None:
         lead > 0
         and info.role == BOILER
         and not info.lead
+        and not info.end  # ("Topics: oceans, climate": the story's tags end its page)
         and info.words <= LINK_SENTENCE_WORDS
         and _LABEL_LINE.match(text.strip())
     ):

@@ -210,3 +210,22 @@ def test_a_list_of_links_ends_at_the_storys_tags() -> None:
         *ORCHESTRA,
     ]
     assert _starts(lines) == [1, len(FLOODS) + 7]
+
+
+def test_a_sites_name_over_its_menu_is_a_start_below_the_last_pages_links() -> None:
+    """story / "Register as a priority customer" (a link, read as a headline) / "Last
+    reviewed: 27 July" / "Met Service" / "Forecasts | Warnings | Climate | Marine" /
+    headline / text: the start moves down from the link onto the site's name, which
+    with its menu tops the page."""
+    lines = [
+        "River defences hold as Severn peaks",
+        "By Tom Hale",
+        *FLOODS,
+        "Register as a priority customer",
+        "Last reviewed: 27 July",
+        "Halverton Arts Service",
+        "Concerts | Tickets | Venues | Education | Support",
+        "Orchestra to tour Japan after appeal",
+        *ORCHESTRA,
+    ]
+    assert _starts(lines) == [1, len(FLOODS) + 5]

@@ -1398,7 +1398,8 @@ def _rule_boundaries(
     bounds = _drop_cards(entries, bounds, paras)
     topped = _page_top(entries, bounds, ctx)
     fixed = {t for t, b in zip(topped, bounds, strict=True) if t != b}
-    bounds = topped
+    bounds, named = _mastheads(entries, topped, ctx)
+    fixed |= named
     if (
         limit >= len(entries)
         and bounds
@@ -1751,6 +1752,38 @@ def _page_top(entries: list[_Entry], bounds: list[int], start: int) -> list[int]
     return out
 
 
+def _mastheads(entries: list[_Entry], bounds: list[int], ctx: int) -> tuple[list[int], set[int]]:
+    """The starts with each site's name over its menu row (_masthead_over_menu) made one:
+    a start a few furniture lines above the name (the last page's links, read as
+    headlines) moves down onto it, and a name with no start near it gets one. A site's
+    name over its menu tops a page (66 of 69 in the written sets); returns the starts
+    and those put on a name (for the placement to leave)."""
+    names = [
+        m
+        for k in range(ctx + 2, len(entries))
+        if entries[k].info.role in (BOILER, HEAD)
+        and (m := _masthead_over_menu(entries, k, ctx + 1)) > 0
+    ]
+    if not names:
+        return bounds, set()
+    out = list(bounds)
+    named: set[int] = set()
+    for m in names:
+        near = [b for b in [ctx, *out] if abs(b - m) <= MASTHEAD_REACH]
+        above = [b for b in near if ctx < b < m and all(e.info.role != BODY for e in entries[b:m])]
+        if above:
+            out[out.index(above[-1])] = m
+            named.add(m)
+        elif not near:
+            bisect.insort(out, m)
+            named.add(m)
+    return sorted(set(out)), named
+
+
+#: Lines between a start and a site's name (either way) for the two to be one start.
+MASTHEAD_REACH = 4
+
+
 def _masthead_over_menu(entries: list[_Entry], k: int, floor: int) -> int:
     """The site's name, when entries[k] is its row of sections right under it ("Kestrel
     Gazette" / "News   Sport   What's On   Jobs", "Local | Politics | Schools"): a site's
@@ -1773,8 +1806,8 @@ def _masthead_over_menu(entries: list[_Entry], k: int, floor: int) -> int:
     if not m:
         return m
     above = entries[m - 1].info
-    if above.role in HEADERISH or (name.listed and above.listed):
-        return -1  # (a kicker over it; or the last of a list's items, one a line)
+    if (above.role in HEADERISH and above.role != TIMESTAMP) or (name.listed and above.listed):
+        return -1  # (a kicker over it, not the last page's date; or a list's last item)
     return m
 
 

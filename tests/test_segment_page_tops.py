@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from test_segment_pages import FLOODS, ORCHESTRA, _starts
 
-from worker.clean import BOILER, classify
+from worker.clean import BOILER, CLOSE, classify
 
 
 def test_more_in_a_section_with_an_ampersand_is_a_links_label() -> None:
@@ -229,3 +229,24 @@ def test_a_sites_name_over_its_menu_is_a_start_below_the_last_pages_links() -> N
         *ORCHESTRA,
     ]
     assert _starts(lines) == [1, len(FLOODS) + 5]
+
+
+def test_a_posts_sign_off_by_given_names_closes_it() -> None:
+    """ "— Dave & Maia, Southern Reef Divers" under a small site's post signs it off (a
+    closing line, so the kicker under its footer opens the next page); a dash over
+    words that are no names stays as it was."""
+    for line in ("— Dave & Maia, Southern Reef Divers", "– Sarah, Riverside Allotments"):
+        assert classify(line).role == CLOSE, line
+    assert classify("— Read More Here").role != CLOSE
+    lines = [
+        *ORCHESTRA,
+        "— Dave & Maia, Halverton Youth Orchestra",
+        "Filed under: Tours, Japan",
+        "Book a ticket | Gift vouchers | Contact us",
+        "3 comments",
+        "EXPLAINER",
+        "What is a flood barrier? A visual guide",
+        "By the Data & Graphics team · March 25, 2024",
+        *FLOODS,
+    ]
+    assert _starts(lines) == [1, len(ORCHESTRA) + 5]

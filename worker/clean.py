@@ -2637,6 +2637,8 @@ def _short_role(s: str, nwords: int, mask: int, dateline: bool) -> int:
                 and not _names_a_section(t)
             ):
                 return BYLINE
+            if _FIRST_NAMES_SIGN.match(t):
+                return CLOSE  # "— Dave & Maia, Southern Reef Divers": a post's sign-off
         if s[-1] == ")" and " and " in s and _NAME_NOTES.search(s):
             plain = _NAME_NOTES.sub("", s)  # "Jo Park (now) and Sam Roe (earlier)": a live page's
             if _is_name(plain) and _NAME_PAIR.match(plain):  # writers, each with a shift
@@ -3451,6 +3453,15 @@ _UNGLUE = re.compile(
     r"(?<=\b(?:19|20)\d\d)(?=\d)|(?<=\d)(?=[A-Z]|[ap]m\b)|(?<=[A-Z])(?=[A-Z][a-z])"
 )
 _AGO = re.compile(r"\b(?:\d+|an?)\s+(?:sec|min|hour|hr|day|week|month)[a-z]*\s+ago\b", re.I)
+
+
+# Given names alone, one or two, and maybe their outfit: how a small site's post is
+# signed under a dash ("— Dave & Maia, Southern Reef Divers", "– Sarah, Riverside Farm").
+_FIRST_NAMES_SIGN = re.compile(
+    r"^[A-Z][a-z]+(?: (?:&|and) [A-Z][a-z]+)?, (?:the )?"
+    r"[A-Z][\w&'’.-]*(?: (?:&|[A-Z][\w&'’.-]*)){0,4}$"
+    r"|^[A-Z][a-z]+ (?:&|and) [A-Z][a-z]+$"
+)
 
 
 def _is_name(s: str) -> bool:

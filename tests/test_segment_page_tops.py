@@ -250,3 +250,29 @@ def test_a_posts_sign_off_by_given_names_closes_it() -> None:
         *FLOODS,
     ]
     assert _starts(lines) == [1, len(ORCHESTRA) + 5]
+
+
+def test_a_desks_live_page_title() -> None:
+    """ "Business live" / "Markets live: ..." over a live page's first entry time: the
+    page's kicker and title, a start (not a live entry inside the page above)."""
+    from worker.segment import _LIVE_TITLE
+
+    for title in ("Business live", "Markets live: Dollar soars", "Ukraine war live – latest"):
+        assert _LIVE_TITLE.match(title), title
+    for line in ("Where they live", "How we live: a guide", "Nipah virus LIVE: Two more tests"):
+        assert not _LIVE_TITLE.match(line), line
+    lines = [
+        "River defences hold as Severn peaks",
+        "By Tom Hale",
+        *FLOODS,
+        "Subscribe to river alerts",
+        "The Halverton Observer",
+        "Business live",
+        "Markets live: shares slide as the river closes the port",
+        "Latest update 4:12pm",
+        "4:12pm",
+        *ORCHESTRA[:2],
+        "3:58pm",
+        *ORCHESTRA[2:],
+    ]
+    assert _starts(lines)[1] in (len(FLOODS) + 3, len(FLOODS) + 4)

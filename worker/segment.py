@@ -631,6 +631,10 @@ SECTION_SIM_MID = 0.06
 # A live page's title or kicker: "LIVE", "LIVE: ...", "Live updates: ...", "As it happened".
 _LIVE_TITLE = re.compile(
     r"^(?:LIVE|Live|LIVE UPDATES|Live updates|Live blog|As it happened)(?:\s*[:|–—-]\s*\S.*)?$"
+    # "Business live", "Markets live: Dollar soars after rate rise", "Ukraine war live – ..."
+    r"|^[A-Z][\w&'’-]*(?: [A-Z][\w&'’-]*){0,2} (?:live|LIVE)$"
+    r"|^[A-Z][\w&'’-]*(?: (?!(?:we|they|you|I|to)\b)[\w&'’-]+)? live(?: updates| blog)?"
+    r"\s*[:|–—]\s*\S.*$"  # (not an entry's "Nipah virus LIVE: ..." of a live page)
 )
 
 

@@ -109,12 +109,15 @@ def test_a_headline_under_a_photo_essays_appeal_opens_the_page() -> None:
 def test_a_posts_footer_and_a_social_prompt_are_furniture() -> None:
     """ "Posted in X · 212 comments" ends a blog post as "Posted in X | 212 comments"
     does; "Follow the team on social media" is a prompt, not a headline; "Our
-    Standards: ..." is a wire page's footer link."""
+    Standards: ..." is a wire page's footer link; "Get our X every Friday" and "Enter your
+    email address" are a newsletter's sign-up box."""
     for line in (
         "Posted in Launch analysis · 212 comments",
         "Follow the team on social media",
         "Follow us on social media",
         "Our Standards: Editorial Principles.",
+        "Get our Justice Brief every Friday",
+        "Enter your email address    Sign up",
     ):
         assert classify(line).role == BOILER, line
     assert classify("Fans used social media to follow the race").role != BOILER

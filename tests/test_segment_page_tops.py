@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from test_segment_pages import FLOODS, ORCHESTRA, _starts
 
-from worker.clean import BOILER, CLOSE, classify
+from worker.clean import BOILER, CLOSE, TIMESTAMP, classify
 
 
 def test_more_in_a_section_with_an_ampersand_is_a_links_label() -> None:
@@ -279,3 +279,19 @@ def test_a_desks_live_page_title() -> None:
         *ORCHESTRA[2:],
     ]
     assert _starts(lines)[1] in (len(FLOODS) + 3, len(FLOODS) + 4)
+
+
+def test_a_comments_head_is_furniture_in_its_page() -> None:
+    """ "OldStandBlue — July 15 at 9:14 am", "Petra L. — 9 April 2025 at 12:03",
+    "OldDev_73 · 12h": a comment's handle and time, inside its page (no page's date);
+    a date with its time, or a writer's name with a date, stays a timestamp."""
+    for line in (
+        "OldStandBlue — July 15 at 9:14 am",
+        "Petra L. — 9 April 2025 at 12:03",
+        "OldDev_73 · 12h",
+        "Joined Mar 2019 · 214 posts",
+    ):
+        info = classify(line)
+        assert info.role == BOILER and info.ad, line
+    for line in ("05.05.2025 · 13:20", "Jo Park — March 3, 2024"):
+        assert classify(line).role == TIMESTAMP, line

@@ -2162,6 +2162,18 @@ CREDITS_WORDS = 30
 AVAILABLE_WORDS = 30
 
 
+# A comment's head: a handle (one token with a digit, an underscore or a capital inside,
+# or a given name and an initial), a dash or dot, and when ("July 15 at 9:14 am", "12h");
+# a forum member's line ("Joined Mar 2019 · 214 posts").
+_COMMENT_STAMP = re.compile(
+    r"^(?:(?=[\w.'’@-]*[A-Za-z]{2})[\w.'’@-]*(?:\d|_|[a-z][A-Z][\w.'’@-]*[a-z][A-Z])[\w.'’@-]*"
+    r"|[A-Z][a-z]+ [A-Z]\.) [—–·•] [^—–·•|]*\d[^—–·•|]*$"
+    r"|^[Jj]oined (?:in )?[A-Z][a-z]{2,8}\.? \d{4}\b.{0,30}$",
+)
+#: Longest comment head, in words.
+COMMENT_STAMP_WORDS = 9
+
+
 def _classify(
     s: str, mask: int | None = None, nwords: int | None = None, plain: bool | None = None
 ) -> LineInfo:
@@ -2196,6 +2208,9 @@ def _classify(
     if nwords == 1 and _URL_ONLY.match(s):
         info.role = BOILER  # a bare web address
         return info
+    if nwords <= COMMENT_STAMP_WORDS and s[0] not in "—–-" and _COMMENT_STAMP.match(s):
+        info.role, info.ad = BOILER, True  # "OldStandBlue — July 15 at 9:14 am": a comment's
+        return info  # head (or a forum member's "Joined Mar 2019 · 214 posts"), in its page
     if nwords == 1 and _EMAIL_ONLY.match(s):
         info.role = CLOSE  # a contact address: the story's last line
         return info

@@ -295,3 +295,29 @@ def test_a_comments_head_is_furniture_in_its_page() -> None:
         assert info.role == BOILER and info.ad, line
     for line in ("05.05.2025 · 13:20", "Jo Park — March 3, 2024"):
         assert classify(line).role == TIMESTAMP, line
+
+
+def test_a_headline_led_by_its_rubric_opens_a_page() -> None:
+    """Q&A / "Related: ..." / "Letters: Readers on the floods" / "Trains at night" (the
+    first letter's heading) / letter: a headline led by its page's rubric is a page's
+    title (as good as a repeated headline), though a short heading follows it."""
+    from worker.segment import _RUBRIC_TITLE
+
+    for title in ("Letters: Readers on the floods", "Review: The jewels return, scars and all"):
+        assert _RUBRIC_TITLE.match(title), title
+    for line in ("Letters", "Analysis: what it means", "Review: good"):
+        assert not _RUBRIC_TITLE.match(line), line
+    lines = [
+        "Your questions about the floods, answered",
+        *FLOODS[:3],
+        "Q: What would you want to know that we don't know yet?",
+        "A: Where the water goes next, and whether the barrier can be raised in time.",
+        "Related: Free sandbags - how to sign up",
+        "Letters: Readers on the floods",
+        "Sandbags at night",
+        "I have lived on Mill Street for thirty years and I can count on one hand the times the"
+        " council has knocked on my door; this week it knocked twice, and brought sandbags.",
+        "Gerald Pinkney, Upton",
+        *ORCHESTRA,
+    ]
+    assert _starts(lines)[1] == 8

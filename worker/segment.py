@@ -491,6 +491,8 @@ def _features(
                 repeat = 1.0  # repeated at once, or after a standfirst
             elif _site_title(text):
                 repeat = 1.0  # the page's own title, with the site's name: as good as a repeat
+            elif text[:1] in _RUBRIC_FIRST and _RUBRIC_TITLE.match(text) is not None:
+                repeat = 1.0  # "Letters: Readers on the derailment": a page's rubric and title
             elif text[:1] in "Hh" and _HOME_CRUMB.match(text) is not None:
                 repeat = 1.0  # "Home › News › Releases": the page's path from the site's root
                 short_head = False
@@ -677,6 +679,17 @@ def _same_title(a: str, b: str) -> bool:
 _TITLE_SEPARATORS = frozenset([" | ", " • ", " - ", " – ", " — ", " · "])
 #: Most words of the site's name after a title.
 SITE_WORDS = 4
+
+
+# A headline led by its page's rubric ("Letters: Readers on the derailment", "Review: The
+# Marchioness jewels return", "Obituary: Jo Park"): the title of a page of that kind,
+# not a section heading inside a story (whose rubric would be the story's own).
+_RUBRIC_TITLE = re.compile(
+    r"^(?:letters?(?: to the editor)?|reviews?|editorial|obituary|interview|explainer|essay"
+    r"|profile|podcast|in pictures|fact[- ]check|the big read|long read)\s*[:|–—]\s*\S.{8,}$",
+    re.I,
+)
+_RUBRIC_FIRST = frozenset("LlRrEeOoIiPpFfTt")
 
 
 def _site_title(text: str) -> bool:

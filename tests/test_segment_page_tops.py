@@ -321,3 +321,34 @@ def test_a_headline_led_by_its_rubric_opens_a_page() -> None:
         *ORCHESTRA,
     ]
     assert _starts(lines)[1] == 8
+
+
+def test_an_obituarys_lead_under_furniture_opens_it() -> None:
+    """story / "Sign up for our daily briefing" / "Enter your email  Sign up" / "Maureen
+    Lindqvist, who has died aged 78, spent ..." / obituary: the obituary's sentence is a
+    lead, like a dateline, so the obituary starts there; under a paragraph of its own
+    piece (an anecdote told first) it is no start."""
+    obituary = [
+        "Maureen Lindqvist, who has died aged 78, spent 41 years as a nurse at Halverton"
+        " General and trained more than a thousand students on its wards.",
+        "Born in Ketley, the youngest of five children of a railway signalman and a school"
+        " cook, she left school at sixteen to work in a laundry before starting her training.",
+        "In the 1990s she kept a handwritten ledger of every shift on her wards that fell below"
+        " safe staffing, and sent a copy to the hospital's board every month for ten years.",
+        "She is survived by her husband, Anders, their two sons and four grandchildren.",
+    ]
+    lines = [
+        "River defences hold as Severn peaks",
+        "By Tom Hale",
+        *FLOODS,
+        "Sign up for our daily health briefing",
+        "Enter your email  Sign up",
+        *obituary,
+    ]
+    assert _starts(lines) == [1, len(FLOODS) + 5]
+    anecdote = [
+        "In the winter of 1972 a young nurse walked into the board's meeting with a ledger of"
+        " unsafe shifts and asked, politely, that it be read into the minutes.",
+    ]
+    lines = ["Nurse who counted every unsafe shift", "By Ana Ruiz", *anecdote, *obituary]
+    assert _starts(lines) == [1]

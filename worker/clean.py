@@ -3453,7 +3453,16 @@ def _is_dateline(s: str) -> bool:
         )
         or _DATELINE_STATE.match(s) is not None
         or (s[1:2].islower() and _DATELINE_DATED.match(s) is not None)
+        or (" died " in s[:90] and _OBITUARY_LEAD.match(s) is not None)
     )
+
+
+# An obituary's first sentence: "Maureen Lindqvist, who has died aged 78, spent ...": a
+# lead, as a dateline is (only an obituary opens so).
+_OBITUARY_LEAD = re.compile(
+    r"^[A-Z][\w.'’-]*(?: (?:[A-Z][\w.'’-]*|de|van|von|da|del|bin|al))+,"
+    r" who (?:has )?died (?:on \w+ )?(?:aged|at the age of) \d"
+)
 
 
 def _is_mostly_date(s: str) -> bool:

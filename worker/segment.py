@@ -58,6 +58,7 @@ from worker.clean import (
     _LABEL_LINE,
     _MONTH,
     _NEXT_PAGE,
+    _OBITUARY_LEAD,
     _PAYWALL_LABEL,
     _POSTED_BY,
     _QUOTE,
@@ -2599,6 +2600,12 @@ SPLIT_MIN = 5
 SPLIT_COS = 0.06
 
 
+def _obituary_lead(text: str) -> bool:
+    """The paragraph is an obituary's sentence "X, who has died aged N, ..." (which
+    classify reads as a lead, like a dateline)."""
+    return " died " in text[:90] and _OBITUARY_LEAD.match(text.lstrip()) is not None
+
+
 def _article(entries: list[_Entry]) -> SegmentedArticle:
     """Clean a run of entries into one SegmentedArticle."""
     lines = [(e.raw.no, e.raw.text) for e in entries]
@@ -2637,6 +2644,9 @@ def _push(window: list[_Entry], raw: RawLine, info: LineInfo | None = None) -> N
     if info is None:
         info = classify(raw.text)
     last = window[-1].info if window else None
+    if info.dateline and last is not None and last.role == BODY and _obituary_lead(raw.text):
+        info.dateline = False  # "X, who has died aged 85, ..." under a paragraph: its piece
+        # opened with an anecdote (a lead only where a page starts, under furniture)
     if (
         _PUSH_SHORTCUT
         and info.role in _PLAIN_ROLES

@@ -352,3 +352,18 @@ def test_an_obituarys_lead_under_furniture_opens_it() -> None:
     ]
     lines = ["Nurse who counted every unsafe shift", "By Ana Ruiz", *anecdote, *obituary]
     assert _starts(lines) == [1]
+
+
+def test_live_times_comment_heads_and_timeline_entries() -> None:
+    """ "11:30 p.m. (yesterday)" is a live entry's time like "11:30 p.m."; "Gloria R. on
+    November 6, 2025 at 9:12 pm" a comment's head; "November 16, 2023: Withdrawals
+    halted." a timeline's entry, not a page's date."""
+    from worker.clean import BODY
+
+    for line in ("11:30 p.m. (yesterday)", "11:30 p.m."):
+        info = classify(line)
+        assert info.role == TIMESTAMP and info.clock, line
+    assert classify("Gloria R. on November 6, 2025 at 9:12 pm").role == BOILER
+    assert classify("November 16, 2023: Withdrawals halted.").role == BODY
+    for line in ("Updated: Nov 16, 2023", "March 3, 2024: 9:14 AM GMT"):
+        assert classify(line).role == TIMESTAMP, line

@@ -134,7 +134,8 @@ _STAFF_ENDS = ("Staff", "ewsroom", "Desk", "desk", "Writer", "riters", "porter",
 # A bare time of day: a live-blog update marker inside one page, not an article start.
 _CLOCK = re.compile(
     r"^(?:(?:posted|updated|published|last updated)(?: at)?\s*:?\s*)?"
-    r"\d{1,2}[:.]\d{2}(?:\s*[ap]\.?m\.?)?(?:\s*(?:gmt|bst|utc|cet|et|pt|ist|aest|aedt))?$",
+    r"\d{1,2}[:.]\d{2}(?:\s*[ap]\.?m\.?)?(?:\s*(?:gmt|bst|utc|cet|et|pt|ist|aest|aedt))?"
+    r"(?:\s*\(?yesterday\)?)?$",  # ("11:30 p.m. (yesterday)": a live page's older entry)
     re.I,
 )
 # A live entry's heading led by its time: "7:52 p.m.: Jury returns", "14:05 GMT - Talks end".
@@ -2167,7 +2168,7 @@ AVAILABLE_WORDS = 30
 # a forum member's line ("Joined Mar 2019 · 214 posts").
 _COMMENT_STAMP = re.compile(
     r"^(?:(?=[\w.'’@-]*[A-Za-z]{2})[\w.'’@-]*(?:\d|_|[a-z][A-Z][\w.'’@-]*[a-z][A-Z])[\w.'’@-]*"
-    r"|[A-Z][a-z]+ [A-Z]\.) [—–·•] [^—–·•|]*\d[^—–·•|]*$"
+    r"|[A-Z][a-z]+ [A-Z]\.) (?:[—–·•]|on) [^—–·•|]*\d[^—–·•|]*$"
     r"|^[Jj]oined (?:in )?[A-Z][a-z]{2,8}\.? \d{4}\b.{0,30}$",
 )
 #: Longest comment head, in words.
@@ -2595,7 +2596,11 @@ def _short_role(s: str, nwords: int, mask: int, dateline: bool) -> int:
         if s[:3] in ("End", "END", "end") and _END_MARK.match(s):
             return CLOSE  # "Ends/Sunday, September 15, 2024": a release's end, its date
         if (mask & _K_AGO and _RELATIVE_TS.match(s)) or (
-            s[-1] != "?" and _DIGIT.search(s) and _HAS_DATE.search(s) and _is_mostly_date(s)
+            s[-1] != "?"
+            and _DIGIT.search(s)
+            and _HAS_DATE.search(s)
+            and _is_mostly_date(s)
+            and not (": " in s and _TIMELINE_ENTRY.match(s))
         ):
             return TIMESTAMP
         if nwords <= 3 and _MONTH_YEAR.match(s):
@@ -2666,6 +2671,7 @@ def _short_role(s: str, nwords: int, mask: int, dateline: bool) -> int:
         and _DIGIT.search(s)
         and _HAS_DATE.search(s)
         and _is_mostly_date(s)
+        and not (": " in s and _TIMELINE_ENTRY.match(s))
     ):
         return TIMESTAMP  # "Tue 5 Mar 2024 09.30 GMT Last modified on Tue 5 Mar 2024 12.14 GMT"
     if nwords <= ASK_WORDS and "?" in s and _ASK_READER.search(s):
@@ -3455,6 +3461,11 @@ def _is_dateline(s: str) -> bool:
         or (s[1:2].islower() and _DATELINE_DATED.match(s) is not None)
         or (" died " in s[:90] and _OBITUARY_LEAD.match(s) is not None)
     )
+
+
+# A timeline's entry: a date with its year, a colon, what happened ("November 16, 2023:
+# Withdrawals halted."); not a label before a date ("Updated: Nov 16, 2023").
+_TIMELINE_ENTRY = re.compile(r"^[^:]{0,24}\b(?:1[89]|20)\d\d: (?=.*[A-Za-z]{3})(?!.*\d{1,2}:\d\d)")
 
 
 # An obituary's first sentence: "Maureen Lindqvist, who has died aged 78, spent ...": a

@@ -61,6 +61,14 @@ RECORD = (
     "h74",
     "h75",
     "h76",
+    "h89",
+    "h90",
+    "h95",
+    "h96",
+    "h97",
+    "h107",
+    "h108",
+    "h109",
 )
 #: Dumps a feature must occur in to be kept.
 MIN_DUMPS = 5

@@ -40,7 +40,13 @@ from worker.store.models import Alert, Article, Match
 from worker.store.queries import job_rows
 
 ARTICLES = 600
-LEASES = {"NEWSWATCH_BACKFILL_LEASE_SECONDS": "3", "NEWSWATCH_BACKFILL_BATCH_LEASE_SECONDS": "4"}
+LEASES = {
+    "NEWSWATCH_BACKFILL_LEASE_SECONDS": "3",
+    "NEWSWATCH_BACKFILL_BATCH_LEASE_SECONDS": "4",
+    # a poll message taken (prefetched) by a worker busy with the backfill is lost with
+    # the broker; the feeds come back when their lease runs out
+    "NEWSWATCH_FEED_LEASE_SECONDS": "10",
+}
 
 
 def _reference(path: Path, sqlite_url: str, rules_dir: Path) -> dict[str, int]:

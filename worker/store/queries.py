@@ -8,6 +8,7 @@ job's progress commit together or not at all.
 from __future__ import annotations
 
 import json
+import os
 from collections.abc import Iterable, Sequence
 from datetime import UTC, datetime, timedelta
 from typing import Any
@@ -202,7 +203,10 @@ def job_rows(conn: Connection, ids: Iterable[int]) -> list[dict]:
     return [dict(r) for r in conn.execute(select(JOB).where(JOB.c.id.in_(ids))).mappings()]
 
 
-FEED_LEASE = timedelta(minutes=5)  # how long a feed enqueued by the sweep stays claimed
+# How long a feed enqueued by the sweep stays claimed: a poll message lost with the
+# broker (a restart without persistence) is recovered when it runs out. Like the
+# backfill's leases, settable for tests that restart the broker.
+FEED_LEASE = timedelta(seconds=int(os.environ.get("NEWSWATCH_FEED_LEASE_SECONDS", "300")))
 
 
 def _due_feeds(now: datetime) -> Any:

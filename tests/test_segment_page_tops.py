@@ -367,3 +367,18 @@ def test_live_times_comment_heads_and_timeline_entries() -> None:
     assert classify("November 16, 2023: Withdrawals halted.").role == BODY
     for line in ("Updated: Nov 16, 2023", "March 3, 2024: 9:14 AM GMT"):
         assert classify(line).role == TIMESTAMP, line
+
+
+def test_file_links_a_rating_prompt_and_an_obituarys_dates() -> None:
+    """ "Management response (PDF, 210 KB)" links a file; "Did you find this helpful?
+    Rate this post: ..." asks for feedback; "Jo Park, nurse, born 3 February 1946; died
+    30 April 2025" closes an obituary."""
+    for line in (
+        "Management response (PDF, 210 KB)",
+        "Downloads: Press release (PDF, 212 KB) | Photos (ZIP)",
+        "Did you find this helpful? Rate this post: ★★★★★ (412 votes)",
+    ):
+        assert classify(line).role == BOILER, line
+    dates = "Maureen Elsie Lindqvist, nurse, born 3 February 1946; died 30 April"
+    assert classify(dates).role == CLOSE
+    assert classify("The council published its response (PDF) on Monday.").role != BOILER

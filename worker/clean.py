@@ -229,7 +229,8 @@ _FEEDBACK = re.compile(
     r" (?:useful|helpful)\?|did you find (?:this|the) (?:page|article|story|guide|post|information)"
     r"? ?(?:useful|helpful)\?|thanks? (?:you )?for your feedback[.!]?"
     r"|maybe|(?:yes|no),? this (?:page|article|guide) (?:is|was) (?:not )?(?:useful|helpful)"
-    r"|help us improve(?: (?:this (?:page|site|website)|[\w.-]+))?)$",
+    r"|help us improve(?: (?:this (?:page|site|website)|[\w.-]+))?"
+    r"|did you find this (?:useful|helpful)\? rate this (?:post|article|page)\b.{0,40})$",
     re.I,
 )
 _FEEDBACK_FIRST = frozenset("IiWwDdTtYyNnMmHh")
@@ -1284,6 +1285,11 @@ _BOILER = AnchoredOrNot(
     r"|^download (?:the |our )?(?:full |complete )?(?:report|study|pdf|brochure)\b"
     # a link to a file with its type and size: "Download the statement (PDF, 84 KB)"
     r"|^download\b.{0,60}\((?:pdf|docx?|xlsx?|pptx?|zip|csv|mp3|epub)\b"
+    # a short link to a file, its type and size in brackets: "Management response (PDF,
+    # 210 KB)", "Downloads: Press release (PDF, 212 KB) | Photos (ZIP)" (a bare "(PDF)" may
+    # be one link of a list)
+    r"|^[^.!?()]{1,80}\((?:pdf|docx?|xlsx?|pptx?|zip|csv|epub),\s*[\d.,]+\s*(?:[kmg]b|pages?)\)"
+    r"(?:\s*[|·]\s*[^.!?]{1,60})?$"
     r"|^sign up (?:to|for) (?:our |the )?(?-i:[A-Z][\w'’-]*)(?: [\w'’-]+){0,3}$"
     r"|\b(?:will be |are )?added to your (?:[\w'’-]+ ){0,2}feed\b"
     r"|^stay (?:up to date|up-to-date|informed|in the know)\b.{0,60}\b(?:news|stories|updates)\W*$"
@@ -1494,6 +1500,13 @@ _FAMILIES = {
         "follow us",
         "social media",
         "download",
+        "(pdf",
+        "(doc",
+        "(xls",
+        "(ppt",
+        "(zip",
+        "(csv",
+        "(epub",
         "conversation",
         "share your",
         "click here",
@@ -2251,7 +2264,7 @@ def _classify(
         return info
     # a page's foot: a feedback prompt ("Was this page useful?"), a republishing button
     # ("X is published by Y. Republish this article.")
-    foot = (nwords <= 8 and s[0] in _FEEDBACK_FIRST and _FEEDBACK.match(s) is not None) or (
+    foot = (nwords <= 14 and s[0] in _FEEDBACK_FIRST and _FEEDBACK.match(s) is not None) or (
         nwords <= 40 and "epublish" in s and _REPUBLISH.search(s) is not None
     )
     if nwords <= 40 and (
@@ -2495,6 +2508,8 @@ def _short_role(s: str, nwords: int, mask: int, dateline: bool) -> int:
         return TIMESTAMP  # "14.32 GMT": a live entry's time (classify() marks it a clock)
     if nwords <= 8 and _EDITED_BY.match(s):
         return BYLINE  # "Edited by Jo Park and Sam Roe" over a live page
+    if ", born " in s and "; died " in s and _OBITUARY_DATES.match(s):
+        return CLOSE  # "Jo Park, nurse, born 3 May 1946; died 30 April 2025": an obituary's end
     if nwords <= 25 and _IMAGE_LABEL.match(s):
         # "Image source, Jo Park" / "Image caption, Crowds at ..." / "Credit...X"
         return CAPTION if s[6:7].lower() == "c" and s[:5].lower() == "image" else CREDIT
@@ -3466,6 +3481,13 @@ def _is_dateline(s: str) -> bool:
 # A timeline's entry: a date with its year, a colon, what happened ("November 16, 2023:
 # Withdrawals halted."); not a label before a date ("Updated: Nov 16, 2023").
 _TIMELINE_ENTRY = re.compile(r"^[^:]{0,24}\b(?:1[89]|20)\d\d: (?=.*[A-Za-z]{3})(?!.*\d{1,2}:\d\d)")
+
+
+# An obituary's last line, its subject's dates: "Maureen Elsie Lindqvist, nurse, born 3
+# February 1946; died 30 April 2025".
+_OBITUARY_DATES = re.compile(
+    r"^[A-Z][\w.'’-]*(?: [A-Z][\w.'’-]*)+, [^;]{2,80}, born [^;]{4,60}; died [^;]{4,60}$"
+)
 
 
 # An obituary's first sentence: "Maureen Lindqvist, who has died aged 78, spent ...": a

@@ -2610,13 +2610,7 @@ def _short_role(s: str, nwords: int, mask: int, dateline: bool) -> int:
             return CLOSE  # the outlet's closing furniture: ends the article, dropped
         if s[:3] in ("End", "END", "end") and _END_MARK.match(s):
             return CLOSE  # "Ends/Sunday, September 15, 2024": a release's end, its date
-        if (mask & _K_AGO and _RELATIVE_TS.match(s)) or (
-            s[-1] != "?"
-            and _DIGIT.search(s)
-            and _HAS_DATE.search(s)
-            and _is_mostly_date(s)
-            and not (": " in s and _TIMELINE_ENTRY.match(s))
-        ):
+        if (mask & _K_AGO and _RELATIVE_TS.match(s)) or _date_line(s):
             return TIMESTAMP
         if nwords <= 3 and _MONTH_YEAR.match(s):
             return TIMESTAMP  # "May 2023": a report's issue date
@@ -2680,14 +2674,7 @@ def _short_role(s: str, nwords: int, mask: int, dateline: bool) -> int:
             plain = _NAME_NOTES.sub("", s)  # "Jo Park (now) and Sam Roe (earlier)": a live page's
             if _is_name(plain) and _NAME_PAIR.match(plain):  # writers, each with a shift
                 return BYLINE
-    elif (
-        nwords <= 20
-        and s[-1] != "?"  # ("What happened on March 3?": a question, a subheading)
-        and _DIGIT.search(s)
-        and _HAS_DATE.search(s)
-        and _is_mostly_date(s)
-        and not (": " in s and _TIMELINE_ENTRY.match(s))
-    ):
+    elif nwords <= 20 and _date_line(s):
         return TIMESTAMP  # "Tue 5 Mar 2024 09.30 GMT Last modified on Tue 5 Mar 2024 12.14 GMT"
     if nwords <= ASK_WORDS and "?" in s and _ASK_READER.search(s):
         return CLOSE  # "Got a tip about this? Contact us at tips@...": the outlet's call-out
@@ -3475,6 +3462,19 @@ def _is_dateline(s: str) -> bool:
         or _DATELINE_STATE.match(s) is not None
         or (s[1:2].islower() and _DATELINE_DATED.match(s) is not None)
         or (" died " in s[:90] and _OBITUARY_LEAD.match(s) is not None)
+    )
+
+
+def _date_line(s: str) -> bool:
+    """A line that is mostly a date and time: a page's or entry's timestamp. Not a
+    question ("What happened on March 3?": a subheading), nor a timeline's entry
+    ("November 16, 2023: Withdrawals halted.")."""
+    return (
+        s[-1] != "?"
+        and _DIGIT.search(s) is not None
+        and _HAS_DATE.search(s) is not None
+        and _is_mostly_date(s)
+        and not (": " in s and _TIMELINE_ENTRY.match(s))
     )
 
 

@@ -431,7 +431,7 @@ def _features(
         after_appeal = after_appeal or info.end  # a copyright line ends the page
         if info.listed and not info.ad:
             after_appeal = True  # a list of links or tags under the story ends its page
-        ended = ended or _page_end(info) or (header and _short_end(info))
+        ended = ended or _page_end(info) or (header and _short_end(info)) or _footer_end(entries, p)
         p -= 1
     after_appeal = after_appeal or zoned
     prev = entries[p].info if p >= 0 else None
@@ -873,6 +873,18 @@ def _page_end(info: LineInfo) -> bool:
     )
 
 
+def _footer_end(entries: list[_Entry], k: int) -> bool:
+    """entries[k] is a short end line ("© Ardenshire County Council") under more of a
+    page's footer (a row of its links, "Report a problem with this page"): the foot of a
+    page, so the header lines above it are not those of the paragraph below."""
+    if not _short_end(entries[k].info):
+        return False
+    j = k - 1
+    while j >= 0 and entries[j].info.role == BLANK:
+        j -= 1
+    return j >= 0 and entries[j].info.role == BOILER and not entries[j].info.ad
+
+
 def _short_end(info: LineInfo) -> bool:
     """A short line that ends a page ("Tags: health, doctors", "© Jo Park"), seen
     between a header line above and a header line below: the page above ended there.
@@ -1183,7 +1195,13 @@ def _body_maybe(
     short_end[boiler] = np.fromiter(
         map(_short_end, map(infos.__getitem__, boiler.tolist())), dtype=bool, count=len(boiler)
     )
-    ended = _between(page_end, pc, c) | (_between(short_end, pc, c) & (role[c] != BODY))
+    footer_end = np.zeros(n, dtype=bool)
+    footer_end[boiler] = np.fromiter(
+        (_footer_end(entries, k) for k in boiler.tolist()), dtype=bool, count=len(boiler)
+    )
+    ended = _between(page_end | footer_end, pc, c) | (
+        _between(short_end, pc, c) & (role[c] != BODY)
+    )
     unscored = np.isin(prole, _HEADERISH_ROLES) & ~ended
     # (photos and their credits over an appeal: the page ended, as in _features)
     unscored &= ~(np.isin(prole, _PHOTO_ROLE_IDS) & _between(zone_a, pc, c))

@@ -3,7 +3,9 @@ a page's footer ends it, the paragraph under it opens the next page, cue or none
 
 from __future__ import annotations
 
-from test_segment_pages import FLOODS, _starts
+from test_segment_pages import FLOODS, ORCHESTRA, _starts
+
+from worker.clean import BOILER, classify
 
 
 def test_a_footer_ending_in_a_copyright_line_ends_the_page() -> None:
@@ -22,5 +24,58 @@ def test_a_footer_ending_in_a_copyright_line_ends_the_page() -> None:
         "No",
         "Contact us | Accessibility statement | Cookies | Privacy notice",
         "© Halverton County Council",
+    ]
+    assert _starts([*page, *FLOODS]) == [1, len(page) + 1]
+
+
+def test_a_comment_sections_furniture_ends_its_page() -> None:
+    """The comment form's title and foot, the button under the comments, a licence
+    notice: lines that only ever close a page."""
+    for line in (
+        "Leave a Reply",
+        "Leave a reply Cancel reply",
+        "Load more comments",
+        "Show more comments",
+        "Your email address will not be published. Required fields are marked *",
+        "All content is available under the Open Government Licence v3.0, except where"
+        " otherwise stated",
+    ):
+        info = classify(line)
+        assert info.role == BOILER and info.end, line
+
+
+def test_a_story_under_a_comment_form_opens_a_page() -> None:
+    """a blog post / its comments / "Leave a Reply" / "Your email address will not be
+    published." / a story with no header: the form closed the blog's page."""
+    post = [
+        "Why our orchestra fundraiser worked",
+        *ORCHESTRA[:4],
+        "Leave a Reply",
+        "Your email address will not be published. Required fields are marked *",
+    ]
+    assert _starts([*post, *FLOODS]) == [1, len(post) + 1]
+
+
+def test_a_short_official_page_closed_by_its_licence_keeps_its_start() -> None:
+    """a guidance page (a headline, a few paragraphs, its list of contents) /
+    "Is this page useful?" / its licence notice / a story with no header: the story
+    starts under the licence, though the page above would keep no second paragraph."""
+    page = [
+        "National Minimum Wage rates",
+        "Guidance",
+        "Updated 28 November 2026",
+        "Most workers aged 21 and over must be paid at least the National Living Wage, which"
+        " rises every April after a review by the Low Pay Commission.",
+        "If you pay less than the minimum wage, you may have to pay arrears to your workers"
+        " and a penalty of up to twice the amount owed.",
+        "Check you are paying the right amount with the minimum wage calculator.",
+        "Contents",
+        "1. Who gets the minimum wage",
+        "2. Rates from 1 April 2027",
+        "3. What counts as pay",
+        "4. Penalties for underpaying",
+        "Is this page useful? Yes  No  Report a problem with this page",
+        "All content is available under the Open Government Licence v3.0, except where"
+        " otherwise stated",
     ]
     assert _starts([*page, *FLOODS]) == [1, len(page) + 1]

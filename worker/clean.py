@@ -928,8 +928,14 @@ _NEXT_PAGE = re.compile(
 # A comment count or prompt ends the page, like a copyright line.
 _COMMENT_END = re.compile(
     r"^(?:\d+\s+(?:reader |user )?(?:comments?|responses?)|(?:reader |user )?(?:comments|responses)"
-    r"(?:\s*\(\d+\))?)\s*:?$|^(?:post|add|leave|write) (?:a |your )?comment\W*$",
+    r"(?:\s*\(\d+\))?)\s*:?$|^(?:post|add|leave|write) (?:a |your )?comment\W*$"
+    # a comment section's own furniture: its form's title, the button under its comments
+    r"|^leave a reply(?: cancel reply)?\W*$|^(?:load|show|view|see) (?:more|all|\d+ more) comments\W*$",
     re.I,
+)
+# The foot of a comment form or of an official page: its last lines, longer ones.
+_FORM_FOOT = re.compile(
+    r"\bemail address will not be published\b|^(?:all )?content is available under\b", re.I
 )
 
 
@@ -2311,12 +2317,14 @@ def _classify(
             or (_INLINE.search(s) is not None and not _THANKS.match(s))
         )
         info.end = _COPYRIGHT.search(s) is not None or (
-            nwords <= 4 and (_COMMENT_END.match(s) is not None or _NEXT_PAGE.match(s) is not None)
+            nwords <= 5 and (_COMMENT_END.match(s) is not None or _NEXT_PAGE.match(s) is not None)
         )
         if not info.end and ("rofit" in s or "ignator" in s or "harity" in s):
             info.end = _OUTLET_NOTE.search(s) is not None  # the outlet's note ends its page
         if not info.end and s[0] in "Yy":
             info.end = _PAYWALL_SPENT.match(s) is not None  # the page is cut off there
+        if not info.end and ("ublish" in s or "vailable" in s):
+            info.end = _FORM_FOOT.search(s) is not None
         if not info.end and "ookie" in s:
             info.end = _cookie_banner(s)  # a consent banner parts two pages
         info.end = info.end or foot

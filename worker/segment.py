@@ -51,9 +51,11 @@ from worker.classify_ahead import classified
 from worker.clean import (
     _AD_LINE,
     _BARE_NAME,
+    _COMMENT_END,
     _CONTACT,
     _DATA_ROW,
     _EMBED_BY,
+    _FORM_FOOT,
     _HAS_DATE,
     _LABEL_LINE,
     _MONTH,
@@ -1511,8 +1513,13 @@ def _drop_stubs(
             if above == 0 and _label_over_furniture(entries, keep[-1], i) and len(keep) > 1:
                 keep[-1] = i  # a box's label over furniture only: no page's headline
                 continue
-            if above < 2 and not (above == 0 and _gallery(entries, keep[-1], i, titled=False)):
-                continue  # the article above would keep a single paragraph (not a gallery)
+            if (
+                above < 2
+                and not (above == 0 and _gallery(entries, keep[-1], i, titled=False))
+                and not _under_page_foot(entries, i)
+            ):
+                continue  # the article above would keep a single paragraph (not a gallery,
+                # nor a page its own foot closed: a form, a list of links may be all it had)
         elif info.role == BYLINE and _paragraphs(paras, i, nxt) <= 1:
             if not _byline_over_story(entries, i, nxt):
                 continue  # a label that reads like a name ("Private Notes"), not an author
@@ -1521,6 +1528,24 @@ def _drop_stubs(
         keep.append(i)
     tail = [b for b in bounds[-1:] if b not in given_way]
     return _drop_headless(entries, keep + tail)[1:]
+
+
+def _under_page_foot(entries: list[_Entry], i: int) -> bool:
+    """entries[i] sits right under a page's very foot: a comment form's or comment
+    section's last line, a licence notice, a copyright line under the footer's links.
+    (Not any end line: a photo's copyright, an outlet's note or the tags may sit in a
+    header, over its story's lead.)"""
+    k = i - 1
+    while k >= 0 and entries[k].info.role == BLANK:
+        k -= 1
+    if k < 0 or entries[k].info.role != BOILER or not entries[k].info.end:
+        return False
+    key = entries[k].info.key
+    return (
+        _COMMENT_END.match(key) is not None
+        or _FORM_FOOT.search(key) is not None
+        or _footer_end(entries, k)
+    )
 
 
 def _byline_over_story(entries: list[_Entry], i: int, nxt: int) -> bool:

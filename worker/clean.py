@@ -930,7 +930,8 @@ _COMMENT_END = re.compile(
     r"^(?:\d+\s+(?:reader |user )?(?:comments?|responses?)|(?:reader |user )?(?:comments|responses)"
     r"(?:\s*\(\d+\))?)\s*:?$|^(?:post|add|leave|write) (?:a |your )?comment\W*$"
     # a comment section's own furniture: its form's title, the button under its comments
-    r"|^leave a reply(?: cancel reply)?\W*$|^(?:load|show|view|see) (?:more|all|\d+ more) comments\W*$",
+    r"|^leave a reply(?: cancel reply)?\W*$"
+    r"|^(?:load|show|view|see) (?:more|all|\d+ more) comments\W*$",
     re.I,
 )
 # The foot of a comment form or of an official page: its last lines, longer ones.

@@ -79,3 +79,27 @@ def test_a_short_official_page_closed_by_its_licence_keeps_its_start() -> None:
         " otherwise stated",
     ]
     assert _starts([*page, *FLOODS]) == [1, len(page) + 1]
+
+
+def test_an_interview_starts_at_its_headline_over_its_interviewer() -> None:
+    """story / headline / "Interview by Jo Park" / introduction with its editing note /
+    question / answer ...: the page starts at the headline signed by the line under it,
+    not at the first question (the learned placement may not move a start down past a
+    headline's "By" line)."""
+    interview = [
+        "‘We are triaging justice’: a public defender on caseloads and burnout",
+        "Interview by Callum Reyes",
+        "The county's public defender's office has lost a third of its lawyers in two years."
+        " We spoke to a supervising attorney about what that means for clients. This"
+        " interview has been edited for length and clarity.",
+        "How many cases are you carrying right now?",
+        "About 140 open felony files. The national standards say it should be closer to 50,"
+        " and some of my newer colleagues are over 200.",
+        "What does that mean for a client?",
+        "It means I might meet them for the first time ten minutes before their arraignment,"
+        " in a hallway, with three other people listening.",
+        "Does that push people toward plea deals?",
+        "Of course it does. A plea is the one thing the system can always process quickly,"
+        " and everyone in the building knows it.",
+    ]
+    assert _starts([*FLOODS, *interview]) == [1, len(FLOODS) + 1]

@@ -381,9 +381,25 @@ def place(
         for j in range(b + 1, hi + 1):
             if line(j)[1].listed:
                 scores[j - lo] = -math.inf  # a list's link (below a start): no page opens there
+        signed = _signed_headline(line, roles, b, hi)
+        if signed >= 0:  # a headline over its "By ..." line: the page is open by then
+            scores[signed + 1 - lo :] = [-math.inf] * (hi - signed)
         best = max(range(len(scores)), key=scores.__getitem__)
         out.append(lo + best if scores[best] > scores[b - lo] else b)
     return out
+
+
+# "By Jo Park", "Interview by Jo Park", "Words and pictures by Jo Park".
+_SIGNED = re.compile(r"\s*(?:[a-z]+ ){0,3}by\s", re.I)
+
+
+def _signed_headline(line, roles: Sequence[int], b: int, hi: int) -> int:
+    """The first headline line at or under the start ``b`` (up to ``hi``) that has a
+    "By ..." byline right under it ("Interview by ...", too), or -1."""
+    for k in range(b, hi):
+        if roles[k] == HEAD and roles[k + 1] == BYLINE and _SIGNED.match(line(k + 1)[0]):
+            return k
+    return -1
 
 
 class _Lazy:

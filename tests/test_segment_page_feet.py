@@ -103,3 +103,30 @@ def test_an_interview_starts_at_its_headline_over_its_interviewer() -> None:
         " and everyone in the building knows it.",
     ]
     assert _starts([*FLOODS, *interview]) == [1, len(FLOODS) + 1]
+
+
+def test_comments_between_reply_rows_open_no_page() -> None:
+    """story / "Comments (3)" / a comment: name, time, text, "Reply · 12 likes" / two
+    more, each closed by its row of actions / next page: the names and short lines
+    between two action rows are one reader's comment, never a page's headline."""
+    comments = [
+        "Comments (3)",
+        "river_watcher",
+        "2 hours ago",
+        "Great coverage. The barrier held because of the 2007 money, not luck.",
+        "Reply · 12 likes",
+        "Dr Fenwick",
+        "Upton Residents Say Thanks",
+        "Reply · 4 likes",
+        "Port Tewkesbury Renter · 3 hours ago",
+        "Tewkesbury flooded anyway, whatever the agency says about its walls and pumps.",
+        "Reply · 1 like",
+    ]
+    lines = [
+        "Severn barriers hold as river peaks",
+        *FLOODS,
+        *comments,
+        "Orchestra to tour Japan after appeal",
+        *ORCHESTRA,
+    ]
+    assert _starts(lines) == [1, len(FLOODS) + len(comments) + 2]

@@ -3048,6 +3048,8 @@ def _push(window: list[_Entry], raw: RawLine, info: LineInfo | None = None) -> N
         _caption_before_head(window)
     if info.role == CLOSE and raw.text.lstrip()[:6].lower() == "posted":
         _signed_comments(window)
+    elif info.words <= REPLY_BAR_WORDS and info.key[:1] in "RrLlQqSsVv" and _closes_comment(info):
+        _between_reply_bars(window)
 
 
 def _signed_comments(window: list[_Entry]) -> None:
@@ -3065,6 +3067,55 @@ def _signed_comments(window: list[_Entry]) -> None:
                 if x.info.role in _COMMENT_ROLES:  # (other furniture keeps its own role)
                     x.info.role, x.info.ad, x.info.end = BOILER, False, True
             return
+
+
+def _between_reply_bars(window: list[_Entry]) -> None:
+    """A comment's action row ("Reply · 12 likes", "Like · Reply · 2h", "Reply  Quote
+    Report"; the last line) or the thread's "Load more comments", with a row of the same
+    kind a few lines above, or the thread's count ("Comments (3)"): what lies between
+    is one reader's comment (a name, a time, the text), no page's header or story; it
+    is furniture, as _signed_comments makes it."""
+    s = len(window) - 1
+    more = _MORE_COMMENTS.match(window[s].info.key) is not None
+    first = window[s].info.key.split(None, 1)[0].lower()
+    for k in range(s - 2, max(0, s - REPLY_BAR_SPAN) - 1, -1):
+        key = window[k].info.key
+        if (
+            key[:1] in "RrLlQq"
+            and (more or key.split(None, 1)[0].lower() == first)
+            and _REPLY_BAR.match(key) is not None
+        ) or (window[k].info.end and _COMMENT_COUNT.match(key) is not None):
+            for x in window[k : s + 1]:
+                if x.info.role in _REPLY_ROLES:
+                    x.info.role, x.info.ad, x.info.end = BOILER, False, True
+            return
+
+
+# A comment's row of actions and counts, with a reply or quote button among them.
+_REPLY_BAR = re.compile(
+    r"^(?=.*\b(?:reply|quote)\b)(?:(?:reply|like|quote|report|share|flag|permalink|"
+    r"\d[\d.,]*k? (?:likes?|replies|points|upvotes)|likes? \(\d+\)|\d[\d.,]*k?|"
+    r"\d+[smhdw]|\d+ (?:mins?|minutes?|hours?|days?) ago)(?:\s*[·|•]\s*|\s{2,}|$))+$",
+    re.I,
+)
+
+
+def _closes_comment(info: LineInfo) -> bool:
+    """The line is a comment's action row, or the button under a thread's comments."""
+    return _REPLY_BAR.match(info.key) is not None or (
+        info.end and _MORE_COMMENTS.match(info.key) is not None
+    )
+
+
+# The button under a thread's last comment shown ("Load more comments").
+_MORE_COMMENTS = re.compile(r"^(?:load|show|view|see) (?:more|all|\d+ more) comments\W*$", re.I)
+# A comment thread's count or label ("Comments (3)", "12 comments", "Reader comments").
+_COMMENT_COUNT = re.compile(r"^(?:\d+ )?(?:reader |user )?comments?(?: \(\d+\))?:?$", re.I)
+#: Most words in a comment's action row; lines within which two rows mark one comment.
+REPLY_BAR_WORDS = 10
+REPLY_BAR_SPAN = 8
+#: Roles of the lines of a comment between two action rows (the rows' own, too).
+_REPLY_ROLES = frozenset({BODY, CONT, HEAD, CLOSE, BYLINE, TIMESTAMP, BOILER})
 
 
 def _comment_head(text: str) -> str:

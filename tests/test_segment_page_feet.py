@@ -130,3 +130,22 @@ def test_comments_between_reply_rows_open_no_page() -> None:
         *ORCHESTRA,
     ]
     assert _starts(lines) == [1, len(FLOODS) + len(comments) + 2]
+
+
+def test_a_start_under_a_sites_crumb_moves_up_to_the_sites_name() -> None:
+    """statement / its status line, app button and copyright / "TRAVEL SENSE" / "Home  ›
+    Ferries  ›  Advice" / headline / "By ... | 5 min read" / story: a start put on the
+    crumb under the site's name moves up onto the name, the top of the page."""
+    lines = [
+        "Halverton Youth Orchestra statement on the cancelled Vienna tour",
+        *ORCHESTRA,
+        "Tour status: All concerts going ahead",
+        "Download the Halverton app",
+        "© Halverton Youth Orchestra Ltd. Registered in Halverton No. 41172.",
+        "TRAVEL SENSE",
+        "Home  ›  Ferries  ›  Advice",
+        "Is it safe to travel by river this winter? What passengers need to know",
+        "By Anoushka Feld | 18 November | 5 min read",
+        *FLOODS,
+    ]
+    assert _starts(lines) == [1, len(ORCHESTRA) + 5]

@@ -1832,8 +1832,12 @@ def _mastheads(entries: list[_Entry], bounds: list[int], ctx: int) -> tuple[list
     for m in names:
         near = [b for b in [ctx, *out] if abs(b - m) <= MASTHEAD_REACH]
         above = [b for b in near if ctx < b < m and all(e.info.role != BODY for e in entries[b:m])]
+        below = [b for b in near if m < b and all(e.info.role != BODY for e in entries[m:b])]
         if above:
             out[out.index(above[-1])] = m
+            named.add(m)
+        elif below and not any(ctx < b < m for b in near):
+            out[out.index(below[0])] = m  # (a start on the crumb or kicker under the menu)
             named.add(m)
         elif not near:
             bisect.insort(out, m)

@@ -420,6 +420,8 @@ def _features(
         return None
     if i and _table_row(entries[i - 1]):
         return None  # a paragraph under a table's rows: the table's story goes on
+    if entries[i].info.ad and entries[i].info.role == BODY:
+        return None  # a reader's comment (_between_reply_bars): no page opens there
     p = i - 1
     after_appeal = False  # a donation/subscription appeal ends the article before it
     furniture = False  # share prompts, "Related:", newsletter sign-ups end articles too
@@ -1205,6 +1207,7 @@ def _body_maybe(
         _between(short_end, pc, c) & (role[c] != BODY)
     )
     unscored = np.isin(prole, _HEADERISH_ROLES) & ~ended
+    unscored |= (role[c] == BODY) & _attr(infos, c, "ad")  # a reader's comment (_features)
     # (photos and their credits over an appeal: the page ended, as in _features)
     unscored &= ~(np.isin(prole, _PHOTO_ROLE_IDS) & _between(zone_a, pc, c))
     # a headline right over an appeal's zone may be the appeal's own heading (_features)
@@ -2113,7 +2116,11 @@ def _split_cueless(entries: list[_Entry], terms: _Terms, gap_of: list[int], a: i
         return []
     # (a split under a lone headline opens at the headline, which leaves it below)
     opens = {i: _headed(entries, i, body[0]) for i in body[SPLIT_MIN : len(body) - SPLIT_MIN + 1]}
-    cands = [i for i, h in opens.items() if h >= 0 or _plain_start(entries, i)]
+    cands = [
+        i
+        for i, h in opens.items()
+        if (h >= 0 or _plain_start(entries, i)) and not entries[i].info.ad
+    ]
     cands = _outside_parallel(entries, body, cands)
     run = _run_parts(entries, terms, gap_of, a, b) if cands else None
     if run is None:
@@ -3088,10 +3095,13 @@ def _between_reply_bars(window: list[_Entry]) -> None:
             key[:1] in "RrLlQq"
             and (more or key.split(None, 1)[0].lower() == first)
             and _REPLY_BAR.match(key) is not None
-        ) or (window[k].info.end and _COMMENT_COUNT.match(key) is not None):
+        ) or (window[k].info.role == BOILER and _COMMENT_COUNT.match(key) is not None):
             for x in window[k : s + 1]:
                 if x.info.role in _REPLY_ROLES:
-                    x.info.role, x.info.ad, x.info.end = BOILER, False, True
+                    x.info.role, x.info.ad, x.info.end = BOILER, True, False
+                elif x.info.role in (BODY, CONT):
+                    x.info.ad = True  # (a comment's text: no story opens there, see
+                    # _split_cueless; a thread of them may be a page of its own)
             return
 
 
@@ -3099,7 +3109,7 @@ def _between_reply_bars(window: list[_Entry]) -> None:
 _REPLY_BAR = re.compile(
     r"^(?=.*\b(?:reply|quote)\b)(?:(?:reply|like|quote|report|share|flag|permalink|"
     r"\d[\d.,]*k? (?:likes?|replies|points|upvotes)|likes? \(\d+\)|\d[\d.,]*k?|"
-    r"\d+[smhdw]|\d+ (?:mins?|minutes?|hours?|days?) ago)(?:\s*[·|•]\s*|\s{2,}|$))+$",
+    r"\d+[smhdw]|\d+ (?:mins?|minutes?|hours?|days?) ago)(?:\s*[·|•]\s*|\s+|$))+$",
     re.I,
 )
 
@@ -3114,12 +3124,16 @@ def _closes_comment(info: LineInfo) -> bool:
 # The button under a thread's last comment shown ("Load more comments").
 _MORE_COMMENTS = re.compile(r"^(?:load|show|view|see) (?:more|all|\d+ more) comments\W*$", re.I)
 # A comment thread's count or label ("Comments (3)", "12 comments", "Reader comments").
-_COMMENT_COUNT = re.compile(r"^(?:\d+ )?(?:reader |user )?comments?(?: \(\d+\))?:?$", re.I)
+_COMMENT_COUNT = re.compile(
+    r"^(?:.*\s[·|]\s+)?(?:\d[\d,.]*k? )?(?:top |all |latest |newest |reader |user )?comments?"
+    r"(?: \(\d+\))?:?$",
+    re.I,
+)
 #: Most words in a comment's action row; lines within which two rows mark one comment.
 REPLY_BAR_WORDS = 10
 REPLY_BAR_SPAN = 8
 #: Roles of the lines of a comment between two action rows (the rows' own, too).
-_REPLY_ROLES = frozenset({BODY, CONT, HEAD, CLOSE, BYLINE, TIMESTAMP, BOILER})
+_REPLY_ROLES = frozenset({HEAD, CLOSE, BYLINE, TIMESTAMP, BOILER})
 
 
 def _comment_head(text: str) -> str:

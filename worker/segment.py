@@ -1835,7 +1835,13 @@ def _mastheads(entries: list[_Entry], bounds: list[int], ctx: int) -> tuple[list
     for m in names:
         near = [b for b in [ctx, *out] if abs(b - m) <= MASTHEAD_REACH]
         above = [b for b in near if ctx < b < m and all(e.info.role != BODY for e in entries[b:m])]
-        below = [b for b in near if m < b and all(e.info.role != BODY for e in entries[m:b])]
+        below = [
+            b
+            for b in near
+            if m < b
+            and not entries[m].info.lead  # (a list's label over a footer's row: no name)
+            and all(e.info.role != BODY and not e.info.end for e in entries[m:b])
+        ]
         if above:
             out[out.index(above[-1])] = m
             named.add(m)

@@ -3502,7 +3502,11 @@ _OBITUARY_DATES = re.compile(
 # An obituary's first sentence: "Maureen Lindqvist, who has died aged 78, spent ...": a
 # lead, as a dateline is (only an obituary opens so).
 _OBITUARY_LEAD = re.compile(
-    r"^[A-Z][\w.'’-]*(?: (?:[A-Z][\w.'’-]*|de|van|von|da|del|bin|al))+,"
+    # "My friend Jo Park, who has died aged 91, ...": a reader's obituary opens so
+    r"^(?:(?:My|Our) (?:(?:old |dear |late )?(?:friend|colleague|father|mother|husband|wife"
+    r"|partner|brother|sister|grandfather|grandmother|uncle|aunt|teacher|mentor|son"
+    r"|daughter)(?: and (?:\w+ )?\w+)?),? )?"
+    r"[A-Z][\w.'’-]*(?: (?:[A-Z][\w.'’-]*|de|van|von|da|del|bin|al))+,"
     r" who (?:has )?died (?:on \w+ )?(?:aged|at the age of) \d"
 )
 

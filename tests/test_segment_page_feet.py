@@ -3,9 +3,13 @@ a page's footer ends it, the paragraph under it opens the next page, cue or none
 
 from __future__ import annotations
 
+import io
+
 from test_segment_pages import FLOODS, ORCHESTRA, _starts
 
+from worker import segment as S
 from worker.clean import BOILER, classify
+from worker.dumpio import iter_lines
 
 
 def test_a_footer_ending_in_a_copyright_line_ends_the_page() -> None:
@@ -149,3 +153,66 @@ def test_a_start_under_a_sites_crumb_moves_up_to_the_sites_name() -> None:
         *FLOODS,
     ]
     assert _starts(lines) == [1, len(ORCHESTRA) + 5]
+
+
+def test_a_short_rubric_over_a_headline_is_no_subheading() -> None:
+    """story on energy bills / "How a smart meter talks to your supplier" / "Explainer" /
+    the explainer: two headline lines between paragraphs, a headline and its short
+    rubric, are a new page's header, not a subheading (which is one line): the short
+    rubric does not count against it as a short subheading would."""
+    story = [
+        "Energy firms told to refund customers billed years late",
+        "Energy suppliers have been ordered to refund customers who were sent bills for gas"
+        " and electricity used more than a year earlier, the regulator said on Monday.",
+        "The rules limit back-billing to twelve months, but the regulator found that three"
+        " suppliers had charged customers for energy used up to four years before.",
+        "About 40,000 households are owed refunds averaging £310, the regulator said, and"
+        " suppliers must contact them by the end of the month.",
+        "Consumer groups said many customers had paid the late bills without knowing that"
+        " the law protected them, and urged anyone billed late to check their statements.",
+        "One supplier said it had fixed the smart meter fault that stopped readings reaching"
+        " its billing system and apologised to the customers affected.",
+    ]
+    page = [
+        "How a smart meter talks to your supplier",
+        "Explainer",
+        "A smart meter sends its readings over a radio link to a communications hub, a"
+        " small box usually fixed on top of it or beside it under the stairs.",
+        "The hub passes them over a mobile network to a national data company, which"
+        " forwards them every half hour to whichever firm holds the account.",
+        "In tower blocks and rural valleys the signal is often too weak, and engineers fit"
+        " an aerial or a mesh repeater on a landing or in a loft.",
+        "If the screen of the in-home display shows a red cross, the hub has lost touch"
+        " and the readings are queued until the link returns.",
+    ]
+    entries = _entries([*story, *page])
+    at = len(story)  # the headline
+    assert _subhead(entries, at) == 0.0
+    lone = [*story, "What to do next", *page[2:]]
+    assert _subhead(_entries(lone), at) == 1.0  # a short line alone between paragraphs
+
+
+def _entries(lines: list[str]) -> list:
+    ents: list = []
+    for raw in iter_lines(io.BytesIO(("\n".join(lines) + "\n").encode("utf-8"))):
+        S._push(ents, raw)
+    return ents
+
+
+def _subhead(entries: list, i: int) -> float:
+    coh, terms = S._cohesion_terms(entries)
+    features = S._features(entries, i, S._appeal_zone(entries), coh, terms)
+    assert features is not None
+    return features[S.FEATURES.index("subhead")]
+
+
+def test_a_readers_obituary_opens_with_a_lead() -> None:
+    """ "My friend Jo Park, who has died aged 91, ...": the opening of a reader's
+    obituary reads as a lead, like "Jo Park, who has died aged 91, ..."."""
+    for line in (
+        "My friend Margaret Ellery, who has died aged 91, read meters for thirty years.",
+        "Our colleague Tom Hale, who died on Sunday aged 64, ran the newsroom for a decade.",
+        "Margaret Ellery, who has died aged 91, read meters for thirty years.",
+    ):
+        assert classify(line).dateline, line
+    assert not classify("My friend said the meter was read in March, aged or not.").dateline

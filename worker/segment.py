@@ -612,7 +612,7 @@ def _features(
         valley,
         head_only * (depths[g] + valley),
         1.0 if furniture else 0.0,
-        1.0 if head_only and short_head else 0.0,
+        1.0 if head_only and short_head and heads == 1 else 0.0,
         carried,
         _section_sim(entries, i, terms, gap_of)
         if head_only and terms is not None and not lazy

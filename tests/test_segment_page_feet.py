@@ -216,3 +216,22 @@ def test_a_readers_obituary_opens_with_a_lead() -> None:
     ):
         assert classify(line).dateline, line
     assert not classify("My friend said the meter was read in March, aged or not.").dateline
+
+
+def test_a_start_on_a_sites_name_over_its_menu_stays_there() -> None:
+    """story / "Halverton Policy Forum" / "Research · Commentary · Events · About" /
+    "Commentary" / headline / writer / date / story: the start the rules put on the
+    site's name stays there (the learned placement moved it to the rubric under the
+    menu)."""
+    lines = [
+        "Orchestra to tour Japan after appeal",
+        *ORCHESTRA,
+        "Halverton Policy Forum",
+        "Research · Commentary · Events · About",
+        "Commentary",
+        "A deal on paper: why the Severn flood plan may not survive its first wet winter",
+        "Dr. Mireille Tambwe, Senior Fellow, Water and Security Programme",
+        "14 May 2025 · 9 min read",
+        *FLOODS,
+    ]
+    assert _starts(lines) == [1, len(ORCHESTRA) + 2]

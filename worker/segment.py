@@ -1833,6 +1833,9 @@ def _mastheads(entries: list[_Entry], bounds: list[int], ctx: int) -> tuple[list
     out = list(bounds)
     named: set[int] = set()
     for m in names:
+        if m in out:
+            named.add(m)  # (already there: the placement leaves it too)
+            continue
         near = [b for b in [ctx, *out] if abs(b - m) <= MASTHEAD_REACH]
         above = [b for b in near if ctx < b < m and all(e.info.role != BODY for e in entries[b:m])]
         below = [

@@ -235,3 +235,19 @@ def test_a_start_on_a_sites_name_over_its_menu_stays_there() -> None:
         *FLOODS,
     ]
     assert _starts(lines) == [1, len(ORCHESTRA) + 2]
+
+
+def test_a_blogs_name_and_tagline_over_its_menu_top_its_page() -> None:
+    """story / "Dark Skies, Cold Coffee" / "a backyard astronomy blog" / its menu / date /
+    post title / post: the blog's name tops the page, over its tagline and menu."""
+    lines = [
+        "Orchestra to tour Japan after appeal",
+        *ORCHESTRA,
+        "Dark Skies, Cold Coffee",
+        "a backyard astronomy blog",
+        "Home   About   Gear   Sketches   Contact",
+        "Friday, June 14",
+        "Observing log: chasing the comet with an 8-inch telescope from a dark backyard",
+        *FLOODS,
+    ]
+    assert _starts(lines) == [1, len(ORCHESTRA) + 2]

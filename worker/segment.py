@@ -1869,10 +1869,12 @@ def _masthead_over_menu(entries: list[_Entry], k: int, floor: int) -> int:
     m = k - 1
     if m < floor or not _nav_row(entries[k].raw.text.strip()):
         return -1
+    if m - 1 >= floor and _tagline(entries[m]):
+        m -= 1  # "Dark Skies, Cold Coffee" / "a backyard astronomy blog" / menu
     name = entries[m].info
     t = entries[m].raw.text.strip()
     if not (
-        (name.role in (HEAD, BYLINE) or (name.role == BOILER and name.listed))
+        (name.role in (HEAD, BYLINE, BODY) or (name.role == BOILER and name.listed))
         and 1 < name.words <= MASTHEAD_WORDS
         and (t[:1].isupper() or t[:1].isdigit())
         and t[-1:] not in ".!?:;,"
@@ -1888,6 +1890,20 @@ def _masthead_over_menu(entries: list[_Entry], k: int, floor: int) -> int:
     return m
 
 
+def _tagline(e: _Entry) -> bool:
+    """A site's tagline under its name ("a blog about payments and plumbing"): short,
+    in lower case, no sentence."""
+    t = e.raw.text.strip()
+    return (
+        e.info.role in (BODY, CONT, HEAD)
+        and e.info.words <= TAGLINE_WORDS
+        and t[:1].islower()
+        and t[-1:] not in ".!?:;,"
+    )
+
+
+#: Longest tagline under a site's name, in words.
+TAGLINE_WORDS = 12
 #: Longest site name over its menu row, in words.
 MASTHEAD_WORDS = 5
 _NAV_SPLIT = re.compile(r"\s+[/|·›>»]\s+|\s{2,}")

@@ -251,3 +251,25 @@ def test_a_blogs_name_and_tagline_over_its_menu_top_its_page() -> None:
         *FLOODS,
     ]
     assert _starts(lines) == [1, len(ORCHESTRA) + 2]
+
+
+def test_a_signed_headline_under_a_gallerys_last_photo_opens_a_page() -> None:
+    """gallery: title / "Photo 1 of 3" / caption / ... / last caption / headline / "By
+    ..." / story: the headline signed under it opens the next page; the photos above it
+    are the gallery's, not its lead photo."""
+    gallery = [
+        "In pictures: the Severn floods",
+        "Photo 1 of 3",
+        "The river overtops the quay wall in Upton on Monday morning. Photograph: Dylan Roake",
+        "Photo 2 of 3",
+        "A firefighter carries a resident from a house on Quarry Street. Photograph: Dylan Roake",
+        "Photo 3 of 3",
+        "Volunteers fill sandbags at the village hall. Photograph: Beth Ngata",
+    ]
+    lines = [
+        *gallery,
+        "Orchestra to tour Japan after appeal",
+        "By Sol Hemmings, arts correspondent",
+        *ORCHESTRA,
+    ]
+    assert _starts(lines) == [1, len(gallery) + 1]

@@ -443,6 +443,14 @@ def _features(
         ended = True  # photos, their credits, an appeal: a photo essay's foot, not a header
     if prev is not None and prev.role == HEAD and _appeal_heading(entries, zone, p, i):
         ended = True  # the appeal's own heading: no headline of this header
+    if (
+        prev is not None
+        and prev.role in _PHOTO_ROLES
+        and p >= 1
+        and entries[p - 1].info.role in (HEAD, CAPTION)
+        and _signed_below(entries, i)
+    ):
+        ended = True  # a gallery's last photo, then a headline signed under it: a new page
     if prev is not None and prev.role in HEADERISH and not ended:
         return None  # inside a header zone (unless a page ended between: not this one's)
     if p == i - 1 and _item_heading(entries[p]) and not (p and entries[p - 1].info.item):
@@ -877,6 +885,28 @@ def _page_end(info: LineInfo) -> bool:
     )
 
 
+def _after_gallery(entries: list[_Entry], b: int) -> bool:
+    """entries[b], a start, is a headline signed under it right after a gallery's last
+    photo (its counter or caption, then a caption or credit): the photos are the
+    gallery's, so the placement leaves the start on the headline."""
+    return (
+        b >= 2
+        and entries[b - 1].info.role in _PHOTO_ROLES
+        and entries[b - 2].info.role in (HEAD, CAPTION)
+        and _signed_below(entries, b)
+    )
+
+
+def _signed_below(entries: list[_Entry], i: int) -> bool:
+    """entries[i] is a headline with its "By ..." line right under it."""
+    return (
+        entries[i].info.role == HEAD
+        and i + 1 < len(entries)
+        and entries[i + 1].info.role == BYLINE
+        and opens_by(entries[i + 1].raw.text)
+    )
+
+
 def _footer_end(entries: list[_Entry], k: int) -> bool:
     """entries[k] is a short end line ("© Ardenshire County Council") under more of a
     page's footer (a row of its links, "Report a problem with this page"): the foot of a
@@ -1206,6 +1236,11 @@ def _body_maybe(
     ended = _between(page_end | footer_end, pc, c) | (
         _between(short_end, pc, c) & (role[c] != BODY)
     )
+    # a gallery's last photo, then a headline signed under it (_features)
+    above_p = role[np.maximum(pc - 1, 0)]
+    gallery = np.isin(prole, _PHOTO_ROLE_IDS) & (pc >= 1) & np.isin(above_p, [HEAD, CAPTION])
+    for k in np.flatnonzero(gallery & (role[c] == HEAD)).tolist():
+        ended[k] = ended[k] or _signed_below(entries, int(c[k]))
     unscored = np.isin(prole, _HEADERISH_ROLES) & ~ended
     unscored |= (role[c] == BODY) & _attr(infos, c, "ad")  # a reader's comment (_features)
     # (photos and their credits over an appeal: the page ended, as in _features)
@@ -1366,7 +1401,9 @@ def _boundaries(
     found, fixed = _rule_boundaries(entries, ctx, weights, limit, carry)
     if (placement is None and starts_check is None) or not found:
         return found
-    fixed = fixed | {b for b in found if _by_over_dateline(entries, b)}
+    fixed = fixed | {
+        b for b in found if _by_over_dateline(entries, b) or _after_gallery(entries, b)
+    }
     roles = [e.info.role for e in entries]
     line = _line_of(entries)
     if placement is not None:

@@ -273,3 +273,23 @@ def test_a_signed_headline_under_a_gallerys_last_photo_opens_a_page() -> None:
         *ORCHESTRA,
     ]
     assert _starts(lines) == [1, len(gallery) + 1]
+
+
+def test_a_sites_name_under_a_press_releases_notes_tops_the_next_page() -> None:
+    """release / "ENDS" / "Notes to editors" / notes / "Kelsford Evening News" / its menu
+    row / crumb / headline / story: the notes block took the site's name in as one of
+    its lines, but a name over a menu row tops the next page."""
+    lines = [
+        "Orchestra to tour Japan after appeal",
+        *ORCHESTRA,
+        "ENDS",
+        "Notes to editors",
+        "High-resolution images are available on request.",
+        "For media enquiries contact the orchestra's office on 01632 960 440.",
+        "Kelsford Evening News",
+        "News | Sport | Kelsford FC | What's On | Business | Property | Jobs",
+        "News › Weather",
+        "River defences hold as Severn peaks",
+        *FLOODS,
+    ]
+    assert _starts(lines) == [1, len(ORCHESTRA) + 6]

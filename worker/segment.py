@@ -1911,7 +1911,7 @@ def _masthead_over_menu(entries: list[_Entry], k: int, floor: int) -> int:
     name = entries[m].info
     t = entries[m].raw.text.strip()
     if not (
-        (name.role in (HEAD, BYLINE, BODY) or (name.role == BOILER and name.listed))
+        (name.role in (HEAD, BYLINE, BODY) or (name.role == BOILER and _run_item(name)))
         and 1 < name.words <= MASTHEAD_WORDS
         and (t[:1].isupper() or t[:1].isdigit())
         and t[-1:] not in ".!?:;,"
@@ -1925,6 +1925,12 @@ def _masthead_over_menu(entries: list[_Entry], k: int, floor: int) -> int:
     if (above.role in HEADERISH and above.role != TIMESTAMP) or (name.listed and above.listed):
         return -1  # (a kicker over it, not the last page's date; or a list's last item)
     return m
+
+
+def _run_item(info: LineInfo) -> bool:
+    """A line a run of furniture above took in: a list's link, or a line of a notes or
+    contact block (which may end, unmarked, where the next page's masthead begins)."""
+    return info.listed or info.lead < 0
 
 
 def _tagline(e: _Entry) -> bool:

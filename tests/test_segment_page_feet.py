@@ -293,3 +293,28 @@ def test_a_sites_name_under_a_press_releases_notes_tops_the_next_page() -> None:
         *FLOODS,
     ]
     assert _starts(lines) == [1, len(ORCHESTRA) + 6]
+
+
+def test_a_story_under_a_wire_storys_closing_credit_opens_a_page() -> None:
+    """wire story / "(Reporting by ...; Editing by ...)" / a column on the same floods
+    with no header, opening "There is ...": the bracketed credit is the wire story's
+    very end, so the column starts a page though it opens like a continuation."""
+    column = [
+        "There is a particular kind of flood story that the broadcasters adore, and you are"
+        " about to be drowned in it: the barrier that held, the engineers in hi-vis.",
+        "What the studio will not say out loud is that the walls at Upton were paid for by"
+        " a scheme that ministers tried to cancel twice in the last decade.",
+        "Ask the farmers downstream, whose fields are under water every winter now, whether"
+        " they feel protected by a wall that was built to save a car park.",
+        "The review due in the spring will be told that the barriers worked. It should ask"
+        " who they worked for, and who was left on the wrong side of them.",
+        "Until then, enjoy the footage of the river lapping at the top of the wall. It is"
+        " the most expensive television the agency has ever made.",
+    ]
+    lines = [
+        "Severn barriers hold as river peaks",
+        *FLOODS,
+        "(Reporting by Owen Hadlee; Editing by Priya Mannan)",
+        *column,
+    ]
+    assert _starts(lines) == [1, len(FLOODS) + 3]

@@ -439,6 +439,8 @@ def _features(
         p -= 1
     after_appeal = after_appeal or zoned
     prev = entries[p].info if p >= 0 else None
+    if prev is not None and prev.role == CLOSE and _wire_credit(entries[p].raw.text):
+        furniture = True  # "(Reporting by ...; Editing by ...)": a wire story's very end
     if zoned and prev is not None and prev.role in _PHOTO_ROLES:
         ended = True  # photos, their credits, an appeal: a photo essay's foot, not a header
     if prev is not None and prev.role == HEAD and _appeal_heading(entries, zone, p, i):
@@ -897,6 +899,13 @@ def _after_gallery(entries: list[_Entry], b: int) -> bool:
     )
 
 
+def _wire_credit(text: str) -> bool:
+    """A closing credit in brackets ("(Reporting by Jo Park; Editing by Tom Hale)"):
+    nothing of its story follows it."""
+    t = text.strip()
+    return t[:1] == "(" and t[-1:] == ")" and " by " in t
+
+
 def _signed_below(entries: list[_Entry], i: int) -> bool:
     """entries[i] is a headline with its "By ..." line right under it."""
     return (
@@ -1265,6 +1274,8 @@ def _body_maybe(
     closing = zone_a | _attr(infos, every, "end") | (_attr(infos, every, "listed") & ~ad)
     after_appeal = _between(closing, p, body)
     furniture = _between(furn, p, body)
+    for k in np.flatnonzero(has_prev & (prole == CLOSE)).tolist():  # (as in _features)
+        furniture[k] = furniture[k] or _wire_credit(entries[int(p[k])].raw.text)
     flag = _attr(infos, body, "dateline", "connective", "quote_start")
     prev_colon = np.zeros(len(body), dtype=bool)
     prev_colon[has_prev] = _attr(infos, p[has_prev], "ends_colon")

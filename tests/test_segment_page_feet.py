@@ -8,7 +8,7 @@ import io
 from test_segment_pages import FLOODS, ORCHESTRA, _starts
 
 from worker import segment as S
-from worker.clean import BOILER, classify
+from worker.clean import BOILER, TIMESTAMP, classify
 from worker.dumpio import iter_lines
 
 
@@ -318,3 +318,20 @@ def test_a_story_under_a_wire_storys_closing_credit_opens_a_page() -> None:
         *column,
     ]
     assert _starts(lines) == [1, len(FLOODS) + 3]
+
+
+def test_a_row_led_by_its_date_is_the_pages_time() -> None:
+    """ "Updated June 2 · By the Forkful staff", "Issued: 26 June 2025 | Next issue: 24
+    July 2025": a row whose first cell is a date is the page's time, not a headline or
+    a paragraph, so the header it sits in opens a page."""
+    rows = [
+        "Updated June 2 · By the Forkful staff",
+        "Issued: 26 June 2025 | Next issue: 24 July 2025",
+        "Updated 9 March 2025 · All 11 polls reporting",
+    ]
+    for row in rows:
+        entries = _entries([*FLOODS, "Ossia is closing. Here is where to eat", row])
+        assert entries[-1].info.role == TIMESTAMP, row
+    # a paragraph with a bar in it is no such row
+    entries = _entries([*FLOODS, "Prices rose in the U.S. | and fell in Europe last month."])
+    assert entries[-1].info.role != TIMESTAMP

@@ -899,6 +899,22 @@ def _after_gallery(entries: list[_Entry], b: int) -> bool:
     )
 
 
+def _dated_row(key: str) -> bool:
+    """A row of cells ("·" or "|" apart) whose first is a date or time of publication
+    ("Updated 9:58 p.m. · All 11 polls reporting", "Issued: 26 June 2025 | Next issue:
+    ...")."""
+    if " · " not in key and " | " not in key:
+        return False
+    first = _ROW_CELL.split(key, 1)[0]
+    info = classify(first)
+    return info.role == TIMESTAMP and not info.clock
+
+
+_ROW_CELL = re.compile(r"\s+[·|]\s+")
+#: Longest row led by a date, in words.
+DATED_ROW_WORDS = 14
+
+
 def _wire_credit(text: str) -> bool:
     """A closing credit in brackets ("(Reporting by Jo Park; Editing by Tom Hale)"):
     nothing of its story follows it."""
@@ -2780,6 +2796,8 @@ def _push(window: list[_Entry], raw: RawLine, info: LineInfo | None = None) -> N
     if info.dateline and last is not None and last.role == BODY and _obituary_lead(raw.text):
         info.dateline = False  # "X, who has died aged 85, ..." under a paragraph: its piece
         # opened with an anecdote (a lead only where a page starts, under furniture)
+    if info.role in (HEAD, BODY) and info.words <= DATED_ROW_WORDS and _dated_row(info.key):
+        info.role = TIMESTAMP  # "Updated 9:58 p.m. · All 11 polls reporting": the page's time
     if (
         _PUSH_SHORTCUT
         and info.role in _PLAIN_ROLES

@@ -335,3 +335,20 @@ def test_a_row_led_by_its_date_is_the_pages_time() -> None:
     # a paragraph with a bar in it is no such row
     entries = _entries([*FLOODS, "Prices rose in the U.S. | and fell in Europe last month."])
     assert entries[-1].info.role != TIMESTAMP
+
+
+def test_a_list_of_rows_shaped_like_datelines_holds_no_leads() -> None:
+    """notice / "Candidates in ballot paper order:" / "PRICE, Delphine – Greenway" /
+    "FAIRWEATHER, Jesse – Independent" / ...: rows in the shape of a dateline ("PLACE,
+    Country – ...") next to one another are a list's, none of them a story's lead."""
+    rows = [
+        "PRICE, Delphine – Greenway",
+        "O'HALLORAN, Martin – Progressive Union",
+        "FAIRWEATHER, Jesse – Independent",
+        "MACAULAY, Tessa – Country & Coast",
+    ]
+    entries = _entries([*FLOODS, "Candidates in ballot paper order:", *rows])
+    assert not any(e.info.dateline for e in entries[-len(rows) :])
+    assert classify(
+        "BEIJING, China – Officials said on Tuesday that the talks would resume."
+    ).dateline

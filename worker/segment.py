@@ -92,6 +92,7 @@ from worker.clean import (
     PHOTO_COPYRIGHT,
     TIMESTAMP,
     LineInfo,
+    _is_dateline,
     _is_mostly_date,
     _source_of,
     appeal_ends,
@@ -911,6 +912,9 @@ def _dated_row(key: str) -> bool:
 
 
 _ROW_CELL = re.compile(r"\s+[·|]\s+")
+#: Longest line read as a list's row when it looks like a dateline lead ("PLACE, X – ..."),
+#: with another such line next to it: a lead is a paragraph's first words.
+ROW_LEAD_WORDS = 8
 #: Longest row led by a date, in words.
 DATED_ROW_WORDS = 14
 
@@ -2796,6 +2800,17 @@ def _push(window: list[_Entry], raw: RawLine, info: LineInfo | None = None) -> N
     if info.dateline and last is not None and last.role == BODY and _obituary_lead(raw.text):
         info.dateline = False  # "X, who has died aged 85, ..." under a paragraph: its piece
         # opened with an anecdote (a lead only where a page starts, under furniture)
+    if (
+        (info.dateline or (last is not None and last.dateline))
+        and info.words <= ROW_LEAD_WORDS
+        and last is not None
+        and last.words <= ROW_LEAD_WORDS
+        and (last.dateline or _is_dateline(last.key))
+        and (info.dateline or _is_dateline(info.key))
+    ):  # "PRICE, Delphine – Greenway" / "O'HALLORAN, Martin – Progressive Union": list rows
+        info.dateline = last.dateline = False
+    elif info.dateline and info.words <= ROW_LEAD_WORDS and last is not None and last.ends_colon:
+        info.dateline = False  # "Candidates in ballot paper order:" / "PRICE, Delphine – ..."
     if info.role in (HEAD, BODY) and info.words <= DATED_ROW_WORDS and _dated_row(info.key):
         info.role = TIMESTAMP  # "Updated 9:58 p.m. · All 11 polls reporting": the page's time
     if (

@@ -352,3 +352,21 @@ def test_a_list_of_rows_shaped_like_datelines_holds_no_leads() -> None:
     assert classify(
         "BEIJING, China – Officials said on Tuesday that the talks would resume."
     ).dateline
+
+
+def test_a_start_on_a_pages_last_links_moves_under_its_foot() -> None:
+    """recall notice / "Back to recall search" / "Page last reviewed: 3 March 2025" /
+    "DriveWise" / headline / story: a start put on the notice's last links (over its
+    review date, which reads like a header's) moves under the foot of its page, onto the
+    next page's first line."""
+    notice = [
+        "Recall: braking software fault in Halverton vans",
+        "Owners of affected vans should book a free software update at any dealer.",
+        "Status: Mandatory recall. Vans that have not received the update will not pass"
+        " their next safety inspection.",
+        "Check whether your vehicle is affected: enter your vehicle identification number",
+        "Back to recall search",
+        "Page last reviewed: 3 March 2025",
+    ]
+    lines = [*notice, "DriveWise", "Severn barriers hold as river peaks", *FLOODS]
+    assert _starts(lines) == [1, len(notice) + 1]

@@ -53,6 +53,7 @@ from worker.clean import (
     _BARE_NAME,
     _COMMENT_END,
     _CONTACT,
+    _COPYRIGHT,
     _DATA_ROW,
     _EMBED_BY,
     _FORM_FOOT,
@@ -1441,7 +1442,58 @@ def _boundaries(
         found = place(line, roles, found, ctx, placement, fixed, MIN_LEN)
     if starts_check is not None:
         found = check(line, roles, found, ctx, starts_check)
-    return found
+    return _below_feet(entries, found, ctx)
+
+
+def _below_feet(entries: list[_Entry], bounds: list[int], ctx: int) -> list[int]:
+    """Each start on the last lines of the page above (a "Back to ..." link, a sponsor's
+    line) moved down under the page's foot just below it (its links row, its copyright,
+    "Page last reviewed"): nothing of a page lies under its foot, so the next page opens
+    there (when its first line is no paragraph: the header it opens with)."""
+    out: list[int] = []
+    for b in bounds:
+        k = b
+        for f in range(b, min(b + FOOT_REACH, len(entries) - 1)):
+            e = entries[f]
+            if e.info.role == BODY:
+                break
+            if e.info.role not in _PHOTO_ROLES and _foot_line(e.raw.text.strip()):
+                k = f + 1
+        if k != b and entries[k].info.role in (HEAD, BYLINE, BOILER, TIMESTAMP):
+            nxt = bounds[bounds.index(b) + 1] if b != bounds[-1] else len(entries)
+            if k < nxt and (not out or k > out[-1]) and k > ctx:
+                out.append(k)
+                continue
+        out.append(b)
+    return out
+
+
+def _foot_line(t: str) -> bool:
+    """A page's very last lines: its legal links row ("Privacy | Cookies | Accessibility"),
+    a copyright line (not a photo's, see _below_feet), "Back to incidents", "Page last
+    reviewed: 3 March 2025"."""
+    return (
+        _FOOT_LINK.match(t) is not None
+        or (
+            len(_LEGAL_LINK.findall(t)) >= 2
+            and len(t) <= FOOT_ROW_CHARS
+            and ("|" in t or "·" in t or "  " in t)  # (a row of links; a consent banner is
+            and ". " not in t  # sentences, and the next page's first line)
+        )
+        or (t[:1] in "©Cc" and _COPYRIGHT.search(t) is not None and len(t) <= FOOT_ROW_CHARS)
+    )
+
+
+_FOOT_LINK = re.compile(r"^(?:back to (?!top\b)\w|page last (?:reviewed|updated)\b)", re.I)
+_LEGAL_LINK = re.compile(
+    r"\b(?:privacy(?: policy| notice)?|cookies?(?: policy| settings)?|accessibility"
+    r"(?: statement)?|terms(?: of (?:use|service))?|sitemap|modern slavery statement)\b",
+    re.I,
+)
+#: Lines under a start searched for the foot of the page above.
+FOOT_REACH = 3
+#: Longest footer row or copyright line, in characters.
+FOOT_ROW_CHARS = 160
 
 
 def _by_over_dateline(entries: list[_Entry], b: int) -> bool:

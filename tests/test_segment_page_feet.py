@@ -370,3 +370,22 @@ def test_a_start_on_a_pages_last_links_moves_under_its_foot() -> None:
     ]
     lines = [*notice, "DriveWise", "Severn barriers hold as river peaks", *FLOODS]
     assert _starts(lines) == [1, len(notice) + 1]
+
+
+def test_a_sites_name_at_the_end_of_a_topics_list_over_its_menu_tops_the_page() -> None:
+    """story / "Related Topics" / topics / "Northvale Bank" / "Personal  Business  Help &
+    Support  Log in" / crumb / headline / story: the list's last "topic" over a menu of
+    four sections is the next site's name, the top of its page."""
+    lines = [
+        "Orchestra to tour Japan after appeal",
+        *ORCHESTRA,
+        "Related Topics",
+        "Music",
+        "Halverton",
+        "Northvale Bank",
+        "Personal  Business  Help & Support  Log in",
+        "Help & Support › Service status",
+        "Service update: problems logging in to Online Banking",
+        *FLOODS,
+    ]
+    assert _starts(lines) == [1, len(ORCHESTRA) + 5]

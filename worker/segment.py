@@ -2005,8 +2005,10 @@ def _masthead_over_menu(entries: list[_Entry], k: int, floor: int) -> int:
     if not m:
         return m
     above = entries[m - 1].info
-    if (above.role in HEADERISH and above.role != TIMESTAMP) or (name.listed and above.listed):
-        return -1  # (a kicker over it, not the last page's date; or a list's last item)
+    if above.role in HEADERISH and above.role != TIMESTAMP:
+        return -1  # (a kicker over it, not the last page's date)
+    if name.listed and above.listed and _nav_cells(entries[k].raw.text.strip()) < MENU_CELLS:
+        return -1  # (a list's last item over a short row; a menu of four or more: a site's)
     return m
 
 
@@ -2039,10 +2041,19 @@ _NAV_CELL = re.compile(r"^[☰≡]$|^[A-Z0-9][\w&'’.-]*(?: [\w&'’.-]+){0,3}$
 def _nav_row(t: str) -> bool:
     """A row of three or more section links, each a capitalised word or few ("News |
     Local | Sport", "About us   Our work   Shop"), with no label or sentence."""
+    return _nav_cells(t) >= 3
+
+
+def _nav_cells(t: str) -> int:
+    """The number of section links in ``t`` if it is a row of them (_nav_row), else 0."""
     if ":" in t:
-        return False  # "Share: X · Y", "Follow us: ...": a prompt's buttons
+        return 0  # "Share: X · Y", "Follow us: ...": a prompt's buttons
     cells = [c for c in _NAV_SPLIT.split(t) if c]
-    return len(cells) >= 3 and all(_NAV_CELL.match(c) for c in cells)
+    return len(cells) if all(_NAV_CELL.match(c) for c in cells) else 0
+
+
+#: Cells of a menu row under a list's last item for the item to be a site's name.
+MENU_CELLS = 4
 
 
 def _skip_link_over(entries: list[_Entry], k: int, floor: int, top: int) -> int:

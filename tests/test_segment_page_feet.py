@@ -389,3 +389,21 @@ def test_a_sites_name_at_the_end_of_a_topics_list_over_its_menu_tops_the_page() 
         *FLOODS,
     ]
     assert _starts(lines) == [1, len(ORCHESTRA) + 5]
+
+
+def test_a_name_in_capitals_over_two_sections_tops_the_page() -> None:
+    """story / "More from Higher Education" / links / "THE EASTMARCH LANTERN" / "OPINION ·
+    EDITORIAL" / headline / editorial: the paper's name in capitals over its two
+    sections tops the page, though the links list above took it in."""
+    lines = [
+        "Orchestra to tour Japan after appeal",
+        *ORCHESTRA,
+        "More from Higher Education",
+        "Why universities struggle to police their own labs",
+        "Federal research funding: the cuts coming to your state's campuses",
+        "THE EASTMARCH LANTERN",
+        "OPINION · EDITORIAL",
+        "The Lantern's view: the county must not plan its flood defences in the dark",
+        *FLOODS,
+    ]
+    assert _starts(lines) == [1, len(ORCHESTRA) + 5]

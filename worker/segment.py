@@ -1987,7 +1987,12 @@ def _masthead_over_menu(entries: list[_Entry], k: int, floor: int) -> int:
     name and menu top its page (a menu at a page's foot follows a footer's notice or
     links, not a bare name); -1 when it is none."""
     m = k - 1
-    if m < floor or not _nav_row(entries[k].raw.text.strip()):
+    if m < floor:
+        return -1
+    cells = _nav_cells(entries[k].raw.text.strip())
+    # "GRID & PIPE" / "Transmission / Safety": a name in capitals over two sections
+    capitals = cells == 2 and _capitals(entries[m].raw.text.strip())
+    if cells < 3 and not capitals:
         return -1
     if m - 1 >= floor and _tagline(entries[m]):
         m -= 1  # "Dark Skies, Cold Coffee" / "a backyard astronomy blog" / menu
@@ -2007,9 +2012,14 @@ def _masthead_over_menu(entries: list[_Entry], k: int, floor: int) -> int:
     above = entries[m - 1].info
     if above.role in HEADERISH and above.role != TIMESTAMP:
         return -1  # (a kicker over it, not the last page's date)
-    if name.listed and above.listed and _nav_cells(entries[k].raw.text.strip()) < MENU_CELLS:
+    if name.listed and above.listed and cells < MENU_CELLS and not capitals:
         return -1  # (a list's last item over a short row; a menu of four or more: a site's)
     return m
+
+
+def _capitals(t: str) -> bool:
+    """A line in capitals, a few words ("THE EASTMARCH LANTERN", "GRID & PIPE")."""
+    return t.isupper() and 1 < len(t.split()) <= MASTHEAD_WORDS and t[-1:] not in ".!?:;,"
 
 
 def _run_item(info: LineInfo) -> bool:

@@ -407,3 +407,26 @@ def test_a_name_in_capitals_over_two_sections_tops_the_page() -> None:
         *FLOODS,
     ]
     assert _starts(lines) == [1, len(ORCHESTRA) + 5]
+
+
+def test_a_lone_headline_under_share_buttons_is_no_subheading() -> None:
+    """story on the floods / "Share on Facebook  Share on X  Email" / "Barrier failed
+    again at Upton, say residents" / a story on the same floods: a headline under the
+    buttons that close a page opens the next, however much the two stories share."""
+    story = [
+        "Severn barriers hold as river peaks",
+        *FLOODS,
+        "Share on Facebook  Share on X  Email",
+    ]
+    nxt = [
+        "Upton residents say the barrier failed them again",
+        "Shopkeepers on Old Street spent Tuesday pumping brown water out of their cellars and"
+        " asking why the new walls had not kept it out.",
+        "The water came up through the drains behind the walls, said Margaret Ellis, whose"
+        " bakery has flooded four times since she opened it.",
+        "Her neighbours have started a petition asking the council to fit valves on the"
+        " outfalls before next winter, and it has nearly a thousand names.",
+        "The agency said it would send an engineer to look at the outfalls once the level"
+        " had fallen, and would meet the traders at the library next week.",
+    ]
+    assert _starts([*story, *nxt]) == [1, len(story) + 1]

@@ -627,7 +627,7 @@ def _features(
         1.0 if head_only and short_head and heads == 1 else 0.0,
         carried,
         _section_sim(entries, i, terms, gap_of)
-        if head_only and terms is not None and not lazy
+        if head_only and terms is not None and not lazy and not _after_page_foot(entries, i)
         else 0.0,
     )
 
@@ -1204,7 +1204,7 @@ def _positive_scores(
         f = _features(entries, i, zone, coh, terms, lazy)
         if f is not None:
             score = bias + sum(map(mul, f, wvec))
-            if lazy and f[_HEAD_ONLY]:
+            if lazy and f[_HEAD_ONLY] and not _after_page_foot(entries, i):
                 if score <= 0:
                     continue
                 section = _section_sim(entries, i, terms, coh[2])
@@ -1216,6 +1216,20 @@ def _positive_scores(
 
 _HEAD_ONLY = FEATURES.index("head_only")
 _SECTION_AT = FEATURES.index("section_sim")
+
+
+def _after_page_foot(entries: list[_Entry], i: int) -> bool:
+    """Furniture that closes a page (an end line, a row of share buttons) lies between
+    entries[i] and the line above it that is not furniture: a lone headline there is
+    no subheading of the story above, however much the two share (no section
+    similarity is held against it)."""
+    k = i - 1
+    while k >= 0 and entries[k].info.role in _TRANSPARENT:
+        info = entries[k].info
+        if (info.end or info.widget) and not info.lead:
+            return True
+        k -= 1
+    return False
 
 
 def _body_maybe(

@@ -430,3 +430,26 @@ def test_a_lone_headline_under_share_buttons_is_no_subheading() -> None:
         " had fallen, and would meet the traders at the library next week.",
     ]
     assert _starts([*story, *nxt]) == [1, len(story) + 1]
+
+
+def test_a_pages_tools_and_a_blogs_post_links_are_its_foot() -> None:
+    """ "Print this page | Back to press releases", "Embed this chart | Download the data
+    (CSV)", a blog's links to its previous and next posts: a page's last lines; and a
+    start put on the post links moves under them, onto the next page's first line."""
+    for line in (
+        "Print this page | Back to press releases",
+        "Embed this chart | Download the data (CSV)",
+        "« Packing list for a fortnight on tour",
+        "Home at last (and never flying economy again) »",
+    ):
+        assert S._foot_line(line), line
+    assert not S._foot_line("Print journalism is not dead | says the editor")
+    post = [
+        "Why our orchestra fundraiser worked",
+        *ORCHESTRA[:4],
+        "Posted in Fundraising | Tagged orchestra, Japan | 23 Comments",
+        "« Packing list for a fortnight on tour",
+        "Home at last (and never flying economy again) »",
+    ]
+    lines = [*post, "Halverton Water", "Severn barriers hold as river peaks", *FLOODS]
+    assert _starts(lines) == [1, len(post) + 1]

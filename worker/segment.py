@@ -1485,9 +1485,12 @@ def _below_feet(entries: list[_Entry], bounds: list[int], ctx: int) -> list[int]
 def _foot_line(t: str) -> bool:
     """A page's very last lines: its legal links row ("Privacy | Cookies | Accessibility"),
     a copyright line (not a photo's, see _below_feet), "Back to incidents", "Page last
-    reviewed: 3 March 2025"."""
+    reviewed: 3 March 2025", its tools ("Print this page"), a blog's links to the posts
+    before and after it ("« Packing list", "Home at last »")."""
     return (
         _FOOT_LINK.match(t) is not None
+        or (t[:1] == "«" or t[-1:] == "»")  # the links to the blog's previous and next posts
+        or any(_PAGE_TOOL.match(c) for c in _ROW_CELL.split(t))
         or (
             len(_LEGAL_LINK.findall(t)) >= 2
             and len(t) <= FOOT_ROW_CHARS
@@ -1499,6 +1502,13 @@ def _foot_line(t: str) -> bool:
 
 
 _FOOT_LINK = re.compile(r"^(?:back to (?!top\b)\w|page last (?:reviewed|updated)\b)", re.I)
+# A page's own tools in a row of links ("Print this page | Back to press releases",
+# "Embed this chart | Download the data (CSV)").
+_PAGE_TOOL = re.compile(
+    r"^(?:back to (?!top\b)\w|print this (?:page|article)|embed this (?:chart|map|graphic)"
+    r"|download the (?:data|report|full report))",
+    re.I,
+)
 _LEGAL_LINK = re.compile(
     r"\b(?:privacy(?: policy| notice)?|cookies?(?: policy| settings)?|accessibility"
     r"(?: statement)?|terms(?: of (?:use|service))?|sitemap|modern slavery statement)\b",

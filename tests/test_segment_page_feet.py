@@ -453,3 +453,18 @@ def test_a_pages_tools_and_a_blogs_post_links_are_its_foot() -> None:
     ]
     lines = [*post, "Halverton Water", "Severn barriers hold as river peaks", *FLOODS]
     assert _starts(lines) == [1, len(post) + 1]
+
+
+def test_a_pages_tools_and_feedback_prompts_are_furniture() -> None:
+    """ "Cite this article", "Load earlier entries", "Was this explainer helpful? Yes /
+    No", "Report this page": a page's tools and its feedback prompt, not headlines over
+    the next page's header ("Report" alone is a rubric, and stays a headline)."""
+    for line in ("Cite this article", "Load earlier entries"):
+        info = classify(line)
+        assert info.role == BOILER and info.widget, line
+    for line in ("Was this explainer helpful? Yes / No", "Report this page"):
+        info = classify(line)
+        assert info.role == BOILER and info.end, line
+    assert classify("Report").role != BOILER
+    entries = _entries([*FLOODS, "Reply  Quote  Report"])
+    assert entries[-1].info.role == BOILER  # a post's buttons, even alone

@@ -225,15 +225,17 @@ _REPUBLISH = re.compile(r"\brepublish (?:this|our) (?:article|story|stories)\W*$
 # A feedback prompt at a page's foot: "Is this page useful?", "Was this guide helpful?",
 # "Did you find this article useful?", "Thanks for your feedback."
 _FEEDBACK = re.compile(
-    r"^(?:(?:is|was) this (?:page|article|story|guide|post|answer|information)(?: \w+)?"
-    r" (?:useful|helpful)\?|did you find (?:this|the) (?:page|article|story|guide|post|information)"
+    r"^(?:(?:is|was) this (?:page|article|story|guide|post|answer|information|explainer|advice"
+    r"|summary|tool|briefing)(?: \w+)? (?:useful|helpful)\?(?:\s*yes\s*/?\s*no)?"
+    r"|did you find (?:this|the) (?:page|article|story|guide|post|information)"
     r"? ?(?:useful|helpful)\?|thanks? (?:you )?for your feedback[.!]?"
     r"|maybe|(?:yes|no),? this (?:page|article|guide) (?:is|was) (?:not )?(?:useful|helpful)"
     r"|help us improve(?: (?:this (?:page|site|website)|[\w.-]+))?"
+    r"|report (?:this|a problem with this) (?:page|article|post|comment)"
     r"|did you find this (?:useful|helpful)\? rate this (?:post|article|page)\b.{0,40})$",
     re.I,
 )
-_FEEDBACK_FIRST = frozenset("IiWwDdTtYyNnMmHh")
+_FEEDBACK_FIRST = frozenset("IiWwDdTtYyNnMmHhRr")
 # A page's age alone, in short units: "3h", "45m", "2d".
 _BARE_AGE = re.compile(r"^\d{1,2}(?:m|h|d|w)$")
 # A byline's trailing age, as news apps print it: "Story by Jo Park • 6h", "By Jo Park · 2d".
@@ -3236,6 +3238,12 @@ _WIDGET_WORDS = frozenset(
         "downvote",
         "like",  # a post's action row: "Like", "Comment", "Restack"
         "likes",
+        # a page's or a post's tools: "Cite this article", "Reply · Quote", "Load earlier
+        # entries" ("Report" alone is a rubric; "Report this page" is feedback, _FEEDBACK)
+        "cite",
+        "quote",
+        "earlier",
+        "entries",
         "restack",
         "restacks",
         "repost",

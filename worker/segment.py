@@ -3269,6 +3269,7 @@ def _push(window: list[_Entry], raw: RawLine, info: LineInfo | None = None) -> N
     if info.role == CLOSE and raw.text.lstrip()[:6].lower() == "posted":
         _signed_comments(window)
     elif info.words <= REPLY_BAR_WORDS and info.key[:1] in "RrLlQqSsVv" and _closes_comment(info):
+        info.role, info.widget = BOILER, True  # (a row of buttons, wherever it stands)
         _between_reply_bars(window)
 
 

@@ -468,3 +468,33 @@ def test_a_pages_tools_and_feedback_prompts_are_furniture() -> None:
     assert classify("Report").role != BOILER
     entries = _entries([*FLOODS, "Reply  Quote  Report"])
     assert entries[-1].info.role == BOILER  # a post's buttons, even alone
+
+
+def test_a_live_pages_welcome_at_its_foot_ends_it() -> None:
+    """live page, newest entry first / ... / "09:00" / "Good morning and welcome to our
+    live coverage ..." / a story on the same floods with no header: the welcome is the
+    page's oldest entry, its last line, so the story under it opens a page; a welcome
+    with entries' times under it (oldest first) ends nothing."""
+    live = [
+        "Live: Severn floods – river peaks at Upton",
+        "12:40",
+        "The Environment Agency says the river has peaked at Upton, just below 2007's record.",
+        "10:15",
+        "About 40 homes in low-lying streets have been evacuated as a precaution.",
+        "09:00",
+        "Good morning and welcome to our live coverage of the Severn floods. Please do not"
+        " travel unless you must.",
+    ]
+    story = [
+        "Shopkeepers on Old Street spent Tuesday pumping brown water out of their cellars and"
+        " asking why the new walls had not kept it out.",
+        "The water came up through the drains behind the walls, said Margaret Ellis, whose"
+        " bakery has flooded four times since she opened it.",
+        "Her neighbours have started a petition asking the council to fit valves on the"
+        " outfalls before next winter, and it has nearly a thousand names.",
+        "The agency said it would send an engineer to look at the outfalls once the level"
+        " had fallen, and would meet the traders at the library next week.",
+    ]
+    assert _starts([*live, *story]) == [1, len(live) + 1]
+    entries = _entries([*live[:1], live[-1], "09:05", live[2]])
+    assert not S._live_page_end(entries, 1)

@@ -574,6 +574,8 @@ def _features(
     first = entries[i].info
     if first.clock and not (head or byline or stamp or caption):
         dateline = 0.0  # "posted at 16:54" / "GOAL – Rovers 0-3 ...": a live entry, not a wire lead
+    if p == i - 1 and prev is not None and prev.role == BODY and _live_page_end(entries, p):
+        after_appeal = True  # "Good morning and welcome to our live coverage ..." last
     prev_close = 1.0 if after_appeal or (prev is not None and prev.role in (CLOSE, BIO)) else 0.0
     prev_colon = 1.0 if prev is not None and prev.ends_colon else 0.0
     ncues = head + repeat + byline + stamp + caption + dateline + prev_close
@@ -918,6 +920,29 @@ _ROW_CELL = re.compile(r"\s+[·|]\s+")
 ROW_LEAD_WORDS = 8
 #: Longest row led by a date, in words.
 DATED_ROW_WORDS = 14
+
+
+def _live_page_end(entries: list[_Entry], p: int) -> bool:
+    """entries[p] is a live page's opening entry ("Good morning and welcome to our live
+    coverage ...") with no entry's time in the lines under it: the page runs newest
+    first, so its first entry is its last line, and the paragraph under it is another
+    page's."""
+    t = entries[p].raw.text.lstrip()
+    if t[:1] not in "GgWwPp" or _LIVE_WELCOME.match(t) is None:
+        return False
+    return not any(e.info.clock for e in entries[p + 1 : p + 1 + LIVE_ENTRY_REACH])
+
+
+# A live page's welcome, or its note on how it updates.
+_LIVE_WELCOME = re.compile(
+    r"^(?:good (?:morning|afternoon|evening)(?: and|,)? )?welcome to (?:our|the|this) live"
+    r" (?:coverage|blog|updates|page)"
+    r"|^(?:we['’]ll|we will) (?:be )?(?:updating|update) this (?:post|page|blog)"
+    r"|^please refresh (?:the|this) page",
+    re.I,
+)
+#: Lines under a live page's welcome searched for an entry's time.
+LIVE_ENTRY_REACH = 4
 
 
 def _wire_credit(text: str) -> bool:
@@ -1308,6 +1333,8 @@ def _body_maybe(
     # an appeal zone, a copyright line or a list of links or tags under the story
     closing = zone_a | _attr(infos, every, "end") | (_attr(infos, every, "listed") & ~ad)
     after_appeal = _between(closing, p, body)
+    for k in np.flatnonzero((p == body - 1) & (prole == BODY)).tolist():  # (as in _features)
+        after_appeal[k] = after_appeal[k] or _live_page_end(entries, int(p[k]))
     furniture = _between(furn, p, body)
     for k in np.flatnonzero(has_prev & (prole == CLOSE)).tolist():  # (as in _features)
         furniture[k] = furniture[k] or _wire_credit(entries[int(p[k])].raw.text)

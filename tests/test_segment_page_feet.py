@@ -498,3 +498,29 @@ def test_a_live_pages_welcome_at_its_foot_ends_it() -> None:
     assert _starts([*live, *story]) == [1, len(live) + 1]
     entries = _entries([*live[:1], live[-1], "09:05", live[2]])
     assert not S._live_page_end(entries, 1)
+
+
+def test_two_short_lines_between_paragraphs_stay_subheadings() -> None:
+    """A list's short entries between paragraphs ("Bookworld (1989–2022)" / "The Travel
+    Shop (1999–2023)") keep the subheading weight: only a header with a headline of some
+    length is spared it."""
+    story = ["Severn barriers hold as river peaks", *FLOODS]
+    lines = [*story, "Bookworld (1989–2022)", "The Travel Shop (1999–2023)", *ORCHESTRA[:2]]
+    assert _subhead(_entries(lines), len(story)) == 1.0
+
+
+def test_run_together_reply_buttons_make_a_comment_row() -> None:
+    """ "ReplyQuote" (a forum's two buttons with the space lost) is a comment's row of
+    actions like "Reply  Quote": the name and time between two of them are a post's."""
+    assert S._REPLY_BAR.match("ReplyQuote")
+    assert not S._REPLY_BAR.match("Replying to the council")
+    posts = [
+        "Planning to walk the gorge in May. Is the upper path open by then?",
+        "ReplyQuote",
+        "trailmix_tom",
+        "Posted 14 April 2024",
+        "It was closed last year until June because of rockfall. Check the park website.",
+        "ReplyQuote",
+    ]
+    entries = _entries([*FLOODS, *posts])
+    assert entries[-3].info.role != TIMESTAMP  # the post's time, furniture now

@@ -626,7 +626,7 @@ def _features(
         valley,
         head_only * (depths[g] + valley),
         1.0 if furniture else 0.0,
-        1.0 if head_only and short_head and heads == 1 else 0.0,
+        1.0 if head_only and short_head and (heads == 1 or not long_head) else 0.0,
         carried,
         _section_sim(entries, i, terms, gap_of)
         if head_only and terms is not None and not lazy and not _after_page_foot(entries, i)
@@ -3344,9 +3344,10 @@ def _between_reply_bars(window: list[_Entry]) -> None:
 
 # A comment's row of actions and counts, with a reply or quote button among them.
 _REPLY_BAR = re.compile(
-    r"^(?=.*\b(?:reply|quote)\b)(?:(?:reply|like|quote|report|share|flag|permalink|"
+    r"^(?=.*(?:reply|quote))(?:(?:reply|like|quote|report|share|flag|permalink|"
     r"\d[\d.,]*k? (?:likes?|replies|points|upvotes)|likes? \(\d+\)|\d[\d.,]*k?|"
-    r"\d+[smhdw]|\d+ (?:mins?|minutes?|hours?|days?) ago)(?:\s*[·|•]\s*|\s+|$))+$",
+    r"\d+[smhdw]|\d+ (?:mins?|minutes?|hours?|days?) ago)"
+    r"(?:\s*[·|•]\s*|\s+|$|(?-i:(?<=[a-z])(?=[A-Z]))))+$",  # ("ReplyQuote": run together)
     re.I,
 )
 

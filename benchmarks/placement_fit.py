@@ -69,6 +69,9 @@ RECORD = (
     "h107",
     "h108",
     "h109",
+    "h113",
+    "h114",
+    "h115",
 )
 #: Dumps a feature must occur in to be kept.
 MIN_DUMPS = 5

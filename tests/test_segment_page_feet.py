@@ -524,3 +524,17 @@ def test_run_together_reply_buttons_make_a_comment_row() -> None:
     ]
     entries = _entries([*FLOODS, *posts])
     assert entries[-3].info.role != TIMESTAMP  # the post's time, furniture now
+
+
+def test_a_pointer_to_the_broadcast_version_is_a_promo() -> None:
+    """ "Listen to the full story on Territory Drive", "Watch FOX Weather on your favorite
+    streaming service": the station's promo, dropped from the story's text; advice that
+    opens with "Watch" is not."""
+    for line in (
+        "Listen to the full story on Territory Drive, weekdays from 4pm.",
+        "Watch the full report from the courthouse on KXVA 7 News at 6.",
+        "Watch FOX Weather on your favorite streaming service.",
+    ):
+        assert classify(line).role == BOILER, line
+    advice = "Watch out for SIM swaps. Ask your network to put a PIN on your account."
+    assert classify(advice).role != BOILER

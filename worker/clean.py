@@ -860,6 +860,11 @@ _PROMO = ByFirst(
     r"|channel\b|[\w&'’ -]{0,30}\b(?:fm|am|radio|tv)\b).{0,40}"
     r"|(?:watch|listen to|tune in to|stream)\b.{0,60}\bon [\w ]{0,20}\bchannel \d{1,4}\b"
     r".{0,80}"
+    # a pointer to the broadcast version: "Listen to the full story on Territory Drive",
+    # "Watch FOX Weather on your favorite streaming service"
+    r"|(?:watch|listen to|hear) the full (?:story|report|interview|episode|segment)\b.{0,80}"
+    r"|(?:watch|listen to|stream) .{1,60}\bon your (?:favou?rite|preferred) (?:streaming )?"
+    r"(?:service|app|platform)\W*"
     # a station's pointer to where it is heard: "Listen to X on 97.4FM, DAB and online"
     r"|(?:listen|tune in)(?: live)?(?: to)? .{1,50}?\bon (?:.{0,30}?\b)?"
     r"(?:\d{2,3}(?:\.\d{1,2})? ?(?:fm|am|mhz)\b|dab\+?(?!\w)).{0,60}"

@@ -3476,13 +3476,20 @@ def _is_dateline(s: str) -> bool:
         return True
     if s[:1] == "(":
         return _AGENCY_LEAD.match(s) is not None  # "(Reuters) — The ...": the place cut off
-    return s[:1].isupper() and (
+    if not s[:1].isupper():
+        return False
+    # _DATELINE_STATE and _DATELINE_DATED open with one to three words, no comma in
+    # them, and a comma: the line's first comma, with at most two spaces before it
+    # (most paragraphs fail this, and two failing matches cost more than the test)
+    comma = s.find(",")
+    placed = comma > 0 and s.count(" ", 0, comma) <= 2
+    return (
         (
             "(" in s[:60]
             and (_DATELINE_TAG.match(s) is not None or _PLACE_AGENCY.match(s) is not None)
         )
-        or _DATELINE_STATE.match(s) is not None
-        or (s[1:2].islower() and _DATELINE_DATED.match(s) is not None)
+        or (placed and _DATELINE_STATE.match(s) is not None)
+        or (placed and s[1:2].islower() and _DATELINE_DATED.match(s) is not None)
         or (" died " in s[:90] and _OBITUARY_LEAD.match(s) is not None)
     )
 

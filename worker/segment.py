@@ -1515,8 +1515,7 @@ def _foot_line(t: str) -> bool:
     reviewed: 3 March 2025", its tools ("Print this page"), a blog's links to the posts
     before and after it ("« Packing list", "Home at last »")."""
     return (
-        _FOOT_LINK.match(t) is not None
-        or (t[:1] == "«" or t[-1:] == "»")  # the links to the blog's previous and next posts
+        (t[:1] == "«" or t[-1:] == "»")  # the links to the blog's previous and next posts
         or any(_PAGE_TOOL.match(c) for c in _ROW_CELL.split(t))
         or (
             len(_LEGAL_LINK.findall(t)) >= 2
@@ -1528,12 +1527,11 @@ def _foot_line(t: str) -> bool:
     )
 
 
-_FOOT_LINK = re.compile(r"^(?:back to (?!top\b)\w|page last (?:reviewed|updated)\b)", re.I)
-# A page's own tools in a row of links ("Print this page | Back to press releases",
-# "Embed this chart | Download the data (CSV)").
+# A page's own tools, alone or in a row of links ("Back to incidents", "Print this page |
+# Back to press releases", "Embed this chart | Download the data (CSV)"), or its review date.
 _PAGE_TOOL = re.compile(
     r"^(?:back to (?!top\b)\w|print this (?:page|article)|embed this (?:chart|map|graphic)"
-    r"|download the (?:data|report|full report))",
+    r"|download the (?:data|report|full report)|page last (?:reviewed|updated)\b)",
     re.I,
 )
 _LEGAL_LINK = re.compile(

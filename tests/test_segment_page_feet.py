@@ -538,3 +538,15 @@ def test_a_pointer_to_the_broadcast_version_is_a_promo() -> None:
         assert classify(line).role == BOILER, line
     advice = "Watch out for SIM swaps. Ask your network to put a PIN on your account."
     assert classify(advice).role != BOILER
+
+
+def test_a_letters_pages_address_for_letters_ends_its_page() -> None:
+    """ "Send your letters to letters@...", "Letters should be no more than 250 words and
+    must include ...": the foot of a letters page, so what follows is another page."""
+    for line in (
+        "Send your letters to letters@courierreview.example. Letters may be edited.",
+        "Letters should be no more than 250 words and must include the writer's address.",
+    ):
+        info = classify(line)
+        assert info.role == BOILER and info.end, line
+    assert not classify("Letters to the editor").end

@@ -941,9 +941,14 @@ _COMMENT_END = re.compile(
     r"|^(?:load|show|view|see) (?:more|all|\d+ more) comments\W*$",
     re.I,
 )
-# The foot of a comment form or of an official page: its last lines, longer ones.
+# The foot of a comment form or of an official page: its last lines, longer ones; and a
+# letters page's address for letters ("Write to us at letters@...", "Letters should be
+# no more than 250 words and must include ...").
 _FORM_FOOT = re.compile(
-    r"\bemail address will not be published\b|^(?:all )?content is available under\b", re.I
+    r"\bemail address will not be published\b|^(?:all )?content is available under\b"
+    r"|^(?:write to us|send (?:your |us )?letters?|e-?mail (?:your |us )?letters?)\b.{0,40}"
+    r"\bletters@|^letters (?:should|must) (?:be|include)\b",
+    re.I,
 )
 
 
@@ -2331,7 +2336,7 @@ def _classify(
             info.end = _OUTLET_NOTE.search(s) is not None  # the outlet's note ends its page
         if not info.end and s[0] in "Yy":
             info.end = _PAYWALL_SPENT.match(s) is not None  # the page is cut off there
-        if not info.end and ("ublish" in s or "vailable" in s):
+        if not info.end and ("ublish" in s or "vailable" in s or "etter" in s):
             info.end = _FORM_FOOT.search(s) is not None
         if not info.end and "ookie" in s:
             info.end = _cookie_banner(s)  # a consent banner parts two pages

@@ -550,3 +550,25 @@ def test_a_letters_pages_address_for_letters_ends_its_page() -> None:
         info = classify(line)
         assert info.role == BOILER and info.end, line
     assert not classify("Letters to the editor").end
+
+
+def test_a_paywalls_login_line_ends_its_page() -> None:
+    """ "Already a subscriber? Log in": the last line of a paywall's box, where the page
+    is cut off; the story under it is another page's."""
+    info = classify("Already a subscriber? Log in")
+    assert info.role == BOILER and info.end
+    story = [
+        "Severn barriers hold as river peaks",
+        *FLOODS[:3],
+        "Subscribe to continue reading",
+        "Already a subscriber? Log in",
+    ]
+    column = [
+        "There is a particular kind of flood story that the broadcasters adore, and you are"
+        " about to be drowned in it: the barrier that held, the engineers in hi-vis.",
+        "What the studio will not say out loud is that the walls at Upton were paid for by"
+        " a scheme that ministers tried to cancel twice in the last decade.",
+        "Ask the farmers downstream, whose fields are under water every winter now, whether"
+        " they feel protected by a wall that was built to save a car park.",
+    ]
+    assert _starts([*story, *column]) == [1, len(story) + 1]

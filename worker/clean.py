@@ -941,6 +941,8 @@ _COMMENT_END = re.compile(
     r"|^(?:load|show|view|see) (?:more|all|\d+ more) comments\W*$",
     re.I,
 )
+# "Already a subscriber? Log in": the last line of a paywall's box, where the page is cut.
+_PAYWALL_LOGIN = re.compile(r"^already (?:a )?(?:subscriber|member)\b.{0,60}$", re.I)
 # The foot of a comment form or of an official page: its last lines, longer ones; and a
 # letters page's address for letters ("Write to us at letters@...", "Letters should be
 # no more than 250 words and must include ...").
@@ -2336,6 +2338,8 @@ def _classify(
             info.end = _OUTLET_NOTE.search(s) is not None  # the outlet's note ends its page
         if not info.end and s[0] in "Yy":
             info.end = _PAYWALL_SPENT.match(s) is not None  # the page is cut off there
+        if not info.end and s[0] in "Aa":
+            info.end = _PAYWALL_LOGIN.match(s) is not None  # the paywall's last line
         if not info.end and ("ublish" in s or "vailable" in s or "etter" in s):
             info.end = _FORM_FOOT.search(s) is not None
         if not info.end and "ookie" in s:

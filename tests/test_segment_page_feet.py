@@ -572,3 +572,37 @@ def test_a_paywalls_login_line_ends_its_page() -> None:
         " they feel protected by a wall that was built to save a car park.",
     ]
     assert _starts([*story, *column]) == [1, len(story) + 1]
+
+
+def test_a_blank_line_above_a_comments_row_is_no_row() -> None:
+    """A blank line a few lines over a comment's row of actions: its empty text is no row
+    of buttons (it crashed the look back for the row above)."""
+    text = (
+        "A headline about the harbour\n\nJo Park\nGreat story, thanks.\nReply · Quote · 3 likes\n"
+    )
+    assert [a.start_line for a in S.segment_text(text)] == [1]
+    blanks = ["", *FLOODS[:2], "", "Reply · 12 likes", "", "river_watcher", "Reply · 4 likes"]
+    assert _entries([*FLOODS, *blanks])  # no error
+
+
+def test_blank_lines_anywhere_in_written_dumps_break_nothing() -> None:
+    """Blank and whitespace lines sprinkled through the written dumps that hold comment
+    threads (scrapers leave them anywhere): segmentation runs through, every line in
+    exactly one article."""
+    import itertools
+    import random
+    from pathlib import Path
+
+    rng = random.Random(7)
+    held = Path(__file__).parent / "fixtures" / "segment" / "heldout"
+    dumps = [p for p in sorted(held.glob("*-[0-9].txt")) if "Reply" in p.read_text("utf-8")]
+    assert dumps
+    for path in dumps:
+        lines: list[str] = []
+        for line in path.read_text("utf-8").split("\n"):
+            lines.append(line)
+            if rng.random() < 0.15:
+                lines.append(rng.choice(["", "   "]))
+        arts = S.segment_text("\n".join(lines))
+        spans = [(a.start_line, a.end_line) for a in arts]
+        assert spans[0][0] == 1 and all(b[0] == a[1] + 1 for a, b in itertools.pairwise(spans))

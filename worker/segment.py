@@ -3293,7 +3293,12 @@ def _push(window: list[_Entry], raw: RawLine, info: LineInfo | None = None) -> N
         _caption_before_head(window)
     if info.role == CLOSE and raw.text.lstrip()[:6].lower() == "posted":
         _signed_comments(window)
-    elif info.words <= REPLY_BAR_WORDS and info.key[:1] in "RrLlQqSsVv" and _closes_comment(info):
+    elif (
+        info.key
+        and info.words <= REPLY_BAR_WORDS
+        and info.key[0] in "RrLlQqSsVv"
+        and _closes_comment(info)
+    ):
         info.role, info.widget = BOILER, True  # (a row of buttons, wherever it stands)
         _between_reply_bars(window)
 
@@ -3328,6 +3333,7 @@ def _between_reply_bars(window: list[_Entry]) -> None:
         key = window[k].info.key
         if (
             key[:1] in "RrLlQq"
+            and key  # (a blank line's key is "", which `in` finds in any string)
             and (more or key.split(None, 1)[0].lower() == first)
             and _REPLY_BAR.match(key) is not None
         ) or (window[k].info.role == BOILER and _COMMENT_COUNT.match(key) is not None):

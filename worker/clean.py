@@ -932,13 +932,15 @@ _NEXT_PAGE = re.compile(
     r" (?:galleries|photos|videos|stories|articles|podcasts|episodes)\W*$",
     re.I,
 )
+# The button under a thread's last comment shown ("Load more comments").
+_MORE_COMMENTS_PATTERN = r"^(?:load|show|view|see) (?:more|all|\d+ more) comments\W*$"
+MORE_COMMENTS = re.compile(_MORE_COMMENTS_PATTERN, re.I)
 # A comment count or prompt ends the page, like a copyright line.
 _COMMENT_END = re.compile(
     r"^(?:\d+\s+(?:reader |user )?(?:comments?|responses?)|(?:reader |user )?(?:comments|responses)"
     r"(?:\s*\(\d+\))?)\s*:?$|^(?:post|add|leave|write) (?:a |your )?comment\W*$"
     # a comment section's own furniture: its form's title, the button under its comments
-    r"|^leave a reply(?: cancel reply)?\W*$"
-    r"|^(?:load|show|view|see) (?:more|all|\d+ more) comments\W*$",
+    r"|^leave a reply(?: cancel reply)?\W*$|" + _MORE_COMMENTS_PATTERN,
     re.I,
 )
 # "Already a subscriber? Log in": the last line of a paywall's box, where the page is cut.

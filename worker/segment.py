@@ -87,6 +87,7 @@ from worker.clean import (
     HEAD,
     HEADERISH,
     LIST_ITEMS,
+    MORE_COMMENTS,
     NUMBERED,
     PAGE_TOP_LINK,
     PAYWALL_METER,
@@ -1492,7 +1493,7 @@ def _below_feet(entries: list[_Entry], bounds: list[int], ctx: int) -> list[int]
     "Page last reviewed"): nothing of a page lies under its foot, so the next page opens
     there (when its first line is no paragraph: the header it opens with)."""
     out: list[int] = []
-    for b in bounds:
+    for b, nxt in itertools.pairwise([*bounds, len(entries)]):
         k = b
         for f in range(b, min(b + FOOT_REACH, len(entries) - 1)):
             e = entries[f]
@@ -1500,13 +1501,13 @@ def _below_feet(entries: list[_Entry], bounds: list[int], ctx: int) -> list[int]
                 break
             if e.info.role not in _PHOTO_ROLES and _foot_line(e.raw.text.strip()):
                 k = f + 1
-        if k != b and entries[k].info.role in (HEAD, BYLINE, BOILER, TIMESTAMP):
-            nxt = bounds[bounds.index(b) + 1] if b != bounds[-1] else len(entries)
-            if k < nxt and (not out or k > out[-1]) and k > ctx:
-                out.append(k)
-                continue
-        out.append(b)
+        moved = k != b and k < nxt and k > ctx and (not out or k > out[-1])
+        out.append(k if moved and entries[k].info.role in _FOOT_NEXT else b)
     return out
+
+
+#: Roles of the line under a page's foot that a start moves onto (a header's).
+_FOOT_NEXT = frozenset({HEAD, BYLINE, BOILER, TIMESTAMP})
 
 
 def _foot_line(t: str) -> bool:
@@ -3327,7 +3328,7 @@ def _between_reply_bars(window: list[_Entry]) -> None:
     is one reader's comment (a name, a time, the text), no page's header or story; it
     is furniture, as _signed_comments makes it."""
     s = len(window) - 1
-    more = _MORE_COMMENTS.match(window[s].info.key) is not None
+    more = MORE_COMMENTS.match(window[s].info.key) is not None
     first = window[s].info.key.split(None, 1)[0].lower()
     for k in range(s - 2, max(0, s - REPLY_BAR_SPAN) - 1, -1):
         key = window[k].info.key
@@ -3359,12 +3360,10 @@ _REPLY_BAR = re.compile(
 def _closes_comment(info: LineInfo) -> bool:
     """The line is a comment's action row, or the button under a thread's comments."""
     return _REPLY_BAR.match(info.key) is not None or (
-        info.end and _MORE_COMMENTS.match(info.key) is not None
+        info.end and MORE_COMMENTS.match(info.key) is not None
     )
 
 
-# The button under a thread's last comment shown ("Load more comments").
-_MORE_COMMENTS = re.compile(r"^(?:load|show|view|see) (?:more|all|\d+ more) comments\W*$", re.I)
 # A comment thread's count or label ("Comments (3)", "12 comments", "Reader comments").
 _COMMENT_COUNT = re.compile(
     r"^(?:.*\s[·|]\s+)?(?:\d[\d,.]*k? )?(?:top |all |latest |newest |reader |user )?comments?"

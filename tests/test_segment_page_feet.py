@@ -3,13 +3,11 @@ a page's footer ends it, the paragraph under it opens the next page, cue or none
 
 from __future__ import annotations
 
-import io
-
 from test_segment_pages import FLOODS, ORCHESTRA, _starts
+from test_segment_subheads import _entries
 
 from worker import segment as S
 from worker.clean import BOILER, TIMESTAMP, classify
-from worker.dumpio import iter_lines
 
 
 def test_a_footer_ending_in_a_copyright_line_ends_the_page() -> None:
@@ -190,13 +188,6 @@ def test_a_short_rubric_over_a_headline_is_no_subheading() -> None:
     assert _subhead(entries, at) == 0.0
     lone = [*story, "What to do next", *page[2:]]
     assert _subhead(_entries(lone), at) == 1.0  # a short line alone between paragraphs
-
-
-def _entries(lines: list[str]) -> list:
-    ents: list = []
-    for raw in iter_lines(io.BytesIO(("\n".join(lines) + "\n").encode("utf-8"))):
-        S._push(ents, raw)
-    return ents
 
 
 def _subhead(entries: list, i: int) -> float:

@@ -2211,6 +2211,14 @@ _COMMENT_STAMP = re.compile(
 COMMENT_STAMP_WORDS = 9
 
 
+# A letters page's sign-off for a writer it does not name.
+NAME_SUPPLIED = re.compile(
+    r"^names?(?: and (?:full )?address(?:es)?)? (?:supplied|withheld|provided)"
+    r"(?: (?:by|on|at) (?:request|the writer's request))?\.?$",
+    re.I,
+)
+
+
 def _classify(
     s: str, mask: int | None = None, nwords: int | None = None, plain: bool | None = None
 ) -> LineInfo:
@@ -2261,6 +2269,9 @@ def _classify(
     ):
         info.role = TIMESTAMP  # "posted at 16:54": a live entry's time
         info.clock = not _updated_clock(s)  # ("Last updated 12:41 a.m.": the page's)
+        return info
+    if nwords <= 7 and s[0] in "Nn" and NAME_SUPPLIED.match(s):
+        info.role = CONT  # "Name and address supplied": a letter's sign-off, in its page
         return info
     if (
         s[0] in _CONT_FIRST

@@ -88,6 +88,7 @@ from worker.clean import (
     HEADERISH,
     LIST_ITEMS,
     MORE_COMMENTS,
+    NAME_SUPPLIED,
     NUMBERED,
     PAGE_TOP_LINK,
     PAYWALL_METER,
@@ -456,8 +457,14 @@ def _features(
         and _signed_below(entries, i)
     ):
         ended = True  # a gallery's last photo, then a headline signed under it: a new page
-    if prev is not None and prev.role in HEADERISH and not ended:
-        return None  # inside a header zone (unless a page ended between: not this one's)
+    if (
+        prev is not None
+        and prev.role in HEADERISH
+        and not ended
+        and not (entries[i].info.role == HEAD and _site_path(entries[i].raw.text.strip()))
+    ):
+        return None  # inside a header zone (unless a page ended between: not this one's,
+        # nor under a page's path, which only a page's top prints)
     if p == i - 1 and _item_heading(entries[p]) and not (p and entries[p - 1].info.item):
         return None  # "4. Stay hydrated" / its paragraph: a listicle's item, not a page
     if _after_standfirst(entries, i, p):
@@ -511,7 +518,7 @@ def _features(
                 repeat = 1.0  # the page's own title, with the site's name: as good as a repeat
             elif text[:1] in _RUBRIC_FIRST and _RUBRIC_TITLE.match(text) is not None:
                 repeat = 1.0  # "Letters: Readers on the derailment": a page's rubric and title
-            elif text[:1] in "Hh" and _HOME_CRUMB.match(text) is not None:
+            elif _site_path(text):
                 repeat = 1.0  # "Home › News › Releases": the page's path from the site's root
                 short_head = False
             elif _LIVE_TITLE.match(text) is not None:
@@ -706,10 +713,11 @@ SITE_WORDS = 4
 # not a section heading inside a story (whose rubric would be the story's own).
 _RUBRIC_TITLE = re.compile(
     r"^(?:letters?(?: to the editor)?|reviews?|editorial|obituary|interview|explainer|essay"
-    r"|profile|podcast|in pictures|fact[- ]check|the big read|long read)\s*[:|–—]\s*\S.{8,}$",
+    r"|profile|podcast|in pictures|fact[- ]check|the big read|long read|transcript|q ?& ?a"
+    r"|ask the expert)\s*[:|–—]\s*\S.{8,}$",
     re.I,
 )
-_RUBRIC_FIRST = frozenset("LlRrEeOoIiPpFfTt")
+_RUBRIC_FIRST = frozenset("LlRrEeOoIiPpFfTtQqAa")
 
 
 def _site_title(text: str) -> bool:
@@ -1312,6 +1320,8 @@ def _body_maybe(
     for k in np.flatnonzero(gallery & (role[c] == HEAD)).tolist():
         ended[k] = ended[k] or _signed_below(entries, int(c[k]))
     unscored = np.isin(prole, _HEADERISH_ROLES) & ~ended
+    for k in np.flatnonzero(unscored & (role[c] == HEAD)).tolist():  # (a page's path)
+        unscored[k] = not _site_path(entries[int(c[k])].raw.text.strip())
     unscored |= (role[c] == BODY) & _attr(infos, c, "ad")  # a reader's comment (_features)
     # (photos and their credits over an appeal: the page ended, as in _features)
     unscored &= ~(np.isin(prole, _PHOTO_ROLE_IDS) & _between(zone_a, pc, c))
@@ -1475,15 +1485,21 @@ def _boundaries(
     found, fixed = _rule_boundaries(entries, ctx, weights, limit, carry)
     if (placement is None and starts_check is None) or not found:
         return found
-    fixed = fixed | {
-        b for b in found if _by_over_dateline(entries, b) or _after_gallery(entries, b)
-    }
+    # a page's path under the name signing the page above: the learned stages read the
+    # name over it as a header's, but only a page's top prints a path
+    sure = {b for b in found if _signed_above(entries, b)}
+    fixed = (
+        fixed
+        | sure
+        | {b for b in found if _by_over_dateline(entries, b) or _after_gallery(entries, b)}
+    )
     roles = [e.info.role for e in entries]
     line = _line_of(entries)
     if placement is not None:
         found = place(line, roles, found, ctx, placement, fixed, MIN_LEN)
     if starts_check is not None:
-        found = check(line, roles, found, ctx, starts_check)
+        kept = check(line, roles, found, ctx, starts_check)
+        found = sorted(set(kept).union(sure.intersection(found))) if sure else kept
     return _below_feet(entries, found, ctx)
 
 
@@ -1913,6 +1929,7 @@ def _drop_empty(
                 and (
                     _furniture_above(entries, b)
                     or score_of.get(keep[-1], 0.0) < score_of.get(b, 0.0)
+                    or _path_opens(entries, keep[-1], b)
                 )
             ):
                 keep.pop()  # the furniture above b is the tail of the article before
@@ -1920,6 +1937,24 @@ def _drop_empty(
                 continue  # a header whose byline or facts were taken for a start
         keep.append(b)
     return keep[1:]
+
+
+def _path_opens(entries: list[_Entry], a: int, b: int) -> bool:
+    """entries[b] is a forum's or a site's path of three steps and the lines from a
+    hold a name line: they are the last page's signature ("The Stewards" and their
+    names), not a header over the path, which only a page's top prints."""
+    t = entries[b].raw.text.strip()
+    return (
+        entries[b].info.role == HEAD
+        and ("›" in t or "»" in t)
+        and _site_path(t)
+        and any(e.info.role == BYLINE for e in entries[a:b])
+    )
+
+
+def _signed_above(entries: list[_Entry], b: int) -> bool:
+    """A page's path right under a name line: the name signs the page above."""
+    return b > 0 and entries[b - 1].info.role == BYLINE and _path_opens(entries, b - 1, b)
 
 
 def _decided_story(entries: list[_Entry], start: int, b: int) -> bool:
@@ -2203,6 +2238,32 @@ _PAGE_TOP = re.compile(
 )
 # A breadcrumb from the site's root ("Home » News"), though its words are widget words.
 _HOME_CRUMB = re.compile(r"^home\s*[/›>»]\s*\S", re.I)
+# A path of three or more steps joined by chevrons ("AdleyTalk Forums › The Terrace ›
+# Hallam Cup"): a forum's or a site's place of the page, printed only at its top.
+_CHEVRON = re.compile(r"\s+[›»]\s+")
+#: Words of one step of a page's path ("Historic cases (pre-1990)").
+PATH_STEP_WORDS = 6
+
+
+def _site_path(text: str) -> bool:
+    """The page's path from the site's root or a forum's board: only over a page."""
+    if text[:1] in "Hh" and _HOME_CRUMB.match(text) is not None:
+        return True
+    if "›" not in text and "»" not in text:
+        return False
+    steps = _CHEVRON.split(text)
+    return len(steps) >= 3 and all(map(_path_step, steps))
+
+
+def _path_step(step: str) -> bool:
+    """A step of a page's path: a short name in capitals, no sentence's end."""
+    return (
+        0 < len(step.split()) <= PATH_STEP_WORDS
+        and (step[0].isupper() or step[0].isdigit())
+        and step[-1] not in ".,;:!?"
+    )
+
+
 # A breadcrumb: the page's section path ("Home / News / UK", "News|Climate Crisis"), a
 # step of it may end in a year or number ("Strike 2025").
 _CRUMBS = re.compile(r"\s*[/|›>»]\s*")
@@ -3601,7 +3662,11 @@ def _place_signature(window: list[_Entry], k: int) -> bool:
     t = window[k].raw.text.strip()
     if t[:1] in "—–-":
         t = t.lstrip("—–- ")  # "— Jo Park, Leeds": the dash only marks the signature
-    return _midstory(window[k - 1].info) and ", " in t and _SIGNATURE.match(t) is not None
+    if not _midstory(window[k - 1].info):
+        return False
+    if t[:1] in "Nn" and NAME_SUPPLIED.match(t) is not None:
+        return True  # "Name and address supplied": signed all the same
+    return ", " in t and _SIGNATURE.match(t) is not None
 
 
 #: Lines above a letter's signature searched for the signature of the letter before.

@@ -1,0 +1,101 @@
+"""Page paths and rubrics met in freshly written dumps (sixteenth session), on invented
+text: a forum's path of three steps, a "Transcript:" or "Q&A:" title, and a letter
+signed "Name and address supplied"."""
+
+from __future__ import annotations
+
+import pytest
+from test_segment_pages import FLOODS, ORCHESTRA, _starts
+
+from worker import segment as S
+from worker.clean import CONT, classify
+
+THREAD = [
+    "Japan tour – who else has a kid going?",
+    "Started by violamum, 3 March 2025 19:02",
+    "Our daughter got her place last week and we are already panicking about the kit"
+    " list. Does anyone know if they need their own concert blacks for every venue?",
+    "Reply from cellodad_harv, 3 March 2025 19:40",
+    "Same boat here. The letter says two sets of blacks, and the school is lending"
+    " suitcases to anyone who needs one, which is a relief for us.",
+]
+
+
+@pytest.mark.parametrize(
+    "path",
+    [
+        "Halverton Talk Forums › Music › Orchestras & bands",
+        "ParentsBoard › Schools › Music and drama",
+        "Lakeside Community » Youth » Tours (2025)",
+    ],
+)
+def test_a_forums_path_of_three_steps_opens_a_page(path: str) -> None:
+    """an official notice signed by a panel ("The Panel" / three names) / a forum's path
+    / its thread: a path of three steps is printed only at a page's top."""
+    notice = [
+        "Notice of decision",
+        *FLOODS[:3],
+        "The Panel",
+        "Margaret Ellison",
+        "Tomas Varga",
+        "Neil Ashby",
+    ]
+    assert _starts([*notice, path, *THREAD]) == [1, len(notice) + 1]
+
+
+def test_a_path_is_known_by_its_steps_not_by_a_chevron_alone() -> None:
+    assert S._site_path("Home › News › Weather")
+    assert S._site_path("Home » Sport")
+    assert S._site_path("MoneyChat › Consumer rights › Faulty goods and refunds")
+    assert not S._site_path("See all results ›")
+    assert not S._site_path("Weather › Storm Perrin")  # two steps: a section label
+    assert not S._site_path("The council said › that was wrong › and it would appeal the ruling")
+
+
+@pytest.mark.parametrize(
+    "title",
+    [
+        "Transcript: Halverton council budget briefing, 3 May 2025",
+        "Q&A: What the flood grant means for your home",
+        "Ask the expert: can my landlord refuse a flood repair?",
+    ],
+)
+def test_a_rubric_title_opens_a_page_under_a_related_story(title: str) -> None:
+    """a story / a rubric and its title ("Transcript: ...") / the page's text: the
+    rubric names a page of its own kind, as "Letters:" and "Review:" do."""
+    story = ["Youth orchestra heads to Japan after appeal succeeds", *ORCHESTRA]
+    page = [
+        title,
+        "MODERATOR: Thank you for coming. We will take questions after the statement.",
+        *FLOODS[:4],
+    ]
+    assert _starts([*story, *page]) == [1, len(story) + 1]
+
+
+@pytest.mark.parametrize(
+    "line",
+    ["Name and address supplied", "Name withheld by request", "Names and addresses withheld."],
+)
+def test_an_unnamed_letters_sign_off_is_the_letters_own_line(line: str) -> None:
+    assert classify(line).role == CONT
+
+
+def test_a_letter_signed_without_a_name_is_no_headline_over_the_next() -> None:
+    """letters page: heading / letter / "Name and address supplied" / heading / letter /
+    signature / the page's foot: one page, the unnamed signature is no headline of a page
+    of its own, and the second letter's heading is not signed by the name under it."""
+    letters = [
+        "Letters",
+        "Tour was money well spent",
+        "Sir, " + ORCHESTRA[0],
+        "Name and address supplied",
+        "Barriers must be kept up",
+        "Sir, " + FLOODS[5],
+        "Jo Marsh, Upton",
+        "Write to us at letters@halvertonpost.example",
+    ]
+    story = ["Flood barriers hold as river peaks", *FLOODS]
+    starts = _starts([*story, *letters])
+    assert starts[0] == 1
+    # (whether "Letters" over the first heading opens the page is another rule's)
+    assert not set(starts) & {len(story) + 4, len(story) + 5}, starts

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import pytest
 from test_segment_pages import FLOODS, ORCHESTRA, _starts
+from test_segment_subheads import _entries
 
 from worker import segment as S
 from worker.clean import CONT, classify
@@ -99,3 +100,44 @@ def test_a_letter_signed_without_a_name_is_no_headline_over_the_next() -> None:
     assert starts[0] == 1
     # (whether "Letters" over the first heading opens the page is another rule's)
     assert not set(starts) & {len(story) + 4, len(story) + 5}, starts
+
+
+def test_a_name_in_capitals_the_last_pages_links_took_in_tops_its_page() -> None:
+    """story / "Related Stories" / two links / a name in capitals / its two sections /
+    "EXPLAINER" / headline: the list's label reaches over the name, but a name in
+    capitals over its sections is the next page's masthead, not one of the links."""
+    story = ["Youth orchestra heads to Japan after appeal succeeds", *ORCHESTRA]
+    links = [
+        "Related Stories",
+        "Orchestra parents plan a second summer of bake sales",
+        "Halverton town hall to host the send-off concert in July",
+    ]
+    page = [
+        "RIVER & RAIN",
+        "Floods / Safety",
+        "EXPLAINER",
+        "What we know about the Severn barriers, and why they held",
+        *FLOODS,
+    ]
+    assert _starts([*story, *links, *page]) == [1, len(story) + len(links) + 1]
+
+
+def test_a_one_word_site_name_over_its_menu_tops_its_page() -> None:
+    """story / its tags / "FloodWise" / a menu of four sections / "EXPLAINER" /
+    headline: a one-word name over a menu of sections is the site's."""
+    story = ["Youth orchestra heads to Japan after appeal succeeds", *ORCHESTRA]
+    page = [
+        "FloodWise",
+        "Rivers  Insurance  Home repairs  Family safety",
+        "EXPLAINER",
+        "Is it safe to go home? Your flood questions answered",
+        *FLOODS,
+    ]
+    assert _starts([*story, "Tags: orchestra, Japan, Halverton", *page]) == [1, len(story) + 2]
+
+
+def test_a_films_details_under_its_title_are_no_menu() -> None:
+    """a one-word title over "2024 · PG-13 · 2h 48m · Drama": a film's card, not a
+    site's name over its menu."""
+    ents = _entries(["Sunfall", "2024 · PG-13 · 2h 48m · Drama", "A pilot suspects his crew."])
+    assert S._masthead_over_menu(ents, 1, 0) == -1

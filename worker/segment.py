@@ -2047,7 +2047,8 @@ def _mastheads(entries: list[_Entry], bounds: list[int], ctx: int) -> tuple[list
             b
             for b in near
             if m < b
-            and not entries[m].info.lead  # (a list's label over a footer's row: no name)
+            # (a list's label over a footer's row: no name; a list's item may be one)
+            and not (entries[m].info.lead and not entries[m].info.listed)
             and all(e.info.role != BODY and not e.info.end for e in entries[m:b])
         ]
         if above:
@@ -2085,7 +2086,8 @@ def _masthead_over_menu(entries: list[_Entry], k: int, floor: int) -> int:
     t = entries[m].raw.text.strip()
     if not (
         (name.role in (HEAD, BYLINE, BODY) or (name.role == BOILER and _run_item(name)))
-        and 1 < name.words <= MASTHEAD_WORDS
+        and (1 < name.words or _one_word_masthead(name, cells, entries[k].raw.text))
+        and name.words <= MASTHEAD_WORDS
         and (t[:1].isupper() or t[:1].isdigit())
         and t[-1:] not in ".!?:;,"
         and not opens_by(t)
@@ -2100,6 +2102,12 @@ def _masthead_over_menu(entries: list[_Entry], k: int, floor: int) -> int:
     if name.listed and above.listed and cells < MENU_CELLS and not capitals:
         return -1  # (a list's last item over a short row; a menu of four or more: a site's)
     return m
+
+
+def _one_word_masthead(name: LineInfo, cells: int, row: str) -> bool:
+    """A one-word headline ("HealthWise") over a menu of four sections or more, none with
+    a figure (not a film's "2024 · PG-13 · 2h 48m" under its title): the site's name."""
+    return name.role == HEAD and cells >= MENU_CELLS and not any(c.isdigit() for c in row)
 
 
 def _capitals(t: str) -> bool:

@@ -2086,7 +2086,7 @@ def _masthead_over_menu(entries: list[_Entry], k: int, floor: int) -> int:
     t = entries[m].raw.text.strip()
     if not (
         (name.role in (HEAD, BYLINE, BODY) or (name.role == BOILER and _run_item(name)))
-        and (1 < name.words or _one_word_masthead(name, cells, entries[k].raw.text))
+        and (name.words > 1 or _one_word_masthead(name, cells, entries[k].raw.text))
         and name.words <= MASTHEAD_WORDS
         and (t[:1].isupper() or t[:1].isdigit())
         and t[-1:] not in ".!?:;,"

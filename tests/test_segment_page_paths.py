@@ -141,3 +141,30 @@ def test_a_films_details_under_its_title_are_no_menu() -> None:
     site's name over its menu."""
     ents = _entries(["Sunfall", "2024 · PG-13 · 2h 48m · Drama", "A pilot suspects his crew."])
     assert S._masthead_over_menu(ents, 1, 0) == -1
+
+
+def test_a_long_line_over_a_sites_name_is_the_last_pages_end() -> None:
+    """a public notice / "Published in the Halverton Post, 19 and 26 February 2025" /
+    a site's name / its menu / a headline: a line of eight words or more over the name
+    is no kicker of it but the last page's end, so the name tops the next page."""
+    notice = [
+        "Notice of public hearing",
+        *FLOODS[:3],
+        "Published in the Halverton Post, 19 February and 26 February 2025",
+    ]
+    page = [
+        "Valley Public Media",
+        "News | Rivers | Politics | Arts | Podcasts | Donate",
+        "Youth orchestra heads to Japan after appeal succeeds",
+        *ORCHESTRA,
+    ]
+    assert _starts([*notice, *page]) == [1, len(notice) + 1]
+
+
+def test_menu_over_a_crumb_is_no_sites_name() -> None:
+    ents = _entries(
+        ["Search this site", "Menu", "Home > Community > Emergencies > Flooding", "Flood help"]
+    )
+    assert S._masthead_over_menu(ents, 2, 0) == -1
+    ents = _entries(["FloodWise", "Rivers  Insurance  Home repairs  Family safety", "Help"])
+    assert S._masthead_over_menu(ents, 1, 0) == 0

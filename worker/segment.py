@@ -2086,7 +2086,7 @@ def _masthead_over_menu(entries: list[_Entry], k: int, floor: int) -> int:
     t = entries[m].raw.text.strip()
     if not (
         (name.role in (HEAD, BYLINE, BODY) or (name.role == BOILER and _run_item(name)))
-        and (name.words > 1 or _one_word_masthead(name, cells, entries[k].raw.text))
+        and (name.words > 1 or _one_word_masthead(name, cells, entries[k].raw.text, t))
         and name.words <= MASTHEAD_WORDS
         and (t[:1].isupper() or t[:1].isdigit())
         and t[-1:] not in ".!?:;,"
@@ -2097,17 +2097,23 @@ def _masthead_over_menu(entries: list[_Entry], k: int, floor: int) -> int:
     if not m:
         return m
     above = entries[m - 1].info
-    if above.role in HEADERISH and above.role != TIMESTAMP:
-        return -1  # (a kicker over it, not the last page's date)
+    if above.role in HEADERISH and above.role != TIMESTAMP and above.words <= KICKER_WORDS:
+        return -1  # (a kicker over it, not the last page's date nor a long line of its end)
     if name.listed and above.listed and cells < MENU_CELLS and not capitals:
         return -1  # (a list's last item over a short row; a menu of four or more: a site's)
     return m
 
 
-def _one_word_masthead(name: LineInfo, cells: int, row: str) -> bool:
-    """A one-word headline ("HealthWise") over a menu of four sections or more, none with
-    a figure (not a film's "2024 · PG-13 · 2h 48m" under its title): the site's name."""
-    return name.role == HEAD and cells >= MENU_CELLS and not any(c.isdigit() for c in row)
+def _one_word_masthead(name: LineInfo, cells: int, row: str, t: str) -> bool:
+    """A one-word name with a capital inside ("HealthWise", "KVRD") over a menu of four
+    sections or more, none with a figure (not a film's "2024 · PG-13 · 2h 48m" under
+    its title, nor "Menu" over a crumb): the site's name."""
+    return (
+        name.role == HEAD
+        and cells >= MENU_CELLS
+        and any(c.isupper() for c in t[1:])
+        and not any(c.isdigit() for c in row)
+    )
 
 
 def _capitals(t: str) -> bool:
@@ -2157,6 +2163,8 @@ def _nav_cells(t: str) -> int:
 
 #: Cells of a menu row under a list's last item for the item to be a site's name.
 MENU_CELLS = 4
+#: Longest line over a site's name that may be its kicker (longer: the last page's end).
+KICKER_WORDS = 8
 
 
 def _skip_link_over(entries: list[_Entry], k: int, floor: int, top: int) -> int:

@@ -2828,6 +2828,7 @@ def is_agency_tag(s: str) -> bool:
         and s.isupper()
         and len(set(s)) > 1  # not "AA", a text-size button
         and s.lower() not in _SECTIONS
+        and s.lower() not in ("end", "ends")  # a press release's end mark, no agency
     )
 
 

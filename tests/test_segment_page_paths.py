@@ -9,7 +9,7 @@ from test_segment_pages import FLOODS, ORCHESTRA, _starts
 from test_segment_subheads import _entries
 
 from worker import segment as S
-from worker.clean import CONT, classify
+from worker.clean import CONT, classify, outlet_name
 
 THREAD = [
     "Japan tour – who else has a kid going?",
@@ -168,3 +168,53 @@ def test_menu_over_a_crumb_is_no_sites_name() -> None:
     assert S._masthead_over_menu(ents, 2, 0) == -1
     ents = _entries(["FloodWise", "Rivers  Insurance  Home repairs  Family safety", "Help"])
     assert S._masthead_over_menu(ents, 1, 0) == 0
+
+
+@pytest.mark.parametrize(
+    "name",
+    [
+        "The Wenlow Gazette",
+        "Carrick Bay Courier",
+        "THE CLARION",
+        "Atlas News Service",
+        "Ashbourne & District Advertiser",
+        "Heartland Public Media",
+    ],
+)
+def test_an_outlets_name_is_known_by_its_last_word(name: str) -> None:
+    assert outlet_name(name)
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Related News",
+        "More from the Post",
+        "ONE THING TO DO TODAY",
+        "Photograph: Jo Park/The Northern Examiner",
+        "Rosa Whitfield, Midwest Ledger",
+        "Chief Reporter",
+        "The paper said it would review the Post.",
+        "Courier",
+    ],
+)
+def test_a_list_label_credit_or_sentence_is_no_outlets_name(line: str) -> None:
+    assert not outlet_name(line)
+
+
+def test_an_outlets_name_over_a_live_page_keeps_its_start() -> None:
+    """a wire story / its credits / "Halverton Evening Courier" / a live page's headline,
+    standfirst, "Live" and times: the outlet's name tops the page, though it reads as a
+    name (a byline) and only a standfirst lies between it and the "Live" label."""
+    story = ["Flood barriers hold as Severn peaks", *FLOODS]
+    page = [
+        "Halverton Evening Courier",
+        "Youth orchestra tour: live updates from the send-off concert",
+        "Sixty players are on stage at the town hall tonight before they fly to Osaka.",
+        "Live",
+        "Updated 3 minutes ago",
+        "Conductor thanks parents",
+        *ORCHESTRA[2:5],
+    ]
+    credit = "(Reporting by Tom Hale; Editing by Sam Roe)"
+    assert _starts([*story, credit, *page]) == [1, len(story) + 2]

@@ -2813,6 +2813,118 @@ _SECTIONS = frozenset(
 )
 
 
+#: Last words of a news outlet's name ("The Wenlow Gazette", "Carrick Bay Courier").
+_OUTLET_NOUNS = frozenset(
+    [
+        "gazette",
+        "courier",
+        "post",
+        "times",
+        "herald",
+        "chronicle",
+        "tribune",
+        "journal",
+        "advertiser",
+        "echo",
+        "mercury",
+        "observer",
+        "standard",
+        "express",
+        "telegraph",
+        "mail",
+        "record",
+        "sentinel",
+        "star",
+        "argus",
+        "examiner",
+        "inquirer",
+        "enquirer",
+        "bulletin",
+        "dispatch",
+        "review",
+        "weekly",
+        "daily",
+        "monthly",
+        "radio",
+        "media",
+        "today",
+        "gleaner",
+        "clarion",
+        "leader",
+        "citizen",
+        "register",
+        "ledger",
+        "guardian",
+        "independent",
+        "globe",
+        "beacon",
+        "messenger",
+        "newsroom",
+        "signal",
+        "wire",
+        "voice",
+    ]
+)
+#: First words of a line that names a list or a prompt, not an outlet ("More News").
+_NOT_OUTLET_FIRST = frozenset(
+    [
+        "related",
+        "more",
+        "latest",
+        "top",
+        "most",
+        "breaking",
+        "read",
+        "follow",
+        "sign",
+        "subscribe",
+        "get",
+        "contact",
+        "about",
+        "share",
+        "email",
+        "support",
+        "from",
+        "in",
+        "on",
+        "by",
+        "with",
+        "and",
+        "or",
+        "for",
+        "chief",
+        "senior",
+        "one",
+        "what",
+        "how",
+        "why",
+        "ask",
+        "watch",
+        "your",
+        "our",
+        "my",
+        "this",
+    ]
+)
+#: Most words of an outlet's name ("The Ashbourne & District Evening Advertiser").
+OUTLET_WORDS = 6
+
+
+def outlet_name(text: str) -> bool:
+    """A news outlet's name alone on a line ("The Clarion", "Atlas News Service", "THE
+    GAZETTE"): a page's masthead, or the outlet a story is credited to; its last word
+    is one of the words outlets are named with, and no figure or sentence's end."""
+    words = text.split()
+    if not 2 <= len(words) <= OUTLET_WORDS or text[-1] in ".,;:!?" or not text[0].isupper():
+        return False
+    last = words[-1].strip("’'\"").lower()
+    if last not in _OUTLET_NOUNS and not (last == "service" and words[-2].lower() == "news"):
+        return False
+    if words[0].lower() in _NOT_OUTLET_FIRST or any(c.isdigit() or c in "/,:" for c in text):
+        return False
+    return all(w[0].isupper() or w in ("&", "of", "the", "and", "-", "–") for w in words)
+
+
 def opens_by(text: str) -> bool:
     """The line opens with "By " (in any case), or "Story by", "Written by", "Words by":
     a byline proper, not a bare name."""

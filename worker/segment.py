@@ -105,6 +105,7 @@ from worker.clean import (
     ends_mid_sentence,
     is_agency_tag,
     opens_by,
+    outlet_name,
 )
 from worker.cohesion import (
     _STOP,
@@ -469,6 +470,8 @@ def _features(
         return None  # "4. Stay hydrated" / its paragraph: a listicle's item, not a page
     if _after_standfirst(entries, i, p):
         return None
+    if _live_label_under_header(entries, i, p):
+        return None
     if p == i - 1 and prev is not None and prev.role == BODY and _name_between(entries, i):
         return None  # paragraph / "Jo Park, Ph.D." / paragraph: a photo's caption or credit
     if prev is not None and prev.ends_colon and _item_run(entries, i) >= COLON_LIST_RUN:
@@ -521,6 +524,9 @@ def _features(
             elif _site_path(text):
                 repeat = 1.0  # "Home › News › Releases": the page's path from the site's root
                 short_head = False
+            elif j == i and outlet_name(text):
+                repeat = 1.0  # "The Wenlow Gazette" over the header: the page's masthead
+                short_head = False
             elif _LIVE_TITLE.match(text) is not None:
                 # a live page's title or kicker ("LIVE: Church names new leader", "LIVE"):
                 # as good as a repeat, and its first entry's time under it is no sign of
@@ -532,6 +538,8 @@ def _features(
         elif r == BYLINE:
             byline = 1.0
             signed = signed or not clock  # signed above the time: a page's byline
+            if j == i and outlet_name(entries[j].raw.text.strip()):
+                repeat = 1.0  # "Carrick Bay Courier" over the header: the page's masthead
         elif r == TIMESTAMP:
             if not info.clock:
                 stamp = 1.0
@@ -1112,6 +1120,18 @@ _RECIPE_YIELD = re.compile(
 def _midstory(prev: LineInfo | None) -> bool:
     """The line above is a story's paragraph (not furniture that could end it)."""
     return prev is not None and prev.role in (BODY, CONT)
+
+
+def _live_label_under_header(entries: list[_Entry], i: int, p: int) -> bool:
+    """A bare "Live" label under a headline, or under the one paragraph under one (its
+    standfirst): the live page's own label, under its header, not another page's title."""
+    if entries[i].info.role != HEAD or entries[i].info.words > 2 or p != i - 1 or p < 0:
+        return False  # (right under it: no page's end, no menu between)
+    t = entries[i].raw.text.strip()
+    if t.lower() not in ("live", "live updates", "live blog"):
+        return False
+    above = entries[p].info.role
+    return above == HEAD or (above == BODY and p > 0 and entries[p - 1].info.role == HEAD)
 
 
 def _standfirst(entries: list[_Entry], j: int) -> bool:
@@ -1709,7 +1729,11 @@ def _drop_stubs(
             ):
                 continue  # the article above would keep a single paragraph (not a gallery,
                 # nor a page its own foot closed: a form, a list of links may be all it had)
-        elif info.role == BYLINE and _paragraphs(paras, i, nxt) <= 1:
+        elif (
+            info.role == BYLINE
+            and _paragraphs(paras, i, nxt) <= 1
+            and not outlet_name(entries[i].raw.text.strip())  # (a masthead: no author)
+        ):
             if not _byline_over_story(entries, i, nxt):
                 continue  # a label that reads like a name ("Private Notes"), not an author
             given_way.add(nxt)  # "By Jo Park" / headline / lead: the paragraph after the
@@ -1926,6 +1950,7 @@ def _drop_empty(
             if (
                 len(keep) > 1
                 and not _photo_only(entries, b)
+                and not outlet_name(entries[keep[-1]].raw.text.strip())  # (a masthead stays)
                 and (
                     _furniture_above(entries, b)
                     or score_of.get(keep[-1], 0.0) < score_of.get(b, 0.0)

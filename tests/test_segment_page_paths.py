@@ -9,7 +9,7 @@ from test_segment_pages import FLOODS, ORCHESTRA, _starts
 from test_segment_subheads import _entries
 
 from worker import segment as S
-from worker.clean import CONT, classify, outlet_name
+from worker.clean import CLOSE, CONT, classify, outlet_name
 
 THREAD = [
     "Japan tour – who else has a kid going?",
@@ -218,3 +218,40 @@ def test_an_outlets_name_over_a_live_page_keeps_its_start() -> None:
     ]
     credit = "(Reporting by Tom Hale; Editing by Sam Roe)"
     assert _starts([*story, credit, *page]) == [1, len(story) + 2]
+
+
+def test_an_outlets_name_under_a_letters_signature_opens_a_page() -> None:
+    """a letter / its writer / her town / "The Halverton Times" / "Obituaries" / a
+    headline: the name and town sign the letter, the outlet's name tops the next page."""
+    letter = [
+        "Letters",
+        "Sir, " + ORCHESTRA[0],
+        ORCHESTRA[1],
+        "Margaret Ellison",
+        "Upton",
+    ]
+    page = [
+        "The Halverton Times",
+        "Obituaries",
+        "Priya Anand, conductor who took a youth orchestra to Vienna, dies aged 71",
+        *ORCHESTRA[2:],
+    ]
+    assert _starts([*letter, *page]) == [1, len(letter) + 1]
+
+
+def test_an_outlets_name_under_a_headlines_byline_is_the_bylines() -> None:
+    """story / headline / standfirst / "By Tom Hale" / "HALVERTON TIMES" / story: the
+    outlet under the byline is the writer's, no page of its own."""
+    story = ["Youth orchestra heads to Japan after appeal succeeds", *ORCHESTRA]
+    page = [
+        "Flood barriers hold as Severn peaks",
+        "By Tom Hale",
+        "HALVERTON TIMES",
+        *FLOODS,
+    ]
+    assert _starts([*story, *page]) == [1, len(story) + 1]
+
+
+def test_an_end_of_transcript_mark_closes_its_page() -> None:
+    assert classify("[END OF TRANSCRIPT]").role == CLOSE
+    assert classify("End of statement.").role == CLOSE

@@ -728,7 +728,8 @@ _AGENCY_TAG = re.compile(r"^[-–—]{1,2}\s*[A-Z][A-Z&.]{2,}\s*$")
 _DASH_BY = re.compile(rf"^[-–—]{{1,2}}\s*(?i:by)\s+{_NAME_SEQ}(?:\s+\S+){{0,6}}$")
 # A press release's end mark: "-ENDS-", "ENDS", "- 30 -".
 _END_MARK = re.compile(
-    r"^[-–—\s(\[]*(?:ends?|end ?item|30)(?:/[a-z]{1,5})?[-–—\s)\]]*$"
+    r"^[-–—\s(\[]*(?:ends?|end ?item|30|end of (?:the )?(?:transcript|statement|release"
+    r"|briefing|text|document))(?:/[a-z]{1,5})?[-–—\s)\].]*$"
     # "NNNN": a wire's end of transmission; "Ends/Sunday, September 15, 2024": a release's end
     r"|^nnnn$|^ends?\s*/\s*(?:\w+day,? )?(?:\d{1,2} \w+|\w+\.? \d{1,2}),? \d{4}$",
     re.I,

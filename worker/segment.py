@@ -458,14 +458,9 @@ def _features(
         and _signed_below(entries, i)
     ):
         ended = True  # a gallery's last photo, then a headline signed under it: a new page
-    if (
-        prev is not None
-        and prev.role in HEADERISH
-        and not ended
-        and not (entries[i].info.role == HEAD and _site_path(entries[i].raw.text.strip()))
-    ):
+    if prev is not None and prev.role in HEADERISH and not ended and not _opens_page(entries, i):
         return None  # inside a header zone (unless a page ended between: not this one's,
-        # nor under a page's path, which only a page's top prints)
+        # nor under a page's path or an outlet's name, which only a page's top prints)
     if p == i - 1 and _item_heading(entries[p]) and not (p and entries[p - 1].info.item):
         return None  # "4. Stay hydrated" / its paragraph: a listicle's item, not a page
     if _after_standfirst(entries, i, p):
@@ -1340,8 +1335,8 @@ def _body_maybe(
     for k in np.flatnonzero(gallery & (role[c] == HEAD)).tolist():
         ended[k] = ended[k] or _signed_below(entries, int(c[k]))
     unscored = np.isin(prole, _HEADERISH_ROLES) & ~ended
-    for k in np.flatnonzero(unscored & (role[c] == HEAD)).tolist():  # (a page's path)
-        unscored[k] = not _site_path(entries[int(c[k])].raw.text.strip())
+    for k in np.flatnonzero(unscored & np.isin(role[c], [HEAD, BYLINE])).tolist():
+        unscored[k] = not _opens_page(entries, int(c[k]))  # (a page's mark, _features)
     unscored |= (role[c] == BODY) & _attr(infos, c, "ad")  # a reader's comment (_features)
     # (photos and their credits over an appeal: the page ended, as in _features)
     unscored &= ~(np.isin(prole, _PHOTO_ROLE_IDS) & _between(zone_a, pc, c))
@@ -1636,7 +1631,9 @@ def _rule_boundaries(
     coh, terms = _cohesion_terms(entries, carry)
     roles = _roles(entries)
     zone = _appeal_zone(entries, roles)  # (once: the stages below all read it)
-    scores = _positive_scores(entries, ctx + 1, weights, coh, roles, zone, terms)
+    scores = _unsigned(
+        entries, _positive_scores(entries, ctx + 1, weights, coh, roles, zone, terms)
+    )
     scored = pick_boundaries(scores, ctx)
     score_of = dict(map(reversed, scores))
     paras = _paragraph_counts(entries, zone)
@@ -1661,6 +1658,16 @@ def _rule_boundaries(
             extra += _split_cueless(entries, terms, gap_of, a, b)
     found = sorted(bounds + extra)
     return found, fixed | {b for b in found if _restated(entries, b)}
+
+
+def _unsigned(entries: list[_Entry], scores: list[tuple[float, int]]) -> list[tuple[float, int]]:
+    """The scores less those of a signature's lines over a page's mark (_signed_above):
+    the name that signs the last page is no header of the next, the mark under it is."""
+    marks = [i for _, i in scores if _signed_above(entries, i)]
+    if not marks:
+        return scores
+    signed = {k for m in marks for k in range(m - SIGNATURE_LINES - 1, m)}
+    return [(s, i) for s, i in scores if i not in signed]
 
 
 def _line_of(entries: list[_Entry]):
@@ -1964,22 +1971,64 @@ def _drop_empty(
     return keep[1:]
 
 
-def _path_opens(entries: list[_Entry], a: int, b: int) -> bool:
-    """entries[b] is a forum's or a site's path of three steps and the lines from a
-    hold a name line: they are the last page's signature ("The Stewards" and their
-    names), not a header over the path, which only a page's top prints."""
-    t = entries[b].raw.text.strip()
+def _page_mark(e: _Entry) -> bool:
+    """A line only a page's top prints: a forum's or a site's path of three steps
+    ("PitWall Forum › Sportscars › Endurance"), or an outlet's name ("The Clarion")."""
+    if e.info.role not in (HEAD, BYLINE):
+        return False
+    t = e.raw.text.strip()
+    if "›" in t or "»" in t:
+        return e.info.role == HEAD and _site_path(t)
+    return outlet_name(t)
+
+
+def _opens_page(entries: list[_Entry], i: int) -> bool:
+    """entries[i] is a page's mark (_page_mark) that opens a page whatever header line
+    lies above it: under a signature (_signed_above), or over its site's menu."""
+    if _signed_above(entries, i):
+        return True
     return (
-        entries[b].info.role == HEAD
-        and ("›" in t or "»" in t)
-        and _site_path(t)
-        and any(e.info.role == BYLINE for e in entries[a:b])
+        i + 1 < len(entries)
+        and _page_mark(entries[i])
+        and _nav_cells(entries[i + 1].raw.text.strip()) >= MENU_CELLS - 1
     )
 
 
+def _path_opens(entries: list[_Entry], a: int, b: int) -> bool:
+    """entries[b] is a page's mark under a signature (_signed_above) that the start at
+    a lies in: the lines from a are the last page's end, not a header over the mark."""
+    return a >= b - SIGNATURE_LINES - 1 and _signed_above(entries, b)
+
+
 def _signed_above(entries: list[_Entry], b: int) -> bool:
-    """A page's path right under a name line: the name signs the page above."""
-    return b > 0 and entries[b - 1].info.role == BYLINE and _path_opens(entries, b - 1, b)
+    """A page's mark (_page_mark) right under a signature: a name, maybe a title, place
+    or date, short lines under a paragraph ("The Stewards" and their names, a letter's
+    writer and town, a notice's officer and date). A header's byline under a headline,
+    "By Jo Park" / "USA TODAY", is no signature: a headline is longer, "By" opens it."""
+    if not _page_mark(entries[b]):
+        return False
+    k = b - 1
+    named = False
+    while k >= 0 and b - k <= SIGNATURE_LINES + 1:
+        e = entries[k]
+        if e.info.role not in (BYLINE, HEAD, TIMESTAMP):
+            break
+        if e.info.words > SIGNATURE_WORDS or opens_by(e.raw.text.strip()):
+            return False
+        named = named or e.info.role == BYLINE
+        k -= 1
+    # (under a story's paragraph, not under a headline's standfirst)
+    return (
+        named
+        and 0 < k < b - 1
+        and entries[k].info.role in (BODY, CONT)
+        and entries[k - 1].info.role not in HEADERISH
+    )
+
+
+#: Lines of a signature over a page's mark (name, title, date), and their longest.
+SIGNATURE_LINES = 3
+SIGNATURE_WORDS = 6
 
 
 def _decided_story(entries: list[_Entry], start: int, b: int) -> bool:

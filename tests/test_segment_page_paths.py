@@ -9,7 +9,8 @@ from test_segment_pages import FLOODS, ORCHESTRA, _starts
 from test_segment_subheads import _entries
 
 from worker import segment as S
-from worker.clean import CLOSE, CONT, classify, outlet_name
+from worker.clean import BOILER, CLOSE, CONT, classify, outlet_name
+from worker.segment import segment_text
 
 THREAD = [
     "Japan tour – who else has a kid going?",
@@ -255,3 +256,37 @@ def test_an_outlets_name_under_a_headlines_byline_is_the_bylines() -> None:
 def test_an_end_of_transcript_mark_closes_its_page() -> None:
     assert classify("[END OF TRANSCRIPT]").role == CLOSE
     assert classify("End of statement.").role == CLOSE
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Renn earns a place in the European championship next year and 40,000 kronar. – NNA",
+        "The city plans to build several treatment plants along the river by 2030. — VNS",
+    ],
+)
+def test_a_paragraph_signed_by_its_agency_closes_the_story_and_stays_in_it(line: str) -> None:
+    info = classify(line)
+    assert info.role == CLOSE and info.kept
+
+
+def test_a_headline_under_a_paragraph_signed_by_its_agency_opens_a_page() -> None:
+    """wire story / its last paragraph ending "– NNA" / "Letters: ..." / a letter: the
+    signed paragraph is no headline over the rubric (it has no full stop at its end),
+    and it stays the story's text."""
+    story = [
+        "Youth orchestra heads to Japan after appeal succeeds",
+        *ORCHESTRA[:4],
+        "Tickets for a send-off concert at the town hall go on sale next month. – HNA",
+    ]
+    page = ["Letters: Flood barriers were money well spent", "Sir, " + FLOODS[0], *FLOODS[1:]]
+    arts = segment_text("\n".join([*story, *page]) + "\n")
+    assert [a.start_line for a in arts] == [1, len(story) + 1]
+    assert arts[0].text.endswith("next month. – HNA")
+
+
+def test_a_search_boxs_label_and_a_legal_links_row_are_a_pages_foot() -> None:
+    assert classify("Search:").widget and classify("Search").widget
+    assert classify("Search continues for missing boy").role != BOILER
+    assert S._foot_line("Guidelines | FAQ | Lists | API | Security | Legal | Contact")
+    assert not S._foot_line("Home | News | Sport | Guidelines")  # (one: a menu may hold it)

@@ -2212,6 +2212,11 @@ _COMMENT_STAMP = re.compile(
 COMMENT_STAMP_WORDS = 9
 
 
+# A paragraph's sentence, then the agency's sign-off: "... on Monday. — AFP".
+_SIGNED_PARAGRAPH = re.compile(r"[.!?”’\"]\s*[–—-]{1,2}\s*[A-Z][A-Za-z]{1,5}$")
+#: Fewest words of a paragraph signed by its agency.
+SIGNED_PARAGRAPH_WORDS = 8
+
 # A letters page's sign-off for a writer it does not name.
 NAME_SUPPLIED = re.compile(
     r"^names?(?: and (?:full )?address(?:es)?)? (?:supplied|withheld|provided)"
@@ -2271,6 +2276,9 @@ def _classify(
         info.role = TIMESTAMP  # "posted at 16:54": a live entry's time
         info.clock = not _updated_clock(s)  # ("Last updated 12:41 a.m.": the page's)
         return info
+    if nwords >= SIGNED_PARAGRAPH_WORDS and s[-1].isalpha() and _SIGNED_PARAGRAPH.search(s):
+        info.role, info.kept = CLOSE, True  # "... next year. – NNA": the story's last
+        return info  # paragraph, signed by its agency (the text stays the story's)
     if nwords <= 7 and s[0] in "Nn" and NAME_SUPPLIED.match(s):
         info.role = CONT  # "Name and address supplied": a letter's sign-off, in its page
         return info
@@ -3240,6 +3248,7 @@ ASK_WORDS = 30
 # prompts ("Facebook", "Accept all", "Yes", "Become a member", "Read more obituaries").
 _WIDGET_WORDS = frozenset(
     [
+        "search",  # "Search:", a search box's label
         "share",
         "shares",
         "sharing",

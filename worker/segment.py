@@ -1568,7 +1568,8 @@ _PAGE_TOOL = re.compile(
 )
 _LEGAL_LINK = re.compile(
     r"\b(?:privacy(?: policy| notice)?|cookies?(?: policy| settings)?|accessibility"
-    r"(?: statement)?|terms(?: of (?:use|service))?|sitemap|modern slavery statement)\b",
+    r"(?: statement)?|terms(?: of (?:use|service))?|sitemap|modern slavery statement|legal"
+    r"(?: notices?)?|guidelines|faqs?|imprint|impressum|advertise(?: with us)?)\b",
     re.I,
 )
 #: Lines under a start searched for the foot of the page above.

@@ -290,3 +290,33 @@ def test_a_search_boxs_label_and_a_legal_links_row_are_a_pages_foot() -> None:
     assert classify("Search continues for missing boy").role != BOILER
     assert S._foot_line("Guidelines | FAQ | Lists | API | Security | Legal | Contact")
     assert not S._foot_line("Home | News | Sport | Guidelines")  # (one: a menu may hold it)
+
+
+def test_a_footer_row_with_an_organisations_address_ends_its_page() -> None:
+    """ "Halverton Council · 1 High St · Accessibility · Site Map": two legal links make
+    the row a footer's, whatever else it holds; the dateline story under it opens a page."""
+    row = "Halverton Council · 1 High Street, Halverton · Accessibility · Site Map"
+    info = classify(row)
+    assert info.role == BOILER and info.end
+    assert not classify("News | Sport | Privacy").end  # (one legal link: a menu's)
+    notice = ["Flood grants: how to apply", *FLOODS[:3], row]
+    story = ["HALVERTON (HNA) — " + ORCHESTRA[0], *ORCHESTRA[1:]]
+    assert _starts([*notice, *story]) == [1, len(notice) + 1]
+
+
+def test_the_rows_of_a_table_flattened_with_bars_are_no_starts() -> None:
+    """a health notice's table of exposure sites ("Date | Location | Time" and its rows,
+    one a date): rows of a table inside the page, not pages or their dates."""
+    page = [
+        "Measles: public exposure locations",
+        "Last updated: February 6, 2025, 3:00 p.m.",
+        "The places below are where people may have been exposed to measles.",
+        "Date | Location | Time",
+        "Jan. 21 | Eastgate Mall food court, 3100 E. Sunshine Ave. | 11:00 a.m. – 3:00 p.m.",
+        "Jan. 23 | Eastgate Mall food court | 11:30 a.m. – 2:45 p.m.",
+        "Jan. 31 | HyVale Foods, 2255 Dunham Road | 4:00 p.m. – 6:30 p.m.",
+        "Feb. 1 | Regional Airport, Concourse B | 1:00 p.m. – 4:00 p.m.",
+        "If you were exposed and develop symptoms, call your doctor before you visit.",
+        "Monitor for symptoms for 21 days after your exposure date.",
+    ]
+    assert _starts(page) == [1]

@@ -2217,6 +2217,25 @@ _SIGNED_PARAGRAPH = re.compile(r"[.!?”’\"]\s*[–—-]{1,2}\s*[A-Z][A-Za-z]{
 #: Fewest words of a paragraph signed by its agency.
 SIGNED_PARAGRAPH_WORDS = 8
 
+# A cell of a page's footer row: its legal and help links.
+_FOOTER_CELL = re.compile(
+    r"^(?:privacy(?: policy| notice| statement)?|cookies?(?: policy| settings| notice)?"
+    r"|accessibility(?: statement)?|terms(?: of (?:use|service)| and conditions| & conditions)?"
+    r"|site ?map|legal(?: notices?)?|(?:non-?discrimination|equal opportunity) (?:notice|statement)"
+    r"|imprint|impressum|modern slavery statement|freedom of information|disclaimer)$",
+    re.I,
+)
+_FOOTER_SPLIT = re.compile(r"\s*[|·]\s*")
+#: Longest footer row of links, in words.
+FOOTER_ROW_WORDS = 40
+
+
+def _footer_row(s: str) -> bool:
+    """A row of links with two or more of a footer's legal links: the page's very end,
+    whatever else the row holds (the organisation's name and address)."""
+    return sum(1 for c in _FOOTER_SPLIT.split(s) if _FOOTER_CELL.match(c)) >= 2
+
+
 # A letters page's sign-off for a writer it does not name.
 NAME_SUPPLIED = re.compile(
     r"^names?(?: and (?:full )?address(?:es)?)? (?:supplied|withheld|provided)"
@@ -2279,6 +2298,9 @@ def _classify(
     if nwords >= SIGNED_PARAGRAPH_WORDS and s[-1].isalpha() and _SIGNED_PARAGRAPH.search(s):
         info.role, info.kept = CLOSE, True  # "... next year. – NNA": the story's last
         return info  # paragraph, signed by its agency (the text stays the story's)
+    if nwords <= FOOTER_ROW_WORDS and ("·" in s or "|" in s) and _footer_row(s):
+        info.role, info.end = BOILER, True  # "Acme Council · Accessibility · Site Map"
+        return info
     if nwords <= 7 and s[0] in "Nn" and NAME_SUPPLIED.match(s):
         info.role = CONT  # "Name and address supplied": a letter's sign-off, in its page
         return info

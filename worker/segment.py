@@ -427,6 +427,8 @@ def _features(
         return None  # a paragraph under a table's rows: the table's story goes on
     if entries[i].info.ad and entries[i].info.role == BODY:
         return None  # a reader's comment (_between_reply_bars): no page opens there
+    if _in_pipe_table(entries, i):
+        return None  # "Jan. 21 | Eastgate Mall | 11:00 a.m.": a table's row, inside its page
     p = i - 1
     after_appeal = False  # a donation/subscription appeal ends the article before it
     furniture = False  # share prompts, "Related:", newsletter sign-ups end articles too
@@ -806,6 +808,18 @@ def _table_row(e: _Entry) -> bool:
     """e is a market table's row flattened to a line, inside a story (a page does not
     open on a table's rows: the paragraph under them is the table's story)."""
     return e.info.role == BOILER and e.info.ad and _DATA_ROW.match(e.raw.text.strip()) is not None
+
+
+def _in_pipe_table(entries: list[_Entry], i: int) -> bool:
+    """entries[i] is a row of a table flattened with bars ("Date | Location | Time"): two
+    bars or more, as many as the row above or below it has."""
+    t = entries[i].raw.text
+    if t.count(" | ") < 2:
+        return False
+    cells = t.count(" | ")
+    return any(
+        0 <= k < len(entries) and entries[k].raw.text.count(" | ") == cells for k in (i - 1, i + 1)
+    )
 
 
 def _labelled_photo(entries: list[_Entry], i: int, j: int) -> bool:

@@ -320,3 +320,20 @@ def test_the_rows_of_a_table_flattened_with_bars_are_no_starts() -> None:
         "Monitor for symptoms for 21 days after your exposure date.",
     ]
     assert _starts(page) == [1]
+
+
+def test_a_list_of_tags_ends_at_an_outlets_name() -> None:
+    """story / "Related topics" / two tags / "The Halverton Gazette" / "Letters to the
+    Editor" / a letter: the label reaches over the outlet's name, but an outlet's name
+    is no tag nor link: it tops the next page."""
+    story = ["Flood barriers hold as Severn peaks", *FLOODS]
+    tags = ["Related topics", "Floods", "Halverton"]
+    page = [
+        "The Halverton Gazette",
+        "Letters to the Editor",
+        "Tour was money well spent",
+        "Sir, " + ORCHESTRA[0],
+        ORCHESTRA[1],
+        "Margaret Ellison, Upton",
+    ]
+    assert _starts([*story, *tags, *page]) == [1, len(story) + len(tags) + 1]

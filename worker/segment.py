@@ -4710,6 +4710,8 @@ def _not_a_link(prev: LineInfo, info: LineInfo, text: str) -> bool:
     """A line a list of links stops at: a headline longer than a block's (never a
     link), a section path from the site's root, or a one-word kicker ("Elections")
     after a link headline."""
+    if info.role in (HEAD, BYLINE) and info.words > 1 and outlet_name(text.strip()):
+        return True  # "The Wenlow Gazette": the next page's masthead, no link nor tag
     if prev.tags or info.role != HEAD:
         return False
     if info.words > BLOCK_HEAD_WORDS or _RELEASE_OPENER.match(text):

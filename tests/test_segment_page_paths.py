@@ -337,3 +337,19 @@ def test_a_list_of_tags_ends_at_an_outlets_name() -> None:
         "Margaret Ellison, Upton",
     ]
     assert _starts([*story, *tags, *page]) == [1, len(story) + len(tags) + 1]
+
+
+@pytest.mark.parametrize("name", ["Towpath Talk – Forums", "TenantTalk Forums", "r/Lorrimer"])
+def test_a_forums_name_is_an_outlets(name: str) -> None:
+    assert outlet_name(name)
+
+
+def test_a_forums_name_under_a_reporters_sign_off_opens_a_page() -> None:
+    """story / "Gazette reporter" / "Halverton Talk – Forums" / its thread: the sign-off
+    closes the story (it loses its own score as a header), the forum's name tops the
+    thread, and the story's own cue-less start stays."""
+    story = ["Flood barriers hold as Severn peaks", *FLOODS]
+    brief = [*ORCHESTRA[:3], "Gazette reporter"]
+    page = ["Halverton Talk – Forums", *THREAD]
+    starts = _starts([*story, *brief, *page])
+    assert starts[0] == 1 and starts[-1] == len(story) + len(brief) + 1, starts

@@ -2894,6 +2894,8 @@ _OUTLET_NOUNS = frozenset(
         "signal",
         "wire",
         "voice",
+        "forum",
+        "forums",
     ]
 )
 #: First words of a line that names a list or a prompt, not an outlet ("More News").
@@ -2937,14 +2939,18 @@ _NOT_OUTLET_FIRST = frozenset(
         "this",
     ]
 )
+_SUBREDDIT = re.compile(r"^r/\w{2,21}$")
 #: Most words of an outlet's name ("The Ashbourne & District Evening Advertiser").
 OUTLET_WORDS = 6
 
 
 def outlet_name(text: str) -> bool:
-    """A news outlet's name alone on a line ("The Clarion", "Atlas News Service", "THE
-    GAZETTE"): a page's masthead, or the outlet a story is credited to; its last word
-    is one of the words outlets are named with, and no figure or sentence's end."""
+    """A news outlet's or a forum's name alone on a line ("The Clarion", "Atlas News
+    Service", "THE GAZETTE", "TenantTalk Forums", "r/Lorrimer"): a page's masthead, or
+    the outlet a story is credited to; its last word is one of the words outlets are
+    named with, and no figure or sentence's end."""
+    if text[:2] == "r/":
+        return _SUBREDDIT.match(text) is not None  # "r/Lorrimer": a forum's own name
     words = text.split()
     if not 2 <= len(words) <= OUTLET_WORDS or text[-1] in ".,;:!?" or not text[0].isupper():
         return False

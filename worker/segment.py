@@ -1681,7 +1681,7 @@ def _unsigned(entries: list[_Entry], scores: list[tuple[float, int]]) -> list[tu
     marks = [i for _, i in scores if _signed_above(entries, i)]
     if not marks:
         return scores
-    signed = {k for m in marks for k in range(m - SIGNATURE_LINES - 1, m)}
+    signed = {k for m in marks for k in range(_signature_top(entries, m), m)}
     return [(s, i) for s, i in scores if i not in signed]
 
 
@@ -2016,12 +2016,16 @@ def _path_opens(entries: list[_Entry], a: int, b: int) -> bool:
 
 
 def _signed_above(entries: list[_Entry], b: int) -> bool:
-    """A page's mark (_page_mark) right under a signature: a name, maybe a title, place
-    or date, short lines under a paragraph ("The Stewards" and their names, a letter's
-    writer and town, a notice's officer and date). A header's byline under a headline,
-    "By Jo Park" / "USA TODAY", is no signature: a headline is longer, "By" opens it."""
-    if not _page_mark(entries[b]):
-        return False
+    """A page's mark (_page_mark) right under a signature (_signature_top)."""
+    return _page_mark(entries[b]) and _signature_top(entries, b) >= 0
+
+
+def _signature_top(entries: list[_Entry], b: int) -> int:
+    """The first line of the signature right above entries[b], -1 if none: a name,
+    maybe a title, place or date, short lines under a paragraph ("The Stewards" and
+    their names, a letter's writer and town, a notice's officer and date, "Gazette
+    reporter"). A header's byline under a headline, "By Jo Park" / "USA TODAY", is no
+    signature: a headline is longer, "By" opens it."""
     k = b - 1
     named = False
     while k >= 0 and b - k <= SIGNATURE_LINES + 1:
@@ -2029,18 +2033,22 @@ def _signed_above(entries: list[_Entry], b: int) -> bool:
         if e.info.role not in (BYLINE, HEAD, TIMESTAMP):
             break
         if e.info.words > SIGNATURE_WORDS or opens_by(e.raw.text.strip()):
-            return False
-        named = named or e.info.role == BYLINE
+            return -1
+        named = named or e.info.role == BYLINE or _STAFF_SIGNOFF.search(e.raw.text) is not None
         k -= 1
     # (under a story's paragraph, not under a headline's standfirst)
-    return (
+    if (
         named
         and 0 < k < b - 1
         and entries[k].info.role in (BODY, CONT)
         and entries[k - 1].info.role not in HEADERISH
-    )
+    ):
+        return k + 1
+    return -1
 
 
+# A staff sign-off under a story ("Gazette reporter", "Our Political Correspondent").
+_STAFF_SIGNOFF = re.compile(r"\b(?:reporter|correspondent|staff|editor|writer)s?\s*$", re.I)
 #: Lines of a signature over a page's mark (name, title, date), and their longest.
 SIGNATURE_LINES = 3
 SIGNATURE_WORDS = 6

@@ -353,3 +353,25 @@ def test_a_forums_name_under_a_reporters_sign_off_opens_a_page() -> None:
     page = ["Halverton Talk – Forums", *THREAD]
     starts = _starts([*story, *brief, *page])
     assert starts[0] == 1 and starts[-1] == len(story) + len(brief) + 1, starts
+
+
+def test_a_threads_pager_is_furniture() -> None:
+    for line in ("Posts 1–11 of 2,847 | Next page", "Showing 1-20 of 212 comments"):
+        assert classify(line).role == BOILER, line
+
+
+def test_an_outlets_name_over_its_menu_under_a_short_story_keeps_its_start() -> None:
+    """a brief of three paragraphs / "The Halverton Courier" / its menu / a crumb / a
+    long read's headline: the learned check, which drops starts close to the one
+    above, leaves a start on an outlet's name over its menu."""
+    brief = ["Orchestra tour dates confirmed", "By Tom Hale", *ORCHESTRA[:3]]
+    page = [
+        "The Halverton Courier",
+        "World | Business | Markets | Tech | Opinion | Life & Arts",
+        "Courier Weekend › Long reads",
+        "The river that would not stay in its banks: inside the Severn barrier scheme",
+        *FLOODS,
+    ]
+    story = ["Flood barriers hold as Severn peaks", *FLOODS]
+    starts = _starts([*story, *brief, *page])
+    assert len(story) + len(brief) + 1 in starts, starts

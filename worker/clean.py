@@ -451,6 +451,8 @@ _BOILER_LINE = ByFirst(
     r"|^(?:enter |your )*(?:e-?mail(?: address)?|(?:first |last |full )?name|zip ?code|postcode"
     r"|password)\s*[*:]?\s*\*?$"
     r"|^(?:previous|next) (?:page|article|story)$|^page \d+ of \d+$"
+    # a thread's pager: "Posts 1–11 of 2,847 | Next page", "Showing 1-20 of 212 comments"
+    r"|^(?:posts|replies|comments|showing|results) \d[\d,]*\s*[-–]\s*\d[\d,]* of \d[\d,]*\b"
     # an advocacy page's buttons: "Take action", "Sign the petition", "Donate now"
     r"|^(?:take action|act now|add your (?:name|voice)|donate(?: now| today)?"
     r"|sign (?:the|our|this) (?:[#\w'’-]+ ){0,3}(?:petition|pledge|open letter))\W*$"

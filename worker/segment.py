@@ -1514,9 +1514,10 @@ def _boundaries(
     found, fixed = _rule_boundaries(entries, ctx, weights, limit, carry)
     if (placement is None and starts_check is None) or not found:
         return found
-    # a page's path under the name signing the page above: the learned stages read the
-    # name over it as a header's, but only a page's top prints a path
-    sure = {b for b in found if _signed_above(entries, b)}
+    # a page's mark under the name signing the page above, or over its site's menu: the
+    # learned stages may read the name over it as a header's, but only a page's top
+    # prints a path or an outlet's name over its menu
+    sure = {b for b in found if _opens_page(entries, b)}
     fixed = (
         fixed
         | sure

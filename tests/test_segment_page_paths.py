@@ -375,3 +375,26 @@ def test_an_outlets_name_over_its_menu_under_a_short_story_keeps_its_start() -> 
     story = ["Flood barriers hold as Severn peaks", *FLOODS]
     starts = _starts([*story, *brief, *page])
     assert len(story) + len(brief) + 1 in starts, starts
+
+
+def test_a_run_of_dateline_shapes_is_a_list_not_stories() -> None:
+    """a newsletter's list of events ("Night Market (Foundry stop) – Friday, 5pm–11pm."),
+    each line shaped like a wire dateline: a few paragraphs apart, under no header of
+    their own, they are a list's items, not stories' leads."""
+    page = [
+        "Ten things to do along the river this weekend",
+        "Hello, readers! The barriers held, the sun is out and there is plenty on.",
+        "Night Market (Foundry Quarter stop) – Friday and Saturday, 5pm–11pm. Street food.",
+        "Guided walk along the barrier (Upton stop) – Saturday, 11am. Free, no booking.",
+        "Choir Evensong (Cathedral Square) – Sunday 3.30pm. Free.",
+        "Paddleboard taster (Marina) – Saturday and Sunday, £12, booking essential.",
+        "Family trail (all stops) – Collect stamps at six stops and win a family ticket.",
+        "Know an event we should include? Reply to this email.",
+    ]
+    starts = _starts([*page, "Flood barriers hold as Severn peaks", *FLOODS])
+    assert starts[0] == 1 and not set(starts) & set(range(3, 8)), starts
+
+
+def test_an_agencys_desk_initials_close_its_story() -> None:
+    info = classify("SW - ops/pb")
+    assert info.role == CLOSE and not info.dateline

@@ -2283,6 +2283,9 @@ def _classify(
     if nwords <= COMMENT_STAMP_WORDS and s[0] not in "—–-" and _COMMENT_STAMP.match(s):
         info.role, info.ad = BOILER, True  # "OldStandBlue — July 15 at 9:14 am": a comment's
         return info  # head (or a forum member's "Joined Mar 2019 · 214 posts"), in its page
+    if nwords <= 4 and s[0].isupper() and _AGENCY_DESK.match(s):
+        info.role = CLOSE  # "SW - ops/pb": the agency and its desk's initials, the last line
+        return info
     if nwords == 1 and _EMAIL_ONLY.match(s):
         info.role = CLOSE  # a contact address: the story's last line
         return info
@@ -3232,6 +3235,8 @@ _NOTES_LABEL = re.compile(r"^(?:notes? (?:to|for) editors?|editors?'?s? notes?)\
 NOTES_LINES = 6
 # Wire-desk sign-off: lower-case initials of the desk staff ("hos/jm/rl", "dw/jh").
 _SIGNOFF = re.compile(r"^[a-z]{2,4}(?:-[a-z]{2,4})?(?:/[a-z]{2,4}(?:-[a-z]{2,4})?){1,5}$")
+# An agency's tag and its desk's initials ("SW - ops/pb", "AFP - jm/rl").
+_AGENCY_DESK = re.compile(r"^[A-Z]{2,6}\s*[-–—]\s*[a-z]{2,4}(?:/[a-z]{2,4}){1,5}$")
 # The desk's initials in capitals ("INW SKR VM"): the wire story's last line.
 _CAPS_SIGNOFF = re.compile(r"^[A-Z]{2,4}(?: [A-Z]{2,4}){2,4}$")
 #: Longest tip line that asks its question first ("Got a story? Call us on ...").

@@ -3109,6 +3109,8 @@ def _push(window: list[_Entry], raw: RawLine, info: LineInfo | None = None) -> N
         info.dateline = last.dateline = False
     elif info.dateline and info.words <= ROW_LEAD_WORDS and last is not None and last.ends_colon:
         info.dateline = False  # "Candidates in ballot paper order:" / "PRICE, Delphine – ..."
+    if info.dateline and last is not None and last.role == BODY:
+        _dateline_run(window, info)
     if info.role in (HEAD, BODY) and info.words <= DATED_ROW_WORDS and _dated_row(info.key):
         info.role = TIMESTAMP  # "Updated 9:58 p.m. · All 11 polls reporting": the page's time
     if (
@@ -3562,6 +3564,23 @@ def _comment_head(text: str) -> str:
 COMMENT_SPAN = 12
 #: Roles of a comment's lines and signatures.
 _COMMENT_ROLES = frozenset({BODY, CONT, HEAD, CLOSE})
+
+
+def _dateline_run(window: list[_Entry], info: LineInfo) -> None:
+    """A dateline's shape a few paragraphs under another, no header between: items of a
+    list ("Night Market (Foundry Quarter stop) – Friday, 5pm"), not two stories' leads
+    (a story of one or two paragraphs has a header of its own)."""
+    for k in range(len(window) - 1, max(-1, len(window) - DATELINE_RUN - 1), -1):
+        e = window[k].info
+        if e.role != BODY:
+            return
+        if e.dateline:
+            e.dateline = info.dateline = False
+            return
+
+
+#: Lines above a dateline searched for another under no header (_dateline_run).
+DATELINE_RUN = 4
 
 
 def _push_paragraph(window: list[_Entry], raw: RawLine, info: LineInfo, last: LineInfo) -> None:

@@ -398,3 +398,22 @@ def test_a_run_of_dateline_shapes_is_a_list_not_stories() -> None:
 def test_an_agencys_desk_initials_close_its_story() -> None:
     info = classify("SW - ops/pb")
     assert info.role == CLOSE and not info.dateline
+
+
+def test_a_threads_post_heads_with_plain_names_are_no_pages() -> None:
+    """a thread: "SunshineMum_2014 · Tue 07-Oct-25 20:14" / post / "Gingerbreadmum · Tue
+    07-Oct-25 21:30" / post ...: the plain one-word names head posts as the handles
+    above did, not new pages with their dates."""
+    thread = [
+        "Halverton Talk › Community › Floods",
+        "Did the barriers hold on your street?",
+        "SunshineMum_2014 · Tue 07-Oct-25 20:14",
+        FLOODS[0],
+        "CastlemereDad77 · Tue 07-Oct-25 20:29",
+        FLOODS[1],
+        "Gingerbreadmum · Tue 07-Oct-25 21:30",
+        FLOODS[2],
+        "Fennelandfig · Tue 07-Oct-25 21:38",
+        FLOODS[3],
+    ]
+    assert _starts(thread) == [1]

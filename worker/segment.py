@@ -3111,6 +3111,8 @@ def _push(window: list[_Entry], raw: RawLine, info: LineInfo | None = None) -> N
         info.dateline = False  # "Candidates in ballot paper order:" / "PRICE, Delphine – ..."
     if info.dateline and last is not None and last.role == BODY:
         _dateline_run(window, info)
+    if info.role == TIMESTAMP and last is not None and last.role == BODY:
+        _thread_stamp(window, info, raw.text)
     if info.role in (HEAD, BODY) and info.words <= DATED_ROW_WORDS and _dated_row(info.key):
         info.role = TIMESTAMP  # "Updated 9:58 p.m. · All 11 polls reporting": the page's time
     if (
@@ -3564,6 +3566,27 @@ def _comment_head(text: str) -> str:
 COMMENT_SPAN = 12
 #: Roles of a comment's lines and signatures.
 _COMMENT_ROLES = frozenset({BODY, CONT, HEAD, CLOSE})
+
+
+def _thread_stamp(window: list[_Entry], info: LineInfo, text: str) -> None:
+    """"Gingerbreadmum · Tue 07-Oct-25 21:30" under a post, when a post above was headed
+    the same way by a handle that reads as one ("SunshineMum_2014 · ..."): a thread's
+    post head too, not a new page's date (a plain one-word name reads as a byline)."""
+    m = _ONE_NAME_STAMP.match(text.strip())
+    if m is None:
+        return
+    sep = m.group(1)
+    for k in range(len(window) - 1, max(-1, len(window) - COMMENT_SPAN - 1), -1):
+        e = window[k]
+        if e.info.role == BOILER and e.info.ad:
+            n = _ONE_NAME_STAMP.match(e.raw.text.strip())
+            if n is not None and n.group(1) == sep:
+                info.role, info.ad = BOILER, True
+                return
+
+
+# A one-word name, a separator and a date or time: "Fennelandfig · Tue 07-Oct-25 21:03".
+_ONE_NAME_STAMP = re.compile(r"^[\w.'’@-]{3,30} ([·•—–]) [^·•—–|]*\d[^·•—–|]*$")
 
 
 def _dateline_run(window: list[_Entry], info: LineInfo) -> None:

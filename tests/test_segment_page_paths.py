@@ -9,7 +9,7 @@ from test_segment_pages import FLOODS, ORCHESTRA, _starts
 from test_segment_subheads import _entries
 
 from worker import segment as S
-from worker.clean import BOILER, CLOSE, CONT, classify, outlet_name
+from worker.clean import BODY, BOILER, CLOSE, CONT, HEAD, classify, outlet_name
 from worker.segment import segment_text
 
 THREAD = [
@@ -417,3 +417,12 @@ def test_a_threads_post_heads_with_plain_names_are_no_pages() -> None:
         FLOODS[3],
     ]
     assert _starts(thread) == [1]
+
+
+def test_speech_trailing_off_in_an_ellipsis_is_prose() -> None:
+    """A transcript's last turn trailing off ("It's 7.16. Now the travel, and there are
+    delays…") is the page's text, not a headline over the next page's label; a short
+    cut headline ("Delays on the coast road this morning…") stays one."""
+    turn = "RAMSEY: It’s 7.16. Now the travel, and there are delays on the coast road this…"
+    assert classify(turn).role == BODY
+    assert classify("Delays on the coast road this morning at Penhallow…").role == HEAD

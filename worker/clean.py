@@ -2573,6 +2573,10 @@ def _by_sentence(s: str) -> bool:
     return len(words) >= 6 and sum(w[0].islower() for w in words[1:]) >= len(words) - 2
 
 
+#: Fewest words of a line trailing off in an ellipsis that is prose, not a cut headline.
+TRAILING_OFF_WORDS = 14
+
+
 def _short_role(s: str, nwords: int, mask: int, dateline: bool) -> int:
     """Roles that only short lines can have: furniture, credits and headlines.
     ``dateline`` is _is_dateline(s), which _classify reads too."""
@@ -2794,6 +2798,8 @@ def _short_role(s: str, nwords: int, mask: int, dateline: bool) -> int:
             return BODY
         if last in "!?" and _TWO_SENTENCES.search(t):
             return BODY  # "Did you make this recipe? Leave a rating below!": a prompt
+        if last == "…" and (_TWO_SENTENCES.search(t) or nwords >= TRAILING_OFF_WORDS):
+            return BODY  # "It's 7.16. Now the travel, and there are delays…": speech trailing off
         return HEAD
     return BODY
 

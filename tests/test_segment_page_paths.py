@@ -426,3 +426,45 @@ def test_speech_trailing_off_in_an_ellipsis_is_prose() -> None:
     turn = "RAMSEY: It’s 7.16. Now the travel, and there are delays on the coast road this…"
     assert classify(turn).role == BODY
     assert classify("Delays on the coast road this morning at Penhallow…").role == HEAD
+
+
+def test_an_outlets_name_in_the_last_pages_footer_gives_way_to_the_next_masthead() -> None:
+    """story / the site's footer: its own name, "Follow us", legal links, "© 2025 ..." /
+    the next page's outlet name / headline: the footer's name is the last page's, the
+    name under the copyright opens the next page."""
+    story = ["Flood barriers hold as Severn peaks", *FLOODS]
+    footer = [
+        "Halverton Evening Post",
+        "Follow us",
+        "Facebook",
+        "Contact us",
+        "Terms & Conditions",
+        "© 2025 Northern Local Media Ltd",
+    ]
+    page = [
+        "The Halverton Dispatch",
+        "Your free weekday briefing on the city",
+        "Good morning, Halverton: the orchestra flies to Japan",
+        "Thursday 9 October 2025",
+        *ORCHESTRA,
+    ]
+    starts = _starts([*story, *footer, *page])
+    assert starts == [1, len(story) + len(footer) + 1], starts
+
+
+def test_a_masthead_over_its_sections_is_no_list_of_tags() -> None:
+    """a podcast's end / "Support the show" / "Halverton Standard" / "Sports" / "Columns"
+    / a column's headline and byline: an outlet's name over its sections tops the page,
+    it is no list of the podcast's topic tags."""
+    show = ["Youth orchestra on tour: the podcast", *ORCHESTRA[:4], "[Transcript ends]"]
+    page = [
+        "Support the show on Patreon",
+        "Halverton Standard",
+        "Sports",
+        "Columns",
+        "Hale: the barriers didn't just hold back a river. They held a town together",
+        "Tom Hale",
+        *FLOODS,
+    ]
+    starts = _starts([*show, *page])
+    assert starts[-1] in (len(show) + 1, len(show) + 2), starts

@@ -731,7 +731,8 @@ _DASH_BY = re.compile(rf"^[-–—]{{1,2}}\s*(?i:by)\s+{_NAME_SEQ}(?:\s+\S+){{0,
 # A press release's end mark: "-ENDS-", "ENDS", "- 30 -".
 _END_MARK = re.compile(
     r"^[-–—\s(\[]*(?:ends?|end ?item|30|end of (?:the )?(?:transcript|statement|release"
-    r"|briefing|text|document))(?:/[a-z]{1,5})?[-–—\s)\].]*$"
+    r"|briefing|text|document)|(?:transcript|statement|release) ends)(?:/[a-z]{1,5})?"
+    r"[-–—\s)\].]*$"
     # "NNNN": a wire's end of transmission; "Ends/Sunday, September 15, 2024": a release's end
     r"|^nnnn$|^ends?\s*/\s*(?:\w+day,? )?(?:\d{1,2} \w+|\w+\.? \d{1,2}),? \d{4}$",
     re.I,

@@ -1973,7 +1973,7 @@ def _drop_empty(
             if (
                 len(keep) > 1
                 and not _photo_only(entries, b)
-                and not outlet_name(entries[keep[-1]].raw.text.strip())  # (a masthead stays)
+                and not _masthead_stays(entries, keep[-1], b)
                 and (
                     _furniture_above(entries, b)
                     or score_of.get(keep[-1], 0.0) < score_of.get(b, 0.0)
@@ -2053,6 +2053,14 @@ _STAFF_SIGNOFF = re.compile(r"\b(?:reporter|correspondent|staff|editor|writer)s?
 #: Lines of a signature over a page's mark (name, title, date), and their longest.
 SIGNATURE_LINES = 3
 SIGNATURE_WORDS = 6
+
+
+def _masthead_stays(entries: list[_Entry], a: int, b: int) -> bool:
+    """entries[a] is an outlet's name opening a page's header, no footer's: no page's
+    foot (_foot_line: "© 2025 Acme Media Ltd", its legal links) lies between it and b."""
+    return outlet_name(entries[a].raw.text.strip()) and not any(
+        e.info.role == BOILER and _foot_line(e.raw.text.strip()) for e in entries[a:b]
+    )
 
 
 def _decided_story(entries: list[_Entry], start: int, b: int) -> bool:
@@ -4331,6 +4339,9 @@ def _tag_run(window: list[_Entry], j: int) -> tuple[list[_Entry], int]:
 
 def _mark_tags(run: list[_Entry]) -> None:
     """The lines of ``run`` are a page's topic tags: furniture of a list."""
+    top = min(run, key=lambda e: e.raw.no)
+    if outlet_name(top.raw.text.strip()):
+        return  # "Kessington Standard" / "Sports" / "Columns": a masthead over its sections
     for e in run:
         e.info.role, e.info.listed, e.info.tags = BOILER, True, True
         e.info.lead, e.info.ad = 0, False
@@ -4763,6 +4774,8 @@ def _not_a_link(prev: LineInfo, info: LineInfo, text: str) -> bool:
     after a link headline."""
     if info.role in (HEAD, BYLINE) and info.words > 1 and outlet_name(text.strip()):
         return True  # "The Wenlow Gazette": the next page's masthead, no link nor tag
+    if info.role == HEAD and ("›" in text or "»" in text) and _site_path(text.strip()):
+        return True  # "TalkTown › Outdoor Pursuits › Hillwalking": the next page's path
     if prev.tags or info.role != HEAD:
         return False
     if info.words > BLOCK_HEAD_WORDS or _RELEASE_OPENER.match(text):

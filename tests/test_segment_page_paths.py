@@ -468,3 +468,48 @@ def test_a_masthead_over_its_sections_is_no_list_of_tags() -> None:
     ]
     starts = _starts([*show, *page])
     assert starts[-1] in (len(show) + 1, len(show) + 2), starts
+
+
+def test_an_outlets_name_under_a_list_of_links_opens_a_page() -> None:
+    """a gallery's last photo and its credit / "Related galleries" / two links / "The
+    Halverton Times" / "Opinion" / "Letters" / a headline: the links closed the gallery's
+    page, so its credit over their label is no header of the outlet's name."""
+    gallery = [
+        "In pictures: the night the barriers held",
+        "Photo 1 of 2",
+        "Sandbags stacked outside homes on Quay Street.",
+        "Tom Hale / The Halverton Times",
+        "Photo 2 of 2",
+        "The river at its peak on Tuesday evening.",
+        "Tom Hale / The Halverton Times",
+        "Related galleries",
+        "Photos: Halverton County Fair 2025",
+        "Photos: the youth orchestra's send-off concert",
+    ]
+    page = [
+        "The Halverton Times",
+        "Opinion",
+        "Letters",
+        "Letters to the editor: readers thank the barrier crews",
+        "Nov. 4, 2025",
+        "Sir, " + FLOODS[0],
+        *FLOODS[1:],
+    ]
+    assert _starts([*gallery, *page])[-1] == len(gallery) + 1
+
+
+def test_rubric_reviews_are_no_outlets() -> None:
+    assert not outlet_name("Theater Review")
+    assert outlet_name("Aviation Business Review")
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Forum rules | Contact the moderators | MoneyChat is not affiliated with any bank.",
+        "Help centre · Contact us · Acme Ltd, 1 High St",
+    ],
+)
+def test_a_forums_footer_row_ends_its_page(line: str) -> None:
+    info = classify(line)
+    assert info.role == BOILER and info.end

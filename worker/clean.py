@@ -2225,7 +2225,9 @@ _FOOTER_CELL = re.compile(
     r"^(?:privacy(?: policy| notice| statement)?|cookies?(?: policy| settings| notice)?"
     r"|accessibility(?: statement)?|terms(?: of (?:use|service)| and conditions| & conditions)?"
     r"|site ?map|legal(?: notices?)?|(?:non-?discrimination|equal opportunity) (?:notice|statement)"
-    r"|imprint|impressum|modern slavery statement|freedom of information|disclaimer)$",
+    r"|imprint|impressum|modern slavery statement|freedom of information|disclaimer"
+    r"|contact us|contact the (?:moderators?|mods|editors?)|(?:forum|house|community) (?:rules"
+    r"|guidelines)|faqs?|help(?: cent(?:re|er))?|report (?:abuse|a problem))$",
     re.I,
 )
 _FOOTER_SPLIT = re.compile(r"\s*[|·]\s*")
@@ -2969,6 +2971,8 @@ def outlet_name(text: str) -> bool:
     last = words[-1].strip("’'\"").lower()
     if last not in _OUTLET_NOUNS and not (last == "service" and words[-2].lower() == "news"):
         return False
+    if last == "review" and len(words) < 3:
+        return False  # "Theater Review", "Book Review": a rubric (not "Aviation Business Review")
     if words[0].lower() in _NOT_OUTLET_FIRST or any(c.isdigit() or c in "/,:" for c in text):
         return False
     return all(w[0].isupper() or w in ("&", "of", "the", "and", "-", "–") for w in words)
@@ -3170,7 +3174,7 @@ _TAG_LABELS = (
 )
 _LIST_LABEL = ByFirst(
     r"^(?:related(?: stories| articles| coverage| content| reading| posts| pages| videos| reads"
-    r"| materials| resources| documents| files)?"
+    r"| materials| resources| documents| files| galleries| photos| podcasts| episodes)?"
     r"|more on this (?:story|topic)|key (?:events|moments|updates|points)"  # a live page's
     r"|most (?:read|popular|viewed|shared|commented|emailed)(?: (?:in|on|from|at) [\w&.'’-]+"
     r"(?: [\w&.'’-]+){0,2})?"

@@ -1517,7 +1517,7 @@ def _boundaries(
     # a page's mark under the name signing the page above, or over its site's menu: the
     # learned stages may read the name over it as a header's, but only a page's top
     # prints a path or an outlet's name over its menu
-    sure = {b for b in found if _opens_page(entries, b)}
+    sure = {b for b in found if _opens_page(entries, b) or _under_foot_mark(entries, b)}
     fixed = (
         fixed
         | sure
@@ -2000,14 +2000,33 @@ def _page_mark(e: _Entry) -> bool:
 
 def _opens_page(entries: list[_Entry], i: int) -> bool:
     """entries[i] is a page's mark (_page_mark) that opens a page whatever header line
-    lies above it: under a signature (_signed_above), or over its site's menu."""
+    lies above it: under a signature (_signed_above), over its site's menu, or under a
+    list of links."""
     if _signed_above(entries, i):
         return True
-    return (
-        i + 1 < len(entries)
-        and _page_mark(entries[i])
-        and _nav_cells(entries[i + 1].raw.text.strip()) >= MENU_CELLS - 1
-    )
+    if not _page_mark(entries[i]):
+        return False
+    if i + 1 < len(entries) and _nav_cells(entries[i + 1].raw.text.strip()) >= MENU_CELLS - 1:
+        return True
+    return _under_list(entries, i)
+
+
+def _under_list(entries: list[_Entry], i: int) -> bool:
+    """A list of links ("Related galleries" and its links) right above entries[i]: the
+    list closed the page above, whatever header line lies over its label."""
+    k = i - 1
+    while k >= 0 and i - k <= LIST_ITEMS + 1 and entries[k].info.role == BOILER:
+        if entries[k].info.lead > 0 and not entries[k].info.listed:
+            return True
+        k -= 1
+    return False
+
+
+def _under_foot_mark(entries: list[_Entry], b: int) -> bool:
+    """entries[b] is a page's mark right under a page's foot (an end line: a copyright,
+    a footer's legal links): nothing of a page lies under its foot, so the mark's page,
+    however short (a correction), is a page of its own."""
+    return b > 0 and entries[b - 1].info.end and _page_mark(entries[b])
 
 
 def _path_opens(entries: list[_Entry], a: int, b: int) -> bool:

@@ -9,7 +9,7 @@ from test_segment_pages import FLOODS, ORCHESTRA, _starts
 from test_segment_subheads import _entries
 
 from worker import segment as S
-from worker.clean import BODY, BOILER, CLOSE, CONT, HEAD, classify, outlet_name
+from worker.clean import BODY, BOILER, CLOSE, CONT, HEAD, TIMESTAMP, classify, outlet_name
 from worker.segment import segment_text
 
 THREAD = [
@@ -513,3 +513,23 @@ def test_rubric_reviews_are_no_outlets() -> None:
 def test_a_forums_footer_row_ends_its_page(line: str) -> None:
     info = classify(line)
     assert info.role == BOILER and info.end
+
+
+def test_a_time_written_with_a_point_is_a_live_entrys_time() -> None:
+    """A live page timing its entries "16.20", "09.30": times of day, so the entries
+    under them are the page's own, not pages with a bare number over them."""
+    info = classify("16.20")
+    assert info.role == TIMESTAMP and info.clock
+    assert classify("24.50").role != TIMESTAMP  # (no hour 24: a figure)
+    live = [
+        "Bus strike live: day two of the walkout",
+        "16.20",
+        "A reader writes in from Upton: " + FLOODS[0],
+        "15.02",
+        "Mayor calls emergency board meeting",
+        FLOODS[1],
+        "09.30",
+        "Metro line closed at the quay again",
+        FLOODS[2],
+    ]
+    assert _starts(live) == [1]

@@ -2241,6 +2241,9 @@ def _footer_row(s: str) -> bool:
     return sum(1 for c in _FOOTER_SPLIT.split(s) if _FOOTER_CELL.match(c)) >= 2
 
 
+# A time of day written with a point, alone on its line ("16.20", "09.30").
+_DOT_CLOCK = re.compile(r"^(?:[01]?\d|2[0-3])\.[0-5]\d$")
+
 # A letters page's sign-off for a writer it does not name.
 NAME_SUPPLIED = re.compile(
     r"^names?(?: and (?:full )?address(?:es)?)? (?:supplied|withheld|provided)"
@@ -2291,6 +2294,9 @@ def _classify(
         return info
     if nwords == 1 and _EMAIL_ONLY.match(s):
         info.role = CLOSE  # a contact address: the story's last line
+        return info
+    if nwords == 1 and len(s) <= 5 and s[0].isdigit() and _DOT_CLOCK.match(s):
+        info.role, info.clock = TIMESTAMP, True  # "16.20": a live entry's time, not a count
         return info
     if nwords == 1 and len(s) <= 4 and s[0].isdigit() and _BARE_AGE.match(s):
         info.role = TIMESTAMP  # "3h", "2d": a page's age, as news apps print it

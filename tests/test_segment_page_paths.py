@@ -533,3 +533,11 @@ def test_a_time_written_with_a_point_is_a_live_entrys_time() -> None:
         FLOODS[2],
     ]
     assert _starts(live) == [1]
+
+
+def test_a_government_sites_cookie_banner_and_transcript_marks() -> None:
+    banner = classify(
+        "We’ve put some small files called cookies on your device to make our site work."
+    )
+    assert banner.role == BOILER and banner.end
+    assert classify("[Transcript continues]").role == CLOSE

@@ -693,6 +693,9 @@ PHOTO_COPYRIGHT = re.compile(r"^©\s*(?-i:[A-Z])[\w&'’-]*(?:\s+[\w&'’-]+){0,
 _COOKIE_BANNER = re.compile(
     r"^(?:we|this (?:site|website)|our (?:site|website))(?: and our partners)? uses? "
     r"(?:(?:its|our) own (?:and third[- ]party )?|(?:first|third)[- ]party )?cookies\b"
+    # "We've put some small files called cookies on your device"
+    r"|^we(?:['’]ve| have) (?:put|placed|stored|set) (?:some )?(?:small )?(?:text )?files"
+    r" called cookies\b"
     r"|^by (?:clicking|continuing|using)\b.{0,80}\bcookies\b",
     re.I,
 )
@@ -731,7 +734,7 @@ _DASH_BY = re.compile(rf"^[-–—]{{1,2}}\s*(?i:by)\s+{_NAME_SEQ}(?:\s+\S+){{0,
 # A press release's end mark: "-ENDS-", "ENDS", "- 30 -".
 _END_MARK = re.compile(
     r"^[-–—\s(\[]*(?:ends?|end ?item|30|end of (?:the )?(?:transcript|statement|release"
-    r"|briefing|text|document)|(?:transcript|statement|release) ends)(?:/[a-z]{1,5})?"
+    r"|briefing|text|document)|(?:transcript|statement|release) (?:ends|continues))(?:/[a-z]{1,5})?"
     r"[-–—\s)\].]*$"
     # "NNNN": a wire's end of transmission; "Ends/Sunday, September 15, 2024": a release's end
     r"|^nnnn$|^ends?\s*/\s*(?:\w+day,? )?(?:\d{1,2} \w+|\w+\.? \d{1,2}),? \d{4}$",
@@ -1192,6 +1195,7 @@ _BOILER = AnchoredOrNot(
     r"|\b(?:uses|using) (?:(?:its|our) own (?:and third[- ]party )?|(?:first|third)[- ]party )?"
     r"cookies\b"
     r"|^we and our (?:\d+ )?(?:partners|vendors)\b.{0,80}\bcookies\b"  # a consent banner
+    r"|\bfiles called cookies\b"  # "We've put some small files called cookies on your device"
     r"|\bjoin (?:our|us on)\b.{0,40}\b(?:whatsapp|telegram|community|channel)\b"
     r"|\bjoin\b.{0,30}\b(?:whatsapp|telegram) (?:channel|group|community)\b|\bco-funded by\b"
     r"|\bnot (?:a|intended as a) substitute for (?:professional )?(?:medical )?(?:advice|care)\b"

@@ -541,3 +541,22 @@ def test_a_government_sites_cookie_banner_and_transcript_marks() -> None:
     )
     assert banner.role == BOILER and banner.end
     assert classify("[Transcript continues]").role == CLOSE
+
+
+@pytest.mark.parametrize(
+    "name", ["CITY OF PORT ARDELL", "CALDER PUBLIC HEALTH DIRECTORATE", "EASTMERE AIRPORT"]
+)
+def test_a_public_bodys_name_in_capitals_is_a_masthead(name: str) -> None:
+    assert outlet_name(name)
+    assert not outlet_name(name.title())  # (in title case: a signature's or a credit's)
+
+
+def test_a_public_bodys_name_in_capitals_opens_its_release() -> None:
+    story = ["Flood barriers hold as Severn peaks", *FLOODS, "Share this page"]
+    release = [
+        "HALVERTON COUNTY COUNCIL",
+        "News release",
+        "Youth orchestra tour: council confirms travel grant",
+        *ORCHESTRA[:3],
+    ]
+    assert _starts([*story, *release]) == [1, len(story) + 1]

@@ -2964,21 +2964,53 @@ _NOT_OUTLET_FIRST = frozenset(
     ]
 )
 _SUBREDDIT = re.compile(r"^r/\w{2,21}$")
+#: Last words of a public body's name in capitals over its release: its masthead.
+_BODY_NOUNS = frozenset(
+    [
+        "council",
+        "authority",
+        "agency",
+        "directorate",
+        "department",
+        "ministry",
+        "commission",
+        "service",
+        "police",
+        "trust",
+        "foundation",
+        "airport",
+        "hospital",
+        "society",
+        "institute",
+        "association",
+        "union",
+        "federation",
+        "office",
+    ]
+)
+# "CITY OF PORT ARDELL", "DEPARTMENT OF TRANSPORT": a public body's name in capitals.
+_CAPS_BODY_OF = re.compile(
+    r"^(?:THE )?(?:CITY|COUNTY|TOWN|BOROUGH|DEPARTMENT|MINISTRY|GOVERNMENT|UNIVERSITY|OFFICE)"
+    r" OF [A-Z][A-Z .&'’-]*$"
+)
 #: Most words of an outlet's name ("The Ashbourne & District Evening Advertiser").
 OUTLET_WORDS = 6
 
 
 def outlet_name(text: str) -> bool:
     """A news outlet's or a forum's name alone on a line ("The Clarion", "Atlas News
-    Service", "THE GAZETTE", "TenantTalk Forums", "r/Lorrimer"): a page's masthead, or
-    the outlet a story is credited to; its last word is one of the words outlets are
-    named with, and no figure or sentence's end."""
+    Service", "THE GAZETTE", "TenantTalk Forums", "r/Lorrimer"), or a public body's in
+    capitals ("CITY OF PORT ARDELL"): a page's masthead, or the outlet a story is
+    credited to; its last word is one of the words outlets are named with, and no
+    figure or sentence's end."""
     if text[:2] == "r/":
         return _SUBREDDIT.match(text) is not None  # "r/Lorrimer": a forum's own name
     words = text.split()
     if not 2 <= len(words) <= OUTLET_WORDS or text[-1] in ".,;:!?" or not text[0].isupper():
         return False
     last = words[-1].strip("’'\"").lower()
+    if text.isupper() and (last in _BODY_NOUNS or _CAPS_BODY_OF.match(text) is not None):
+        return not any(c.isdigit() for c in text)  # "CALDER PUBLIC HEALTH DIRECTORATE"
     if last not in _OUTLET_NOUNS and not (last == "service" and words[-2].lower() == "news"):
         return False
     if last == "review" and len(words) < 3:

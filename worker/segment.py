@@ -3596,7 +3596,7 @@ _COMMENT_ROLES = frozenset({BODY, CONT, HEAD, CLOSE})
 
 
 def _thread_stamp(window: list[_Entry], info: LineInfo, text: str) -> None:
-    """"Gingerbreadmum · Tue 07-Oct-25 21:30" under a post, when a post above was headed
+    """ "Gingerbreadmum · Tue 07-Oct-25 21:30" under a post, when a post above was headed
     the same way by a handle that reads as one ("SunshineMum_2014 · ..."): a thread's
     post head too, not a new page's date (a plain one-word name reads as a byline)."""
     m = _ONE_NAME_STAMP.match(text.strip())

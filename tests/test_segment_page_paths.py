@@ -560,3 +560,31 @@ def test_a_public_bodys_name_in_capitals_opens_its_release() -> None:
         *ORCHESTRA[:3],
     ]
     assert _starts([*story, *release]) == [1, len(story) + 1]
+
+
+def test_a_caption_over_a_question_subheading_goes_on_with_the_story() -> None:
+    """paragraph / "Sandbags piled in Quay Street. Photograph: Tom Hale/The Courier" /
+    "Is there a health risk?" / paragraph: a photo and a question subheading inside
+    the story, not a new page (a question heads a section however long)."""
+    story = [
+        "Flood barriers hold as Severn peaks",
+        *FLOODS[:3],
+        "Sandbags piled outside homes in Quay Street. Photograph: Tom Hale/The Courier",
+        "Is there a health risk from the flood water?",
+        *FLOODS[3:],
+    ]
+    assert _starts(story) == [1]
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Display posts from previous: All posts | Sort by Post time | Ascending",
+        "Jump to page: 1 2 3 Next",
+        "Who is online",
+        "Users browsing this forum: PawPrint72 and 41 guests",
+    ],
+)
+def test_a_forum_threads_foot_ends_its_page(line: str) -> None:
+    info = classify(line)
+    assert info.role == BOILER and info.end

@@ -2245,6 +2245,14 @@ def _footer_row(s: str) -> bool:
     return sum(1 for c in _FOOTER_SPLIT.split(s) if _FOOTER_CELL.match(c)) >= 2
 
 
+# A forum thread's foot: its sort bar ("Display posts from previous: All posts"), its
+# pager ("Jump to page: 1 2 3 Next") and "Who is online" with the users browsing it.
+_THREAD_FOOT = re.compile(
+    r"^(?:display (?:posts|topics) from previous\b|jump to page\b|who is online$"
+    r"|users browsing this (?:forum|topic|thread)\b)",
+    re.I,
+)
+
 # A time of day written with a point, alone on its line ("16.20", "09.30").
 _DOT_CLOCK = re.compile(r"^(?:[01]?\d|2[0-3])\.[0-5]\d$")
 
@@ -2316,6 +2324,9 @@ def _classify(
     if nwords >= SIGNED_PARAGRAPH_WORDS and s[-1].isalpha() and _SIGNED_PARAGRAPH.search(s):
         info.role, info.kept = CLOSE, True  # "... next year. – NNA": the story's last
         return info  # paragraph, signed by its agency (the text stays the story's)
+    if nwords <= FOOTER_ROW_WORDS and s[0] in "DdJjWwUu" and _THREAD_FOOT.match(s):
+        info.role, info.end = BOILER, True  # a forum thread's foot, under its last post
+        return info
     if nwords <= FOOTER_ROW_WORDS and ("·" in s or "|" in s) and _footer_row(s):
         info.role, info.end = BOILER, True  # "Acme Council · Accessibility · Site Map"
         return info

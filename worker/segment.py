@@ -545,8 +545,14 @@ def _features(
         else:
             caption = 1.0
         j += 1
-    if caption and head and not long_head and not (byline or stamp or repeat) and _midstory(prev):
-        # a photo and its caption, then a subheading: the story goes on
+    if (
+        caption
+        and head
+        and (not long_head or (short_head and heads == 1))
+        and not (byline or stamp or repeat)
+        and _midstory(prev)
+    ):  # a photo and its caption, then a subheading (a question, a quotation): the story
+        # goes on
         caption = head = 0.0
     if (
         caption

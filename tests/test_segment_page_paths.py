@@ -588,3 +588,18 @@ def test_a_caption_over_a_question_subheading_goes_on_with_the_story() -> None:
 def test_a_forum_threads_foot_ends_its_page(line: str) -> None:
     info = classify(line)
     assert info.role == BOILER and info.end
+
+
+def test_a_caption_under_a_bare_image_caption_label_is_the_caption() -> None:
+    """paragraph / "Image source, PA Media" / "Image caption," / the caption's text with
+    no full stop / paragraph: the label's text went to the next line; it is the photo's
+    caption inside the story, not a headline over a new page."""
+    story = [
+        "Flood barriers hold as Severn peaks",
+        *FLOODS[:3],
+        "Image source, PA Media",
+        "Image caption,",
+        "Temporary walls at Upton held back the river on Tuesday night",
+        *FLOODS[3:],
+    ]
+    assert _starts(story) == [1]

@@ -3146,6 +3146,14 @@ def _push(window: list[_Entry], raw: RawLine, info: LineInfo | None = None) -> N
         _dateline_run(window, info)
     if info.role == TIMESTAMP and last is not None and last.role == BODY:
         _thread_stamp(window, info, raw.text)
+    if (
+        last is not None
+        and last.role == CAPTION
+        and info.role in (HEAD, BODY)
+        and last.words <= 2
+        and _BARE_IMAGE_LABEL.match(window[-1].raw.text.strip()) is not None
+    ):
+        info.role = CAPTION  # "Image caption," / its text on the next line: the caption
     if info.role in (HEAD, BODY) and info.words <= DATED_ROW_WORDS and _dated_row(info.key):
         info.role = TIMESTAMP  # "Updated 9:58 p.m. · All 11 polls reporting": the page's time
     if (
@@ -3599,6 +3607,10 @@ def _comment_head(text: str) -> str:
 COMMENT_SPAN = 12
 #: Roles of a comment's lines and signatures.
 _COMMENT_ROLES = frozenset({BODY, CONT, HEAD, CLOSE})
+
+
+# A photo's caption label whose text went to the next line ("Image caption,").
+_BARE_IMAGE_LABEL = re.compile(r"^(?:image|photo|picture|video) caption\s*[,:]?$", re.I)
 
 
 def _thread_stamp(window: list[_Entry], info: LineInfo, text: str) -> None:

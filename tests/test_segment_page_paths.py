@@ -603,3 +603,42 @@ def test_a_caption_under_a_bare_image_caption_label_is_the_caption() -> None:
         *FLOODS[3:],
     ]
     assert _starts(story) == [1]
+
+
+def test_an_outlets_name_over_its_tagline_and_menu_opens_a_page() -> None:
+    """gallery / its date / share buttons / "THE HALVERTON HERALD" / "Serving Halverton
+    since 1887" / "Home | Local News | ... | e-Edition" / headline: the name over its
+    tagline and menu tops the next page (a menu's cell may open in lower case)."""
+    gallery = [
+        "In pictures: the night the barriers held",
+        "From sandbags to searchlights, the flood in photographs",
+        "Thursday 13 June 2024",
+        FLOODS[0],
+        FLOODS[1],
+        "Share on Facebook",
+        "Share on X",
+    ]
+    page = [
+        "THE HALVERTON HERALD",
+        "Serving Halverton and the Severn valley since 1887",
+        "Home | Local News | Schools | Obituaries | Sports | Classifieds | e-Edition",
+        "Youth orchestra heads to Japan after appeal succeeds",
+        *ORCHESTRA,
+    ]
+    assert _starts([*gallery, *page]) == [1, len(gallery) + 1]
+
+
+def test_a_sections_name_under_the_sites_menu_is_no_masthead() -> None:
+    """ "NBN News" / its menu / "NBN News Navigation" / the section's menu: the site's
+    name is the first, the second line names the section's own menu."""
+    ents = _entries(
+        [
+            "NBN News",
+            "Home | News | Sport | Weather | Sounds",
+            "NBN News Navigation",
+            "Home | UK | World | Business | Politics | Tech",
+            "Police chief resigns over inquiry findings",
+        ]
+    )
+    assert S._masthead_over_menu(ents, 1, 0) == 0
+    assert S._masthead_over_menu(ents, 3, 0) == -1

@@ -2012,8 +2012,9 @@ def _opens_page(entries: list[_Entry], i: int) -> bool:
         return True
     if not _page_mark(entries[i]):
         return False
-    if i + 1 < len(entries) and _nav_cells(entries[i + 1].raw.text.strip()) >= MENU_CELLS - 1:
-        return True
+    for k in range(i + 1, min(i + 3, len(entries))):  # (a tagline may lie between)
+        if _nav_cells(entries[k].raw.text.strip()) >= MENU_CELLS - 1:
+            return True
     return _under_list(entries, i)
 
 
@@ -2227,6 +2228,8 @@ def _masthead_over_menu(entries: list[_Entry], k: int, floor: int) -> int:
         return -1
     if not m:
         return m
+    if not entries[m - 1].info.widget and _nav_cells(entries[m - 1].raw.text.strip()) >= MENU_CELLS:
+        return -1  # name / menu / "X Navigation" / its menu: the second is the section's
     above = entries[m - 1].info
     if above.role in HEADERISH and above.role != TIMESTAMP and above.words <= KICKER_WORDS:
         return -1  # (a kicker over it, not the last page's date nor a long line of its end)
@@ -2275,7 +2278,7 @@ TAGLINE_WORDS = 12
 #: Longest site name over its menu row, in words.
 MASTHEAD_WORDS = 5
 _NAV_SPLIT = re.compile(r"\s+[/|·›>»]\s+|\s{2,}")
-_NAV_CELL = re.compile(r"^[☰≡]$|^[A-Z0-9][\w&'’.-]*(?: [\w&'’.-]+){0,3}$")
+_NAV_CELL = re.compile(r"^[☰≡]$|^(?:[A-Z0-9]|[a-z]-?[A-Z])[\w&'’.-]*(?: [\w&'’.-]+){0,3}$")
 
 
 def _nav_row(t: str) -> bool:

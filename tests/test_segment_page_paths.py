@@ -642,3 +642,9 @@ def test_a_sections_name_under_the_sites_menu_is_no_masthead() -> None:
     )
     assert S._masthead_over_menu(ents, 1, 0) == 0
     assert S._masthead_over_menu(ents, 3, 0) == -1
+
+
+def test_a_sentence_opening_with_by_and_a_figure_is_prose() -> None:
+    line = "By Wednesday, more than 400 trains a day were being cancelled."
+    assert classify(line).role == BODY
+    assert classify("Related guides").lead > 0

@@ -2594,7 +2594,8 @@ def _by_sentence(s: str) -> bool:
     if s[-1] not in ".!?" or s[-2:-1].isupper():
         return False
     words = s.split()
-    return len(words) >= 6 and sum(w[0].islower() for w in words[1:]) >= len(words) - 2
+    # (a figure is no name: "By Wednesday, more than 400 trains a day were cancelled.")
+    return len(words) >= 6 and sum(not w[0].isupper() for w in words[1:]) >= len(words) - 2
 
 
 #: Fewest words of a line trailing off in an ellipsis that is prose, not a cut headline.
@@ -3227,7 +3228,8 @@ _TAG_LABELS = (
 )
 _LIST_LABEL = ByFirst(
     r"^(?:related(?: stories| articles| coverage| content| reading| posts| pages| videos| reads"
-    r"| materials| resources| documents| files| galleries| photos| podcasts| episodes)?"
+    r"| materials| resources| documents| files| galleries| photos| podcasts| episodes| guides"
+    r"| explainers| features| reviews| interviews| columns| opinions?| briefings| reports)?"
     r"|more on this (?:story|topic)|key (?:events|moments|updates|points)"  # a live page's
     r"|most (?:read|popular|viewed|shared|commented|emailed)(?: (?:in|on|from|at) [\w&.'’-]+"
     r"(?: [\w&.'’-]+){0,2})?"

@@ -648,3 +648,22 @@ def test_a_sentence_opening_with_by_and_a_figure_is_prose() -> None:
     line = "By Wednesday, more than 400 trains a day were being cancelled."
     assert classify(line).role == BODY
     assert classify("Related guides").lead > 0
+
+
+def test_a_court_transcripts_page_numbers_are_no_page_ends() -> None:
+    """a trial transcript's excerpt: Q. / A. turns with the printed pages' numbers ("85")
+    between them: the numbers sit inside the text, no turn after one opens a page."""
+    assert classify("85").ad
+    assert classify("[Transcript continues – full episode for supporters]").role == CLOSE
+    turns = [
+        "Q. Mr. Benfield, before the break you told the jury about a phone call in May.",
+        "A. Yes. It was with Greg Stanhope, who ran pricing at the other company then.",
+        "85",
+        "Q. What did you tell him when he asked about the price of the drug that week?",
+        "A. I told him we would follow within a couple of weeks and keep our customers.",
+        "86",
+        "Q. What, if anything, did you do after the call with Mr. Stanhope that day?",
+        "A. I went to my boss and told him they were going up about four hundred percent.",
+    ]
+    page = ["Excerpt of the official transcript, pages 84 to 86", *turns]
+    assert _starts(page) == [1]

@@ -737,7 +737,9 @@ _END_MARK = re.compile(
     r"|briefing|text|document)|(?:transcript|statement|release) (?:ends|continues))(?:/[a-z]{1,5})?"
     r"[-–—\s)\].]*$"
     # "NNNN": a wire's end of transmission; "Ends/Sunday, September 15, 2024": a release's end
-    r"|^nnnn$|^ends?\s*/\s*(?:\w+day,? )?(?:\d{1,2} \w+|\w+\.? \d{1,2}),? \d{4}$",
+    r"|^nnnn$|^ends?\s*/\s*(?:\w+day,? )?(?:\d{1,2} \w+|\w+\.? \d{1,2}),? \d{4}$"
+    # "[Transcript continues – full episode available to supporters]"
+    r"|^\[(?:transcript|statement|release) (?:ends|continues)\b[^\]]{0,80}\]$",
     re.I,
 )
 
@@ -2306,6 +2308,9 @@ def _classify(
         return info
     if nwords == 1 and _EMAIL_ONLY.match(s):
         info.role = CLOSE  # a contact address: the story's last line
+        return info
+    if nwords == 1 and len(s) <= 3 and s.isdigit():
+        info.role, info.ad = BOILER, True  # "85": a printed page's number, inside its text
         return info
     if nwords == 1 and len(s) <= 5 and s[0].isdigit() and _DOT_CLOCK.match(s):
         info.role, info.clock = TIMESTAMP, True  # "16.20": a live entry's time, not a count

@@ -667,3 +667,37 @@ def test_a_court_transcripts_page_numbers_are_no_page_ends() -> None:
     ]
     page = ["Excerpt of the official transcript, pages 84 to 86", *turns]
     assert _starts(page) == [1]
+
+
+def test_a_forum_name_over_a_lower_case_menu_opens_a_page() -> None:
+    """an interview's last answer / "Hacker Forum" / "new | past | comments | ask | show"
+    / a linked story's title: the forum's name over its menu in lower case tops it."""
+    interview = [
+        "Q&A: what the flood insurers will pay for",
+        "Q. Was the barrier scheme worth the money in the end?",
+        "A. " + FLOODS[5],
+    ]
+    page = [
+        "Hacker Forum",
+        "new | past | comments | ask | show | jobs | submit",
+        "Severn barriers held: 40 homes evacuated, none flooded (halvertonpost.example)",
+        "612 points by grepmaster 7 hours ago | hide | past | favorite | 344 comments",
+        "Good to see infrastructure money that actually paid off for once, honestly.",
+    ]
+    assert _starts([*interview, *page]) == [1, len(interview) + 1]
+
+
+def test_a_media_releases_banner_and_author_are_no_tags() -> None:
+    """a wire story's credits / "MEDIA RELEASE" / an MP's name and titles / headline:
+    the release's banner and its author, not the wire story's topic tags."""
+    story = ["Flood barriers hold as Severn peaks", *FLOODS, "(Reporting by Tom Hale)"]
+    release = [
+        "MEDIA RELEASE",
+        "Devinder Kaur MP",
+        "Shadow Treasurer",
+        "Member for Upton",
+        "GOVERNMENT MUST FUND YOUTH ORCHESTRA TOUR IN FULL",
+        "Tuesday, 3 June 2025",
+        *ORCHESTRA[:3],
+    ]
+    assert _starts([*story, *release]) == [1, len(story) + 1]

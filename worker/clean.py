@@ -1063,6 +1063,8 @@ def _lower_furniture(s: str, mask: int | None) -> bool:
         return False
     if _SKIP_LABEL.match(s) is not None or (s.count(" ") < 4 and is_widget(s)):
         return True  # "skip past newsletter promotion", "watch now", "share"
+    if s.count(" | ") >= 2 and all(len(c.split()) <= 2 for c in s.split(" | ")):
+        return True  # "new | past | comments | ask | show": a forum's menu in lower case
     if mask is None:
         mask = _mask(s[:400].lower())
     if mask & _K_AGO and s.count(" ") < 6 and s.endswith("ago") and _RELATIVE_TS.match(s):

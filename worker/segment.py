@@ -2292,7 +2292,15 @@ def _nav_cells(t: str) -> int:
     if ":" in t:
         return 0  # "Share: X · Y", "Follow us: ...": a prompt's buttons
     cells = [c for c in _NAV_SPLIT.split(t) if c]
-    return len(cells) if all(_NAV_CELL.match(c) for c in cells) else 0
+    if all(_NAV_CELL.match(c) for c in cells):
+        return len(cells)
+    if len(cells) >= MENU_CELLS and all(_LOWER_CELL.match(c) for c in cells):
+        return len(cells)  # "new | past | comments | ask | show": a menu in lower case
+    return 0
+
+
+# A menu's cell in lower case: a word or two ("new", "show hn").
+_LOWER_CELL = re.compile(r"^[a-z]+(?: [a-z]+)?$")
 
 
 #: Cells of a menu row under a list's last item for the item to be a site's name.
@@ -4380,8 +4388,9 @@ def _tag_run(window: list[_Entry], j: int) -> tuple[list[_Entry], int]:
 def _mark_tags(run: list[_Entry]) -> None:
     """The lines of ``run`` are a page's topic tags: furniture of a list."""
     top = min(run, key=lambda e: e.raw.no)
-    if outlet_name(top.raw.text.strip()):
-        return  # "Kessington Standard" / "Sports" / "Columns": a masthead over its sections
+    if outlet_name(top.raw.text.strip()) or _RELEASE_OPENER.match(top.raw.text) is not None:
+        return  # "Kessington Standard" / "Sports" / "Columns": a masthead over its sections;
+        # "MEDIA RELEASE" / "Jo Park MP" / "Shadow Treasurer": a release's banner and author
     for e in run:
         e.info.role, e.info.listed, e.info.tags = BOILER, True, True
         e.info.lead, e.info.ad = 0, False

@@ -701,3 +701,25 @@ def test_a_media_releases_banner_and_author_are_no_tags() -> None:
         *ORCHESTRA[:3],
     ]
     assert _starts([*story, *release]) == [1, len(story) + 1]
+
+
+def test_numbered_posts_of_a_thread_are_no_pages() -> None:
+    """a thread: poster / rank / "Jan 11, 2026 #2" / post ...: a post's number after its
+    date shows it one of the thread's, so its poster's name and rank head no page."""
+    thread = [
+        "Halverton Talk › Gardens › Flooded allotments",
+        "Flooded allotments – what to do?",
+        "BarredRockBarb",
+        "Crowing",
+        "Jan 11, 2026 #1",
+        FLOODS[0],
+        "CluckNorris",
+        "Free Ranging",
+        "Jan 11, 2026 #2",
+        FLOODS[1],
+        "HenHouseHannah",
+        "Crossing the Road",
+        "Jan 12, 2026 #3",
+        FLOODS[2],
+    ]
+    assert _starts(thread) == [1]

@@ -3157,6 +3157,8 @@ def _push(window: list[_Entry], raw: RawLine, info: LineInfo | None = None) -> N
         _dateline_run(window, info)
     if info.role == TIMESTAMP and last is not None and last.role == BODY:
         _thread_stamp(window, info, raw.text)
+    if info.role == TIMESTAMP and "#" in raw.text:
+        _numbered_post(window, info, raw.text)
     if (
         last is not None
         and last.role == CAPTION
@@ -3622,6 +3624,26 @@ _COMMENT_ROLES = frozenset({BODY, CONT, HEAD, CLOSE})
 
 # A photo's caption label whose text went to the next line ("Image caption,").
 _BARE_IMAGE_LABEL = re.compile(r"^(?:image|photo|picture|video) caption\s*[,:]?$", re.I)
+
+
+def _numbered_post(window: list[_Entry], info: LineInfo, text: str) -> None:
+    """ "Jan 11, 2026 #4": a thread's fourth post's date; its poster's name and rank over
+    it ("CluckNorris" / "Free Ranging") head a post inside the thread, not a page."""
+    m = _POST_NUMBER.search(text.strip())
+    if m is None or int(m.group(1) or m.group(2)) < 2:
+        return
+    info.role, info.ad = BOILER, True
+    for e in window[-1 : -POST_HEAD_LINES - 1 : -1]:
+        if e.info.role not in (HEAD, BYLINE, CONT, CLOSE) or e.info.words > POST_HEAD_WORDS:
+            break
+        e.info.role, e.info.ad = BOILER, True
+
+
+# A post's number in a thread, after its date or before it ("Jan 11, 2026 #4", "#121 · 6 Nov").
+_POST_NUMBER = re.compile(r"^#(\d{1,5})\b|\s#(\d{1,5})$")
+#: Lines over a numbered post's date that name its poster (name, rank), and their words.
+POST_HEAD_LINES = 2
+POST_HEAD_WORDS = 3
 
 
 def _thread_stamp(window: list[_Entry], info: LineInfo, text: str) -> None:

@@ -9,7 +9,7 @@ from test_segment_pages import FLOODS, ORCHESTRA, _starts
 from test_segment_subheads import _entries
 
 from worker import segment as S
-from worker.clean import BODY, BOILER, CLOSE, CONT, HEAD, TIMESTAMP, classify, outlet_name
+from worker.clean import BODY, BOILER, BYLINE, CLOSE, CONT, HEAD, TIMESTAMP, classify, outlet_name
 from worker.segment import segment_text
 
 THREAD = [
@@ -723,3 +723,9 @@ def test_numbered_posts_of_a_thread_are_no_pages() -> None:
         FLOODS[2],
     ]
     assert _starts(thread) == [1]
+
+
+def test_an_outlets_staff_in_lower_case_and_a_post_number() -> None:
+    assert classify("Ledger staff").role == BYLINE
+    info = classify("#2")
+    assert info.role == BOILER and info.ad

@@ -128,9 +128,21 @@ _NAME_ROLE = re.compile(
 # "Gazette Staff", "Nile Voices Radio newsroom", "KXLY News Desk": the outlet as the byline.
 _OUTLET_STAFF = re.compile(
     r"^(?!The \w+$)[A-Z][\w&.'’-]*(?: (?:[A-Z][\w&.'’-]*|\d{1,3})){0,4}"
-    r" (?:Staff(?: Writers?| Reporters?)?|[Nn]ewsroom|News [Dd]esk|[Dd]igital [Dd]esk|Web [Dd]esk)$"
+    r" (?:[Ss]taff(?: [Ww]riters?| [Rr]eporters?)?|[Nn]ewsroom|News [Dd]esk|[Dd]igital [Dd]esk"
+    r"|Web [Dd]esk)$"
 )
-_STAFF_ENDS = ("Staff", "ewsroom", "Desk", "desk", "Writer", "riters", "porter", "orters")
+_STAFF_ENDS = (
+    "Staff",
+    "staff",
+    "ewsroom",
+    "Desk",
+    "desk",
+    "Writer",
+    "riters",
+    "porter",
+    "orters",
+    "riter",
+)
 # A bare time of day: a live-blog update marker inside one page, not an article start.
 _CLOCK = re.compile(
     r"^(?:(?:posted|updated|published|last updated)(?: at)?\s*:?\s*)?"
@@ -2257,6 +2269,8 @@ _THREAD_FOOT = re.compile(
     re.I,
 )
 
+_POST_NO = re.compile(r"^#\d{1,5}$")
+
 # A time of day written with a point, alone on its line ("16.20", "09.30").
 _DOT_CLOCK = re.compile(r"^(?:[01]?\d|2[0-3])\.[0-5]\d$")
 
@@ -2310,6 +2324,9 @@ def _classify(
         return info
     if nwords == 1 and _EMAIL_ONLY.match(s):
         info.role = CLOSE  # a contact address: the story's last line
+        return info
+    if nwords == 1 and s[0] == "#" and _POST_NO.match(s):
+        info.role, info.ad = BOILER, True  # "#2": a thread's post number, inside the thread
         return info
     if nwords == 1 and len(s) <= 3 and s.isdigit():
         info.role, info.ad = BOILER, True  # "85": a printed page's number, inside its text

@@ -729,3 +729,22 @@ def test_an_outlets_staff_in_lower_case_and_a_post_number() -> None:
     assert classify("Ledger staff").role == BYLINE
     info = classify("#2")
     assert info.role == BOILER and info.ad
+
+
+def test_comments_between_their_count_and_the_comment_form_are_no_pages() -> None:
+    """story / "12 comments" / name / "19 October 2025 at 10:14 am" / comment / ... /
+    "Leave a comment" / next story: the readers' comments between the count and the
+    form are the story's furniture, no pages; the form still closes the page."""
+    story = ["Flood barriers hold as Severn peaks", *FLOODS]
+    comments = [
+        "12 comments",
+        "Maureen T",
+        "19 October 2025 at 10:14 am",
+        "Thank you for all you have done. I was one of the ones whose street flooded in 2007.",
+        "Dave R",
+        "19 October 2025 at 11:52 am",
+        "Well said. Will be there on the 12th with the rest of the residents' group.",
+        "Leave a comment",
+    ]
+    page = ["Youth orchestra heads to Japan after appeal succeeds", *ORCHESTRA]
+    assert _starts([*story, *comments, *page]) == [1, len(story) + len(comments) + 1]

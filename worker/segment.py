@@ -3530,7 +3530,7 @@ def _push(window: list[_Entry], raw: RawLine, info: LineInfo | None = None) -> N
     elif (
         info.key
         and info.words <= REPLY_BAR_WORDS
-        and info.key[0] in "RrLlQqSsVv"
+        and info.key[0] in "RrLlQqSsVvAaPpWw"
         and _closes_comment(info)
     ):
         info.role, info.widget = BOILER, True  # (a row of buttons, wherever it stands)
@@ -3561,7 +3561,10 @@ def _between_reply_bars(window: list[_Entry]) -> None:
     is one reader's comment (a name, a time, the text), no page's header or story; it
     is furniture, as _signed_comments makes it."""
     s = len(window) - 1
-    more = MORE_COMMENTS.match(window[s].info.key) is not None
+    more = (
+        MORE_COMMENTS.match(window[s].info.key) is not None
+        or _COMMENT_FORM.match(window[s].info.key) is not None
+    )
     first = window[s].info.key.split(None, 1)[0].lower()
     for k in range(s - 2, max(0, s - REPLY_BAR_SPAN) - 1, -1):
         key = window[k].info.key
@@ -3571,12 +3574,15 @@ def _between_reply_bars(window: list[_Entry]) -> None:
             and (more or key.split(None, 1)[0].lower() == first)
             and _REPLY_BAR.match(key) is not None
         ) or (window[k].info.role == BOILER and _COMMENT_COUNT.match(key) is not None):
+            closing = window[s].info.end and _COMMENT_FORM.match(window[s].info.key) is not None
             for x in window[k : s + 1]:
                 if x.info.role in _REPLY_ROLES:
                     x.info.role, x.info.ad, x.info.end = BOILER, True, False
                 elif x.info.role in (BODY, CONT):
                     x.info.ad = True  # (a comment's text: no story opens there, see
                     # _split_cueless; a thread of them may be a page of its own)
+            if closing:  # (the comment form's title under them still ends the page)
+                window[s].info.ad, window[s].info.end = False, True
             return
 
 
@@ -3593,8 +3599,13 @@ _REPLY_BAR = re.compile(
 def _closes_comment(info: LineInfo) -> bool:
     """The line is a comment's action row, or the button under a thread's comments."""
     return _REPLY_BAR.match(info.key) is not None or (
-        info.end and MORE_COMMENTS.match(info.key) is not None
+        info.end
+        and (MORE_COMMENTS.match(info.key) is not None or _COMMENT_FORM.match(info.key) is not None)
     )
+
+
+# The title of a comment form under the comments ("Leave a comment", "Add a reply").
+_COMMENT_FORM = re.compile(r"^(?:leave|add|post|write) (?:a|your) (?:comment|reply)\b", re.I)
 
 
 # A comment thread's count or label ("Comments (3)", "12 comments", "Reader comments").

@@ -748,3 +748,14 @@ def test_comments_between_their_count_and_the_comment_form_are_no_pages() -> Non
     ]
     page = ["Youth orchestra heads to Japan after appeal succeeds", *ORCHESTRA]
     assert _starts([*story, *comments, *page]) == [1, len(story) + len(comments) + 1]
+
+
+@pytest.mark.parametrize(
+    "line", ["Dated: 7 March 2025", "Dated this 9th day of July 2024", "Dated: November 26, 2025"]
+)
+def test_a_notices_date_under_its_text_is_its_own_line(line: str) -> None:
+    assert classify(line).role == BODY
+
+
+def test_a_notices_signature_closes_it() -> None:
+    assert classify("/s/ Gloria M. Etxeberria, City Clerk").role == CLOSE

@@ -2270,6 +2270,12 @@ _THREAD_FOOT = re.compile(
 )
 
 _POST_NO = re.compile(r"^#\d{1,5}$")
+# A notice's or a letter's date under its text ("Dated: 7 March 2025", "Dated this 9th
+# day of July 2024"): never a page's first line.
+NOTICE_DATED = re.compile(r"^dated(?::| this)\s+\S.*\d", re.I)
+#: Longest such line, in words; longest "/s/ Name, Title" signature.
+DATED_WORDS = 10
+SIGNATURE_WORDS = 14
 
 # A time of day written with a point, alone on its line ("16.20", "09.30").
 _DOT_CLOCK = re.compile(r"^(?:[01]?\d|2[0-3])\.[0-5]\d$")
@@ -2325,6 +2331,12 @@ def _classify(
     if nwords == 1 and _EMAIL_ONLY.match(s):
         info.role = CLOSE  # a contact address: the story's last line
         return info
+    if s[:3] == "/s/" and nwords <= SIGNATURE_WORDS:
+        info.role = CLOSE  # "/s/ Gloria M. Etxeberria, City Clerk": a notice's signature
+        return info
+    if s[:5] in ("Dated", "DATED") and nwords <= DATED_WORDS and NOTICE_DATED.match(s):
+        info.role = BODY  # "Dated this 9th day of July 2024": a notice's date, at its end,
+        return info  # the notice's own line (no page's date or headline)
     if nwords == 1 and s[0] == "#" and _POST_NO.match(s):
         info.role, info.ad = BOILER, True  # "#2": a thread's post number, inside the thread
         return info

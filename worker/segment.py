@@ -89,6 +89,7 @@ from worker.clean import (
     LIST_ITEMS,
     MORE_COMMENTS,
     NAME_SUPPLIED,
+    NOTICE_DATED,
     NUMBERED,
     PAGE_TOP_LINK,
     PAYWALL_METER,
@@ -2057,6 +2058,9 @@ def _signature_top(entries: list[_Entry], b: int) -> int:
     named = False
     while k >= 0 and b - k <= SIGNATURE_LINES + 1:
         e = entries[k]
+        if e.info.role == BODY and NOTICE_DATED.match(e.raw.text.strip()) is not None:
+            k -= 1  # "Dated: 8 October 2025" under the officer's name and title
+            continue
         if e.info.role not in (BYLINE, HEAD, TIMESTAMP):
             break
         if e.info.words > SIGNATURE_WORDS or opens_by(e.raw.text.strip()):

@@ -759,3 +759,28 @@ def test_a_notices_date_under_its_text_is_its_own_line(line: str) -> None:
 
 def test_a_notices_signature_closes_it() -> None:
     assert classify("/s/ Gloria M. Etxeberria, City Clerk").role == CLOSE
+
+
+def test_an_outlets_name_over_a_letters_page_is_no_boxs_label() -> None:
+    """an interview's end / "More interviews" and its links / "THE HALVERTON POST" /
+    "Letters: ..." / its standfirst / the letters' form note / a letter: the masthead
+    over the letters page keeps its start (it is no box's label over furniture)."""
+    interview = [
+        "Q&A: the conductor on touring Japan",
+        "Q. " + ORCHESTRA[0],
+        "A. " + ORCHESTRA[1],
+        "This interview has been condensed and edited.",
+        "More interviews",
+        "Kengo Ishida on timber concert halls",
+        "Bjarke Lund on designing for the Arctic night",
+    ]
+    page = [
+        "THE HALVERTON POST",
+        "Letters: The barriers must stay – and other views on the flood",
+        "Readers write in response to the county's decision on the Severn scheme",
+        "Send your letters to letters@halvertonpost.example. Letters should be under 250 words.",
+        "Sir, " + FLOODS[0],
+        FLOODS[1],
+        "Eldrid Skaar, Upton",
+    ]
+    assert _starts([*interview, *page]) == [1, len(interview) + 1]

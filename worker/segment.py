@@ -1749,7 +1749,12 @@ def _drop_stubs(
             if own < 2 or (own < 3 and entries[nxt].info.role != BODY):
                 continue  # too short to be an article of its own (the cued start wins)
             above = _paragraphs(paras, keep[-1], i)
-            if above == 0 and _label_over_furniture(entries, keep[-1], i) and len(keep) > 1:
+            if (
+                above == 0
+                and _label_over_furniture(entries, keep[-1], i)
+                and len(keep) > 1
+                and not _page_mark(entries[keep[-1]])  # (a masthead is no box's label)
+            ):
                 keep[-1] = i  # a box's label over furniture only: no page's headline
                 continue
             if (

@@ -784,3 +784,23 @@ def test_an_outlets_name_over_a_letters_page_is_no_boxs_label() -> None:
         "Eldrid Skaar, Upton",
     ]
     assert _starts([*interview, *page]) == [1, len(interview) + 1]
+
+
+def test_a_letters_writer_and_town_on_two_lines_sign_the_letter() -> None:
+    """letters page: letter / "Dr Ellen Saarinen" / "Halden Bay" / letter / "Margit
+    Hansen" / "Østerlund" / letter: each name and town (read as two names, or a name
+    and a headline in a non-English capital) sign a letter, they open no page."""
+    letters = [
+        "Letters: Flood barriers were money well spent",
+        "Sir, " + FLOODS[0],
+        "Dr Ellen Saarinen",
+        "Halden Bay",
+        "Sir, " + ORCHESTRA[0],
+        "Margit Hansen",
+        "Østerlund",
+        "Sir, " + FLOODS[5],
+        "Per Ingvaldsen",
+        "Brennick",
+        "Write to us at letters@halvertonpost.example",
+    ]
+    assert _starts(letters) == [1]

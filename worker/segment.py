@@ -3337,7 +3337,7 @@ def _push(window: list[_Entry], raw: RawLine, info: LineInfo | None = None) -> N
             and _PAREN_CREDIT.search(window[-1].raw.text[-80:].rstrip())
         ):
             last.role = CAPTION  # "... in Redmond. (Jo Park / The Times, 2023)" / byline: a caption
-        if info.role == BODY and last is not None and last.role == HEAD:
+        if info.role == BODY and last is not None and last.role in (HEAD, BYLINE):
             _writer_and_town(window)
     if (
         last is not None
@@ -3714,6 +3714,8 @@ def _push_paragraph(window: list[_Entry], raw: RawLine, info: LineInfo, last: Li
         _name_mid_sentence(window, raw.text)
         if last.role == BYLINE and len(window) > LETTER_MIN:
             _signed_letters(window)
+        if last.role == BYLINE:
+            _writer_and_town(window)  # "Dr Jo Park" / "Halden Bay" (read as two names)
     elif last.role == HEAD:
         _writer_and_town(window)
         if last.role == HEAD and len(window) > LETTER_MIN:
@@ -3933,8 +3935,9 @@ LETTER_MIN = 3
 
 # A town under a letter writer's name ("Hastings, East Sussex", "Cardiff").
 _PLACE_LINE = re.compile(
-    r"^[A-Z][\w'’.-]+(?: [A-Z][\w'’.-]+)?(?:, [A-Z][\w'’.-]+(?: [A-Z][\w'’.-]+)?)?$"
-)
+    r"^[A-ZÀ-ÖØ-Þ][\w'’.-]+(?: [A-ZÀ-ÖØ-Þ][\w'’.-]+)?"
+    r"(?:, [A-ZÀ-ÖØ-Þ][\w'’.-]+(?: [A-ZÀ-ÖØ-Þ][\w'’.-]+)?)?$"
+)  # (a capital of Latin-1 too: "Østerlund", "Århus")
 # A letter's signature: a name (maybe with a title, "Dr", "Captain (retd)", "Cllr") and
 # a town, maybe its county ("Jo Park, Leeds", "Dr Jo van Park, Upper Dale, Kent").
 _SIGNATURE = re.compile(

@@ -72,6 +72,12 @@ RECORD = (
     "h113",
     "h114",
     "h115",
+    "h119",
+    "h120",
+    "h121",
+    "h128",
+    "h129",
+    "h130",
 )
 #: Dumps a feature must occur in to be kept.
 MIN_DUMPS = 5

@@ -3539,8 +3539,10 @@ def _push(window: list[_Entry], raw: RawLine, info: LineInfo | None = None) -> N
     elif (
         info.key
         and info.words <= REPLY_BAR_WORDS
-        and info.key[0] in "RrLlQqSsVvAaPpWw"
-        and _closes_comment(info)
+        and (
+            (info.key[0] in "RrLlQqSsVv" and _closes_comment(info))
+            or (info.end and info.key[0] in "LlAaPpWw" and _COMMENT_FORM.match(info.key))
+        )
     ):
         info.role, info.widget = BOILER, True  # (a row of buttons, wherever it stands)
         _between_reply_bars(window)
@@ -3606,10 +3608,10 @@ _REPLY_BAR = re.compile(
 
 
 def _closes_comment(info: LineInfo) -> bool:
-    """The line is a comment's action row, or the button under a thread's comments."""
+    """The line is a comment's action row, or the button under a thread's comments (the
+    comment form's title, _COMMENT_FORM, closes a thread too: see _push)."""
     return _REPLY_BAR.match(info.key) is not None or (
-        info.end
-        and (MORE_COMMENTS.match(info.key) is not None or _COMMENT_FORM.match(info.key) is not None)
+        info.end and MORE_COMMENTS.match(info.key) is not None
     )
 
 

@@ -766,3 +766,25 @@ def test_a_letters_writer_and_town_on_two_lines_sign_the_letter() -> None:
         "Write to us at letters@halvertonpost.example",
     ]
     assert _starts(letters) == [1]
+
+
+def test_a_sections_label_between_standfirst_and_byline_is_the_headers() -> None:
+    """comments / share row / headline / standfirst / "Investigation" / "By ..." /
+    date / story: the section's label sits inside the header, the page opens at the
+    headline (not at the label two lines under it)."""
+    blog = [
+        "Friends of the river: our autumn sampling results",
+        *ORCHESTRA[:3],
+        "6 comments",
+        "Share: Facebook · X · Bluesky · Email",
+    ]
+    page = [
+        "The Severn, by numbers: how one river became a byword for floods",
+        "The barriers held this year, but the records show how close the county came to"
+        " losing whole streets, and how little of the money went where it was promised.",
+        "Investigation",
+        "By Saoirse Malley and Daniel Okwuosa",
+        "Sunday 14 September 2025",
+        *FLOODS,
+    ]
+    _two_pages(blog, page)

@@ -1169,6 +1169,13 @@ def _standfirst(entries: list[_Entry], j: int) -> bool:
     ):  # the lead photo's caption (or a listen button) may sit between standfirst and byline
         # (not "Related: <headline>" links: a story's last paragraph sits over those)
         k += 1
+    if (
+        k + 1 < len(entries)
+        and entries[k].info.role == HEAD
+        and entries[k].info.words <= 2
+        and entries[k + 1].info.role == BYLINE
+    ):
+        k += 1  # standfirst / "Investigation" / byline: the section's label over the byline
     if k >= len(entries):
         return False
     info = entries[k].info

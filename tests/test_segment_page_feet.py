@@ -3,7 +3,7 @@ a page's footer ends it, the paragraph under it opens the next page, cue or none
 
 from __future__ import annotations
 
-from test_segment_pages import FLOODS, ORCHESTRA, _starts
+from test_segment_pages import FLOODS, ORCHESTRA, _starts, _two_pages
 from test_segment_subheads import _entries
 
 from worker import segment as S
@@ -27,7 +27,7 @@ def test_a_footer_ending_in_a_copyright_line_ends_the_page() -> None:
         "Contact us | Accessibility statement | Cookies | Privacy notice",
         "© Halverton County Council",
     ]
-    assert _starts([*page, *FLOODS]) == [1, len(page) + 1]
+    _two_pages(page, FLOODS)
 
 
 def test_a_comment_sections_furniture_ends_its_page() -> None:
@@ -55,7 +55,7 @@ def test_a_story_under_a_comment_form_opens_a_page() -> None:
         "Leave a Reply",
         "Your email address will not be published. Required fields are marked *",
     ]
-    assert _starts([*post, *FLOODS]) == [1, len(post) + 1]
+    _two_pages(post, FLOODS)
 
 
 def test_a_short_official_page_closed_by_its_licence_keeps_its_start() -> None:
@@ -80,7 +80,7 @@ def test_a_short_official_page_closed_by_its_licence_keeps_its_start() -> None:
         "All content is available under the Open Government Licence v3.0, except where"
         " otherwise stated",
     ]
-    assert _starts([*page, *FLOODS]) == [1, len(page) + 1]
+    _two_pages(page, FLOODS)
 
 
 def test_an_interview_starts_at_its_headline_over_its_interviewer() -> None:
@@ -104,7 +104,7 @@ def test_an_interview_starts_at_its_headline_over_its_interviewer() -> None:
         "Of course it does. A plea is the one thing the system can always process quickly,"
         " and everyone in the building knows it.",
     ]
-    assert _starts([*FLOODS, *interview]) == [1, len(FLOODS) + 1]
+    _two_pages(FLOODS, interview)
 
 
 def test_comments_between_reply_rows_open_no_page() -> None:
@@ -359,8 +359,7 @@ def test_a_start_on_a_pages_last_links_moves_under_its_foot() -> None:
         "Back to recall search",
         "Page last reviewed: 3 March 2025",
     ]
-    lines = [*notice, "DriveWise", "Severn barriers hold as river peaks", *FLOODS]
-    assert _starts(lines) == [1, len(notice) + 1]
+    _two_pages(notice, ["DriveWise", "Severn barriers hold as river peaks", *FLOODS])
 
 
 def test_a_sites_name_at_the_end_of_a_topics_list_over_its_menu_tops_the_page() -> None:
@@ -420,7 +419,7 @@ def test_a_lone_headline_under_share_buttons_is_no_subheading() -> None:
         "The agency said it would send an engineer to look at the outfalls once the level"
         " had fallen, and would meet the traders at the library next week.",
     ]
-    assert _starts([*story, *nxt]) == [1, len(story) + 1]
+    _two_pages(story, nxt)
 
 
 def test_a_pages_tools_and_a_blogs_post_links_are_its_foot() -> None:
@@ -442,8 +441,7 @@ def test_a_pages_tools_and_a_blogs_post_links_are_its_foot() -> None:
         "« Packing list for a fortnight on tour",
         "Home at last (and never flying economy again) »",
     ]
-    lines = [*post, "Halverton Water", "Severn barriers hold as river peaks", *FLOODS]
-    assert _starts(lines) == [1, len(post) + 1]
+    _two_pages(post, ["Halverton Water", "Severn barriers hold as river peaks", *FLOODS])
 
 
 def test_a_pages_tools_and_feedback_prompts_are_furniture() -> None:
@@ -486,7 +484,7 @@ def test_a_live_pages_welcome_at_its_foot_ends_it() -> None:
         "The agency said it would send an engineer to look at the outfalls once the level"
         " had fallen, and would meet the traders at the library next week.",
     ]
-    assert _starts([*live, *story]) == [1, len(live) + 1]
+    _two_pages(live, story)
     entries = _entries([*live[:1], live[-1], "09:05", live[2]])
     assert not S._live_page_end(entries, 1)
 
@@ -562,7 +560,7 @@ def test_a_paywalls_login_line_ends_its_page() -> None:
         "Ask the farmers downstream, whose fields are under water every winter now, whether"
         " they feel protected by a wall that was built to save a car park.",
     ]
-    assert _starts([*story, *column]) == [1, len(story) + 1]
+    _two_pages(story, column)
 
 
 def test_a_blank_line_above_a_comments_row_is_no_row() -> None:

@@ -5,7 +5,7 @@ signed "Name and address supplied"."""
 from __future__ import annotations
 
 import pytest
-from test_segment_pages import FLOODS, ORCHESTRA, _starts
+from test_segment_pages import FLOODS, ORCHESTRA, _starts, _two_pages
 from test_segment_subheads import _entries
 
 from worker import segment as S
@@ -21,12 +21,6 @@ THREAD = [
     "Same boat here. The letter says two sets of blacks, and the school is lending"
     " suitcases to anyone who needs one, which is a relief for us.",
 ]
-
-
-def _two_pages(first: list[str], second: list[str]) -> None:
-    """The lines of two pages, one after the other, come back as those two pages."""
-    starts = _starts([*first, *second])
-    assert starts == [1, len(first) + 1], starts
 
 
 # One line each, as classify() reads it: (line, role, the flag it must carry).

@@ -40,6 +40,12 @@ def _starts(lines: list[str]) -> list[int]:
     return [a.start_line for a in segment_text("\n".join(lines) + "\n")]
 
 
+def _two_pages(first: list[str], second: list[str]) -> None:
+    """The lines of two pages, one after the other, come back as those two pages."""
+    starts = _starts([*first, *second])
+    assert starts == [1, len(first) + 1], starts
+
+
 def test_a_bulleted_item_under_a_story_is_no_headline() -> None:
     """story / "- Read more about the barrier scheme" / headline: the bulleted line is
     the story's list of links, the page starts at the headline under it."""

@@ -2007,13 +2007,18 @@ def _drop_empty(
 
 
 def _page_mark(e: _Entry) -> bool:
+    """_marks_page of an entry."""
+    return _marks_page(e.info, e.raw.text.strip())
+
+
+def _marks_page(info: LineInfo, t: str) -> bool:
     """A line only a page's top prints: a forum's or a site's path of three steps
-    ("PitWall Forum › Sportscars › Endurance"), or an outlet's name ("The Clarion")."""
-    if e.info.role not in (HEAD, BYLINE):
+    ("PitWall Forum › Sportscars › Endurance"), or an outlet's name ("The Clarion").
+    ``t`` is the line's stripped text."""
+    if info.role not in (HEAD, BYLINE):
         return False
-    t = e.raw.text.strip()
     if "›" in t or "»" in t:
-        return e.info.role == HEAD and _site_path(t)
+        return info.role == HEAD and _site_path(t)
     return outlet_name(t)
 
 
@@ -4875,10 +4880,9 @@ def _not_a_link(prev: LineInfo, info: LineInfo, text: str) -> bool:
     """A line a list of links stops at: a headline longer than a block's (never a
     link), a section path from the site's root, or a one-word kicker ("Elections")
     after a link headline."""
-    if info.role in (HEAD, BYLINE) and info.words > 1 and outlet_name(text.strip()):
-        return True  # "The Wenlow Gazette": the next page's masthead, no link nor tag
-    if info.role == HEAD and ("›" in text or "»" in text) and _site_path(text.strip()):
-        return True  # "TalkTown › Outdoor Pursuits › Hillwalking": the next page's path
+    if _marks_page(info, text.strip()):
+        return True  # "The Wenlow Gazette", "TalkTown › Outdoor Pursuits › Hillwalking":
+        # the next page's masthead or path, no link nor tag
     if prev.tags or info.role != HEAD:
         return False
     if info.words > BLOCK_HEAD_WORDS or _RELEASE_OPENER.match(text):

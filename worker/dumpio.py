@@ -25,8 +25,8 @@ from typing import BinaryIO
 LINE_CAP = 64 * 1024
 #: Bytes read at a time (a block's lines are split and decoded together). A block's
 #: work arrays (clean._scan's masks, its lines and their LineInfos) are several times
-#: its size, and a second process (worker.classify_ahead) holds its own: a quarter of
-#: a megabyte keeps that child near the interpreter's own size at the same speed.
+#: its size, and every process segmenting a span of the dump (worker.spans) holds its
+#: own: a quarter of a megabyte keeps them small at the same speed.
 BLOCK_BYTES = 1 << 18
 #: Bytes sniffed at the start of a file to decide whether it is text at all.
 SNIFF_BYTES = 64 * 1024
@@ -144,6 +144,8 @@ def iter_line_batches(
     start_offset: int = 0,
     first_line: int = 1,
     stats: DecodeStats | None = None,
+    end_offset: int | None = None,
+    sniff: bool = True,
 ) -> Iterator[list[RawLine]]:
     """iter_lines, a list at a time: the lines ended in each block of BLOCK_BYTES read.
 
@@ -151,18 +153,25 @@ def iter_line_batches(
     has invalid UTF-8 or an over-long line); a line running on past the block is
     carried over, keeping at most its first LINE_CAP bytes, so memory stays
     bounded by the block size.
+    ``end_offset`` (a line's start) ends the reading there, and ``stats`` count
+    just the bytes before it: a span of the dump read by one process of several
+    (worker.spans). ``sniff=False`` reads on without the binary check, which only
+    the start of a dump gets.
     """
     st = stats if stats is not None else DecodeStats()
-    reader = _reader(fh, start_offset)
+    reader = _reader(fh, start_offset) if sniff else positioned(fh, start_offset)
     read = getattr(reader, "read1", reader.read)
     line = _LineState(start_offset, first_line, bom=start_offset == 0)
-    while True:
+    left = -1 if end_offset is None else end_offset - start_offset
+    while left:
         try:
-            block = read(BLOCK_BYTES)
+            block = read(BLOCK_BYTES if left < 0 else min(BLOCK_BYTES, left))
         except OSError as exc:
             raise DumpError(f"read error: {exc.strerror or exc}") from None
         if not block:
             break
+        if left > 0:
+            left -= len(block)
         parts = block.split(b"\n")
         tail = parts.pop()  # after the last newline: the start of a line not ended yet
         if parts:
@@ -284,6 +293,12 @@ def _reader(fh: BinaryIO, start_offset: int) -> BinaryIO:
     if looks_binary(head):
         raise DumpError("input looks binary, not a text dump")
     return reader
+
+
+def check_text(fh: BinaryIO, start_offset: int = 0) -> None:
+    """DumpError if the data at ``start_offset`` looks binary (iter_line_batches'
+    own check, made ahead of reading)."""
+    _reader(fh, start_offset)
 
 
 def _skip(reader: BinaryIO, n: int) -> None:

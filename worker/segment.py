@@ -33,6 +33,7 @@ and the open article is carried over, with a few lines of left context.
 from __future__ import annotations
 
 import bisect
+import functools
 import io
 import itertools
 import math
@@ -40,14 +41,14 @@ import operator
 import os
 import re
 from collections import Counter
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from typing import BinaryIO
 
 import numpy as np
 from numpy.lib.stride_tricks import sliding_window_view
 
-from worker.classify_ahead import classified
+from worker import spans
 from worker.clean import (
     _AD_LINE,
     _BARE_NAME,
@@ -117,7 +118,14 @@ from worker.cohesion import (
     _WordCarry,
     wide_similarity,
 )
-from worker.dumpio import DecodeStats, DumpError, RawLine, iter_line_batches, open_dump
+from worker.dumpio import (
+    DecodeStats,
+    DumpError,
+    RawLine,
+    check_text,
+    iter_line_batches,
+    open_dump,
+)
 from worker.placement import PlacementModel, default_model, place
 from worker.startcheck import StartCheck, check, default_check
 
@@ -5451,7 +5459,7 @@ def _segment_lines(
     """The streaming core: window, score, emit finished articles, carry the rest.
 
     ``batches`` are the lines in lists (as read) with their LineInfos (classified
-    a list at a time, see worker.classify_ahead); their lines are pushed in order,
+    a list at a time, see _classified); their lines are pushed in order,
     up to the window's end.
     ``context`` are lines just before the first one, read again when resuming so
     that decisions near the resume point see the same neighbourhood as a full pass.
@@ -5561,30 +5569,78 @@ def segment_file(
     """Stream a dump in bounded memory. Resuming: pass start_offset=last.end_offset and
     first_line=last.end_line + 1 of the last article already processed.
 
-    ``processes=2`` classifies the lines of a dump given as a path in a second
-    process (worker.classify_ahead): the same articles, sooner on two cores.
+    ``processes=n`` segments a dump given as a path in n processes, a span of it
+    each (worker.spans): the same articles, about n times sooner on n cores.
     ``placement``: the model that puts each start on its page's first line
     (worker.placement); None leaves the starts where the boundary rules put them.
     ``starts_check``: the model that drops starts that open no page (worker.startcheck);
     None keeps them all.
     Raises DumpError (missing, unreadable or binary input) before the first article.
     """
+    models = functools.partial(
+        _segment_lines, weights=weights, placement=placement, starts_check=starts_check
+    )
     if isinstance(path_or_binary_file, (str, os.PathLike)):
         fh = open_dump(path_or_binary_file)
         owned = True
     else:
         fh, owned = path_or_binary_file, False
     try:
+        if owned and processes > 1 and _worth_spans(fh, start_offset):
+            fh.close()
+            yield from spans.segment_spans(
+                path_or_binary_file,
+                models,
+                lambda offset, line: _one_pass(path_or_binary_file, offset, line, None, models),
+                start_offset=start_offset,
+                first_line=first_line,
+                stats=stats,
+                processes=processes,
+            )
+            return
+        yield from _one_pass(fh, start_offset, first_line, stats, models)
+    finally:
+        if owned:
+            fh.close()
+
+
+def _worth_spans(fh: BinaryIO, start_offset: int) -> bool:
+    """Whether the dump left to read holds two spans or more (worker.spans); the
+    binary check is made here first, so that it fails before any child starts."""
+    size = os.fstat(fh.fileno()).st_size
+    if size - start_offset < spans.MIN_SPLIT_BYTES:
+        return False
+    check_text(fh, start_offset)
+    return True
+
+
+def _one_pass(
+    source: str | os.PathLike[str] | BinaryIO,
+    start_offset: int,
+    first_line: int,
+    stats: DecodeStats | None,
+    segment_lines: Callable,
+) -> Iterator[SegmentedArticle]:
+    """One process's pass over ``source`` (a path or an open binary file) from
+    ``start_offset``, an article's start."""
+    fh = open_dump(source) if isinstance(source, (str, os.PathLike)) else source
+    try:
         context = _read_context(fh, start_offset, first_line) if start_offset else None
         batches = iter_line_batches(
             fh, start_offset=start_offset, first_line=first_line, stats=stats
         )
-        path = path_or_binary_file if owned and processes > 1 else None
-        lines = classified(batches, path, start_offset=start_offset, first_line=first_line)
-        yield from _segment_lines(lines, weights, context, placement, starts_check)
+        yield from segment_lines(_classified(batches), context=context)
     finally:
-        if owned:
+        if fh is not source:
             fh.close()
+
+
+def _classified(
+    batches: Iterable[list[RawLine]],
+) -> Iterator[tuple[list[RawLine], list[LineInfo]]]:
+    """Each batch of lines with their LineInfos."""
+    for batch in batches:
+        yield batch, classify_many([r.text for r in batch])
 
 
 def _read_context(fh: BinaryIO, start_offset: int, first_line: int) -> list[RawLine]:

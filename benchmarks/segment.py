@@ -8,7 +8,12 @@ RSS is per pass:
   into words with a word tokeniser (``re.findall(r"\w+", line)``);
 - str.split: the same pass splitting at whitespace only (printed for reference);
 - segment: ``worker.segment.segment_file`` over the same file (every article
-  fully cleaned).
+  fully cleaned);
+- segment, 2 processes: the same with ``processes=2`` (worker.spans: the dump cut
+  into spans, one process segmenting every other one). Its peak RSS is the sum
+  of both processes' high-water marks, an upper bound that counts the pages they
+  share (numpy's and the interpreter's code, forked) twice; what they held at
+  once is also printed, as the peak of their summed proportional set sizes.
 
 Prints MB/s and peak RSS of each and the speed ratios (target: segmentation at
 least 1/4 of the baseline, peak RSS under 150 MB).
@@ -70,19 +75,41 @@ BASELINE_RE = BASELINE.replace("len(line.split())", "len(_W.findall(line))").rep
 )
 
 SEGMENT = """
-import json, resource, sys, time
+import json, multiprocessing, os, resource, sys, threading, time
 def peak_mb():
     # VmHWM is this process's own high-water mark; ru_maxrss would inherit the parent's.
     for line in open("/proc/self/status"):
         if line.startswith("VmHWM:"):
             return int(line.split()[1]) / 1024
+def pss_kb(pid):
+    try:
+        with open(f"/proc/{pid}/smaps_rollup") as fh:
+            for line in fh:
+                if line.startswith("Pss:"):
+                    return int(line.split()[1])
+    except OSError:
+        pass
+    return 0
+# With several processes, the memory they hold at once: their proportional set
+# sizes (a page shared by both, such as numpy's library code, counted half in
+# each) summed, sampled ten times a second.
+pss_peak, running = [0], [True]
+def sample():
+    while running[0]:
+        pids = [os.getpid()] + [p.pid for p in multiprocessing.active_children()]
+        pss_peak[0] = max(pss_peak[0], sum(map(pss_kb, pids)))
+        time.sleep(0.1)
+processes = int(sys.argv[2])
+if processes > 1:
+    threading.Thread(target=sample, daemon=True).start()
 from worker.segment import segment_file
 t = time.perf_counter(); n = 0
-for art in segment_file(sys.argv[1], processes=int(sys.argv[2])):
+for art in segment_file(sys.argv[1], processes=processes):
     n += 1
 dt = time.perf_counter() - t
+running[0] = False
 child = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024
-print(json.dumps({"seconds": dt, "count": n,
+print(json.dumps({"seconds": dt, "count": n, "pss_mb": pss_peak[0] / 1024,
                   "rss_mb": peak_mb() + child, "child_rss_mb": child}))
 """
 
@@ -96,7 +123,7 @@ print(json.dumps({"seconds": dt, "count": n,
 # (_split_cueless, recursive: only the outermost call is timed).
 STAGES = """
 import functools, json, sys, time
-from worker import classify_ahead, dumpio, segment
+from worker import dumpio, segment
 acc = {}
 depth = {}
 def timed(mod, name, label):
@@ -128,7 +155,7 @@ def timed_iter(mod, name, label):
             yield item
     setattr(mod, name, g)
 timed_iter(segment, "iter_line_batches", "read")
-timed(classify_ahead, "classify_many", "classify")
+timed(segment, "classify_many", "classify")
 for name, label in [("_extend", "push"),
                     ("_cohesion_terms", "cohesion"), ("_positive_scores", "score"),
                     ("_features", "features"), ("pick_boundaries", "pick"),
@@ -244,6 +271,7 @@ def main() -> None:
     s2_speed = statistics.median(mb / seg2["seconds"] for _, _, seg2 in rounds)
     seg2_rss = max(seg2["rss_mb"] for _, _, seg2 in rounds)
     child_rss = max(seg2["child_rss_mb"] for _, _, seg2 in rounds)
+    seg2_pss = max(seg2["pss_mb"] for _, _, seg2 in rounds)
     b_speed = statistics.median(mb / base_re["seconds"] for base_re, _ in pairs)
     s_speed = statistics.median(mb / seg["seconds"] for _, seg in pairs)
     split_speed = mb / base["seconds"]
@@ -265,7 +293,8 @@ def main() -> None:
     )
     print(
         f"segmentation, 2 processes:     {s2_speed:7.1f} MB/s  peak RSS {seg2_rss:6.1f} MB"
-        f"  (both processes: {seg2_rss - child_rss:.1f} + {child_rss:.1f} MB)"
+        f"  (both processes: {seg2_rss - child_rss:.1f} + {child_rss:.1f} MB;"
+        f" held at once, PSS: {seg2_pss:.1f} MB)"
     )
     each = ", ".join(f"{r:.3f}" for r in ratios)
     print(

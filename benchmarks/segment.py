@@ -21,9 +21,9 @@ least 1/4 of the baseline, peak RSS under 150 MB).
 Which pass is the baseline: the issue asks for "a plain Python pass that reads
 the same file and splits it into words" and puts a quarter of its speed at
 "about 4 MB/s on this machine", so a baseline near 16 MB/s. The tokenising pass
-runs at 18-23 MB/s here; str.split, which leaves punctuation on the words and
-does no per-word work in Python, runs at 60-120 MB/s (a quarter of that would
-be 15-30 MB/s, far from the issue's figure). Both ratios are printed.
+runs at 15-51 MB/s here, by the day; str.split, which leaves punctuation on the words and
+does no per-word work in Python, runs at 60-160 MB/s (a quarter of that would
+be 15-40 MB/s, far from the issue's figure). Both ratios are printed.
 
 The machine's speed drifts by 10-30 % from one pass to the next (other load,
 clock changes), so the baseline and segmentation run alternately --rounds times

@@ -2234,6 +2234,62 @@ _COMMENT_STAMP = re.compile(
 #: Longest comment head, in words.
 COMMENT_STAMP_WORDS = 9
 
+# A forum poster's block under their handle: a rank ("Senior Member", "Moderator"), a
+# count ("Posts: 3,455", "Messages 9,022"), the reactions a post got ("Reactions: A, B
+# and C"). Inside a thread, never a page's top.
+_MEMBER_LINE = re.compile(
+    r"^(?:(?:senior|junior|established|new|active|well-known|registered|premium|gold|silver"
+    r"|platinum|veteran|elite|trusted|valued|full|super|forum)\s+)?(?:member|contributor|poster)$"
+    r"|^(?:moderator|administrator|admin|staff member|(?:global|super) moderator|banned)$"
+    r"|^(?:posts|messages|reaction score|points|karma|likes(?: received)?|threads|trophies"
+    r"|reputation)\s*:?\s*\d[\d,.]*k?$"
+    r"|^reactions?: \S",
+    re.I,
+)
+#: Longest line of a poster's block, in words.
+MEMBER_LINE_WORDS = 4
+
+# A newsletter's foot, the issue's last lines: "You received this email because you
+# signed up at ...", "Unsubscribe here", "Manage your preferences".
+_NEWSLETTER_FOOT = re.compile(
+    r"^(?:you(?:'re|’re| are)? (?:received?|receiving|getting) this (?:e-?mail|newsletter"
+    r"|message)\b|you are subscribed to\b|this (?:e-?mail|newsletter) was sent to\b"
+    r"|to unsubscribe\b|unsubscribe (?:here|from|at any time)\b"
+    r"|(?:update|manage) your (?:e-?mail )?(?:preferences|subscription)\b)",
+    re.I,
+)
+#: Longest newsletter foot line, in words.
+NEWSLETTER_FOOT_WORDS = 40
+
+# A thread page's own furniture on a link aggregator: "Continue this thread", "Top posts
+# of June 2026" ("Load more comments" ends a comment section: see _COMMENT_END).
+_THREAD_LINK = re.compile(
+    r"^(?:continue this thread|view entire discussion"
+    r"|top posts of (?:[a-z]+ )?(?:\d{1,2}(?:st|nd|rd|th)?,? )?\d{4})$",
+    re.I,
+)
+# A journal article page's access box: "Access through your institution", "Buy article PDF".
+_JOURNAL_ACCESS = re.compile(
+    r"^(?:access through your institution|log ?in (?:via|through) (?:your|an) institution"
+    r"|buy (?:this )?article(?: pdf)?|rent or buy this article|access options"
+    r"|purchase (?:this )?(?:pdf|article))$",
+    re.I,
+)
+# A fact check's review box at its foot (schema.org ClaimReview's labels).
+_CLAIM_REVIEW = re.compile(r"^(?:claim review|claimed by|claim made by)\s*:\s*\S", re.I)
+# A speaker in a parliament's record: "Dr Rupert Llewellyn-Haig (Hereford North) (Con)",
+# a turn of the debate (prose), not a headline.
+_HANSARD_SPEAKER = re.compile(
+    r"^(?:(?:Mr|Mrs|Ms|Miss|Mx|Dr|Sir|Dame|Lord|Lady|Baroness|Rev|Hon)\.? )?"
+    r"[A-Z][\w'’.-]+(?: [A-Z][\w'’.-]+){0,4} \([A-Z][^()]{1,40}\) \([A-Z][\w/&. -]{1,15}\):?$"
+    # a minister answering: "The Minister for Flood Defences (Tom Hale)"
+    r"|^The (?:(?:Parliamentary Under-|Deputy )?(?:Minister|Secretary)|Prime Minister|Leader of"
+    r" the House|Chancellor of the Exchequer|Solicitor General|Attorney General|Speaker)\b"
+    r"[^()]{0,80} \([A-Z][^()]{1,40}\):?$"
+)
+#: Longest such speaker line, in words.
+SPEAKER_WORDS = 14
+
 
 # A paragraph's sentence, then the agency's sign-off: "... on Monday. — AFP".
 _SIGNED_PARAGRAPH = re.compile(r"[.!?”’\"]\s*[–—-]{1,2}\s*[A-Z][A-Za-z]{1,5}$")
@@ -2325,6 +2381,22 @@ def _classify(
     if nwords <= COMMENT_STAMP_WORDS and s[0] not in "—–-" and _COMMENT_STAMP.match(s):
         info.role, info.ad = BOILER, True  # "OldStandBlue — July 15 at 9:14 am": a comment's
         return info  # head (or a forum member's "Joined Mar 2019 · 214 posts"), in its page
+    if (nwords <= MEMBER_LINE_WORDS or s[:9] in ("Reactions", "Reaction:")) and _MEMBER_LINE.match(
+        s
+    ):
+        info.role, info.ad = BOILER, True  # "Senior Member", "Posts: 3,455": a poster's block
+        return info
+    if nwords <= SPEAKER_WORDS and s[-1] in "):" and _HANSARD_SPEAKER.match(s):
+        return info  # a speaker's turn in a parliament's record: the debate goes on
+    if nwords <= 6 and (_THREAD_LINK.match(s) or _JOURNAL_ACCESS.match(s)):
+        info.role, info.ad = BOILER, True  # a thread's or a journal page's own links
+        return info
+    if nwords <= 12 and s[:5].lower() == "claim" and _CLAIM_REVIEW.match(s):
+        info.role, info.ad = BOILER, True  # "Claimed By: Social media users": the review box
+        return info
+    if nwords <= NEWSLETTER_FOOT_WORDS and _NEWSLETTER_FOOT.match(s):
+        info.role, info.end = BOILER, True  # "You received this email because ...": an
+        return info  # issue's foot, the end of its page
     if nwords <= 4 and s[0].isupper() and _AGENCY_DESK.match(s):
         info.role = CLOSE  # "SW - ops/pb": the agency and its desk's initials, the last line
         return info

@@ -60,6 +60,7 @@ from worker.clean import (
     _FORM_FOOT,
     _HAS_DATE,
     _LABEL_LINE,
+    _MEMBER_LINE,
     _MONTH,
     _NEXT_PAGE,
     _OBITUARY_LEAD,
@@ -3188,6 +3189,15 @@ def _push(window: list[_Entry], raw: RawLine, info: LineInfo | None = None) -> N
         _thread_stamp(window, info, raw.text)
     if info.role == TIMESTAMP and "#" in raw.text:
         _numbered_post(window, info, raw.text)
+    if (
+        info.role == BOILER
+        and info.ad
+        and last is not None
+        and last.role in (HEAD, BYLINE)
+        and last.words == 1
+        and _MEMBER_LINE.match(info.key) is not None
+    ):
+        last.role, last.ad = BOILER, True  # "GrahamD" / "Senior Member": a poster's handle
     if (
         last is not None
         and last.role == CAPTION

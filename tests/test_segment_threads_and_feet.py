@@ -1,7 +1,7 @@
 """Furniture met in freshly written dumps (seventeenth session), on invented text: a
 forum poster's block under their handle, a newsletter's foot, a link aggregator's
-thread links, a journal page's access box, a fact check's review box, and a speaker
-in a parliament's record."""
+thread links, a journal page's access box, a fact check's review box, a page's
+language links and foot, and a speaker in a parliament's record."""
 
 from __future__ import annotations
 
@@ -36,6 +36,16 @@ LINES = [
     ("Buy article PDF", BOILER, "ad"),
     ("Claimed By: Social media users", BOILER, "ad"),
     ("Claim Review: Video shows flooded underpass in the capital", BOILER, "ad"),
+    # a page's own language links and foot
+    ("Translate this page", BOILER, None),
+    ("Página en español", BOILER, None),
+    ("Acknowledgement of Country", BOILER, None),
+    (
+        "Calder Shire Council acknowledges the Wiradjuri people as the Traditional"
+        " Custodians of the land on which we live and work.",
+        BOILER,
+        None,
+    ),
     # a speaker's turn in a parliament's record is the debate's own line
     ("Dr Miriam Okafor-Lind (Severn Vale) (LD)", BODY, None),
     ("Sir Alan Pettigrew (Calder North) (Con):", BODY, None),
@@ -63,6 +73,11 @@ def test_a_lines_role(line: str, role: int, flag: str | None) -> None:
 @pytest.mark.parametrize(("line", "role"), KEPT)
 def test_lines_that_keep_their_roles(line: str, role: int) -> None:
     assert classify(line).role == role, line
+
+
+def test_also_interesting_labels_a_list() -> None:
+    assert classify("Also interesting").lead > 0
+    assert classify("Also of interest").lead > 0
 
 
 def test_load_more_comments_still_ends_the_comments() -> None:

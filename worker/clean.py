@@ -2275,6 +2275,18 @@ _JOURNAL_ACCESS = re.compile(
     r"|purchase (?:this )?(?:pdf|article))$",
     re.I,
 )
+# A page's own links and foot that no article opens with: its language links ("Translate
+# this page", "Página en español"), an Australian site's acknowledgement of country.
+_PAGE_OWN = re.compile(
+    r"^(?:translate(?: this (?:page|site))?|select (?:a )?language|(?:esta )?página en español"
+    r"|(?:en|in) español|leer en español|read (?:this )?in english|english version"
+    r"|acknowledge?ment of country)$"
+    r"|\backnowledges?\b.{0,80}\btraditional (?:custodians|owners)\b",
+    re.I,
+)
+
+#: Longest such line, in words.
+PAGE_OWN_WORDS = 30
 # A fact check's review box at its foot (schema.org ClaimReview's labels).
 _CLAIM_REVIEW = re.compile(r"^(?:claim review|claimed by|claim made by)\s*:\s*\S", re.I)
 # A speaker in a parliament's record: "Dr Rupert Llewellyn-Haig (Hereford North) (Con)",
@@ -2393,6 +2405,9 @@ def _classify(
         return info
     if nwords <= 12 and s[:5].lower() == "claim" and _CLAIM_REVIEW.match(s):
         info.role, info.ad = BOILER, True  # "Claimed By: Social media users": the review box
+        return info
+    if nwords <= PAGE_OWN_WORDS and _PAGE_OWN.search(s):
+        info.role = BOILER  # "Translate this page", "Acknowledgement of Country": the page's
         return info
     if nwords <= NEWSLETTER_FOOT_WORDS and _NEWSLETTER_FOOT.match(s):
         info.role, info.end = BOILER, True  # "You received this email because ...": an
@@ -3352,6 +3367,7 @@ _LIST_LABEL = ByFirst(
     r" (?:stories|articles|posts|headlines|reads|videos|news)(?: (?:on|in|at) [\w&.'’ -]{1,30})?"
     r"|read (?:more|next)|keep reading"
     r"|you (?:may|might) (?:also )?like|more from \w+(?: \w+)?|top stories|also read|read also"
+    r"|also (?:interesting|of interest|worth reading)|of interest"
     r"|must[- ]reads?"
     r"|see also|related news|(?:further|more) information|useful links"
     r"|(?:similar|related) (?:discussions|threads|questions|topics|conversations)"

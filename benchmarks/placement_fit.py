@@ -78,6 +78,8 @@ RECORD = (
     "h128",
     "h129",
     "h130",
+    "h133",
+    "h134",
 )
 #: Dumps a feature must occur in to be kept.
 MIN_DUMPS = 5

@@ -64,8 +64,9 @@ def test_run_is_the_furniture_between_paragraphs_and_at_most_max_move_lines() ->
     # down to a headline over a paragraph, not below it: the top of a story
     heads = [BODY, BODY, BOILER, BOILER, BLANK, HEAD, HEAD, BODY, BODY]
     assert P.run_around(heads, 5, 0, len(heads) - 1) == (2, 6)
-    far = [BODY] + [BOILER] * 10 + [BODY]
-    assert P.run_around(far, 6, 0, len(far) - 1) == (6 - P.MAX_MOVE, 6 + P.MAX_MOVE)
+    n = P.MAX_MOVE
+    far = [BODY] + [BOILER] * (3 * n) + [BODY]
+    assert P.run_around(far, 2 * n, 0, len(far) - 1) == (n, 3 * n)
 
 
 def test_a_start_moves_to_the_best_line_of_its_run_unless_fixed() -> None:

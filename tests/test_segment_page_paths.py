@@ -1,6 +1,8 @@
-"""Page paths and rubrics met in freshly written dumps (sixteenth session), on invented
-text: a forum's path of three steps, a "Transcript:" or "Q&A:" title, and a letter
-signed "Name and address supplied"."""
+"""Page paths and rubrics met in freshly written dumps (sixteenth and seventeenth
+sessions), on invented text: a forum's path of three steps, a "Transcript:" or "Q&A:"
+title, a letter signed "Name and address supplied", and the lines of the table below
+(a forum poster's block, a newsletter's foot, a thread's and a journal's own links, a
+fact check's review box, a page's language links, a parliament's speakers)."""
 
 from __future__ import annotations
 
@@ -65,6 +67,46 @@ LINES = [
     # speech trailing off is prose; a short cut headline stays one
     ("RAMSEY: It’s 7.16. Now the travel, and there are delays on the coast road this…", BODY, None),
     ("Delays on the coast road this morning at Penhallow…", HEAD, None),
+    # seventeenth session (tests/test_segment_threads_and_feet.py has the rest)
+    # a poster's block: rank, counts, reactions
+    ("Senior Member", BOILER, "ad"),
+    ("Established Member", BOILER, "ad"),
+    ("Moderator", BOILER, "ad"),
+    ("Posts: 3,455", BOILER, "ad"),
+    ("Messages 9,022", BOILER, "ad"),
+    ("Reaction score: 1,204", BOILER, "ad"),
+    ("Reactions: quayside_jo, 43019 and Harbourman", BOILER, "ad"),
+    # a newsletter's foot ends its page
+    (
+        "You received this email because you signed up at tidewatch.example. Unsubscribe.",
+        BOILER,
+        "end",
+    ),
+    ("You're receiving this newsletter because you subscribed on our website.", BOILER, "end"),
+    ("Manage your preferences or unsubscribe at any time.", BOILER, "end"),
+    # a thread's own links, a journal's access box, a fact check's review box
+    ("Continue this thread", BOILER, "ad"),
+    ("Top posts of June 2026", BOILER, "ad"),
+    ("Top posts of 2026", BOILER, "ad"),
+    ("Access through your institution", BOILER, "ad"),
+    ("Buy article PDF", BOILER, "ad"),
+    ("Claimed By: Social media users", BOILER, "ad"),
+    ("Claim Review: Video shows flooded underpass in the capital", BOILER, "ad"),
+    # a page's own language links and foot
+    ("Translate this page", BOILER, None),
+    ("Página en español", BOILER, None),
+    ("Acknowledgement of Country", BOILER, None),
+    (
+        "Calder Shire Council acknowledges the Wiradjuri people as the Traditional"
+        " Custodians of the land on which we live and work.",
+        BOILER,
+        None,
+    ),
+    # a speaker's turn in a parliament's record is the debate's own line
+    ("Dr Miriam Okafor-Lind (Severn Vale) (LD)", BODY, None),
+    ("Sir Alan Pettigrew (Calder North) (Con):", BODY, None),
+    ("The Minister for Flood Defences (Tom Hale)", BODY, None),
+    ("The Parliamentary Under-Secretary of State for Health (Ruth Amadi):", BODY, None),
 ]
 
 

@@ -80,6 +80,10 @@ RECORD = (
     "h130",
     "h133",
     "h134",
+    "h139",
+    "h140",
+    "h141",
+    "h142",
 )
 #: Dumps a feature must occur in to be kept.
 MIN_DUMPS = 5

@@ -188,6 +188,50 @@ def test_a_killed_child_is_a_clear_error(dump: Path, small_spans: Path) -> None:
     assert not list(small_spans.iterdir())
 
 
+_ORPHAN_CODE = """
+import multiprocessing, sys, time
+from worker import spans
+spans.SPAN_BYTES, spans.MIN_SPLIT_BYTES = 24 * 1024, 0
+from worker.segment import segment_file
+stream = segment_file(sys.argv[1], processes=2)
+next(stream)
+print(multiprocessing.active_children()[0].pid, flush=True)
+time.sleep(120)
+"""
+
+
+def _gone(pid: int) -> bool:
+    """The process has exited (a zombie waiting for its reaper counts as gone)."""
+    try:
+        with open(f"/proc/{pid}/stat") as fh:
+            return fh.read().rsplit(")", 1)[1].split()[0] in ("Z", "X")
+    except FileNotFoundError:
+        return True
+
+
+def test_a_child_does_not_outlive_a_killed_parent(dump: Path) -> None:
+    """The parent killed outright (no clean-up runs): its child, which would wait on
+    a full queue for ever, sees it has been orphaned and ends."""
+    proc = subprocess.Popen(
+        [sys.executable, "-c", _ORPHAN_CODE, str(dump)], stdout=subprocess.PIPE, cwd=ROOT
+    )
+    child = 0
+    try:
+        child = int(proc.stdout.readline())
+        assert not _gone(child)
+        proc.kill()
+        proc.wait(10)
+        t = time.monotonic()
+        while not _gone(child) and time.monotonic() - t < 30:
+            time.sleep(0.1)
+        assert _gone(child)
+    finally:
+        proc.kill()
+        proc.stdout.close()
+        if child and not _gone(child):  # (the test failed: leave no orphan behind)
+            os.kill(child, signal.SIGKILL)
+
+
 def test_a_failing_child_reports_its_error(
     dump: Path, small_spans: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:

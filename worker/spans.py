@@ -423,13 +423,35 @@ def _child(
     ``spool`` and sending (span, file name, decode counts); the traceback as a
     string on failure."""
     signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C is the parent's to handle
+    parent = os.getppid()
     try:
         for span in iter_spans(path, start_offset, first_line, size, processes):
+            if os.getppid() != parent:
+                return  # orphaned (see _put)
             if span.index % processes == rank:
                 counts = DecodeStats()
                 filename = os.path.join(spool, f"span-{span.index}.pickle")
                 _spool(span_pass(path, span, segment_lines, counts), filename)
-                q.put((span, filename, counts))
+                _put(q, (span, filename, counts), parent)
+    except _Orphaned:
+        return
     except BaseException:  # every failure must reach the parent
         with contextlib.suppress(Exception):
             q.put(traceback.format_exc())
+
+
+class _Orphaned(Exception):
+    """The parent is gone (killed): nobody will read what a child makes."""
+
+
+def _put(q, message: tuple, parent: int) -> None:
+    """q.put, giving up when the parent has died: a parent killed outright (SIGKILL)
+    runs no clean-up, and a child blocked on a full queue would wait for ever. Its
+    spans' files stay in the spool directory for the system's temp clean-up."""
+    while True:
+        try:
+            q.put(message, timeout=_POLL)
+            return
+        except queue.Full:
+            if os.getppid() != parent:
+                raise _Orphaned from None

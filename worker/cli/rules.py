@@ -83,10 +83,11 @@ def match(
         return
     from worker.rules.fields import match_article
     from worker.segment import DumpError, segment_file
+    from worker.spans import auto_processes
 
     source: Any = sys.stdin.buffer if dump == "-" else Path(str(dump))
     try:
-        for art in segment_file(source):
+        for art in segment_file(source, processes=auto_processes()):
             found = match_article(matcher, art.title, art.text, art.captions)
             emit(
                 {

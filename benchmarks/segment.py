@@ -10,9 +10,7 @@ RSS is per pass:
 - segment: ``worker.segment.segment_file`` over the same file (every article
   fully cleaned);
 - segment, 2 processes: the same with ``processes=2`` (worker.spans: the dump cut
-  into spans, one process segmenting every other one); ``newswatch segment``'s
-  default on a machine with two CPUs or more (worker.spans.auto_processes), and the
-  figure held to the target there. Its peak RSS is the sum
+  into spans, one process segmenting every other one). Its peak RSS is the sum
   of both processes' high-water marks, an upper bound that counts the pages they
   share (numpy's and the interpreter's code, forked) twice; what they held at
   once is also printed, as the peak of their summed proportional set sizes.
@@ -255,8 +253,6 @@ def main() -> None:
     ap.add_argument("--rounds", type=int, default=3, help="alternating baseline/segment pairs")
     ap.add_argument("--stages", action="store_true", help="also time segmentation's stages")
     a = ap.parse_args()
-    from worker.spans import auto_processes
-
     with tempfile.TemporaryDirectory() as tmp:
         path = Path(tmp) / "dump.txt"
         size = generate(path, a.mb)
@@ -292,7 +288,7 @@ def main() -> None:
         f"read + str.split:              {split_speed:7.1f} MB/s  peak RSS {base['rss_mb']:6.1f} MB"
     )
     print(
-        f"segmentation, 1 process:       {s_speed:7.1f} MB/s  peak RSS {seg_rss:6.1f} MB"
+        f"segmentation:                  {s_speed:7.1f} MB/s  peak RSS {seg_rss:6.1f} MB"
         f"  ({articles} articles)"
     )
     print(
@@ -300,17 +296,15 @@ def main() -> None:
         f"  (both processes: {seg2_rss - child_rss:.1f} + {child_rss:.1f} MB;"
         f" held at once, PSS: {seg2_pss:.1f} MB)"
     )
-    default = auto_processes()
-    target = " (target >= 0.25: the command's default here)"
     each = ", ".join(f"{r:.3f}" for r in ratios)
     print(
-        f"ratio segmentation (1 process)/baseline: {statistics.median(ratios):.3f}"
-        f"{target if default == 1 else ''}; median of {len(ratios)} alternating rounds: {each}"
+        f"ratio segmentation/baseline: {statistics.median(ratios):.3f} (target >= 0.25;"
+        f" median of {len(ratios)} alternating rounds: {each})"
     )
     each = ", ".join(f"{r:.3f}" for r in ratios2)
     print(
         f"ratio segmentation (2 processes)/baseline: {statistics.median(ratios2):.3f}"
-        f"{target if default == 2 else ''}; rounds: {each}; {os.cpu_count()} CPUs"
+        f" (rounds: {each}; on {os.cpu_count()} CPUs)"
     )
     print(f"ratio segmentation/str.split: {s_speed / split_speed:.3f} (median speeds)")
     if stages:

@@ -323,8 +323,7 @@ def test_hand_over_at_the_dump_end_without_meeting() -> None:
 
 def test_the_cli_uses_several_processes(tmp_path: Path) -> None:
     """`newswatch segment` with NEWSWATCH_SEGMENT_PROCESSES=2, =1 and unset (the
-    default: one process per CPU, at most two) on a dump big enough to be cut: the
-    same document."""
+    default, one) on a dump big enough to be cut: the same document."""
     from support_dumpgen import make_dump
 
     path = tmp_path / "big.txt"
@@ -351,25 +350,3 @@ def test_the_cli_uses_several_processes(tmp_path: Path) -> None:
         )
         out[n] = proc.stdout
     assert out["1"] == out["2"] == out[None] and out["1"].count(b'"start_line"') > 1000
-
-
-_AUTO = """
-import os, sys
-from worker.spans import MAX_AUTO_PROCESSES, auto_processes
-cpus = sorted(os.sched_getaffinity(0))
-os.sched_setaffinity(0, cpus[:1])
-one = auto_processes()
-os.sched_setaffinity(0, cpus)
-print(one, auto_processes(), min(len(cpus), MAX_AUTO_PROCESSES))
-"""
-
-
-@pytest.mark.skipif(not hasattr(os, "sched_setaffinity"), reason="no CPU affinity here")
-def test_the_default_follows_the_cpus_this_process_may_use() -> None:
-    """One process on one usable CPU (a container pinned to a core), else one per
-    CPU up to MAX_AUTO_PROCESSES: read in a child, whose affinity may be changed."""
-    proc = subprocess.run(
-        [sys.executable, "-c", _AUTO], capture_output=True, check=True, text=True, cwd=ROOT
-    )
-    one, every, expected = map(int, proc.stdout.split())
-    assert one == 1 and every == expected >= 1

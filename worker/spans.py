@@ -59,11 +59,6 @@ _POLL = 0.5
 #: Spans a child may have finished and queued before the parent takes them.
 QUEUE_SPANS = 1
 
-# How many processes the command uses unless told: one per usable CPU, at most two.
-# Each process holds its own window (some 40 MB over the 44 MB of code they share),
-# so two keep what they hold at once, their summed PSS, under 150 MB.
-MAX_AUTO_PROCESSES = 2
-
 
 @dataclass(frozen=True, slots=True)
 class Span:
@@ -74,16 +69,6 @@ class Span:
     first_line: int
     end: int | None
     end_line: int  # the number of the line that starts at ``end``
-
-
-def auto_processes() -> int:
-    """The command's default: the CPUs this process may run on, at most
-    MAX_AUTO_PROCESSES (a container's affinity, not the host's core count)."""
-    try:
-        usable = len(os.sched_getaffinity(0))
-    except AttributeError:  # (macOS, Windows)
-        usable = os.cpu_count() or 1
-    return max(1, min(MAX_AUTO_PROCESSES, usable))
 
 
 def iter_spans(

@@ -83,11 +83,10 @@ def match(
         return
     from worker.rules.fields import match_article
     from worker.segment import DumpError, segment_file
-    from worker.spans import auto_processes
 
     source: Any = sys.stdin.buffer if dump == "-" else Path(str(dump))
     try:
-        for art in segment_file(source, processes=auto_processes()):
+        for art in segment_file(source):
             found = match_article(matcher, art.title, art.text, art.captions)
             emit(
                 {

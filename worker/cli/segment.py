@@ -23,20 +23,18 @@ def segment(
     dump: str = typer.Argument(..., help="Plain-text dump to split, or - for standard input."),
     json_out: bool = typer.Option(False, "--json", help="Print the contract's JSON document."),
     processes: int = typer.Option(
-        0,
+        1,
         "--processes",
-        min=0,
+        min=1,
         envvar="NEWSWATCH_SEGMENT_PROCESSES",
         help="Segment a dump file of 4 MB or more in N processes, a span each: the same"
-        " articles, about 1.8x as fast with 2 on two cores; each process holds its own"
-        " window (some 40 MB). 0 (the default): one per CPU, at most 2.",
+        " articles, about 1.7x as fast with 2 on two cores; each process holds its own"
+        " window (some 70 MB).",
     ),
 ) -> None:
     """Split a plain-text news dump into articles (boundaries, title, byline, clean text)."""
     from worker.segment import DecodeStats, DumpError, segment_file
-    from worker.spans import auto_processes
 
-    processes = processes or auto_processes()
     stats = DecodeStats()
     source = sys.stdin.buffer if dump == "-" else Path(dump)
     articles = segment_file(source, stats=stats, processes=processes)

@@ -80,10 +80,6 @@ RECORD = (
     "h130",
     "h133",
     "h134",
-    "h139",
-    "h140",
-    "h141",
-    "h142",
 )
 #: Dumps a feature must occur in to be kept.
 MIN_DUMPS = 5
@@ -145,6 +141,8 @@ def choices(d: Dump):
             f.update({f"S_{x}": 1.0 for x in d.feats(s)})
             if s > 0:
                 f.update({f"P_{x}": 1.0 for x in d.feats(s - 1)})
+            if s + 1 < len(d.roles):
+                f.update({f"B_{x}": 1.0 for x in d.feats(s + 1)})
             f.update(left)
             rows.append(f)
             if d.roles[s] != S.BLANK:
@@ -166,14 +164,14 @@ def fit(dumps: list[Dump], c: float = C, min_dumps: int = MIN_DUMPS) -> P.Placem
                     seen[k].add(d.name)
     vocab = sorted(k for k, v in seen.items() if len(v) >= min_dumps or k == "per_left")
     w = _fit_choices(blocks, vocab, c)
-    parts: dict[str, dict[str, float]] = {"S": {}, "P": {}, "A": {}}
+    parts: dict[str, dict[str, float]] = {"S": {}, "P": {}, "A": {}, "B": {}}
     per_left = 0.0
     for k, x in zip(vocab, w, strict=True):
         if k == "per_left":
             per_left = round(float(x), 5)
         elif abs(x) > 1e-5:
             parts[k[0]][k[2:]] = round(float(x), 5)
-    return P.PlacementModel(parts["S"], parts["P"], parts["A"], per_left)
+    return P.PlacementModel(parts["S"], parts["P"], parts["A"], per_left, parts["B"])
 
 
 def _fit_choices(blocks: list[tuple[int, list[dict]]], vocab: list[str], c: float):
@@ -368,7 +366,7 @@ def main() -> None:
     check_out = out.with_name(SC.MODEL_PATH.name) if a.out else SC.MODEL_PATH
     for path, m in ((out, model), (check_out, check)):
         path.write_text(json.dumps(m.to_json(), indent=0, ensure_ascii=False) + "\n", "utf-8")
-    n = len(model.start) + len(model.above) + len(model.left)
+    n = len(model.start) + len(model.above) + len(model.left) + len(model.below)
     print(
         f"fitted on {len(train)} dumps: placement {n} weights -> {out}; "
         f"check {len(check.weights)} weights -> {check_out}"

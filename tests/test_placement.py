@@ -50,7 +50,7 @@ def test_line_weights_sum_the_weights_of_the_line_features() -> None:
             feats = P.line_features(text, info)
             want = tuple(
                 sum(part.get(x, 0.0) for x in feats)
-                for part in (model.start, model.above, model.left)
+                for part in (model.start, model.above, model.left, model.below)
             )
             got = model.line_weights(text, info)
             assert got == pytest.approx(want, abs=1e-9), text

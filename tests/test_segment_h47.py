@@ -5,8 +5,6 @@ from __future__ import annotations
 
 import io
 
-from support_stories import refit_miss
-
 from worker import segment as S
 from worker.clean import APPEAL, BOILER, CLOSE, HEAD, classify
 from worker.dumpio import iter_lines
@@ -36,7 +34,6 @@ def test_reader_call_outs_close_a_story() -> None:
     assert classify(line).role == BOILER
 
 
-@refit_miss
 def test_call_out_is_no_headline_of_the_next_story() -> None:
     dump = [
         "Ferry fares to rise by a fifth from April",

@@ -5,7 +5,7 @@ evaluation set."""
 
 from __future__ import annotations
 
-from support_stories import LONG_STORY, refit_miss, starts
+from support_stories import LONG_STORY, starts
 
 from worker.clean import BOILER, BYLINE, classify
 
@@ -42,7 +42,6 @@ def test_spent_paywall_meter_ends_the_page() -> None:
     assert starts(lines) == [1, len(LONG_STORY) + 4]
 
 
-@refit_miss
 def test_more_from_our_coverage_labels_a_link_list() -> None:
     """ "More from our <topic> coverage:" under a story, link headlines under it: a list
     of the site's other stories, so the page that follows starts at its own headline

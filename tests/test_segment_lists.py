@@ -232,7 +232,6 @@ def test_a_buying_guide_s_product_cards_open_no_articles() -> None:
     assert len(starts) == 2  # no product card opens an article
 
 
-@refit_miss
 def test_a_list_of_items_of_several_lines_goes_on_past_a_label_s_run() -> None:
     """ "Most Popular" / (section / headline / author) four times: twelve lines, more
     than a label's LIST_ITEMS, all the list's."""

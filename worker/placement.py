@@ -11,8 +11,8 @@ carried over to the next writer's.
 
 So the start is placed by a model learned from the labelled dumps: a conditional
 logit over the lines of the run, scoring each line as the first of the new page
-from the words and shape of that line, of the line above it, and of the lines it
-leaves to the story above. A line's words are general furniture vocabulary
+from the words and shape of that line, of the lines above and under it, and of the
+lines it leaves to the story above. A line's words are general furniture vocabulary
 ("home", "cookies", "related", "subscribe"): only features seen in several
 writers' dumps are kept, so no site's name can be learned. Weights are fitted by
 benchmarks/placement_fit.py and stored next to this module (placement.json).
@@ -31,7 +31,19 @@ from dataclasses import dataclass, field, fields
 from functools import lru_cache
 from pathlib import Path
 
-from worker.clean import APPEAL, BLANK, BODY, BYLINE, CAPTION, CLOSE, CONT, HEAD, LineInfo, opens_by
+from worker.clean import (
+    APPEAL,
+    BLANK,
+    BODY,
+    BYLINE,
+    CAPTION,
+    CLOSE,
+    CONT,
+    CREDIT,
+    HEAD,
+    LineInfo,
+    opens_by,
+)
 
 #: LineInfo flags used as features.
 FLAGS = (
@@ -146,13 +158,16 @@ def _length(n: int) -> str:
 @dataclass(frozen=True)
 class PlacementModel:
     """Weights of the placement: for each feature, its weight on the line a start is
-    put on (``start``), on the line above that (``above``), and on each line left
-    to the story above within the run (``left``); plus one per line so left."""
+    put on (``start``), on the line above that (``above``), on each line left to the
+    story above within the run (``left``) and on the line under the start (``below``:
+    a site's name is told from its menu's items by what follows it); plus one per
+    line so left."""
 
     start: dict[str, float]
     above: dict[str, float]
     left: dict[str, float]
     per_left: float = 0.0
+    below: dict[str, float] = field(default_factory=dict)
     # feature -> its three weights, and line -> its three sums (furniture lines
     # repeat across a dump's pages)
     _by_feature: dict = field(default_factory=dict, compare=False, repr=False)
@@ -160,8 +175,13 @@ class PlacementModel:
     _memo: dict = field(default_factory=dict, compare=False, repr=False)
 
     def __post_init__(self) -> None:
-        for name in {*self.start, *self.above, *self.left}:
-            w = (self.start.get(name, 0.0), self.above.get(name, 0.0), self.left.get(name, 0.0))
+        for name in {*self.start, *self.above, *self.left, *self.below}:
+            w = (
+                self.start.get(name, 0.0),
+                self.above.get(name, 0.0),
+                self.left.get(name, 0.0),
+                self.below.get(name, 0.0),
+            )
             if name.startswith("t_"):
                 self._by_word[name[2:]] = w
             else:
@@ -169,18 +189,26 @@ class PlacementModel:
 
     @classmethod
     def from_json(cls, data: dict) -> PlacementModel:
-        return cls(dict(data["start"]), dict(data["above"]), dict(data["left"]), data["per_left"])
+        return cls(
+            dict(data["start"]),
+            dict(data["above"]),
+            dict(data["left"]),
+            data["per_left"],
+            dict(data.get("below", {})),
+        )
 
     def to_json(self) -> dict:
         return {
             "start": dict(sorted(self.start.items())),
             "above": dict(sorted(self.above.items())),
             "left": dict(sorted(self.left.items())),
+            "below": dict(sorted(self.below.items())),
             "per_left": self.per_left,
         }
 
-    def line_weights(self, text: str, info: LineInfo) -> tuple[float, float, float]:
-        """The line's summed weights as a start, as the line above one, as a line left."""
+    def line_weights(self, text: str, info: LineInfo) -> tuple[float, float, float, float]:
+        """The line's summed weights as a start, as the line above one, as a line left,
+        as the line under one."""
         if info.role in (BODY, CONT) or len(text) > MEMO_TEXT_CHARS:
             # (few features, and a paragraph never repeats; a long line seldom does,
             # and remembered it would keep its text alive after its window has gone)
@@ -194,8 +222,8 @@ class PlacementModel:
             self._memo[key] = w
         return w
 
-    def _weights(self, text: str, info: LineInfo) -> tuple[float, float, float]:
-        ws = wa = wl = 0.0
+    def _weights(self, text: str, info: LineInfo) -> tuple[float, float, float, float]:
+        ws = wa = wl = wb = 0.0
         f, toks = _line_parts(text, info)
         for get, names in ((self._by_feature.get, f), (self._by_word.get, toks)):
             for x in names:
@@ -204,7 +232,8 @@ class PlacementModel:
                     ws += t[0]
                     wa += t[1]
                     wl += t[2]
-        return ws, wa, wl
+                    wb += t[3]
+        return ws, wa, wl, wb
 
 
 #: Distinct lines whose weights are remembered (then forgotten all at once).
@@ -315,7 +344,7 @@ def _heads_below(roles: Sequence[int], i: int) -> bool:
 
 
 def candidates_scores(
-    weights: Sequence[tuple[float, float, float]],
+    weights: Sequence[tuple[float, float, float, float]],
     roles: Sequence[int],
     lo: int,
     hi: int,
@@ -323,15 +352,19 @@ def candidates_scores(
 ) -> list[float]:
     """The score of each line of lo..hi as the first line of the new page.
 
-    ``weights[i]`` is line i's (start, above, left) weight sums (line lo - 1's too,
-    when lo > 0): a start's score adds its own start weights, the above weights of
-    the line over it and the left weights of the run's lines it leaves above."""
+    ``weights[i]`` is line i's (start, above, left, below) weight sums (line lo - 1's
+    and hi + 1's too, when there are such lines): a start's score adds its own start
+    weights, the above weights of the line over it, the below weights of the line
+    under it and the left weights of the run's lines it leaves above."""
     out = []
+    n = len(roles)
     left = 0.0  # the lines left above, summed as the start moves down
     for s in range(lo, hi + 1):
         score = left + per_left * (s - lo) / 5.0 + weights[s][0]
         if s > 0:
             score += weights[s - 1][1]
+        if s + 1 < n:
+            score += weights[s + 1][3]
         out.append(score)
         if roles[s] != BLANK:
             left += weights[s][2]
@@ -392,6 +425,9 @@ def place(
     return out
 
 
+#: Most lines of a lead photo's caption and credit between a headline and its byline.
+PHOTO_LINES = 2
+
 # "By Jo Park", "Interview by Jo Park", "Words and pictures by Jo Park".
 _SIGNED = re.compile(r"\s*(?:[a-z]+ ){0,3}by\s", re.I)
 
@@ -399,8 +435,14 @@ _SIGNED = re.compile(r"\s*(?:[a-z]+ ){0,3}by\s", re.I)
 def _signed_headline(line, roles: Sequence[int], b: int, hi: int) -> int:
     """The first headline line at or under the start ``b`` (up to ``hi``) that has a
     "By ..." byline right under it ("Interview by ...", too), or -1."""
+    n = len(roles)
     for k in range(b, hi):
-        if roles[k] == HEAD and roles[k + 1] == BYLINE and _SIGNED.match(line(k + 1)[0]):
+        if roles[k] != HEAD:
+            continue
+        j = k + 1
+        while j < min(n, k + 1 + PHOTO_LINES) and roles[j] in (CAPTION, CREDIT):
+            j += 1  # (the lead photo's caption and credit between them)
+        if j < n and roles[j] == BYLINE and _SIGNED.match(line(j)[0]):
             return k
     return -1
 
@@ -412,9 +454,9 @@ class _Lazy:
 
     def __init__(self, get) -> None:
         self._get = get
-        self._got: dict[int, tuple[float, float, float]] = {}
+        self._got: dict[int, tuple[float, float, float, float]] = {}
 
-    def __getitem__(self, i: int) -> tuple[float, float, float]:
+    def __getitem__(self, i: int) -> tuple[float, float, float, float]:
         w = self._got.get(i)
         if w is None:
             w = self._got[i] = self._get(i)

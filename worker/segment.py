@@ -3169,6 +3169,11 @@ def _push(window: list[_Entry], raw: RawLine, info: LineInfo | None = None) -> N
     if info is None:
         info = classify(raw.text)
     last = window[-1].info if window else None
+    if info.end and last is not None and last.end and info.role == BOILER and "ookie" in info.key:
+        # "© 2026 X. All rights reserved." / "We use cookies ...": the page above has
+        # ended already, so the consent banner may be the next page's first line (12
+        # times in 18 in the written dumps): not a line a start may not move up over
+        info.end = False
     if info.dateline and last is not None and last.role == BODY and _obituary_lead(raw.text):
         info.dateline = False  # "X, who has died aged 85, ..." under a paragraph: its piece
         # opened with an anecdote (a lead only where a page starts, under furniture)

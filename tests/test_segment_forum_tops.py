@@ -1,0 +1,104 @@
+"""Page tops met in the eighteenth session's review, on invented text: a forum
+community's name ("r/gardening") over its thread, a one-word menu item with a
+hyphen ("e-Edition") under a masthead, and a consent banner under the copyright
+line of the page above."""
+
+from __future__ import annotations
+
+import pytest
+from test_segment_pages import FLOODS, ORCHESTRA, _starts, _two_pages
+from test_segment_subheads import _entries
+
+from worker.clean import BOILER, CONT, HEAD, classify
+
+THREAD = [
+    "Posted by u/marrow_mike · 5h",
+    "Anyone else lose their whole courgette crop to the hail on Sunday?",
+    "Forty minutes of hail the size of peas and every plant on the allotment is shredded."
+    " Is it worth resowing this late in the season or should I give up until spring?",
+    "412 upvotes",
+    "Comments (58)",
+    "Resow now. Courgettes grow fast once it warms up again, and you will still get a crop"
+    " in September if the autumn is mild like the last two have been.",
+]
+
+
+@pytest.mark.parametrize("line", ["r/gardening", "r/AskUK", "r/new_zealand"])
+def test_a_communitys_name_is_furniture_not_a_continued_paragraph(line: str) -> None:
+    assert classify(line).role == BOILER
+
+
+@pytest.mark.parametrize(
+    ("line", "role"),
+    [
+        ("e-Edition", HEAD),  # a menu item, not a paragraph's lower-case tail
+        ("e-Paper", HEAD),
+        ("and the council said it would appeal", CONT),
+        ("e-mail the editor with your news", CONT),
+    ],
+)
+def test_a_hyphened_menu_word_is_no_continuation(line: str, role: int) -> None:
+    assert classify(line).role == role
+
+
+def test_a_communitys_name_opens_its_thread_under_a_story() -> None:
+    """story / footer / "r/gardening" / the poster's line / thread: the thread's page
+    starts at the community's name, not at its poster (a lower-case line after a
+    footer had been read as the footer's continuation)."""
+    story = [
+        "River defences hold as Severn peaks",
+        "By Tom Hale",
+        *FLOODS,
+        "© 2026 Severn Valley Press. All rights reserved.",
+    ]
+    _two_pages(story, ["r/gardening", *THREAD])
+
+
+def test_a_masthead_over_a_hyphened_menu_item_opens_its_page() -> None:
+    """An outlet's name in capitals over "e-Edition" / "Subscribe" / "Sign in": the
+    name was taken for a headline continued by a lower-case line, hence prose."""
+    story = ["River defences hold as Severn peaks", "By Tom Hale", *FLOODS]
+    other = [
+        "THE HALVERTON GAZETTE",
+        "e-Edition",
+        "Subscribe",
+        "Sign in",
+        "Youth orchestra to tour Japan after appeal beats target",
+        "By Ruth Ellery",
+        *ORCHESTRA,
+    ]
+    _two_pages(story, other)
+
+
+def test_a_consent_banner_under_the_last_pages_copyright_may_top_the_next() -> None:
+    """ "© ... All rights reserved." / "We use cookies ...": the copyright line ended the
+    page above, so the banner may be the next page's first line (a start may move up
+    onto it); a banner under a paragraph still ends its page (no start moves over it),
+    and either way the next page starts at or under the banner, not above it."""
+    story = [
+        "River defences hold as Severn peaks",
+        "By Tom Hale",
+        *FLOODS,
+        "© 2026 Severn Valley Press. All rights reserved.",
+    ]
+    banner = (
+        "We use cookies to improve your experience. By continuing you agree to our use of cookies."
+    )
+    other = [
+        "Accept all",
+        "THE HALVERTON GAZETTE",
+        "News | Sport | What's On | Jobs",
+        "Youth orchestra to tour Japan after appeal beats target",
+        "By Ruth Ellery",
+        *ORCHESTRA,
+    ]
+    after_copyright = _entries([*story, banner])
+    after_story = _entries([*story[:-1], banner])
+    assert after_copyright[-2].info.end and not after_copyright[-1].info.end
+    assert after_story[-1].info.end
+    for lines, banner_line in (
+        ([*story, banner, *other], len(story) + 1),
+        ([*story[:-1], banner, *other], len(story)),
+    ):
+        starts = _starts(lines)
+        assert len(starts) == 2 and banner_line <= starts[1] <= banner_line + 2, starts

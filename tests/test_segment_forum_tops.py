@@ -102,3 +102,20 @@ def test_a_consent_banner_under_the_last_pages_copyright_may_top_the_next() -> N
     ):
         starts = _starts(lines)
         assert len(starts) == 2 and banner_line <= starts[1] <= banner_line + 2, starts
+
+
+def test_posts_under_handles_with_counts_and_ranks_are_one_thread() -> None:
+    """A forum's name and crumb, the thread's title, then handle / "#88231 9,847
+    posts" / "Forum Regular" / time / post, three times: one thread, the handles no
+    headlines of pages of their own (they were, before the counts and ranks were
+    known as a poster's block: [1, 10, 20])."""
+    posts = []
+    for handle, number, rank, text in (
+        ("Dekko_R", "#88231 9,847 posts", "Forum Regular", THREAD[2]),
+        ("marrow_mike", "#510773 88 posts", "Participant", THREAD[5]),
+        ("Allotment_Al", "#40012 1,206 posts", "Site Admin", ORCHESTRA[3]),
+    ):
+        posts += [handle, number, rank, "Posted 2026-Feb-03, 8:31 pm AEDT", text]
+    thread = ["Allotment Chat", "Board index » Growing » Vegetables", "Hail damage?", *posts]
+    story = ["River defences hold as Severn peaks", "By Tom Hale", *FLOODS]
+    _two_pages(story, thread)

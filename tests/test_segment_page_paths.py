@@ -76,6 +76,15 @@ LINES = [
     ("Messages 9,022", BOILER, "ad"),
     ("Reaction score: 1,204", BOILER, "ad"),
     ("Reactions: quayside_jo, 43019 and Harbourman", BOILER, "ad"),
+    # eighteenth session: more of a poster's block
+    ("#88231 9,847 posts", BOILER, "ad"),
+    ("1,206 posts", BOILER, "ad"),
+    ("Forum Regular", BOILER, "ad"),
+    ("Participant", BOILER, "ad"),
+    ("Site Admin", BOILER, "ad"),
+    ("Joined: Sat Jun 05, 2021", BOILER, "ad"),
+    ("Joined on 3 May 2020", BOILER, "ad"),
+    ("Joined the council in 2019 as a planning officer and rose to chief executive", HEAD, None),
     # a newsletter's foot ends its page
     (
         "You received this email because you signed up at tidewatch.example. Unsubscribe.",

@@ -2230,7 +2230,8 @@ AVAILABLE_WORDS = 30
 _COMMENT_STAMP = re.compile(
     r"^(?:(?=[\w.'’@-]*[A-Za-z]{2})[\w.'’@-]*(?:\d|_|[a-z][A-Z][\w.'’@-]*[a-z][A-Z])[\w.'’@-]*"
     r"|[A-Z][a-z]+ [A-Z]\.) (?:[—–·•]|on) [^—–·•|]*\d[^—–·•|]*$"
-    r"|^[Jj]oined (?:in )?[A-Z][a-z]{2,8}\.? \d{4}\b.{0,30}$",
+    r"|^[Jj]oined (?:in )?[A-Z][a-z]{2,8}\.? \d{4}\b.{0,30}$"
+    r"|^[Jj]oined:? (?:on )?[\w ,.]{0,20}\b(?:19|20)\d\d$",  # "Joined: Sat Jun 05, 2021"
 )
 #: Longest comment head, in words.
 COMMENT_STAMP_WORDS = 9
@@ -2242,8 +2243,10 @@ _MEMBER_LINE = re.compile(
     r"^(?:(?:senior|junior|established|new|active|well-known|registered|premium|gold|silver"
     r"|platinum|veteran|elite|trusted|valued|full|super|forum)\s+)?(?:member|contributor|poster)$"
     r"|^(?:moderator|administrator|admin|staff member|(?:global|super) moderator|banned)$"
+    r"|^(?:forum |site |community )?(?:regular|participant|admin|moderator|veteran)$"
     r"|^(?:posts|messages|reaction score|points|karma|likes(?: received)?|threads|trophies"
     r"|reputation)\s*:?\s*\d[\d,.]*k?$"
+    r"|^(?:#\d+\s+)?\d[\d,.]*k?\s+(?:posts|messages)$"  # "#88231 9,847 posts"
     r"|^reactions?: \S",
     re.I,
 )

@@ -119,3 +119,28 @@ def test_posts_under_handles_with_counts_and_ranks_are_one_thread() -> None:
     thread = ["Allotment Chat", "Board index » Growing » Vegetables", "Hail damage?", *posts]
     story = ["River defences hold as Severn peaks", "By Tom Hale", *FLOODS]
     _two_pages(story, thread)
+
+
+def test_a_start_over_a_short_note_moves_onto_the_next_sites_name() -> None:
+    """A notice's signature ("Sd/-" / "Secretary", read as headlines), its "Copy to"
+    paragraph, then a site's name over its menu row: the next page starts at the name,
+    not at the signature over the note."""
+    notice = [
+        "NOTICE",
+        "Re-examination in Physics for Class 12",
+        "The Council has decided to hold the Physics examination again on 21 March 2026"
+        " at the same centres, after the paper set for 4 March was found to have leaked.",
+        "Candidates may use the admit cards already issued to them for the cancelled paper.",
+        "All district officers are directed to give this notice wide publicity.",
+        "Sd/-",
+        "Secretary",
+        "Copy to: all district education officers, for information and necessary action.",
+    ]
+    other = [
+        "Coal Town Times",
+        "News | Sport | Jobs | Obituaries",
+        "Youth orchestra to tour Japan after appeal beats target",
+        "By Ruth Ellery",
+        *ORCHESTRA,
+    ]
+    _two_pages(notice, other)

@@ -2186,9 +2186,12 @@ def _page_top(entries: list[_Entry], bounds: list[int], start: int) -> list[int]
 def _mastheads(entries: list[_Entry], bounds: list[int], ctx: int) -> tuple[list[int], set[int]]:
     """The starts with each site's name over its menu row (_masthead_over_menu) made one:
     a start a few furniture lines above the name (the last page's links, read as
-    headlines) moves down onto it, and a name with no start near it gets one. A site's
-    name over its menu tops a page (66 of 69 in the written sets); returns the starts
-    and those put on a name (for the placement to leave)."""
+    headlines) moves down onto it, and a name with no start near it gets one. A start
+    up to ACROSS_REACH lines over the name with at most ACROSS_BODY paragraphs between
+    (a notice's "Sd/-" and its "Copy to: ..." line, a fact check's verdict and its
+    accreditation note) was the page above's end: it moves down onto the name too. A
+    site's name over its menu tops a page (66 of 69 in the written sets); returns the
+    starts and those put on a name (for the placement to leave)."""
     names = [
         m
         for k in range(ctx + 2, len(entries))
@@ -2213,8 +2216,20 @@ def _mastheads(entries: list[_Entry], bounds: list[int], ctx: int) -> tuple[list
             and not (entries[m].info.lead and not entries[m].info.listed)
             and all(e.info.role != BODY and not e.info.end for e in entries[m:b])
         ]
+        across = [
+            b
+            for b in out
+            if ctx < b < m <= b + ACROSS_REACH
+            and sum(e.info.role == BODY for e in entries[b:m]) <= ACROSS_BODY
+        ]
         if above:
             out[out.index(above[-1])] = m
+            named.add(m)
+        elif across:
+            # a start a few lines over the name with a short paragraph between ("Sd/-" /
+            # "Secretary" / "Copy to: ..." / name / menu): the end of the page above (a
+            # signature, a verdict, a footer's note), which the name's page follows
+            out[out.index(across[-1])] = m
             named.add(m)
         elif below and not any(ctx < b < m for b in near):
             out[out.index(below[0])] = m  # (a start on the crumb or kicker under the menu)
@@ -2227,6 +2242,9 @@ def _mastheads(entries: list[_Entry], bounds: list[int], ctx: int) -> tuple[list
 
 #: Lines between a start and a site's name (either way) for the two to be one start.
 MASTHEAD_REACH = 4
+#: Farthest a start moves down onto a site's name over paragraphs, and most of those.
+ACROSS_REACH = 8
+ACROSS_BODY = 2
 
 
 def _masthead_over_menu(entries: list[_Entry], k: int, floor: int) -> int:

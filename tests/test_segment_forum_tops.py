@@ -144,3 +144,25 @@ def test_a_start_over_a_short_note_moves_onto_the_next_sites_name() -> None:
         *ORCHESTRA,
     ]
     _two_pages(notice, other)
+
+
+def test_a_fact_checks_verdict_is_no_page_of_its_own() -> None:
+    """site's name / menu / headline / the claim / "Verdict: Misleading" / byline /
+    text: one page from the name; the verdict, short and title-like, had been taken
+    for the headline of a page starting there."""
+    story = ["River defences hold as Severn peaks", "By Tom Hale", *FLOODS]
+    check = [
+        "ClaimWatch",
+        "Fact checks | Health | Politics | Explainers",
+        "Fact check: River barriers were not opened to flood farmland on purpose",
+        "Claim: A viral post says the agency opened the barriers at night to spare the towns"
+        " and drown the fields, and that farmers were never told.",
+        "Verdict: Misleading",
+        "By ClaimWatch Team | Published on: 06 Oct 2025, 4:20 PM",
+        "The barriers along the lower river are fixed walls and cannot be opened; the"
+        " agency did release water from two storage basins upstream, as it does every winter.",
+        "Farmers in the basins are paid to accept the water and are warned a day ahead,"
+        " according to the agency's published agreements with landowners.",
+        "ClaimWatch is a signatory of the International Fact-Checking Network's code.",
+    ]
+    _two_pages(story, check)

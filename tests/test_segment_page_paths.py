@@ -84,6 +84,12 @@ LINES = [
     ("Site Admin", BOILER, "ad"),
     ("Joined: Sat Jun 05, 2021", BOILER, "ad"),
     ("Joined on 3 May 2020", BOILER, "ad"),
+    # a fact check's or a review's verdict, inside its page
+    ("The verdict", BOILER, "ad"),
+    ("Verdict: Misleading", BOILER, "ad"),
+    ("Our rating: UNPROVEN", BOILER, "ad"),
+    ("Fact Check: FALSE", BOILER, "ad"),
+    ("Verdict: the trams are smooth, quiet and spotless, and two years late.", BODY, None),
     ("Joined the council in 2019 as a planning officer and rose to chief executive", HEAD, None),
     # a newsletter's foot ends its page
     (

@@ -2292,6 +2292,24 @@ _PAGE_OWN = re.compile(
 #: Longest such line, in words.
 PAGE_OWN_WORDS = 30
 # A fact check's review box at its foot (schema.org ClaimReview's labels).
+# A fact check's or a review's verdict on its own line, a label and a word or few
+# ("The verdict", "Verdict: Misleading", "Our rating: UNPROVEN", "Fact Check: FALSE"):
+# in the middle of its page (1 of 85 such lines in the written dumps opened a page).
+_VERDICT = re.compile(
+    r"^(?:the |our |[A-Z][\w-]* )?(?:verdict|rating)(?:\s*:\s*[^.!?]{1,30})?$"
+    r"|^fact[- ]check\s*:\s*(?:false|true|misleading|mostly \w+|half[- ]true|unproven"
+    r"|incorrect|correct|partly \w+)$",
+    re.I,
+)
+VERDICT_WORDS = 6
+
+
+def _verdict(s: str) -> bool:
+    """_VERDICT, tried only on lines holding one of its words."""
+    low = s[:40].lower()
+    return ("verdict" in low or "rating" in low or low[:4] == "fact") and bool(_VERDICT.match(s))
+
+
 _CLAIM_REVIEW = re.compile(r"^(?:claim review|claimed by|claim made by)\s*:\s*\S", re.I)
 # A speaker in a parliament's record: "Dr Rupert Llewellyn-Haig (Hereford North) (Con)",
 # a turn of the debate (prose), not a headline.
@@ -2412,6 +2430,9 @@ def _classify(
     if nwords <= 6 and (_THREAD_LINK.match(s) or _JOURNAL_ACCESS.match(s)):
         info.role, info.ad = BOILER, True  # a thread's or a journal page's own links
         return info
+    if nwords <= VERDICT_WORDS and _verdict(s):
+        info.role, info.ad = BOILER, True  # "Verdict: Misleading", "Our rating: UNPROVEN":
+        return info  # a fact check's or a review's verdict, inside its page
     if nwords <= 12 and s[:5].lower() == "claim" and _CLAIM_REVIEW.match(s):
         info.role, info.ad = BOILER, True  # "Claimed By: Social media users": the review box
         return info

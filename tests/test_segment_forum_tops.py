@@ -9,6 +9,7 @@ import pytest
 from test_segment_pages import FLOODS, ORCHESTRA, _starts, _two_pages
 from test_segment_subheads import _entries
 
+from worker import startcheck as SC
 from worker.clean import BOILER, CONT, HEAD, classify
 
 THREAD = [
@@ -166,3 +167,35 @@ def test_a_fact_checks_verdict_is_no_page_of_its_own() -> None:
         "ClaimWatch is a signatory of the International Fact-Checking Network's code.",
     ]
     _two_pages(story, check)
+
+
+def test_the_letters_of_a_letters_page_are_one_page() -> None:
+    """ "SIR – ..." letters, each signed on the line under it: one letters page; a
+    letter, or the signature over the next one, opens no page of its own."""
+    story = ["River defences hold as Severn peaks", "By Tom Hale", *FLOODS]
+    letters = [
+        "The Valley Courier",
+        "Letters to the Editor",
+        "Your letters: 'The barriers held, but the fields paid for it'",
+        "SIR – The flood barriers held at Upton, and the agency deserves credit for that,"
+        " but nobody has yet explained why the storage basins were filled a week early.",
+        "Alan Rigby, Kendal",
+        "SIR – Your correspondent misses the point. Farmers in the basins are paid to take"
+        " the water; the rest of us pay for the barriers through our council tax.",
+        "Jennifer Matlock, Chelmsford",
+        "SIR – Perhaps the agency could start by answering its telephones during a flood,"
+        " rather than after one. I tried for three days and never reached a person.",
+        "Rosemary Dean, Stroud",
+        "Write to us at letters@valleycourier.example",
+    ]
+    _two_pages(story, letters)
+    # the check itself: with a model that keeps every start, those on a letter or on
+    # the signature right over one still go
+    lines = [*story, *letters]
+    infos = [classify(t) for t in lines]
+    roles = [i.role for i in infos]
+    keep_all = SC.StartCheck({}, 10.0)
+    first = len(story)  # (0-based: the courier's name; its headline is first + 2)
+    starts = [first, first + 2, *range(first + 3, first + 9)]
+    kept = SC.check(lambda i: (lines[i], infos[i]), roles, starts, 0, keep_all)
+    assert kept == [first, first + 2, first + 8]  # letters and signatures go

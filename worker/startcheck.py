@@ -134,6 +134,29 @@ def _features(
     return f
 
 
+# A letter to the editor's first words ("SIR – ...", "Sir, ...", "Dear Editor,").
+_LETTER = re.compile(r"(?:SIR|Sir)\s*[–—,:-]\s|Dear (?:Editor|Sir)\b")
+#: Longest signature line over a letter ("Jo Park, Kendal, Cumbria"), in words.
+SIGNER_WORDS = 10
+
+
+def _letter(line: Callable[[int], tuple[str, LineInfo]], roles: Sequence[int], b: int) -> bool:
+    """The start at ``b`` is a letter of a letters page, or the signature of the letter
+    above right over the next one: never a page's first line (of 78 letters in the
+    written dumps one opened a page, and no start the rules put on one was right)."""
+    text, info = line(b)
+    if _LETTER.match(text.lstrip()):
+        return True
+    return (
+        b > 0
+        and b + 1 < len(roles)
+        and roles[b - 1] == BODY
+        and info.words <= SIGNER_WORDS
+        and text.rstrip()[-1:] not in ".!?:"
+        and _LETTER.match(line(b + 1)[0].lstrip()) is not None
+    )
+
+
 def _signed(
     line: Callable[[int], tuple[str, LineInfo]], roles: Sequence[int], b: int, c: int
 ) -> bool:
@@ -162,6 +185,8 @@ def check(
     keep = []
     for k in range(1, len(bounds) - 1):
         a, b, c = bounds[k - 1], bounds[k], bounds[k + 1]
+        if _letter(line, roles, b):
+            continue
         if _signed(line, roles, b, c):
             keep.append(b)
             continue

@@ -199,3 +199,22 @@ def test_the_letters_of_a_letters_page_are_one_page() -> None:
     starts = [first, first + 2, *range(first + 3, first + 9)]
     kept = SC.check(lambda i: (lines[i], infos[i]), roles, starts, 0, keep_all)
     assert kept == [first, first + 2, first + 8]  # letters and signatures go
+
+
+@pytest.mark.parametrize(
+    "first", ["View this email in your browser", "Read online", "Open in browser"]
+)
+def test_a_newsletters_first_line_opens_its_page_over_its_name(first: str) -> None:
+    """ "View this email in your browser" / "The Morning Brief" / "from the Valley
+    Courier" / date / text: the newsletter's page starts at its first line (its name,
+    read as a headline continued by the lower-case sender line, is prose)."""
+    story = ["River defences hold as Severn peaks", "By Tom Hale", *FLOODS]
+    mail = [
+        first,
+        "The Morning Brief",
+        "from the Valley Courier",
+        "Wednesday, 18 March 2026",
+        "Good morning. Here is what you need to know today.",
+        *ORCHESTRA,
+    ]
+    _two_pages(story, mail)

@@ -120,6 +120,11 @@ def test_posts_under_handles_with_counts_and_ranks_are_one_thread() -> None:
     thread = ["Allotment Chat", "Board index » Growing » Vegetables", "Hail damage?", *posts]
     story = ["River defences hold as Severn peaks", "By Tom Hale", *FLOODS]
     _two_pages(story, thread)
+    # the post's head, as the window holds it: name and date are the post's furniture
+    ents = _entries([*THREAD[2:3], "Stu_1904", "Feb 12, 2026", "#2", THREAD[5]])
+    assert [(e.info.role, e.info.ad) for e in ents[1:4]] == [(BOILER, True)] * 3
+    first = _entries([*THREAD[2:3], "Stu_1904", "Feb 12, 2026", "#1", THREAD[5]])
+    assert first[1].info.role != BOILER  # (the first post heads the thread)
 
 
 def test_a_start_over_a_short_note_moves_onto_the_next_sites_name() -> None:
@@ -218,3 +223,27 @@ def test_a_newsletters_first_line_opens_its_page_over_its_name(first: str) -> No
         *ORCHESTRA,
     ]
     _two_pages(story, mail)
+
+
+def test_posts_numbered_under_their_dates_are_one_thread() -> None:
+    """handle / "Feb 12, 2026" / "#2" / post, four times: one thread; each handle over
+    its date read as a page's header before its number was seen under the date."""
+    posts = []
+    for k, (handle, text) in enumerate(
+        (
+            ("Stu_1904", THREAD[2]),
+            ("BrookEndBeth", THREAD[5]),
+            ("Oldmanofthehill", ORCHESTRA[3]),
+            ("NotThatGary", ORCHESTRA[4]),
+        ),
+        start=2,
+    ):
+        posts += [handle, "Feb 12, 2026", f"#{k}", text]
+    thread = ["Allotment Chat", "Board index » Growing » Vegetables", "Hail damage?", *posts]
+    story = ["River defences hold as Severn peaks", "By Tom Hale", *FLOODS]
+    _two_pages(story, thread)
+    # the post's head, as the window holds it: name and date are the post's furniture
+    ents = _entries([*THREAD[2:3], "Stu_1904", "Feb 12, 2026", "#2", THREAD[5]])
+    assert [(e.info.role, e.info.ad) for e in ents[1:4]] == [(BOILER, True)] * 3
+    first = _entries([*THREAD[2:3], "Stu_1904", "Feb 12, 2026", "#1", THREAD[5]])
+    assert first[1].info.role != BOILER  # (the first post heads the thread)

@@ -294,7 +294,7 @@ BOUNDS = {
     "h127": (0.069, 0.904),
     # the sixteenth session's record rounds: their first scores, on its final code
     "h119": (0.069, 0.843),
-    "h120": (0.076, 0.863),
+    "h120": (0.069, 0.869),
     "h121": (0.069, 0.872),
     "h128": (0.087, 0.855),
     "h129": (0.091, 0.828),
@@ -305,10 +305,10 @@ BOUNDS = {
     "h132": (0.039, 0.898),
     "h135": (0.071, 0.872),
     "h136": (0.059, 0.860),
-    "h137": (0.057, 0.909),
+    "h137": (0.050, 0.916),
     "h138": (0.038, 0.916),
     # the seventeenth session's record rounds: their first scores, on its final code
-    "h133": (0.129, 0.762),
+    "h133": (0.113, 0.784),
     "h134": (0.114, 0.774),
     # the seventeenth session's last record round: first scores, on its final code (1d6fa6e)
     "h139": (0.048, 0.942),

@@ -3255,6 +3255,13 @@ def _push(window: list[_Entry], raw: RawLine, info: LineInfo | None = None) -> N
         _thread_stamp(window, info, raw.text)
     if info.role == TIMESTAMP and "#" in raw.text:
         _numbered_post(window, info, raw.text)
+    elif (
+        info.words == 1
+        and last is not None
+        and last.role == TIMESTAMP
+        and raw.text.strip()[:1] == "#"
+    ):
+        _post_number_under(window, info, raw.text)
     if (
         info.role == BOILER
         and info.ad
@@ -3752,6 +3759,22 @@ def _numbered_post(window: list[_Entry], info: LineInfo, text: str) -> None:
         return
     info.role, info.ad = BOILER, True
     for e in window[-1 : -POST_HEAD_LINES - 1 : -1]:
+        if e.info.role not in (HEAD, BYLINE, CONT, CLOSE) or e.info.words > POST_HEAD_WORDS:
+            break
+        e.info.role, e.info.ad = BOILER, True
+
+
+def _post_number_under(window: list[_Entry], info: LineInfo, text: str) -> None:
+    """ "Stu_1904" / "Feb 12, 2026" / "#2": a thread's second post's number on its own
+    line under its date; the date and the poster's name over it head a post inside
+    the thread, as _numbered_post reads them on one line."""
+    m = _POST_NUMBER.match(text.strip())
+    if m is None or int(m.group(1)) < 2 or text.strip() != m.group(0):
+        return
+    info.role, info.ad = BOILER, True
+    stamp = window[-1].info
+    stamp.role, stamp.ad = BOILER, True
+    for e in window[-2 : -POST_HEAD_LINES - 2 : -1]:
         if e.info.role not in (HEAD, BYLINE, CONT, CLOSE) or e.info.words > POST_HEAD_WORDS:
             break
         e.info.role, e.info.ad = BOILER, True

@@ -247,3 +247,20 @@ def test_posts_numbered_under_their_dates_are_one_thread() -> None:
     assert [(e.info.role, e.info.ad) for e in ents[1:4]] == [(BOILER, True)] * 3
     first = _entries([*THREAD[2:3], "Stu_1904", "Feb 12, 2026", "#1", THREAD[5]])
     assert first[1].info.role != BOILER  # (the first post heads the thread)
+
+
+def test_a_letters_dash_signature_opens_no_page() -> None:
+    """ "— Julie Renshaw, New Town" under a letter: the check drops a start there,
+    whatever the model says; a headline after it is kept."""
+    lines = [
+        "NOT THE END OF IT",
+        ORCHESTRA[0],
+        "— Julie Renshaw, New Town",
+        "CREDIT TO THE STAR",
+        ORCHESTRA[1],
+        "— Name withheld at the writer's request",
+    ]
+    infos = [classify(t) for t in lines]
+    roles = [i.role for i in infos]
+    kept = SC.check(lambda i: (lines[i], infos[i]), roles, [2, 3, 5], 0, SC.StartCheck({}, 10.0))
+    assert kept == [3]

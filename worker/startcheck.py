@@ -136,17 +136,24 @@ def _features(
 
 # A letter to the editor's first words ("SIR – ...", "Sir, ...", "Dear Editor,").
 _LETTER = re.compile(r"(?:SIR|Sir)\s*[–—,:-]\s|Dear (?:Editor|Sir)\b")
+# A letter's signature under it, after a dash ("— Jo Park, Kendal", "— Name withheld").
+_DASH_SIGNED = re.compile(
+    r"[—–-]\s*(?:[A-Z][\w.'’-]+(?: [A-Z][\w.'’-]+){0,3},\s.{2,60}|Name withheld\b.*)$"
+)
 #: Longest signature line over a letter ("Jo Park, Kendal, Cumbria"), in words.
 SIGNER_WORDS = 10
 
 
 def _letter(line: Callable[[int], tuple[str, LineInfo]], roles: Sequence[int], b: int) -> bool:
     """The start at ``b`` is a letter of a letters page, or the signature of the letter
-    above right over the next one: never a page's first line (of 78 letters in the
-    written dumps one opened a page, and no start the rules put on one was right)."""
+    above right over the next one, or a signature after a dash: never a page's first
+    line (of 78 letters in the written dumps one opened a page, and no start the rules
+    put on one was right; of 84 dash signatures none opened a page)."""
     text, info = line(b)
     if _LETTER.match(text.lstrip()):
         return True
+    if info.words <= SIGNER_WORDS and _DASH_SIGNED.match(text.strip()):
+        return True  # "— Jo Park, Kendal": the letter above's signature
     return (
         b > 0
         and b + 1 < len(roles)

@@ -264,3 +264,62 @@ def test_a_letters_dash_signature_opens_no_page() -> None:
     roles = [i.role for i in infos]
     kept = SC.check(lambda i: (lines[i], infos[i]), roles, [2, 3, 5], 0, SC.StartCheck({}, 10.0))
     assert kept == [3]
+
+
+MENU_LINES = ["News", "Sport", "What's On", "Property", "Jobs"]
+
+
+CONTACT_FOOT = [
+    "Comment: Association President Sgt Rhys Cotterill, 0418 555 217",
+    "Police Association of Tasmania, 20 Kirksway Place, Battery Point TAS 7004",
+]
+THREAD_FOOT = [
+    "Reply to this thread",
+    "Severn Talk is an independent community. Not affiliated with any agency.",
+    "Privacy | Rules | Contact",
+]
+
+
+@pytest.mark.parametrize(
+    ("name", "tail"),
+    [
+        ("The Porto Post", CONTACT_FOOT),
+        ("THE SOUTHERN REVIEW", CONTACT_FOOT),
+        ("The Porto Post", THREAD_FOOT),
+        ("THE SOUTHERN REVIEW", THREAD_FOOT),
+    ],
+)
+def test_a_sites_name_over_a_menu_one_section_a_line_opens_its_page(
+    name: str, tail: list[str]
+) -> None:
+    """The last page's contact lines or footer, then a site's name over its sections
+    one a line (not a row with bars): the next page starts at the name (the rules put
+    it three lines above, on the contact lines, or on the first section under it).
+    (Not read: a one-word name that a list of links above takes in.)"""
+    story = ["River defences hold as Severn peaks", "By Tom Hale", *FLOODS, *tail]
+    other = [
+        name,
+        *MENU_LINES,
+        "Youth orchestra to tour Japan after appeal beats target",
+        "By Ruth Ellery",
+        *ORCHESTRA,
+    ]
+    _two_pages(story, other)
+
+
+@pytest.mark.parametrize("label", ["On this page", "UK", "Explore more on these topics"])
+def test_a_pages_own_list_of_short_lines_is_no_menu(label: str) -> None:
+    """A page's contents ("On this page" / "Evacuation zone" / ...) or a section word
+    over short lines inside a story: no site's name, no page."""
+    lines = [
+        "Calder Ridge Reservoir incident: information for residents",
+        "Last updated: 4 October 2024, 8:15am",
+        FLOODS[0],
+        label,
+        "Evacuation zone",
+        "Rest centres",
+        "Financial support",
+        "Contact us",
+        *FLOODS[1:],
+    ]
+    assert _starts(lines) == [1]

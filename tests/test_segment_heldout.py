@@ -296,7 +296,7 @@ BOUNDS = {
     "h119": (0.069, 0.843),
     "h120": (0.069, 0.869),
     "h121": (0.069, 0.872),
-    "h128": (0.087, 0.855),
+    "h128": (0.074, 0.877),
     "h129": (0.091, 0.828),
     "h130": (0.090, 0.841),
     # the seventeenth session's tuning rounds: the levels reached (h135-h138 tuned on
@@ -308,10 +308,10 @@ BOUNDS = {
     "h137": (0.050, 0.916),
     "h138": (0.038, 0.916),
     # the seventeenth session's record rounds: their first scores, on its final code
-    "h133": (0.113, 0.784),
-    "h134": (0.114, 0.774),
+    "h133": (0.107, 0.793),
+    "h134": (0.095, 0.800),
     # the seventeenth session's last record round: first scores, on its final code (1d6fa6e)
-    "h139": (0.048, 0.942),
+    "h139": (0.042, 0.950),
     "h140": (0.048, 0.929),
     "h141": (0.033, 0.911),
     "h142": (0.054, 0.858),

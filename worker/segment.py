@@ -2186,7 +2186,8 @@ def _page_top(entries: list[_Entry], bounds: list[int], start: int) -> list[int]
 
 
 def _mastheads(entries: list[_Entry], bounds: list[int], ctx: int) -> tuple[list[int], set[int]]:
-    """The starts with each site's name over its menu row (_masthead_over_menu) made one:
+    """The starts with each site's name over its menu (_masthead_over_menu: a row of
+    sections, or sections one a line, _vertical_menu) made one:
     a start a few furniture lines above the name (the last page's links, read as
     headlines) moves down onto it, and a name with no start near it gets one. A start
     up to ACROSS_REACH lines over the name with at most ACROSS_BODY paragraphs between
@@ -2208,7 +2209,8 @@ def _mastheads(entries: list[_Entry], bounds: list[int], ctx: int) -> tuple[list
         if m in out:
             named.add(m)  # (already there: the placement leaves it too)
             continue
-        near = [b for b in [ctx, *out] if abs(b - m) <= MASTHEAD_REACH]
+        menu = _menu_lines(entries, m + 1)  # (a menu laid out one section a line)
+        near = [b for b in [ctx, *out] if -MASTHEAD_REACH <= b - m <= MASTHEAD_REACH + menu]
         above = [b for b in near if ctx < b < m and all(e.info.role != BODY for e in entries[b:m])]
         below = [
             b
@@ -2302,6 +2304,8 @@ def _masthead_over_menu(entries: list[_Entry], k: int, floor: int) -> int:
     # "GRID & PIPE" / "Transmission / Safety": a name in capitals over two sections
     capitals = cells == 2 and _capitals(entries[m].raw.text.strip())
     if cells < 3 and not capitals:
+        cells = _vertical_menu(entries, k, m, floor)
+    if cells < 3 and not capitals:
         return -1
     if m - 1 >= floor and _tagline(entries[m]):
         m -= 1  # "Dark Skies, Cold Coffee" / "a backyard astronomy blog" / menu
@@ -2327,6 +2331,63 @@ def _masthead_over_menu(entries: list[_Entry], k: int, floor: int) -> int:
     if name.listed and above.listed and cells < MENU_CELLS and not capitals:
         return -1  # (a list's last item over a short row; a menu of four or more: a site's)
     return m
+
+
+def _vertical_menu(entries: list[_Entry], k: int, m: int, floor: int) -> int:
+    """The sections of a menu laid out one a line from entries[k] ("News" / "Sport" /
+    "What's On" / "Jobs"), MENU_CELLS or more, under entries[m], the site's name; 0
+    when there is none. The name is a headline or byline line no section above it
+    (it tops the run), of two words or a name-like one ("CIRCUIT", not "UK"), and no
+    list's label ("On this page", "Explore more on these topics"); the run ends
+    neither at a copyright line (a footer's links) nor in a paragraph (a list of
+    topics, or a page's own contents, under its header)."""
+    name = entries[m].info
+    if (
+        name.role not in (HEAD, BYLINE)
+        or name.lead
+        or name.widget
+        or (name.words < 2 and not _one_word_name(entries[m].raw.text.strip()))
+        or (m - 1 >= floor and _cell_line(entries[m - 1]))
+    ):
+        return 0
+    n = _menu_lines(entries, k)
+    if k + n < len(entries) and (
+        entries[k + n].info.end or entries[k + n].info.role in (BODY, CONT)
+    ):
+        return 0
+    return n
+
+
+def _menu_lines(entries: list[_Entry], k: int) -> int:
+    """How many lines from entries[k] are a menu's sections, one a line (0 for a row)."""
+    n = 0
+    while k + n < len(entries) and n < 12 and _cell_line(entries[k + n]):
+        n += 1
+    return n if n >= MENU_CELLS else 0
+
+
+def _one_word_name(t: str) -> bool:
+    """A site's name of one word, told from a section's ("CIRCUIT", "HealthWise", not
+    "UK" or "Business"): five letters or more, in capitals or with a capital inside."""
+    return len(t) >= 5 and (t.isupper() or any(c.isupper() for c in t[1:]))
+
+
+def _cell_line(e: _Entry) -> bool:
+    """A menu's section on a line of its own: a capitalised word or three."""
+    info = e.info
+    return (
+        info.role in (HEAD, BOILER, BYLINE)
+        and info.words <= MENU_CELL_WORDS
+        and not info.end
+        and (not info.widget or info.words == 1)  # ("Home", "Menu": widget words)
+        and not info.lead
+        and _NAV_CELL.match(e.raw.text.strip()) is not None
+        and e.raw.text.rstrip()[-1:] not in ".!?:;,"
+    )
+
+
+#: Longest section of a menu laid out one a line, in words ("What's On").
+MENU_CELL_WORDS = 2
 
 
 def _one_word_masthead(name: LineInfo, cells: int, row: str, t: str) -> bool:

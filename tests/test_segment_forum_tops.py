@@ -9,6 +9,7 @@ import pytest
 from test_segment_pages import FLOODS, ORCHESTRA, _starts, _two_pages
 from test_segment_subheads import _entries
 
+from worker import segment as S
 from worker import startcheck as SC
 from worker.clean import BOILER, CONT, HEAD, classify
 
@@ -323,3 +324,37 @@ def test_a_pages_own_list_of_short_lines_is_no_menu(label: str) -> None:
         *FLOODS[1:],
     ]
     assert _starts(lines) == [1]
+
+
+def test_a_signed_headline_under_a_header_and_a_related_list_may_open_a_page() -> None:
+    """A gallery's title and date (a header with no paragraph), its "Related galleries"
+    links, then a headline, standfirst and "By ..." line: the headline may open a page
+    (it is scored). It was read as a line of the gallery's header zone, inside which no
+    page starts; a live page's "Key events" list in its header does not end it."""
+    obituary = [
+        "Peggy Lister, 1947-2026: the usher who knew every seat in the house",
+        "Theatre volunteer and retired music teacher, remembered by the company she served",
+        "By Dominic Fahey",
+        "Published 23 January 2026",
+        *ORCHESTRA,
+    ]
+    for label, scored in (("Related galleries", True), ("Key events", False)):
+        lines = [
+            *FLOODS,
+            "In pictures: the day the theatre roof came down",
+            "Sun 18 Jan 2026",
+            label,
+            "Fringe opening night 2025",
+            "Storm damage across the state",
+            "Obituaries",
+            *obituary,
+        ]
+        ents = _entries(lines)
+        coh, terms = S._cohesion_terms(ents)
+        zone = S._appeal_zone(ents)
+        head = len(FLOODS) + 5  # ("Obituaries", the section's name over the headline)
+        assert (S._features(ents, head, zone, coh, terms) is not None) == scored, label
+        # the fast path agrees (it picks the candidates _features would score)
+        weights = S.DEFAULT_WEIGHTS
+        fast = S._positive_scores(ents, 1, weights, coh, terms=terms)
+        assert any(i == head for _, i in fast) == scored, label

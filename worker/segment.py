@@ -445,6 +445,7 @@ def _features(
     ended = False  # a page-end notice lies between the line above and this one
     zoned = False  # an appeal's zone lies between
     header = entries[i].info.role != BODY  # (a short page end counts over a header line)
+    related = False  # a list of links ("Related galleries", not "Key events") lies between
     while p >= 0 and (entries[p].info.role in _TRANSPARENT or zone[p]):
         zoned = zoned or zone[p]
         info = entries[p].info
@@ -452,8 +453,13 @@ def _features(
         after_appeal = after_appeal or info.end  # a copyright line ends the page
         if info.listed and not info.ad:
             after_appeal = True  # a list of links or tags under the story ends its page
+        elif info.lead > 0 and info.role == BOILER:
+            related = related or _KEY_LIST.match(info.key) is None
         ended = ended or _page_end(info) or (header and _short_end(info)) or _footer_end(entries, p)
         p -= 1
+    if related and not ended and _by_under(entries, i):
+        ended = True  # "Related galleries" / links / headline / "By ...": the links were the
+        # last page's foot, the signed headline the next page's top
     after_appeal = after_appeal or zoned
     prev = entries[p].info if p >= 0 else None
     if prev is not None and prev.role == CLOSE and _wire_credit(entries[p].raw.text):
@@ -994,6 +1000,27 @@ def _wire_credit(text: str) -> bool:
     return t[:1] == "(" and t[-1:] == ")" and " by " in t
 
 
+# A live page's or a long read's own list of links, inside its header.
+_KEY_LIST = re.compile(
+    r"(?:key (?:events|moments|updates|points)|in this (?:article|story|guide)|on this page"
+    r"|contents|summary|jump to)\b",
+    re.I,
+)
+
+
+def _by_under(entries: list[_Entry], i: int) -> bool:
+    """entries[i] is a headline with a "By ..." line within three lines under it (a
+    standfirst may come between)."""
+    if entries[i].info.role != HEAD:
+        return False
+    for e in entries[i + 1 : i + 4]:
+        if e.info.role == BYLINE and opens_by(e.raw.text):
+            return True
+        if e.info.role not in (HEAD, BODY, CAPTION, CREDIT):
+            return False
+    return False
+
+
 def _signed_below(entries: list[_Entry], i: int) -> bool:
     """entries[i] is a headline with its "By ..." line right under it."""
     return (
@@ -1371,6 +1398,17 @@ def _body_maybe(
     gallery = np.isin(prole, _PHOTO_ROLE_IDS) & (pc >= 1) & np.isin(above_p, [HEAD, CAPTION])
     for k in np.flatnonzero(gallery & (role[c] == HEAD)).tolist():
         ended[k] = ended[k] or _signed_below(entries, int(c[k]))
+    # a list of links' label between, then a headline signed under it (_features)
+    related = np.zeros(n, dtype=bool)
+    for k in boiler.tolist():
+        info = infos[k]
+        related[k] = (
+            info.lead > 0
+            and not (info.listed and not info.ad)
+            and _KEY_LIST.match(info.key) is None
+        )
+    for k in np.flatnonzero(~ended & (role[c] == HEAD) & _between(related, pc, c)).tolist():
+        ended[k] = _by_under(entries, int(c[k]))
     unscored = np.isin(prole, _HEADERISH_ROLES) & ~ended
     for k in np.flatnonzero(unscored & np.isin(role[c], [HEAD, BYLINE])).tolist():
         unscored[k] = not _opens_page(entries, int(c[k]))  # (a page's mark, _features)

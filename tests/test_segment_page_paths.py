@@ -84,6 +84,10 @@ LINES = [
     ("Site Admin", BOILER, "ad"),
     ("Joined: Sat Jun 05, 2021", BOILER, "ad"),
     ("Joined on 3 May 2020", BOILER, "ad"),
+    # an audio player's button
+    ("Play episode", BOILER, "widget"),
+    ("Play", BOILER, "widget"),
+    ("The play that changed Broadway", HEAD, None),
     # a fact check's or a review's verdict, inside its page
     ("The verdict", BOILER, "ad"),
     ("Verdict: Misleading", BOILER, "ad"),

@@ -3577,6 +3577,7 @@ _WIDGET_WORDS = frozenset(
         "unfollow",
         "feedback",
         "listen",
+        "play",  # "Play episode", an audio player's button
         "obituaries",
         "newsletter",
         "newsletters",
@@ -3670,6 +3671,7 @@ _WIDGET_WORDS = frozenset(
 # Words allowed around them ("Share on Facebook", "Read more obituaries", "Log in").
 _WIDGET_GLUE = frozenset(
     [
+        "episode",  # ("Play episode")
         "a",
         "an",
         "the",

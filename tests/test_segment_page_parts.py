@@ -1,7 +1,13 @@
-"""Page tops met in the eighteenth session's review, on invented text: a forum
-community's name ("r/gardening") over its thread, a one-word menu item with a
-hyphen ("e-Edition") under a masthead, and a consent banner under the copyright
-line of the page above."""
+"""Parts of pages met in the eighteenth session's reviews, on invented text.
+
+Page tops: a forum community's name ("r/gardening") over its thread, a menu word
+with a hyphen ("e-Edition") under a masthead, a consent banner under the copyright
+line of the page above, a site's name over its menu laid out one section a line,
+a newsletter's "View this email in your browser", a start over a short note that
+moves onto the next site's name. Inner parts, no pages: a poster's block in a
+thread, a post's number under its date, a fact check's verdict, the letters and
+signatures of a letters page, minutes' numbered sections, a live page's timed
+entries, a print story's jump."""
 
 from __future__ import annotations
 
@@ -358,3 +364,24 @@ def test_a_signed_headline_under_a_header_and_a_related_list_may_open_a_page() -
         weights = S.DEFAULT_WEIGHTS
         fast = S._positive_scores(ents, 1, weights, coh, terms=terms)
         assert any(i == head for _, i in fast) == scored, label
+
+
+def test_minutes_sections_timed_entries_and_jumps_open_no_page() -> None:
+    """With a model that keeps every start, the check still drops those on "VII.
+    TREASURER'S REPORT", on "4:05 p.m. — ..." and over "Continued from Page B1"."""
+    lines = [
+        "VII. TREASURER'S REPORT",
+        "Treasurer Basset presented the January financial statements, which were approved.",
+        "4:05 p.m. — Power is back for most customers in the county, the utility says.",
+        "HAWKS",
+        "Continued from Page B1",
+        FLOODS[0],
+        "Youth orchestra to tour Japan after appeal beats target",
+        ORCHESTRA[0],
+    ]
+    infos = [classify(t) for t in lines]
+    roles = [i.role for i in infos]
+    kept = SC.check(
+        lambda i: (lines[i], infos[i]), roles, [0, 2, 3, 4, 6], 0, SC.StartCheck({}, 10.0)
+    )
+    assert kept == [6]

@@ -164,6 +164,24 @@ def _letter(line: Callable[[int], tuple[str, LineInfo]], roles: Sequence[int], b
     )
 
 
+# Lines that only the inside of a page holds: a section of minutes or a report numbered
+# in Roman numerals ("VII. TREASURER'S REPORT"), a live page's entry led by its time
+# ("4:05 p.m. — Power is back in ..."), a print story's jump ("Continued from Page B1").
+_ROMAN_SECTION = re.compile(r"[IVXL]{1,5}\.\s+[A-Z][A-Za-z'’&,/ -]{2,60}$")
+_LIVE_ENTRY = re.compile(r"\d{1,2}[:.]\d\d\s?(?:[ap]\.?m\.?)?\s+[—–-]\s+\S")
+_JUMP_IN = re.compile(r"continued from (?:page|p\.)\s?[A-Z]?\d+\b", re.I)
+
+
+def _inner_mark(line: Callable[[int], tuple[str, LineInfo]], b: int, n: int) -> bool:
+    """The start at ``b`` is on a line only a page's inside holds (_ROMAN_SECTION,
+    _LIVE_ENTRY), or a print story's jump is its first or second line: in the written
+    dumps none of 16 numbered sections, 96 timed entries or 7 jump lines opened a page."""
+    text = line(b)[0].strip()
+    if _ROMAN_SECTION.match(text) or _LIVE_ENTRY.match(text):
+        return True
+    return any(_JUMP_IN.match(line(k)[0].strip()) for k in range(b, min(n, b + 2)))
+
+
 def _signed(
     line: Callable[[int], tuple[str, LineInfo]], roles: Sequence[int], b: int, c: int
 ) -> bool:
@@ -192,7 +210,7 @@ def check(
     keep = []
     for k in range(1, len(bounds) - 1):
         a, b, c = bounds[k - 1], bounds[k], bounds[k + 1]
-        if _letter(line, roles, b):
+        if _letter(line, roles, b) or _inner_mark(line, b, len(roles)):
             continue
         if _signed(line, roles, b, c):
             keep.append(b)

@@ -80,6 +80,10 @@ RECORD = (
     "h130",
     "h133",
     "h134",
+    "h143",
+    "h144",
+    "h145",
+    "h146",
 )
 #: Dumps a feature must occur in to be kept.
 MIN_DUMPS = 5

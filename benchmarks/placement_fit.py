@@ -84,6 +84,10 @@ RECORD = (
     "h144",
     "h145",
     "h146",
+    "h151",
+    "h152",
+    "h153",
+    "h154",
 )
 #: Dumps a feature must occur in to be kept.
 MIN_DUMPS = 5

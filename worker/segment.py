@@ -453,8 +453,7 @@ def _features(
         after_appeal = after_appeal or info.end  # a copyright line ends the page
         if info.listed and not info.ad:
             after_appeal = True  # a list of links or tags under the story ends its page
-        elif info.lead > 0 and info.role == BOILER:
-            related = related or _KEY_LIST.match(info.key) is None
+        related = related or _links_label(info)
         ended = ended or _page_end(info) or (header and _short_end(info)) or _footer_end(entries, p)
         p -= 1
     if related and not ended and _by_under(entries, i):
@@ -1008,12 +1007,23 @@ _KEY_LIST = re.compile(
 )
 
 
-def _by_under(entries: list[_Entry], i: int) -> bool:
-    """entries[i] is a headline with a "By ..." line within three lines under it (a
+def _links_label(info: LineInfo) -> bool:
+    """A list of links' label ("Related galleries"; not a live page's "Key events" or a
+    page's "On this page", which sit inside a header), itself no link of a list."""
+    return (
+        info.role == BOILER
+        and info.lead > 0
+        and not (info.listed and not info.ad)
+        and _KEY_LIST.match(info.key) is None
+    )
+
+
+def _by_under(entries: list[_Entry], i: int, reach: int = 3) -> bool:
+    """entries[i] is a headline with a "By ..." line within ``reach`` lines under it (a
     standfirst may come between)."""
     if entries[i].info.role != HEAD:
         return False
-    for e in entries[i + 1 : i + 4]:
+    for e in entries[i + 1 : i + 1 + reach]:
         if e.info.role == BYLINE and opens_by(e.raw.text):
             return True
         if e.info.role not in (HEAD, BODY, CAPTION, CREDIT):
@@ -1023,12 +1033,7 @@ def _by_under(entries: list[_Entry], i: int) -> bool:
 
 def _signed_below(entries: list[_Entry], i: int) -> bool:
     """entries[i] is a headline with its "By ..." line right under it."""
-    return (
-        entries[i].info.role == HEAD
-        and i + 1 < len(entries)
-        and entries[i + 1].info.role == BYLINE
-        and opens_by(entries[i + 1].raw.text)
-    )
+    return _by_under(entries, i, reach=1)
 
 
 def _footer_end(entries: list[_Entry], k: int) -> bool:
@@ -1401,12 +1406,7 @@ def _body_maybe(
     # a list of links' label between, then a headline signed under it (_features)
     related = np.zeros(n, dtype=bool)
     for k in boiler.tolist():
-        info = infos[k]
-        related[k] = (
-            info.lead > 0
-            and not (info.listed and not info.ad)
-            and _KEY_LIST.match(info.key) is None
-        )
+        related[k] = _links_label(infos[k])
     for k in np.flatnonzero(~ended & (role[c] == HEAD) & _between(related, pc, c)).tolist():
         ended[k] = _by_under(entries, int(c[k]))
     unscored = np.isin(prole, _HEADERISH_ROLES) & ~ended

@@ -177,3 +177,37 @@ def test_a_name_and_a_party_are_no_dateline() -> None:
         "John Smith (Labour) said the vote was a disgrace and vowed to fight."
     ).dateline
     assert classify("-- BERNAMA").role == CLOSE  # (the agency's sign-off is still one)
+
+
+@pytest.mark.parametrize("line", ["Anzeige", "Werbung", "Publicité", "Publicidad", "Pubblicità"])
+def test_an_ad_slot_s_label_in_another_language_sits_inside_the_story(line: str) -> None:
+    """Multilingual dumps carry European sites' furniture: their ad labels are the
+    same inside-the-story furniture as "Advertisement"."""
+    info = classify(line)
+    assert (info.role, info.ad) == (BOILER, True)
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Artikel teilen",
+        "Partager l'article",
+        "Leggi anche: Lidi, ecco quanto costa un ombrellone quest'estate",
+        "Mehr zum Thema: Überall Proteste — wo Urlauber unerwünscht sind",
+        "Lire aussi : la grève des contrôleurs reconduite jusqu'à lundi",
+        "Leia também: Governo anuncia novo pacote para o setor",
+    ],
+)
+def test_share_buttons_and_link_labels_in_another_language_are_furniture(line: str) -> None:
+    assert classify(line).role == BOILER
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Teilen Sie uns Ihre Meinung mit, schrieb der Verband am Montag an seine Mitglieder.",
+        "Delen van de stad stonden dinsdag urenlang zonder stroom, meldt de netbeheerder.",
+    ],
+)
+def test_a_sentence_that_opens_with_such_a_word_is_prose(line: str) -> None:
+    assert classify(line).role != BOILER

@@ -431,10 +431,33 @@ PAGE_TOP_LINK = (
     r"(?:\s*(?:open|view|read|see) (?:it |this |the )?(?:e-?mail |newsletter )?(?:online"
     r"|in (?:your |a )?(?:web ?)?browser)(?: here)?)?\W*$)"
 )
+# The same furniture in the other languages of European news sites, which
+# multilingual dumps carry: an ad slot's label ("Anzeige", "Publicité", "Pubblicità"),
+# a share button ("Artikel teilen", "Partager") and a link list's label ("Leggi anche",
+# "Mehr zum Thema", "Lire aussi", "Más información", "Leia também", "Lees ook").
+FOREIGN_AD = (
+    r"anzeige|werbung|publicit[ée]|publicidad|pubblicit[àa]|publicidade|advertentie|reklama"
+)
+FOREIGN_SHARE = (
+    r"(?:artikel |beitrag )?teilen|partager(?: l['’]article| cet article)?"
+    r"|compartir(?: (?:el )?art[ií]culo)?|condividi(?: l['’]articolo)?|compartilhar|delen"
+)
+FOREIGN_LIST = (
+    r"leggi anche|lesen sie auch|mehr (?:zum thema|aus dem ressort|dazu|zu diesem thema)"
+    r"|(?:[àa] )?lire aussi|voir aussi|sur le m[êe]me sujet|lee tambi[ée]n|lea tambi[ée]n"
+    r"|m[áa]s informaci[óo]n|te puede interesar|ver tambi[ée]n|leia tamb[ée]m|veja tamb[ée]m"
+    r"|saiba mais|lees ook|meer over dit onderwerp|potrebbe interessarti|correlati"
+)
 # Whole short lines that are page furniture (anchored: cheap to try on every line).
 _BOILER_LINE = ByFirst(
     r"^(?:advertisement|advert|sponsored(?: content)?"
-    r"|skip (?:advertisement|advert|ad|to (?:main )?content)"
+    r"|"
+    + FOREIGN_AD
+    + "|"
+    + FOREIGN_SHARE
+    + "|"
+    + FOREIGN_LIST
+    + r"|skip (?:advertisement|advert|ad|to (?:main )?content)"
     r"|story continues below(?: advertisement)?|continue reading|read more|related"
     r"|more on this story"
     r"|follow (?-i:[A-Z])[\w&.'’-]*(?: (?:&|and|(?-i:[A-Z])[\w&.'’-]*)){0,3}"
@@ -574,7 +597,7 @@ _GLUED_LABEL = (
 # Label-prefixed furniture of any length ("Read more: <headline>", "Related: ...",
 # "Privacy Notice: ...", "Share or comment on this article:"): the label says what it is.
 _LABEL_LINE = ByFirst(
-    r"^(?:read more|read next|related(?: [\w'’-]+){0,2}"
+    r"^(?:" + FOREIGN_LIST + r"|read more|read next|related(?: [\w'’-]+){0,2}"
     r"|trending(?: now| stories| articles)?|(?:competing|conflicting) interests?"
     r"|backgrounders?|fact ?sheets?"  # a press release's linked documents
     r"|conflicts? of interests?|declarations? of (?:competing )?interests?"
@@ -631,7 +654,8 @@ _LABEL_LINE = ByFirst(
     re.I,
 )
 _AD_LINE = re.compile(
-    r"^(?:advert|advertisement|sponsored|skip (?:advertisement|advert|ad)\b|story continues"
+    r"^(?:" + FOREIGN_AD + r"|advert|advertisement|sponsored"
+    r"|skip (?:advertisement|advert|ad)\b|story continues"
     r"|scroll to continue|ad feedback|(?:article|story) content$|(?:article|content) continues\b"
     # "Continue reading the main story", "Continue reading below": a break in the story
     r"|continue reading (?:the )?(?:main |rest of the )?(?:story|article|below)$"
@@ -3385,7 +3409,8 @@ _TAG_LABELS = (
     r"|(?:companies|stocks|tickers|securities) mentioned|related (?:quotes|tickers|stocks)"
 )
 _LIST_LABEL = ByFirst(
-    r"^(?:related(?: stories| articles| coverage| content| reading| posts| pages| videos| reads"
+    r"^(?:" + FOREIGN_LIST + r"|related(?: stories| articles| coverage| content| reading| posts"
+    r"| pages| videos| reads"
     r"| materials| resources| documents| files| galleries| photos| podcasts| episodes| guides"
     r"| explainers| features| reviews| interviews| columns| opinions?| briefings| reports)?"
     r"|more on this (?:story|topic)|key (?:events|moments|updates|points)"  # a live page's

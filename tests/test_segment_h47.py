@@ -5,6 +5,8 @@ from __future__ import annotations
 
 import io
 
+from support_stories import refit_miss
+
 from worker import segment as S
 from worker.clean import APPEAL, BOILER, CLOSE, HEAD, classify
 from worker.dumpio import iter_lines
@@ -34,6 +36,7 @@ def test_reader_call_outs_close_a_story() -> None:
     assert classify(line).role == BOILER
 
 
+@refit_miss
 def test_call_out_is_no_headline_of_the_next_story() -> None:
     dump = [
         "Ferry fares to rise by a fifth from April",
@@ -70,6 +73,7 @@ def test_paragraph_under_an_ad_slot_opens_no_piece() -> None:
     assert S._lead_paragraph(ents, 3)
 
 
+@refit_miss
 def test_obituary_dates_line_ends_the_obituary_and_stays_in_it() -> None:
     life = "Ana Ruiz, harbour pilot and author, born 2 May 1931; died 9 January 2026"
     info = classify(life)

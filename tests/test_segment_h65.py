@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import io
 
-from support_stories import NEXT_PAGE, STORY, refit_miss, starts
+from support_stories import NEXT_PAGE, STORY, starts
 
 from worker.clean import BOILER, CLOSE, CONT, classify
 from worker.dumpio import iter_lines
@@ -143,7 +143,6 @@ def test_sentence_closed_by_a_bracketed_photo_credit_under_the_date_is_a_caption
     assert not any("(Wirewest/Jo Park)" in line for line in arts[1].text.splitlines())
 
 
-@refit_miss
 def test_lone_comment_label_over_a_headline_is_the_kicker() -> None:
     """story / "COMMENT" / opinion headline / byline: the one-word label is the column's
     kicker (it opens the page), though "Comment" is also a button's word; in a row of

@@ -132,7 +132,7 @@ def _line_parts(text: str, info: LineInfo) -> tuple[list[str], set[str]]:
         f.append("allcaps")
     # (a furniture line is short; of a long one, its first words tell enough)
     head = words[:TOKEN_WORDS]
-    if head and sum(1 for w in head if w[:1].isupper()) / len(head) > 0.6:
+    if _titlecase(head):
         f.append("titlecase")
     h = " ".join(head) if n > TOKEN_WORDS else s
     f += {_MARK_NAMES[m] for m in _MARKS.findall(h)}
@@ -155,6 +155,40 @@ def _length(n: int) -> str:
     return "w2-4" if n <= 4 else "w5-9" if n <= 9 else "w10-19" if n <= 19 else "w20+"
 
 
+#: LineInfo flags that join a line's coarse shape (see coarse_features).
+COARSE_FLAGS = ("end", "ad", "listed", "widget", "tags", "dateline", "clock")
+_COARSE_FLAGS = operator.attrgetter(*COARSE_FLAGS)
+
+
+def coarse_features(text: str, info: LineInfo) -> tuple[str, ...]:
+    """A line's shape in a few words (role, length, case, last mark, furniture flags): the
+    terms of the pair features, which weigh a start's line *together with* the line over
+    it or under it. One line's features weigh each line alone, so they cannot say that a
+    cookie banner opens a page under a copyright line but ends one over a headline, or
+    that a site's name starts a page over its menu but not over its story."""
+    s = text.strip()
+    words = info.words if info.role in (BODY, CONT) else len(s.split())
+    f = [f"r{info.role}", _length(words)]
+    f += [name for name, on in zip(COARSE_FLAGS, _COARSE_FLAGS(info), strict=True) if on]
+    if info.lead:
+        f.append("lead")
+    if info.role not in (BODY, CONT):
+        if s.isupper():
+            f.append("allcaps")
+        elif s[:1].isupper() and _titlecase(s.split()[:TOKEN_WORDS]):
+            f.append("titlecase")
+    last = s[-1:]
+    if last and last in ".?!":
+        f.append("end_p")
+    elif last == ":":
+        f.append("end_colon")
+    return tuple(f)
+
+
+def _titlecase(head: list[str]) -> bool:
+    return bool(head) and sum(1 for w in head if w[:1].isupper()) / len(head) > 0.6
+
+
 @dataclass(frozen=True)
 class PlacementModel:
     """Weights of the placement: for each feature, its weight on the line a start is
@@ -168,13 +202,22 @@ class PlacementModel:
     left: dict[str, float]
     per_left: float = 0.0
     below: dict[str, float] = field(default_factory=dict)
+    #: Pair weights: "S|a|P|b" for a start's line of coarse feature a under a line of
+    #: coarse feature b, "S|a|B|b" over one (see coarse_features).
+    pairs: dict[str, float] = field(default_factory=dict)
     # feature -> its three weights, and line -> its three sums (furniture lines
     # repeat across a dump's pages)
     _by_feature: dict = field(default_factory=dict, compare=False, repr=False)
     _by_word: dict = field(default_factory=dict, compare=False, repr=False)
     _memo: dict = field(default_factory=dict, compare=False, repr=False)
+    # start's coarse feature -> (weights by the line over's, by the line under's)
+    _by_pair: dict = field(default_factory=dict, compare=False, repr=False)
 
     def __post_init__(self) -> None:
+        for key, w in self.pairs.items():
+            _, a, side, b = key.split("|", 3)
+            over, under = self._by_pair.setdefault(a, ({}, {}))
+            (over if side == "P" else under)[b] = w
         for name in {*self.start, *self.above, *self.left, *self.below}:
             w = (
                 self.start.get(name, 0.0),
@@ -195,6 +238,7 @@ class PlacementModel:
             dict(data["left"]),
             data["per_left"],
             dict(data.get("below", {})),
+            dict(data.get("pairs", {})),
         )
 
     def to_json(self) -> dict:
@@ -203,8 +247,23 @@ class PlacementModel:
             "above": dict(sorted(self.above.items())),
             "left": dict(sorted(self.left.items())),
             "below": dict(sorted(self.below.items())),
+            "pairs": dict(sorted(self.pairs.items())),
             "per_left": self.per_left,
         }
+
+    def pair_score(
+        self, start: tuple[str, ...], above: tuple[str, ...], below: tuple[str, ...]
+    ) -> float:
+        """The pair weights of a start on a line of coarse features ``start`` between
+        lines of ``above`` and ``below`` (empty: no such line)."""
+        score = 0.0
+        for a in start:
+            by = self._by_pair.get(a)
+            if by is not None:
+                over, under = by
+                score += sum(over.get(b, 0.0) for b in above)
+                score += sum(under.get(b, 0.0) for b in below)
+        return score
 
     def line_weights(self, text: str, info: LineInfo) -> tuple[float, float, float, float]:
         """The line's summed weights as a start, as the line above one, as a line left,
@@ -331,6 +390,23 @@ def _over_dateline(
     )
 
 
+#: Whether a start on a headline between two paragraphs stays there (see _sandwiched).
+SANDWICH_STAYS = True
+
+
+def _sandwiched(roles: Sequence[int], b: int) -> bool:
+    """Line b is a headline right under one story's paragraph and right over the next's:
+    the page's top. In the written dumps 79 such headlines opened a page and 18 times
+    the paragraph under one did (a page whose header was lost, under a teaser of the
+    page above), which the model, weighing two lines at a time, took too often."""
+    return (
+        roles[b] == HEAD
+        and 0 < b < len(roles) - 1
+        and roles[b - 1] in (BODY, CONT)
+        and roles[b + 1] == BODY
+    )
+
+
 def _heads_below(roles: Sequence[int], i: int) -> bool:
     """Line i, below a start, is a headline over a paragraph, or over furniture and then
     a paragraph ("Thursday 14 November 2024 7:31am" / headline / "Share" / text): a
@@ -386,6 +462,7 @@ def place(
     A start never crosses the one before it, nor the one after it, nor comes closer
     to either than ``min_gap`` lines (unless the rules' start was closer)."""
     weights = _Lazy(lambda i: model.line_weights(*line(i)))
+    coarse = _Lazy(lambda i: coarse_features(*line(i)))
 
     def closes(i: int) -> bool:
         # end furniture, a wire story's closing credit ("(Writing by ...; editing by ...)"),
@@ -405,12 +482,21 @@ def place(
         # no shorter article than the rules made, if shorter than min_gap lines
         floor = above + min(min_gap, b - above) - 1
         ceiling = below - min(min_gap, below - b)
-        down = moves_down(roles[b], line(b)[0]) and not _over_dateline(line, roles, b)
+        down = (
+            moves_down(roles[b], line(b)[0])
+            and not _over_dateline(line, roles, b)
+            and not (SANDWICH_STAYS and _sandwiched(roles, b))
+        )
         lo, hi = run_around(roles, b, floor, ceiling, closes, down)
         if lo == hi or b in fixed:
             out.append(b)
             continue
         scores = candidates_scores(weights, roles, lo, hi, model.per_left)
+        if model.pairs:
+            for j in range(lo, hi + 1):
+                above_j = coarse[j - 1] if j > 0 else ()
+                below_j = coarse[j + 1] if j + 1 < n else ()
+                scores[j - lo] += model.pair_score(coarse[j], above_j, below_j)
         for j in range(max(lo, 1), hi + 1):
             if j != b and roles[j - 1] == CAPTION and _PHOTO_CREDIT.match(line(j)[0]):
                 scores[j - lo] = -math.inf  # a photo's credit goes with its caption above
@@ -454,9 +540,9 @@ class _Lazy:
 
     def __init__(self, get) -> None:
         self._get = get
-        self._got: dict[int, tuple[float, float, float, float]] = {}
+        self._got: dict[int, tuple] = {}
 
-    def __getitem__(self, i: int) -> tuple[float, float, float, float]:
+    def __getitem__(self, i: int) -> tuple:
         w = self._got.get(i)
         if w is None:
             w = self._got[i] = self._get(i)

@@ -380,3 +380,21 @@ def test_minutes_sections_timed_entries_and_jumps_open_no_page() -> None:
         lambda i: (lines[i], infos[i]), roles, [0, 2, 3, 4, 6], 0, SC.StartCheck({}, 10.0)
     )
     assert kept == [6]
+
+
+def test_a_comment_under_its_stamp_opens_no_page() -> None:
+    """With a model that keeps every start, the check drops one on a comment, the
+    paragraph right under its handle and time; a paragraph under a headline stays."""
+    lines = [
+        "342 Comments",
+        "brennan_k · 2 hours ago",
+        "Cut the cord?? So I'm left with no air fryer for however many weeks it takes them.",
+        "Fenrik_Gunnar — 9 November 2024 at 10:02",
+        "Good list. On the second point, the police found a van near the base on Wednesday.",
+        "Youth orchestra to tour Japan after appeal beats target",
+        ORCHESTRA[0],
+    ]
+    infos = [classify(t) for t in lines]
+    roles = [i.role for i in infos]
+    kept = SC.check(lambda i: (lines[i], infos[i]), roles, [2, 4, 5, 6], 0, SC.StartCheck({}, 10.0))
+    assert kept == [5, 6]

@@ -29,7 +29,16 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
 
-from worker.clean import BODY, BYLINE, CAPTION, HEAD, TIMESTAMP, LineInfo
+from worker.clean import (
+    _COMMENT_STAMP,
+    BODY,
+    BYLINE,
+    CAPTION,
+    COMMENT_STAMP_WORDS,
+    HEAD,
+    TIMESTAMP,
+    LineInfo,
+)
 from worker.placement import MEMO_TEXT_CHARS, info_key, line_features, load_weights
 
 MODEL_PATH = Path(__file__).with_name("startcheck.json")
@@ -176,6 +185,16 @@ _LIVE_ENTRY = re.compile(r"\d{1,2}[:.]\d\d\s?(?:[ap]\.?m\.?)?\s+[—–-]\s+\S")
 _JUMP_IN = re.compile(r"continued from (?:page|p\.)\s?[A-Z]?\d+\b", re.I)
 
 
+def _under_stamp(line: Callable[[int], tuple[str, LineInfo]], b: int) -> bool:
+    """The start at ``b`` is a paragraph right under a comment's stamp ("brennan_k · 2
+    hours ago", "Fenrik — 9 November 2024 at 10:02"): a comment of a thread, never a
+    page's first line (of 161 such paragraphs in the written dumps none opened one)."""
+    if b == 0 or line(b)[1].role != BODY:
+        return False
+    above, info = line(b - 1)
+    return info.words <= COMMENT_STAMP_WORDS and _COMMENT_STAMP.match(above.strip()) is not None
+
+
 def _inner_mark(line: Callable[[int], tuple[str, LineInfo]], b: int, n: int) -> bool:
     """The start at ``b`` is on a line only a page's inside holds (_ROMAN_SECTION,
     _LIVE_ENTRY), or a print story's jump is its first or second line: in the written
@@ -214,7 +233,7 @@ def check(
     keep = []
     for k in range(1, len(bounds) - 1):
         a, b, c = bounds[k - 1], bounds[k], bounds[k + 1]
-        if _letter(line, roles, b) or _inner_mark(line, b, len(roles)):
+        if _letter(line, roles, b) or _inner_mark(line, b, n) or _under_stamp(line, b):
             continue
         if _signed(line, roles, b, c):
             keep.append(b)

@@ -134,18 +134,18 @@ class Dump:
         self._coarse: dict[int, tuple[str, ...]] = {}
 
     def feats(self, i: int) -> tuple[str, ...]:
-        f = self._feats.get(i)
-        if f is None:
-            e = self.entries[i]
-            f = self._feats[i] = P.line_features(e.raw.text, e.info)
-        return f
+        return self._of(self._feats, P.line_features, i)
 
     def coarse(self, i: int) -> tuple[str, ...]:
-        c = self._coarse.get(i)
-        if c is None:
+        return self._of(self._coarse, P.coarse_features, i)
+
+    def _of(self, memo: dict, features, i: int) -> tuple[str, ...]:
+        """features(text, info) of line i, remembered in memo."""
+        f = memo.get(i)
+        if f is None:
             e = self.entries[i]
-            c = self._coarse[i] = P.coarse_features(e.raw.text, e.info)
-        return c
+            f = memo[i] = tuple(features(e.raw.text, e.info))
+        return f
 
     def line(self, i: int):
         e = self.entries[i]

@@ -110,13 +110,9 @@ def _line_parts(text: str, info: LineInfo) -> tuple[list[str], set[str]]:
     f += [name for name, on in zip(FLAGS, _FLAGS(info), strict=True) if on]
     if info.lead:
         f.append("lead")
-    last = s[-1:]
-    if last and last in ".?!":
-        f.append("end_p")
-    elif last == ":":
-        f.append("end_colon")
-    elif last and last in "\"'”’":
-        f.append("end_q")
+    mark = _end_mark(s)
+    if mark:
+        f.append(mark)
     first = s[:1]
     if first.islower():
         f.append("lower0")
@@ -177,12 +173,22 @@ def coarse_features(text: str, info: LineInfo) -> tuple[str, ...]:
             f.append("allcaps")
         elif s[:1].isupper() and _titlecase(s.split()[:TOKEN_WORDS]):
             f.append("titlecase")
+    mark = _end_mark(s, quotes=False)
+    if mark:
+        f.append(mark)
+    return tuple(f)
+
+
+def _end_mark(s: str, quotes: bool = True) -> str:
+    """How a line ends: a sentence's stop, a colon, a closing quote (or "")."""
     last = s[-1:]
     if last and last in ".?!":
-        f.append("end_p")
-    elif last == ":":
-        f.append("end_colon")
-    return tuple(f)
+        return "end_p"
+    if last == ":":
+        return "end_colon"
+    if quotes and last and last in "\"'”’":
+        return "end_q"
+    return ""
 
 
 def _titlecase(head: list[str]) -> bool:

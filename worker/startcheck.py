@@ -42,11 +42,11 @@ from worker.clean import (
 from worker.placement import MEMO_TEXT_CHARS, info_key, line_features, load_weights
 
 MODEL_PATH = Path(__file__).with_name("startcheck.json")
-#: Log-odds below which a start is dropped (odds of 3 to 5 against: a little surer
-#: than even, for short pages of a few paragraphs are the check's weak side). Six-fold
-#: cross-validation over the written dumps (benchmarks/placement_fit.py --cv) puts the
-#: best a little higher (Pk 0.0569 here, 0.0560 at 0, 0.0559 at 0.25), but at 0 the
-#: check dropped the short pages of five of the constructed layouts.
+#: Log-odds below which a start is dropped: even odds. It was -0.5 (odds of 3 to 5
+#: against, for short pages of a few paragraphs are the check's weak side); six-fold
+#: cross-validation over the written dumps (benchmarks/placement_fit.py --cv) put the
+#: best at 0 to 0.5 (Pk 0.0577 at -1, 0.0569 at -0.5, 0.0560 at 0, 0.0559 at 0.25,
+#: 0.0565 at 1), though at 0 it drops the short pages of a few constructed layouts.
 DROP_BELOW = 0.0
 #: Lines under a start searched for a page header.
 HEADER_SPAN = 5

@@ -199,12 +199,8 @@ def test_the_letters_of_a_letters_page_are_one_page() -> None:
     # the check itself: with a model that keeps every start, those on a letter or on
     # the signature right over one still go
     lines = [*story, *letters]
-    infos = [classify(t) for t in lines]
-    roles = [i.role for i in infos]
-    keep_all = SC.StartCheck({}, 10.0)
     first = len(story)  # (0-based: the courier's name; its headline is first + 2)
-    starts = [first, first + 2, *range(first + 3, first + 9)]
-    kept = SC.check(lambda i: (lines[i], infos[i]), roles, starts, 0, keep_all)
+    kept = _kept_by_check(lines, [first, first + 2, *range(first + 3, first + 9)])
     assert kept == [first, first + 2, first + 8]  # letters and signatures go
 
 
@@ -262,9 +258,7 @@ def test_a_letters_dash_signature_opens_no_page() -> None:
         ORCHESTRA[1],
         "— Name withheld at the writer's request",
     ]
-    infos = [classify(t) for t in lines]
-    roles = [i.role for i in infos]
-    kept = SC.check(lambda i: (lines[i], infos[i]), roles, [2, 3, 5], 0, SC.StartCheck({}, 10.0))
+    kept = _kept_by_check(lines, [2, 3, 5])
     assert kept == [3]
 
 
@@ -374,11 +368,7 @@ def test_minutes_sections_timed_entries_and_jumps_open_no_page() -> None:
         "Youth orchestra to tour Japan after appeal beats target",
         ORCHESTRA[0],
     ]
-    infos = [classify(t) for t in lines]
-    roles = [i.role for i in infos]
-    kept = SC.check(
-        lambda i: (lines[i], infos[i]), roles, [0, 2, 3, 4, 6], 0, SC.StartCheck({}, 10.0)
-    )
+    kept = _kept_by_check(lines, [0, 2, 3, 4, 6])
     assert kept == [6]
 
 
@@ -394,7 +384,14 @@ def test_a_comment_under_its_stamp_opens_no_page() -> None:
         "Youth orchestra to tour Japan after appeal beats target",
         ORCHESTRA[0],
     ]
+    kept = _kept_by_check(lines, [2, 4, 5, 6])
+    assert kept == [5, 6]
+
+
+def _kept_by_check(lines: list[str], starts: list[int]) -> list[int]:
+    """The starts (0-based) the check keeps with a model that keeps every start: only
+    its hard drops (letters, inner marks, comments) remove any."""
     infos = [classify(t) for t in lines]
     roles = [i.role for i in infos]
-    kept = SC.check(lambda i: (lines[i], infos[i]), roles, [2, 4, 5, 6], 0, SC.StartCheck({}, 10.0))
-    assert kept == [5, 6]
+    keep_all = SC.StartCheck({}, 10.0)
+    return SC.check(lambda i: (lines[i], infos[i]), roles, starts, 0, keep_all)

@@ -162,7 +162,15 @@ def choices(d: Dump):
         floor = above + min(S.MIN_LEN, b - above) - 1
         ceiling = below - min(S.MIN_LEN, below - b)
         down = P.moves_down(d.roles[b], d.entries[b].raw.text)
-        lo, hi = P.run_around(d.roles, b, floor, ceiling, lambda i: d.entries[i].info.end, down)
+        lo, hi = P.run_around(
+            d.roles,
+            b,
+            floor,
+            ceiling,
+            lambda i: P.closes_page(*d.line(i), d.roles[i]),
+            down,
+            lambda i: d.entries[i].info.words <= P.TAGLINE_WORDS,
+        )
         if lo == hi:
             continue
         hit = [s for s in range(lo, hi + 1) if s in gold]

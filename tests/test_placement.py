@@ -69,6 +69,21 @@ def test_run_is_the_furniture_between_paragraphs_and_at_most_max_move_lines() ->
     assert P.run_around(far, 2 * n, 0, len(far) - 1) == (n, 3 * n)
 
 
+def test_run_moves_up_over_a_short_line_of_prose_inside_furniture() -> None:
+    """A site's tagline ("Your region. Your farm. Every Thursday.") reads as prose, but
+    between its name and its menu it is furniture: the run reaches the name."""
+    roles = [BODY, BODY, HEAD, BODY, BOILER, HEAD, BODY]
+    words = [30, 25, 3, 6, 8, 9, 40]
+    short = lambda i: words[i] <= P.TAGLINE_WORDS  # noqa: E731
+    assert P.run_around(roles, 4, 0, len(roles) - 1) == (4, 5)
+    assert P.run_around(roles, 4, 0, len(roles) - 1, short=short) == (2, 5)
+    # a long paragraph stops it, and so does a short one under a paragraph
+    words[3] = P.TAGLINE_WORDS + 1
+    assert P.run_around(roles, 4, 0, len(roles) - 1, short=short) == (4, 5)
+    words[3], roles[2] = 6, BODY
+    assert P.run_around(roles, 4, 0, len(roles) - 1, short=short) == (4, 5)
+
+
 def test_a_start_moves_to_the_best_line_of_its_run_unless_fixed() -> None:
     lines = [
         _line(BODY, "The story's last paragraph ends here."),

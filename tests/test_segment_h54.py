@@ -145,7 +145,6 @@ def test_release_title_is_under_its_banner() -> None:
     assert arts[1].title == "Harbour Master Opens Night Moorings to Stranded Ferry Crews"
 
 
-@refit_miss
 def test_section_joined_by_and_the_is_a_label() -> None:
     """A regional section's name ("Harbour & the Coast") over a headline is not its title."""
     lines = [

@@ -4,7 +4,7 @@ written for the test; none comes from an evaluation set."""
 
 from __future__ import annotations
 
-from support_stories import NEXT_PAGE, STORY, starts
+from support_stories import NEXT_PAGE, STORY, refit_miss, starts
 
 from worker.clean import BOILER, CLOSE, classify
 from worker.segment import segment_text
@@ -58,6 +58,7 @@ def test_station_promos_and_alert_bars_are_furniture() -> None:
         assert classify(text).role == BOILER, text
 
 
+@refit_miss
 def test_station_player_and_alert_bar_top_the_next_page() -> None:
     """ "Listen Live" / "Now playing: X" or an alert bar over a headline: the top of the
     station's page, whose title is the headline under them."""

@@ -107,6 +107,7 @@ def test_dated_teasers_are_a_box_of_links() -> None:
     assert roles[len(STORY_A) + 2 :] == [BOILER] * (len(DATED_TEASERS) - 2)
 
 
+@refit_miss
 def test_a_box_of_dated_teasers_opens_no_article() -> None:
     lines = STORY_A + DATED_TEASERS + STORY_B
     assert _starts(lines) == [1, len(STORY_A) + len(DATED_TEASERS) + 1]

@@ -7,7 +7,6 @@ fact check's review box, a page's language links, a parliament's speakers)."""
 from __future__ import annotations
 
 import pytest
-from support_stories import refit_miss
 from test_segment_pages import FLOODS, ORCHESTRA, _starts, _two_pages
 from test_segment_subheads import _entries
 
@@ -176,7 +175,7 @@ def test_a_path_is_known_by_its_steps_not_by_a_chevron_alone() -> None:
 @pytest.mark.parametrize(
     "title",
     [
-        pytest.param("Transcript: Halverton council budget briefing, 3 May 2025", marks=refit_miss),
+        "Transcript: Halverton council budget briefing, 3 May 2025",
         "Q&A: What the flood grant means for your home",
         "Ask the expert: can my landlord refuse a flood repair?",
     ],

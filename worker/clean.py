@@ -3716,6 +3716,9 @@ _WIDGET_GLUE = frozenset(
         "article",
         "story",
         "page",
+        "post",  # ("Share this post", "Share this live blog")
+        "live",
+        "blog",
         "our",
         "us",
         "your",

@@ -341,6 +341,20 @@ def load_weights(path: Path) -> dict | None:
 MAX_MOVE = 25
 
 
+def closes_page(text: str, info: LineInfo, role: int) -> bool:
+    """A line a start's run does not move up over: end furniture, a wire story's closing
+    credit ("(Writing by ...; editing by ...)"), or an appeal longer than a button."""
+    return (
+        info.end
+        or (role == APPEAL and info.words > APPEAL_BUTTON_WORDS)
+        or (role == CLOSE and text.lstrip()[:1] == "(" and text.rstrip()[-1:] == ")")
+    )
+
+
+#: Most words of a short line of prose a start's run moves up over, inside furniture.
+TAGLINE_WORDS = 12
+
+
 def run_around(
     roles: Sequence[int],
     b: int,
@@ -348,6 +362,7 @@ def run_around(
     ceiling: int,
     closes: Callable[[int], bool] | None = None,
     down: bool = True,
+    short: Callable[[int], bool] | None = None,
 ) -> tuple[int, int]:
     """The furniture run a start at ``b`` can move within: up over lines that are not
     paragraphs (BODY, CONT) to just after the one above, but not to ``floor`` or
@@ -357,7 +372,14 @@ def run_around(
     most ``ceiling``; and at most MAX_MOVE lines either way."""
     lo = b
     top = max(floor, b - MAX_MOVE - 1)
-    while lo - 1 > top and roles[lo - 1] not in (BODY, CONT):
+    while lo - 1 > top:
+        if roles[lo - 1] in (BODY, CONT) and not (
+            short is not None
+            and lo - 2 > top
+            and roles[lo - 2] not in (BODY, CONT)
+            and short(lo - 1)
+        ):
+            break
         if closes is not None and closes(lo - 1):
             break
         lo -= 1
@@ -471,14 +493,10 @@ def place(
     coarse = _Lazy(lambda i: coarse_features(*line(i)))
 
     def closes(i: int) -> bool:
-        # end furniture, a wire story's closing credit ("(Writing by ...; editing by ...)"),
-        # or an appeal longer than a button
-        text, info = line(i)
-        return (
-            info.end
-            or (roles[i] == APPEAL and info.words > APPEAL_BUTTON_WORDS)
-            or (roles[i] == CLOSE and text.lstrip()[:1] == "(" and text.rstrip()[-1:] == ")")
-        )
+        return closes_page(*line(i), roles[i])
+
+    def short(i: int) -> bool:
+        return line(i)[1].words <= TAGLINE_WORDS
 
     out: list[int] = []
     n = len(roles)
@@ -493,7 +511,7 @@ def place(
             and not _over_dateline(line, roles, b)
             and not (SANDWICH_STAYS and _sandwiched(roles, b))
         )
-        lo, hi = run_around(roles, b, floor, ceiling, closes, down)
+        lo, hi = run_around(roles, b, floor, ceiling, closes, down, short)
         if lo == hi or b in fixed:
             out.append(b)
             continue

@@ -105,3 +105,18 @@ def test_signed_briefs_stay_apart() -> None:
         *brief("Rail strike called off", "The union"),
     ]
     assert _starts(lines) == [1, 5, 9]
+
+
+def test_density_feature_says_how_much_furniture_is_around_a_start() -> None:
+    """A scrape of article text (a headline every dozen paragraphs) and a page of
+    furniture (every other line a menu, caption or byline) fall in different buckets,
+    counted over DENSITY_SPAN lines either side only."""
+    span = SC.DENSITY_SPAN
+    sparse = ([HEAD] + [BODY] * 11) * 20
+    dense = [HEAD, BODY, BYLINE, BODY] * 60
+    assert SC._density(sparse, 120) == "dens_0"
+    assert SC._density(dense, 120) == "dens_3"
+    # furniture beyond the span does not count
+    far = [BYLINE] * (2 * span) + [BODY] * (2 * span) + [BYLINE] * (2 * span)
+    assert SC._density(far, 3 * span) == "dens_0"
+    assert SC._density(far, 2 * span) == "dens_3"

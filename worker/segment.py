@@ -219,7 +219,11 @@ class Weights:
     generated dumps, because the short hand-written fixtures carry little lexical
     cohesion and under-weight it. dateline, prev_furniture, subhead and carry were
     set by hand on generated dumps plus six hand-written held-out dumps (the
-    seed dump only checked). A candidate is a boundary when the score > 0.
+    seed dump only checked). sparse was set by six-fold cross-validation with the
+    learned stages (benchmarks/placement_fit.py --cv) on the written dumps and the
+    seed-like ones: 0.25 (0.5 worse; on paragraphs too, not only headers, it added
+    false starts, one of them in the seed dump). A candidate is a boundary when the
+    score > 0.
     """
 
     bias: float = -1.6
@@ -243,6 +247,8 @@ class Weights:
     subhead: float = -1.0
     carry: float = -4.0
     section_sim: float = -40.0
+    #: Added where the text around a candidate is nearly all paragraphs (_sparse).
+    sparse: float = 0.25
 
 
 DEFAULT_WEIGHTS = Weights()
@@ -370,6 +376,27 @@ def _appeal_zone(entries: list[_Entry], roles: np.ndarray | None = None) -> list
 def _roles(entries: list[_Entry]) -> np.ndarray:
     """The role of every entry, as an int8 array."""
     return np.fromiter((e.info.role for e in entries), dtype=np.int8, count=len(entries))
+
+
+#: Lines either side of a candidate over which the share of furniture is taken.
+SPARSE_SPAN = 60
+#: Furniture share (lines that are not paragraphs) under which the text is sparse.
+SPARSE_SHARE = 0.3
+
+
+def _sparse_of(roles: np.ndarray) -> Callable[[int], bool]:
+    """Whether the lines within SPARSE_SPAN of line i are nearly all paragraphs: a
+    scrape of article text with little furniture, as the seed dump is, where a page
+    more often starts with no cue at all than where every page has its header.
+    (A prefix count over the window; the span lies within any window's context.)"""
+    prose = np.concatenate(([0], np.cumsum((roles == BODY) | (roles == CONT))))
+    n = len(roles)
+
+    def sparse(i: int) -> bool:
+        lo, hi = max(0, i - SPARSE_SPAN), min(n, i + SPARSE_SPAN)
+        return (hi - lo) - int(prose[hi] - prose[lo]) < SPARSE_SHARE * (hi - lo)
+
+    return sparse
 
 
 def _ahead(entries: list[_Entry], i: int) -> list[tuple[str, int]]:
@@ -1272,11 +1299,15 @@ def score_gaps(
     wvec = tuple(getattr(weights, k) for k in FEATURES)
     bias = weights.bias
     mul = operator.mul
+    sparse = _sparse_of(_roles(entries)) if weights.sparse else None
     out = []
     for i in _candidates(entries, lo, zone):
         f = _features(entries, i, zone, coh, terms)
         if f is not None:
-            out.append((bias + sum(map(mul, f, wvec)), i))
+            score = bias + sum(map(mul, f, wvec))
+            if sparse is not None and entries[i].info.role != BODY and sparse(i):
+                score += weights.sparse
+            out.append((score, i))
     return out
 
 
@@ -1318,16 +1349,19 @@ def _positive_scores(
     # a lone headline that scores above zero without it; one that does not is left
     # out, as certainly at most zero
     lazy = terms is not None and weights.section_sim <= 0
+    sparse = _sparse_of(roles) if weights.sparse else None
     for i in _unnumbered(entries, cands.tolist()):
         f = _features(entries, i, zone, coh, terms, lazy)
         if f is not None:
             score = bias + sum(map(mul, f, wvec))
             if lazy and f[_HEAD_ONLY] and not _after_page_foot(entries, i):
-                if score <= 0:
+                if score + max(0.0, weights.sparse) <= 0:
                     continue
                 section = _section_sim(entries, i, terms, coh[2])
                 f = (*f[:_SECTION_AT], section, *f[_SECTION_AT + 1 :])
                 score = bias + sum(map(mul, f, wvec))  # (summed as score_gaps does)
+            if sparse is not None and entries[i].info.role != BODY and sparse(i):
+                score += weights.sparse
             out.append((score, i))
     return out
 

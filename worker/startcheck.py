@@ -12,9 +12,11 @@ Features: the start line's, the line above's and the line under's
 (worker.placement.line_features:
 role, flags, length, shape, words), the lengths of the article the start opens and
 of the one above it, in lines and in paragraphs, whether a page header (headline,
-byline, date, caption) follows within a few lines, and whether the starts just
+byline, date, caption) follows within a few lines, whether the starts just
 before and after it have the same shape (role, how the line begins, its length),
-the mark of a list's items. Fitted by benchmarks/placement_fit.py on the labelled
+the mark of a list's items, and how much of the text around it is furniture
+(_density: where little is, as in a scrape of article text, a start with no cue
+opens a page more often). Fitted by benchmarks/placement_fit.py on the labelled
 dumps (worker/startcheck.json); a start is kept when it is a page's first line, or
 within four lines of one, with odds of at least even.
 
@@ -23,6 +25,7 @@ Pure functions over plain data: texts, LineInfos and start indices.
 
 from __future__ import annotations
 
+import bisect
 import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
@@ -35,6 +38,7 @@ from worker.clean import (
     BYLINE,
     CAPTION,
     COMMENT_STAMP_WORDS,
+    CONT,
     HEAD,
     TIMESTAMP,
     LineInfo,
@@ -144,7 +148,24 @@ def _features(
         f.append("same_both")
     head = roles[b : min(c, b + HEADER_SPAN)]
     f += [name for role, name in _HEADER if role in head]
+    f.append(_density(roles, b))
     return f
+
+
+#: Lines either side of a start over which the share of furniture is taken.
+DENSITY_SPAN = 60
+#: Shares of furniture lines (not paragraphs) that bound the density features.
+DENSITY_CUTS = (0.1, 0.2, 0.35)
+_PROSE = frozenset({BODY, CONT})
+
+
+def _density(roles: Sequence[int], b: int) -> str:
+    """How much of the text around a start is furniture, bucketed: where pages carry
+    little of it (a scrape of article text, as the seed dump is), a start with no cue
+    is a page's more often than where every page has a header."""
+    lo, hi = max(0, b - DENSITY_SPAN), min(len(roles), b + DENSITY_SPAN)
+    prose = sum(1 for r in roles[lo:hi] if r in _PROSE)
+    return f"dens_{bisect.bisect(DENSITY_CUTS, 1 - prose / max(1, hi - lo))}"
 
 
 # A letter to the editor's first words ("SIR – ...", "Sir, ...", "Dear Editor,").

@@ -21,7 +21,9 @@ from worker.segment import segment_text
 #: the check, a start moved a line, where six-fold cross-validation on the written
 #: dumps went from Pk 0.0597 / F1 0.9045 to 0.0560 / 0.9101. The twentieth session's
 #: refit (72 more written dumps, runs that pass over a tagline) got three right again
-#: and four more wrong: a start moved a line in three, a page's start dropped in one.
+#: and four more wrong: a start moved a line in three, a page's start dropped in one;
+#: its last refit (the seed-like sets, the sparse-text weights) got one of those four
+#: right again.
 refit_miss = pytest.mark.xfail(
     strict=True, reason="the learned start models as refitted (sessions 17-20) miss this start"
 )

@@ -8,8 +8,6 @@ dateline-only lines and bylines without "By".
 
 from __future__ import annotations
 
-from support_stories import refit_miss
-
 from worker.clean import (
     APPEAL,
     BIO,
@@ -684,7 +682,6 @@ def test_counters_buttons_credits_and_appeals_from_many_sites() -> None:
         assert info.role == BOILER and info.lead > 0, label
 
 
-@refit_miss
 def test_tag_lists_end_at_a_headline_and_ingredient_runs_are_not_headers() -> None:
     lines = [
         "The ministry said the new rules would apply from the start of the school year.",

@@ -221,9 +221,9 @@ class Weights:
     set by hand on generated dumps plus six hand-written held-out dumps (the
     seed dump only checked). sparse was set by six-fold cross-validation with the
     learned stages (benchmarks/placement_fit.py --cv) on the written dumps and the
-    seed-like ones: 0.25 (0.5 worse; on paragraphs too, not only headers, it added
-    false starts, one of them in the seed dump). A candidate is a boundary when the
-    score > 0.
+    seed-like ones: 0.5 (with 48 seed-like dumps in the folds 0.4 to 0.7 did alike,
+    0.1 and 0.25 worse; on paragraphs too, not only headers, it added false starts,
+    one of them in the seed dump). A candidate is a boundary when the score > 0.
     """
 
     bias: float = -1.6
@@ -247,8 +247,9 @@ class Weights:
     subhead: float = -1.0
     carry: float = -4.0
     section_sim: float = -40.0
-    #: Added where the text around a candidate is nearly all paragraphs (_sparse).
-    sparse: float = 0.25
+    #: Added to a header line's score where the text around it is nearly all
+    #: paragraphs (_sparse_of).
+    sparse: float = 0.5
 
 
 DEFAULT_WEIGHTS = Weights()

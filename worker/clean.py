@@ -112,6 +112,15 @@ _NAME_OUTLET = re.compile(
 )
 # "Chinedu Okafor, Abuja": a name and the place the reporter files from.
 _NAME_PLACE = re.compile(rf"^({_NAME_SEQ}),\s*[A-Z][\w'’.\-]+(?:\s[A-Z][\w'’.\-]+)?$")
+# "Jonas Eide, Wild Salmon Alliance": a name and the body the writer speaks for (an op-ed's
+# or a letter's signature under its standfirst); the body's name ends in a word that names
+# an organisation, so "Jo Park, Upper Dale" (a place) is left to _NAME_PLACE.
+_NAME_ORG = re.compile(
+    rf"^({_NAME_SEQ}),\s*(?:the )?(?:[A-Z][\w'’.&-]*\s){{1,4}}(?:Alliance|Institute|Union"
+    r"|Council|Foundation|Association|Society|Network|Trust|Centre|Center|Campaign|Coalition"
+    r"|Federation|Party|University|College|Forum|Watch|Initiative|Project|Group|League"
+    r"|Movement|Fund|Commission|Chamber|Confederation|Committee)$"
+)
 # Words before a role: capitalised ("Diplomatic editor") or a few lower-case titles;
 # not any word, or "Governor Erik Holm told reporters" would be a byline.
 _ROLE_MOD = (
@@ -381,6 +390,14 @@ _BIO = re.compile(
     r"|has (?:covered|reported on))"
     r"\s.{2,160}?(?:\bfor (?:the )?(?-i:[A-Z])|@)"
 )
+
+
+def _own_views_bio(s: str) -> bool:
+    """A bio sentence, then the note that its views are the writer's own."""
+    return _BIO.match(s) is not None and _OWN_VIEWS.search(s) is not None
+
+
+_OWN_VIEWS = re.compile(r"\b(?:views|opinions) expressed (?:in this|here|are|by)\b")
 #: Longest author bio, in words (they run 7-20; "Storm Hedda is the first named
 #: storm of the season to ..." is a paragraph of the story).
 BIO_WORDS = 30
@@ -490,7 +507,8 @@ _BOILER_LINE = ByFirst(
     r"|^(?:posts|replies|comments|showing|results) \d[\d,]*\s*[-–]\s*\d[\d,]* of \d[\d,]*\b"
     # an advocacy page's buttons: "Take action", "Sign the petition", "Donate now"
     r"|^(?:take action|act now|add your (?:name|voice)|donate(?: now| today)?"
-    r"|sign (?:the|our|this) (?:[#\w'’-]+ ){0,3}(?:petition|pledge|open letter))\W*$"
+    r"|sign (?:the|our|this) (?:[#\w'’-]+ ){0,3}(?:petition|pledge|open letter)"
+    r"(?: (?:to|for|against|on|calling on) [^.!?]{1,60})?)\W*$"  # ("... to the Commission")
     r"|^send this \w+ to a friend\b|^like this:?$|^like loading\b"
     # an obituary's guest book buttons: "Share a memory (12 entries)", "Leave a condolence"
     r"|^(?:share|leave|post|add|send|view|read) (?:a |your |all )?(?:memor(?:y|ies)|condolences?"
@@ -2533,6 +2551,9 @@ def _classify(
     if s[:6] == "About " and _ABOUT_RUNIN.match(s):
         info.role = BOILER  # "About Acme: Acme is ...": a press release's company note
         return info
+    if nwords <= LONG_BIO_WORDS and "xpressed" in s and mask & _K_BIO and _own_views_bio(s):
+        info.role = BIO  # "Jo Park is a fellow at X. The views expressed are her own.": the
+        return info  # op-ed's last line is its writer's note, disclaimer and all
     if 40 < nwords <= DISCLOSURE_WORDS and "ffiliate" in s and _DISCLOSURE.search(s) is not None:
         info.role, info.ad = BOILER, True  # the outlet's affiliate-links notice, in its page
         return info
@@ -2939,6 +2960,7 @@ def _short_role(s: str, nwords: int, mask: int, dateline: bool) -> int:
                 or (_NAME_PAIR.match(s) and not _names_a_section(s))
                 or _NAME_AGENCY.match(s)
                 or (nwords <= 5 and _NAME_PLACE.match(s))
+                or _NAME_ORG.match(s)
             )
         ):
             return BYLINE

@@ -1,0 +1,139 @@
+"""Pages that open with no header of their own under a Q&A explainer or a photo, in
+text with little furniture (the seed dump's kind): segment._explainer_end,
+segment._asked_again and the sparse_photo weight. The stories share their subject,
+as one dump's stories do, so word cohesion alone does not part them."""
+
+from __future__ import annotations
+
+from worker import segment as S
+from worker.clean import BYLINE, CAPTION, CREDIT, classify
+
+REPORT = [
+    "Flood barriers along the Tessaly river were raised on Monday as forecasters warned "
+    "that the water could reach its highest level in forty years by the weekend.",
+    "The regional water authority said crews had worked through the night to close the "
+    "last gaps in the barrier at Marrow Quay, where the river burst its banks in 2019.",
+    "“We are as ready as we can be, but nobody should think the barriers make the town "
+    "safe,” said Ilse Damaris, the authority’s chief engineer, at a briefing in Velt.",
+    "About 2,400 households in low-lying streets have been told to prepare to leave, and "
+    "schools near the river will close from Wednesday, the council said.",
+    "Farmers upstream said fields that were sown only last month were already under "
+    "water, and that the losses would run to millions of crowns if the rain continued.",
+    "The army has sent 300 soldiers and a dozen amphibious trucks to the valley, and "
+    "volunteers have filled more than 40,000 sandbags at the sports hall in Velt.",
+]
+EXPLAINER = [
+    "Why is the Tessaly flooding again?",
+    "Three weeks of rain have fallen on ground that was already soaked, and the reservoirs "
+    "upstream are full, so every new storm runs straight into the river.",
+    "Who is most at risk?",
+    "People in the old town and in the riverside estates of Velt, which were built on the "
+    "flood plain in the 1970s, and farmers whose fields border the river.",
+    "Can the barriers hold?",
+    "Engineers say the barriers are designed for a flood one metre higher than the record, "
+    "but they worry about seepage under the older sections near the quay.",
+    "What should residents do?",
+    "Keep a bag packed with medicines and documents, move valuables upstairs, and follow "
+    "the council’s alerts, which are sent by text message and broadcast on local radio.",
+    "What happens next?",
+    "Forecasters expect the rain to ease by Sunday, but the river will keep rising for two "
+    "or three days after the rain stops as water drains from the hills.",
+]
+LEAD = [
+    "Hundreds of residents of Velt’s old town left their homes on Thursday as the Tessaly "
+    "river rose above the flood barriers at Marrow Quay for the first time.",
+    "Water poured over a low section of the barrier shortly after dawn and spread through "
+    "the streets around the market square, reaching the windows of parked cars.",
+    "“We heard the sirens and we just took the children and went,” said Petra Holm, who "
+    "lives above a bakery on Quay Street, speaking at an evacuation centre in a school.",
+    "The council said nobody had been hurt and that most people had gone to stay with "
+    "relatives, while about 300 spent the night in the school and a church hall.",
+    "Ilse Damaris of the water authority said the barrier had held along most of its "
+    "length, and that crews would pump the water back into the river once it fell.",
+    "The prime minister is expected to visit Velt on Friday, and the government has "
+    "promised emergency payments to households whose homes have been flooded.",
+]
+
+
+def _starts(lines: list[str]) -> list[int]:
+    return [a.start_line for a in S.segment_text("\n".join(lines) + "\n")]
+
+
+def test_a_news_lead_under_an_explainers_last_answer_opens_the_next_story() -> None:
+    """Question headings each answered in a paragraph, then a paragraph that dates its
+    news by the day: the explainer has ended and the next story begins there."""
+    lines = ["Tessaly river expected to peak this weekend", *REPORT, *EXPLAINER, *LEAD]
+    lead = 2 + len(REPORT) + len(EXPLAINER)
+    assert lead in _starts(lines)
+
+
+def test_an_answer_that_goes_on_is_no_new_story() -> None:
+    """The same explainer with a second paragraph to its last answer that names no day
+    of the week: the explainer goes on, no start is put there."""
+    more = (
+        "Officials say that even after the water falls it could take weeks to dry out "
+        "cellars and to test the wells, and they ask people not to return before then."
+    )
+    lines = ["Tessaly river expected to peak this weekend", *REPORT, *EXPLAINER, more]
+    assert _starts(lines) == [1]
+
+
+def test_the_explainers_last_question_is_no_header_of_the_next_page() -> None:
+    """An explainer's last question and its answer, then a campaign's name and its
+    statement's headline: the question heads a section, its answer is no standfirst and
+    the name under it no byline of it; the next page opens at the name."""
+    site = "Riverside Action Network"
+    assert classify(site).role == BYLINE
+    statement = [
+        site,
+        "Joint statement: protect the flood plain now",
+        "We, the undersigned residents’ groups, call on the council to stop all building on "
+        "the Tessaly flood plain until a new flood map has been published.",
+        "For thirty years the riverside estates have been allowed to grow on land that the "
+        "river has always claimed, and the people who live there pay the price.",
+        "We ask for a new flood map, a fund for families who want to move, and a seat for "
+        "residents on the board that decides where the barriers are built.",
+    ]
+    lines = ["Tessaly river expected to peak this weekend", *REPORT, *EXPLAINER, *statement]
+    question = 2 + len(REPORT) + len(EXPLAINER) - 2
+    starts = _starts(lines)
+    assert question + 2 in starts and question not in starts
+
+
+def test_a_caption_and_its_credit_under_a_paragraph_open_a_page_in_sparse_text() -> None:
+    """In text that is nearly all paragraphs, a photo's caption with its credit right
+    under a story's last paragraph is the next page's first line."""
+    caption = "Volunteers fill sandbags at the sports hall in Velt on Wednesday."
+    credit = "(Photo: Anja Berg / Valley Courier)"
+    lines = [*REPORT, *REPORT[:3], caption, credit, *LEAD]
+    ents: list = []
+    S._push_many(ents, [S.RawLine(i + 1, 0, 0, t) for i, t in enumerate(lines)])
+    at = len(REPORT) + 3
+    assert ents[at].info.role == CAPTION and ents[at + 1].info.role == CREDIT
+    assert S._photo_under_prose(ents, at)
+    assert at + 1 in _starts(lines)
+    # (without the extra weight the same caption is read as a photo inside the story)
+    weights = S.Weights(sparse_photo=0.0)
+    data = "\n".join(lines) + "\n"
+    assert at + 1 not in [a.start_line for a in S.segment_text(data, weights=weights)]
+
+
+def test_an_interviews_credit_and_outlet_are_its_header_not_a_letters_signature() -> None:
+    """ "Interview by <name>" and the outlet's name under a standfirst sign the
+    interview's header; a letter's signature is a bare name (and its town)."""
+    interview = [
+        "Ilse Damaris: “The river always wins in the end”",
+        "The water authority’s chief engineer has spent twenty years on the Tessaly’s "
+        "barriers. We asked her what happens when they are not enough.",
+        "Interview by Jorun Veldt",
+        "Valley Courier",
+        "You were on the quay all night. How close did the river come to the top?",
+        "Closer than I would like. At Marrow Quay we had perhaps forty centimetres to "
+        "spare at two in the morning, and the rain had not stopped.",
+    ]
+    lines = ["Tessaly river expected to peak this weekend", *REPORT, *interview]
+    ents: list = []
+    S._push_many(ents, [S.RawLine(i + 1, 0, 0, t) for i, t in enumerate(lines)])
+    credit = 1 + len(REPORT) + 2
+    assert [e.info.role for e in ents[credit : credit + 2]] == [BYLINE, BYLINE]
+    assert 2 + len(REPORT) in _starts(lines)

@@ -2854,7 +2854,7 @@ def _outside_parallel(entries: list[_Entry], body: list[int], cands: list[int]) 
     paragraphs open with the same two words ("I will take credit ...", "I will never
     ..."), a list of vows or points, each on its own subject, so the parts either
     side of a split inside it share few words though they are one piece."""
-    openings = [" ".join(entries[i].raw.text.lower().split()[:2]) for i in body]
+    openings = [" ".join(entries[i].raw.text.split(None, 2)[:2]).lower() for i in body]
     common, count = Counter(openings).most_common(1)[0]
     if count < PARALLEL_MIN or count < PARALLEL_SHARE * len(body):
         return cands
@@ -3121,6 +3121,8 @@ def _voice_shift(entries: list[_Entry], body: list[int], cands: list[int], cos) 
     of voice marks a new piece even on the same subject; a column that speaks for its
     readers' town ("we", "us", "our") as much as for its writer counts too, on more
     paragraphs. -1 when there is none."""
+    if not any(c < VOICE_COS for c in cos):
+        return -1  # (no split parts two pieces that little alike: none to look at)
     label = {i: _turn_label(entries[i].raw.text) for i in body}
     turns = Counter(label.values())
     own = {

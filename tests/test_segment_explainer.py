@@ -137,3 +137,40 @@ def test_an_interviews_credit_and_outlet_are_its_header_not_a_letters_signature(
     credit = 1 + len(REPORT) + 2
     assert [e.info.role for e in ents[credit : credit + 2]] == [BYLINE, BYLINE]
     assert 2 + len(REPORT) in _starts(lines)
+
+
+def test_an_appeal_that_signs_off_with_thanks_covers_no_paragraph_after_it() -> None:
+    """An appeal's zone runs on over paragraphs that still talk to the reader, but one
+    that ends with its thanks is over: the first-person column under it is a new page."""
+    appeal = [
+        "Before you go …",
+        "… we have a favour to ask. Reporting from the valley is slow and expensive, and "
+        "we keep it free for everyone to read.",
+        "If you can, please support us with a single gift or a monthly one. It takes less "
+        "than a minute. Thank you.",
+    ]
+    column = [
+        "We have lived beside the Tessaly all our lives, and we have never seen our "
+        "neighbours so frightened of the river that feeds our orchards.",
+        "Our street flooded twice in ten years. Each time we were told the barrier would "
+        "be raised, and each time the money went to the new estates instead.",
+        "We do not ask for sympathy. We ask that the people who decide where the barriers "
+        "go come and stand in our kitchens when the water is at the door.",
+    ]
+    lines = ["Tessaly river expected to peak this weekend", *REPORT, *appeal, *column]
+    ents: list = []
+    S._push_many(ents, [S.RawLine(i + 1, 0, 0, t) for i, t in enumerate(lines)])
+    zone = S._appeal_zone(ents)
+    first = 1 + len(REPORT) + len(appeal)
+    assert zone[first - 1] and not any(zone[first:])
+    assert first in _scored(ents)  # (a candidate, its page closed above it)
+    # the same appeal without its thanks covers the column's first lines: no candidate
+    lines[first - 1] = lines[first - 1].removesuffix(" Thank you.")
+    S._push_many(ents := [], [S.RawLine(i + 1, 0, 0, t) for i, t in enumerate(lines)])
+    assert S._appeal_zone(ents)[first]
+    assert first not in _scored(ents)
+
+
+def _scored(ents: list) -> set[int]:
+    coh, terms = S._cohesion_terms(ents)
+    return {i for _, i in S.score_gaps(ents, 1, S.DEFAULT_WEIGHTS, coh, terms)}

@@ -45,3 +45,17 @@ def test_a_title_naming_a_body_is_no_byline(line: str) -> None:
 )
 def test_a_petition_button_with_its_addressee_is_boilerplate(line: str) -> None:
     assert classify(line).role == BOILER
+
+
+@pytest.mark.parametrize(
+    "line", ["Sunniva Leck, Senior Research Economist", "Ana Ruiz, senior fellow"]
+)
+def test_a_think_tanks_writer_with_her_title_is_a_byline(line: str) -> None:
+    assert classify(line).role == BYLINE
+
+
+@pytest.mark.parametrize(
+    "line", ["Senior economist warns of recession", "Researchers find new species"]
+)
+def test_a_headline_about_economists_is_no_byline(line: str) -> None:
+    assert classify(line).role == HEAD

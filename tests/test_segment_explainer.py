@@ -112,6 +112,11 @@ def test_a_caption_and_its_credit_under_a_paragraph_open_a_page_in_sparse_text()
     assert ents[at].info.role == CAPTION and ents[at + 1].info.role == CREDIT
     assert S._photo_under_prose(ents, at)
     assert at + 1 in _starts(lines)
+    # a credit labelled "Photograph:" may be read as a caption line of its own
+    lines[at + 1] = "Photograph: Anja Berg/Valley Courier"
+    S._push_many(ents := [], [S.RawLine(i + 1, 0, 0, t) for i, t in enumerate(lines)])
+    assert S._photo_under_prose(ents, at)
+    lines[at + 1] = credit
     # (without the extra weight the same caption is read as a photo inside the story)
     weights = S.Weights(sparse_photo=0.0)
     data = "\n".join(lines) + "\n"

@@ -47,7 +47,8 @@ _NAME_SEQ = (
 )
 _ROLES = (
     r"(?:editor|correspondent|reporter|writer|columnist|contributor|journalist|analyst"
-    r"|producer|staff|bureau chief|commentator|critic|presenter)s?"
+    r"|producer|staff|bureau chief|commentator|critic|presenter"
+    r"|economist|researcher|research fellow|senior fellow|strategist)s?"  # a think tank's writers
 )
 _BY = re.compile(
     r"^(?:by:?|words by|written by|story by|reporting by|(?:words|text|report|authors?)\s*:"
@@ -1920,6 +1921,11 @@ _FAMILIES = {
         "commentator",
         "critic",
         "presenter",
+        "economist",
+        "researcher",
+        "research fellow",
+        "senior fellow",
+        "strategist",
     ),
     _K_AGO: ("ago",),
     _K_BIO: (

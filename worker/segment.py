@@ -1391,13 +1391,26 @@ def _sparse_bonus(entries: list[_Entry], i: int, weights: Weights) -> float:
 
 
 def _photo_under_prose(entries: list[_Entry], i: int) -> bool:
-    """entries[i] is a caption, the line under it its credit, the line above prose."""
+    """entries[i] is a caption, the line under it its credit ("Photograph: Jo Park/
+    Agency" may be read as a caption of its own), the line above prose."""
     return (
         entries[i].info.role == CAPTION
         and 0 < i < len(entries) - 1
-        and entries[i + 1].info.role == CREDIT
+        and (
+            entries[i + 1].info.role == CREDIT
+            or (
+                entries[i + 1].info.role == CAPTION
+                and _CREDIT_LABEL_LINE.match(entries[i + 1].raw.text) is not None
+            )
+        )
         and entries[i - 1].info.role in (BODY, CONT)
     )
+
+
+# A credit line by its label: "Photograph: Jo Park/Agency", "(Photo: Supplied)".
+_CREDIT_LABEL_LINE = re.compile(
+    r"\s*\(?(?:photo(?:graph)?s?|pictures?|images?|credit)\s*(?::|by\b)\s*\S.{0,60}$", re.I
+)
 
 
 _HEAD_ONLY = FEATURES.index("head_only")

@@ -179,3 +179,24 @@ def test_an_appeal_that_signs_off_with_thanks_covers_no_paragraph_after_it() -> 
 def _scored(ents: list) -> set[int]:
     coh, terms = S._cohesion_terms(ents)
     return {i for _, i in S.score_gaps(ents, 1, S.DEFAULT_WEIGHTS, coh, terms)}
+
+
+def test_in_sparse_text_a_paragraph_no_question_follows_ends_the_explainer() -> None:
+    """Where the text is nearly all paragraphs, a paragraph under a one-paragraph answer
+    with no question after it opens the next piece, dated or not; in dense furniture
+    the explainer is left whole."""
+    feature = [
+        "The road to the flood camp at Marrow Quay runs along the top of the old dyke, "
+        "past orchards where only the crowns of the apple trees show above the water.",
+        *LEAD[1:],
+    ]
+    lines = ["Tessaly river expected to peak this weekend", *REPORT, *EXPLAINER, *feature]
+    first = 2 + len(REPORT) + len(EXPLAINER)
+    assert first in _starts(lines)
+    dense = [x for line in lines for x in (line, "Share this article", "Advertisement")]
+    ents: list = []
+    S._push_many(ents, [S.RawLine(i + 1, 0, 0, t) for i, t in enumerate(dense)])
+    at = 3 * (first - 1)
+    assert ents[at].raw.text == feature[0] and not S._sparse_at(ents, at)
+    S._push_many(ents := [], [S.RawLine(i + 1, 0, 0, t) for i, t in enumerate(lines)])
+    assert S._sparse_at(ents, first - 1)

@@ -3217,14 +3217,33 @@ def _explainer_end(entries: list[_Entry], cands: list[int], a: int) -> int:
     head the explainer's sections ("What happens next?"), each answered in a paragraph
     or two; a paragraph under the last answer that dates its news by the day of the
     week ("... said on Tuesday") is no third paragraph of the answer but the next
-    story's lead (in the seed-like written dumps, 8 times in 10). -1 when there is none."""
+    story's lead (in the seed-like written dumps, 8 times in 10). Where the text is
+    sparse (_sparse_of: a scrape with little furniture, whose pages more often open
+    with no cue), so is a paragraph under a one-paragraph answer that no question
+    follows: the explainer would go on asking. -1 when there is none."""
     for k, c in enumerate(cands):
-        if not _NEWS_DAY.search(_first_sentence(entries[c].raw.text)):
+        dated = _NEWS_DAY.search(_first_sentence(entries[c].raw.text)) is not None
+        if not dated and not _sparse_at(entries, c):
             continue
         asked = [i for i in range(a, c) if _question_head(entries[i])]
-        if len(asked) >= QA_MIN and c - asked[-1] <= QA_ANSWER_LINES + 1:
+        if len(asked) < QA_MIN or c - asked[-1] > QA_ANSWER_LINES + 1:
+            continue
+        if (
+            dated
+            or (
+                c - asked[-1] == 2  # (a one-paragraph answer above, and no question below)
+                and not any(_question_head(e) for e in entries[c + 1 : c + 3])
+            )
+        ):
             return k
     return -1
+
+
+def _sparse_at(entries: list[_Entry], i: int) -> bool:
+    """_sparse_of at entries[i], counted here (for the few lines that ask)."""
+    lo, hi = max(0, i - SPARSE_SPAN), min(len(entries), i + SPARSE_SPAN)
+    prose = sum(1 for e in entries[lo:hi] if e.info.role in (BODY, CONT))
+    return (hi - lo) - prose < SPARSE_SHARE * (hi - lo)
 
 
 def _asked_again(entries: list[_Entry], h: int) -> bool:

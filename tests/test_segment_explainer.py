@@ -200,3 +200,18 @@ def test_in_sparse_text_a_paragraph_no_question_follows_ends_the_explainer() -> 
     assert ents[at].raw.text == feature[0] and not S._sparse_at(ents, at)
     S._push_many(ents := [], [S.RawLine(i + 1, 0, 0, t) for i, t in enumerate(lines)])
     assert S._sparse_at(ents, first - 1)
+
+
+def test_a_labelled_credit_makes_the_sentence_over_it_a_caption() -> None:
+    """ "Illustration: Jo Park for The Ledger" under a sentence: the sentence is the
+    picture's caption (reported, not matched), whatever it reads like; a paragraph too
+    long to be a caption stays a paragraph."""
+    caption = "Electronic shelf labels in a Saltby store. Prices now change in minutes."
+    for credit in ("Illustration: Ottilie Brenn for The Ledger", "Photograph: Jo Park/KPA"):
+        ents: list = []
+        S._push_many(ents, [S.RawLine(i + 1, 0, 0, t) for i, t in enumerate([caption, credit])])
+        assert [e.info.role for e in ents] == [CAPTION, CAPTION]
+    long = " ".join([REPORT[0], REPORT[1]])
+    ents = []
+    S._push_many(ents, [S.RawLine(1, 0, 0, long), S.RawLine(2, 0, 0, "Photograph: Jo Park/KPA")])
+    assert ents[0].info.role != CAPTION

@@ -1409,8 +1409,14 @@ def _photo_under_prose(entries: list[_Entry], i: int) -> bool:
 
 # A credit line by its label: "Photograph: Jo Park/Agency", "(Photo: Supplied)".
 _CREDIT_LABEL_LINE = re.compile(
-    r"\s*\(?(?:photo(?:graph)?s?|pictures?|images?|credit)\s*(?::|by\b)\s*\S.{0,60}$", re.I
+    r"\s*\(?(?:photo(?:graph)?s?|pictures?|images?|illustration|graphic|credit)\s*(?::|by\b)"
+    r"\s*\S.{0,60}$",
+    re.I,
 )
+#: Longest sentence read as a photo's caption over its labelled credit, in words.
+PHOTO_CAPTION_WORDS = 40
+#: Longest such labelled credit, in words ("Illustration: Jo Park for The Ledger").
+PHOTO_CREDIT_WORDS = 10
 
 
 _HEAD_ONLY = FEATURES.index("head_only")
@@ -3637,6 +3643,16 @@ def _push(window: list[_Entry], raw: RawLine, info: LineInfo | None = None) -> N
         and _VIDEO_TITLE.match(raw.text.strip())
     ):  # headline / "WATCH: Jo Park on the vote (2:14)": the lead video's title, a caption
         info.role = CAPTION
+    elif (
+        last is not None
+        and last.role == BODY
+        and last.words <= PHOTO_CAPTION_WORDS
+        and info.role == CAPTION
+        and info.words <= PHOTO_CREDIT_WORDS
+        and _CREDIT_LABEL_LINE.match(raw.text) is not None
+    ):  # "Shelf labels in a Saltby store." / "Illustration: Jo Park for The Ledger": the
+        # labelled credit makes the sentence over it the picture's caption
+        last.role = CAPTION
     if (
         info.clock
         and last is not None

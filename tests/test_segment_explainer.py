@@ -215,3 +215,23 @@ def test_a_labelled_credit_makes_the_sentence_over_it_a_caption() -> None:
     ents = []
     S._push_many(ents, [S.RawLine(1, 0, 0, long), S.RawLine(2, 0, 0, "Photograph: Jo Park/KPA")])
     assert ents[0].info.role != CAPTION
+
+
+def test_a_question_headline_is_no_section_of_its_explainer() -> None:
+    """An explainer whose headline is a question and which has asked one question of
+    its own so far: a paragraph under that question's one-paragraph answer goes on (the
+    seed dump's explainer, whose headline asks "Who are the Uighurs ...?", is one)."""
+    more = (
+        "Engineers add that the river has been narrowed by two centuries of building, and "
+        "that every new estate on the flood plain leaves the water less room to spread."
+    )
+    lines = ["Why is the Tessaly flooding again?", *REPORT, EXPLAINER[2], EXPLAINER[3], more]
+    ents: list = []
+    S._push_many(ents, [S.RawLine(i + 1, 0, 0, t) for i, t in enumerate(lines)])
+    at = len(lines) - 1
+    assert S._sparse_at(ents, at)
+    assert S._explainer_end(ents, [at], 0) == -1
+    # with a second section asked above, the same paragraph ends the explainer
+    lines[1 + len(REPORT) : 1 + len(REPORT)] = EXPLAINER[:2]
+    S._push_many(ents := [], [S.RawLine(i + 1, 0, 0, t) for i, t in enumerate(lines)])
+    assert S._explainer_end(ents, [len(lines) - 1], 0) == 0

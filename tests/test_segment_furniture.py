@@ -10,8 +10,6 @@ articles one or two lines early (on the furniture) or let it leak into the text.
 
 from __future__ import annotations
 
-from support_stories import refit_miss
-
 from worker.clean import BIO, BOILER, BYLINE, CLOSE, classify
 from worker.segment import segment_text
 
@@ -67,7 +65,6 @@ STARTS = [1, 7, 14, 23, 29, 34]
 FURNITURE = [13, 19, 20, 21, 22, 30, 33, 38, 39, 40]
 
 
-@refit_miss
 def test_tails_end_the_article_before() -> None:
     """Starts are exact. (The eighteenth session's refit of the check of starts drops
     the two-paragraph explainer at 29 between two short stories: such starts are inner

@@ -3231,7 +3231,9 @@ def _explainer_end(entries: list[_Entry], cands: list[int], a: int) -> int:
         dated = _NEWS_DAY.search(_first_sentence(entries[c].raw.text)) is not None
         if not dated and not _sparse_at(entries, c):
             continue
-        asked = [i for i in range(a, c) if _question_head(entries[i])]
+        # (sections' questions: under the piece's first paragraph, not its headline)
+        top = next((i for i in range(a, c) if entries[i].info.role == BODY), c)
+        asked = [i for i in range(top, c) if _question_head(entries[i])]
         if len(asked) < QA_MIN or c - asked[-1] > QA_ANSWER_LINES + 1:
             continue
         if (

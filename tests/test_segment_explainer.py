@@ -235,3 +235,35 @@ def test_a_question_headline_is_no_section_of_its_explainer() -> None:
     lines[1 + len(REPORT) : 1 + len(REPORT)] = EXPLAINER[:2]
     S._push_many(ents := [], [S.RawLine(i + 1, 0, 0, t) for i, t in enumerate(lines)])
     assert S._explainer_end(ents, [len(lines) - 1], 0) == 0
+
+
+def _entries(lines: list[str]) -> list:
+    ents: list = []
+    S._push_many(ents, [S.RawLine(i + 1, 0, 0, t) for i, t in enumerate(lines)])
+    return ents
+
+
+def test_an_explainers_title_under_a_story_is_no_subheading_of_it() -> None:
+    """In sparse text an explainer's title right under a story's last paragraph ("Topic:
+    why ...?", "... explained", a long question with the first section's question a few
+    lines below) opens the next page however much it shares with the story above."""
+    for title in (
+        "Tessaly floods: why does the river keep breaking its banks?",
+        "The Tessaly river and its flood barriers, explained",
+        "Why does the Tessaly river keep flooding the old town of Velt?",
+    ):
+        lines = [*REPORT, *REPORT[:3], title, REPORT[3], *EXPLAINER]
+        at = len(REPORT) + 3
+        ents = _entries(lines)
+        assert S._explainer_title(ents, at), title
+        assert at + 1 in _starts(lines), title
+    # the explainer's own sections, an interviewer's turn, dense pages: no such title
+    ents = _entries([*REPORT, *EXPLAINER])
+    assert not any(S._explainer_title(ents, i) for i in range(len(ents)))
+    turn = "RIVER RADIO: Why does the Tessaly keep flooding the old town of Velt?"
+    ents = _entries([*REPORT, turn, REPORT[3], *EXPLAINER])
+    assert not S._explainer_title(ents, len(REPORT))
+    lines = [*REPORT, "Tessaly floods: why does the river keep breaking its banks?", REPORT[3]]
+    dense = [x for line in lines for x in (line, "Share this article", "Advertisement")]
+    ents = _entries(dense)
+    assert not S._explainer_title(ents, 3 * len(REPORT))

@@ -253,6 +253,8 @@ class Weights:
     #: Added besides, in such text, to a photo's caption with its credit under a
     #: paragraph (_photo_under_prose).
     sparse_photo: float = 1.0
+    #: Added besides, in such text, to an explainer's title (_explainer_title).
+    sparse_title: float = 1.0
 
 
 DEFAULT_WEIGHTS = Weights()
@@ -683,6 +685,7 @@ def _features(
         # next line's gap (maybe the next article's) is no evidence about it
         depth = valley = 0.0
         s = 1.0
+    titled = bool(head_only) and _explainer_title(entries, i)
     return (
         head,
         repeat,
@@ -701,12 +704,69 @@ def _features(
         valley,
         head_only * (depths[g] + valley),
         1.0 if furniture else 0.0,
-        1.0 if head_only and short_head and (heads == 1 or not long_head) else 0.0,
+        1.0 if head_only and short_head and (heads == 1 or not long_head) and not titled else 0.0,
         carried,
         _section_sim(entries, i, terms, gap_of)
-        if head_only and terms is not None and not lazy and not _after_page_foot(entries, i)
+        if head_only
+        and terms is not None
+        and not lazy
+        and not titled
+        and not _after_page_foot(entries, i)
         else 0.0,
     )
+
+
+def _explainer_title(entries: list[_Entry], i: int) -> bool:
+    """entries[i] is an explainer's or a guide's title ("Sattari Dam: why is the project
+    so controversial?", "The Arrabal case, explained", "Teachers' strike: your questions
+    answered") in sparse text: there a title of that kind under a paragraph opened a
+    page 58 times in 60 in the written dumps, so it is held to be no subheading of the
+    story above however much it shares with it (in dense pages the same shape is most
+    often an interviewer's question, "Outlet: How did you ...?", and stays a subheading)."""
+    e = entries[i]
+    if e.info.role != HEAD or e.info.words < EXPLAINER_TITLE_WORDS:
+        return False
+    text = e.raw.text.strip()
+    if _EXPLAINER_TITLE.search(text) is None and not _asks_first(entries, i, text):
+        return False
+    label = text.split(":", 1)[0] if ":" in text else ""
+    if label and (label.isupper() or "(" in label or _ASKER.match(label)):
+        return False  # "DANA WOLCOTT: How ...?", "Question (Radio X): Will ...?": a turn
+    return _sparse_at(entries, i)
+
+
+def _asks_first(entries: list[_Entry], i: int, text: str) -> bool:
+    """entries[i] is a long question ("Who pays for the Saren Pride oil spill?") with no
+    other question a few lines above it (it asks no section of an explainer above), and
+    the first section's question a few lines below (under a standfirst or lead): an
+    explainer's title (38 times in 44 in sparse text in the written dumps)."""
+    return (
+        text.endswith("?")
+        and entries[i].info.words >= QUESTION_TITLE_WORDS
+        and not _asked_again(entries, i)
+        and not any(_question_head(x) for x in entries[max(0, i - QA_REACH_BELOW) : i])
+        and any(_question_head(x) for x in entries[i + 2 : i + 2 + QA_REACH_BELOW])
+    )
+
+
+#: Fewest words of a question read as an explainer's title (sections ask in fewer).
+QUESTION_TITLE_WORDS = 8
+#: Lines under such a title within which its first section's question lies (and over
+#: it, within which none may).
+QA_REACH_BELOW = 4
+
+
+#: Fewest words of an explainer's title (a section's question is shorter).
+EXPLAINER_TITLE_WORDS = 6
+_EXPLAINER_TITLE = re.compile(
+    r"\b(?:explained|(?:your )?questions answered|what we know(?: so far)?"
+    r"|what (?:you|we) need to know|everything you need to know|the key questions"
+    r"|what happens (?:now|next))\b"
+    r"|^\S+(?: [^:?\s]+){1,9}: (?:why|how|what|who|where|when|will|can|is|are|does|do|should"
+    r"|could)\b",
+    re.I,
+)
+_ASKER = re.compile(r"(?:questions?|q|answer|a)\b", re.I)
 
 
 # "Holmes secures comeback victory", "Campbell to extend career": a name and a verb,
@@ -1368,8 +1428,13 @@ def _positive_scores(
         f = _features(entries, i, zone, coh, terms, lazy)
         if f is not None:
             score = bias + sum(map(mul, f, wvec))
-            if lazy and f[_HEAD_ONLY] and not _after_page_foot(entries, i):
-                if score + max(0.0, weights.sparse) + max(0.0, weights.sparse_photo) <= 0:
+            if (
+                lazy
+                and f[_HEAD_ONLY]
+                and not _after_page_foot(entries, i)
+                and not _explainer_title(entries, i)
+            ):
+                if score + max(0.0, weights.sparse) + _most_extra(weights) <= 0:
                     continue
                 section = _section_sim(entries, i, terms, coh[2])
                 f = (*f[:_SECTION_AT], section, *f[_SECTION_AT + 1 :])
@@ -1380,6 +1445,11 @@ def _positive_scores(
     return out
 
 
+def _most_extra(weights: Weights) -> float:
+    """The most _sparse_bonus adds to the sparse weight."""
+    return max(0.0, weights.sparse_photo, weights.sparse_title)
+
+
 def _sparse_bonus(entries: list[_Entry], i: int, weights: Weights) -> float:
     """What a header line gains in sparse text (_sparse_of): more for a photo's caption
     with its credit right under a paragraph, which there opens a page nearly always
@@ -1387,6 +1457,8 @@ def _sparse_bonus(entries: list[_Entry], i: int, weights: Weights) -> float:
     most often a photo inside the story (9 in 100)."""
     if _photo_under_prose(entries, i):
         return weights.sparse + weights.sparse_photo
+    if weights.sparse_title and _explainer_title(entries, i):
+        return weights.sparse + weights.sparse_title
     return weights.sparse
 
 

@@ -267,3 +267,16 @@ def test_an_explainers_title_under_a_story_is_no_subheading_of_it() -> None:
     dense = [x for line in lines for x in (line, "Share this article", "Advertisement")]
     ents = _entries(dense)
     assert not S._explainer_title(ents, 3 * len(REPORT))
+
+
+def test_a_rubric_titles_a_page_under_a_story() -> None:
+    """ "Opinion: ...", "Timeline: ...", "Press release: ..." under a story's last
+    paragraph: a page of that kind, its rubric and title, not a subheading of the story."""
+    for title in (
+        "Opinion: The barriers were built for the last flood, not the next one",
+        "Timeline: Forty years of floods on the Tessaly",
+        "Press release: Riverside residents call for a flood-plain building freeze",
+    ):
+        lines = [*REPORT, *REPORT[:3], title, *LEAD]
+        assert S._RUBRIC_TITLE.match(title), title
+        assert len(REPORT) + 4 in _starts(lines), title

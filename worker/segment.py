@@ -841,10 +841,11 @@ SITE_WORDS = 4
 _RUBRIC_TITLE = re.compile(
     r"^(?:letters?(?: to the editor)?|reviews?|editorial|obituary|interview|explainer|essay"
     r"|profile|podcast|in pictures|fact[- ]check|the big read|long read|transcript|q ?& ?a"
-    r"|ask the expert)\s*[:|–—]\s*\S.{8,}$",
+    r"|ask the expert|opinion|analysis|comment|timeline|explained|factbox|fact box"
+    r"|press release|statement)\s*[:|–—]\s*\S.{8,}$",
     re.I,
 )
-_RUBRIC_FIRST = frozenset("LlRrEeOoIiPpFfTtQqAa")
+_RUBRIC_FIRST = frozenset("LlRrEeOoIiPpFfTtQqAaCcSs")
 
 
 def _site_title(text: str) -> bool:

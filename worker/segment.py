@@ -841,7 +841,7 @@ SITE_WORDS = 4
 _RUBRIC_TITLE = re.compile(
     r"^(?:letters?(?: to the editor)?|reviews?|editorial|obituary|interview|explainer|essay"
     r"|profile|podcast|in pictures|fact[- ]check|the big read|long read|transcript|q ?& ?a"
-    r"|ask the expert|opinion|analysis|comment|timeline|explained|factbox|fact box"
+    r"|ask the expert|opinion|timeline|explained|factbox|fact box"
     r"|press release|statement)\s*[:|–—]\s*\S.{8,}$",
     re.I,
 )

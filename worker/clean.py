@@ -2180,20 +2180,14 @@ _MEMO: dict[str, tuple] = {}
 MEMO_LINES = 1 << 15
 MEMO_CHARS = 4 << 20
 _memo_chars = [0]
-#: Longest line remembered: furniture, captions and headlines repeat, a paragraph
-#: hardly ever outside a reposted story, and storing each would only push the short
-#: lines that do repeat out of the memo sooner.
-MEMO_LINE_CHARS = 240
 
 
 def _remember(fresh: dict[str, LineInfo], lines: list[str]) -> None:
-    """Store the fields of newly classified lines in _MEMO (up to MEMO_LINE_CHARS
-    characters each), within its bounds.
+    """Store the fields of newly classified lines in _MEMO, within its bounds.
 
     When the memo is cleared, the fields of the other ``lines`` (this batch's lines
     already remembered) are kept: classify_many is about to read them.
     """
-    fresh = {s: i for s, i in fresh.items() if len(s) <= MEMO_LINE_CHARS}
     size = sum(map(len, fresh))
     if len(_MEMO) + len(fresh) > MEMO_LINES or _memo_chars[0] + size > MEMO_CHARS:
         kept = {s: f for s in lines if (f := _MEMO.get(s)) is not None}

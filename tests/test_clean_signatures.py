@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import pytest
 
-from worker.clean import BIO, BOILER, BYLINE, HEAD, classify
+from worker.clean import APPEAL, BIO, BOILER, BYLINE, HEAD, classify
 
 
 @pytest.mark.parametrize(
@@ -59,3 +59,8 @@ def test_a_think_tanks_writer_with_her_title_is_a_byline(line: str) -> None:
 )
 def test_a_headline_about_economists_is_no_byline(line: str) -> None:
     assert classify(line).role == HEAD
+
+
+def test_a_campaigns_request_for_a_donation_is_an_appeal() -> None:
+    line = "If you share our aims, please support our work with a donation. It keeps us going."
+    assert classify(line).role == APPEAL

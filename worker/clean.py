@@ -1444,6 +1444,9 @@ _APPEAL = AnchoredOrNot(
     # "Make a gift today and keep local news free": a public station's donation prompt
     r"|\bmake a (?:tax[- ]deductible )?gift (?:today|now|of any (?:size|amount))\b"
     r"|\bsupport us\b.{0,30}\bfrom\b|\bhelp us keep\b|\bconsider becoming\b"
+    # "please support our work with a donation": a campaign's or a charity's appeal
+    r"|\bsupport our (?:work|campaign|cause|mission) with an? (?:\w+ )?(?:donation|gift"
+    r"|contribution)\b"
     r"|\bjournalism costs money\b"
     r"|\bby (?:subscribing|becoming a (?:subscriber|member|supporter)|supporting us)\b"
     r"|\b(?:quality|independent|trusted) journalism (?:is|has never been) (?:more |now more )?"

@@ -223,7 +223,9 @@ class Weights:
     learned stages (benchmarks/placement_fit.py --cv) on the written dumps and the
     seed-like ones: 0.5 (with 48 seed-like dumps in the folds 0.4 to 0.7 did alike,
     0.1 and 0.25 worse; on paragraphs too, not only headers, it added false starts,
-    one of them in the seed dump). A candidate is a boundary when the score > 0.
+    one of them in the seed dump). sparse_photo and sparse_title were set on the
+    written dumps in-sample (1.0; 0.5-2.0 gave the same starts). A candidate is a
+    boundary when the score > 0.
     """
 
     bias: float = -1.6

@@ -64,3 +64,21 @@ def test_a_headline_about_economists_is_no_byline(line: str) -> None:
 def test_a_campaigns_request_for_a_donation_is_an_appeal() -> None:
     line = "If you share our aims, please support our work with a donation. It keeps us going."
     assert classify(line).role == APPEAL
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "This essay is part of The Lantern’s series on drug policy in Merevia.",
+        "This briefing is part of our programme on trust in science. The full report is "
+        "available on our website.",
+    ],
+)
+def test_a_series_note_closes_its_piece(line: str) -> None:
+    info = classify(line)
+    assert info.role == BOILER and info.end
+
+
+def test_a_paragraph_about_a_series_is_prose() -> None:
+    line = "The series is part of a wider push by the broadcaster to win back younger viewers."
+    assert classify(line).role not in (BOILER,)

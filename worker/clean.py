@@ -1243,6 +1243,14 @@ _OUTLET_NOTE = re.compile(
     r"|\bis an? registered charity\b|^registered charity\b|\bregistered charity (?:no\.?|number)",
     re.I,
 )
+# "This essay is part of The Lantern's series on drug policy.", "This briefing is part
+# of our programme on ...": the note under a piece's last paragraph, which ends it.
+_SERIES_NOTE = re.compile(
+    r"^This (?:essay|article|story|piece|report|interview|briefing|brief|analysis|column"
+    r"|investigation|explainer|feature) (?:is|was) (?:part|one) of\b"
+)
+#: Longest such note, in words (it may go on with where the full report is).
+SERIES_NOTE_WORDS = 40
 _BOILER = AnchoredOrNot(
     r"read more\s*[:.»›>]*$"
     r"|\b(?:sign up|subscribe|register)\b.{0,80}"
@@ -2571,34 +2579,42 @@ def _classify(
     foot = (nwords <= 14 and s[0] in _FEEDBACK_FIRST and _FEEDBACK.match(s) is not None) or (
         nwords <= 40 and "epublish" in s and _REPUBLISH.search(s) is not None
     )
-    if nwords <= 40 and (
-        (nwords <= 8 and (_BOILER_LINE.match(s) or _LIST_LABEL.match(s) or _has_link(s)))
-        or (nwords <= 12 and _menu(s) and not (mask & _K_READ and _read_byline(s)))
-        or (nwords <= 40 and _link_row(s, plain))
-        or (nwords <= 12 and ("|" in s or "·" in s) and _COMMENT_BAR.search(s) is not None)
-        or (nwords <= 4 and _PRINT_LINE.match(s) is not None)
-        or (nwords <= 20 and _PROMO.match(s) is not None)
-        or (nwords <= 20 and "since " in s and _MASTHEAD.match(s) is not None)
-        or (nwords <= 14 and "age " in s and _PAGE_POINTER.match(s) is not None)
-        or (nwords <= 60 and _MISC_FURNITURE.search(s, mask & _K_MISC != 0) is not None)
-        or (nwords <= 20 and _RELEASE_META.match(s) is not None and not _BLOCK_LABEL.match(s))
-        or (nwords <= 16 and s[-1] in "»›→" and _CHEVRON.match(s) is not None)
-        or (nwords <= 6 and _PHONE_LINE.match(s))  # a contact's phone number
-        or (nwords <= 30 and ("·" in s or "|" in s) and _ADDRESS_ROW.search(s) is not None)
-        or (nwords <= 3 and _RULE_LINE.match(s))  # "___", "###", "* * *": a page rule
-        or (nwords <= 6 and _AD_LINE.match(s))  # "Advertisement · Scroll to continue"
-        or (nwords <= 6 and _QUOTE.match(s) is not None)  # "-3.22%(-4.10)123.30"
-        or (nwords <= 60 and "%" in s and " | " in s and _quote_row(s))
-        or (3 <= nwords <= 12 and s[-1] in "%0123456789ph" and _DATA_ROW.match(s) is not None)
-        or (nwords <= 16 and s[0] in "—–-" and "(@" in s and _EMBED_BY.match(s) is not None)
-        or (nwords <= 30 and _CALL_TO_ACTION.search(s) is not None)
-        or (mask & _K_BOILER and _BOILER.search(s))
-        or (("rofit" in s or "ignator" in s or "harity" in s) and _OUTLET_NOTE.search(s))
-        or _LABEL_LINE.match(s)
-        or (nwords <= WIDGET_WORDS and is_widget(s))
-        or (nwords <= 24 and s[0] in "([" and _GRAPHIC_LINK.match(s) is not None)
-        or (nwords <= SHOP_WORDS and _SHOP_BUTTON.match(s) is not None)
-        or foot
+    if (
+        nwords <= 40
+        and (
+            (nwords <= 8 and (_BOILER_LINE.match(s) or _LIST_LABEL.match(s) or _has_link(s)))
+            or (nwords <= 12 and _menu(s) and not (mask & _K_READ and _read_byline(s)))
+            or (nwords <= 40 and _link_row(s, plain))
+            or (nwords <= 12 and ("|" in s or "·" in s) and _COMMENT_BAR.search(s) is not None)
+            or (nwords <= 4 and _PRINT_LINE.match(s) is not None)
+            or (nwords <= 20 and _PROMO.match(s) is not None)
+            or (nwords <= 20 and "since " in s and _MASTHEAD.match(s) is not None)
+            or (nwords <= 14 and "age " in s and _PAGE_POINTER.match(s) is not None)
+            or (nwords <= 60 and _MISC_FURNITURE.search(s, mask & _K_MISC != 0) is not None)
+            or (nwords <= 20 and _RELEASE_META.match(s) is not None and not _BLOCK_LABEL.match(s))
+            or (nwords <= 16 and s[-1] in "»›→" and _CHEVRON.match(s) is not None)
+            or (nwords <= 6 and _PHONE_LINE.match(s))  # a contact's phone number
+            or (nwords <= 30 and ("·" in s or "|" in s) and _ADDRESS_ROW.search(s) is not None)
+            or (nwords <= 3 and _RULE_LINE.match(s))  # "___", "###", "* * *": a page rule
+            or (nwords <= 6 and _AD_LINE.match(s))  # "Advertisement · Scroll to continue"
+            or (nwords <= 6 and _QUOTE.match(s) is not None)  # "-3.22%(-4.10)123.30"
+            or (nwords <= 60 and "%" in s and " | " in s and _quote_row(s))
+            or (3 <= nwords <= 12 and s[-1] in "%0123456789ph" and _DATA_ROW.match(s) is not None)
+            or (nwords <= 16 and s[0] in "—–-" and "(@" in s and _EMBED_BY.match(s) is not None)
+            or (nwords <= 30 and _CALL_TO_ACTION.search(s) is not None)
+            or (mask & _K_BOILER and _BOILER.search(s))
+            or (("rofit" in s or "ignator" in s or "harity" in s) and _OUTLET_NOTE.search(s))
+            or (
+                nwords <= SERIES_NOTE_WORDS
+                and s[:5] == "This "
+                and _SERIES_NOTE.match(s) is not None
+            )
+            or _LABEL_LINE.match(s)
+            or (nwords <= WIDGET_WORDS and is_widget(s))
+            or (nwords <= 24 and s[0] in "([" and _GRAPHIC_LINK.match(s) is not None)
+            or (nwords <= SHOP_WORDS and _SHOP_BUTTON.match(s) is not None)
+            or foot
+        )
     ):
         info.role = BOILER
         info.ad = (
@@ -2621,6 +2637,8 @@ def _classify(
             info.end = _OUTLET_NOTE.search(s) is not None  # the outlet's note ends its page
         if not info.end and s[0] in "Yy":
             info.end = _PAYWALL_SPENT.match(s) is not None  # the page is cut off there
+        if not info.end and s[:5] == "This ":
+            info.end = _SERIES_NOTE.match(s) is not None  # the piece's last line
         if not info.end and s[0] in "Aa":
             info.end = _PAYWALL_LOGIN.match(s) is not None  # the paywall's last line
         if not info.end and ("ublish" in s or "vailable" in s or "etter" in s):

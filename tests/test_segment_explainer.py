@@ -280,3 +280,25 @@ def test_a_rubric_titles_a_page_under_a_story() -> None:
         lines = [*REPORT, *REPORT[:3], title, *LEAD]
         assert S._RUBRIC_TITLE.match(title), title
         assert len(REPORT) + 4 in _starts(lines), title
+
+
+def test_an_explainers_questions_are_its_own_sections_not_the_story_aboves() -> None:
+    """A bylined story, then an explainer's title right under its last paragraph, with
+    its questions below: the questions make the explainer's sections; they do not make
+    its title one more section heading of the story above."""
+    lines = [
+        *REPORT,
+        *LEAD,
+        "Barriers raised as the Tessaly nears a forty-year high",
+        "By Jorun Veldt",
+        *REPORT,
+        *REPORT[:3],
+        "Tessaly floods: what we know, and what it means for your home",
+        "Here are answers to the questions readers have sent us since the river began to rise.",
+        *EXPLAINER,
+        *LEAD,
+        *REPORT,
+    ]
+    title = len(REPORT) + len(LEAD) + 3 + len(REPORT) + 3
+    assert S._explainer_title(_entries(lines), title - 1)
+    assert title in _starts(lines)

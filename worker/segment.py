@@ -746,15 +746,15 @@ def _asks_first(entries: list[_Entry], i: int, text: str) -> bool:
         text.endswith("?")
         and entries[i].info.words >= QUESTION_TITLE_WORDS
         and not _asked_again(entries, i)
-        and not any(_question_head(x) for x in entries[max(0, i - QA_REACH_BELOW) : i])
+        and not any(_question_head(x) for x in entries[max(0, i - QA_REACH) : i])
         and any(_question_head(x) for x in entries[i + 2 : i + 2 + QA_REACH_BELOW])
     )
 
 
 #: Fewest words of a question read as an explainer's title (sections ask in fewer).
 QUESTION_TITLE_WORDS = 8
-#: Lines under such a title within which its first section's question lies (and over
-#: it, within which none may).
+#: Lines under such a title within which its first section's question lies (over it,
+#: none may lie within QA_REACH).
 QA_REACH_BELOW = 4
 
 
@@ -2113,6 +2113,7 @@ def _drop_sections(
             and not any(e.info.role in _PAGE_HEADER for e in entries[i + 2 : min(nxt, i + 5)])
             and _sections(entries, i + 1, nxt) >= SECTION_HEADS
             and any(e.info.role in (BYLINE, TIMESTAMP) for e in entries[keep[-1] : i])
+            and not _explainer_title(entries, i)  # (its questions are its own sections)
             and not _two_stories(entries, terms, gap_of, (keep[-1], i, nxt))
         ):
             continue

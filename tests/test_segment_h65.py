@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import io
 
-from support_stories import NEXT_PAGE, STORY, starts
+from support_stories import NEXT_PAGE, STORY, refit_miss, starts
 
 from worker.clean import BOILER, CLOSE, CONT, classify
 from worker.dumpio import iter_lines
@@ -91,6 +91,7 @@ def _titles(lines: list[str]) -> list[str | None]:
     return [a.title for a in segment_text("\n".join(lines) + "\n")]
 
 
+@refit_miss
 def test_organisation_news_page_over_a_release_is_no_title() -> None:
     """ "Fenmoor District Council – Newsroom" over a release's headline: the
     organisation's news page, a label; the headline under it is the title. A headline

@@ -216,6 +216,9 @@ h209 0.093 / 0.884, h210 0.077 / 0.903, h211 0.051 / 0.954, h212 0.139 / 0.845 (
 1869067 (h226 0.085 / 0.889) and 6526803 (h225 0.107 / 0.853, h227 0.057 / 0.915, h228
 0.081 / 0.873): mean 0.083 / 0.883; tuned on, and the models refitted on every set but
 h229-h232, the session's second record round. Bounds are the level of that refit.
+h229-h232, written blind late in the session, scored once on its final code (d51a7a5):
+h229 0.075 / 0.901, h230 0.058 / 0.948, h231 0.085 / 0.866, h232 0.070 / 0.911 (mean
+0.072 / 0.907; the starting code f19a99b 0.085 / 0.881). Their bounds are those scores.
 Scoring uses the project's shared scorer (../shared/eval/score_segmentation.py).
 """
 
@@ -464,6 +467,10 @@ BOUNDS = {
     "h226": (0.083, 0.893),
     "h227": (0.056, 0.914),
     "h228": (0.074, 0.883),
+    "h229": (0.077, 0.900),
+    "h230": (0.059, 0.947),
+    "h231": (0.086, 0.865),
+    "h232": (0.071, 0.910),
 }
 
 # Duplicate lines a record set's dump leaks (not tuned on, so recorded, not fixed): a

@@ -302,3 +302,17 @@ def test_an_explainers_questions_are_its_own_sections_not_the_story_aboves() -> 
     title = len(REPORT) + len(LEAD) + 3 + len(REPORT) + 3
     assert S._explainer_title(_entries(lines), title - 1)
     assert title in _starts(lines)
+
+
+def test_a_bare_byline_over_a_dateline_lead_opens_a_page() -> None:
+    """A name alone between two paragraphs is most often a photo's credit or a letter's
+    signature; over a wire story's dateline lead it is that story's byline."""
+    lead = (
+        "VELT, Tessaly (Valley Wire) – Emergency crews pumped water out of the old town on "
+        "Friday as the river fell for the first time in ten days, officials said."
+    )
+    lines = [*REPORT, *REPORT[:3], "Harriet Dole", lead, *LEAD[1:]]
+    at = len(REPORT) + 3
+    ents = _entries(lines)
+    assert ents[at + 1].info.dateline
+    assert at + 1 in _starts(lines)

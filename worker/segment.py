@@ -529,7 +529,13 @@ def _features(
         return None
     if _live_label_under_header(entries, i, p):
         return None
-    if p == i - 1 and prev is not None and prev.role == BODY and _name_between(entries, i):
+    if (
+        p == i - 1
+        and prev is not None
+        and prev.role == BODY
+        and _name_between(entries, i)
+        and not entries[i + 1].info.dateline  # (a wire story's byline over its dateline lead)
+    ):
         return None  # paragraph / "Jo Park, Ph.D." / paragraph: a photo's caption or credit
     if prev is not None and prev.ends_colon and _item_run(entries, i) >= COLON_LIST_RUN:
         return None  # "Common mutations include:" / "EGFR mutations" / "KRAS ...": its items

@@ -316,3 +316,12 @@ def test_a_bare_byline_over_a_dateline_lead_opens_a_page() -> None:
     ents = _entries(lines)
     assert ents[at + 1].info.dateline
     assert at + 1 in _starts(lines)
+
+
+def test_a_caption_and_credit_under_a_related_link_open_a_page_in_sparse_text() -> None:
+    caption = "Volunteers fill sandbags at the sports hall in Velt on Wednesday."
+    related = "Related: Tessaly barrier holds as river peaks"
+    lines = [*REPORT, *REPORT[:3], related, caption, "(Photo: Anja Berg / Valley Courier)", *LEAD]
+    at = len(REPORT) + 4
+    assert S._photo_under_prose(_entries(lines), at)
+    assert at + 1 in _starts(lines)

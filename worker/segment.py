@@ -1473,7 +1473,8 @@ def _sparse_bonus(entries: list[_Entry], i: int, weights: Weights) -> float:
 
 def _photo_under_prose(entries: list[_Entry], i: int) -> bool:
     """entries[i] is a caption, the line under it its credit ("Photograph: Jo Park/
-    Agency" may be read as a caption of its own), the line above prose."""
+    Agency" may be read as a caption of its own), the line above prose or the last
+    page's closing furniture (a wire credit, a "Related: ..." link)."""
     return (
         entries[i].info.role == CAPTION
         and 0 < i < len(entries) - 1
@@ -1484,7 +1485,7 @@ def _photo_under_prose(entries: list[_Entry], i: int) -> bool:
                 and _CREDIT_LABEL_LINE.match(entries[i + 1].raw.text) is not None
             )
         )
-        and entries[i - 1].info.role in (BODY, CONT)
+        and entries[i - 1].info.role in (BODY, CONT, CLOSE, BOILER)
     )
 
 

@@ -219,6 +219,9 @@ h229-h232, the session's second record round. Bounds are the level of that refit
 h229-h232, written blind late in the session, scored once on its final code (d51a7a5):
 h229 0.075 / 0.901, h230 0.058 / 0.948, h231 0.085 / 0.866, h232 0.070 / 0.911 (mean
 0.072 / 0.907; the starting code f19a99b 0.085 / 0.881). Their bounds are those scores.
+h233-h236, a third round written at the session's very end and scored once on its last
+code (03e376f): h233 0.108 / 0.868, h234 0.086 / 0.900, h235 0.087 / 0.858, h236 0.106
+/ 0.839 (mean 0.097 / 0.866; the starting code 0.117 / 0.835). Bounds: those scores.
 Scoring uses the project's shared scorer (../shared/eval/score_segmentation.py).
 """
 
@@ -471,6 +474,10 @@ BOUNDS = {
     "h230": (0.059, 0.947),
     "h231": (0.086, 0.865),
     "h232": (0.071, 0.910),
+    "h233": (0.110, 0.866),
+    "h234": (0.087, 0.899),
+    "h235": (0.088, 0.857),
+    "h236": (0.107, 0.838),
 }
 
 # Duplicate lines a record set's dump leaks (not tuned on, so recorded, not fixed): a

@@ -3369,6 +3369,11 @@ _CHAPTER = re.compile(r"^[(\[](?:\d{1,2}:)?\d{1,2}:\d{2}[)\]]\s*[-–—:]?\s*\S
 _STEP = re.compile(r"^step \d{1,2}\W*$", re.I)
 # "Credit: ...", "Photo credit: ...": a credit line, whatever it names.
 _CREDIT_LABEL = re.compile(r"^(?:(?:photo|image|picture|video) )?credits?\s*:\s*\S", re.I)
+#: A photo's credit on its own line, by its label: "Photo: Jo Park/Agency", "(Picture:
+#: Supplied)", "Illustration: Jo Park for The Ledger" (worker.placement, worker.segment).
+PHOTO_CREDIT_LABEL = re.compile(
+    r"\s*\(?(?:photo(?:graph)?s?|pictures?|images?|credit|illustration)\b\s*(?::|by\b)", re.I
+)
 # "Jo Park/Agency": a photographer and agency, run together by a slash.
 _ART_CREDIT = re.compile(
     r"^(?:photo[- ]?)?(?:illustrations?|artwork|animation|graphics?|photography|photographs?"

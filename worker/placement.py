@@ -41,6 +41,7 @@ from worker.clean import (
     CONT,
     CREDIT,
     HEAD,
+    PHOTO_CREDIT_LABEL,
     LineInfo,
     opens_by,
 )
@@ -85,10 +86,6 @@ _MARK_NAMES = {
 }
 _MARKS = re.compile("|".join(re.escape(m) for m in _MARK_NAMES))
 _FLAGS = operator.attrgetter(*FLAGS)
-# A photo's credit on its own line: "Photo: Jo Park/Agency", "(Picture: Supplied)".
-_PHOTO_CREDIT = re.compile(
-    r"\s*\(?(?:photo(?:graph)?s?|pictures?|images?|credit|illustration)\b\s*(?::|by\b)", re.I
-)
 #: Words of a line whose tokens are features, and over which title case is judged.
 TOKEN_WORDS = 20
 
@@ -522,7 +519,7 @@ def place(
                 below_j = coarse[j + 1] if j + 1 < n else ()
                 scores[j - lo] += model.pair_score(coarse[j], above_j, below_j)
         for j in range(max(lo, 1), hi + 1):
-            if j != b and roles[j - 1] == CAPTION and _PHOTO_CREDIT.match(line(j)[0]):
+            if j != b and roles[j - 1] == CAPTION and PHOTO_CREDIT_LABEL.match(line(j)[0]):
                 scores[j - lo] = -math.inf  # a photo's credit goes with its caption above
         for j in range(b + 1, hi + 1):
             if line(j)[1].listed:

@@ -96,6 +96,7 @@ from worker.clean import (
     PAGE_TOP_LINK,
     PAYWALL_METER,
     PHOTO_COPYRIGHT,
+    PHOTO_CREDIT_LABEL,
     TIMESTAMP,
     LineInfo,
     _is_dateline,
@@ -412,9 +413,14 @@ def _sparse_of(roles: np.ndarray) -> Callable[[int], bool]:
 
     def sparse(i: int) -> bool:
         lo, hi = max(0, i - SPARSE_SPAN), min(n, i + SPARSE_SPAN)
-        return (hi - lo) - int(prose[hi] - prose[lo]) < SPARSE_SHARE * (hi - lo)
+        return _few_furniture(hi - lo, int(prose[hi] - prose[lo]))
 
     return sparse
+
+
+def _few_furniture(lines: int, prose: int) -> bool:
+    """Of ``lines`` lines, ``prose`` paragraphs: furniture under SPARSE_SHARE of them."""
+    return lines - prose < SPARSE_SHARE * lines
 
 
 def _ahead(entries: list[_Entry], i: int) -> list[tuple[str, int]]:
@@ -1480,21 +1486,21 @@ def _photo_under_prose(entries: list[_Entry], i: int) -> bool:
         and 0 < i < len(entries) - 1
         and (
             entries[i + 1].info.role == CREDIT
-            or (
-                entries[i + 1].info.role == CAPTION
-                and _CREDIT_LABEL_LINE.match(entries[i + 1].raw.text) is not None
-            )
+            or (entries[i + 1].info.role == CAPTION and _bare_credit(entries[i + 1].raw.text))
         )
         and entries[i - 1].info.role in (BODY, CONT, CLOSE, BOILER)
     )
 
 
-# A credit line by its label: "Photograph: Jo Park/Agency", "(Photo: Supplied)".
-_CREDIT_LABEL_LINE = re.compile(
-    r"\s*\(?(?:photo(?:graph)?s?|pictures?|images?|illustration|graphic|credit)\s*(?::|by\b)"
-    r"\s*\S.{0,60}$",
-    re.I,
-)
+def _bare_credit(text: str) -> bool:
+    """A labelled credit and little else ("Photograph: Jo Park/Agency"), not a caption
+    led by the label ("Photo: Rental e-scooters at the square on Monday. © X/Archive")."""
+    m = PHOTO_CREDIT_LABEL.match(text)
+    return m is not None and 0 < len(text[m.end() :].strip()) <= BARE_CREDIT_CHARS
+
+
+#: Most characters of a bare credit after its label.
+BARE_CREDIT_CHARS = 61
 #: Longest sentence read as a photo's caption over its labelled credit, in words.
 PHOTO_CAPTION_WORDS = 40
 #: Longest such labelled credit, in words ("Illustration: Jo Park for The Ledger").
@@ -3333,8 +3339,7 @@ def _explainer_end(entries: list[_Entry], cands: list[int], a: int) -> int:
 def _sparse_at(entries: list[_Entry], i: int) -> bool:
     """_sparse_of at entries[i], counted here (for the few lines that ask)."""
     lo, hi = max(0, i - SPARSE_SPAN), min(len(entries), i + SPARSE_SPAN)
-    prose = sum(1 for e in entries[lo:hi] if e.info.role in (BODY, CONT))
-    return (hi - lo) - prose < SPARSE_SHARE * (hi - lo)
+    return _few_furniture(hi - lo, sum(1 for e in entries[lo:hi] if e.info.role in (BODY, CONT)))
 
 
 def _asked_again(entries: list[_Entry], h: int) -> bool:
@@ -3734,7 +3739,7 @@ def _push(window: list[_Entry], raw: RawLine, info: LineInfo | None = None) -> N
         and last.words <= PHOTO_CAPTION_WORDS
         and info.role == CAPTION
         and info.words <= PHOTO_CREDIT_WORDS
-        and _CREDIT_LABEL_LINE.match(raw.text) is not None
+        and _bare_credit(raw.text)
     ):  # "Shelf labels in a Saltby store." / "Illustration: Jo Park for The Ledger": the
         # labelled credit makes the sentence over it the picture's caption
         last.role = CAPTION

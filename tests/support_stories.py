@@ -27,7 +27,12 @@ from worker.segment import segment_text
 #: that end the article before), and its last refit (48 more) lost one: a council's
 #: newsroom label over a release under a dashed headline now reads as one page's top.
 refit_miss = pytest.mark.xfail(
-    strict=True, reason="the learned start models as refitted (sessions 17-21) miss this start"
+    strict=True, reason="the learned start models as refitted (sessions 17-22) miss this start"
+)
+#: A cue-less start the rules place right and the learned choice of cue-less splits
+#: (worker.cueless, fitted in the twenty-second session) places a paragraph late.
+cueless_late = pytest.mark.xfail(
+    strict=True, reason="the learned choice of cue-less splits puts this start a paragraph late"
 )
 
 
@@ -63,6 +68,7 @@ NEXT_PAGE = [
 ]
 
 
-def starts(lines: list[str]) -> list[int]:
-    """First line of each article the segmenter finds in ``lines``."""
-    return [a.start_line for a in segment_text("\n".join(lines) + "\n")]
+def starts(lines: list[str], **models) -> list[int]:
+    """First line of each article the segmenter finds in ``lines`` (``models``: as
+    segment_text takes them, e.g. cueless=None for the rules' own cue-less splits)."""
+    return [a.start_line for a in segment_text("\n".join(lines) + "\n", **models)]

@@ -5,7 +5,8 @@ test; none comes from an evaluation set."""
 
 from __future__ import annotations
 
-from support_stories import LONG_STORY, NEXT_PAGE, STORY, starts
+import pytest
+from support_stories import LONG_STORY, NEXT_PAGE, STORY, cueless_late, starts
 
 from worker.clean import BOILER, BYLINE, CLOSE, classify
 from worker.segment import segment_text
@@ -148,11 +149,14 @@ def test_interview_note_and_magazine_offer_are_furniture() -> None:
         assert classify(text).role == BOILER, text
 
 
-def test_cueless_split_under_furniture_stays_under_it() -> None:
+@pytest.mark.parametrize("learned", [False, pytest.param(True, marks=cueless_late)])
+def test_cueless_split_under_furniture_stays_under_it(learned: bool) -> None:
     """A report, its furniture, then a blog post with no header whose first paragraph
     names the report's subject before turning to the writer ("Okay, I need to talk about
     the depot vote: ..."): the post starts right under the furniture, not a paragraph
-    later because its first paragraph shares the report's words."""
+    later because its first paragraph shares the report's words. The rules see the
+    voice change; the learned choice weighs the shared words more and takes the dated
+    paragraph under it."""
     lines = [
         *LONG_STORY,
         "This report has been edited and condensed.",
@@ -167,7 +171,7 @@ def test_cueless_split_under_furniture_stays_under_it() -> None:
         "My sister says I should move to the hills, where the only noise is sheep.",
         "You know where to find me, and my inbox is always open for your stories.",
     ]
-    assert starts(lines) == [1, 11]
+    assert starts(lines, **({} if learned else {"cueless": None})) == [1, 11]
 
 
 def test_download_link_with_file_type_is_furniture() -> None:

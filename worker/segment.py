@@ -120,6 +120,16 @@ from worker.cohesion import (
     _WordCarry,
     wide_similarity,
 )
+from worker.cueless import (
+    SMALL_SIDE,
+    TINY_SIDE,
+    CuelessModel,
+    NamesAbove,
+    above_features,
+    first_word,
+    paragraph_features,
+)
+from worker.cueless import default_model as default_cueless
 from worker.dumpio import (
     DecodeStats,
     DumpError,
@@ -265,6 +275,8 @@ DEFAULT_WEIGHTS = Weights()
 DEFAULT_PLACEMENT = default_model()
 #: The fitted check of starts shipped in the package (worker/startcheck.json).
 DEFAULT_CHECK = default_check()
+#: The fitted choice of cue-less splits shipped in the package (worker/cueless.json).
+DEFAULT_CUELESS = default_cueless()
 
 
 @dataclass(slots=True)
@@ -274,6 +286,9 @@ class _Entry:
 
 
 _CONTENT_ROLES = frozenset({BODY, CONT, HEAD, CAPTION})
+#: What _cohesion gives: block similarities, depths, content-line index of each
+#: entry, carried-over share.
+_Coherence = tuple[list[float], list[float], list[int], list[float]]
 
 
 #: Carried-over share above which a cue-less start is penalised.
@@ -1741,13 +1756,14 @@ def _boundaries(
     carry: _WordCarry | None = None,
     placement: PlacementModel | None = None,
     starts_check: StartCheck | None = None,
+    cueless: CuelessModel | None = None,
 ) -> list[int]:
     """Article starts after entries[ctx]: the rules' (_rule_boundaries), each then put
     on the line of its furniture run that opens the page (``placement``), but those
     the rules fixed (_rule_boundaries); then those ``starts_check`` finds to be no
     page's start dropped.
     """
-    found, fixed = _rule_boundaries(entries, ctx, weights, limit, carry)
+    found, fixed = _rule_boundaries(entries, ctx, weights, limit, carry, cueless)
     if (placement is None and starts_check is None) or not found:
         return found
     # a page's mark under the name signing the page above, or over its site's menu: the
@@ -1872,6 +1888,7 @@ def _rule_boundaries(
     weights: Weights,
     limit: int,
     carry: _WordCarry | None = None,
+    cueless: CuelessModel | None = None,
 ) -> tuple[list[int], set[int]]:
     """Article starts after entries[ctx]: cue-scored boundaries, then cue-less splits;
     and those of them the placement must leave where they are: those _page_top moved
@@ -1879,6 +1896,7 @@ def _rule_boundaries(
 
     Only articles that end by ``limit`` (enough right context) are split further.
     ``carry``: the last window's words (_WordCarry), when the caller keeps them.
+    ``cueless``: the learned choice of cue-less splits (None: the rules' own).
     """
     coh, terms = _cohesion_terms(entries, carry)
     roles = _roles(entries)
@@ -1905,11 +1923,10 @@ def _rule_boundaries(
         and not _gallery(entries, bounds[-1], limit, titled=False)
     ):  # (photos and their captions under a headline alone, at the end: a gallery)
         bounds.pop()  # the input ends in furniture after the last story: its own tail
-    gap_of = coh[2]
     extra: list[int] = []
     for a, b in itertools.pairwise([ctx, *bounds, len(entries)]):
         if b <= limit:
-            extra += _split_cueless(entries, terms, gap_of, a, b)
+            extra += _split_cueless(entries, terms, coh, a, b, cueless)
     found = sorted(bounds + extra)
     return found, fixed | {b for b in found if _restated(entries, b)}
 
@@ -2905,7 +2922,14 @@ _SUMMARY_LABEL = re.compile(
 HEADER_SENTENCE_WORDS = 30
 
 
-def _split_cueless(entries: list[_Entry], terms: _Terms, gap_of: list[int], a: int, b: int):
+def _split_cueless(
+    entries: list[_Entry],
+    terms: _Terms,
+    coh: _Coherence,
+    a: int,
+    b: int,
+    cueless: CuelessModel | None = None,
+) -> list[int]:
     """Starts inside entries[a:b] where one article ends and the next begins with no cue.
 
     Article-level cohesion: every plausible start with at least SPLIT_MIN body
@@ -2917,7 +2941,10 @@ def _split_cueless(entries: list[_Entry], terms: _Terms, gap_of: list[int], a: i
     (_clear_dip, _lead_paragraph).
     Block-level cohesion (a few lines each side) is too noisy for this at
     article scale. Recurses into both parts.
+    ``cueless`` (worker.cueless), when given, makes the choice from those rules'
+    pick and the rest of each candidate's evidence (_split_features).
     """
+    gap_of = coh[2]
     body = [i for i in range(a, b) if entries[i].info.role == BODY]
     if len(body) < 2 * SPLIT_MIN:
         return []
@@ -2935,17 +2962,12 @@ def _split_cueless(entries: list[_Entry], terms: _Terms, gap_of: list[int], a: i
     parts, ga = run
     rows = [gap_of[i if opens[i] < 0 else opens[i]] - ga - 1 for i in cands]
     cos = parts.split_cosines(np.array(rows))
-    k = int(np.argmin(cos))
-    if cos[k] >= SPLIT_COS and not (_clear_dip(cos, k) and _lead_paragraph(entries, cands[k])):
-        k = _voice_shift(entries, body, cands, cos)
-        if k < 0:
-            k = _turns_end(entries, body, cands)
-        if k < 0:
-            k = _explainer_end(entries, cands, a)
-        if k < 0:
-            return []
-    else:
-        k = _voice_opening(entries, body, cands, k)
+    k, how = _rules_split(entries, body, cands, cos, a)
+    if cueless is not None:
+        view = _SplitView(entries, a, body, cands, opens, cos, parts, rows, coh)
+        k = cueless.pick(_split_features(view, (k, how), cueless), _split_lines(view), k)
+    if k < 0:
+        return []
     i = cands[k]
     if opens[i] >= 0:
         i = opens[i]  # (the headline fixes where its story starts)
@@ -2961,10 +2983,132 @@ def _split_cueless(entries: list[_Entry], terms: _Terms, gap_of: list[int], a: i
             i = k  # the new piece's photo over its first paragraph: its caption opens it
         k -= 1
     return [
-        *_split_cueless(entries, terms, gap_of, a, i),
+        *_split_cueless(entries, terms, coh, a, i, cueless),
         i,
-        *_split_cueless(entries, terms, gap_of, i, b),
+        *_split_cueless(entries, terms, coh, i, b, cueless),
     ]
+
+
+def _rules_split(
+    entries: list[_Entry], body: list[int], cands: list[int], cos, a: int
+) -> tuple[int, str]:
+    """The rules' choice among ``cands`` (-1 for none), and which rule made it: the
+    lowest cosine, when low enough or a clear dip at a lead ("low"), moved up to where
+    a new voice opens ("opening"); else a change of voice ("shift"), the end of an
+    interview's turns ("turns") or of an explainer ("explainer")."""
+    k = int(np.argmin(cos))
+    if cos[k] < SPLIT_COS or (_clear_dip(cos, k) and _lead_paragraph(entries, cands[k])):
+        j = _voice_opening(entries, body, cands, k)
+        return j, "low" if j == k else "opening"
+    for how, found in (
+        ("shift", lambda: _voice_shift(entries, body, cands, cos)),
+        ("turns", lambda: _turns_end(entries, body, cands)),
+        ("explainer", lambda: _explainer_end(entries, cands, a)),
+    ):
+        k = found()
+        if k >= 0:
+            return k, how
+    return -1, ""
+
+
+@dataclass(slots=True)
+class _SplitView:
+    """One run's candidate splits, as _split_cueless found them, for the learned choice."""
+
+    entries: list[_Entry]
+    a: int
+    body: list[int]
+    cands: list[int]
+    opens: dict[int, int]
+    cos: np.ndarray
+    parts: _Parts
+    rows: list[int]
+    coh: _Coherence
+
+    def above(self, c: int) -> int:
+        """The last paragraph of the run above ``c`` (-1 for none)."""
+        p = c - 1
+        while p >= self.a and self.entries[p].info.role != BODY:
+            p -= 1
+        return p if p >= self.a else -1
+
+
+def _split_lines(view: _SplitView) -> list[tuple[int, int]]:
+    """For each candidate, the first and last line numbers its page may start at: from
+    the line under the paragraph above (or over its headline) to the line under it."""
+    out = []
+    for c in view.cands:
+        e = view.entries
+        p = view.above(c)
+        hi = e[c].raw.no + 1
+        lo = e[p].raw.no + 1 if p >= 0 else e[c].raw.no - 1
+        top = e[view.opens[c]].raw.no if view.opens[c] >= 0 else hi
+        out.append((min(lo, top - 1), hi))
+    return out
+
+
+def _split_features(
+    view: _SplitView, rules: tuple[int, str], model: CuelessModel
+) -> list[dict[str, float]]:
+    """The evidence for each candidate split of a run (worker.cueless): its cosine
+    against the others', the rules' pick and which rule made it (_rules_split), the
+    cohesion at it, how the paragraph under it opens and the one over it closes, and
+    the names it gives again."""
+    k_rule, how = rules
+    entries, cos, body = view.entries, view.cos, view.body
+    n = len(cos)
+    med = float(np.median(cos))
+    rank1 = int(np.argsort(cos, kind="stable")[1]) if n > 1 else -1
+    sims, depths, gap_of = view.coh[0], view.coh[1], view.coh[2]
+    names, bi = NamesAbove(), 0
+    out = []
+    for k, c in enumerate(view.cands):
+        while body[bi] < c:
+            names.add(entries[body[bi]].raw.text)
+            bi += 1
+        t = entries[c].raw.text.strip()
+        first = _first_sentence(t)
+        x = float(cos[k])
+        f = {
+            "bias": 1.0,
+            "cos": x,
+            "cos_sq": x * x,
+            "cos_rel": min(2.0, x / med) if med > 0 else 1.0,
+            "rank1": float(k == rank1),
+            "below_split": float(x < SPLIT_COS),
+            "rule": float(k == k_rule),
+            "logn": math.log(n),
+            "lead": float(_lead_paragraph(entries, c)),
+            "headed": float(view.opens[c] >= 0),
+            "sparse": float(_sparse_at(entries, c)),
+            "day": float(_NEWS_DAY.search(first) is not None),
+            "we": float(_FIRST_PLURAL.search(_QUOTED.sub("", t)) is not None),
+            model.first_word(first_word(t)): 1.0,
+        }
+        f.update(paragraph_features(t, first))
+        p = view.above(c)
+        f.update(above_features(entries[p].raw.text if p >= 0 else ""))
+        f["gap_furn"] = float(
+            p >= 0 and any(e.info.role not in (BLANK, BODY, CONT) for e in entries[p + 1 : c])
+        )
+        f.update(names.features(first))
+        side = min(bi, len(body) - bi)
+        f["small_side"] = float(side <= SMALL_SIDE)
+        f["side4"] = float(side <= TINY_SIDE)
+        up, down = view.parts.row_cosines(view.rows[k])
+        f["up"], f["down"], f["down_up"] = up, down, down - up
+        g = gap_of[view.opens[c] if view.opens[c] >= 0 else c]
+        if g < len(sims):
+            f["sim"], f["depth"] = float(sims[g]), float(depths[g])
+        if bi + 1 < len(body):
+            f["next_quote"] = float(entries[body[bi + 1]].raw.text.lstrip()[:1] in '“"')
+        if f["sparse"]:
+            f["sp*headed"], f["sp*day"] = f["headed"], f["day"]
+            f["sp*depth"] = f.get("depth", 0.0)
+        if k == k_rule:
+            f["rule_" + how] = 1.0
+        out.append(f)
+    return out
 
 
 def _outside_parallel(entries: list[_Entry], body: list[int], cands: list[int]) -> list[int]:
@@ -5916,6 +6060,7 @@ def _segment_lines(
     context: list[RawLine] | None = None,
     placement: PlacementModel | None = None,
     starts_check: StartCheck | None = None,
+    cueless: CuelessModel | None = None,
 ) -> Iterator[SegmentedArticle]:
     """The streaming core: window, score, emit finished articles, carry the rest.
 
@@ -5925,6 +6070,7 @@ def _segment_lines(
     ``context`` are lines just before the first one, read again when resuming so
     that decisions near the resume point see the same neighbourhood as a full pass.
     """
+    learned = (placement, starts_check, cueless)
     window: list[_Entry] = []
     carry = _WordCarry()  # the last window's words: the next starts with its last lines
     if context:
@@ -5938,9 +6084,7 @@ def _segment_lines(
             done += take
             if not full:
                 continue
-            bounds = _starts_after(
-                window, ctx, weights, len(window) - MARGIN, carry, placement, starts_check
-            )
+            bounds = _starts_after(window, ctx, weights, len(window) - MARGIN, carry, learned)
             cut = [b for b in bounds if b <= len(window) - MARGIN]
             if not cut:
                 cut = [len(window) - MARGIN]  # no boundary in a whole window: cut anyway
@@ -5952,7 +6096,7 @@ def _segment_lines(
             window = window[keep_from:]
             ctx = last - keep_from
     if len(window) > ctx:
-        bounds = _starts_after(window, ctx, weights, len(window), carry, placement, starts_check)
+        bounds = _starts_after(window, ctx, weights, len(window), carry, learned)
         starts = [ctx, *bounds, len(window)]
         for a, b in itertools.pairwise(starts):
             yield _article(window[a:b])
@@ -5985,8 +6129,7 @@ def _starts_after(
     weights: Weights,
     limit: int,
     carry: _WordCarry,
-    placement: PlacementModel | None,
-    starts_check: StartCheck | None,
+    learned: tuple[PlacementModel | None, StartCheck | None, CuelessModel | None],
 ) -> list[int]:
     """The article starts after window[ctx], the start of the article being read.
 
@@ -5998,8 +6141,7 @@ def _starts_after(
     a pass that never stopped saw, so a pass resumed at an article, or a window
     cut at one, finds the same articles after it.
     """
-    learned = (placement, starts_check)
-    if learned == (None, None) or ctx == 0:
+    if learned[:2] == (None, None) or ctx == 0:
         return _boundaries(window, ctx, weights, limit, carry, *learned)
     return [b for b in _boundaries(window, 0, weights, limit, carry, *learned) if b > ctx]
 
@@ -6026,6 +6168,7 @@ def segment_file(
     processes: int = 1,
     placement: PlacementModel | None = DEFAULT_PLACEMENT,
     starts_check: StartCheck | None = DEFAULT_CHECK,
+    cueless: CuelessModel | None = DEFAULT_CUELESS,
 ) -> Iterator[SegmentedArticle]:
     """Stream a dump in bounded memory. Resuming: pass start_offset=last.end_offset and
     first_line=last.end_line + 1 of the last article already processed.
@@ -6036,10 +6179,16 @@ def segment_file(
     (worker.placement); None leaves the starts where the boundary rules put them.
     ``starts_check``: the model that drops starts that open no page (worker.startcheck);
     None keeps them all.
+    ``cueless``: the model that chooses where a run of plain paragraphs splits
+    (worker.cueless); None leaves it to the rules.
     Raises DumpError (missing, unreadable or binary input) before the first article.
     """
     models = functools.partial(
-        _segment_lines, weights=weights, placement=placement, starts_check=starts_check
+        _segment_lines,
+        weights=weights,
+        placement=placement,
+        starts_check=starts_check,
+        cueless=cueless,
     )
     if isinstance(path_or_binary_file, (str, os.PathLike)):
         fh = open_dump(path_or_binary_file)
@@ -6139,7 +6288,9 @@ def segment_text(
     weights: Weights = DEFAULT_WEIGHTS,
     placement: PlacementModel | None = DEFAULT_PLACEMENT,
     starts_check: StartCheck | None = DEFAULT_CHECK,
+    cueless: CuelessModel | None = DEFAULT_CUELESS,
 ) -> list[SegmentedArticle]:
     """Segment an in-memory string (tests and small inputs); offsets are UTF-8 bytes."""
     data = io.BytesIO(text.encode("utf-8"))
-    return list(segment_file(data, weights=weights, placement=placement, starts_check=starts_check))
+    models = {"placement": placement, "starts_check": starts_check, "cueless": cueless}
+    return list(segment_file(data, weights=weights, **models))

@@ -1,0 +1,151 @@
+"""The learned choice of cue-less splits (worker.cueless) and its fitting script."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+from worker.cueless import (
+    CuelessModel,
+    NamesAbove,
+    above_features,
+    default_model,
+    first_word,
+    paragraph_features,
+)
+from worker.segment import segment_text
+
+REPO = Path(__file__).resolve().parents[1]
+
+# Two reports from one harbour town, the second with no header of any kind: its lead
+# names the board's chair in full again and dates its news by the weekday.
+VOTE = [
+    "The harbour board of Kelmar voted on Monday to extend the ferry contract held by"
+    " Norvik Lines for another five years, despite complaints about cancelled sailings.",
+    "Board chair Annika Ferro said the decision had been difficult but that no other"
+    " operator had bid for the route to the islands.",
+    "“We looked hard at every option, and none of them would have kept the boats running"
+    " next winter,” Ferro told reporters after the meeting.",
+    "Islanders had asked the board to put the contract out to tender again after more"
+    " than 400 sailings were cancelled last year.",
+    "Norvik Lines blamed the cancellations on its two ageing vessels, one of which spent"
+    " four months in dry dock.",
+    "The company has promised to lease a third ferry from a Danish operator while it"
+    " waits for a new ship.",
+    "The new contract includes penalties of 20,000 crowns for every sailing cancelled for"
+    " reasons other than the weather.",
+]
+MEETING = [
+    "Annika Ferro faced hundreds of angry islanders on Thursday at a packed meeting in"
+    " the village hall on Sorna, where parents and fishermen queued to speak.",
+    "More than 300 people crowded into the hall, and dozens more listened from the car"
+    " park through an open window.",
+    "Fishermen, shopkeepers and parents whose children take the boat to school lined up"
+    " to ask why the board had not sought other bids.",
+    "One woman held up a folder of refund slips she said she had collected from"
+    " neighbours over the past year.",
+    "Ferro apologised for the disruption but defended the vote, saying the board had no"
+    " legal way to force a new operator onto the route.",
+    "The meeting ended after three hours with a promise to publish the board's legal"
+    " advice before Christmas.",
+    "A petition calling for the board's members to resign has gathered 2,100 signatures,"
+    " organisers said.",
+]
+
+
+def _starts(lines: list[str], **kw) -> list[int]:
+    return [a.start_line for a in segment_text("\n".join(lines) + "\n", **kw)]
+
+
+def test_the_shipped_model_splits_two_reports_the_rules_leave_as_one() -> None:
+    """Same town, same board, same chair: the parts' cosine is too high for the rules,
+    but a lead that names the chair in full again and dates its news opens a story."""
+    assert default_model() is not None
+    assert _starts(VOTE + MEETING, cueless=None) == [1]
+    assert _starts(VOTE + MEETING) == [1, len(VOTE) + 1]
+
+
+def test_one_story_is_not_split() -> None:
+    """The meeting told as the vote's story goes on ("She then faced ..."): no lead,
+    no name given again, so the two parts stay one article."""
+    one = [
+        *VOTE,
+        "She then faced hundreds of angry islanders at a packed meeting in the village"
+        " hall on Sorna, where parents and fishermen queued to speak.",
+        *MEETING[1:],
+    ]
+    assert _starts(one) == [1]
+
+
+def test_names_above_tell_a_full_name_given_again_from_a_surname_met_before() -> None:
+    names = NamesAbove()
+    names.add("Culture Minister Ivo Stennard said the report was wrong.")
+    names.add("Sollis declined to comment on Tuesday.")
+    again = names.features("Ivo Stennard on Tuesday called the reports a fabrication")
+    assert again["reintro"] == 1.0 and again["sur_seen"] == 0.0
+    surname = names.features("Margit Sollis told the committee she alone had decided")
+    assert surname["reintro"] == 0.0 and surname["sur_seen"] == 1.0
+    fresh = names.features("The protest began when Lena Horak and others met in Drevna")
+    assert fresh["reintro"] == 0.0 and fresh["sur_seen"] == 0.0
+    assert fresh["cap_new"] == 1.0  # Lena, Horak, Drevna: none met above
+    assert names.features("nothing capitalised here") == {}
+
+
+def test_paragraph_and_above_features() -> None:
+    lead = "A fire destroyed a warehouse in the port of Alvik yesterday, police said."
+    f = paragraph_features(lead, lead)
+    assert f["temporal"] == 1.0 and f["one_sent"] == 1.0 and f["quote_in"] == 0.0
+    two = "The firm said so. It gave “no further details” to reporters."
+    g = paragraph_features(two, "The firm said so.")
+    assert g["one_sent"] == 0.0 and g["quote_in"] == 1.0 and g["temporal"] == 0.0
+    assert paragraph_features("2,000 jobs are at risk?", "")["num_first"] == 1.0
+    end = above_features("“We will be back,” she said.")
+    assert end["prev_said_end"] == 1.0 and end["prev_future"] == 1.0
+    assert end["prev_qstart"] == 1.0 and end["prev_short"] == 1.0
+    assert above_features("")["prev_short"] == 1.0
+    assert first_word("“There is, he said, no plan.”") == "there"
+    assert first_word("...") == ""
+
+
+def test_pick_takes_the_best_candidate_over_the_threshold_for_its_run() -> None:
+    """Thresholds: -0.5 to choose where the rules split, -1.5 to drop their split,
+    1.5 to split where they did not."""
+    model = CuelessModel({"bias": 1.0, "x": 2.0}, frozenset({"the"}), -0.5, -1.5, 1.5)
+    feats = [{"bias": 1.0}, {"bias": 1.0, "x": -1.0}, {"bias": -1.0}]
+    assert model.score(feats[0]) == 1.0 and model.score({"unknown": 5.0}) == 0.0
+    assert model.pick(feats, [(1, 2)] * 3, rules_pick=2) == 0  # 1.0 > -0.5
+    assert model.pick(feats, [(1, 2)] * 3, rules_pick=-1) == -1  # 1.0 <= 1.5: rules split none
+    # under the threshold, the rules' own split stands unless the best is far under it
+    assert model.pick([{"bias": -1.0}, {"bias": -1.2}], [(1, 2)] * 2, rules_pick=1) == 1
+    assert model.pick([{"bias": -2.0}, {"bias": -3.0}], [(1, 2)] * 2, rules_pick=1) == -1
+    assert model.first_word("the") == "fw:the" and model.first_word("ivo") == "fw:_other"
+    assert CuelessModel.from_json(json.loads(json.dumps(model.to_json()))) == model
+
+
+def test_fitting_script_writes_a_model_that_loads(tmp_path: Path) -> None:
+    """A quick fit on three sets: the model loads, and a first word used in fewer
+    sets than the script asks for is no feature of its own (no writer's names)."""
+    out = tmp_path / "cueless.json"
+    subprocess.run(
+        [
+            sys.executable,
+            str(REPO / "benchmarks" / "cueless_fit.py"),
+            "--out",
+            str(out),
+            "--sets",
+            "h77,h78,h79",
+            "--min-sets",
+            "3",
+        ],
+        check=True,
+        cwd=REPO,
+        capture_output=True,
+        timeout=300,
+    )
+    model = CuelessModel.from_json(json.loads(out.read_text(encoding="utf-8")))
+    assert "cos" in model.weights and model.weights["cos"] < 0  # alike parts: one story
+    assert all(f"fw:{w}" in model.weights for w in model.first_words)
+    assert "fw:_other" in model.weights
+    assert len(model.first_words) < 40  # only words that open candidates in all three

@@ -25,7 +25,8 @@ it has not seen is --cv (K folds of whole sets: each fold scored by models fitte
 on the others) and the next blind round, kept out of the fixtures until scored.
 RECORD still names the sets whose first scores were on code that had never seen
 them (--loso reports them apart). Refit after changing the boundary rules: the runs
-it learns from are theirs.
+it learns from are theirs, cue-less splits included (refit worker/cueless.json first,
+with benchmarks/cueless_fit.py).
 """
 
 from __future__ import annotations
@@ -126,7 +127,9 @@ class Dump:
         S._push_many(window, [RawLine(i + 1, 0, 0, t) for i, t in enumerate(lines)])
         self.entries = window
         self.roles = [e.info.role for e in window]
-        starts, self.fixed = S._rule_boundaries(window, 0, S.DEFAULT_WEIGHTS, len(window))
+        starts, self.fixed = S._rule_boundaries(
+            window, 0, S.DEFAULT_WEIGHTS, len(window), cueless=S.DEFAULT_CUELESS
+        )
         self.rules = [0, *starts]
         plain = S.segment_file(str(path), placement=None, starts_check=None)
         assert self.rules == [a.start_line - 1 for a in plain]

@@ -3,7 +3,6 @@ a page's footer ends it, the paragraph under it opens the next page, cue or none
 
 from __future__ import annotations
 
-from support_stories import refit_miss
 from test_segment_pages import FLOODS, ORCHESTRA, _starts, _two_pages
 from test_segment_subheads import _entries
 
@@ -400,7 +399,6 @@ def test_a_name_in_capitals_over_two_sections_tops_the_page() -> None:
     assert _starts(lines) == [1, len(ORCHESTRA) + 5]
 
 
-@refit_miss
 def test_a_lone_headline_under_share_buttons_is_no_subheading() -> None:
     """story on the floods / "Share on Facebook  Share on X  Email" / "Barrier failed
     again at Upton, say residents" / a story on the same floods: a headline under the

@@ -13,6 +13,7 @@ from worker.cueless import (
     above_features,
     default_model,
     first_word,
+    names_in,
     paragraph_features,
 )
 from worker.segment import segment_text
@@ -81,8 +82,8 @@ def test_one_story_is_not_split() -> None:
 
 def test_names_above_tell_a_full_name_given_again_from_a_surname_met_before() -> None:
     names = NamesAbove()
-    names.add("Culture Minister Ivo Stennard said the report was wrong.")
-    names.add("Sollis declined to comment on Tuesday.")
+    names.add(names_in("Culture Minister Ivo Stennard said the report was wrong."))
+    names.add(names_in("Sollis declined to comment on Tuesday."))
     again = names.features("Ivo Stennard on Tuesday called the reports a fabrication")
     assert again["reintro"] == 1.0 and again["sur_seen"] == 0.0
     surname = names.features("Margit Sollis told the committee she alone had decided")
@@ -91,6 +92,13 @@ def test_names_above_tell_a_full_name_given_again_from_a_surname_met_before() ->
     assert fresh["reintro"] == 0.0 and fresh["sur_seen"] == 0.0
     assert fresh["cap_new"] == 1.0  # Lena, Horak, Drevna: none met above
     assert names.features("nothing capitalised here") == {}
+
+
+def test_names_in_pairs_only_words_side_by_side() -> None:
+    words, pairs = names_in("Culture Minister Ivo Stennard, who met “Lena Horak” in Drevna")
+    assert words == ["Culture", "Minister", "Ivo", "Stennard", "Lena", "Horak", "Drevna"]
+    # (a comma or a quote between two words parts them)
+    assert pairs == [("Culture", "Minister"), ("Minister", "Ivo"), ("Ivo", "Stennard")]
 
 
 def test_paragraph_and_above_features() -> None:

@@ -165,6 +165,20 @@ def above_features(text: str) -> dict[str, float]:
     }
 
 
+def names_in(text: str) -> tuple[list[str], list[tuple[str, str]]]:
+    """A paragraph's capitalised words, and its pairs of capitalised words side by
+    side ("Minister Ivo", "Ivo Stennard"), for NamesAbove."""
+    pairs = []
+    prev = None
+    for tok in text.split():
+        m = _CAP_TOKEN.match(tok)
+        word = m.group() if m else None
+        if word is not None and prev is not None:
+            pairs.append((prev, word))
+        prev = word if word is not None and len(word) == len(tok) else None
+    return _CAP_WORD.findall(text), pairs
+
+
 class NamesAbove:
     """The names used in the paragraphs above a point of a run, gathered as it is
     walked down: whole names ("Ivo Stennard"), and every capitalised word."""
@@ -175,15 +189,10 @@ class NamesAbove:
         self.pairs: set[tuple[str, str]] = set()
         self.words: set[str] = set()
 
-    def add(self, text: str) -> None:
-        self.words.update(_CAP_WORD.findall(text))
-        prev = None
-        for tok in text.split():
-            m = _CAP_TOKEN.match(tok)
-            word = m.group() if m else None
-            if word is not None and prev is not None:
-                self.pairs.add((prev, word))
-            prev = word if word is not None and len(word) == len(tok) else None
+    def add(self, names: tuple[list[str], list[tuple[str, str]]]) -> None:
+        """Take in one paragraph's names (names_in)."""
+        self.words.update(names[0])
+        self.pairs.update(names[1])
 
     def features(self, first: str) -> dict[str, float]:
         """A first sentence that names again in full someone the part above named in

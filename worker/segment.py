@@ -127,6 +127,7 @@ from worker.cueless import (
     NamesAbove,
     above_features,
     first_word,
+    names_in,
     paragraph_features,
 )
 from worker.cueless import default_model as default_cueless
@@ -1924,9 +1925,10 @@ def _rule_boundaries(
     ):  # (photos and their captions under a headline alone, at the end: a gallery)
         bounds.pop()  # the input ends in furniture after the last story: its own tail
     extra: list[int] = []
+    memo = _SplitMemo(sparse=_sparse_of(roles)) if cueless is not None else None
     for a, b in itertools.pairwise([ctx, *bounds, len(entries)]):
         if b <= limit:
-            extra += _split_cueless(entries, terms, coh, a, b, cueless)
+            extra += _split_cueless(entries, terms, coh, a, b, cueless, memo)
     found = sorted(bounds + extra)
     return found, fixed | {b for b in found if _restated(entries, b)}
 
@@ -2929,6 +2931,7 @@ def _split_cueless(
     a: int,
     b: int,
     cueless: CuelessModel | None = None,
+    memo: _SplitMemo | None = None,
 ) -> list[int]:
     """Starts inside entries[a:b] where one article ends and the next begins with no cue.
 
@@ -2942,7 +2945,8 @@ def _split_cueless(
     Block-level cohesion (a few lines each side) is too noisy for this at
     article scale. Recurses into both parts.
     ``cueless`` (worker.cueless), when given, makes the choice from those rules'
-    pick and the rest of each candidate's evidence (_split_features).
+    pick and the rest of each candidate's evidence (_split_features); ``memo`` keeps
+    what a paragraph tells of it for the recursion into the parts.
     """
     gap_of = coh[2]
     body = [i for i in range(a, b) if entries[i].info.role == BODY]
@@ -2964,8 +2968,9 @@ def _split_cueless(
     cos = parts.split_cosines(np.array(rows))
     k, how = _rules_split(entries, body, cands, cos, a)
     if cueless is not None:
+        memo = memo or _SplitMemo(sparse=_sparse_of(_roles(entries)))
         view = _SplitView(entries, a, body, cands, opens, cos, parts, rows, coh)
-        k = cueless.pick(_split_features(view, (k, how), cueless), _split_lines(view), k)
+        k = cueless.pick(_split_features(view, (k, how), cueless, memo), _split_lines(view), k)
     if k < 0:
         return []
     i = cands[k]
@@ -2983,9 +2988,9 @@ def _split_cueless(
             i = k  # the new piece's photo over its first paragraph: its caption opens it
         k -= 1
     return [
-        *_split_cueless(entries, terms, coh, a, i, cueless),
+        *_split_cueless(entries, terms, coh, a, i, cueless, memo),
         i,
-        *_split_cueless(entries, terms, coh, i, b, cueless),
+        *_split_cueless(entries, terms, coh, i, b, cueless, memo),
     ]
 
 
@@ -3047,8 +3052,45 @@ def _split_lines(view: _SplitView) -> list[tuple[int, int]]:
     return out
 
 
+@dataclass(slots=True)
+class _SplitMemo:
+    """What each paragraph tells the learned choice, whatever run it is split in
+    (kept for one window's runs and their parts): a candidate's own evidence (with
+    its first sentence), a paragraph's names; and where the text is sparse."""
+
+    sparse: Callable[[int], bool]  # (_sparse_of the window)
+    own: dict[int, tuple[dict[str, float], str]] = field(default_factory=dict)
+    names: dict[int, tuple[list[str], list[tuple[str, str]]]] = field(default_factory=dict)
+
+
+def _own_evidence(
+    entries: list[_Entry], c: int, p: int, model: CuelessModel, sparse: Callable[[int], bool]
+) -> tuple[dict[str, float], str]:
+    """The evidence of candidate entries[c] that no run changes: how its paragraph
+    opens, how entries[p] (the paragraph above) closes, what lies between them,
+    how the next paragraph opens; and the candidate's first sentence."""
+    t = entries[c].raw.text.strip()
+    first = _first_sentence(t)
+    f = {
+        "lead": float(_lead_paragraph(entries, c)),
+        "sparse": float(sparse(c)),
+        "day": float(_NEWS_DAY.search(first) is not None),
+        "we": float(_FIRST_PLURAL.search(_QUOTED.sub("", t)) is not None),
+        model.first_word(first_word(t)): 1.0,
+    }
+    f.update(paragraph_features(t, first))
+    f.update(above_features(entries[p].raw.text if p >= 0 else ""))
+    f["gap_furn"] = float(
+        p >= 0 and any(e.info.role not in (BLANK, BODY, CONT) for e in entries[p + 1 : c])
+    )
+    nxt = next((j for j in range(c + 1, len(entries)) if entries[j].info.role == BODY), -1)
+    if nxt >= 0:
+        f["next_quote"] = float(entries[nxt].raw.text.lstrip()[:1] in '“"')
+    return f, first
+
+
 def _split_features(
-    view: _SplitView, rules: tuple[int, str], model: CuelessModel
+    view: _SplitView, rules: tuple[int, str], model: CuelessModel, memo: _SplitMemo
 ) -> list[dict[str, float]]:
     """The evidence for each candidate split of a run (worker.cueless): its cosine
     against the others', the rules' pick and which rule made it (_rules_split), the
@@ -3064,10 +3106,14 @@ def _split_features(
     out = []
     for k, c in enumerate(view.cands):
         while body[bi] < c:
-            names.add(entries[body[bi]].raw.text)
+            j = body[bi]
+            if j not in memo.names:
+                memo.names[j] = names_in(entries[j].raw.text)
+            names.add(memo.names[j])
             bi += 1
-        t = entries[c].raw.text.strip()
-        first = _first_sentence(t)
+        if c not in memo.own:
+            memo.own[c] = _own_evidence(entries, c, view.above(c), model, memo.sparse)
+        own, first = memo.own[c]
         x = float(cos[k])
         f = {
             "bias": 1.0,
@@ -3078,19 +3124,9 @@ def _split_features(
             "below_split": float(x < SPLIT_COS),
             "rule": float(k == k_rule),
             "logn": math.log(n),
-            "lead": float(_lead_paragraph(entries, c)),
             "headed": float(view.opens[c] >= 0),
-            "sparse": float(_sparse_at(entries, c)),
-            "day": float(_NEWS_DAY.search(first) is not None),
-            "we": float(_FIRST_PLURAL.search(_QUOTED.sub("", t)) is not None),
-            model.first_word(first_word(t)): 1.0,
+            **own,
         }
-        f.update(paragraph_features(t, first))
-        p = view.above(c)
-        f.update(above_features(entries[p].raw.text if p >= 0 else ""))
-        f["gap_furn"] = float(
-            p >= 0 and any(e.info.role not in (BLANK, BODY, CONT) for e in entries[p + 1 : c])
-        )
         f.update(names.features(first))
         side = min(bi, len(body) - bi)
         f["small_side"] = float(side <= SMALL_SIDE)
@@ -3100,8 +3136,6 @@ def _split_features(
         g = gap_of[view.opens[c] if view.opens[c] >= 0 else c]
         if g < len(sims):
             f["sim"], f["depth"] = float(sims[g]), float(depths[g])
-        if bi + 1 < len(body):
-            f["next_quote"] = float(entries[body[bi + 1]].raw.text.lstrip()[:1] in '“"')
         if f["sparse"]:
             f["sp*headed"], f["sp*day"] = f["headed"], f["day"]
             f["sp*depth"] = f.get("depth", 0.0)

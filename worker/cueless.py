@@ -40,14 +40,16 @@ MODEL_PATH = Path(__file__).with_name("cueless.json")
 
 #: A paragraph's first word, the feature's key (lower-cased; "fw:_other" for the rest).
 _FIRST_WORD = re.compile(r"[A-Za-z\u00c0-\u00ff'’]+")
+#: A capitalised word (a name's, most often).
+_CAPITALISED = r"[A-Z][a-z\u00e0-\u00ff'’-]+"
 #: A name of two capitalised words ("Mette Dahlgren"); the second may be met alone.
-_NAME_PAIR = re.compile(r"\b([A-Z][a-z\u00e0-\u00ff'’-]+) ([A-Z][a-z\u00e0-\u00ff'’-]+)\b")
+_NAME_PAIR = re.compile(rf"\b({_CAPITALISED}) ({_CAPITALISED})\b")
 #: A token that opens with a capitalised word (its trailing punctuation left out).
-_CAP_TOKEN = re.compile(r"[A-Z][a-z\u00e0-\u00ff'’-]+")
+_CAP_TOKEN = re.compile(_CAPITALISED)
 #: A capitalised word inside a sentence (after a lower-case word or a comma): a name.
 _INNER_CAP = re.compile(r"(?<=[a-z,] )[A-Z][a-z\u00e0-\u00ff]+")
 #: A capitalised word anywhere (the names a part above has used).
-_CAP_WORD = re.compile(r"\b[A-Z][a-z\u00e0-\u00ff'’-]+\b")
+_CAP_WORD = re.compile(rf"\b{_CAPITALISED}\b")
 #: What a story's last paragraph often looks ahead to.
 _FUTURE = re.compile(r"\b(?:will|expected to|is due|are due|next (?:week|month|year)|later this)\b")
 #: A lead's time words other than a weekday.

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import itertools
 import json
 import subprocess
 import sys
@@ -16,7 +17,15 @@ from worker.cueless import (
     names_in,
     paragraph_features,
 )
-from worker.segment import segment_text
+from worker.dumpio import RawLine
+from worker.segment import (
+    _attribution_shift,
+    _push_many,
+    _roles,
+    _sparse_of,
+    _SplitMemo,
+    segment_text,
+)
 
 REPO = Path(__file__).resolve().parents[1]
 
@@ -115,6 +124,26 @@ def test_paragraph_and_above_features() -> None:
     assert above_features("")["prev_short"] == 1.0
     assert first_word("“There is, he said, no plan.”") == "there"
     assert first_word("...") == ""
+
+
+def test_attribution_shift_counts_the_paragraphs_that_give_someone_s_words() -> None:
+    """A report attributes ("said", "told", "according to"); the comment under it
+    argues in its own voice."""
+    lines = [
+        "The minister said the plan would go ahead.",
+        "Officials told reporters the cost had doubled.",
+        "According to the auditor, nobody was in charge.",
+        "There is a kind of cowardice that calls itself strategy.",
+        "It is time the government owned its mistakes.",
+    ]
+    window: list = []
+    _push_many(window, [RawLine(i + 1, 0, 0, t) for i, t in enumerate(lines)])
+    memo = _SplitMemo(sparse=_sparse_of(_roles(window)))
+    flags = [memo.attributes(window, j) for j in range(5)]
+    assert flags == [True, True, True, False, False]
+    counts = list(itertools.accumulate(flags, initial=0))
+    assert _attribution_shift(counts, 3) == {"att_up": 1.0, "att_down": 0.0, "att_shift": 1.0}
+    assert _attribution_shift(counts, 1)["att_down"] == 0.5  # (two of the four under it)
 
 
 def test_pick_takes_the_best_candidate_over_the_threshold_for_its_run() -> None:

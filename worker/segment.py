@@ -3056,11 +3056,20 @@ def _split_lines(view: _SplitView) -> list[tuple[int, int]]:
 class _SplitMemo:
     """What each paragraph tells the learned choice, whatever run it is split in
     (kept for one window's runs and their parts): a candidate's own evidence (with
-    its first sentence), a paragraph's names; and where the text is sparse."""
+    its first sentence), a paragraph's names, whether it attributes words to
+    someone; and where the text is sparse."""
 
     sparse: Callable[[int], bool]  # (_sparse_of the window)
     own: dict[int, tuple[dict[str, float], str]] = field(default_factory=dict)
     names: dict[int, tuple[list[str], list[tuple[str, str]]]] = field(default_factory=dict)
+    attributed: dict[int, bool] = field(default_factory=dict)
+
+    def attributes(self, entries: list[_Entry], j: int) -> bool:
+        """Whether paragraph entries[j] gives someone's words ("said", "according to")."""
+        hit = self.attributed.get(j)
+        if hit is None:
+            hit = self.attributed[j] = _ATTRIBUTION.search(entries[j].raw.text) is not None
+        return hit
 
 
 def _own_evidence(
@@ -3089,6 +3098,24 @@ def _own_evidence(
     return f, first
 
 
+#: Paragraphs each side of a split whose attributions are counted (_attribution_shift).
+ATTRIBUTION_SPAN = 6
+_ATTRIBUTION = re.compile(r"\b(?:said|says|told|[Aa]ccording to)\b")
+
+
+def _attribution_shift(counts: list[int], bi: int) -> dict[str, float]:
+    """The share of the ATTRIBUTION_SPAN paragraphs above body[bi], and of those from
+    it down, that give someone's words (``counts``: how many of the run's first k
+    paragraphs do, for every k): a report attributes paragraph after paragraph, an
+    op-ed or an analysis argues in its own voice, so a report followed by comment on
+    the same subject shows where the second piece begins (and a report's second half
+    attributes as much as its first)."""
+    lo, hi = max(0, bi - ATTRIBUTION_SPAN), min(len(counts) - 1, bi + ATTRIBUTION_SPAN)
+    up = (counts[bi] - counts[lo]) / max(1, bi - lo)
+    down = (counts[hi] - counts[bi]) / max(1, hi - bi)
+    return {"att_up": up, "att_down": down, "att_shift": up - down}
+
+
 def _split_features(
     view: _SplitView, rules: tuple[int, str], model: CuelessModel, memo: _SplitMemo
 ) -> list[dict[str, float]]:
@@ -3103,6 +3130,7 @@ def _split_features(
     rank1 = int(np.argsort(cos, kind="stable")[1]) if n > 1 else -1
     sims, depths, gap_of = view.coh[0], view.coh[1], view.coh[2]
     names, bi = NamesAbove(), 0
+    attributed = list(itertools.accumulate((memo.attributes(entries, j) for j in body), initial=0))
     out = []
     for k, c in enumerate(view.cands):
         while body[bi] < c:
@@ -3128,6 +3156,7 @@ def _split_features(
             **own,
         }
         f.update(names.features(first))
+        f.update(_attribution_shift(attributed, bi))
         side = min(bi, len(body) - bi)
         f["small_side"] = float(side <= SMALL_SIDE)
         f["side4"] = float(side <= TINY_SIDE)

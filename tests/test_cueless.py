@@ -12,6 +12,7 @@ from worker.cueless import (
     CuelessModel,
     NamesAbove,
     above_features,
+    attribution_shift,
     default_model,
     first_word,
     names_in,
@@ -19,7 +20,6 @@ from worker.cueless import (
 )
 from worker.dumpio import RawLine
 from worker.segment import (
-    _attribution_shift,
     _push_many,
     _roles,
     _sparse_of,
@@ -142,8 +142,8 @@ def test_attribution_shift_counts_the_paragraphs_that_give_someone_s_words() -> 
     flags = [memo.attributes(window, j) for j in range(5)]
     assert flags == [True, True, True, False, False]
     counts = list(itertools.accumulate(flags, initial=0))
-    assert _attribution_shift(counts, 3) == {"att_up": 1.0, "att_down": 0.0, "att_shift": 1.0}
-    assert _attribution_shift(counts, 1)["att_down"] == 0.5  # (two of the four under it)
+    assert attribution_shift(counts, 3) == {"att_up": 1.0, "att_down": 0.0, "att_shift": 1.0}
+    assert attribution_shift(counts, 1)["att_down"] == 0.5  # (two of the four under it)
 
 
 def test_pick_takes_the_best_candidate_over_the_threshold_for_its_run() -> None:

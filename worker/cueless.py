@@ -14,7 +14,9 @@ cohesion dip at it, whether its paragraph reads as a lead (a day of the week, on
 long sentence, a first word such as "There" or "Every"; not "That" or "Some"),
 whether the paragraph above reads as a story's last (a quote's attribution, what
 "will" happen next), whether it introduces again by full name a person the part
-above already named, whether the paragraph under it opens with a quote. The
+above already named, whether the paragraph under it opens with a quote, and how
+many paragraphs either side give someone's words (a report attributes, the comment
+under it argues). The
 best-scoring candidate splits the run when its log-odds pass a threshold, a higher
 one where the rules themselves would not split the run; a split the rules made is
 dropped only when no candidate comes near (thresholds set by cross-validation, the
@@ -63,6 +65,10 @@ _ATTRIBUTED = re.compile(r"\b(?:said|says|added|told [a-z ]+)\.?[”\"]?$")
 #: A sentence's end inside a paragraph.
 _INNER_STOP = re.compile(r"[.!?][”\"]? [A-Z“]")
 _QUOTES = '“"'
+#: A paragraph that gives someone's words.
+_ATTRIBUTION = re.compile(r"\b(?:said|says|told|[Aa]ccording to)\b")
+#: Paragraphs each side of a split whose attributions are counted (attribution_shift).
+ATTRIBUTION_SPAN = 6
 #: Body paragraphs on the shorter side of a split, at or under which a part is small.
 SMALL_SIDE = 6
 TINY_SIDE = 4
@@ -179,6 +185,24 @@ def names_in(text: str) -> tuple[list[str], list[tuple[str, str]]]:
             pairs.append((prev, word))
         prev = word if word is not None and len(word) == len(tok) else None
     return _CAP_WORD.findall(text), pairs
+
+
+def attributes(text: str) -> bool:
+    """Whether a paragraph gives someone's words ("said", "told", "according to")."""
+    return _ATTRIBUTION.search(text) is not None
+
+
+def attribution_shift(counts: Sequence[int], bi: int) -> dict[str, float]:
+    """The share of the ATTRIBUTION_SPAN paragraphs above a run's paragraph ``bi``, and
+    of those from it down, that give someone's words (``counts[k]``: how many of the
+    run's first k paragraphs do): a report attributes paragraph after paragraph, an
+    op-ed or an analysis argues in its own voice, so a report followed by comment on
+    the same subject shows where the second piece begins (and a report's second half
+    attributes as much as its first)."""
+    lo, hi = max(0, bi - ATTRIBUTION_SPAN), min(len(counts) - 1, bi + ATTRIBUTION_SPAN)
+    up = (counts[bi] - counts[lo]) / max(1, bi - lo)
+    down = (counts[hi] - counts[bi]) / max(1, hi - bi)
+    return {"att_up": up, "att_down": down, "att_shift": up - down}
 
 
 class NamesAbove:

@@ -126,6 +126,8 @@ from worker.cueless import (
     CuelessModel,
     NamesAbove,
     above_features,
+    attributes,
+    attribution_shift,
     first_word,
     names_in,
     paragraph_features,
@@ -3042,8 +3044,8 @@ def _split_lines(view: _SplitView) -> list[tuple[int, int]]:
     """For each candidate, the first and last line numbers its page may start at: from
     the line under the paragraph above (or over its headline) to the line under it."""
     out = []
+    e = view.entries
     for c in view.cands:
-        e = view.entries
         p = view.above(c)
         hi = e[c].raw.no + 1
         lo = e[p].raw.no + 1 if p >= 0 else e[c].raw.no - 1
@@ -3068,7 +3070,7 @@ class _SplitMemo:
         """Whether paragraph entries[j] gives someone's words ("said", "according to")."""
         hit = self.attributed.get(j)
         if hit is None:
-            hit = self.attributed[j] = _ATTRIBUTION.search(entries[j].raw.text) is not None
+            hit = self.attributed[j] = attributes(entries[j].raw.text)
         return hit
 
 
@@ -3096,24 +3098,6 @@ def _own_evidence(
     if nxt >= 0:
         f["next_quote"] = float(entries[nxt].raw.text.lstrip()[:1] in '“"')
     return f, first
-
-
-#: Paragraphs each side of a split whose attributions are counted (_attribution_shift).
-ATTRIBUTION_SPAN = 6
-_ATTRIBUTION = re.compile(r"\b(?:said|says|told|[Aa]ccording to)\b")
-
-
-def _attribution_shift(counts: list[int], bi: int) -> dict[str, float]:
-    """The share of the ATTRIBUTION_SPAN paragraphs above body[bi], and of those from
-    it down, that give someone's words (``counts``: how many of the run's first k
-    paragraphs do, for every k): a report attributes paragraph after paragraph, an
-    op-ed or an analysis argues in its own voice, so a report followed by comment on
-    the same subject shows where the second piece begins (and a report's second half
-    attributes as much as its first)."""
-    lo, hi = max(0, bi - ATTRIBUTION_SPAN), min(len(counts) - 1, bi + ATTRIBUTION_SPAN)
-    up = (counts[bi] - counts[lo]) / max(1, bi - lo)
-    down = (counts[hi] - counts[bi]) / max(1, hi - bi)
-    return {"att_up": up, "att_down": down, "att_shift": up - down}
 
 
 def _split_features(
@@ -3156,7 +3140,7 @@ def _split_features(
             **own,
         }
         f.update(names.features(first))
-        f.update(_attribution_shift(attributed, bi))
+        f.update(attribution_shift(attributed, bi))
         side = min(bi, len(body) - bi)
         f["small_side"] = float(side <= SMALL_SIDE)
         f["side4"] = float(side <= TINY_SIDE)

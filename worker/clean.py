@@ -1044,6 +1044,8 @@ def _menu(s: str) -> bool:
         cells = _DATE_ROW_SPLIT.split(s, 2)
         if _CLOCK_CELL.match(cells[1]) and _HAS_DATE.search(cells[0]):
             return False  # "Mar 4, 2024 / 08:40 AM / Updated 2 hours ago": a story's date
+        if _dated_row(s):
+            return False  # "Analysis | 24 March 2025 | Jo Park": a page's kind, date, writer
         return not _dated_name_line(s)  # "Jo Park / TNN / Updated: Mar 4, 2024" is a byline
     return (
         " | " not in s
@@ -2722,6 +2724,8 @@ def _updated_clock(s: str) -> bool:
     """ "Last updated 12:41 a.m.": when the page was last changed, not a live entry's
     time (those stand bare, or "Posted at 14:10"; a live entry may say when it was
     itself updated: "Updated at 11.21 BST")."""
+    if s[:1] in "Uu":
+        return s[:8].lower() == "updated " and s[8:9].isdigit()  # "Updated 11:32 GMT"
     return s[:1] in "Ll" and s[:12].lower() == "last updated"
 
 
@@ -2868,6 +2872,9 @@ def _short_role(s: str, nwords: int, mask: int, dateline: bool) -> int:
         and _dated_name_line(s)
     ):
         return BYLINE  # "Priya Nair | TNN | Updated: Mar 12, 2024, 23:41 IST"
+    if nwords <= 20 and _dated_row(s):
+        return TIMESTAMP  # "Commentary | 24 March 2025 | Jo Park, Senior Fellow": the page's
+        # kind, date and writer over its text
     if (
         nwords <= 14
         and _DIGIT.search(s)
@@ -3394,6 +3401,27 @@ _DATE_THEN_BY = re.compile(
     rf"(?-i:{_NAME_SEQ})$",
     re.I,
 )
+
+
+# A date with its year ("24 March 2025", "March 24, 2025"): a menu has no such cell.
+_FULL_DATE = re.compile(
+    rf"\b(?:\d{{1,2}}\s+{_MONTH}|{_MONTH}\.?\s+\d{{1,2}},?)\s+(?:19|20)\d\d\b", re.I
+)
+
+
+_BY_WORD = re.compile(r"\bby\b", re.I)
+
+
+def _dated_row(s: str) -> bool:
+    """A row of three cells or more, one a date with its year ("Analysis · 3 March 2025 ·
+    Jo Park"): a page's kind, date and writer, not a menu; but not a card of facts
+    ("Label: X | Released: 14 March 2025 | Genre: Y") or a row signed "By" (a byline's)."""
+    return (
+        (s.count("|") >= 2 or s.count(" · ") >= 2)
+        and _FULL_DATE.search(s) is not None
+        and s.count(": ") <= 1
+        and _BY_WORD.search(s) is None
+    )
 
 
 def _dated_name_line(s: str) -> bool:

@@ -1785,7 +1785,37 @@ def _boundaries(
     if starts_check is not None:
         kept = check(line, roles, found, ctx, starts_check)
         found = sorted(set(kept).union(sure.intersection(found))) if sure else kept
-    return _below_feet(entries, found, ctx)
+    return _below_appeals(entries, _below_feet(entries, found, ctx), limit)
+
+
+def _below_appeals(entries: list[_Entry], bounds: list[int], limit: int) -> list[int]:
+    """Each start on the pitch of a donation appeal (a paragraph or two asking for the
+    reader's support, right over the appeal's button: "Our work is funded by readers
+    like you." / "Donate now") moved under the button: an appeal closes the page it
+    is printed on, so the next page opens below it. The pitch reads like a page's
+    first paragraph after the bio or the last paragraph above it, which is why a
+    start lands on it. With nothing under the button (the dump's end: ``limit`` is
+    then the window's length), the start is dropped."""
+    out: list[int] = []
+    for b, nxt in itertools.pairwise([*bounds, len(entries)]):
+        k = b
+        for f in range(b, min(b + PITCH_LINES + 1, len(entries))):
+            e = entries[f]
+            if e.info.role == APPEAL and f > b:
+                k = f + 1
+                while k < len(entries) and entries[k].info.role == APPEAL:
+                    k += 1
+                break
+            if e.info.role != BODY or _PITCH.search(e.raw.text) is None:
+                break
+        if k == nxt == limit == len(entries):
+            continue  # the appeal closes the dump's last page
+        out.append(k if b < k < nxt else b)
+    return out
+
+
+#: Most paragraphs of an appeal's pitch over its button.
+PITCH_LINES = 3
 
 
 def _below_feet(entries: list[_Entry], bounds: list[int], ctx: int) -> list[int]:

@@ -14,7 +14,8 @@ cohesion dip at it, whether its paragraph reads as a lead (a day of the week, on
 long sentence, a first word such as "There" or "Every"; not "That" or "Some"),
 whether the paragraph above reads as a story's last (a quote's attribution, what
 "will" happen next), whether it introduces again by full name a person the part
-above already named, whether the paragraph under it opens with a quote, and how
+above already named, whether the paragraph under it opens with a quote, whether a photo (its caption, its
+credit) or other furniture lies between it and the paragraph above, and how
 many paragraphs either side give someone's words (a report attributes, the comment
 under it argues). The
 best-scoring candidate splits the run when its log-odds pass a threshold, a higher

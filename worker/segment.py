@@ -3124,6 +3124,7 @@ def _own_evidence(
     f["gap_furn"] = float(
         p >= 0 and any(e.info.role not in (BLANK, BODY, CONT) for e in entries[p + 1 : c])
     )
+    f["gap_photo"] = float(p >= 0 and any(e.info.role in _PHOTO_ROLES for e in entries[p + 1 : c]))
     nxt = next((j for j in range(c + 1, len(entries)) if entries[j].info.role == BODY), -1)
     if nxt >= 0:
         f["next_quote"] = float(entries[nxt].raw.text.lstrip()[:1] in '“"')

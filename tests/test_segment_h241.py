@@ -1,0 +1,107 @@
+"""Starts from the h241-h244 review (a fisheries dispute, a volcano's ash cloud, a rent
+freeze, a hospital network's ransomware attack, among others): an appeal's pitch over
+its button, a page's "Updated" time under the last paragraph of the page above, a row
+of a page's kind, date and writer, and a photo between two stories. Every line here is
+written for the test; none comes from an evaluation set."""
+
+from __future__ import annotations
+
+from support_stories import LONG_STORY, starts
+
+from worker.clean import APPEAL, BOILER, TIMESTAMP, classify
+from worker.segment import _below_appeals
+
+#: A report that follows a story with no header of its own.
+REPORT = [
+    "The island's harbour board approved a second ferry berth on Thursday after two years"
+    " of objections from fishermen and residents of the old quay.",
+    "The berth, which will cost 18 million euros, is due to open in the spring of next year.",
+    "Board chair Ines Varga said the berth would end the queues of lorries on the quay road.",
+    "Fishermen said the work would close part of the harbour during the herring season.",
+    "The board promised to pay for moorings elsewhere while the work goes on.",
+]
+
+
+def test_page_opens_under_an_appeals_button() -> None:
+    """A charity's note, then its pitch ("Everything we do is paid for by members") and
+    its button ("Become a member"): the pitch and the button are the page's last words,
+    so the next page opens under the button (_below_appeals moves a start that lands
+    on the pitch; the test below checks it alone)."""
+    lines = [
+        *LONG_STORY,
+        "Harbour Watch is an independent charity. We take no money from shipping firms or"
+        " the port authority.",
+        "Everything we do is paid for by members. Join from three euros a month and help us"
+        " hold the port to account.",
+        "Become a member",
+        *REPORT,
+    ]
+    assert classify("Become a member").role == APPEAL
+    assert starts(lines) == [1, len(LONG_STORY) + 4]
+
+
+def test_below_appeals_keeps_a_start_with_no_button_under_it() -> None:
+    """A start whose paragraph asks for nothing, or with no appeal's button within
+    reach, stays where it is; one on a pitch at the very end is dropped."""
+    from worker.dumpio import RawLine
+    from worker.segment import _push_many
+
+    def window(texts: list[str]) -> list:
+        w: list = []
+        _push_many(w, [RawLine(i + 1, 0, 0, t) for i, t in enumerate(texts)])
+        return w
+
+    plain = window([*REPORT, *REPORT])
+    assert _below_appeals(plain, [0, len(REPORT)], len(plain)) == [0, len(REPORT)]
+    pitched = window([*REPORT, "Please support our reporting with a gift today.", "Donate now"])
+    assert _below_appeals(pitched, [0, len(REPORT)], len(pitched)) == [0]
+    # (not at the dump's end: the start stays for the next window to settle)
+    assert _below_appeals(pitched, [0, len(REPORT)], len(pitched) - 1) == [0, len(REPORT)]
+
+
+def test_bare_updated_time_is_the_pages() -> None:
+    """ "Updated 11:32 GMT" under a story's last paragraph and over a lead: the next
+    page's time, not a live entry's (those say "Updated at 11.21")."""
+    assert classify("Updated 11:32 GMT").clock is False
+    assert classify("Updated 9:05").clock is False
+    assert classify("Updated at 11.21 BST").clock is True
+    assert classify("14:32").clock is True
+    lines = [*LONG_STORY, "Updated 11:32 GMT", *REPORT]
+    assert starts(lines) == [1, len(LONG_STORY) + 1]
+
+
+def test_row_of_kind_date_and_writer_is_a_stamp() -> None:
+    """ "Commentary | 24 March 2025 | Dr Jo Park, Senior Fellow": the page's kind, date
+    and writer, a header's stamp, not a menu; a card of facts or a comment's head is not."""
+    for text in (
+        "Commentary | 24 March 2025 | Dr Ana Morel, Senior Fellow",
+        "Policy brief · 21 August 2024 · Ana Morel and Ivo Lang",
+        "Analysis | March 3, 2025 | Ivo Lang",
+    ):
+        assert classify(text).role == TIMESTAMP, text
+    assert classify("Label: Fenland Records | Released: 14 March 2025 | Genre: folk").role != (
+        TIMESTAMP
+    )
+    assert classify("Home | News | Sport | Weather").role == BOILER
+    lines = [
+        *LONG_STORY,
+        "Centre for Coastal Studies",
+        "After the storm: why the harbour walls failed",
+        "Commentary | 24 March 2025 | Dr Ana Morel, Senior Fellow",
+        *REPORT,
+    ]
+    assert starts(lines) == [1, len(LONG_STORY) + 1]
+
+
+def test_photo_between_two_stories_opens_the_second() -> None:
+    """A caption and its credit between a story's last paragraph and a lead with no
+    headline: the second story's photo, which opens its page."""
+    lines = [
+        *LONG_STORY,
+        "Fishermen unload herring at the old quay on Thursday morning.",
+        "(Photo: Ana Morel/Coast Press)",
+        *REPORT,
+        "The harbour master said the quay would stay open to small boats during the work.",
+        "Residents of the old quay will be asked for their views at a meeting in May.",
+    ]
+    assert starts(lines) == [1, len(LONG_STORY) + 1]

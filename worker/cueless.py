@@ -8,21 +8,20 @@ parts each would leave; its rules took the lowest cosine when it was low enough,
 a change of voice, the end of an interview's turns or of an explainer. Over the
 seed-like written dumps those rules missed nearly half of these starts.
 
-So the choice is made by a logistic model over each candidate's evidence, the
-rules' pick among them: how low its cosine is against the run's others, the
-cohesion dip at it, whether its paragraph reads as a lead (a day of the week, one
-long sentence, a first word such as "There" or "Every"; not "That" or "Some"),
-whether the paragraph above reads as a story's last (a quote's attribution, what
-"will" happen next), whether it introduces again by full name a person the part
-above already named, whether the paragraph under it opens with a quote, whether a photo (its caption, its
-credit) or other furniture lies between it and the paragraph above, and how
-many paragraphs either side give someone's words (a report attributes, the comment
-under it argues). The
-best-scoring candidate splits the run when its log-odds pass a threshold, a higher
-one where the rules themselves would not split the run; a split the rules made is
-dropped only when no candidate comes near (thresholds set by cross-validation, the
-one for new splits also so that the seed dump keeps its exact starts). The parts are
-then split again the same way.
+So the choice is made by a logistic model over each candidate's evidence, the rules'
+pick among them: how low its cosine is against the run's others, the cohesion dip at it,
+whether its paragraph reads as a lead (a day of the week, one long sentence, a first
+word such as "There" or "Every"; not "That" or "Some"), whether the paragraph above
+reads as a story's last (a quote's attribution, what "will" happen next), whether it
+introduces again by full name a person the part above already named, whether the
+paragraph under it opens with a quote, whether a photo (its caption, its credit) or
+other furniture lies between it and the paragraph above, and how many paragraphs either
+side give someone's words (a report attributes, the comment under it argues). The
+best-scoring candidate splits the run when its log-odds pass a threshold, a higher one where
+the rules themselves would not split the run; a split the rules made is dropped only
+when no candidate comes near (thresholds set by cross-validation, the one for new splits
+also so that the seed dump keeps its exact starts). The parts are then split again the
+same way.
 
 Fitted by benchmarks/cueless_fit.py on the labelled dumps (worker/cueless.json).
 A first word is a feature only when it opened candidates in many dumps: no writer's

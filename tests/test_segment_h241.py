@@ -105,3 +105,41 @@ def test_photo_between_two_stories_opens_the_second() -> None:
         "Residents of the old quay will be asked for their views at a meeting in May.",
     ]
     assert starts(lines) == [1, len(LONG_STORY) + 1]
+
+
+def _section_similarity(lines: list[str], i: int) -> float:
+    """_section_sim of lines[i] (0-based) in a window of ``lines``."""
+    from worker.dumpio import RawLine
+    from worker.segment import _cohesion_terms, _push_many, _section_sim
+
+    w: list = []
+    _push_many(w, [RawLine(k + 1, 0, 0, t) for k, t in enumerate(lines)])
+    coh, terms = _cohesion_terms(w)
+    return _section_sim(w, i, terms, coh[2])
+
+
+#: A column on the story's own subject: its words are the story's.
+COLUMN = [
+    "The council's transport committee voted for the tram depot on Tuesday without"
+    " hearing the neighbours of the yard.",
+    "Night shifts at the depot would bring noise to the yard's neighbours every night of the year.",
+    "A wall along the yard will not stop the noise of twelve trams leaving the depot before dawn.",
+    "We ask every councillor to vote against the depot's budget in March.",
+    "The full council must find another site for the depot before work begins in the summer.",
+]
+
+
+def test_a_headline_with_its_dek_is_no_section_of_the_story_above() -> None:
+    """A lone headline whose text shares the story's words above it reads as the
+    story's subheading (section similarity lowers its score); a headline with a second
+    title line under it (its dek: "Residents' statement on ...") is a page's header,
+    whatever the words, as a subheading never has one. An explainer's map or photo
+    label over its next question keeps the similarity."""
+    head = "The tram depot must not be built on the yard"
+    dek = "Residents' association statement on the council's tram depot vote"
+    lone = [*LONG_STORY, head, *COLUMN]
+    assert _section_similarity(lone, len(LONG_STORY)) > 0
+    headed = [*LONG_STORY, head, dek, *COLUMN]
+    assert _section_similarity(headed, len(LONG_STORY)) == 0
+    asked = [*LONG_STORY, "Map showing the depot's yard", "Why does the yard matter?", *COLUMN]
+    assert _section_similarity(asked, len(LONG_STORY)) > 0

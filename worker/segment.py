@@ -909,8 +909,11 @@ def _section_sim(entries: list[_Entry], i: int, terms: _Terms, gap_of: list[int]
     """How far the text between the last headline line above entries[i] and the next
     one below (at most WIDE_BLOCK content lines each side) shares more than
     SECTION_SIM_MID."""
-    g = gap_of[i]
     n = len(entries)
+    if i + 1 < n and entries[i + 1].info.role == HEAD and entries[i + 1].raw.text[-1:] != "?":
+        return 0.0  # two title lines (a headline and its dek): a page's header (an
+        # explainer's map over its next question is no header)
+    g = gap_of[i]
     lo = i - 2
     while lo >= 0 and entries[lo].info.role != HEAD and g - gap_of[lo] <= WIDE_BLOCK:
         lo -= 1

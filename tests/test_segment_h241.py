@@ -143,3 +143,36 @@ def test_a_headline_with_its_dek_is_no_section_of_the_story_above() -> None:
     assert _section_similarity(headed, len(LONG_STORY)) == 0
     asked = [*LONG_STORY, "Map showing the depot's yard", "Why does the yard matter?", *COLUMN]
     assert _section_similarity(asked, len(LONG_STORY)) > 0
+
+
+def test_explainer_title_under_a_report_opens_its_page() -> None:
+    """ "The depot dispute, explained" under a report's last paragraph, in text of
+    paragraphs: an explainer's title, which opens its page whatever the words it shares
+    with the report (its sections' questions follow); an interview's "Presenter: ...?"
+    turn is no such title."""
+    explainer = [
+        "The tram depot dispute, explained",
+        "The council's plan for a tram depot by the old yard has divided the district."
+        " Here are the main questions.",
+        "What is the depot for?",
+        "It would house the twelve longer trams the city ordered last year, and their night crews.",
+        "Why are the neighbours opposed?",
+        "They fear the noise of trams leaving the yard before dawn, and say a wall"
+        " will not stop it.",
+        "What happens next?",
+        "The full council votes on the depot's budget of 40 million euros in March.",
+    ]
+    from worker.dumpio import RawLine
+    from worker.segment import _explainer_title, _push_many
+
+    lines = [*LONG_STORY[2:], *REPORT, *LONG_STORY[2:], *explainer]
+    at = len(lines) - len(explainer)
+    assert starts(lines) == [1, at + 1]
+    w: list = []
+    _push_many(w, [RawLine(k + 1, 0, 0, t) for k, t in enumerate(lines)])
+    assert _explainer_title(w, at)  # (five words: a section's question is shorter)
+    turn = "Presenter: Isn't it the case that your own members like the tram depot plan?"
+    lines[at] = turn
+    w = []
+    _push_many(w, [RawLine(k + 1, 0, 0, t) for k, t in enumerate(lines)])
+    assert not _explainer_title(w, at)

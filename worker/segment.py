@@ -620,6 +620,9 @@ def _features(
                 # an entry inside the page
                 repeat = 1.0
                 live = True
+            elif j == i and _explainer_title(entries, j):
+                repeat = 1.0  # "Tavaro election: why is the result disputed?" in sparse
+                short_head = False  # text: an explainer's title, which opens its page
             if not stamp and _dated_title(text):
                 stamp = 1.0  # "Fire Update — Wednesday, August 6, 2025": the page's date
         elif r == BYLINE:
@@ -789,7 +792,7 @@ QA_REACH_BELOW = 4
 
 
 #: Fewest words of an explainer's title (a section's question is shorter).
-EXPLAINER_TITLE_WORDS = 6
+EXPLAINER_TITLE_WORDS = 5
 _EXPLAINER_TITLE = re.compile(
     r"\b(?:explained|(?:your )?questions answered|what we know(?: so far)?"
     r"|what (?:you|we) need to know|everything you need to know|the key questions"
@@ -798,7 +801,7 @@ _EXPLAINER_TITLE = re.compile(
     r"|could)\b",
     re.I,
 )
-_ASKER = re.compile(r"(?:questions?|q|answer|a)\b", re.I)
+_ASKER = re.compile(r"(?:questions?|q|answer|a|presenter|interviewer|host|anchor)\b", re.I)
 
 
 # "Holmes secures comeback victory", "Campbell to extend career": a name and a verb,

@@ -9,7 +9,22 @@ from __future__ import annotations
 from support_stories import LONG_STORY, starts
 
 from worker.clean import APPEAL, BOILER, TIMESTAMP, classify
-from worker.segment import _below_appeals
+from worker.dumpio import RawLine
+from worker.segment import (
+    _below_appeals,
+    _cohesion_terms,
+    _explainer_title,
+    _push_many,
+    _section_sim,
+)
+
+
+def window(texts: list[str]) -> list:
+    """The segmenter's window of ``texts`` (one line each, classified in place)."""
+    w: list = []
+    _push_many(w, [RawLine(k + 1, 0, 0, t) for k, t in enumerate(texts)])
+    return w
+
 
 #: A report that follows a story with no header of its own.
 REPORT = [
@@ -43,14 +58,6 @@ def test_page_opens_under_an_appeals_button() -> None:
 def test_below_appeals_keeps_a_start_with_no_button_under_it() -> None:
     """A start whose paragraph asks for nothing, or with no appeal's button within
     reach, stays where it is; one on a pitch at the very end is dropped."""
-    from worker.dumpio import RawLine
-    from worker.segment import _push_many
-
-    def window(texts: list[str]) -> list:
-        w: list = []
-        _push_many(w, [RawLine(i + 1, 0, 0, t) for i, t in enumerate(texts)])
-        return w
-
     plain = window([*REPORT, *REPORT])
     assert _below_appeals(plain, [0, len(REPORT)], len(plain)) == [0, len(REPORT)]
     pitched = window([*REPORT, "Please support our reporting with a gift today.", "Donate now"])
@@ -109,11 +116,7 @@ def test_photo_between_two_stories_opens_the_second() -> None:
 
 def _section_similarity(lines: list[str], i: int) -> float:
     """_section_sim of lines[i] (0-based) in a window of ``lines``."""
-    from worker.dumpio import RawLine
-    from worker.segment import _cohesion_terms, _push_many, _section_sim
-
-    w: list = []
-    _push_many(w, [RawLine(k + 1, 0, 0, t) for k, t in enumerate(lines)])
+    w = window(lines)
     coh, terms = _cohesion_terms(w)
     return _section_sim(w, i, terms, coh[2])
 
@@ -162,17 +165,10 @@ def test_explainer_title_under_a_report_opens_its_page() -> None:
         "What happens next?",
         "The full council votes on the depot's budget of 40 million euros in March.",
     ]
-    from worker.dumpio import RawLine
-    from worker.segment import _explainer_title, _push_many
-
     lines = [*LONG_STORY[2:], *REPORT, *LONG_STORY[2:], *explainer]
     at = len(lines) - len(explainer)
     assert starts(lines) == [1, at + 1]
-    w: list = []
-    _push_many(w, [RawLine(k + 1, 0, 0, t) for k, t in enumerate(lines)])
-    assert _explainer_title(w, at)  # (five words: a section's question is shorter)
+    assert _explainer_title(window(lines), at)  # (five words: a section's question is shorter)
     turn = "Presenter: Isn't it the case that your own members like the tram depot plan?"
     lines[at] = turn
-    w = []
-    _push_many(w, [RawLine(k + 1, 0, 0, t) for k, t in enumerate(lines)])
-    assert not _explainer_title(w, at)
+    assert not _explainer_title(window(lines), at)

@@ -9,6 +9,7 @@ from __future__ import annotations
 from support_stories import LONG_STORY, starts
 
 from worker.clean import APPEAL, BOILER, TIMESTAMP, classify
+from worker.cueless import CuelessModel
 from worker.dumpio import RawLine
 from worker.segment import (
     _below_appeals,
@@ -16,6 +17,7 @@ from worker.segment import (
     _explainer_title,
     _push_many,
     _section_sim,
+    segment_text,
 )
 
 
@@ -172,3 +174,52 @@ def test_explainer_title_under_a_report_opens_its_page() -> None:
     turn = "Presenter: Isn't it the case that your own members like the tram depot plan?"
     lines[at] = turn
     assert not _explainer_title(window(lines), at)
+
+
+def test_an_explainers_last_answer_is_no_column_s_first_paragraph() -> None:
+    """An explainer's questions and answers, then a column in the first person: no
+    answer under a question with another question above it is a candidate for a
+    cue-less split (it is the explainer's section; in the written dumps the change of
+    voice to the column split at the last answer over it, a paragraph early)."""
+    explainer = [
+        "The tram depot dispute: what is at stake?",
+        "The council wants a depot for twelve new trams by the old yard. Neighbours object.",
+        "What is the depot for?",
+        "It would house the twelve longer trams the city ordered last year, and the crews"
+        " who drive them at night.",
+        "Why are the neighbours opposed?",
+        "They fear the noise of trams leaving the yard before dawn, and say a wall will not"
+        " stop it.",
+        "Who would pay for it?",
+        "The city, from a transport fund it shares with the regional government, which has"
+        " not yet said whether it agrees.",
+        "Could it be built elsewhere?",
+        "Two other sites were studied. Both were rejected as too far from the tram lines.",
+        "What happens next?",
+        "The full council votes on the depot's budget of 40 million euros in March, and"
+        " the transport board has promised a public meeting before then.",
+    ]
+    column = [
+        "My grandmother lived by the yard for fifty years, and I grew up hearing the old"
+        " buses leave it at five in the morning.",
+        "I never minded. The sound meant the city was waking up, and that people like my"
+        " mother would get to work on time.",
+        "I understand why the neighbours worry about the trams. But I think they are wrong"
+        " about what a depot will do to the street.",
+        "I have watched this district lose its post office, its bank and its bus garage."
+        " I would rather it gained something for once.",
+        "If the council builds the wall it has promised, I will be the first to welcome"
+        " the trams home each night.",
+        "My grandmother would have done the same, I am sure of it.",
+    ]
+    lines = [*LONG_STORY, *explainer, *column]
+    seen: list[int] = []
+
+    class Recorder(CuelessModel):
+        def pick(self, features, lines, rules_pick):
+            seen.extend(hi - 1 for _, hi in lines)
+            return -1
+
+    segment_text("\n".join(lines) + "\n", cueless=Recorder({}, frozenset()))
+    answers = [n for n, t in enumerate(lines, 1) if n > 1 and lines[n - 2].endswith("?")]
+    assert seen and not set(seen) & set(answers[1:])

@@ -2998,6 +2998,8 @@ def _split_cueless(
         if (h >= 0 or _plain_start(entries, i)) and not entries[i].info.ad
     ]
     cands = _outside_parallel(entries, body, cands)
+    # (an answer under an explainer's question, another question above it: its section)
+    cands = [c for c in cands if not _asked_again(entries, c - 1)]
     run = _run_parts(entries, terms, gap_of, a, b) if cands else None
     if run is None:
         return []
@@ -3014,7 +3016,7 @@ def _split_cueless(
     i = cands[k]
     if opens[i] >= 0:
         i = opens[i]  # (the headline fixes where its story starts)
-    elif not _under_furniture(entries, i):
+    elif not _under_furniture(entries, i) and not _under_answer(entries, i):
         i = _settle(cands, k, parts, [gap_of[c] - ga for c in cands])
         down = _down_to_page_end(entries, i, b)
         i = _up_to_page_end(entries, body, a, i) if down == i else down
@@ -3030,6 +3032,13 @@ def _split_cueless(
         i,
         *_split_cueless(entries, terms, coh, i, b, cueless, memo),
     ]
+
+
+def _under_answer(entries: list[_Entry], i: int) -> bool:
+    """entries[i] lies right under an explainer's answer (a question heading, one
+    paragraph): where the explainer ends, however much the next paragraph shares with
+    the part above (the answers are no candidates, _split_cueless)."""
+    return i >= 2 and entries[i - 1].info.role == BODY and _question_head(entries[i - 2])
 
 
 def _rules_split(

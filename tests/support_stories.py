@@ -5,7 +5,8 @@ from __future__ import annotations
 
 import pytest
 
-from worker.segment import segment_text
+from worker.dumpio import RawLine
+from worker.segment import _push_many, segment_text
 
 #: Tests of a start that the learned placement and check of starts, refitted in the
 #: seventeenth session, get wrong: a start one or two lines off, or one dropped. Kept
@@ -77,3 +78,11 @@ def starts(lines: list[str], **models) -> list[int]:
     """First line of each article the segmenter finds in ``lines`` (``models``: as
     segment_text takes them, e.g. cueless=None for the rules' own cue-less splits)."""
     return [a.start_line for a in segment_text("\n".join(lines) + "\n", **models)]
+
+
+def window(lines: list[str]) -> list:
+    """The segmenter's window of ``lines`` (numbered from 1, each classified in place),
+    for tests of the rules that read it."""
+    w: list = []
+    _push_many(w, [RawLine(k + 1, 0, 0, t) for k, t in enumerate(lines)])
+    return w

@@ -8,6 +8,8 @@ import subprocess
 import sys
 from pathlib import Path
 
+from support_stories import window
+
 from worker.cueless import (
     CuelessModel,
     NamesAbove,
@@ -18,9 +20,7 @@ from worker.cueless import (
     names_in,
     paragraph_features,
 )
-from worker.dumpio import RawLine
 from worker.segment import (
-    _push_many,
     _roles,
     _sparse_of,
     _SplitMemo,
@@ -136,10 +136,9 @@ def test_attribution_shift_counts_the_paragraphs_that_give_someone_s_words() -> 
         "There is a kind of cowardice that calls itself strategy.",
         "It is time the government owned its mistakes.",
     ]
-    window: list = []
-    _push_many(window, [RawLine(i + 1, 0, 0, t) for i, t in enumerate(lines)])
-    memo = _SplitMemo(sparse=_sparse_of(_roles(window)))
-    flags = [memo.attributes(window, j) for j in range(5)]
+    w = window(lines)
+    memo = _SplitMemo(sparse=_sparse_of(_roles(w)))
+    flags = [memo.attributes(w, j) for j in range(5)]
     assert flags == [True, True, True, False, False]
     counts = list(itertools.accumulate(flags, initial=0))
     assert attribution_shift(counts, 3) == {"att_up": 1.0, "att_down": 0.0, "att_shift": 1.0}

@@ -6,27 +6,17 @@ written for the test; none comes from an evaluation set."""
 
 from __future__ import annotations
 
-from support_stories import LONG_STORY, starts
+from support_stories import LONG_STORY, starts, window
 
 from worker.clean import APPEAL, BOILER, TIMESTAMP, classify
 from worker.cueless import CuelessModel
-from worker.dumpio import RawLine
 from worker.segment import (
     _below_appeals,
     _cohesion_terms,
     _explainer_title,
-    _push_many,
     _section_sim,
     segment_text,
 )
-
-
-def window(texts: list[str]) -> list:
-    """The segmenter's window of ``texts`` (one line each, classified in place)."""
-    w: list = []
-    _push_many(w, [RawLine(k + 1, 0, 0, t) for k, t in enumerate(texts)])
-    return w
-
 
 #: A report that follows a story with no header of its own.
 REPORT = [

@@ -31,9 +31,11 @@ from worker.segment import _push_many, segment_text
 #: longer a section) changed none of them and got one more wrong: the placement now
 #: opens the page on a shop's button under the story above instead of the crumb path
 #: under it, a line early. Its last refit (an explainer's answers no candidates of a
-#: cue-less split) got one right again (an obituary's dates line stays in it).
+#: cue-less split) got one right again (an obituary's dates line stays in it). The
+#: twenty-fourth session's (the cue-less choice fitted as one choice per run) lost that
+#: one again: the check now drops the start under the dates line of a short page.
 refit_miss = pytest.mark.xfail(
-    strict=True, reason="the learned start models as refitted (sessions 17-23) miss this start"
+    strict=True, reason="the learned start models as refitted (sessions 17-24) miss this start"
 )
 #: A cue-less start the rules place right and the learned choice of cue-less splits
 #: (worker.cueless, fitted in the twenty-second session) places a paragraph late.

@@ -14,16 +14,20 @@ from worker.cueless import (
     CuelessModel,
     NamesAbove,
     above_features,
+    adjacent_overlap,
     attribution_shift,
     default_model,
     first_word,
+    length_shift,
     names_in,
     paragraph_features,
 )
 from worker.segment import (
+    _content_words,
     _roles,
     _sparse_of,
     _SplitMemo,
+    _words_over,
     segment_text,
 )
 
@@ -143,6 +147,60 @@ def test_attribution_shift_counts_the_paragraphs_that_give_someone_s_words() -> 
     counts = list(itertools.accumulate(flags, initial=0))
     assert attribution_shift(counts, 3) == {"att_up": 1.0, "att_down": 0.0, "att_shift": 1.0}
     assert attribution_shift(counts, 1)["att_down"] == 0.5  # (two of the four under it)
+
+
+def test_length_shift_compares_the_mean_paragraph_lengths_either_side() -> None:
+    """A wire report's short paragraphs, then an op-ed's long ones: the shift is largest
+    where the one gives way to the other, and nothing is said at a run's ends."""
+    words = [20, 22, 18, 20, 80, 90, 85, 75]
+    sizes = list(itertools.accumulate(words, initial=0))
+    at = {bi: length_shift(sizes, bi).get("len_shift", -1.0) for bi in range(len(words) + 1)}
+    assert at[0] == -1.0 and at[len(words)] == -1.0
+    assert max(at, key=at.get) == 4
+    assert at[4] > 1.3 and at[2] < at[4]
+    assert length_shift(list(itertools.accumulate([30] * 8, initial=0)), 4) == {"len_shift": 0.0}
+
+
+def test_adjacent_overlap_of_a_paragraph_with_those_over_it() -> None:
+    """A story's next paragraph carries on with the words it just used; a new lead on
+    the same subject starts over from its own (the segmenter's content words)."""
+    lines = [
+        "China put 38 gigawatts of new coal-fired capacity into operation in 2020.",
+        "Regulators have come under fire for failing to control the coal power sector.",
+        "Including closures, the coal-fired fleet's capacity rose by 29 gigawatts in 2020.",
+        "Farmers in the northern provinces fear a second drought this summer, officials say.",
+    ]
+    w = window(lines)
+    above = _words_over(w, 1)
+    assert above == _content_words(lines[0]) | _content_words(lines[1])
+    near = adjacent_overlap(_content_words(lines[2]), above)["adj_sim"]
+    far = adjacent_overlap(_content_words(lines[3]), _words_over(w, 2))["adj_sim"]
+    assert near > 0.3 and far < 0.15
+    assert adjacent_overlap(set(), above) == {} and _words_over(w, -1) == set()
+
+
+def test_choice_model_fit_learns_which_candidate_of_a_run_is_the_start() -> None:
+    """The fitting script's conditional logit: in each run the start is the candidate
+    with "lead" set (whatever their shared "run_x", which marks no start here), and runs
+    whose candidates all have "bad" set hold none. The weights say so, and the fitted
+    model picks the start and leaves the runs of "bad" candidates whole."""
+    sys.path.insert(0, str(REPO / "benchmarks"))
+    import cueless_fit
+
+    runs = []
+    for r in range(60):
+        x = float(r % 3)
+        feats = [
+            {"bias": 1.0, "fw:the": 1.0, "run_x": x, "lead": float(k == r % 4)} for k in range(4)
+        ]
+        runs.append((f"s{r % 10}", feats, [k == r % 4 for k in range(4)]))
+        bad = [{"bias": 1.0, "fw:the": 1.0, "run_x": x, "bad": 1.0} for _ in range(3)]
+        runs.append((f"s{r % 10}", bad, [False] * 3))
+    model = cueless_fit.fit(runs, min_sets=1, threshold=0.0, threshold_new=0.0)
+    w = model.weights
+    assert w["lead"] > 2.0 and w["bad"] < -2.0 and abs(w.get("run_x", 0.0)) < 0.5
+    assert model.pick(runs[0][1], [(1, 2)] * 4, rules_pick=-1) == 0
+    assert model.pick(runs[1][1], [(1, 2)] * 3, rules_pick=-1) == -1
 
 
 def test_pick_takes_the_best_candidate_over_the_threshold_for_its_run() -> None:

@@ -8,20 +8,23 @@ parts each would leave; its rules took the lowest cosine when it was low enough,
 a change of voice, the end of an interview's turns or of an explainer. Over the
 seed-like written dumps those rules missed nearly half of these starts.
 
-So the choice is made by a logistic model over each candidate's evidence, the rules'
-pick among them: how low its cosine is against the run's others, the cohesion dip at it,
-whether its paragraph reads as a lead (a day of the week, one long sentence, a first
-word such as "There" or "Every"; not "That" or "Some"), whether the paragraph above
-reads as a story's last (a quote's attribution, what "will" happen next), whether it
-introduces again by full name a person the part above already named, whether the
-paragraph under it opens with a quote, whether a photo (its caption, its credit) or
-other furniture lies between it and the paragraph above, and how many paragraphs either
-side give someone's words (a report attributes, the comment under it argues). The
-best-scoring candidate splits the run when its log-odds pass a threshold, a higher one where
-the rules themselves would not split the run; a split the rules made is dropped only
-when no candidate comes near (thresholds set by cross-validation, the one for new splits
-also so that the seed dump keeps its exact starts). The parts are then split again the
-same way.
+So the choice is made by a conditional logit (one choice per run, among its
+candidates and "no split") over each candidate's evidence, the rules' pick among them:
+how low its cosine is against the run's others, the cohesion dip at it, whether its
+paragraph reads as a lead (a day of the week, one long sentence, a first word such as
+"There" or "Every"; not "That" or "Some"), whether the paragraph above reads as a
+story's last (a quote's attribution, what "will" happen next), whether it introduces
+again by full name a person the part above already named, whether the paragraph under
+it opens with a quote, whether a photo (its caption, its credit) or other furniture
+lies between it and the paragraph above, how many paragraphs either side give
+someone's words (a report attributes, the comment under it argues), how far the
+paragraph lengths change across it, and how many words it shares with the two
+paragraphs over it (a story carries on with the words it just used). The best-scoring
+candidate splits the run when its log-odds against "no split" pass a threshold, a
+higher one where the rules themselves would not split the run; a split the rules made
+is dropped only when no candidate comes near (thresholds set by cross-validation, the
+one for new splits also so that the seed dump keeps its exact starts). The parts are
+then split again the same way.
 
 Fitted by benchmarks/cueless_fit.py on the labelled dumps (worker/cueless.json).
 A first word is a feature only when it opened candidates in many dumps: no writer's
@@ -30,6 +33,7 @@ names are learned. Pure functions over plain data.
 
 from __future__ import annotations
 
+import math
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -76,7 +80,8 @@ TINY_SIDE = 4
 
 @dataclass(frozen=True)
 class CuelessModel:
-    """Log-odds of a candidate split: the summed ``weights`` of its features.
+    """Log-odds of a candidate split against no split of its run: the summed ``weights``
+    of its features.
     ``first_words``: the first words that are features of their own.
 
     Where the rules chose a split of the run themselves, the best candidate takes its
@@ -203,6 +208,34 @@ def attribution_shift(counts: Sequence[int], bi: int) -> dict[str, float]:
     up = (counts[bi] - counts[lo]) / max(1, bi - lo)
     down = (counts[hi] - counts[bi]) / max(1, hi - bi)
     return {"att_up": up, "att_down": down, "att_shift": up - down}
+
+
+#: Paragraphs each side of a split whose mean lengths are compared (length_shift).
+LENGTH_SPAN = 4
+
+
+def length_shift(sizes: Sequence[int], bi: int) -> dict[str, float]:
+    """How far the mean length of the LENGTH_SPAN paragraphs above a run's paragraph
+    ``bi`` and of those from it down differ (|log ratio|; ``sizes[k]``: the words in
+    the run's first k paragraphs): each outlet and each kind of piece keeps its own
+    paragraph length (a wire report's one-sentence paragraphs, an op-ed's long argued
+    ones), so two pieces on one subject often differ there where their words do not."""
+    lo, hi = max(0, bi - LENGTH_SPAN), min(len(sizes) - 1, bi + LENGTH_SPAN)
+    if bi == lo or hi == bi:
+        return {}
+    up = (sizes[bi] - sizes[lo]) / (bi - lo)
+    down = (sizes[hi] - sizes[bi]) / (hi - bi)
+    return {"len_shift": abs(math.log((up + 1.0) / (down + 1.0)))}
+
+
+def adjacent_overlap(words: set[str], above: set[str]) -> dict[str, float]:
+    """The overlap (cosine of the two sets) of a candidate paragraph's content words
+    with those of the two paragraphs over it: a story's next paragraph carries on with
+    the words just used ("coal-fired capacity ... in 2020" again), while a new story's
+    lead, even on the same event, starts over from its own."""
+    if not words or not above:
+        return {}
+    return {"adj_sim": len(words & above) / math.sqrt(len(words) * len(above))}
 
 
 class NamesAbove:

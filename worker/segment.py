@@ -126,9 +126,11 @@ from worker.cueless import (
     CuelessModel,
     NamesAbove,
     above_features,
+    adjacent_overlap,
     attributes,
     attribution_shift,
     first_word,
+    length_shift,
     names_in,
     paragraph_features,
 )
@@ -3136,6 +3138,7 @@ def _own_evidence(
     }
     f.update(paragraph_features(t, first))
     f.update(above_features(entries[p].raw.text if p >= 0 else ""))
+    f.update(adjacent_overlap(_content_words(t), _words_over(entries, p)))
     f["gap_furn"] = float(
         p >= 0 and any(e.info.role not in (BLANK, BODY, CONT) for e in entries[p + 1 : c])
     )
@@ -3144,6 +3147,23 @@ def _own_evidence(
     if nxt >= 0:
         f["next_quote"] = float(entries[nxt].raw.text.lstrip()[:1] in '“"')
     return f, first
+
+
+def _words_over(entries: list[_Entry], p: int) -> set[str]:
+    """The content words of paragraph entries[p] and of the paragraph over it (when
+    one lies within ADJACENT_LINES lines): what a candidate under entries[p] would
+    carry on with (worker.cueless.adjacent_overlap)."""
+    if p < 0:
+        return set()
+    words = _content_words(entries[p].raw.text)
+    for q in range(p - 1, max(-1, p - 1 - ADJACENT_LINES), -1):
+        if entries[q].info.role == BODY:
+            return words | _content_words(entries[q].raw.text)
+    return words
+
+
+#: Lines over a paragraph searched for the paragraph before it (_words_over).
+ADJACENT_LINES = 3
 
 
 def _split_features(
@@ -3161,6 +3181,7 @@ def _split_features(
     sims, depths, gap_of = view.coh[0], view.coh[1], view.coh[2]
     names, bi = NamesAbove(), 0
     attributed = list(itertools.accumulate((memo.attributes(entries, j) for j in body), initial=0))
+    sizes = list(itertools.accumulate((entries[j].info.words for j in body), initial=0))
     out = []
     for k, c in enumerate(view.cands):
         while body[bi] < c:
@@ -3187,6 +3208,7 @@ def _split_features(
         }
         f.update(names.features(first))
         f.update(attribution_shift(attributed, bi))
+        f.update(length_shift(sizes, bi))
         side = min(bi, len(body) - bi)
         f["small_side"] = float(side <= SMALL_SIDE)
         f["side4"] = float(side <= TINY_SIDE)

@@ -126,6 +126,13 @@ def test_paragraph_and_above_features() -> None:
     assert end["prev_said_end"] == 1.0 and end["prev_future"] == 1.0
     assert end["prev_qstart"] == 1.0 and end["prev_short"] == 1.0
     assert above_features("")["prev_short"] == 1.0
+    # an op-ed's note on its writer, a pointer to a download: a page's last lines
+    bio = above_features("Conrad Vey is finance spokesman for the National Union party.")
+    assert bio["prev_bio"] == 1.0 and bio["prev_pointer"] == 0.0
+    assert above_features("Anne Hale is expected to resign on Friday.")["prev_bio"] == 0.0
+    assert above_features("Mira Holt is, she says, “tired”.")["prev_bio"] == 0.0
+    brief = above_features("The full briefing can be downloaded from our website.")
+    assert brief["prev_pointer"] == 1.0 and brief["prev_bio"] == 0.0
     assert first_word("“There is, he said, no plan.”") == "there"
     assert first_word("...") == ""
 

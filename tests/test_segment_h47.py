@@ -73,6 +73,7 @@ def test_paragraph_under_an_ad_slot_opens_no_piece() -> None:
     assert S._lead_paragraph(ents, 3)
 
 
+@refit_miss
 def test_obituary_dates_line_ends_the_obituary_and_stays_in_it() -> None:
     life = "Ana Ruiz, harbour pilot and author, born 2 May 1931; died 9 January 2026"
     info = classify(life)

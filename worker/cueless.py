@@ -66,6 +66,16 @@ _TEMPORAL = re.compile(
 )
 #: A paragraph that ends with whose words it gave ("..., she said.").
 _ATTRIBUTED = re.compile(r"\b(?:said|says|added|told [a-z ]+)\.?[”\"]?$")
+#: One sentence on who a piece's writer is ("Conrad Vey is finance spokesman for the
+#: National Union party."): an op-ed's last line, under which a new piece begins.
+_BIO_LINE = re.compile(
+    r"^[A-Z][\w'’-]+(?: [A-Z][\w'’.-]+){1,3} (?:is|was|has been|are) "
+    r"(?!(?:said|expected|due|set|to)\b)[^.;:“\"]{5,160}\.$"
+)
+#: A line that points the reader elsewhere (a download, the website): a page's end.
+_POINTER = re.compile(
+    r"\b(?:download|downloaded|our website|available (?:at|on|from)|sign up)\b", re.I
+)
 #: A sentence's end inside a paragraph.
 _INNER_STOP = re.compile(r"[.!?][”\"]? [A-Z“]")
 _QUOTES = '“"'
@@ -175,6 +185,8 @@ def above_features(text: str) -> dict[str, float]:
         "prev_qstart": float(t[:1] in _QUOTES),
         "prev_said_end": float(_ATTRIBUTED.search(t[-40:]) is not None),
         "prev_short": float(len(t.split()) < 15),
+        "prev_bio": float(_BIO_LINE.match(t) is not None),
+        "prev_pointer": float(_POINTER.search(t) is not None),
     }
 
 

@@ -243,6 +243,15 @@ the session and kept out of everything until then, scored once on that code (b6d
 h245 0.064 / 0.910, h246 0.073 / 0.910, h247 0.053 / 0.935, h248 0.037 / 0.935 (mean
 0.057 / 0.923; the starting code 982863f 0.059 / 0.918). Then refitted with them (1,308
 written dumps and the seed); bounds at that refit.
+The twenty-fourth session's h249-h252 and h253-h256, written blind at and near its
+start, scored on its starting code (98084bd): h249 0.053 / 0.912, h250 0.034 / 0.963,
+h251 0.055 / 0.952, h252 0.055 / 0.946 (mean 0.049 / 0.943); h253 0.067 / 0.934, h254
+0.064 / 0.918, h255 0.064 / 0.921, h256 0.032 / 0.964 (mean 0.057 / 0.935). Kept out of
+everything while the cue-less choice became a fitted choice per run, and scored once on
+that code (5603bb3): h249 0.057 / 0.903, h250 0.044 / 0.962, h251 0.061 / 0.946, h252
+0.061 / 0.930 (mean 0.056 / 0.935); h253 0.077 / 0.918, h254 0.064 / 0.918, h255 0.058
+/ 0.929, h256 0.025 / 0.972 (mean 0.056 / 0.934). Then refitted with them (1,356
+written dumps and the seed); bounds at that refit.
 Scoring uses the project's shared scorer (../shared/eval/score_segmentation.py).
 """
 

@@ -13,18 +13,18 @@ candidates and "no split") over each candidate's evidence, the rules' pick among
 how low its cosine is against the run's others, the cohesion dip at it, whether its
 paragraph reads as a lead (a day of the week, one long sentence, a first word such as
 "There" or "Every"; not "That" or "Some"), whether the paragraph above reads as a
-story's last (a quote's attribution, what "will" happen next), whether it introduces
-again by full name a person the part above already named, whether the paragraph under
-it opens with a quote, whether a photo (its caption, its credit) or other furniture
-lies between it and the paragraph above, how many paragraphs either side give
-someone's words (a report attributes, the comment under it argues), how far the
-paragraph lengths change across it, and how many words it shares with the two
-paragraphs over it (a story carries on with the words it just used). The best-scoring
-candidate splits the run when its log-odds against "no split" pass a threshold, a
-higher one where the rules themselves would not split the run; a split the rules made
-is dropped only when no candidate comes near (thresholds set by cross-validation, the
-one for new splits also so that the seed dump keeps its exact starts). The parts are
-then split again the same way.
+story's last (a quote's attribution, what "will" happen next, a writer's note, a
+pointer to a download), whether it introduces again by full name a person the part
+above already named, whether the paragraph under it opens with a quote, whether a
+photo (its caption, its credit) or other furniture lies between it and the paragraph
+above, how many paragraphs either side give someone's words (a report attributes, the
+comment under it argues), how far the paragraph lengths change across it, and how many
+words it shares with the two paragraphs over it (a story carries on with the words it
+just used). The best-scoring candidate splits the run when its log-odds against "no
+split" pass a threshold, a higher one where the rules themselves would not split the
+run; a split the rules made is dropped only when no candidate comes near (thresholds
+set by cross-validation, the one for new splits also so that the seed dump keeps its
+exact starts). The parts are then split again the same way.
 
 Fitted by benchmarks/cueless_fit.py on the labelled dumps (worker/cueless.json).
 A first word is a feature only when it opened candidates in many dumps: no writer's

@@ -20,7 +20,9 @@ from worker.cueless import (
     first_word,
     length_shift,
     names_in,
+    own_length,
     paragraph_features,
+    quoting_run,
 )
 from worker.segment import (
     _content_words,
@@ -166,6 +168,18 @@ def test_length_shift_compares_the_mean_paragraph_lengths_either_side() -> None:
     assert max(at, key=at.get) == 4
     assert at[4] > 1.3 and at[2] < at[4]
     assert length_shift(list(itertools.accumulate([30] * 8, initial=0)), 4) == {"len_shift": 0.0}
+
+
+def test_own_length_and_a_quoting_run() -> None:
+    """A lead twice as long as the paragraphs over it; a run with paragraphs ending in
+    a colon (quotes introduced from elsewhere) counts in full from three of them."""
+    sizes = list(itertools.accumulate([30, 20, 20, 20, 20, 60], initial=0))
+    assert own_length(62, sizes, 5)["own_len"] > 1.0
+    assert own_length(20, sizes, 5)["own_len"] == 0.0
+    assert own_length(62, sizes, 1) == {}  # (one paragraph above: no mean to speak of)
+    assert quoting_run(0) == {"colon_run": 0.0}
+    assert quoting_run(1)["colon_run"] < quoting_run(2)["colon_run"] < 1.0
+    assert quoting_run(7) == {"colon_run": 1.0}
 
 
 def test_adjacent_overlap_of_a_paragraph_with_those_over_it() -> None:

@@ -18,13 +18,15 @@ pointer to a download), whether it introduces again by full name a person the pa
 above already named, whether the paragraph under it opens with a quote, whether a
 photo (its caption, its credit) or other furniture lies between it and the paragraph
 above, how many paragraphs either side give someone's words (a report attributes, the
-comment under it argues), how far the paragraph lengths change across it, and how many
-words it shares with the two paragraphs over it (a story carries on with the words it
-just used). The best-scoring candidate splits the run when its log-odds against "no
-split" pass a threshold, a higher one where the rules themselves would not split the
-run; a split the rules made is dropped only when no candidate comes near (thresholds
-set by cross-validation, the one for new splits also so that the seed dump keeps its
-exact starts). The parts are then split again the same way.
+comment under it argues), how far the paragraph lengths change across it and how long
+it is against the paragraphs above, how many words it shares with the two paragraphs
+over it (a story carries on with the words it just used), and whether the run quotes
+text from elsewhere (paragraphs ending with a colon). The best-scoring candidate
+splits the run when its log-odds against "no split" pass a threshold, a higher one
+where the rules themselves would not split the run; a split the rules made is dropped
+only when no candidate comes near (thresholds set by cross-validation, the one for new
+splits also so that the seed dump keeps its exact starts). The parts are then split
+again the same way.
 
 Fitted by benchmarks/cueless_fit.py on the labelled dumps (worker/cueless.json).
 A first word is a feature only when it opened candidates in many dumps: no writer's
@@ -238,6 +240,30 @@ def length_shift(sizes: Sequence[int], bi: int) -> dict[str, float]:
     up = (sizes[bi] - sizes[lo]) / (bi - lo)
     down = (sizes[hi] - sizes[bi]) / (hi - bi)
     return {"len_shift": abs(math.log((up + 1.0) / (down + 1.0)))}
+
+
+def own_length(words: int, sizes: Sequence[int], bi: int) -> dict[str, float]:
+    """How long a candidate paragraph (``words``) is against the mean of the up to
+    LENGTH_SPAN paragraphs over it (log ratio; ``sizes`` as for length_shift): a lead
+    is often one long sentence, longer than the last paragraphs of the story above."""
+    if bi < 2:
+        return {}
+    lo = max(0, bi - LENGTH_SPAN)
+    mean = (sizes[bi] - sizes[lo]) / (bi - lo)
+    return {"own_len": math.log((words + 1.0) / (mean + 1.0))}
+
+
+#: Paragraphs ending with a colon at which a run counts as a quoting piece in full.
+QUOTE_INTROS = 3
+
+
+def quoting_run(colons: int) -> dict[str, float]:
+    """A run whose paragraphs end with a colon (``colons`` of them) introduces text
+    quoted from elsewhere ("Parton, meanwhile, writes that:"): a newsletter or a blog
+    post that quotes reports at length, whose quoted leads read like new stories but
+    are not. The same for every candidate of the run: it weighs them against "no
+    split"."""
+    return {"colon_run": min(colons, QUOTE_INTROS) / QUOTE_INTROS}
 
 
 def adjacent_overlap(words: set[str], above: set[str]) -> dict[str, float]:

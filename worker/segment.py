@@ -132,7 +132,9 @@ from worker.cueless import (
     first_word,
     length_shift,
     names_in,
+    own_length,
     paragraph_features,
+    quoting_run,
 )
 from worker.cueless import default_model as default_cueless
 from worker.dumpio import (
@@ -3182,6 +3184,7 @@ def _split_features(
     names, bi = NamesAbove(), 0
     attributed = list(itertools.accumulate((memo.attributes(entries, j) for j in body), initial=0))
     sizes = list(itertools.accumulate((entries[j].info.words for j in body), initial=0))
+    quoting = quoting_run(sum(1 for j in body if entries[j].info.ends_colon))
     out = []
     for k, c in enumerate(view.cands):
         while body[bi] < c:
@@ -3209,6 +3212,8 @@ def _split_features(
         f.update(names.features(first))
         f.update(attribution_shift(attributed, bi))
         f.update(length_shift(sizes, bi))
+        f.update(own_length(entries[c].info.words, sizes, bi))
+        f.update(quoting)
         side = min(bi, len(body) - bi)
         f["small_side"] = float(side <= SMALL_SIDE)
         f["side4"] = float(side <= TINY_SIDE)

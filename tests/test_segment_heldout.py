@@ -251,7 +251,8 @@ everything while the cue-less choice became a fitted choice per run, and scored 
 that code (5603bb3): h249 0.057 / 0.903, h250 0.044 / 0.962, h251 0.061 / 0.946, h252
 0.061 / 0.930 (mean 0.056 / 0.935); h253 0.077 / 0.918, h254 0.064 / 0.918, h255 0.058
 / 0.929, h256 0.025 / 0.972 (mean 0.056 / 0.934). Then refitted with them (1,356
-written dumps and the seed); bounds at that refit.
+written dumps and the seed), and again after two more features of the cue-less choice
+(a lead's length, a quoting run); bounds at that last refit.
 Scoring uses the project's shared scorer (../shared/eval/score_segmentation.py).
 """
 

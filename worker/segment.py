@@ -3151,6 +3151,10 @@ def _own_evidence(
     return f, first
 
 
+#: Lines over a paragraph searched for the paragraph before it (_words_over).
+ADJACENT_LINES = 3
+
+
 def _words_over(entries: list[_Entry], p: int) -> set[str]:
     """The content words of paragraph entries[p] and of the paragraph over it (when
     one lies within ADJACENT_LINES lines): what a candidate under entries[p] would
@@ -3162,10 +3166,6 @@ def _words_over(entries: list[_Entry], p: int) -> set[str]:
         if entries[q].info.role == BODY:
             return words | _content_words(entries[q].raw.text)
     return words
-
-
-#: Lines over a paragraph searched for the paragraph before it (_words_over).
-ADJACENT_LINES = 3
 
 
 def _split_features(

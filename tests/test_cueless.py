@@ -26,6 +26,7 @@ from worker.cueless import (
 )
 from worker.segment import (
     _content_words,
+    _plain_start,
     _roles,
     _sparse_of,
     _SplitMemo,
@@ -93,6 +94,21 @@ def test_one_story_is_not_split() -> None:
         *MEETING[1:],
     ]
     assert _starts(one) == [1]
+
+
+def test_a_column_s_opening_judgement_may_open_a_piece() -> None:
+    """ "It is tempting, ..., to ..." judges what follows, as a column opens (the last
+    answer of an explainer above it, say); "It said ..." and "It was ..." carry on
+    with what the paragraph above named."""
+    above = "Nobody knows. The restrictions will be reviewed every two weeks."
+    for lead, opens in (
+        ("It is tempting, in a drought, to blame the sky. The sky is an easy target.", True),
+        ("It has become fashionable in Port Meren to describe the trial as a reckoning.", True),
+        ("It is easy to be on the side of the nurses. I am.", True),
+        ("It said on Monday that the restrictions would stay in place until March.", False),
+        ("It was the driest winter on record, the weather service said.", False),
+    ):
+        assert _plain_start(window([above, lead]), 1) is opens, lead
 
 
 def test_names_above_tell_a_full_name_given_again_from_a_surname_met_before() -> None:

@@ -95,6 +95,26 @@ def test_sections_of_one_story_share_more_than_two_stories() -> None:
     assert sims[HEADLINE] == 0.0, sims  # the museum story shares nothing to speak of
 
 
+def test_a_long_headline_of_a_story_on_the_same_subject_is_no_subheading() -> None:
+    """A name and a verb at length ("Tollbridge harbour council says ...") right under a
+    paragraph heads the next story, however many words the two share (one subject per
+    dump); under a "Read more" label the same line is a related story's link, and a
+    short label in that place still heads a section."""
+    headline = "Tollbridge Harbour Council says it will ‘review’ the Quayside ferry plan"
+    story = [*FEATURE[1:5], headline, *FEATURE[6:11]]
+    ents = _entries(story)
+    coh, terms = S._cohesion_terms(ents)
+    assert S._section_sim(ents, 4, terms, coh[2]) == 0.0
+    linked = [*FEATURE[1:5], "Read more", headline, *FEATURE[6:11]]
+    ents = _entries(linked)
+    coh, terms = S._cohesion_terms(ents)
+    assert S._section_sim(ents, 5, terms, coh[2]) > 0
+    labelled = [*FEATURE[1:5], FEATURE[5], *FEATURE[6:11]]
+    ents = _entries(labelled)
+    coh, terms = S._cohesion_terms(ents)
+    assert S._section_sim(ents, 4, terms, coh[2]) > 0
+
+
 def test_section_similarity_weighs_against_a_lone_headline() -> None:
     """With a prior that takes a lone headline for a page, the section similarity alone
     keeps the feature's first subheading (its sections share the most) inside it."""
@@ -152,6 +172,8 @@ def test_wide_similarity_matches_a_reference() -> None:
         ("Day two: the islands", False),
         ("Verdict", False),
         ("Why is it controversial", False),
+        ("Rydo says it will ‘review’ driver pay after strike", True),
+        ("Harbour Council backs “temporary” ferry fares", True),
     ],
 )
 def test_headlinese(line: str, headlinese: bool) -> None:

@@ -812,7 +812,7 @@ _ASKER = re.compile(r"(?:questions?|q|answer|a|presenter|interviewer|host|anchor
 # a headline's grammar however short (a section's label is a noun or a question).
 _HEADLINESE = re.compile(
     r"^(?!(?:What|Who|Why|How|Which|When|Where|Is|Are|Was|Do|Does|Can|So|The|A|An|Our|Your)\b)"
-    r"[A-Z][\w'’.-]*(?: [A-Z][\w'’.-]*)* (?:[a-z]+s|to [a-z]+|[a-z]+ed)(?: [\w'’-]+)+$"
+    r"[A-Z][\w'’.-]*(?: [A-Z][\w'’.-]*)* (?:[a-z]+s|to [a-z]+|[a-z]+ed)(?: [‘“]?[\w'’-]+[’”]?)+$"
 )
 
 
@@ -917,6 +917,15 @@ def _section_sim(entries: list[_Entry], i: int, terms: _Terms, gap_of: list[int]
     one below (at most WIDE_BLOCK content lines each side) shares more than
     SECTION_SIM_MID."""
     n = len(entries)
+    if (
+        i > 0
+        and entries[i - 1].info.role == BODY
+        and entries[i].info.words > SUBHEAD_WORDS
+        and _HEADLINESE.match(entries[i].raw.text.strip())
+    ):
+        return 0.0  # "Corvel to strip 40 tankers of its flag after sanctions pressure" under
+        # a paragraph: a story's headline (a name and a verb, at length), however much it
+        # shares (under "Read more", a related story's link)
     if i + 1 < n and entries[i + 1].info.role == HEAD and entries[i + 1].raw.text[-1:] != "?":
         return 0.0  # two title lines (a headline and its dek): a page's header (an
         # explainer's map over its next question is no header)
@@ -3758,6 +3767,7 @@ def _plain_start(entries: list[_Entry], i: int) -> bool:
         info.connective
         and first.strip("“\"'‘,") not in _OPENERS
         and entries[p].info.role not in _PHOTO_ROLES
+        and _EXTRAPOSED.match(entries[i].raw.text.lstrip()) is None
     ):
         # "He said ...", "But ..." continue a story; "I", "We", "There" may open one, and so
         # may "It is tempting ..." under a photo and its caption (the piece's lead photo)
@@ -3766,6 +3776,13 @@ def _plain_start(entries: list[_Entry], i: int) -> bool:
 
 
 _PHOTO_ROLES = frozenset({CAPTION, CREDIT})
+# "It is tempting, in a drought, to blame the sky.", "It has become fashionable to ...":
+# a column's opening judgement (the "it" stands for what follows, not for anything above).
+_EXTRAPOSED = re.compile(
+    r"It (?:is|was|has (?:long )?(?:been|become)|would be|will be|may be|might be|seems|feels)"
+    r" (?!(?:the|a|an|this|that|his|her|its|their|our|my|your|not|now|also|here|there)\b)"
+    r"(?:\w+ ){0,4}?\w+(?:,| to | that )"
+)
 
 
 #: Connectives that a column or feature often opens with.

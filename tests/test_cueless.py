@@ -26,6 +26,7 @@ from worker.cueless import (
 )
 from worker.segment import (
     _content_words,
+    _own_evidence,
     _plain_start,
     _roles,
     _sparse_of,
@@ -123,6 +124,24 @@ def test_names_above_tell_a_full_name_given_again_from_a_surname_met_before() ->
     assert fresh["reintro"] == 0.0 and fresh["sur_seen"] == 0.0
     assert fresh["cap_new"] == 1.0  # Lena, Horak, Drevna: none met above
     assert names.features("nothing capitalised here") == {}
+
+
+def test_a_line_that_closes_a_piece_between_two_paragraphs() -> None:
+    """An appeal, a writer's note or a download link between two paragraphs closes
+    the piece above (gap_close); a photo's caption there does not."""
+    last = "The talks resume in Vellamo next month, the ministry said on Friday."
+    lead = "For three months now, Karvassan fishermen have been told to wait for the talks."
+    model = default_model()
+    assert model is not None
+    for between, closes in (
+        (["Support our work"], True),
+        (["Download the full report (PDF, 64 pages)"], True),
+        (["Dr Tomas Hekla is a senior fellow at Northern Seas Monitor."], True),
+        (["Fishing boats moored in Port Amsel. Photograph: Ane Vik/Reuters"], False),
+    ):
+        w = window([last, *between, lead])
+        f, _ = _own_evidence(w, len(w) - 1, 0, model, _sparse_of(_roles(w)))
+        assert f["gap_close"] == float(closes), between
 
 
 def test_names_in_pairs_only_words_side_by_side() -> None:

@@ -3154,10 +3154,23 @@ def _own_evidence(
         p >= 0 and any(e.info.role not in (BLANK, BODY, CONT) for e in entries[p + 1 : c])
     )
     f["gap_photo"] = float(p >= 0 and any(e.info.role in _PHOTO_ROLES for e in entries[p + 1 : c]))
+    f["gap_close"] = float(p >= 0 and any(_closes_piece(e) for e in entries[p + 1 : c]))
     nxt = next((j for j in range(c + 1, len(entries)) if entries[j].info.role == BODY), -1)
     if nxt >= 0:
         f["next_quote"] = float(entries[nxt].raw.text.lstrip()[:1] in '“"')
     return f, first
+
+
+def _closes_piece(e: _Entry) -> bool:
+    """A line that ends a piece where it stands between two paragraphs: an appeal, a
+    writer's note, a closing credit, a page's end line, a pointer to a download."""
+    info = e.info
+    return (
+        info.role in (APPEAL, BIO, CLOSE) or info.end or _GAP_POINTER.search(e.raw.text) is not None
+    )
+
+
+_GAP_POINTER = re.compile(r"\b(?:download|sign the petition|support our work)\b", re.I)
 
 
 #: Lines over a paragraph searched for the paragraph before it (_words_over).

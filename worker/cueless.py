@@ -17,7 +17,8 @@ story's last (a quote's attribution, what "will" happen next, a writer's note, a
 pointer to a download), whether it introduces again by full name a person the part
 above already named, whether the paragraph under it opens with a quote, whether a
 photo (its caption, its credit), a line that closes a piece (an appeal, a writer's
-note, a download link) or other furniture lies between it and the paragraph above, how many paragraphs either side give someone's words (a report attributes, the
+note, a download link) or other furniture lies between it and the paragraph above,
+how many paragraphs either side give someone's words (a report attributes, the
 comment under it argues), how far the paragraph lengths change across it and how long
 it is against the paragraphs above, how many words it shares with the two paragraphs
 over it (a story carries on with the words it just used), and whether the run quotes

@@ -79,6 +79,9 @@ _BIO_LINE = re.compile(
 _POINTER = re.compile(
     r"\b(?:download|downloaded|our website|available (?:at|on|from)|sign up)\b", re.I
 )
+#: A line between two paragraphs that sends the reader away from the piece above
+#: ("Download the full report", "Sign the petition", "Support our work"): its end.
+_LINK_AWAY = re.compile(r"\b(?:download|sign the petition|support our work)\b", re.I)
 #: A sentence's end inside a paragraph.
 _INNER_STOP = re.compile(r"[.!?][”\"]? [A-Z“]")
 _QUOTES = '“"'
@@ -191,6 +194,12 @@ def above_features(text: str) -> dict[str, float]:
         "prev_bio": float(_BIO_LINE.match(t) is not None),
         "prev_pointer": float(_POINTER.search(t) is not None),
     }
+
+
+def links_away(text: str) -> bool:
+    """Whether a line between two paragraphs sends the reader away from the piece
+    above (a download, a petition, a donation): where that piece ends."""
+    return _LINK_AWAY.search(text) is not None
 
 
 def names_in(text: str) -> tuple[list[str], list[tuple[str, str]]]:

@@ -131,6 +131,7 @@ from worker.cueless import (
     attribution_shift,
     first_word,
     length_shift,
+    links_away,
     names_in,
     own_length,
     paragraph_features,
@@ -3150,27 +3151,25 @@ def _own_evidence(
     f.update(paragraph_features(t, first))
     f.update(above_features(entries[p].raw.text if p >= 0 else ""))
     f.update(adjacent_overlap(_content_words(t), _words_over(entries, p)))
-    f["gap_furn"] = float(
-        p >= 0 and any(e.info.role not in (BLANK, BODY, CONT) for e in entries[p + 1 : c])
-    )
-    f["gap_photo"] = float(p >= 0 and any(e.info.role in _PHOTO_ROLES for e in entries[p + 1 : c]))
-    f["gap_close"] = float(p >= 0 and any(_closes_piece(e) for e in entries[p + 1 : c]))
+    f.update(_gap_features(entries[p + 1 : c] if p >= 0 else []))
     nxt = next((j for j in range(c + 1, len(entries)) if entries[j].info.role == BODY), -1)
     if nxt >= 0:
         f["next_quote"] = float(entries[nxt].raw.text.lstrip()[:1] in '“"')
     return f, first
 
 
-def _closes_piece(e: _Entry) -> bool:
-    """A line that ends a piece where it stands between two paragraphs: an appeal, a
-    writer's note, a closing credit, a page's end line, a pointer to a download."""
-    info = e.info
-    return (
-        info.role in (APPEAL, BIO, CLOSE) or info.end or _GAP_POINTER.search(e.raw.text) is not None
-    )
-
-
-_GAP_POINTER = re.compile(r"\b(?:download|sign the petition|support our work)\b", re.I)
+def _gap_features(gap: list[_Entry]) -> dict[str, float]:
+    """What lies between a candidate and the paragraph over it, in one pass: any
+    furniture, a photo (its caption, its credit), and a line that ends a piece there
+    (an appeal, a writer's note, a closing credit, a page's end line, or a link away
+    such as "Download the full report", worker.cueless.links_away)."""
+    furn = photo = close = False
+    for e in gap:
+        info = e.info
+        furn = furn or info.role not in (BLANK, BODY, CONT)
+        photo = photo or info.role in _PHOTO_ROLES
+        close = close or (info.role in (APPEAL, BIO, CLOSE) or info.end or links_away(e.raw.text))
+    return {"gap_furn": float(furn), "gap_photo": float(photo), "gap_close": float(close)}
 
 
 #: Lines over a paragraph searched for the paragraph before it (_words_over).
@@ -3783,7 +3782,8 @@ def _plain_start(entries: list[_Entry], i: int) -> bool:
         and _EXTRAPOSED.match(entries[i].raw.text.lstrip()) is None
     ):
         # "He said ...", "But ..." continue a story; "I", "We", "There" may open one, and so
-        # may "It is tempting ..." under a photo and its caption (the piece's lead photo)
+        # may any paragraph under a photo and its caption (the piece's lead photo), or
+        # a column's opening judgement ("It is tempting ... to", _EXTRAPOSED)
         return False
     return entries[p].raw.text.rstrip()[-1:] in _SENTENCE_END
 

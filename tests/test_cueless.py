@@ -112,6 +112,17 @@ def test_a_column_s_opening_judgement_may_open_a_piece() -> None:
         assert _plain_start(window([above, lead]), 1) is opens, lead
 
 
+def test_a_lead_under_a_photo_whose_credit_ends_with_no_stop() -> None:
+    """A caption's credit ("Photograph: ...") ends with no full stop, and the paragraph
+    under it may still open a piece: whether the paragraph over the photo finished its
+    sentence decides. The split then stays with the photo, not a paragraph lower."""
+    caption = "Islanders queue outside the village hall on Sorna. Photograph: Ane Vik/Isle Post"
+    lead = MEETING[0]
+    assert _plain_start(window([VOTE[-1], caption, lead]), 2)
+    assert not _plain_start(window(["The board said it would", caption, lead]), 2)
+    assert _starts([*VOTE, caption, *MEETING]) == [1, len(VOTE) + 1]
+
+
 def test_names_above_tell_a_full_name_given_again_from_a_surname_met_before() -> None:
     names = NamesAbove()
     names.add(names_in("Culture Minister Ivo Stennard said the report was wrong."))

@@ -117,10 +117,12 @@ def test_a_caption_and_its_credit_under_a_paragraph_open_a_page_in_sparse_text()
     S._push_many(ents := [], [S.RawLine(i + 1, 0, 0, t) for i, t in enumerate(lines)])
     assert S._photo_under_prose(ents, at)
     lines[at + 1] = credit
-    # (without the extra weight the same caption is read as a photo inside the story)
+    # (without the extra weight the rules read the same caption as a photo inside the
+    # story; the learned cue-less choice, left out here, may still split under it)
     weights = S.Weights(sparse_photo=0.0)
     data = "\n".join(lines) + "\n"
-    assert at + 1 not in [a.start_line for a in S.segment_text(data, weights=weights)]
+    starts = [a.start_line for a in S.segment_text(data, weights=weights, cueless=None)]
+    assert at + 1 not in starts
 
 
 def test_an_interviews_credit_and_outlet_are_its_header_not_a_letters_signature() -> None:

@@ -3030,7 +3030,9 @@ def _split_cueless(
     i = cands[k]
     if opens[i] >= 0:
         i = opens[i]  # (the headline fixes where its story starts)
-    elif not _under_furniture(entries, i) and not _under_answer(entries, i):
+    elif not (
+        _under_furniture(entries, i) or _under_answer(entries, i) or _under_photo(entries, i)
+    ):
         i = _settle(cands, k, parts, [gap_of[c] - ga for c in cands])
         down = _down_to_page_end(entries, i, b)
         i = _up_to_page_end(entries, body, a, i) if down == i else down
@@ -3343,6 +3345,16 @@ def _under_furniture(entries: list[_Entry], i: int) -> bool:
     while k >= 0 and entries[k].info.role == BLANK:
         k -= 1
     return k >= 0 and entries[k].info.role in (BOILER, APPEAL, CLOSE)
+
+
+def _under_photo(entries: list[_Entry], i: int) -> bool:
+    """entries[i] is the first paragraph under a caption or its credit: a piece's lead
+    photo over its lead, so the split stays with the photo, however much the lead
+    shares with the story above (one event, two outlets)."""
+    k = i - 1
+    while k >= 0 and entries[k].info.role == BLANK:
+        k -= 1
+    return k >= 0 and entries[k].info.role in _PHOTO_ROLES
 
 
 def _up_to_page_end(entries: list[_Entry], body: list[int], a: int, i: int) -> int:
@@ -3785,6 +3797,8 @@ def _plain_start(entries: list[_Entry], i: int) -> bool:
         # may any paragraph under a photo and its caption (the piece's lead photo), or
         # a column's opening judgement ("It is tempting ... to", _EXTRAPOSED)
         return False
+    while p > 0 and entries[p].info.role in _PHOTO_ROLES | _TRANSPARENT:
+        p -= 1  # (a caption's credit ends with no stop: the paragraph over the photo counts)
     return entries[p].raw.text.rstrip()[-1:] in _SENTENCE_END
 
 

@@ -148,3 +148,33 @@ def test_fitting_script_writes_both_models_and_they_load(tmp_path: Path) -> None
     assert model.start and model.above and model.left
     check = StartCheck.from_json(json.loads((tmp_path / "startcheck.json").read_text("utf-8")))
     assert check.weights  # the check of starts is fitted beside it
+
+
+def test_a_cookie_banner_over_a_headline_opens_the_page_under_a_wire_credit() -> None:
+    """A consent banner parts two pages; under a wire story's closing credit and over a
+    headline it is the next page's first line (in the seed-like written dumps it tops
+    the next page every time). Other end furniture (a copyright line) still stops the
+    run: the start may not move up over it."""
+    cookie = (
+        "We use cookies to give you the best experience on our website. By continuing to"
+        " browse you agree to our use of cookies. Find out more"
+    )
+    info = classify(cookie)
+    assert info.role == BOILER and info.end
+    assert not P.closes_page(cookie, info, info.role)
+    copyright_line = "© 2025 Kelmouth Advertiser. All rights reserved."
+    kept = classify(copyright_line)
+    assert kept.end and P.closes_page(copyright_line, kept, kept.role)
+    lines = [
+        *STORY,
+        "(Reporting by Ada Lorne; Editing by Per Vik)",
+        cookie,
+        "Ferry fares to rise by a fifth from April",
+        "By Ada Lorne",
+        "Ferry fares between Kelmouth and the islands will rise by a fifth from April, the"
+        " operator said on Monday, blaming fuel costs.",
+        "Islanders said the rise would hit those who commute to the mainland hardest.",
+        "The operator said concession fares for pensioners would not change.",
+    ]
+    starts = [a.start_line for a in segment_text("\n".join(lines) + "\n")]
+    assert starts == [1, len(STORY) + 2]

@@ -34,7 +34,8 @@ def test_long_standfirst_over_a_by_line_is_the_header() -> None:
 
 def test_cookie_banner_ends_the_page_above() -> None:
     """A cookie-consent banner sits between two pages: a paragraph under it with no
-    header of its own starts the next story."""
+    header of its own starts the next story. The banner opens that page (a scraper
+    keeps it at a page's top far more often than at its foot)."""
     lines = [
         *STORY,
         "We use cookies to improve your experience. By continuing to browse, you agree to"
@@ -44,7 +45,7 @@ def test_cookie_banner_ends_the_page_above() -> None:
         "The allotment society meets on Sunday to decide whether to object to the plan anyway.",
     ]
     assert classify(lines[5]).end
-    assert starts(lines) == [1, 7]
+    assert starts(lines) == [1, 6]
 
 
 def test_banner_glued_to_a_paragraph_ends_nothing() -> None:

@@ -11,10 +11,10 @@ from __future__ import annotations
 
 import io
 
-from support_stories import refit_miss
+from support_stories import refit_miss, window
 
 from worker import segment as S
-from worker.clean import BODY, BOILER, TIMESTAMP, classify
+from worker.clean import BODY, BOILER, BYLINE, TIMESTAMP, classify
 from worker.dumpio import iter_lines
 
 STORY_A = [
@@ -276,3 +276,16 @@ def test_a_bare_name_between_two_paragraphs_opens_no_page() -> None:
     for name in ["Ruth Abernethy, Ph.D.", "Tollbridge Harbour Police"]:
         lines = [*STORY_A[:4], name, *STORY_A[4:6]]
         assert _starts(lines) == [1], name
+
+
+def test_a_post_s_byline_with_its_date_between_paragraphs_may_open_a_page() -> None:
+    """paragraph / "Posted by <group> · 19 July 2025" / paragraph: a campaign's post
+    under its slogan of a headline, not a photo's credit (a credit names no date and
+    posts nothing): the rules weigh it as the byline it is."""
+    for row, credit in (
+        ("Posted by Climate Action Velmora · 19 July 2025", False),
+        ("Malaria Free Future | Statement | 10 November 2025", False),
+        ("Anneke Strand", True),
+    ):
+        w = window([STORY_A[3], row, STORY_A[4]])
+        assert w[1].info.role == BYLINE and S._name_between(w, 1) is credit, row

@@ -1259,7 +1259,16 @@ def _name_between(entries: list[_Entry], i: int) -> bool:
         and not e.raw.text.isupper()  # ("MARCUS VALE": a column's byline, set in capitals)
         and not e.raw.text.rstrip().endswith(" read")  # ("Jo Park · Desk · 6 min read")
         and _PLACE_ROW.match(e.raw.text) is None  # ("Aviemore, Scotland | X Press": a wire's)
+        and _POSTED.search(e.raw.text) is None  # ("Posted by X · 19 July 2025": a post's)
     )
+
+
+# What a page's byline row holds and a photo's credit does not: who posted it, when.
+_POSTED = re.compile(
+    rf"\b(?:posted|published|written) by\b|\b\d{{1,2}} {_MONTH} (?:19|20)\d\d\b"
+    rf"|\b{_MONTH} \d{{1,2}},? (?:19|20)\d\d\b",
+    re.I,
+)
 
 
 # A place and what follows it in one row: "Aviemore, Scotland | Transatlantic Press".

@@ -27,6 +27,17 @@ def _model(**start: float) -> P.PlacementModel:
     return P.PlacementModel(dict(start), {}, {}, 0.0)
 
 
+# A short page with its headline and byline, under the furniture a test puts over it.
+FERRY_PAGE = [
+    "Ferry fares to rise by a fifth from April",
+    "By Ada Lorne",
+    "Ferry fares between Kelmouth and the islands will rise by a fifth from April, the"
+    " operator said on Monday, blaming fuel costs.",
+    "Islanders said the rise would hit those who commute to the mainland hardest.",
+    "The operator said concession fares for pensioners would not change.",
+]
+
+
 def test_features_read_a_menu_row_and_a_paragraph_by_its_first_words() -> None:
     menu = P.line_features("Home | News | Sport | Contact", classify("Home | News | Sport"))
     assert {"c_bar", "first_home", "t_home", "t_sport", "w5-9"} <= set(menu)
@@ -115,12 +126,7 @@ def test_the_shipped_model_moves_a_start_up_to_a_sites_menu_over_its_headline() 
         "Comments are closed on this story.",
         "Kelmouth Advertiser | News | Sport | What's On | Jobs",
         "Local News",
-        "Ferry fares to rise by a fifth from April",
-        "By Ada Lorne",
-        "Ferry fares between Kelmouth and the islands will rise by a fifth from April, the"
-        " operator said on Monday, blaming fuel costs.",
-        "Islanders said the rise would hit those who commute to the mainland hardest.",
-        "The operator said concession fares for pensioners would not change.",
+        *FERRY_PAGE,
     ]
     placed = [a.start_line for a in segment_text("\n".join(lines) + "\n")]
     rules = [a.start_line for a in segment_text("\n".join(lines) + "\n", placement=None)]
@@ -169,12 +175,7 @@ def test_a_cookie_banner_over_a_headline_opens_the_page_under_a_wire_credit() ->
         *STORY,
         "(Reporting by Ada Lorne; Editing by Per Vik)",
         cookie,
-        "Ferry fares to rise by a fifth from April",
-        "By Ada Lorne",
-        "Ferry fares between Kelmouth and the islands will rise by a fifth from April, the"
-        " operator said on Monday, blaming fuel costs.",
-        "Islanders said the rise would hit those who commute to the mainland hardest.",
-        "The operator said concession fares for pensioners would not change.",
+        *FERRY_PAGE,
     ]
     starts = [a.start_line for a in segment_text("\n".join(lines) + "\n")]
     assert starts == [1, len(STORY) + 2]

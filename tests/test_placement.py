@@ -159,8 +159,8 @@ def test_fitting_script_writes_both_models_and_they_load(tmp_path: Path) -> None
 def test_a_cookie_banner_over_a_headline_opens_the_page_under_a_wire_credit() -> None:
     """A consent banner parts two pages; under a wire story's closing credit and over a
     headline it is the next page's first line (in the seed-like written dumps it tops
-    the next page every time). Other end furniture (a copyright line) still stops the
-    run: the start may not move up over it."""
+    the next page every time). Other end furniture (a copyright line, a footer's
+    "Cookie settings" link) still stops the run: the start may not move up over it."""
     cookie = (
         "We use cookies to give you the best experience on our website. By continuing to"
         " browse you agree to our use of cookies. Find out more"
@@ -171,6 +171,9 @@ def test_a_cookie_banner_over_a_headline_opens_the_page_under_a_wire_credit() ->
     copyright_line = "© 2025 Kelmouth Advertiser. All rights reserved."
     kept = classify(copyright_line)
     assert kept.end and P.closes_page(copyright_line, kept, kept.role)
+    footer = "About us · Contact · Advertise · Terms · Privacy · Cookie settings"
+    links = classify(footer)
+    assert links.end and P.closes_page(footer, links, links.role)  # a footer, no banner
     lines = [
         *STORY,
         "(Reporting by Ada Lorne; Editing by Per Vik)",

@@ -762,7 +762,7 @@ _COOKIE_TAIL = re.compile(
 )
 
 
-def _cookie_banner(s: str) -> bool:
+def cookie_banner(s: str) -> bool:
     """A consent banner alone on its line (its last sentence still about cookies)."""
     if _COOKIE_BANNER.match(s) is None:
         return False
@@ -2646,7 +2646,7 @@ def _classify(
         if not info.end and ("ublish" in s or "vailable" in s or "etter" in s):
             info.end = _FORM_FOOT.search(s) is not None
         if not info.end and "ookie" in s:
-            info.end = _cookie_banner(s)  # a consent banner parts two pages
+            info.end = cookie_banner(s)  # a consent banner parts two pages
         info.end = info.end or foot
         if not info.end and s[0] in "TtKk" and nwords >= 2:
             info.end = _TAG_LINE.match(s) is not None  # the story's tags: its page ends

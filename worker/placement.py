@@ -43,6 +43,7 @@ from worker.clean import (
     HEAD,
     PHOTO_CREDIT_LABEL,
     LineInfo,
+    cookie_banner,
     opens_by,
 )
 
@@ -342,9 +343,10 @@ def closes_page(text: str, info: LineInfo, role: int) -> bool:
     """A line a start's run does not move up over: end furniture, a wire story's closing
     credit ("(Writing by ...; editing by ...)"), or an appeal longer than a button. Not
     a cookie banner: it parts two pages, but on which side of the start is for the model
-    (it tops the next page far more often than it ends the last)."""
+    (it tops the next page far more often than it ends the last). A footer's "Cookie
+    settings" link still closes its page."""
     return (
-        (info.end and "ookie" not in text)
+        (info.end and not ("ookie" in text and cookie_banner(text)))
         or (role == APPEAL and info.words > APPEAL_BUTTON_WORDS)
         or (role == CLOSE and text.lstrip()[:1] == "(" and text.rstrip()[-1:] == ")")
     )

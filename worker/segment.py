@@ -3350,20 +3350,22 @@ REPEAT_WORDS = 12
 def _under_furniture(entries: list[_Entry], i: int) -> bool:
     """entries[i] is the first paragraph under furniture (a note, an offer, a credit, an
     appeal): where a page's tail ends, so a split there stays there."""
-    k = i - 1
-    while k >= 0 and entries[k].info.role == BLANK:
-        k -= 1
-    return k >= 0 and entries[k].info.role in (BOILER, APPEAL, CLOSE)
+    return _role_over(entries, i) in (BOILER, APPEAL, CLOSE)
 
 
 def _under_photo(entries: list[_Entry], i: int) -> bool:
     """entries[i] is the first paragraph under a caption or its credit: a piece's lead
     photo over its lead, so the split stays with the photo, however much the lead
     shares with the story above (one event, two outlets)."""
+    return _role_over(entries, i) in _PHOTO_ROLES
+
+
+def _role_over(entries: list[_Entry], i: int) -> int:
+    """The role of the first non-blank line over entries[i] (BLANK when there is none)."""
     k = i - 1
     while k >= 0 and entries[k].info.role == BLANK:
         k -= 1
-    return k >= 0 and entries[k].info.role in _PHOTO_ROLES
+    return entries[k].info.role if k >= 0 else BLANK
 
 
 def _up_to_page_end(entries: list[_Entry], body: list[int], a: int, i: int) -> int:
@@ -3806,12 +3808,14 @@ def _plain_start(entries: list[_Entry], i: int) -> bool:
         # may any paragraph under a photo and its caption (the piece's lead photo), or
         # a column's opening judgement ("It is tempting ... to", _EXTRAPOSED)
         return False
-    while p > 0 and entries[p].info.role in _PHOTO_ROLES | _TRANSPARENT:
+    while p > 0 and entries[p].info.role in _OVER_PHOTO:
         p -= 1  # (a caption's credit ends with no stop: the paragraph over the photo counts)
     return entries[p].raw.text.rstrip()[-1:] in _SENTENCE_END
 
 
 _PHOTO_ROLES = frozenset({CAPTION, CREDIT})
+#: What lies between a photo's paragraph and the one over the photo (_plain_start).
+_OVER_PHOTO = _PHOTO_ROLES | _TRANSPARENT
 # "It is tempting, in a drought, to blame the sky.", "It has become fashionable to ...":
 # a column's opening judgement (the "it" stands for what follows, not for anything above).
 _EXTRAPOSED = re.compile(

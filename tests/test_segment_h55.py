@@ -4,7 +4,7 @@ headline; a paywall's label, button and offer. Every line is written for the tes
 from __future__ import annotations
 
 import pytest
-from support_stories import STORY, starts
+from support_stories import STORY, refit_miss, starts
 
 from worker.clean import BODY, BOILER, classify
 from worker.segment import segment_text
@@ -163,6 +163,7 @@ def test_shop_words_in_sentences_stay_paragraphs(line: str) -> None:
     assert classify(line).role == BODY
 
 
+@refit_miss
 def test_shop_button_under_a_story_ends_it() -> None:
     lines = [
         *STORY,

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from support_stories import STORY, refit_miss
+from support_stories import STORY
 
 from worker import startcheck as SC
 from worker.clean import BODY, BYLINE, HEAD, LineInfo
@@ -67,7 +67,6 @@ def test_all_starts_are_scored_before_any_is_dropped() -> None:
     assert SC.check(line, roles, [2, 4, 6], 0, same_both) == [6]
 
 
-@refit_miss
 def test_the_shipped_check_merges_a_live_pages_entry_and_keeps_the_page() -> None:
     """Invented live page under a story: the rules take a timed entry for a page of its
     own; the check drops it and keeps the live page's own start."""

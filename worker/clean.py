@@ -312,6 +312,13 @@ _CLOSE = AnchoredOrNot(
     # "Jo Park contributed from Washington.", "... contributed reporting from Kyiv and Lviv."
     r"|\bcontributed(?: reporting| to this (?:report|story|article))?"
     r" (?:from|in) (?-i:[A-Z])[\w'’.-]*(?:,? (?:and )?(?-i:[A-Z])[\w'’.-]*){0,4}\.?\)?$"
+    # the wire's "where from" credit: "Okello reported from Kampala, Uganda.", "Harbor
+    # Press writer Ben Kolawole reported from Greer County.", "Dupree reported from
+    # Harlan; Abernathy from Kessler Falls." (names and places only, so not "Reuters
+    # reported from Geneva that ..."), maybe followed by a second credit
+    r"|^(?:(?-i:[A-Z])[\w'’-]*,? (?:(?:writer|reporter|correspondent|photographer|and) )?){1,5}"
+    r"reported from (?-i:[A-Z])[\w'’-]*(?:(?:,|;| and| from)? (?-i:[A-Z])[\w'’-]*){0,8}\."
+    r"(?: .{0,200})?$"
     # a state outlet's sign-off: "(Responsible editor: Mei Sarrow)", "(Editor: Jo Park)"
     r"|^\((?:responsible |executive |duty )?editors?\s*:\s*[^()]{2,60}\)$"
     # a situation report's last line: "Next update: 21 July 2026", "The next report will be ..."
@@ -480,6 +487,7 @@ _BOILER_LINE = ByFirst(
     r"|more on this story"
     r"|follow (?-i:[A-Z])[\w&.'’-]*(?: (?:&|and|(?-i:[A-Z])[\w&.'’-]*)){0,3}"
     r"|recommended|most read|most popular|trending|share this(?: [\w'’-]+){0,2}|share|tweet"
+    r"|cite this(?: [\w'’-]+){1,2}"
     r"|email|print|copy link|comments?|show comments|view comments|leave a comment"
     r"|scroll to continue(?: with content)?|ad feedback|close|loading…?|" + _PAYWALL_LABEL + r")"
     r"\s*[:.!»›>|-]*$"
@@ -1458,6 +1466,19 @@ _APPEAL = AnchoredOrNot(
     r"|\bsupport our (?:work|campaign|cause|mission) with an? (?:\w+ )?(?:donation|gift"
     r"|contribution)\b"
     r"|\bjournalism costs money\b"
+    # a charity's or a campaign's ask: "Donate today and help us ...", "Please donate —
+    # 12 crowns could ...", "Donate to keep the campaign on track." (not "Donate
+    # long-life food ..." nor "Donate through the charity's own website ...": advice)
+    r"|^(?:please )?donate(?: (?:now|today|online|here))?(?:\s*[.!:,—–-]|$| and (?:help|stand"
+    r"|support|keep|give|make)\b| (?:to (?:our|keep|help|support|the)|for|at|via|by|if you can"
+    r"|[$£€]?\d))"
+    # what a gift buys: "A gift of 30 francs pays for ...", "A donation of any size helps
+    # us ...", "A gift of just £5 a month helps ..." (not "A contribution of $2bn from the
+    # bank will ...": the gift's verb comes right after its amount)
+    r"|^(?:a|your|any|just a) (?:(?:monthly|one-off|single|small|regular) )?"
+    r"(?:gift|donation|contribution) of (?:just |only )?(?:any size|any amount"
+    r"|[$€£¥]?\s?\d[\d,.]*(?: [a-z]+)?)(?: a (?:month|year|week))?"
+    r" (?:can|could|will|would|pays?|helps?|buys?|provides?|keeps?|grows?|funds?|covers?)\b"
     r"|\bby (?:subscribing|becoming a (?:subscriber|member|supporter)|supporting us)\b"
     r"|\b(?:quality|independent|trusted) journalism (?:is|has never been) (?:more |now more )?"
     r"(?:crucial|important|vital|needed)\b"
@@ -1530,6 +1551,8 @@ _FAMILIES = {
         "contribution",
         "donation",
         "your gift",
+        "gift of",
+        "donate",
         "make a gift",
         "make a tax",
         "your tax",
@@ -1823,6 +1846,7 @@ _FAMILIES = {
         "edited by",
         "research by",
         "reported by",
+        "reported from",
         "translated by",
         "translated from",
         "translation by",

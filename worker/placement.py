@@ -341,15 +341,27 @@ MAX_MOVE = 25
 
 def closes_page(text: str, info: LineInfo, role: int) -> bool:
     """A line a start's run does not move up over: end furniture, a wire story's closing
-    credit ("(Writing by ...; editing by ...)"), or an appeal longer than a button. Not
-    a cookie banner: it parts two pages, but on which side of the start is for the model
+    credit ("(Writing by ...; editing by ...)", "Okello reported from Kampala.", "Jo Park
+    contributed to this report."), or an appeal longer than a button. Not other closing
+    lines: an agency's tag ("ANN") or a correction's heading may top a page. Not a
+    cookie banner: it parts two pages, but on which side of the start is for the model
     (it tops the next page far more often than it ends the last). A footer's "Cookie
     settings" link still closes its page."""
     return (
         (info.end and not ("ookie" in text and cookie_banner(text)))
         or (role == APPEAL and info.words > APPEAL_BUTTON_WORDS)
-        or (role == CLOSE and text.lstrip()[:1] == "(" and text.rstrip()[-1:] == ")")
+        or (
+            role == CLOSE
+            and (
+                (text.lstrip()[:1] == "(" and text.rstrip()[-1:] == ")")
+                or _CREDITED.search(text) is not None
+            )
+        )
     )
+
+
+#: A closing credit's sentence: who reported from where, or contributed.
+_CREDITED = re.compile(r"\b(?:reported from|contributed)\b")
 
 
 #: Most words of a short line of prose a start's run moves up over, inside furniture.

@@ -3896,6 +3896,25 @@ _PLAIN_ROLES = frozenset({BODY, APPEAL})
 _PLAIN_AFTER = frozenset({BODY, CONT, APPEAL})
 
 
+#: A line that carries on the sentence of the line above after an ellipsis.
+_ELLIPSIS_ON = re.compile(r"\s*(?:…|\.\.\.)\s*[a-z]")
+#: What a reader appeal asks about (lower case: not "Professor of Journalism").
+_APPEAL_WORDS = re.compile(
+    r"\b(?:journalism|funded|readers?|favou?r to ask|support|donat\w*|billionaire|subscri\w*"
+    r"|costs?)\b"
+)
+
+
+def _appeal_teaser(above: str, text: str) -> bool:
+    """Whether a 'headline' and the line under it are one reader appeal's opening,
+    broken at an ellipsis ("Before you go …" / "… the Herald's reporting is funded by
+    its readers."): the appeal that ends a page, not the next page's headline. Not a
+    petition's last signatory over "… and 187 others": that names no appeal."""
+    if _ELLIPSIS_ON.match(text) is None:
+        return False
+    return above.rstrip().endswith(("…", "...")) or bool(_APPEAL_WORDS.search(f"{above} {text}"))
+
+
 def _push(window: list[_Entry], raw: RawLine, info: LineInfo | None = None) -> None:
     """Classify a line (unless ``info`` is given) and append it; a 'headline' continued
     by the next line is prose."""
@@ -3953,6 +3972,10 @@ def _push(window: list[_Entry], raw: RawLine, info: LineInfo | None = None) -> N
         info.role = CAPTION  # "Image caption," / its text on the next line: the caption
     if info.role in (HEAD, BODY) and info.words <= DATED_ROW_WORDS and _dated_row(info.key):
         info.role = TIMESTAMP  # "Updated 9:58 p.m. · All 11 polls reporting": the page's time
+    if last is not None and last.role == HEAD and _appeal_teaser(window[-1].raw.text, raw.text):
+        last.role = APPEAL  # "Before you go …" / "… the Herald is funded by its readers."
+        if info.role in (BODY, CONT, HEAD):
+            info.role = APPEAL
     if (
         _PUSH_SHORTCUT
         and info.role in _PLAIN_ROLES

@@ -8,7 +8,8 @@ import pytest
 from support_stories import LONG_STORY, NEXT_PAGE, starts, window
 
 from worker import placement as P
-from worker.clean import APPEAL, BODY, BOILER, CLOSE, HEAD, classify
+from worker import segment as S
+from worker.clean import APPEAL, BODY, BOILER, BYLINE, CLOSE, HEAD, classify
 from worker.segment import segment_text
 
 
@@ -136,3 +137,151 @@ def test_a_signatory_list_run_on_by_an_ellipsis_stays_a_heading() -> None:
         ["Kwame Adjei, Assistant Professor of Journalism", "… and 187 others. View the list"]
     )
     assert w[0].info.role == HEAD
+
+
+# --- the twenty-eighth session's round: a disclaimer, two-writer bylines, an opinion
+# headline, a kicker, membership buttons and a brief's last label.
+
+OPINION = [
+    "The tram depot is the wrong plan in the wrong place",
+    "By Marta Eklund",
+    "The council wants a tram depot on the old goods yard, and the depot plan is a mistake.",
+    "A tram depot there would put night shifts next to four hundred homes on the yard.",
+    "The depot's wall would not stop the noise of trams leaving the yard at five.",
+    "The council should build the tram depot by the ring road, where nobody sleeps.",
+    "Marta Eklund chairs the Goods Yard Residents' Association.",
+]
+DEPOT_NEWS = [
+    "Council approves tram depot on goods yard despite residents' protest",
+    "The council approved the tram depot on the old goods yard on Tuesday night.",
+    "The depot will house twelve trams, and work on the yard starts in May.",
+    "Residents of the goods yard said they would take the depot plan to court.",
+    "The tram operator said the depot wall would be finished before the trams arrive.",
+]
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "The views expressed are the author's own.",
+        "This commentary reflects the views of the author and not necessarily those of the"
+        " Harbour Institute.",
+        "The views expressed in this paper are those of the authors.",
+    ],
+)
+def test_an_opinion_disclaimer_ends_its_page(line: str) -> None:
+    info = classify(line)
+    assert info.role == BOILER and info.end
+
+
+def test_an_editors_note_on_the_writers_views_does_not_end_a_page() -> None:
+    """The same words at a column's top, as the editor's note over it, end nothing."""
+    info = classify("Editor's note: The views expressed in this commentary are the author's own.")
+    assert not info.end
+
+
+def test_a_same_subject_headline_under_a_disclaimer_opens_a_page() -> None:
+    """A headline under an op-ed's disclaimer is the next story's, however much it shares
+    with the op-ed (no subheading sits under the writer's last words)."""
+    lines = [*OPINION, "The views expressed are the author's own.", *DEPOT_NEWS]
+    assert starts(lines) == [1, len(OPINION) + 2]
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Hélène Marchal in Dabira and Omar Lalande",
+        "Jason Birch and Amal Haddad in Beirut",
+        "Peter Beaumont in Jerusalem and agencies",
+        "Jo Park in Paris, Sam Roe in Lyon and Kim Lee",
+    ],
+)
+def test_writers_and_where_they_filed_from_are_a_byline(line: str) -> None:
+    assert classify(line).role == BYLINE
+
+
+@pytest.mark.parametrize(
+    "line",
+    ["Floods and Fires in Europe", "Rescue Teams in Dabira and Beyond", "Protesters in Paris"],
+)
+def test_a_headline_with_in_and_and_is_no_byline(line: str) -> None:
+    assert classify(line).role != BYLINE
+
+
+def test_a_two_sentence_opinion_headline_is_no_subheading() -> None:
+    """ "The depot is no luxury. It is the network's lifeline" under a paragraph on the
+    same depot is a comment piece's headline: what the text around it shares is not held
+    against it, as it is against a one-phrase subheading in the same place."""
+    news = [*DEPOT_NEWS, "The full council will vote on the depot's budget in March."]
+    comment = [
+        "Every tram network needs a depot, and the goods yard is the only site with a track.",
+        "The residents of the yard deserve a wall, a curfew and a say on the depot's shifts.",
+        "But a tram depot by the ring road would cost twice as much and open years late.",
+        "The council was right to approve the depot, and it should now keep its promises.",
+    ]
+    sims = {}
+    for title in ("The tram depot is no luxury. It is the network's lifeline", "Depot costs"):
+        w = window([*news, title, *comment])
+        coh, terms = S._cohesion_terms(w)
+        sims[title] = S._section_sim(w, len(news), terms, coh[2])
+    assert sims["Depot costs"] > 0
+    assert sims["The tram depot is no luxury. It is the network's lifeline"] == 0
+
+
+def test_a_kicker_over_a_headline_is_no_photo_credit() -> None:
+    """ "EXCLUSIVE" over a headline under an explainer's answer: the next page's kicker,
+    not the credit of a photo whose caption the answer would be."""
+    lines = [
+        "What is the council doing?",
+        "It has promised a wall along the yard and a curfew on night shifts at the depot.",
+        "Can it fix the problem?",
+        "Engineers say the noise can be cut, but not by a wall alone, and not this year.",
+        "EXCLUSIVE",
+        "Leaked report warned ferry fares would rise by a fifth",
+        "By Ilse Varga",
+        "An internal report warned the ferry operator last year that fares would rise.",
+        "The company blamed the cost of fuel and a new contract with the crews' union.",
+    ]
+    w = window(lines)
+    assert w[4].info.role == HEAD
+    assert starts([*LONG_STORY, *lines])[-1] == len(LONG_STORY) + 5
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Become a Tidepool member",
+        "Become a volunteer — training courses begin in October",
+        "Stand with Aminata. Donate to the Table Watch Fund",
+    ],
+)
+def test_a_membership_or_donation_button_is_an_appeal(line: str) -> None:
+    assert classify(line).role == APPEAL
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "She hoped to become a Tidepool member one day.",
+        "The other side has the government and the unions. We have you. Donate to our last"
+        " week of campaigning",
+    ],
+)
+def test_a_sentence_about_membership_or_a_long_pitch_is_no_button(line: str) -> None:
+    assert classify(line).role != APPEAL
+
+
+def test_a_cue_less_split_on_a_briefs_last_label_moves_under_it() -> None:
+    """ "What's next: ..." is a news brief's last paragraph: a cue-less split found on it
+    opens the next page on the line below; a split on any other paragraph stays."""
+    lines = [
+        "Why it matters: The depot decides where the city's twelve new trams will sleep.",
+        "The council's transport committee backed the new tram depot by six votes to three.",
+        "What's next: The full council votes on the depot's budget in March.",
+        "Fares on the island ferry will rise by a fifth from April, the operator said.",
+        "The company blamed the cost of fuel and a new contract with the crews' union.",
+    ]
+    w = window(lines)
+    assert S._past_brief_label(w, 2, len(w)) == 3
+    assert S._past_brief_label(w, 1, len(w)) == 1
+    assert S._past_brief_label(w, 3, len(w)) == 3

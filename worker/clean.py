@@ -1261,6 +1261,15 @@ _SERIES_NOTE = re.compile(
 )
 #: Longest such note, in words (it may go on with where the full report is).
 SERIES_NOTE_WORDS = 40
+# "The views expressed are the author's own.", "This commentary reflects the views of
+# the author and not necessarily those of X": the disclaimer under an opinion piece or a
+# paper, its last line (an editor's note at the top of one says the same, and is not).
+_VIEWS_NOTE = re.compile(
+    r"\b(?:views|opinions) (?:expressed|represented)\b.{0,80}?\b(?:are|is)\b"
+    r"|\breflects? the (?:personal )?views of\b|\bnot necessarily (?:reflect|those of)\b",
+    re.I,
+)
+_EDITORS_NOTE = re.compile(r"editor[’']?s[’']? note\b", re.I)
 _BOILER = AnchoredOrNot(
     r"read more\s*[:.»›>]*$"
     r"|\b(?:sign up|subscribe|register)\b.{0,80}"
@@ -1505,8 +1514,14 @@ _APPEAL = AnchoredOrNot(
     # "Become a Weekly Member for $5 a month": a membership's price
     r"|\bbecome an? (?:[\w-]+ ){1,2}(?:member|subscriber|supporter|patron|donor|friend)\b"
     r".{0,30}[$£€]\s?\d"
-    # a donation button or note: "Donate to the Strike Fund →", "To donate, visit x.org"
-    r"|^donate to\b[^.!?]{1,60}$|^to (?:donate|give|make a donation)\b.{0,80}"
+    # "Become a Tidepool member", "Become a volunteer — training begins in May": the
+    # outlet's or the group's membership button (a named membership, at a line's start)
+    r"|^become an? (?-i:[A-Z][\w'’-]+ ){1,2}(?:member|subscriber|supporter|friend)\b"
+    r"|^become an? volunteer\b"
+    # a donation button or note: "Donate to the Strike Fund →", "To donate, visit x.org",
+    # after the campaign's call ("Stand with Jo. Donate to the Fighting Fund")
+    r"|^(?:[^.!?]{1,40}[.!]\s+)?donate to\b[^.!?]{1,60}$"
+    r"|^to (?:donate|give|make a donation)\b.{0,80}"
     r"\b(?:visit|call|text|go to|click)\b"
     # "Not a member? Join us today ...", "Not yet a subscriber?": a membership prompt
     r"|^not (?:yet )?an? (?:\w+ )?(?:member|subscriber|supporter|donor)(?: yet)?\s*\?"
@@ -2665,6 +2680,8 @@ def _classify(
             info.end = _PAYWALL_SPENT.match(s) is not None  # the page is cut off there
         if not info.end and s[:5] == "This ":
             info.end = _SERIES_NOTE.match(s) is not None  # the piece's last line
+        if not info.end and ("iews" in s or "pinions" in s) and _VIEWS_NOTE.search(s):
+            info.end = _EDITORS_NOTE.match(s) is None  # the piece's last line, as above
         if not info.end and s[0] in "Aa":
             info.end = _PAYWALL_LOGIN.match(s) is not None  # the paywall's last line
         if not info.end and ("ublish" in s or "vailable" in s or "etter" in s):
@@ -3362,8 +3379,12 @@ _CAPS_SLASH = re.compile(
 _PLACE = r"[A-Z][\w'’.\-]+(?: [A-Z][\w'’.\-]+)?"
 # (a place may carry its region: "Jo Park in Marlow, Tennessee", "in Lyon, France")
 _PLACE_IN = rf"{_PLACE}(?:, {_PLACE})?"
+# (two writers in one place, "Jo Park and Sam Roe in Paris"; a second writer at home or
+# the wires after the first, "Jo Park in Paris and Sam Roe", "... and agencies")
 _NAME_IN_PLACE = re.compile(
-    rf"^{_NAME_SEQ} in {_PLACE_IN}(?:(?:,| and| &) {_NAME_SEQ} in {_PLACE_IN}){{0,3}}$"
+    rf"^{_NAME_SEQ}(?:(?:,| and| &) {_NAME_SEQ}){{0,2}} in {_PLACE_IN}"
+    rf"(?:(?:,| and| &) {_NAME_SEQ} in {_PLACE_IN}){{0,3}}"
+    rf"(?:(?:,| and| &) (?:{_NAME_SEQ}|agencies))?$"
 )
 _POSTED_BY = re.compile(
     r"^(?:posted|submitted|written|published|filed|added)\b(?:\s+on)?(?:\s+\S+){0,6}?\s+by\s+\S+"

@@ -817,6 +817,12 @@ _HEADLINESE = re.compile(
 )
 
 
+# Two short sentences, the second left without its stop: a comment piece's headline.
+_TWO_PART_TITLE = re.compile(r"^[A-Z][^.!?:;“”\"]{10,}\. [A-Z][^.!?:;“”\"]{6,}[^.!?:;,“”\"\s]$")
+#: Longest such headline, in words.
+TWO_PART_WORDS = 20
+
+
 #: Similarity (worker.cohesion.wide_similarity) of the sections on either side of a
 #: lone headline above which it reads as a subheading of the story around it: two
 #: stories side by side, even on one subject, share less (dumps of real pages:
@@ -927,6 +933,16 @@ def _section_sim(entries: list[_Entry], i: int, terms: _Terms, gap_of: list[int]
         return 0.0  # "Corvel to strip 40 tankers of its flag after sanctions pressure" under
         # a paragraph: a story's headline (a name and a verb, at length), however much it
         # shares (under "Read more", a related story's link)
+    if (
+        i > 0
+        and entries[i - 1].info.role == BODY
+        and entries[i].info.words <= TWO_PART_WORDS
+        and i + 1 < n
+        and entries[i + 1].info.role == BODY
+        and _TWO_PART_TITLE.match(entries[i].raw.text.strip())
+    ):
+        return 0.0  # "The flood was no accident. It was a business model": an opinion
+        # piece's headline, a claim and its turn (a subheading is one phrase)
     if i + 1 < n and entries[i + 1].info.role == HEAD and entries[i + 1].raw.text[-1:] != "?":
         return 0.0  # two title lines (a headline and its dek): a page's header (an
         # explainer's map over its next question is no header)
@@ -3045,6 +3061,7 @@ def _split_cueless(
         i = _settle(cands, k, parts, [gap_of[c] - ga for c in cands])
         down = _down_to_page_end(entries, i, b)
         i = _up_to_page_end(entries, body, a, i) if down == i else down
+        i = _past_brief_label(entries, i, b)
     if _repeat_across(entries, body, i) or _inside_sections(entries, a, b, i):
         return []
     k = i - 1
@@ -3405,6 +3422,28 @@ def _down_to_page_end(entries: list[_Entry], i: int, b: int) -> int:
     while j < b and entries[j].info.role in (BOILER, APPEAL, CLOSE, BIO, BLANK):
         j += 1
     return j if j < b and entries[j].info.role == BODY else i
+
+
+def _past_brief_label(entries: list[_Entry], i: int, b: int) -> int:
+    """The split ``i``, moved down past a news brief's labelled last paragraphs ("What's
+    next: ...", "Go deeper: ..."): they end the brief above (none of 249 such lines in
+    the written dumps opens a page; 35 are the last line before one)."""
+    k = i
+    while k < b and _brief_label(entries[k]):
+        k += 1
+    return k if k < b and k > i and entries[k].info.role in _OPENING_ROLES else i
+
+
+#: Roles of a line that may open the page under a brief's last paragraph.
+_OPENING_ROLES = frozenset({BODY, HEAD, BYLINE, TIMESTAMP, CAPTION})
+
+
+def _brief_label(e: _Entry) -> bool:
+    """A paragraph under a news brief's section label ("Why it matters: ...")."""
+    text = e.raw.text.lstrip()
+    if e.info.role != BODY or text[:1].lower() not in _BRIEF_FIRST:
+        return False
+    return _BRIEF_LABEL.match(text) is not None
 
 
 #: Most paragraphs between a cue-less split and closing furniture below it, for the
@@ -3813,6 +3852,16 @@ def _plain_start(entries: list[_Entry], i: int) -> bool:
     return entries[p].raw.text.rstrip()[-1:] in _SENTENCE_END
 
 
+# A news brief's section labels ("Why it matters:", "What's next:"): inside its story,
+# never a page's first line (none of 249 in the written dumps is).
+_BRIEF_LABEL = re.compile(
+    r"(?:What[’']s next|Why it matters|The big picture|Driving the news|What they[’']re saying"
+    r"|Yes, but|The bottom line|Go deeper|Between the lines|By the numbers|Zoom (?:in|out)"
+    r"|State of play|What to watch|Reality check|Flashback|The intrigue|Catch up quick"
+    r"|Where it stands)\s*:",
+    re.I,
+)
+_BRIEF_FIRST = frozenset("wtdygbzsrfc")
 _PHOTO_ROLES = frozenset({CAPTION, CREDIT})
 #: What lies between a photo's paragraph and the one over the photo (_plain_start).
 _OVER_PHOTO = _PHOTO_ROLES | _TRANSPARENT
@@ -6194,11 +6243,32 @@ def _is_credit_line(e: _Entry) -> bool:
             and e.info.words <= 2
             and e.raw.text.strip().isupper()
             and e.raw.text.strip().lower() not in _SECTIONS
+            and e.raw.text.strip().lower() not in _KICKERS
             and (e.info.words == 1 or _PHOTO_WORD.search(e.raw.text) is not None)
         )
     )
 
 
+# A story's kicker over its headline ("EXCLUSIVE" / headline): no agency's credit.
+_KICKERS = frozenset(
+    {
+        "exclusive",
+        "analysis",
+        "breaking",
+        "explainer",
+        "explained",
+        "comment",
+        "commentary",
+        "investigation",
+        "interview",
+        "editorial",
+        "obituary",
+        "feature",
+        "review",
+        "insight",
+        "podcast",
+    }
+)
 # A word that makes two capitalised words a photo credit ("GETTY IMAGES", "AP PHOTO").
 _PHOTO_WORD = re.compile(r"\b(?:IMAGES?|PHOTOS?|PICTURES?|PIX|FILE|POOL|HANDOUT)\b")
 

@@ -285,3 +285,50 @@ def test_a_cue_less_split_on_a_briefs_last_label_moves_under_it() -> None:
     assert S._past_brief_label(w, 2, len(w)) == 3
     assert S._past_brief_label(w, 1, len(w)) == 1
     assert S._past_brief_label(w, 3, len(w)) == 3
+
+
+# --- from the session's second round: a credit with a dash, datelines in any Latin
+# capitals, writers named with their institute, a bureau's byline.
+
+
+@pytest.mark.parametrize(
+    "line", ["— With inputs from Rajbir Sandhu in Jhalwara", "With inputs from agencies"]
+)
+def test_with_inputs_from_is_a_closing_credit(line: str) -> None:
+    assert classify(line).role == CLOSE
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "KADIÉRA, March 11 (SPA) – Militants released 12 hostages on Tuesday.",
+        "ZÜRICH (Reuters) - Swiss banks said on Monday they would cut 2,000 jobs.",
+    ],
+)
+def test_a_dateline_in_accented_capitals_is_a_dateline(line: str) -> None:
+    assert classify(line).dateline
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Dr. Marija Vuković-Stern, Centre for Rule of Law Studies",
+        "Dr Matej Kralj and Irena Novak, Digital Rights Observatory",
+        "Jo Park and Sam Roe, Institute for Public Policy Research",
+        "NewsLine 24 Bureau",
+    ],
+)
+def test_writers_with_their_institute_or_a_bureau_are_a_byline(line: str) -> None:
+    assert classify(line).role == BYLINE
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Talks Resume, Council of Europe Says",
+        "Donald Trump, Council of Europe and the Future of Democracy",
+        "The Bureau",
+    ],
+)
+def test_a_title_naming_a_council_is_no_byline(line: str) -> None:
+    assert classify(line).role != BYLINE

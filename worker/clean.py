@@ -122,6 +122,17 @@ _NAME_ORG = re.compile(
     r"|Federation|Party|University|College|Forum|Watch|Initiative|Project|Group|League"
     r"|Movement|Fund|Commission|Chamber|Confederation|Committee)$"
 )
+# "Dr Jo Park, Centre for Rule of Law Studies", "Jo Park and Sam Roe, Digital Rights
+# Observatory": a paper's writers and the body they write for, named in full (a body's
+# name may run on with "for ..." / "of ...", which _NAME_ORG's bare names do not).
+_NAMES_BODY = re.compile(
+    rf"^{_NAME_SEQ}(?:(?:,| and| &) {_NAME_SEQ})?,\s*(?:the )?(?:[A-Z][\w'’.&-]*\s){{0,3}}"
+    r"(?:Alliance|Institute|Council|Foundation|Association|Society|Network|Trust|Centre|Center"
+    r"|Forum|Observatory|Initiative|Programme|Program|Project|Commission|Academy)"
+    r"(?: (?:for|of|on) (?:(?:[A-Z][\w'’.&-]*|of|and|the|on|in) ){0,3}(?:Studies|Research|Policy"
+    r"|Affairs|Rights|Governance|Economics|Security|Development|Justice|Reform|Relations"
+    r"|Strategy|Sciences?|Health|Transparency))?$"
+)
 # Words before a role: capitalised ("Diplomatic editor") or a few lower-case titles;
 # not any word, or "Governor Erik Holm told reporters" would be a byline.
 _ROLE_MOD = (
@@ -139,9 +150,10 @@ _NAME_ROLE = re.compile(
 _OUTLET_STAFF = re.compile(
     r"^(?!The \w+$)[A-Z][\w&.'’-]*(?: (?:[A-Z][\w&.'’-]*|\d{1,3})){0,4}"
     r" (?:[Ss]taff(?: [Ww]riters?| [Rr]eporters?)?|[Nn]ewsroom|News [Dd]esk|[Dd]igital [Dd]esk"
-    r"|Web [Dd]esk)$"
+    r"|Web [Dd]esk|Bureau)$"
 )
 _STAFF_ENDS = (
+    "Bureau",
     "Staff",
     "staff",
     "ewsroom",
@@ -340,7 +352,7 @@ _CLOSE = AnchoredOrNot(
     r"|^\(?this (?:story|article|report) (?:is|was|has been) auto-?generated\b"
     r"|^\(?(?:main|top|lead|header|featured|cover|hero) (?:image|photo|picture)(?: credits?)?\s*:"
     r"|^(?:correction|clarification)s?\s*[:,–—-]|^an earlier version of this\b"
-    r"|^(?:provided|materials provided) by\b|^\(?with inputs from\b"
+    r"|^(?:provided|materials provided) by\b|^(?:\(|[—–-]\s*)?with inputs from\b"
     # a statement's signature: "Issued by: Jo Park, General Secretary", "Authorised by: ..."
     r"|^(?:issued|released|signed|authori[sz]ed|approved) by\s*:\s*\S"
     r"|^posted by:?\s.{1,60}(?:\bat \d{1,2}[:.]\d{2}|\|)"
@@ -413,7 +425,9 @@ BIO_WORDS = 30
 #: paper in 2012", "@jopark"), in words: a paragraph of the story gives neither.
 LONG_BIO_WORDS = 70
 _DATELINE = re.compile(
-    r"^[A-Z][A-Z.'’\- ]{1,40}(?: (?:and|&) [A-Z][A-Z.'’\- ]{1,30})?"  # ("NEW YORK and BURBANK")
+    # (capitals of any Latin alphabet: "KADIÉRA, March 11 (SPA) –", "ZÜRICH (Reuters) -")
+    r"^[A-Z\u00C0-\u00DE][A-Z\u00C0-\u00DE.'’\- ]{1,40}"
+    r"(?: (?:and|&) [A-Z\u00C0-\u00DE][A-Z\u00C0-\u00DE.'’\- ]{1,30})?"  # ("NEW YORK and BURBANK")
     r"(?:,\s*[\w.]+(?:,?\s[\w.]+){0,5},?)?\s*(?:\([^()]{2,30}\))?"
     r"\s*(?:/[A-Za-z][\w .-]{1,30}/)?(?:\s*[–—]{1,2}|\s+-{1,2}|--)\s*(?![\d.,%() ]+$)\S"
 )  # (not "KASONDE (MNR) – 2,312,406 (50.87%)": a results line, figures only)
@@ -3040,6 +3054,8 @@ def _short_role(s: str, nwords: int, mask: int, dateline: bool) -> int:
         ):
             return BYLINE
         if nwords <= 8 and s[-1] == ")" and _NAME_OUTLET.match(s):
+            return BYLINE
+        if nwords <= 14 and ", " in s and _NAMES_BODY.match(s):
             return BYLINE
         if nwords <= 7 and s[0] in "—–-" and s[1:2] in " —–-":
             t = s.lstrip("—–- ")  # "— Jo Park, Leeds": a letter's (or a quote's) signature

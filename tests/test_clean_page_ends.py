@@ -332,3 +332,37 @@ def test_writers_with_their_institute_or_a_bureau_are_a_byline(line: str) -> Non
 )
 def test_a_title_naming_a_council_is_no_byline(line: str) -> None:
     assert classify(line).role != BYLINE
+
+
+INTERVIEW = [
+    "INTERVIEW",
+    "‘We will not look away’: the ferry operator’s chief on the fare rise",
+    "Ilse Varga has run the island ferry since 2019. On Monday, a day after fares rose by a"
+    " fifth, she spoke to us about fuel, the crews and the islanders.",
+    "Why raise fares by a fifth in the middle of a cost-of-living crisis on the islands?",
+    "It was the hardest decision I have taken in this job. Fuel costs have doubled since the"
+    " contract was signed, and the crews deserve their new wage.",
+    "We looked at every other way to close the gap, and none of them kept every crossing.",
+    "Did you ask the islanders before the fares went up?",
+    "That is not correct. We held four meetings on the islands last autumn.",
+    "Two hundred people came to the one on the north island, and we changed the plan after it.",
+    "Will the winter timetable be cut as well?",
+    "No. Every crossing stays, and the first boat still leaves at six.",
+    "The night boat on Fridays stays too, because the hospital shifts depend on it.",
+]
+#: More of the depot story, so that the text around the interview is plain prose.
+DEPOT_MORE = [
+    "The depot's neighbours have asked for the night shifts to end at midnight.",
+    "The operator said the first trams would leave the yard at five in the morning.",
+    "A petition against the depot has gathered more than two thousand signatures.",
+    "The council's planning officer said the wall would be four metres high.",
+    "Work on the yard's drainage is due to begin before the winter.",
+    "The mayor said she would meet the residents again in the spring.",
+]
+
+
+def test_an_interviews_first_question_is_no_explainers_title() -> None:
+    """A long question under a headline and its introduction asks the interview's first
+    question; it opens no page of its own."""
+    story = [*LONG_STORY, *DEPOT_MORE]
+    assert starts([*story, *INTERVIEW]) == [1, len(story) + 1]

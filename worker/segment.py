@@ -783,9 +783,22 @@ def _asks_first(entries: list[_Entry], i: int, text: str) -> bool:
     return (
         text.endswith("?")
         and entries[i].info.words >= QUESTION_TITLE_WORDS
+        and not _under_intro(entries, i)
         and not _asked_again(entries, i)
         and not any(_question_head(x) for x in entries[max(0, i - QA_REACH) : i])
         and any(_question_head(x) for x in entries[i + 2 : i + 2 + QA_REACH_BELOW])
+    )
+
+
+def _under_intro(entries: list[_Entry], i: int) -> bool:
+    """entries[i] sits under a headline and one paragraph: an interview's first question
+    under its header and introduction ("'We cannot look away': the agency's chief on
+    ..." / "Jo Park has run ..." / "Why stop ...?"), not an explainer's own title."""
+    return (
+        i >= 2
+        and entries[i - 1].info.role == BODY
+        and entries[i - 2].info.role == HEAD
+        and not entries[i - 2].raw.text.rstrip().endswith("?")
     )
 
 

@@ -3451,6 +3451,18 @@ def _past_brief_label(entries: list[_Entry], i: int, b: int) -> int:
 _OPENING_ROLES = frozenset({BODY, HEAD, BYLINE, TIMESTAMP, CAPTION})
 
 
+# A news brief's section labels ("Why it matters:", "What's next:"), and the first
+# letters they open with.
+_BRIEF_LABEL = re.compile(
+    r"(?:What[’']s next|Why it matters|The big picture|Driving the news|What they[’']re saying"
+    r"|Yes, but|The bottom line|Go deeper|Between the lines|By the numbers|Zoom (?:in|out)"
+    r"|State of play|What to watch|Reality check|Flashback|The intrigue|Catch up quick"
+    r"|Where it stands)\s*:",
+    re.I,
+)
+_BRIEF_FIRST = frozenset("wtdygbzsrfc")
+
+
 def _brief_label(e: _Entry) -> bool:
     """A paragraph under a news brief's section label ("Why it matters: ...")."""
     text = e.raw.text.lstrip()
@@ -3865,16 +3877,6 @@ def _plain_start(entries: list[_Entry], i: int) -> bool:
     return entries[p].raw.text.rstrip()[-1:] in _SENTENCE_END
 
 
-# A news brief's section labels ("Why it matters:", "What's next:"): inside its story,
-# never a page's first line (none of 249 in the written dumps is).
-_BRIEF_LABEL = re.compile(
-    r"(?:What[’']s next|Why it matters|The big picture|Driving the news|What they[’']re saying"
-    r"|Yes, but|The bottom line|Go deeper|Between the lines|By the numbers|Zoom (?:in|out)"
-    r"|State of play|What to watch|Reality check|Flashback|The intrigue|Catch up quick"
-    r"|Where it stands)\s*:",
-    re.I,
-)
-_BRIEF_FIRST = frozenset("wtdygbzsrfc")
 _PHOTO_ROLES = frozenset({CAPTION, CREDIT})
 #: What lies between a photo's paragraph and the one over the photo (_plain_start).
 _OVER_PHOTO = _PHOTO_ROLES | _TRANSPARENT
@@ -6262,7 +6264,9 @@ def _is_credit_line(e: _Entry) -> bool:
     )
 
 
-# A story's kicker over its headline ("EXCLUSIVE" / headline): no agency's credit.
+# A story's kicker over its headline ("EXCLUSIVE" / headline): no agency's credit. (Not
+# clean._SECTION_WORDS: put in its place, it moved the starts of five written dumps,
+# all for the worse.)
 _KICKERS = frozenset(
     {
         "exclusive",

@@ -9,7 +9,7 @@ from support_stories import LONG_STORY, NEXT_PAGE, starts, window
 
 from worker import placement as P
 from worker import segment as S
-from worker.clean import APPEAL, BODY, BOILER, BYLINE, CLOSE, HEAD, classify
+from worker.clean import APPEAL, BODY, BOILER, BYLINE, CAPTION, CLOSE, HEAD, classify
 from worker.segment import segment_text
 
 
@@ -366,3 +366,102 @@ def test_an_interviews_first_question_is_no_explainers_title() -> None:
     question; it opens no page of its own."""
     story = [*LONG_STORY, *DEPOT_MORE]
     assert starts([*story, *INTERVIEW]) == [1, len(story) + 1]
+
+
+# --- from the twenty-ninth session's round: a campaign's and a fund's buttons, a
+# reader-funded pitch, a petition's counter, a share prompt, a map's credit, captions
+# between paragraphs of sparse text, an explainer's later questions.
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Join us. Volunteer for your local campaign",
+        "Volunteer with the campaign",
+        "Give to the Harbour Strike Families Fund",
+        "The Lantern is reader-funded. Good reporting on the harbour costs money.",
+        "Tidepool is listener-supported",
+        "8,312 people have signed. Help us reach 10,000.",
+        "Chip in 20 crowns to help us win",
+        "Chip in today and help us keep the night boat running.",
+        "Chip in 10 guilders",
+    ],
+)
+def test_a_campaigns_or_funds_button_is_an_appeal(line: str) -> None:
+    assert classify(line).role == APPEAL
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Volunteer for the army was what he did at nineteen, he said.",
+        "The party is donor-funded and proud of it, its treasurer said.",
+        "Give to the poor, the bishop told the congregation on Sunday.",
+        "Chip in on the cost of the wall, the council told the operator.",
+        "More than 8,000 people have signed up for the ferry's new season ticket.",
+    ],
+)
+def test_a_sentence_about_volunteers_funding_or_signatures_is_no_button(line: str) -> None:
+    assert classify(line).role != APPEAL
+
+
+def test_share_on_social_media_is_a_widget() -> None:
+    info = classify("Share on social media")
+    assert info.role == BOILER and info.widget
+    assert classify("Social media firms face new rules on ferry adverts").role != BOILER
+
+
+def test_a_maps_caption_with_its_graphic_credit_is_a_caption() -> None:
+    line = "A map of the yard and the planned wall along it. Graphic: Harbour Courier"
+    assert classify(line).role == CAPTION
+    assert classify("The tally, in a graphic: Blue 41, Red 39.").role != CAPTION
+
+
+#: The next story's first paragraphs, with no header, on the same depot.
+DEPOT_AGAIN = [
+    "The tram depot on the old goods yard will open in 2027, the council's transport chief"
+    " said on Monday.",
+    "Neighbours of the yard have asked the council for a wall and for the night shifts at the"
+    " depot to end at midnight.",
+    "The depot's twelve longer trams will leave the yard at five in the morning, the operator"
+    " said.",
+]
+
+
+@pytest.mark.parametrize(
+    "photo",
+    [
+        ["Trams stand in the old goods yard, the site of the depot.", "Photograph: Ilse Varga/KPA"],
+        ["Trams stand in the old goods yard, the site of the depot. Photograph: Ilse Varga/KPA"],
+    ],
+)
+def test_a_photo_with_its_credit_between_paragraphs_opens_a_page(photo: list[str]) -> None:
+    """In sparse text a caption with its credit under a story's last paragraph is the
+    next page's lead photo, even where that page carries on with the words of the story
+    above: whether the credit has a line of its own ("Photograph: X", a labelled photo
+    inside a story in dense pages) or is run in."""
+    story = LONG_STORY[2:]
+    assert starts([*story, *photo, *DEPOT_AGAIN]) == [1, len(story) + 1]
+
+
+EXPLAINER = [
+    "Ferry fares: what islanders need to know",
+    "Fares on the island ferry will rise by a fifth from April. Here is what we know.",
+    "Why are fares rising?",
+    "The operator blames the cost of fuel and a new contract with the crews' union.",
+    "Who decides the fares?",
+    "The island council sets a ceiling, and the operator may charge anything under it.",
+    "Can islanders get a discount?",
+    "Residents with an island card pay half, and children under twelve travel free.",
+]
+
+
+def test_an_explainers_later_question_gets_no_sparse_texts_bonus() -> None:
+    w = window([*LONG_STORY[2:], *EXPLAINER])
+    first = len(LONG_STORY) - 2
+    weights = S.DEFAULT_WEIGHTS
+    assert not S._later_question(w, first)
+    assert not S._later_question(w, first + 2)  # (the first question: none above it)
+    assert S._later_question(w, first + 4) and S._later_question(w, first + 6)
+    assert S._sparse_bonus(w, first + 4, weights) == 0.0
+    assert S._sparse_bonus(w, first + 2, weights) == weights.sparse

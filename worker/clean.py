@@ -299,6 +299,7 @@ _CAPTION_MARK = AnchoredOrNot(
     r"|\bImages?\s*(?:by\b|:|credit|copyright)"
     r"|\bPicture:|\bCredit:|\bFILE PHOTO\b|Getty Images|\bAFP\b\s*(?:/|via\b|photo)|\(AFP\)"
     r"|\bAP Photo\b|REUTERS/|/Reuters\b|/AP\b|Shutterstock|\bvia Reuters\b|\bIllustration:"
+    r"|\bGraphics?:\s*[A-Z]"  # a map's or chart's credit: "... in the Gulf. Graphic: X News"
     r"|\bHandout\b|\bPool/|/Pool\b|\bEPA-EFE\b|\(Photo:|\bPhoto illustration\b|\bAlamy\b"
     r"|\((?:stock|file|library|handout) (?:image|photo|picture|pic)\)|\bPHOTOS? BY\b"
     r"|\([A-Z][\w&.]*(?: [A-Z][\w&.]*)? (?:Photo|Photos|Picture|Image)\)"
@@ -1532,6 +1533,18 @@ _APPEAL = AnchoredOrNot(
     # outlet's or the group's membership button (a named membership, at a line's start)
     r"|^become an? (?-i:[A-Z][\w'’-]+ ){1,2}(?:member|subscriber|supporter|friend)\b"
     r"|^become an? volunteer\b"
+    # "Join us. Volunteer for your local campaign": a campaign's volunteer button
+    r"|^(?:[^.!?]{1,40}[.!]\s+)?volunteer (?:for|with) (?:your|our|the|a)\b[^.!?]{1,50}$"
+    # "Chip in 50 crowns to help us win", "Chip in today and help us ...": a donation button
+    r"|^chip in(?: [$£€]?\d[\d.,]*(?: [a-z]+)?)?(?: (?:today|now))?(?:\W*$|,? (?:and|to)"
+    r" (?:help|keep|support|fund)\b)"
+    # "Give to the Families Fund": a fund's donation button
+    r"|^(?:[^.!?]{1,40}[.!]\s+)?give to (?:the |our )?(?-i:[A-Z])[^.!?]{0,50}\b(?:fund|appeal)\W*$"
+    # "Forum is reader-funded.": the outlet's funding pitch
+    r"|^[^.!?]{1,40} is (?:entirely |wholly |proudly )?(?:reader|member|listener|viewer|donor)"
+    r"[- ](?:funded|supported|powered)(?:\.\s|\.?$)"
+    # "12,604 people have signed. Help us reach 15,000.": a petition's counter
+    r"|^[\d,.]+ (?:people|supporters|members) have (?:signed|pledged|donated)\b"
     # a donation button or note: "Donate to the Strike Fund →", "To donate, visit x.org",
     # after the campaign's call ("Stand with Jo. Donate to the Fighting Fund")
     r"|^(?:[^.!?]{1,40}[.!]\s+)?donate to\b[^.!?]{1,60}$"
@@ -1582,6 +1595,18 @@ _FAMILIES = {
         "your gift",
         "gift of",
         "donate",
+        "volunteer ",
+        "give to ",
+        "chip in",
+        "-funded",
+        "-supported",
+        "-powered",
+        " funded",
+        " supported",
+        " powered",
+        "have signed",
+        "have pledged",
+        "have donated",
         "make a gift",
         "make a tax",
         "your tax",
@@ -1940,6 +1965,8 @@ _FAMILIES = {
         "/ap",
         "shutterstock",
         "illustration:",
+        "graphic:",
+        "graphics:",
         "handout",
         "pool/",
         "/pool",
@@ -3889,6 +3916,8 @@ _WIDGET_GLUE = frozenset(
         "item",
         "someone",
         "by",
+        "social",  # ("Share on social media")
+        "media",
     ]
 )
 

@@ -465,3 +465,41 @@ def test_an_explainers_later_question_gets_no_sparse_texts_bonus() -> None:
     assert S._later_question(w, first + 4) and S._later_question(w, first + 6)
     assert S._sparse_bonus(w, first + 4, weights) == 0.0
     assert S._sparse_bonus(w, first + 2, weights) == weights.sparse
+
+
+FERRY_QA = [
+    "Ferry fares: what islanders need to know",
+    "Fares on the island ferry will rise by a fifth from April. Here is what we know so far.",
+    "Why are fares rising?",
+    "The operator blames the cost of fuel and a new contract with the crews' union.",
+    "Who decides the fares?",
+    "The island council sets a ceiling, and the operator may charge anything under it.",
+    "Can islanders get a discount?",
+    "Residents with an island card pay half, and children under twelve travel free.",
+    "Will the timetable change?",
+    "Not this year. Every crossing stays, and the first boat still leaves at six.",
+    "What help is available?",
+    "Commuters on low incomes can apply to the council for a travel grant of up to 200 crowns.",
+]
+FERRY_OPED = [
+    "There is a number every councillor on the island should pin above their desk this"
+    " week: twenty.",
+    "That is the percentage by which a commuter's fare will rise in April, and nobody voted"
+    " for it.",
+    "The operator's case is not absurd. Fuel has doubled, and the crews deserve their new wage.",
+    "But a ferry is not a luxury. For the island's nurses and teachers it is the only road to"
+    " work.",
+    "The council should use the ceiling it already has, and freeze the commuter fare for a year.",
+]
+
+
+def test_a_piece_under_an_explainers_last_short_answer_opens_a_page() -> None:
+    """A Q&A's questions are its text, not furniture: an explainer of short answers is
+    sparse text, where a paragraph under a one-paragraph answer that no question follows
+    is the next piece's first (before, the questions made the page look crowded with
+    headers, and the comment piece under it ran on as one more answer)."""
+    lines = [*FERRY_QA, *FERRY_OPED]
+    w = window(lines)
+    assert not S._sparse_at(w, len(FERRY_QA))
+    assert S._sparse_at(w, len(FERRY_QA), asked=True)
+    assert starts(lines) == [1, len(FERRY_QA) + 1]

@@ -3717,7 +3717,7 @@ def _explainer_end(entries: list[_Entry], cands: list[int], a: int) -> int:
     follows: the explainer would go on asking. -1 when there is none."""
     for k, c in enumerate(cands):
         dated = _NEWS_DAY.search(_first_sentence(entries[c].raw.text)) is not None
-        if not dated and not _sparse_at(entries, c):
+        if not dated and not _sparse_at(entries, c, asked=True):
             continue
         # (sections' questions: under the piece's first paragraph, not its headline)
         top = next((i for i in range(a, c) if entries[i].info.role == BODY), c)
@@ -3735,10 +3735,15 @@ def _explainer_end(entries: list[_Entry], cands: list[int], a: int) -> int:
     return -1
 
 
-def _sparse_at(entries: list[_Entry], i: int) -> bool:
-    """_sparse_of at entries[i], counted here (for the few lines that ask)."""
+def _sparse_at(entries: list[_Entry], i: int, asked: bool = False) -> bool:
+    """_sparse_of at entries[i], counted here (for the few lines that ask). ``asked``:
+    an explainer's questions count as its text, not as furniture (a Q&A of seven
+    questions in twenty lines is no page crowded with headers)."""
     lo, hi = max(0, i - SPARSE_SPAN), min(len(entries), i + SPARSE_SPAN)
-    return _few_furniture(hi - lo, sum(1 for e in entries[lo:hi] if e.info.role in (BODY, CONT)))
+    prose = sum(
+        1 for e in entries[lo:hi] if e.info.role in (BODY, CONT) or (asked and _question_head(e))
+    )
+    return _few_furniture(hi - lo, prose)
 
 
 def _asked_again(entries: list[_Entry], h: int) -> bool:

@@ -9,7 +9,7 @@ from support_stories import LONG_STORY, NEXT_PAGE, starts, window
 
 from worker import placement as P
 from worker import segment as S
-from worker.clean import APPEAL, BODY, BOILER, BYLINE, CAPTION, CLOSE, HEAD, classify
+from worker.clean import APPEAL, BIO, BODY, BOILER, BYLINE, CAPTION, CLOSE, HEAD, classify
 from worker.segment import segment_text
 
 
@@ -503,3 +503,79 @@ def test_a_piece_under_an_explainers_last_short_answer_opens_a_page() -> None:
     assert not S._sparse_at(w, len(FERRY_QA))
     assert S._sparse_at(w, len(FERRY_QA), asked=True)
     assert starts(lines) == [1, len(FERRY_QA) + 1]
+
+
+# --- from the twenty-ninth session's second round: an editorial's title, a charity's
+# ask and what a gift buys, an outlet's call-out for tips, a job title with the outlet's
+# name, a topic kicker over a headline.
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Please give what you can today.",
+        "Please donate now",
+        "$25 could provide a winter blanket for one family.",
+        "£100 could replace a family's bedding",
+        "50 crowns can buy a week of school meals for a child.",
+        "Every gift helps us keep our reporting free for everyone. Support Lantern today.",
+        "The Lantern is independent and reader-funded.",
+    ],
+)
+def test_a_charitys_ask_or_what_a_gift_buys_is_an_appeal(line: str) -> None:
+    assert classify(line).role == APPEAL
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Please give the operator a chance, the mayor told the islanders.",
+        "Ten million could fund a new wing, the minister said.",
+        "He urged voters to back the plan. Support Labour today, he said.",
+    ],
+)
+def test_a_sentence_about_giving_or_support_is_no_appeal(line: str) -> None:
+    assert classify(line).role != APPEAL
+
+
+def test_an_outlets_call_out_for_tips_closes_its_story() -> None:
+    line = "If you have information about this story, contact our investigations team securely."
+    assert classify(line).role == CLOSE
+    police = "If you have any information that could assist the inquiry, please call 101."
+    assert classify(police).role == BODY
+
+
+def test_a_job_at_the_outlet_named_with_its_possessive_is_a_bio() -> None:
+    assert classify("Ilse Varga is Harbour Courier's transport editor.").role == BIO
+    assert classify("Ilse Varga is Norway's chief negotiator in the talks, he said.").role == BODY
+
+
+#: A story's last paragraphs, then (under a test's header) the next story's.
+DEPOT_END = LONG_STORY[2:]
+FERRY_LEAD = [
+    "Fares on the island ferry will rise by a fifth from April, the operator said on Monday.",
+    "The company blamed the cost of fuel and a new contract with the crews' union.",
+]
+
+
+def test_an_editorials_view_title_is_a_pages_title() -> None:
+    """ "The Courier view on X: Y" is an editorial's own title, which only a page's top
+    prints: as good as a repeated headline."""
+    w = window([*DEPOT_END, "The Courier view on the depot: build it, then fix the yard"])
+    coh, terms = S._cohesion_terms(w)
+    zone = S._appeal_zone(w)
+    f = dict(zip(S.FEATURES, S._features(w, len(DEPOT_END), zone, coh, terms), strict=True))
+    assert f["repeat"] == 1.0
+    w = window([*DEPOT_END, "The Courier view on the depot"])
+    f = dict(zip(S.FEATURES, S._features(w, len(DEPOT_END), zone, coh, terms), strict=True))
+    assert f["repeat"] == 0.0
+
+
+def test_a_topic_kicker_over_a_headline_is_a_header_in_sparse_text() -> None:
+    lines = [*DEPOT_END, "Ferries", "Island ferry fares to rise by a fifth from April", *FERRY_LEAD]
+    w = window(lines)
+    k = len(DEPOT_END)
+    assert S._kicked_headline(w, k)
+    assert S._sparse_bonus(w, k, S.DEFAULT_WEIGHTS) > S.DEFAULT_WEIGHTS.sparse
+    short = window([*DEPOT_END, "Ferries", "Fares rise", *FERRY_LEAD])
+    assert not S._kicked_headline(short, k)

@@ -402,6 +402,9 @@ _BIO = re.compile(
     r"|assistant|fellow|researcher|visiting|adjunct|deputy)\b"
     # "Jo Park is Financial Services Correspondent of ...": a job title, capitalised, no article
     rf"|^{_NAME_SEQ},?\s+(?:is|was)\s+(?:[A-Z][\w&'’-]*\s+){{0,4}}(?i:{_ROLES})\b"
+    # "Jo Park is Aquaculture Today's markets editor.": the outlet's own job title
+    rf"|^{_NAME_SEQ},?\s+(?:is|was)\s+(?:[A-Z][\w&-]*\s+){{0,3}}[A-Z][\w&-]*['’]s"
+    rf"\s+(?:[\w-]+\s+){{0,3}}(?i:{_ROLES})\.?$"
     # "The author is a researcher at ...", "The writer is a former ambassador": an op-ed's
     # note on its writer
     r"|^The (?:author|writer)s? (?:is|are|was|were) (?:an?|the|a former|formerly|currently)\b"
@@ -1541,8 +1544,16 @@ _APPEAL = AnchoredOrNot(
     # "Give to the Families Fund": a fund's donation button
     r"|^(?:[^.!?]{1,40}[.!]\s+)?give to (?:the |our )?(?-i:[A-Z])[^.!?]{0,50}\b(?:fund|appeal)\W*$"
     # "Forum is reader-funded.": the outlet's funding pitch
-    r"|^[^.!?]{1,40} is (?:entirely |wholly |proudly )?(?:reader|member|listener|viewer|donor)"
+    r"|^[^.!?]{1,40} is (?:entirely |wholly |proudly |independent and )?(?:reader|member|listener"
+    r"|viewer|donor)"
     r"[- ](?:funded|supported|powered)(?:\.\s|\.?$)"
+    # "Please give what you can today.": a charity's ask
+    r"|^please (?:give|donate)(?: (?:what|whatever) you can| now| today| if you can)\b"
+    # "$25 could provide measles vaccinations for 20 children.": what a gift buys
+    r"|^(?:just )?[$£€]?\d[\d,.]*(?: [a-z]+)? (?:can|could) (?:provide|buy|pay for|feed|fund"
+    r"|keep|cover|replace)\b"
+    # "... free for everyone. Support Terra today.": the outlet's ask, last in its pitch
+    r"|[.!]\s+support (?-i:[A-Z])[\w'’-]+(?: (?-i:[A-Z])[\w'’-]+)? (?:today|now)\W*$"
     # "12,604 people have signed. Help us reach 15,000.": a petition's counter
     r"|^[\d,.]+ (?:people|supporters|members) have (?:signed|pledged|donated)\b"
     # a donation button or note: "Donate to the Strike Fund →", "To donate, visit x.org",
@@ -1605,6 +1616,26 @@ _FAMILIES = {
         " supported",
         " powered",
         "have signed",
+        "please give",
+        "please donate",
+        "can provide",
+        "can buy",
+        "can pay for",
+        "can feed",
+        "can fund",
+        "can keep",
+        "can cover",
+        "could provide",
+        "could buy",
+        "could pay for",
+        "could feed",
+        "could fund",
+        "could keep",
+        "could cover",
+        "can replace",
+        "could replace",
+        ". support ",
+        "! support ",
         "have pledged",
         "have donated",
         "make a gift",
@@ -3103,6 +3134,8 @@ def _short_role(s: str, nwords: int, mask: int, dateline: bool) -> int:
         return TIMESTAMP  # "Tue 5 Mar 2024 09.30 GMT Last modified on Tue 5 Mar 2024 12.14 GMT"
     if nwords <= ASK_WORDS and "?" in s and _ASK_READER.search(s):
         return CLOSE  # "Got a tip about this? Contact us at tips@...": the outlet's call-out
+    if nwords <= ASK_WORDS and s[:3] in ("If ", "IF ") and _CALL_OUT.match(s):
+        return CLOSE  # "If you have information about this story, contact our team securely."
     if nwords <= 10 and mask & _K_CAPTION and _CREDIT_LABEL.match(s):
         return CREDIT  # "Credit: Jo Park for the Times": the photo's credit line
     if not dateline and mask & _K_CAPTION and _CAPTION_MARK.search(s):
@@ -3683,6 +3716,13 @@ _TIP_LINE = re.compile(
 # A question to the reader, then how to answer: "Do you have memories of X? Share them with
 # us at news@...", "Corrections? Something wrong in this article? Let us know" (longer
 # than the short tip lines above, so told by the question and the reply to "us" or an address).
+# The outlet's call-out for tips, a story's last line: "If you have information about this
+# story, you can contact our reporters securely." (not a police appeal's "please call 101").
+_CALL_OUT = re.compile(
+    r"if you have (?:any )?(?:information|a tip|tips|a story|evidence)\b.{0,80}"
+    r"\b(?:contact|email|e-mail|call|message|write to|reach) our\b",
+    re.I,
+)
 _ASK_READER = re.compile(
     r"\?[\"'”’]?\s+(?:please\s+)?(?:e-?mail|contact|write|share|send|tell|let|get in touch|call"
     r"|message|text|drop|reach|whatsapp)\b(?=[^?]{0,100}$)(?=.*(?:@|\bus\b|\bme\b))",

@@ -579,3 +579,19 @@ def test_a_topic_kicker_over_a_headline_is_a_header_in_sparse_text() -> None:
     assert S._sparse_bonus(w, k, S.DEFAULT_WEIGHTS) > S.DEFAULT_WEIGHTS.sparse
     short = window([*DEPOT_END, "Ferries", "Fares rise", *FERRY_LEAD])
     assert not S._kicked_headline(short, k)
+
+
+def test_a_cue_less_split_over_a_related_link_moves_under_it() -> None:
+    """The paragraph right over "Related: ..." never opens a page in the written dumps
+    (0 of 374): a cue-less split found there moves to the paragraph under the link."""
+    lines = [
+        "The council's transport committee backed the new tram depot by six votes to three.",
+        "The depot's final cost is put at 40 million euros.",
+        "Related: How the depot vote was won",
+        "Fares on the island ferry will rise by a fifth from April, the operator said.",
+        "The company blamed the cost of fuel and a new contract with the crews' union.",
+    ]
+    w = window(lines)
+    assert S._past_related_link(w, 1, len(w)) == 3
+    assert S._past_related_link(w, 0, len(w)) == 0
+    assert S._past_related_link(w, 3, len(w)) == 3

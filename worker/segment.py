@@ -3131,6 +3131,7 @@ def _split_cueless(
         down = _down_to_page_end(entries, i, b)
         i = _up_to_page_end(entries, body, a, i) if down == i else down
         i = _past_brief_label(entries, i, b)
+        i = _past_related_link(entries, i, b)
     if _repeat_across(entries, body, i) or _inside_sections(entries, a, b, i):
         return []
     k = i - 1
@@ -3501,6 +3502,26 @@ def _past_brief_label(entries: list[_Entry], i: int, b: int) -> int:
     while k < b and _brief_label(entries[k]):
         k += 1
     return k if k < b and k > i and entries[k].info.role in _OPENING_ROLES else i
+
+
+def _past_related_link(entries: list[_Entry], i: int, b: int) -> int:
+    """The split ``i``, a paragraph right over a related link ("Related: How the rota
+    works"), moved under the link: in the written dumps the paragraph over such a link
+    never opens a page (0 of 374), the paragraph under it does in 170."""
+    k = i + 1
+    if entries[i].info.role != BODY or k >= b or not _related_link(entries[k]):
+        return i
+    while k < b and _related_link(entries[k]):
+        k += 1
+    return k if k < b and entries[k].info.role == BODY else i
+
+
+def _related_link(e: _Entry) -> bool:
+    """A related-story link line ("Related: ...", "RELATED: ...")."""
+    return e.info.role == BOILER and _RELATED_LINK.match(e.raw.text.lstrip()) is not None
+
+
+_RELATED_LINK = re.compile(r"related(?: stor(?:y|ies)| articles?| coverage| reading)?\s*:", re.I)
 
 
 #: Roles of a line that may open the page under a brief's last paragraph.

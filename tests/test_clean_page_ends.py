@@ -595,3 +595,20 @@ def test_a_cue_less_split_over_a_related_link_moves_under_it() -> None:
     assert S._past_related_link(w, 1, len(w)) == 3
     assert S._past_related_link(w, 0, len(w)) == 0
     assert S._past_related_link(w, 3, len(w)) == 3
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Tomas Ardeleanu is president of the Plastics Industry Council of Estrevia.",
+        "Rupert Eastlake is chair of the Historic Playhouses Forum.",
+        "Henrik Vassbotn is secretary general of the Nordic Cruise Association.",
+    ],
+)
+def test_a_writers_office_in_one_plain_clause_is_a_bio(line: str) -> None:
+    assert classify(line).role == BIO
+
+
+def test_an_office_with_more_said_of_it_is_prose() -> None:
+    line = "Maria Lopez is president of the growers union, which represents 4,000 farms."
+    assert classify(line).role == BODY

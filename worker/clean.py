@@ -402,6 +402,9 @@ _BIO = re.compile(
     r"|assistant|fellow|researcher|visiting|adjunct|deputy)\b"
     # "Jo Park is Financial Services Correspondent of ...": a job title, capitalised, no article
     rf"|^{_NAME_SEQ},?\s+(?:is|was)\s+(?:[A-Z][\w&'’-]*\s+){{0,4}}(?i:{_ROLES})\b"
+    # "Jo Park is president of the Growers' Federation.": one plain clause, the piece's writer
+    rf"|^{_NAME_SEQ},?\s+(?:is|was)\s+(?:president|chair(?:man|woman|person)?|secretary[- ]general"
+    r"|general secretary|executive director|vice[- ]president)\s+(?:of|at)\s+[^,;.]{3,80}\.$"
     # "Jo Park is Aquaculture Today's markets editor.": the outlet's own job title
     rf"|^{_NAME_SEQ},?\s+(?:is|was)\s+(?:[A-Z][\w&-]*\s+){{0,3}}[A-Z][\w&-]*['’]s"
     rf"\s+(?:[\w-]+\s+){{0,3}}(?i:{_ROLES})\.?$"

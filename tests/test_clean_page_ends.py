@@ -520,6 +520,9 @@ def test_a_piece_under_an_explainers_last_short_answer_opens_a_page() -> None:
         "50 crowns can buy a week of school meals for a child.",
         "Every gift helps us keep our reporting free for everyone. Support Lantern today.",
         "The Lantern is independent and reader-funded.",
+        "Before you go",
+        "Before you go …",
+        "If you can, please support us today with a regular gift. It takes less than a minute.",
     ],
 )
 def test_a_charitys_ask_or_what_a_gift_buys_is_an_appeal(line: str) -> None:
@@ -532,6 +535,7 @@ def test_a_charitys_ask_or_what_a_gift_buys_is_an_appeal(line: str) -> None:
         "Please give the operator a chance, the mayor told the islanders.",
         "Ten million could fund a new wing, the minister said.",
         "He urged voters to back the plan. Support Labour today, he said.",
+        "Before you go, check the ferry timetable for the winter crossings.",
     ],
 )
 def test_a_sentence_about_giving_or_support_is_no_appeal(line: str) -> None:

@@ -1550,6 +1550,10 @@ _APPEAL = AnchoredOrNot(
     r"|^[^.!?]{1,40} is (?:entirely |wholly |proudly |independent and )?(?:reader|member|listener"
     r"|viewer|donor)"
     r"[- ](?:funded|supported|powered)(?:\.\s|\.?$)"
+    # "Before you go ...": the heading of the appeal at a page's end
+    r"|^before you go\W*$"
+    # "... please support us today with a regular contribution. It takes less than a minute."
+    r"|\bplease support us (?:today|now)\b|\bit (?:only )?takes less than (?:a|one) minute\b"
     # "Please give what you can today.": a charity's ask
     r"|^please (?:give|donate)(?: (?:what|whatever) you can| now| today| if you can)\b"
     # "$25 could provide measles vaccinations for 20 children.": what a gift buys
@@ -1620,6 +1624,10 @@ _FAMILIES = {
         " powered",
         "have signed",
         "please give",
+        "before you go",
+        "please support us",
+        "less than a minute",
+        "less than one minute",
         "please donate",
         "can provide",
         "can buy",

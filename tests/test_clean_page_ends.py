@@ -12,6 +12,13 @@ from worker import segment as S
 from worker.clean import APPEAL, BIO, BODY, BOILER, BYLINE, CAPTION, CLOSE, HEAD, classify
 from worker.segment import segment_text
 
+#: The next page's first paragraphs, with no header, for the tests of where a cue-less
+#: split lands.
+FERRY_LEAD = [
+    "Fares on the island ferry will rise by a fifth from April, the operator said on Monday.",
+    "The company blamed the cost of fuel and a new contract with the crews' union.",
+]
+
 
 @pytest.mark.parametrize(
     "line",
@@ -271,20 +278,34 @@ def test_a_sentence_about_membership_or_a_long_pitch_is_no_button(line: str) -> 
     assert classify(line).role != APPEAL
 
 
-def test_a_cue_less_split_on_a_briefs_last_label_moves_under_it() -> None:
-    """ "What's next: ..." is a news brief's last paragraph: a cue-less split found on it
-    opens the next page on the line below; a split on any other paragraph stays."""
+@pytest.mark.parametrize(
+    ("last", "move"),
+    [
+        # "What's next: ..." is a news brief's last paragraph
+        (
+            "What's next: The full council votes on the depot's budget in March.",
+            "_past_brief_label",
+        ),
+        # the paragraph right over "Related: ..." never opens a page in the written dumps
+        # (0 of 374); the related link is the page's last line
+        ("Related: How the depot vote was won", "_past_related_link"),
+    ],
+)
+def test_a_cue_less_split_over_a_pages_last_line_moves_under_it(last: str, move: str) -> None:
+    """A cue-less split found on (a brief's label) or right over (a related link) a
+    page's last line opens the next page on the paragraph under it; a split on any other
+    paragraph stays."""
     lines = [
-        "Why it matters: The depot decides where the city's twelve new trams will sleep.",
         "The council's transport committee backed the new tram depot by six votes to three.",
-        "What's next: The full council votes on the depot's budget in March.",
-        "Fares on the island ferry will rise by a fifth from April, the operator said.",
-        "The company blamed the cost of fuel and a new contract with the crews' union.",
+        "The depot's final cost is put at 40 million euros.",
+        last,
+        *FERRY_LEAD,
     ]
     w = window(lines)
-    assert S._past_brief_label(w, 2, len(w)) == 3
-    assert S._past_brief_label(w, 1, len(w)) == 1
-    assert S._past_brief_label(w, 3, len(w)) == 3
+    at = 2 if move == "_past_brief_label" else 1
+    assert getattr(S, move)(w, at, len(w)) == 3
+    assert getattr(S, move)(w, 0, len(w)) == 0
+    assert getattr(S, move)(w, 3, len(w)) == 3
 
 
 # --- from the session's second round: a credit with a dash, datelines in any Latin
@@ -385,9 +406,19 @@ def test_an_interviews_first_question_is_no_explainers_title() -> None:
         "Chip in 20 crowns to help us win",
         "Chip in today and help us keep the night boat running.",
         "Chip in 10 guilders",
+        "Please give what you can today.",
+        "Please donate now",
+        "$25 could provide a winter blanket for one family.",
+        "£100 could replace a family's bedding",
+        "50 crowns can buy a week of school meals for a child.",
+        "Every gift helps us keep our reporting free for everyone. Support Lantern today.",
+        "The Lantern is independent and reader-funded.",
+        "Before you go",
+        "Before you go …",
+        "If you can, please support us today with a regular gift. It takes less than a minute.",
     ],
 )
-def test_a_campaigns_or_funds_button_is_an_appeal(line: str) -> None:
+def test_a_campaigns_or_charitys_button_or_ask_is_an_appeal(line: str) -> None:
     assert classify(line).role == APPEAL
 
 
@@ -399,9 +430,13 @@ def test_a_campaigns_or_funds_button_is_an_appeal(line: str) -> None:
         "Give to the poor, the bishop told the congregation on Sunday.",
         "Chip in on the cost of the wall, the council told the operator.",
         "More than 8,000 people have signed up for the ferry's new season ticket.",
+        "Please give the operator a chance, the mayor told the islanders.",
+        "Ten million could fund a new wing, the minister said.",
+        "He urged voters to back the plan. Support Labour today, he said.",
+        "Before you go, check the ferry timetable for the winter crossings.",
     ],
 )
-def test_a_sentence_about_volunteers_funding_or_signatures_is_no_button(line: str) -> None:
+def test_a_sentence_about_giving_volunteers_or_signatures_is_no_appeal(line: str) -> None:
     assert classify(line).role != APPEAL
 
 
@@ -510,38 +545,6 @@ def test_a_piece_under_an_explainers_last_short_answer_opens_a_page() -> None:
 # name, a topic kicker over a headline.
 
 
-@pytest.mark.parametrize(
-    "line",
-    [
-        "Please give what you can today.",
-        "Please donate now",
-        "$25 could provide a winter blanket for one family.",
-        "£100 could replace a family's bedding",
-        "50 crowns can buy a week of school meals for a child.",
-        "Every gift helps us keep our reporting free for everyone. Support Lantern today.",
-        "The Lantern is independent and reader-funded.",
-        "Before you go",
-        "Before you go …",
-        "If you can, please support us today with a regular gift. It takes less than a minute.",
-    ],
-)
-def test_a_charitys_ask_or_what_a_gift_buys_is_an_appeal(line: str) -> None:
-    assert classify(line).role == APPEAL
-
-
-@pytest.mark.parametrize(
-    "line",
-    [
-        "Please give the operator a chance, the mayor told the islanders.",
-        "Ten million could fund a new wing, the minister said.",
-        "He urged voters to back the plan. Support Labour today, he said.",
-        "Before you go, check the ferry timetable for the winter crossings.",
-    ],
-)
-def test_a_sentence_about_giving_or_support_is_no_appeal(line: str) -> None:
-    assert classify(line).role != APPEAL
-
-
 def test_an_outlets_call_out_for_tips_closes_its_story() -> None:
     line = "If you have information about this story, contact our investigations team securely."
     assert classify(line).role == CLOSE
@@ -556,10 +559,6 @@ def test_a_job_at_the_outlet_named_with_its_possessive_is_a_bio() -> None:
 
 #: A story's last paragraphs, then (under a test's header) the next story's.
 DEPOT_END = LONG_STORY[2:]
-FERRY_LEAD = [
-    "Fares on the island ferry will rise by a fifth from April, the operator said on Monday.",
-    "The company blamed the cost of fuel and a new contract with the crews' union.",
-]
 
 
 def test_an_editorials_view_title_is_a_pages_title() -> None:
@@ -583,22 +582,6 @@ def test_a_topic_kicker_over_a_headline_is_a_header_in_sparse_text() -> None:
     assert S._sparse_bonus(w, k, S.DEFAULT_WEIGHTS) > S.DEFAULT_WEIGHTS.sparse
     short = window([*DEPOT_END, "Ferries", "Fares rise", *FERRY_LEAD])
     assert not S._kicked_headline(short, k)
-
-
-def test_a_cue_less_split_over_a_related_link_moves_under_it() -> None:
-    """The paragraph right over "Related: ..." never opens a page in the written dumps
-    (0 of 374): a cue-less split found there moves to the paragraph under the link."""
-    lines = [
-        "The council's transport committee backed the new tram depot by six votes to three.",
-        "The depot's final cost is put at 40 million euros.",
-        "Related: How the depot vote was won",
-        "Fares on the island ferry will rise by a fifth from April, the operator said.",
-        "The company blamed the cost of fuel and a new contract with the crews' union.",
-    ]
-    w = window(lines)
-    assert S._past_related_link(w, 1, len(w)) == 3
-    assert S._past_related_link(w, 0, len(w)) == 0
-    assert S._past_related_link(w, 3, len(w)) == 3
 
 
 @pytest.mark.parametrize(

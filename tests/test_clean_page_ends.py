@@ -599,3 +599,14 @@ def test_a_writers_office_in_one_plain_clause_is_a_bio(line: str) -> None:
 def test_an_office_with_more_said_of_it_is_prose() -> None:
     line = "Maria Lopez is president of the growers union, which represents 4,000 farms."
     assert classify(line).role == BODY
+
+
+def test_a_sentence_reporting_what_someone_said_is_no_caption_over_a_credit() -> None:
+    """A bare credit under a short sentence makes it a photo's caption, but not under a
+    report's sentence ("the publisher said it had postponed ..."): that is the story's
+    last paragraph over its wire credit."""
+    said = "The operator said it had postponed the new timetable until the spring."
+    photo = "Passengers wait for the morning ferry at the island pier."
+    for line, role in ((said, BODY), (photo, CAPTION)):
+        w = window([*LONG_STORY[2:], line, "(Harbour News Service)"])
+        assert w[-2].info.role == role, line

@@ -6411,7 +6411,11 @@ def _is_caption_sentence(e: _Entry) -> bool:
     )
 
 
-_SPEECH = re.compile(r"\b(?:said|says|added|told [\w ]{1,20})\s*[:,]\s*['‘\"“]")
+_SPEECH = re.compile(
+    r"\b(?:said|says|added|told [\w ]{1,20})\s*[:,]\s*['‘\"“]"
+    # "X's publisher said it had postponed ...": a report's sentence, no photo's
+    r"|\b(?:said|says) (?:it|he|she|they|that|on)\b"
+)
 
 
 #: Longest caption sentence above a bare agency name ("LUSA"), in words.

@@ -416,6 +416,8 @@ def test_an_interviews_first_question_is_no_explainers_title() -> None:
         "Before you go",
         "Before you go …",
         "If you can, please support us today with a regular gift. It takes less than a minute.",
+        "Give what you can. Every crown goes directly to the striking crews.",
+        "Harbour Watch is independent and accepts no money from the ferry operators.",
     ],
 )
 def test_a_campaigns_or_charitys_button_or_ask_is_an_appeal(line: str) -> None:
@@ -610,3 +612,31 @@ def test_a_sentence_reporting_what_someone_said_is_no_caption_over_a_credit() ->
     for line, role in ((said, BODY), (photo, CAPTION)):
         w = window([*LONG_STORY[2:], line, "(Harbour News Service)"])
         assert w[-2].info.role == role, line
+
+
+APPEAL_END = [
+    "The crews' union is paying for the families' lawyers, and it needs help to go on.",
+    "Every crown you give goes to the families of the crews who lost their jobs.",
+    "Donate now",
+]
+
+
+@pytest.mark.parametrize(
+    ("under", "zoned"),
+    [
+        # the next piece's lead, a column that talks to its readers: a bare button is the
+        # appeal's last line in sparse text
+        ("We should be honest about what a fifth more on the ferry means for our island.", False),
+        # the charity's own note under its button is still the appeal's
+        ("Harbour Relief is a registered charity in Velmora, number 40418.", True),
+    ],
+)
+def test_a_bare_donate_button_ends_its_appeal_in_sparse_text(under: str, zoned: bool) -> None:
+    column = [
+        "Our nurses and teachers cross every morning, and you will pay for it in your rates.",
+        "We have been told the crews deserve their wage. They do, and so do our commuters.",
+    ]
+    w = window([*LONG_STORY[2:], *APPEAL_END, under, *column])
+    zone = S._appeal_zone(w)
+    assert zone[len(LONG_STORY) - 2 + len(APPEAL_END) - 1]  # (the button itself)
+    assert zone[len(LONG_STORY) - 2 + len(APPEAL_END)] is zoned

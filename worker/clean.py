@@ -1554,8 +1554,11 @@ _APPEAL = AnchoredOrNot(
     r"|^before you go\W*$"
     # "... please support us today with a regular contribution. It takes less than a minute."
     r"|\bplease support us (?:today|now)\b|\bit (?:only )?takes less than (?:a|one) minute\b"
-    # "Please give what you can today.": a charity's ask
+    # "Please give what you can today.", "Give what you can.": a charity's ask
     r"|^please (?:give|donate)(?: (?:what|whatever) you can| now| today| if you can)\b"
+    r"|^give (?:what|whatever) you can\b"
+    # "Glacier Watch is independent and accepts no money from government or industry."
+    r"|\b(?:is|are) independent and (?:accepts?|takes?) no (?:money|funding|donations)\b"
     # "$25 could provide measles vaccinations for 20 children.": what a gift buys
     r"|^(?:just )?[$£€]?\d[\d,.]*(?: [a-z]+)? (?:can|could) (?:provide|buy|pay for|feed|fund"
     r"|keep|cover|replace)\b"
@@ -1624,6 +1627,10 @@ _FAMILIES = {
         " powered",
         "have signed",
         "please give",
+        "give what you can",
+        "give whatever you can",
+        "independent and accept",
+        "independent and take",
         "before you go",
         "please support us",
         "less than a minute",

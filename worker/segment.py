@@ -635,10 +635,7 @@ def _features(
                 repeat = 1.0  # repeated at once, or after a standfirst
             elif _site_title(text):
                 repeat = 1.0  # the page's own title, with the site's name: as good as a repeat
-            elif text[:4] == "The " and _VIEW_TITLE.match(text) is not None:
-                repeat = 1.0  # "The Post view on the strike: pay the players": an editorial's
-                # own title, which only a page's top prints
-            elif text[:1] in _RUBRIC_FIRST and _RUBRIC_TITLE.match(text) is not None:
+            elif _rubric_title(text):
                 repeat = 1.0  # "Letters: Readers on the derailment": a page's rubric and title
             elif _site_path(text):
                 repeat = 1.0  # "Home › News › Releases": the page's path from the site's root
@@ -933,6 +930,16 @@ _RUBRIC_TITLE = re.compile(
     re.I,
 )
 _RUBRIC_FIRST = frozenset("LlRrEeOoIiPpFfTtQqAaCcSs")
+#: An editorial's title: "The Post view on measles: politicians must now help end it".
+_VIEW_TITLE = re.compile(r"The (?:[A-Z][\w’'&.-]*\s){1,4}view on [^:]{2,60}: \S")
+
+
+def _rubric_title(text: str) -> bool:
+    """A headline that names its page's kind: led by a rubric (_RUBRIC_TITLE), or an
+    editorial's "The Post view on X: Y"; only a page's top prints either."""
+    if text[:4] == "The " and _VIEW_TITLE.match(text) is not None:
+        return True
+    return text[:1] in _RUBRIC_FIRST and _RUBRIC_TITLE.match(text) is not None
 
 
 def _site_title(text: str) -> bool:
@@ -953,8 +960,6 @@ def _site_title(text: str) -> bool:
     )
 
 
-#: An editorial's title: "The Post view on measles: politicians must now help end it".
-_VIEW_TITLE = re.compile(r"The (?:[A-Z][\w’'&.-]*\s){1,4}view on [^:]{2,60}: \S")
 _SITE_SEPARATOR = re.compile(r"\s[-|–—•·]\s")
 _SITE_NAME = re.compile(r"^[A-Z][\w&.'’]*(?:\s(?:[A-Z][\w&.'’]*|of|the|and|&)){0,3}$")
 _TITLE_END = frozenset('.?!"”:')
@@ -3522,9 +3527,7 @@ def _past_brief_label(entries: list[_Entry], i: int, b: int) -> int:
     """The split ``i``, moved down past a news brief's labelled last paragraphs ("What's
     next: ...", "Go deeper: ..."): they end the brief above (none of 249 such lines in
     the written dumps opens a page; 35 are the last line before one)."""
-    k = i
-    while k < b and _brief_label(entries[k]):
-        k += 1
+    k = _run_end(entries, i, b, _brief_label)
     return k if k < b and k > i and entries[k].info.role in _OPENING_ROLES else i
 
 
@@ -3532,12 +3535,17 @@ def _past_related_link(entries: list[_Entry], i: int, b: int) -> int:
     """The split ``i``, a paragraph right over a related link ("Related: How the rota
     works"), moved under the link: in the written dumps the paragraph over such a link
     never opens a page (0 of 374), the paragraph under it does in 170."""
-    k = i + 1
-    if entries[i].info.role != BODY or k >= b or not _related_link(entries[k]):
+    if entries[i].info.role != BODY:
         return i
-    while k < b and _related_link(entries[k]):
+    k = _run_end(entries, i + 1, b, _related_link)
+    return k if i + 1 < k < b and entries[k].info.role == BODY else i
+
+
+def _run_end(entries: list[_Entry], k: int, b: int, within: Callable[[_Entry], bool]) -> int:
+    """The first line from entries[k] up to b that is not ``within`` the run (b if all are)."""
+    while k < b and within(entries[k]):
         k += 1
-    return k if k < b and entries[k].info.role == BODY else i
+    return k
 
 
 def _related_link(e: _Entry) -> bool:

@@ -640,3 +640,117 @@ def test_a_bare_donate_button_ends_its_appeal_in_sparse_text(under: str, zoned: 
     zone = S._appeal_zone(w)
     assert zone[len(LONG_STORY) - 2 + len(APPEAL_END) - 1]  # (the button itself)
     assert zone[len(LONG_STORY) - 2 + len(APPEAL_END)] is zoned
+
+
+# --- from the thirtieth session's first rounds: an interview's first question under its
+# editing note, a statement's signature, a brief's "Go deeper" link, a headline repeated
+# with a colon in it, what a gift buys and "Please support our work".
+
+FERRY_INTERVIEW = [
+    "‘We should have moved sooner’: the ferry operator's chief on the fare rise",
+    "Interview by Ilse Varga",
+    "Rhea Dunmore has run the island ferry company for six years and has rarely spoken"
+    " to the press. She agreed to talk after the council's vote on the new fares.",
+    "This interview has been edited for length and clarity.",
+    "Why do fares have to rise by a fifth?",
+    "Because fuel has doubled in two years and the crews' contract is finally fair. We"
+    " held the fares for as long as we could, longer than our own board wanted us to.",
+    "Islanders say you should have warned them. Do you accept that?",
+    "Yes. We should have told people last autumn, when we knew the numbers were bad.",
+]
+
+
+def test_an_interviews_first_question_under_its_editing_note_opens_no_page() -> None:
+    lines = [*LONG_STORY, *FERRY_INTERVIEW]
+    w = window(lines)
+    at = len(LONG_STORY) + 4  # (the first question, under the editing note)
+    assert S._first_question(w, at)
+    assert not S._first_question(w, at - 1)  # (the note itself)
+    assert not S._first_question(w, at + 2)  # (a later question, under an answer)
+    assert starts(lines) == [1, len(LONG_STORY) + 1]
+
+
+def test_a_page_under_an_interviews_closing_editing_note_still_opens() -> None:
+    """The note also closes interviews: a page under it is no question, and opens."""
+    lines = [*FERRY_INTERVIEW[:4], *FERRY_INTERVIEW[5:], FERRY_INTERVIEW[3], *NEXT_PAGE]
+    w = window(lines)
+    assert not S._first_question(w, len(lines) - len(NEXT_PAGE))
+    assert starts(lines) == [1, len(lines) - len(NEXT_PAGE) + 1]
+
+
+def test_a_statements_signature_on_behalf_of_its_board_closes_it() -> None:
+    assert classify("On behalf of the General Executive").role == CLOSE
+    assert classify("On behalf of the Executive Board").role == CLOSE
+    sentence = "On behalf of the family, I thank everyone who came to the funeral."
+    assert classify(sentence).role != CLOSE
+    statement = [
+        "We say to the operator once more: our door is open. Come back with a guarantee.",
+        "We thank every branch that has sent money and messages to the picket lines.",
+        "Ilse Varnholt, General Secretary",
+        "On behalf of the General Executive",
+    ]
+    lines = [*LONG_STORY, *statement, *FERRY_LEAD, *LONG_STORY[3:]]
+    assert starts(lines) == [1, len(LONG_STORY) + len(statement) + 1]
+
+
+def test_go_deeper_is_a_briefs_last_line() -> None:
+    brief = [
+        "Why it matters: The ferry is the island's only link for goods and commuters.",
+        "What's next: The council votes on the fares in March.",
+        "Go deeper: Why the island's ferry costs so much to run",
+    ]
+    assert classify(brief[-1]).end
+    assert not classify("Go deeper into the bay and the water turns cold.").end
+    lines = [*LONG_STORY, *brief, *FERRY_LEAD, *LONG_STORY[3:]]
+    assert starts(lines) == [1, len(LONG_STORY) + len(brief) + 1]
+
+
+def test_a_headline_with_a_colon_repeated_is_no_fact_box() -> None:
+    """Outlet's name, then "Probe: what is X accused of?" twice: a page's masthead and
+    repeated headline, not a fact box's label over two "Field: value" lines."""
+    head = "Ferry fares probe: what is the operator accused of?"
+    lines = [*LONG_STORY, "Channel 6 News", head, head, *FERRY_LEAD, *LONG_STORY[3:]]
+    w = window(lines)
+    assert [e.info.role for e in w[len(LONG_STORY) + 1 : len(LONG_STORY) + 3]] == [HEAD, HEAD]
+    assert len(LONG_STORY) + 1 in starts(lines) or len(LONG_STORY) + 2 in starts(lines)
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "$30 buys a set of protective gear for a volunteer. $75 pays for a day of patrols.",
+        "£60 funds a volunteer team for a day of home visits.",
+        "€15 provides laboratory testing of one water sample.",
+        "Please support our work. A monthly gift of 10 euros helps us monitor prices.",
+        "Please support us with a gift today.",
+    ],
+)
+def test_what_a_gift_buys_and_please_support_our_work_are_appeals(line: str) -> None:
+    assert classify(line).role == APPEAL
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "The fund provides money for ferries and buses on the smaller islands.",
+        "$30m funds the new terminal, the council said on Monday.",
+        "Please support the ferry crews, the mayor told the council.",
+    ],
+)
+def test_a_sentence_about_money_or_support_is_no_appeal(line: str) -> None:
+    assert classify(line).role != APPEAL
+
+
+def test_a_charitys_note_under_its_button_ends_the_appeal_over_a_paragraph() -> None:
+    """Button, the charity's own note, then a paragraph: in dense text too the note is
+    the appeal's last line, the paragraph the next page's."""
+    appeal = [
+        "Winter is coming early in the mountains and families have no heating.",
+        "$25 provides a winter blanket and a hygiene kit for one family.",
+        "Donate now",
+        "Harbour Relief is an independent humanitarian organisation working since 1995.",
+    ]
+    w = window([*LONG_STORY, *appeal, *FERRY_LEAD])
+    zone = S._appeal_zone(w)
+    note = len(LONG_STORY) + len(appeal) - 1
+    assert zone[note] and not zone[note + 1]

@@ -356,6 +356,8 @@ _CLOSE = AnchoredOrNot(
     r"|^(?:provided|materials provided) by\b|^(?:\(|[—–-]\s*)?with inputs from\b"
     # a statement's signature: "Issued by: Jo Park, General Secretary", "Authorised by: ..."
     r"|^(?:issued|released|signed|authori[sz]ed|approved) by\s*:\s*\S"
+    # the line under its signer's name: "On behalf of the General Executive"
+    r"|^on behalf of (?:the |our )?(?-i:[A-Z])[\w&.'’ -]{1,50}$"
     r"|^posted by:?\s.{1,60}(?:\bat \d{1,2}[:.]\d{2}|\|)"
     r"|^[—–-]?\s*with assistance from\b|^contributing\s*:|^\(updates? (?:with|to)\b"
     # "With Post wires", "— With wire services": the wires' share of the story, credited
@@ -1290,6 +1292,9 @@ _VIEWS_NOTE = re.compile(
     r"|\breflects? the (?:personal )?views of\b|\bnot necessarily (?:reflect|those of)\b",
     re.I,
 )
+#: "Go deeper: Why a diesel tax toppled a government": the last line of a brief in
+#: labelled parts ("Why it matters:", "Be smart:"), the page after it is another.
+_GO_DEEPER = re.compile(r"^go deeper\s*[:—–-]", re.I)
 _EDITORS_NOTE = re.compile(r"editor[’']?s[’']? note\b", re.I)
 _BOILER = AnchoredOrNot(
     r"read more\s*[:.»›>]*$"
@@ -1495,6 +1500,7 @@ _APPEAL = AnchoredOrNot(
     # "please support our work with a donation": a campaign's or a charity's appeal
     r"|\bsupport our (?:work|campaign|cause|mission) with an? (?:\w+ )?(?:donation|gift"
     r"|contribution)\b"
+    r"|^please support (?:our|us)\b"  # "Please support our work. A monthly gift of ..."
     r"|\bjournalism costs money\b"
     # a charity's or a campaign's ask: "Donate today and help us ...", "Please donate —
     # 12 crowns could ...", "Donate to keep the campaign on track." (not "Donate
@@ -1562,6 +1568,7 @@ _APPEAL = AnchoredOrNot(
     # "$25 could provide measles vaccinations for 20 children.": what a gift buys
     r"|^(?:just )?[$£€]?\d[\d,.]*(?: [a-z]+)? (?:can|could) (?:provide|buy|pay for|feed|fund"
     r"|keep|cover|replace)\b"
+    r"|^[$£€]\d[\d,.]*(?: [a-z]+)? (?:buys|pays for|funds|provides|covers|feeds)\b"  # "$30 buys"
     # "... free for everyone. Support Terra today.": the outlet's ask, last in its pitch
     r"|[.!]\s+support (?-i:[A-Z])[\w'’-]+(?: (?-i:[A-Z])[\w'’-]+)? (?:today|now)\W*$"
     # "12,604 people have signed. Help us reach 15,000.": a petition's counter
@@ -1652,6 +1659,12 @@ _FAMILIES = {
         "could cover",
         "can replace",
         "could replace",
+        "buys",
+        "pays for",
+        "funds",
+        "provides",
+        "covers",
+        "feeds",
         ". support ",
         "! support ",
         "have pledged",
@@ -1967,6 +1980,7 @@ _FAMILIES = {
         "authorised by",
         "authorized by",
         "approved by",
+        "on behalf of",
         "inputs from",
         "posted by",
         "assistance from",
@@ -2778,6 +2792,8 @@ def _classify(
             info.end = _FORM_FOOT.search(s) is not None
         if not info.end and "ookie" in s:
             info.end = cookie_banner(s)  # a consent banner parts two pages
+        if not info.end and s[0] in "Gg":
+            info.end = _GO_DEEPER.match(s) is not None  # a brief's last link (11 of 11)
         info.end = info.end or foot
         if not info.end and s[0] in "TtKk" and nwords >= 2:
             info.end = _TAG_LINE.match(s) is not None  # the story's tags: its page ends

@@ -401,8 +401,8 @@ def _appeal_zone(entries: list[_Entry], roles: np.ndarray | None = None) -> list
             if left and _THANKED.search(e.raw.text):
                 left = 1  # an appeal that signs off with its thanks covers no line after
                 # it: a paragraph there is the next story's (6 times in 6 in the written dumps)
-            elif left and role == APPEAL and _button_last(entries, i, sparse):
-                left = 1
+            elif left and role == APPEAL:
+                left = _button_tail(entries, i, sparse) or left
             left = max(0, left - 1)
             i += 1
             if not left:
@@ -411,14 +411,22 @@ def _appeal_zone(entries: list[_Entry], roles: np.ndarray | None = None) -> list
     return zone
 
 
-def _button_last(entries: list[_Entry], i: int, sparse: Callable[[int], bool]) -> bool:
-    """entries[i] is a bare donation button ("Donate now", "Give") in sparse text, and
-    the line under it no note of the charity's own ("X is a registered charity", "We
-    accept no ..."): the appeal's last line, so a paragraph under it is the next page's
-    (29 times in 36 in the seed-like written dumps; the 7 others are such notes)."""
-    if _BARE_BUTTON.match(entries[i].raw.text.strip()) is None or not sparse(i):
-        return False
-    return i + 1 >= len(entries) or _ORG_NOTE.search(entries[i + 1].raw.text) is None
+def _button_tail(entries: list[_Entry], i: int, sparse: Callable[[int], bool]) -> int:
+    """How many lines an appeal still covers from entries[i], a bare donation button
+    ("Donate now", "Give") in sparse text: 1, the button itself, when the line under
+    it is no note of the charity's own ("X is a registered charity", "We accept no
+    ..."), so a paragraph under it is the next page's (29 times in 36 in the seed-like
+    written dumps; the 7 others are such notes); 2 when it is, the note being the
+    appeal's last line. 0 for any other line (the appeal's own span goes on)."""
+    if _BARE_BUTTON.match(entries[i].raw.text.strip()) is None:
+        return 0
+    if i + 1 < len(entries) and _ORG_NOTE.search(entries[i + 1].raw.text) is not None:
+        # (in dense text too, when a paragraph follows the note: 4 times in 5 it opens
+        # the next page)
+        if sparse(i) or (i + 2 < len(entries) and entries[i + 2].info.role == BODY):
+            return 2
+        return 0
+    return 1 if sparse(i) else 0
 
 
 _BARE_BUTTON = re.compile(r"(?:donate|give)(?: (?:now|today|here))?\W*$", re.I)
@@ -537,6 +545,8 @@ def _features(
         return None  # a reader's comment (_between_reply_bars): no page opens there
     if _in_pipe_table(entries, i):
         return None  # "Jan. 21 | Eastgate Mall | 11:00 a.m.": a table's row, inside its page
+    if _first_question(entries, i):
+        return None  # an interview's editing note, then its first question: one page
     p = i - 1
     after_appeal = False  # a donation/subscription appeal ends the article before it
     furniture = False  # share prompts, "Related:", newsletter sign-ups end articles too
@@ -1281,6 +1291,19 @@ _EDIT_NOTE = re.compile(
     r"|\b(?:lightly )?(?:edited and condensed|condensed and edited)\b",
     re.I,
 )
+
+
+def _first_question(entries: list[_Entry], i: int) -> bool:
+    """entries[i] is a question right under an interview's editing note: the interview's
+    first, never a page's top (25 of 25 in the written dumps). The note also ends
+    interviews (59 times a page opens under it), but then no question follows it."""
+    if not entries[i].raw.text.rstrip().endswith("?"):
+        return False
+    p = i - 1
+    while p >= 0 and entries[p].info.role == BLANK:
+        p -= 1
+    key = entries[p].info.key if p >= 0 else ""
+    return "dited" in key and _EDIT_NOTE.search(key) is not None
 
 
 def _tab_row(key: str) -> bool:
@@ -2514,6 +2537,8 @@ def _signature_top(entries: list[_Entry], b: int) -> int:
     return -1
 
 
+# The line under a statement's signer: "On behalf of the General Executive".
+_ON_BEHALF = re.compile(r"\s*on behalf of\b", re.I)
 # A staff sign-off under a story ("Gazette reporter", "Our Political Correspondent").
 _STAFF_SIGNOFF = re.compile(r"\b(?:reporter|correspondent|staff|editor|writer)s?\s*$", re.I)
 #: Lines of a signature over a page's mark (name, title, date), and their longest.
@@ -4150,6 +4175,14 @@ def _push(window: list[_Entry], raw: RawLine, info: LineInfo | None = None) -> N
         info.role = CAPTION  # "Image caption," / its text on the next line: the caption
     if info.role in (HEAD, BODY) and info.words <= DATED_ROW_WORDS and _dated_row(info.key):
         info.role = TIMESTAMP  # "Updated 9:58 p.m. · All 11 polls reporting": the page's time
+    if (
+        info.role == CLOSE
+        and last is not None
+        and last.role == BYLINE
+        and last.words <= SIGNATURE_WORDS
+        and _ON_BEHALF.match(raw.text)
+    ):
+        last.role = CLOSE  # "Jo Park, General Secretary" / "On behalf of the Board": its signer
     if last is not None and last.role == HEAD and _appeal_teaser(window[-1].raw.text, raw.text):
         last.role = APPEAL  # "Before you go …" / "… the Herald is funded by its readers."
         if info.role in (BODY, CONT, HEAD):
@@ -4974,6 +5007,8 @@ def _factbox(window: list[_Entry], info: LineInfo, text: str) -> None:
         first = window[k].info if k >= 1 else None
         if first is None or first.words > FACT_WORDS or not _FACT_ITEM.match(window[k].raw.text):
             return
+        if first.key == info.key:
+            return  # "Probe: what is X accused of?" twice: a headline repeated, no fields
         label = window[k - 1].info
         if (
             label.role != HEAD

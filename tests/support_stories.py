@@ -36,9 +36,11 @@ from worker.segment import _push_many, segment_text
 #: writer's note as a page's last line) lost that one again: the check drops the start
 #: under the dates line of a page of three paragraphs (it came and went with each fit).
 #: The twenty-seventh session's refit (wire credits and reader appeals as page ends) got
-#: that one right again and the shop's button under a story wrong again.
+#: that one right again and the shop's button under a story wrong again. The thirtieth
+#: session's refit (48 more seed-like dumps, a new-split threshold of 1.65) got one more
+#: wrong: the check drops the comment piece under an explainer's last short answer.
 refit_miss = pytest.mark.xfail(
-    strict=True, reason="the learned start models as refitted (sessions 17-29) miss this start"
+    strict=True, reason="the learned start models as refitted (sessions 17-30) miss this start"
 )
 #: A cue-less start the rules place right and the learned choice of cue-less splits
 #: (worker.cueless, fitted in the twenty-second session) places a paragraph late.

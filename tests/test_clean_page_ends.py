@@ -5,7 +5,7 @@ appeal whose heading runs on into its text after an ellipsis."""
 from __future__ import annotations
 
 import pytest
-from support_stories import LONG_STORY, NEXT_PAGE, starts, window
+from support_stories import LONG_STORY, NEXT_PAGE, refit_miss, starts, window
 
 from worker import placement as P
 from worker import segment as S
@@ -539,7 +539,12 @@ def test_a_piece_under_an_explainers_last_short_answer_opens_a_page() -> None:
     w = window(lines)
     assert not S._sparse_at(w, len(FERRY_QA))
     assert S._sparse_at(w, len(FERRY_QA), asked=True)
-    assert starts(lines) == [1, len(FERRY_QA) + 1]
+    assert starts(lines, starts_check=None) == [1, len(FERRY_QA) + 1]
+
+
+@refit_miss
+def test_the_check_keeps_a_piece_under_an_explainers_last_short_answer() -> None:
+    assert starts([*FERRY_QA, *FERRY_OPED]) == [1, len(FERRY_QA) + 1]
 
 
 # --- from the twenty-ninth session's second round: an editorial's title, a charity's

@@ -52,7 +52,8 @@ def test_below_appeals_keeps_a_start_with_no_button_under_it() -> None:
     reach, stays where it is; one on a pitch at the very end is dropped."""
     plain = window([*REPORT, *REPORT])
     assert _below_appeals(plain, [0, len(REPORT)], len(plain)) == [0, len(REPORT)]
-    pitched = window([*REPORT, "Please support our reporting with a gift today.", "Donate now"])
+    pitch = "Your support keeps our reporting on the harbour going."
+    pitched = window([*REPORT, pitch, "Donate now"])
     assert _below_appeals(pitched, [0, len(REPORT)], len(pitched)) == [0]
     # (not at the dump's end: the start stays for the next window to settle)
     assert _below_appeals(pitched, [0, len(REPORT)], len(pitched) - 1) == [0, len(REPORT)]

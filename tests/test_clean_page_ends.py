@@ -759,3 +759,53 @@ def test_a_charitys_note_under_its_button_ends_the_appeal_over_a_paragraph() -> 
     zone = S._appeal_zone(w)
     note = len(LONG_STORY) + len(appeal) - 1
     assert zone[note] and not zone[note + 1]
+
+
+def test_a_headline_that_asks_under_an_editing_note_still_opens_its_page() -> None:
+    """The note ends an interview; a headline that asks, repeated under it, is the next
+    page's (no answer under it, as under an interview's first question)."""
+    head = "Ferry fares: what is the operator planning, and who will pay?"
+    lines = [*FERRY_INTERVIEW, head, head, "By the Explainer Team", *FERRY_LEAD]
+    w = window(lines)
+    assert not S._first_question(w, len(FERRY_INTERVIEW))
+    assert len(FERRY_INTERVIEW) + 1 in starts(lines)
+
+
+WHOS_WHO = [
+    "Karin Solvik, minister of transport",
+    "A former shipping executive and the architect of the fare reform.",
+    "Kasper Moen, chief executive of the ferry company",
+    "The operator's boss since 2019, who asked for the rise in a letter to the council.",
+    "Pernille Haug, chair of the crews' union",
+    "Led the first strike in the ferry's history in June. A former deckhand.",
+    "Ragnhild Saether, leader of the opposition",
+    "Has promised to freeze the fares on the first day of any council she leads.",
+]
+
+
+def test_the_names_of_a_whos_who_open_no_page() -> None:
+    """Name and role, one paragraph on the person, the next name: each name reads as a
+    byline over a lead, but a page opens under the list, at its date line."""
+    lines = [*LONG_STORY, *WHOS_WHO, "Wed, October 22, 2025, 3:40 PM", *FERRY_LEAD]
+    w = window(lines)
+    names = [len(LONG_STORY) + k for k in range(0, len(WHOS_WHO), 2)]
+    assert all(S._profile_item(w, k) for k in names)
+    assert not S._profile_item(w, len(LONG_STORY) + 1)  # (a paragraph)
+    assert starts(lines) == [1, len(LONG_STORY) + len(WHOS_WHO) + 1]
+
+
+def test_two_names_or_letters_signers_are_no_whos_who() -> None:
+    """Two names make no list; a letter's signer sits under her letter, not over it."""
+    w = window([*LONG_STORY, *WHOS_WHO[:4], *NEXT_PAGE])
+    assert not any(S._profile_item(w, len(LONG_STORY) + k) for k in (0, 2))
+    letters = [
+        "Sir — The fare rise ignores the islanders who cross every day for work.",
+        "Mrs Ailsa Brennock, Drumcallow",
+        "Sir — Let us not celebrate the crews' contract too soon.",
+        "Kwame Tolliver, shop steward, Port Ellery",
+        "Sir — The council's decision ignores the farmers who ship their milk.",
+        "Orla Fitzwarren, Western Dairy Producers",
+        "FactCheck Carrowmoor",
+    ]
+    w = window([*LONG_STORY, *letters])
+    assert not any(S._profile_item(w, len(LONG_STORY) + k) for k in (1, 3, 5))

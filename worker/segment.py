@@ -547,6 +547,8 @@ def _features(
         return None  # "Jan. 21 | Eastgate Mall | 11:00 a.m.": a table's row, inside its page
     if _first_question(entries, i):
         return None  # an interview's editing note, then its first question: one page
+    if _profile_item(entries, i):
+        return None  # "Jo Park, chair of X" / a sentence on her, and more such: a who's who
     p = i - 1
     after_appeal = False  # a donation/subscription appeal ends the article before it
     furniture = False  # share prompts, "Related:", newsletter sign-ups end articles too
@@ -1294,16 +1296,59 @@ _EDIT_NOTE = re.compile(
 
 
 def _first_question(entries: list[_Entry], i: int) -> bool:
-    """entries[i] is a question right under an interview's editing note: the interview's
-    first, never a page's top (25 of 25 in the written dumps). The note also ends
-    interviews (59 times a page opens under it), but then no question follows it."""
+    """entries[i] is a question right under an interview's editing note, its answer
+    under it: the interview's first, never a page's top (25 of 25 in the written
+    dumps). The note also ends interviews (59 times a page opens under it), but then
+    no question follows it, or one that is a headline (repeated, or over a byline)."""
     if not entries[i].raw.text.rstrip().endswith("?"):
         return False
+    q = i + 1
+    while q < len(entries) and entries[q].info.role == BLANK:
+        q += 1
+    if q >= len(entries) or entries[q].info.role != BODY:
+        return False  # (a headline that asks, repeated or over its standfirst: a new page)
     p = i - 1
     while p >= 0 and entries[p].info.role == BLANK:
         p -= 1
     key = entries[p].info.key if p >= 0 else ""
     return "dited" in key and _EDIT_NOTE.search(key) is not None
+
+
+def _profile_item(entries: list[_Entry], i: int) -> bool:
+    """entries[i] is one name of a who's who ("Jo Park, chair of the union" over one
+    paragraph on her, then the next name): at least three such names, two lines apart,
+    with one paragraph each. Each name reads as a byline or a headline over a lead, but
+    no page opens inside such a list (0 of 23 names in the written dumps)."""
+    if not _is_profile_name(entries, i):
+        return False
+    paired = [
+        k
+        for k in (i - 2, i + 2)
+        if _is_profile_name(entries, k) and entries[(i + k) // 2].info.role == BODY
+    ]
+    further = [k for k in (i - 4, i + 4) if _is_profile_name(entries, k)]
+    return bool(paired) and len(paired) + len(further) >= 2
+
+
+def _is_profile_name(entries: list[_Entry], k: int) -> bool:
+    if not 0 <= k < len(entries) - 1:
+        return False
+    e = entries[k]
+    t = e.raw.text.strip()
+    return (
+        entries[k + 1].info.role == BODY  # (its own paragraph under it: a letter's signer
+        # under her letter, over the next page's mark, is no such name)
+        and e.info.role in (HEAD, BYLINE)
+        and e.info.words <= PROFILE_NAME_WORDS
+        and t[-1:] not in ".!?"
+        and _PROFILE_NAME.match(t) is not None
+    )
+
+
+#: Most words of a who's who's name line ("Jo Park, chair of the Growers' Union").
+PROFILE_NAME_WORDS = 12
+# A name and, after a comma, what the person is: "Pernille Haug, chair of the union".
+_PROFILE_NAME = re.compile(r"(?:[A-Z][\w'’.-]+ ){1,3}[A-Z][\w'’.-]+, \S")
 
 
 def _tab_row(key: str) -> bool:
@@ -1497,6 +1542,7 @@ def _after_standfirst(entries: list[_Entry], i: int, p: int) -> bool:
         not (entries[p].info.role == CLOSE and not entries[p].info.kept)
         and entries[p - 1].info.role == HEAD
         and _standfirst(entries, p)
+        and not _profile_item(entries, p - 1)  # (a who's who's last name, its paragraph)
     )
 
 

@@ -37,8 +37,8 @@ from worker.segment import _push_many, segment_text
 #: under the dates line of a page of three paragraphs (it came and went with each fit).
 #: The twenty-seventh session's refit (wire credits and reader appeals as page ends) got
 #: that one right again and the shop's button under a story wrong again. The thirtieth
-#: session's refit (48 more seed-like dumps, a new-split threshold of 1.65) got one more
-#: wrong: the check drops the comment piece under an explainer's last short answer.
+#: session's refits changed none of them (its first dropped a start of another test,
+#: the comment piece under an explainer's last short answer; its second kept it again).
 refit_miss = pytest.mark.xfail(
     strict=True, reason="the learned start models as refitted (sessions 17-30) miss this start"
 )

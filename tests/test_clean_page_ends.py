@@ -809,3 +809,46 @@ def test_two_names_or_letters_signers_are_no_whos_who() -> None:
     ]
     w = window([*LONG_STORY, *letters])
     assert not any(S._profile_item(w, len(LONG_STORY) + k) for k in (1, 3, 5))
+
+
+# --- from the thirtieth session's record round: an interviewer's questions read as an
+# explainer's title.
+
+
+def test_a_long_question_under_an_interviews_mark_is_the_interviewers() -> None:
+    """With its editing note a few lines up, a long question with more under it is
+    the interviewer's, not an explainer's title that opens a page."""
+    interview = [
+        *FERRY_INTERVIEW[:4],
+        "Islanders say the fare rise was decided long before the council's vote on it.",
+        "It was not. We brought the numbers to the council in January, as we always do.",
+        "Is a ferry to the mainland a public service or a business?",
+        "Both. The crossing is a lifeline, and it has to pay its crews and its fuel.",
+        "Your critics say the timetable was cut to save money on the night crossings.",
+        "My critics say many things. The night boat carried eleven people a week.",
+        "Can you name one islander who lost a job because of the cut?",
+        "No, and I would like to meet anyone who did. My door is open.",
+    ]
+    w = window([*LONG_STORY, *interview])
+    question = len(LONG_STORY) + 6
+    assert S._in_interview(w, question)
+    assert not S._asks_first(w, question, interview[6])
+    assert starts([*LONG_STORY, *interview]) == [1, len(LONG_STORY) + 1]
+    # the same question with no interview's mark over it: an explainer's title
+    w = window([*LONG_STORY, *interview[4:]])
+    assert S._asks_first(w, len(LONG_STORY) + 2, interview[6])
+
+
+def test_a_labelled_question_under_a_question_and_its_answer_is_no_explainers_title() -> None:
+    """ "Before you go: what is ...?" two lines under the interviewer's last question."""
+    qa = [
+        "Will you still be running the ferry when the contract is renewed in 2030?",
+        "She laughed. I hope by then someone else is being shouted at.",
+        "Before you go: what is the biggest misconception about the ferry?",
+        "That it loses money. The crossing pays for itself in summer and the council"
+        " pays for the winter, as it pays for the roads.",
+    ]
+    w = window([*LONG_STORY, *FERRY_INTERVIEW[4:], *qa])
+    at = len(LONG_STORY) + len(FERRY_INTERVIEW) - 4 + 2
+    assert S._interviewed(w, at)
+    assert not S._explainer_title(w, at)

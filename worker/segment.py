@@ -809,6 +809,8 @@ def _explainer_title(entries: list[_Entry], i: int) -> bool:
     label = text.split(":", 1)[0] if ":" in text else ""
     if label and (label.isupper() or "(" in label or _ASKER.match(label)):
         return False  # "DANA WOLCOTT: How ...?", "Question (Radio X): Will ...?": a turn
+    if text.endswith("?") and _interviewed(entries, i):
+        return False  # "Before you go: what is ...?" two lines under the last question
     return _sparse_at(entries, i)
 
 
@@ -824,7 +826,34 @@ def _asks_first(entries: list[_Entry], i: int, text: str) -> bool:
         and not _asked_again(entries, i)
         and not any(_question_head(x) for x in entries[max(0, i - QA_REACH) : i])
         and any(_question_head(x) for x in entries[i + 2 : i + 2 + QA_REACH_BELOW])
+        and not _in_interview(entries, i)
     )
+
+
+def _interviewed(entries: list[_Entry], i: int) -> bool:
+    """A question two lines over entries[i] (a question too), with a short answer
+    between: the interviewer's next question, not a new explainer's title."""
+    return i >= 2 and _question_head(entries[i - 2]) and entries[i - 1].info.role == BODY
+
+
+def _in_interview(entries: list[_Entry], i: int) -> bool:
+    """An interview's editing note or "Interview by X" lies a few lines over entries[i]:
+    a question there is the interviewer's (93 such long questions in the written dumps
+    open no page, none does)."""
+    return any(
+        ("nterview" in e.info.key or "dited" in e.info.key) and _INTERVIEW_MARK.search(e.info.key)
+        for e in entries[max(0, i - INTERVIEW_REACH) : i]
+    )
+
+
+#: Lines over a question within which an interview's mark makes it the interviewer's.
+INTERVIEW_REACH = 15
+# An interview's mark: its editing note, or its byline "Interview by Jo Park".
+_INTERVIEW_MARK = re.compile(
+    r"\b(?:edited|condensed)(?: and (?:edited|condensed))? for (?:length|clarity|brevity)\b"
+    r"|\b(?:edited and condensed|condensed and edited)\b|^interview(?:ed)? by\b",
+    re.I,
+)
 
 
 def _under_intro(entries: list[_Entry], i: int) -> bool:

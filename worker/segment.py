@@ -841,19 +841,15 @@ def _in_interview(entries: list[_Entry], i: int) -> bool:
     a question there is the interviewer's (93 such long questions in the written dumps
     open no page, none does)."""
     return any(
-        ("nterview" in e.info.key or "dited" in e.info.key) and _INTERVIEW_MARK.search(e.info.key)
+        _edit_note(e.info.key) or ("nterview" in e.info.key and _INTERVIEW_BY.match(e.info.key))
         for e in entries[max(0, i - INTERVIEW_REACH) : i]
     )
 
 
 #: Lines over a question within which an interview's mark makes it the interviewer's.
 INTERVIEW_REACH = 15
-# An interview's mark: its editing note, or its byline "Interview by Jo Park".
-_INTERVIEW_MARK = re.compile(
-    r"\b(?:edited|condensed)(?: and (?:edited|condensed))? for (?:length|clarity|brevity)\b"
-    r"|\b(?:edited and condensed|condensed and edited)\b|^interview(?:ed)? by\b",
-    re.I,
-)
+# An interview's byline, one of its marks with its editing note: "Interview by Jo Park".
+_INTERVIEW_BY = re.compile(r"interview(?:ed)? by\b", re.I)
 
 
 def _under_intro(entries: list[_Entry], i: int) -> bool:
@@ -1193,7 +1189,7 @@ def _page_end(info: LineInfo) -> bool:
         and info.words >= PAGE_END_WORDS
         and (not info.ad or _SIGN_UP_SENTENCE.search(info.key) is not None)
         and not _tab_row(info.key)
-        and not ("dited" in info.key and _EDIT_NOTE.search(info.key))
+        and not _edit_note(info.key)
     )
 
 
@@ -1324,6 +1320,11 @@ _EDIT_NOTE = re.compile(
 )
 
 
+def _edit_note(key: str) -> bool:
+    """The line is an interview's editing note (_EDIT_NOTE)."""
+    return "dited" in key and _EDIT_NOTE.search(key) is not None
+
+
 def _first_question(entries: list[_Entry], i: int) -> bool:
     """entries[i] is a question right under an interview's editing note, its answer
     under it: the interview's first, never a page's top (25 of 25 in the written
@@ -1339,8 +1340,7 @@ def _first_question(entries: list[_Entry], i: int) -> bool:
     p = i - 1
     while p >= 0 and entries[p].info.role == BLANK:
         p -= 1
-    key = entries[p].info.key if p >= 0 else ""
-    return "dited" in key and _EDIT_NOTE.search(key) is not None
+    return p >= 0 and _edit_note(entries[p].info.key)
 
 
 def _profile_item(entries: list[_Entry], i: int) -> bool:

@@ -363,6 +363,9 @@ against 0.0431 / 0.9455), with h317-h320 in its fit; the placement and the check
 those of fc7a765 (a refit of them dropped a synthetic start the tests keep). On that
 code h321-h324 give 0.059 / 0.924 (h323 0.064 / 0.925, h324 0.033 / 0.953, the others
 the same); they join the fixtures, not the fit. Bounds at that refit.
+The thirty-first session's first round, h325-h328, written blind, scored once on that
+code (c2cfc31): h325 0.031 / 0.961, h326 0.072 / 0.908, h327 0.029 / 0.969, h328 0.044
+/ 0.953 (mean 0.044 / 0.948).
 Scoring uses the project's shared scorer (../shared/eval/score_segmentation.py).
 """
 

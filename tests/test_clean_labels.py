@@ -135,6 +135,35 @@ def test_a_long_author_bio_is_a_bio(line: str) -> None:
     assert classify(line).role == BIO
 
 
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Ilse Marrow taught chemistry at the Harbour Lyceum in Tessin from 1998 to 2021",
+        "Justice Pavo Renn has served on the Appeals Bench of Orlavia since 2011",
+        "Tamsin Ekdal is policy director at the Institute for Fair Rents",
+        "Orrin Vale is Kestovia’s Minister of Transport",
+        "Mira Holt is chair of Coastwatch Alliance, which represents 90 fishing towns",
+    ],
+)
+def test_a_writer_s_note_without_its_full_stop_is_a_bio(line: str) -> None:
+    """An op-ed's last line on who wrote it, which pages often leave without a full
+    stop, so that it reads like the next page's headline."""
+    assert classify(line).role == BIO
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Orrin Vale is sworn in as minister at the palace in Tessin",
+        "Ilse Marrow taught me more than any teacher I had.",
+        "Tamsin Ekdal is back at the helm of the Institute for Fair Rents",
+        "Justice Pavo Renn served the court well. Now he must go",
+    ],
+)
+def test_a_headline_or_caption_about_a_person_is_no_bio(line: str) -> None:
+    assert classify(line).role != BIO
+
+
 def test_a_long_paragraph_that_opens_like_a_bio_is_prose() -> None:
     line = (
         "Storm Hedda is the first named storm of the season to reach the coast, and "

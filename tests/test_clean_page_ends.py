@@ -852,3 +852,19 @@ def test_a_labelled_question_under_a_question_and_its_answer_is_no_explainers_ti
     at = len(LONG_STORY) + len(FERRY_INTERVIEW) - 4 + 2
     assert S._interviewed(w, at)
     assert not S._explainer_title(w, at)
+
+
+@pytest.mark.parametrize(
+    "bio",
+    [
+        "Ilse Marrow taught chemistry at the Harbour Lyceum in Tessin from 1998 to 2021",
+        "Tamsin Ekdal is policy director at the Institute for Fair Rents",
+    ],
+)
+def test_a_writer_s_note_without_its_full_stop_ends_the_piece_above(bio: str) -> None:
+    """The note on an op-ed's writer, left without its full stop, over the next page's
+    headline: the note is the op-ed's last line, and the page opens at the headline."""
+    lines = [*LONG_STORY, bio, NEXT_PAGE[0], *NEXT_PAGE]
+    assert starts(lines) == [1, len(LONG_STORY) + 2]
+    first = segment_text("\n".join(lines) + "\n")[0]
+    assert bio not in first.text

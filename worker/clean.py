@@ -418,6 +418,13 @@ _BIO = re.compile(
     rf"|^{_NAME_SEQ}\s+(?:covers|writes (?:about|on)|reports (?:on|for)"
     r"|has (?:covered|reported on))"
     r"\s.{2,160}?(?:\bfor (?:the )?(?-i:[A-Z])|@)"
+    # the same note with no full stop, as a page often leaves it: "Jo Park taught physics
+    # in Tarn between 2013 and 2022", "Jo Park is research director at the Centre for
+    # Tax Fairness", "Jo Park is Velesia's Minister of Justice"
+    rf"|^{_NAME_SEQ}\s+(?:taught|teaches|has taught|has served|serves|served|has worked"
+    r"|works|worked|chairs|lectures)\s[^.;:!?“”\"]{5,200}[^.;:!?“”\"\s]$"
+    rf"|^{_NAME_SEQ}\s+is\s+(?!\w+ed\b)(?:[\w'’-]+\s+){{0,3}}(?:of|at|for)\s+(?:the\s+)?"
+    r"[A-Z][^.;:!?“”\"]{2,120}[^.;:!?“”\"\s]$"
 )
 
 
@@ -2095,6 +2102,14 @@ _FAMILIES = {
         " reports ",
         " has covered ",
         " has reported ",
+        " taught ",
+        " teaches ",
+        " served ",
+        " serves ",
+        " worked ",
+        " works ",
+        " chairs ",
+        " lectures ",
     ),
     _K_MISC: ("necessarily reflect",),
 }

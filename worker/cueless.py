@@ -25,9 +25,9 @@ over it (a story carries on with the words it just used), and whether the run qu
 text from elsewhere (paragraphs ending with a colon). The best-scoring candidate
 splits the run when its log-odds against "no split" pass a threshold, a higher one
 where the rules themselves would not split the run; a split the rules made is dropped
-only when no candidate comes near (thresholds set by cross-validation, the one for new
-splits also so that the seed dump keeps its exact starts). The parts are then split
-again the same way.
+only when no candidate comes near (thresholds set by cross-validation; the seed dump,
+the one real scrape, weighs twenty times in the fit, so that it keeps its exact starts).
+The parts are then split again the same way.
 
 Fitted by benchmarks/cueless_fit.py on the labelled dumps (worker/cueless.json).
 A first word is a feature only when it opened candidates in many dumps: no writer's

@@ -868,3 +868,19 @@ def test_a_writer_s_note_without_its_full_stop_ends_the_piece_above(bio: str) ->
     assert starts(lines) == [1, len(LONG_STORY) + 2]
     first = segment_text("\n".join(lines) + "\n")[0]
     assert bio not in first.text
+
+
+def test_a_letter_signed_under_its_appeal_s_button_keeps_its_signature() -> None:
+    """A union's letter that ends with its appeal's button, then "In solidarity," and
+    the signer: the signature is the letter's, and the next page opens at its
+    headline."""
+    letter = [
+        *LONG_STORY[2:],
+        *APPEAL_END,
+        "In solidarity,",
+        "Ilse Varnholt, General Secretary",
+    ]
+    lines = [*letter, NEXT_PAGE[0], *NEXT_PAGE]
+    assert starts(lines) == [1, len(letter) + 1]
+    w = window(lines)
+    assert [e.info.role for e in w[len(letter) - 2 : len(letter)]] == [BODY, CLOSE]

@@ -6389,15 +6389,19 @@ def _signs_first_name(window: list[_Entry], text: str) -> bool:
 
 def _valediction(window: list[_Entry]) -> bool:
     """The line above is a letter's closing ("Sincerely,", "In solidarity,") under its
-    paragraphs, or the name signed under one: what follows signs the letter."""
+    paragraphs or its appeal, or the name signed under one: what follows signs the
+    letter."""
     k = len(window) - 1
     if k >= 1 and window[k].info.role == CLOSE and window[k].info.words <= SIGNATURE_WORDS:
         k -= 1  # "Jo Park" under the closing: the office under the name signs too
     if k < 1:
         return False
     info = window[k].info
-    if info.role != BODY or info.words > VALEDICTION_WORDS or not _midstory(window[k - 1].info):
+    above = window[k - 1].info
+    if info.role != BODY or info.words > VALEDICTION_WORDS:
         return False
+    if not (_midstory(above) or above.role == APPEAL):
+        return False  # (a union's letter may end with its appeal's button, then sign)
     t = window[k].raw.text.rstrip()
     return t[-1:] == "," and t[:1].isupper()
 

@@ -634,6 +634,8 @@ APPEAL_END = [
         ("We should be honest about what a fifth more on the ferry means for our island.", False),
         # the charity's own note under its button is still the appeal's
         ("Harbour Relief is a registered charity in Velmora, number 40418.", True),
+        # a campaign's ("... is a coalition of ...; we are registered as ...")
+        ("Fair Fares Now is a coalition of island groups, registered as a campaign.", True),
     ],
 )
 def test_a_bare_donate_button_ends_its_appeal_in_sparse_text(under: str, zoned: bool) -> None:

@@ -433,7 +433,8 @@ _BARE_BUTTON = re.compile(r"(?:donate|give)(?: (?:now|today|here))?\W*$", re.I)
 #: What a charity says of itself under its button.
 _ORG_NOTE = re.compile(
     r"\b(?:is|are) an? (?:registered|independent|non-?profit|not-for-profit|humanitarian"
-    r"|volunteer|community)\b|\bregistered (?:charity|charitable)\b|\baccepts? no\b"
+    r"|volunteer|community|coalition|campaign|alliance)\b|\bregistered (?:charity|charitable"
+    r"|as an?)\b|\baccepts? no\b"
     r"|\bdoes not accept\b|\bthank you\b|\d+ ?(?:%|p) of (?:every|each|all|your)\b"
     r"|\bgift aid\b",
     re.I,

@@ -164,6 +164,20 @@ def test_a_headline_or_caption_about_a_person_is_no_bio(line: str) -> None:
     assert classify(line).role != BIO
 
 
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Words by Ilse Marrow · Photographs by Tavi Renn",
+        "Interview by Orrin Vale · Photographs by Mira Holt",
+        "By Tamsin Ekdal • Photos by Ola Brenn",
+    ],
+)
+def test_credits_run_on_a_middle_dot_are_a_byline(line: str) -> None:
+    """The writer's and the photographer's credits on one line, parted by a middle
+    dot, under a feature's standfirst: a byline, not the next page's headline."""
+    assert classify(line).role == BYLINE
+
+
 def test_a_long_paragraph_that_opens_like_a_bio_is_prose() -> None:
     line = (
         "Storm Hedda is the first named storm of the season to reach the coast, and "

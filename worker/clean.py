@@ -60,7 +60,8 @@ _BY = re.compile(
     r"|(?:medically )?reviewed by|fact[- ]checked by|(?:a )?review by|curated by)\s+"
     r"[\w\u00C0-\u024F'’.\-]+"
     # ("Words by Jo Park; photographs by Al Ruiz": the pictures' credit after a semicolon)
-    r"(?:(?:[\s,&|]+|;\s*(?=(?:photo|picture|image|illustration|video|graphic)))"
+    # ("Words by Jo Park · Photographs by Al Ruiz": the credits run on a middle dot)
+    r"(?:(?:[\s,&|·•]+|;\s*(?=(?:photo|picture|image|illustration|video|graphic)))"
     # (a quoted nickname between the names: 'By Amanda "Tania Mae" Tan')
     r"(?:[\w\u00C0-\u024F'’.@/\-]+|[\"“][\w\u00C0-\u024F'’.\-]+[\"”]"
     r"|[\"“][\w\u00C0-\u024F'’.\-]+ [\w\u00C0-\u024F'’.\-]+[\"”])){0,9}"

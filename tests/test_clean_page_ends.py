@@ -406,6 +406,8 @@ def test_an_interviews_first_question_is_no_explainers_title() -> None:
         "Chip in 20 crowns to help us win",
         "Chip in today and help us keep the night boat running.",
         "Chip in 10 guilders",
+        "Chip in $10 to the Fair Fares Fund",
+        "Contribute to the crews' solidarity fund",
         "Please give what you can today.",
         "Please donate now",
         "$25 could provide a winter blanket for one family.",
@@ -431,6 +433,8 @@ def test_a_campaigns_or_charitys_button_or_ask_is_an_appeal(line: str) -> None:
         "The party is donor-funded and proud of it, its treasurer said.",
         "Give to the poor, the bishop told the congregation on Sunday.",
         "Chip in on the cost of the wall, the council told the operator.",
+        "Contribute to the debate on the ferry's future",
+        "Chip in to the discussion on the fares fund, the council asked.",
         "More than 8,000 people have signed up for the ferry's new season ticket.",
         "Please give the operator a chance, the mayor told the islanders.",
         "Ten million could fund a new wing, the minister said.",
@@ -886,3 +890,28 @@ def test_a_letter_signed_under_its_appeal_s_button_keeps_its_signature() -> None
     assert starts(lines) == [1, len(letter) + 1]
     w = window(lines)
     assert [e.info.role for e in w[len(letter) - 2 : len(letter)]] == [BODY, CLOSE]
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Authorised by J. Marrow for the Harbour Party, 14 Quay Street, Tessin.",
+        "Promoted by Ilse Varga on behalf of Fair Fares, 3 Kirk Lane, Tarn.",
+        "Authorised by T. Ekdal, Branch Secretary, Ferry Crews' Union, 22 Pier Road, Tarn.",
+    ],
+)
+def test_a_campaign_s_imprint_closes_its_page(line: str) -> None:
+    """The imprint a campaign's page must carry ("Authorised by ... for ...,
+    address"): its last line."""
+    assert classify(line).role == CLOSE
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Promoted by the club for the second time, Jo Park said.",
+        "Authorised by the council, the work began on Monday.",
+    ],
+)
+def test_a_sentence_about_a_promotion_is_no_imprint(line: str) -> None:
+    assert classify(line).role != CLOSE

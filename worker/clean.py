@@ -357,6 +357,10 @@ _CLOSE = AnchoredOrNot(
     r"|^(?:provided|materials provided) by\b|^(?:\(|[—–-]\s*)?with inputs from\b"
     # a statement's signature: "Issued by: Jo Park, General Secretary", "Authorised by: ..."
     r"|^(?:issued|released|signed|authori[sz]ed|approved) by\s*:\s*\S"
+    # a campaign's imprint, its last line: "Authorised by J. Park for the Harbour Party,
+    # 14 Quay Street, Tarn.", "Promoted by Jo Park on behalf of Fair Fares, ..."
+    r"|^(?:authori[sz]ed|(?:published and )?promoted) by (?-i:[A-Z])[^!?;]{1,60}?"
+    r"(?:, \d| for (?-i:[A-Z])| on behalf of\b)"
     # the line under its signer's name: "On behalf of the General Executive"
     r"|^on behalf of (?:the |our )?(?-i:[A-Z])[\w&.'’ -]{1,50}$"
     r"|^posted by:?\s.{1,60}(?:\bat \d{1,2}[:.]\d{2}|\|)"
@@ -1556,8 +1560,10 @@ _APPEAL = AnchoredOrNot(
     # "Join us. Volunteer for your local campaign": a campaign's volunteer button
     r"|^(?:[^.!?]{1,40}[.!]\s+)?volunteer (?:for|with) (?:your|our|the|a)\b[^.!?]{1,50}$"
     # "Chip in 50 crowns to help us win", "Chip in today and help us ...": a donation button
+    # ("Chip in $10 to the Fair Map Fund": to a named fund)
     r"|^chip in(?: [$£€]?\d[\d.,]*(?: [a-z]+)?)?(?: (?:today|now))?(?:\W*$|,? (?:and|to)"
-    r" (?:help|keep|support|fund)\b)"
+    r" (?:help|keep|support|fund)\b| to (?:the |our )?(?-i:[A-Z])[^.!?]{0,50}\b(?:fund|appeal"
+    r"|campaign)\W*$)"
     # "Give to the Families Fund": a fund's donation button
     r"|^(?:[^.!?]{1,40}[.!]\s+)?give to (?:the |our )?(?-i:[A-Z])[^.!?]{0,50}\b(?:fund|appeal)\W*$"
     # "Forum is reader-funded.": the outlet's funding pitch
@@ -1584,6 +1590,8 @@ _APPEAL = AnchoredOrNot(
     # a donation button or note: "Donate to the Strike Fund →", "To donate, visit x.org",
     # after the campaign's call ("Stand with Jo. Donate to the Fighting Fund")
     r"|^(?:[^.!?]{1,40}[.!]\s+)?donate to\b[^.!?]{1,60}$"
+    # "Contribute to the Harbour solidarity fund": the same button
+    r"|^contribute to (?:the |our )?[^.!?]{1,50}\b(?:fund|appeal)\W*$"
     r"|^to (?:donate|give|make a donation)\b.{0,80}"
     r"\b(?:visit|call|text|go to|click)\b"
     # "Not a member? Join us today ...", "Not yet a subscriber?": a membership prompt
@@ -1620,6 +1628,7 @@ _FAMILIES = {
         "consider supporting",
         "consider donating",
         "consider chipping",
+        "contribute to",
         "consider subscribing",
         "consider a",
         "become a ",
@@ -1986,6 +1995,7 @@ _FAMILIES = {
         "released by",
         "signed by",
         "authorised by",
+        "promoted by",
         "authorized by",
         "approved by",
         "on behalf of",

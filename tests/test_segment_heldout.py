@@ -370,6 +370,11 @@ bio (f354fca), and the cue-less choice was refitted with h321-h328, the seed cou
 twenty times and its new-split threshold at 0.0, the choice's own boundary (six folds
 over 816 seed-like dumps: 0.0387 / 0.9502 against 0.0426 / 0.9461 at 1.35; the seed's
 post at -0.30). Bounds at that refit (h325-h328 in sample).
+Its second round, h329-h332, written blind to a harder brief (several reports of one
+event in a row, each opening on its lead with no header), scored once on 9dd5e2a (that
+refit and three more fixes): h329 0.045 / 0.923, h330 0.101 / 0.845, h331 0.050 / 0.949,
+h332 0.077 / 0.889 (mean 0.068 / 0.902); the session's starting code (c2cfc31) gives
+0.080 / 0.900 on them (0.044 / 0.947, 0.131 / 0.834, 0.065 / 0.933, 0.079 / 0.886).
 Scoring uses the project's shared scorer (../shared/eval/score_segmentation.py).
 """
 

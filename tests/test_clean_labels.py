@@ -176,6 +176,7 @@ def test_credits_run_on_a_middle_dot_are_a_byline(line: str) -> None:
     """The writer's and the photographer's credits on one line, parted by a middle
     dot, under a feature's standfirst: a byline, not the next page's headline."""
     assert classify(line).role == BYLINE
+    assert classify("By the way • 6h").role != BYLINE  # (no credit after the dot)
 
 
 def test_a_long_paragraph_that_opens_like_a_bio_is_prose() -> None:

@@ -60,8 +60,10 @@ _BY = re.compile(
     r"|(?:medically )?reviewed by|fact[- ]checked by|(?:a )?review by|curated by)\s+"
     r"[\w\u00C0-\u024F'’.\-]+"
     # ("Words by Jo Park; photographs by Al Ruiz": the pictures' credit after a semicolon)
-    # ("Words by Jo Park · Photographs by Al Ruiz": the credits run on a middle dot)
-    r"(?:(?:[\s,&|·•]+|;\s*(?=(?:photo|picture|image|illustration|video|graphic)))"
+    # ("Words by Jo Park · Photographs by Al Ruiz": the credits run on a middle dot, before
+    # a capital or another credit; not "By the way • 6h")
+    r"(?:(?:[\s,&|]+|\s*[·•]\s*(?=(?-i:[A-Z])|(?:[\w'’-]+\s+){0,2}by\b)"
+    r"|;\s*(?=(?:photo|picture|image|illustration|video|graphic)))"
     # (a quoted nickname between the names: 'By Amanda "Tania Mae" Tan')
     r"(?:[\w\u00C0-\u024F'’.@/\-]+|[\"“][\w\u00C0-\u024F'’.\-]+[\"”]"
     r"|[\"“][\w\u00C0-\u024F'’.\-]+ [\w\u00C0-\u024F'’.\-]+[\"”])){0,9}"

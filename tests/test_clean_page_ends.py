@@ -915,3 +915,33 @@ def test_a_campaign_s_imprint_closes_its_page(line: str) -> None:
 )
 def test_a_sentence_about_a_promotion_is_no_imprint(line: str) -> None:
     assert classify(line).role != CLOSE
+
+
+def test_a_statement_s_signer_over_its_press_contact_closes_it() -> None:
+    """A party's statement signed with a name, then "Press contact: ...", over a wire
+    report that opens on its dateline: the name signs the statement, the report is
+    the next page. A release's header (its organisation, then its contact, over its
+    headline) is no signature."""
+    statement = [
+        *LONG_STORY[2:],
+        "Ilse Varnholt",
+        "Press contact: press@harbourparty.example",
+    ]
+    report = [
+        "TESSIN (Harbour Wire) – The island's ferry fares will rise by a fifth in April,"
+        " the operator said on Monday.",
+        *FERRY_LEAD[1:],
+        *LONG_STORY[3:],
+    ]
+    lines = [*statement, *report]
+    assert starts(lines) == [1, len(statement) + 1]
+    release = [
+        "FOR IMMEDIATE RELEASE",
+        "Harbour Ferry Company",
+        "Media contact: Jo Park, press@harbourferry.example",
+        "Ferry fares to rise by a fifth from April",
+        *FERRY_LEAD,
+        *LONG_STORY[3:],
+    ]
+    w = window([*LONG_STORY, *release])
+    assert w[len(LONG_STORY) + 1].info.role != CLOSE

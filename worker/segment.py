@@ -2615,6 +2615,12 @@ def _signature_top(entries: list[_Entry], b: int) -> int:
 
 # The line under a statement's signer: "On behalf of the General Executive".
 _ON_BEHALF = re.compile(r"\s*on behalf of\b", re.I)
+# The same under a statement's last paragraph: "Press contact: press@x.org" (a name
+# between the two signs it; a release's header also gives its contact, under its
+# organisation's name).
+_PRESS_CONTACT = re.compile(
+    r"\s*(?:for )?(?:press|media) (?:contact|enquiries|inquiries|queries)\b", re.I
+)
 # A staff sign-off under a story ("Gazette reporter", "Our Political Correspondent").
 _STAFF_SIGNOFF = re.compile(r"\b(?:reporter|correspondent|staff|editor|writer)s?\s*$", re.I)
 #: Lines of a signature over a page's mark (name, title, date), and their longest.
@@ -4252,11 +4258,14 @@ def _push(window: list[_Entry], raw: RawLine, info: LineInfo | None = None) -> N
     if info.role in (HEAD, BODY) and info.words <= DATED_ROW_WORDS and _dated_row(info.key):
         info.role = TIMESTAMP  # "Updated 9:58 p.m. · All 11 polls reporting": the page's time
     if (
-        info.role == CLOSE
+        info.role in (CLOSE, BOILER)
         and last is not None
         and last.role == BYLINE
         and last.words <= SIGNATURE_WORDS
-        and _ON_BEHALF.match(raw.text)
+        and (
+            _ON_BEHALF.match(raw.text)
+            or (_PRESS_CONTACT.match(raw.text) and len(window) >= 2 and _midstory(window[-2].info))
+        )
     ):
         last.role = CLOSE  # "Jo Park, General Secretary" / "On behalf of the Board": its signer
     if last is not None and last.role == HEAD and _appeal_teaser(window[-1].raw.text, raw.text):

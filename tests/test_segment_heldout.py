@@ -377,6 +377,10 @@ h332 0.077 / 0.889 (mean 0.068 / 0.902); the session's starting code (c2cfc31) g
 0.080 / 0.900 on them (0.044 / 0.947, 0.131 / 0.834, 0.065 / 0.933, 0.079 / 0.886).
 The cue-less choice was then refitted with them (1,813 dumps; the seed's post at -0.24),
 and the bounds reset at that refit.
+Its third round, h333-h336, written blind to the usual brief, scored once on b4ad68c (the
+session's fixes and that refit): h333 0.028 / 0.962, h334 0.017 / 0.967, h335 0.074 /
+0.906, h336 0.081 / 0.876 (mean 0.050 / 0.928); the starting code (c2cfc31) gives 0.067 /
+0.920 on them (0.039 / 0.948, 0.048 / 0.945, 0.095 / 0.890, 0.088 / 0.898).
 Scoring uses the project's shared scorer (../shared/eval/score_segmentation.py).
 """
 

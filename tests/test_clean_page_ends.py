@@ -400,6 +400,7 @@ def test_an_interviews_first_question_is_no_explainers_title() -> None:
         "Join us. Volunteer for your local campaign",
         "Volunteer with the campaign",
         "Give to the Harbour Strike Families Fund",
+        "Give to the legal fund",
         "The Lantern is reader-funded. Good reporting on the harbour costs money.",
         "Tidepool is listener-supported",
         "8,312 people have signed. Help us reach 10,000.",

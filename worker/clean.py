@@ -1567,7 +1567,8 @@ _APPEAL = AnchoredOrNot(
     r" (?:help|keep|support|fund)\b| to (?:the |our )?(?-i:[A-Z])[^.!?]{0,50}\b(?:fund|appeal"
     r"|campaign)\W*$)"
     # "Give to the Families Fund": a fund's donation button
-    r"|^(?:[^.!?]{1,40}[.!]\s+)?give to (?:the |our )?(?-i:[A-Z])[^.!?]{0,50}\b(?:fund|appeal)\W*$"
+    # ("Give to the legal fund": the fund's name in lower case too)
+    r"|^(?:[^.!?]{1,40}[.!]\s+)?give to (?:the |our )?[^.!?,]{0,50}\b(?:fund|appeal)\W*$"
     # "Forum is reader-funded.": the outlet's funding pitch
     r"|^[^.!?]{1,40} is (?:entirely |wholly |proudly |independent and )?(?:reader|member|listener"
     r"|viewer|donor)"

@@ -40,7 +40,7 @@ from worker.segment import _push_many, segment_text
 #: session's refits changed none of them (its first dropped a start of another test,
 #: the comment piece under an explainer's last short answer; its second kept it again).
 refit_miss = pytest.mark.xfail(
-    strict=True, reason="the learned start models as refitted (sessions 17-30) miss this start"
+    strict=True, reason="the learned start models as refitted (sessions 17-31) miss this start"
 )
 #: A cue-less start the rules place right and the learned choice of cue-less splits
 #: (worker.cueless, fitted in the twenty-second session) places a paragraph late.

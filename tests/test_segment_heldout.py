@@ -383,6 +383,10 @@ session's fixes and that refit): h333 0.028 / 0.962, h334 0.017 / 0.967, h335 0.
 0.920 on them (0.039 / 0.948, 0.048 / 0.945, 0.095 / 0.890, 0.088 / 0.898).
 Then one more fix ("Give to the legal fund") and a last refit of the cue-less choice
 with h333-h336 (1,837 dumps; the seed's post at -0.26); bounds at that refit.
+Its last round, h337-h340, written blind late in it, scored once on that code (1163da1):
+h337 0.044 / 0.915, h338 0.035 / 0.961, h339 0.055 / 0.910, h340 0.070 / 0.892 (mean
+0.051 / 0.920); the starting code gives 0.063 / 0.909 on them (0.076 / 0.883, 0.035 /
+0.960, 0.062 / 0.902, 0.080 / 0.889).
 Scoring uses the project's shared scorer (../shared/eval/score_segmentation.py).
 """
 

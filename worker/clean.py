@@ -1573,6 +1573,9 @@ _APPEAL = AnchoredOrNot(
     r"|^[^.!?]{1,40} is (?:entirely |wholly |proudly |independent and )?(?:reader|member|listener"
     r"|viewer|donor)"
     r"[- ](?:funded|supported|powered)(?:\.\s|\.?$)"
+    # "The Federation is funded by its members.": the same, spelt out
+    r"|^[^.!?]{1,40} (?:is|are) funded (?:entirely |wholly |solely )?by (?:its|our) (?:\d[\d,]* )?"
+    r"(?:members|readers|supporters|listeners|viewers|donors)\b"
     # "Before you go ...": the heading of the appeal at a page's end
     r"|^before you go\W*$"
     # "... please support us today with a regular contribution. It takes less than a minute."
@@ -1632,6 +1635,7 @@ _FAMILIES = {
         "consider donating",
         "consider chipping",
         "contribute to",
+        " funded ",
         "consider subscribing",
         "consider a",
         "become a ",

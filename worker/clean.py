@@ -1562,13 +1562,12 @@ _APPEAL = AnchoredOrNot(
     # "Join us. Volunteer for your local campaign": a campaign's volunteer button
     r"|^(?:[^.!?]{1,40}[.!]\s+)?volunteer (?:for|with) (?:your|our|the|a)\b[^.!?]{1,50}$"
     # "Chip in 50 crowns to help us win", "Chip in today and help us ...": a donation button
-    # ("Chip in $10 to the Fair Map Fund": to a named fund)
     r"|^chip in(?: [$£€]?\d[\d.,]*(?: [a-z]+)?)?(?: (?:today|now))?(?:\W*$|,? (?:and|to)"
-    r" (?:help|keep|support|fund)\b| to (?:the |our )?(?-i:[A-Z])[^.!?]{0,50}\b(?:fund|appeal"
-    r"|campaign)\W*$)"
-    # "Give to the Families Fund": a fund's donation button
-    # ("Give to the legal fund": the fund's name in lower case too)
-    r"|^(?:[^.!?]{1,40}[.!]\s+)?give to (?:the |our )?[^.!?,]{0,50}\b(?:fund|appeal)\W*$"
+    r" (?:help|keep|support|fund)\b)"
+    # "Give to the Families Fund", "Contribute to the legal fund", "Chip in $10 to the
+    # Fair Map Fund": a fund's donation button
+    r"|^(?:[^.!?]{1,40}[.!]\s+)?(?:give|contribute|chip in(?: [$£€]?\d[\d.,]*(?: [a-z]+)?)?)"
+    r" to (?:the |our )?[^.!?,]{0,50}\b(?:fund|appeal|campaign)\W*$"
     # "Forum is reader-funded.": the outlet's funding pitch
     r"|^[^.!?]{1,40} is (?:entirely |wholly |proudly |independent and )?(?:reader|member|listener"
     r"|viewer|donor)"
@@ -1596,8 +1595,6 @@ _APPEAL = AnchoredOrNot(
     # a donation button or note: "Donate to the Strike Fund →", "To donate, visit x.org",
     # after the campaign's call ("Stand with Jo. Donate to the Fighting Fund")
     r"|^(?:[^.!?]{1,40}[.!]\s+)?donate to\b[^.!?]{1,60}$"
-    # "Contribute to the Harbour solidarity fund": the same button
-    r"|^contribute to (?:the |our )?[^.!?]{1,50}\b(?:fund|appeal)\W*$"
     r"|^to (?:donate|give|make a donation)\b.{0,80}"
     r"\b(?:visit|call|text|go to|click)\b"
     # "Not a member? Join us today ...", "Not yet a subscriber?": a membership prompt

@@ -552,6 +552,67 @@ def test_a_notes_box_ends_at_a_contact_line_with_no_number() -> None:
     assert _starts(lines) == [1, len(ORCHESTRA) + 5]
 
 
+#: A union's statement on a pay case, with its notes box and a contact line.
+PAY_CASE = [
+    "STATEMENT: Orchestra players win their pay case – now pay what you owe",
+    "The Musicians' Union welcomes today's judgment confirming that the players of the"
+    " Halverton Orchestra are employees with the rights that brings.",
+    "This victory belongs to Mara Ilves and the 21 other players who put their names to this"
+    " case three years ago, knowing the risks. Two of them lost their seats during the"
+    " proceedings.",
+    "Union secretary Tomas Brae said:",
+    "“Today the tribunal has said what every player already knew: we work for the orchestra."
+    " We follow its rota, we wear its dress, we are hired and dropped at its word.”",
+    "“The orchestra has spent three years fighting to avoid paying us holiday pay. It is time"
+    " to accept the ruling and start paying players what they are owed.”",
+    "Players who want advice about a claim should contact the union on 0800 614 2209."
+    " Membership costs $6 a month.",
+    "Notes to editors",
+    "The Musicians' Union was founded in 1921 and is an independent trade union. It"
+    " represents players, singers and teachers across the country.",
+    "Mara Ilves and other players are available for interview. Please contact"
+    " press@halverton-mu.org",
+]
+
+
+def test_a_short_lead_under_a_contact_line_ends_the_notes_box() -> None:
+    """statement / "Notes to editors" / note / "... Please contact press@..." / a
+    feature's lead of twenty words on the same people: the box has ended at the contact
+    line and the feature begins there. A note as short on the sender itself ("The
+    Musicians' Union is the largest ...") is still the box's."""
+    feature = [
+        "The first thing Mara Ilves does when she wakes up is check the weather. The second"
+        " is check the rota.",
+        "It is a little after eight on a wet Monday in Halverton, and the hall where the"
+        " orchestra rehearses is still locked. She waits under the awning with a flask of tea"
+        " and the case on her back.",
+        "She has played with the orchestra for nineteen years, through two conductors, one"
+        " near-bankruptcy and a winter when the heating failed and the strings went out of"
+        " tune by the interval.",
+        "“When I go to the tribunal they call me Ms Ilves,” she says. “When I come back to the"
+        " hall I am a number on the rota again.”",
+        "She did not set out to be a test case. She trained as a nurse and played only in the"
+        " evenings, until a deputy's place came up and nobody else could read the part at a"
+        " day's notice.",
+        "Now she is the section's principal, and the one who rings round when a player falls"
+        " ill before a concert.",
+        "“The union saved us,” she says. “I want the players who come after us to be paid for"
+        " the work they do.”",
+    ]
+    assert _starts([*PAY_CASE, *feature]) == [1, len(PAY_CASE) + 1]
+    note = (
+        "The Musicians' Union is the largest union for performers in the country, with 30,000"
+        " members in orchestras, bands and schools."
+    )
+    obituary = [
+        "Other lives",
+        "Elin Varga obituary",
+        "Oboist whose recordings of the river songs are still played on the radio",
+        *FLOODS,
+    ]
+    assert _starts([*PAY_CASE, note, *obituary]) == [1, len(PAY_CASE) + 2]
+
+
 def test_a_start_is_never_moved_past_a_headline_for_its_text() -> None:
     """essay / date / headline / "Share" / text: the date tops the page; the placement
     may not move the start down past the headline onto the text."""

@@ -5850,6 +5850,9 @@ def _after_contacts(last: _Entry, info: LineInfo, text: str) -> bool:
             or _MEDIA_ENQUIRIES.match(last.raw.text) is not None
         )
         and _CONTACT_MARK.search(text) is None
+        # (a shorter one may be the sender's note on itself: "The International
+        # Federation of ... is the world's largest humanitarian network, ...")
+        and (info.words > LONG_CONTACT_END_WORDS or _SELF_NOTE.match(text) is None)
     )
 
 
@@ -5874,8 +5877,15 @@ _OFFICE_TITLE = re.compile(
     r"|founder|head of [\w ]{1,30})$",
     re.I,
 )
-#: Shortest paragraph that ends a contact block, in words.
-CONTACT_END_WORDS = 25
+#: Shortest paragraph that ends a contact block, in words; and shortest that ends it
+#: even when it reads as the sender's note on itself.
+CONTACT_END_WORDS = 15
+LONG_CONTACT_END_WORDS = 25
+#: A sender's note on itself: its name, then what it is ("The Acme Trust is the ...").
+_SELF_NOTE = re.compile(
+    r"^\s*(?:The )?(?:[A-Z][\w'’&.-]*,? (?:(?:of|for|and|the|on) )*){1,10}(?:\([A-Z]+\) )?"
+    r"(?:is|are|was) (?:the|an?|one)\b"
+)
 
 
 # An office named in a contact block ("Office of Public Affairs", "Acme Press Office",

@@ -181,6 +181,32 @@ def test_an_opinion_disclaimer_ends_its_page(line: str) -> None:
     assert info.role == BOILER and info.end
 
 
+@pytest.mark.parametrize(
+    "line",
+    [
+        "This editorial appeared in the Saturday print edition of the Valmora Herald.",
+        "This article appeared in the print edition under the headline “The truce that holds”",
+        "This commentary is part of the Centre's Election Monitor series. Sign up for updates.",
+    ],
+)
+def test_where_a_piece_ran_in_print_ends_its_page(line: str) -> None:
+    info = classify(line)
+    assert info.role == BOILER and info.end
+
+
+def test_a_magazine_issue_note_does_not_end_a_page() -> None:
+    """ "This article appears in the June issue": a magazine puts it at a piece's top as
+    often as at its foot, so it ends nothing."""
+    assert not classify("This article appears in the June 2024 issue of Fathom.").end
+
+
+def test_a_statement_under_a_print_note_opens_a_page() -> None:
+    """editorial / "This editorial appeared in the ... print edition ..." / a union's
+    headline: the headline opens the next page, though the two share their subject."""
+    lines = [*OPINION, "This editorial appeared in the Saturday print edition.", *DEPOT_NEWS]
+    assert starts(lines) == [1, len(OPINION) + 2]
+
+
 def test_an_editors_note_on_the_writers_views_does_not_end_a_page() -> None:
     """The same words at a column's top, as the editor's note over it, end nothing."""
     info = classify("Editor's note: The views expressed in this commentary are the author's own.")

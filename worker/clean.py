@@ -1294,7 +1294,9 @@ _OUTLET_NOTE = re.compile(
 # of our programme on ...": the note under a piece's last paragraph, which ends it.
 _SERIES_NOTE = re.compile(
     r"^This (?:essay|article|story|piece|report|interview|briefing|brief|analysis|column"
-    r"|investigation|explainer|feature) (?:is|was) (?:part|one) of\b"
+    r"|investigation|explainer|feature|editorial|commentary|op-ed|obituary|review)"
+    r" (?:(?:is|was) (?:part|one) of\b|(?:first )?(?:appeared|ran) in (?:the|our) (?:\w+ )?"
+    r"(?:print|newspaper|paper|edition)\b)"
 )
 #: Longest such note, in words (it may go on with where the full report is).
 SERIES_NOTE_WORDS = 40

@@ -625,6 +625,18 @@ def test_a_topic_kicker_over_a_headline_is_a_header_in_sparse_text() -> None:
     assert not S._kicked_headline(short, k)
 
 
+def test_a_sites_name_over_its_rubric_and_headline_is_a_header_in_sparse_text() -> None:
+    """ "Bytewire" / "Analysis" / headline under a paragraph: the site's name tops the
+    rubric, which tops the headline; the three open the next page."""
+    head = "Can the ferry company really cut fares by a fifth? We asked the crews who sail them"
+    lines = [*DEPOT_END, "Harbourwire", "Analysis", head, *FERRY_LEAD]
+    k = len(DEPOT_END)
+    assert S._kicked_headline(window(lines), k)
+    assert starts(lines) == [1, k + 1]
+    labelled = [*DEPOT_END, "Harbourwire", "Analysis: fares", head, *FERRY_LEAD]
+    assert not S._kicked_headline(window(labelled), k)
+
+
 @pytest.mark.parametrize(
     "line",
     [

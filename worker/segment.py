@@ -1685,10 +1685,19 @@ def _later_question(entries: list[_Entry], i: int) -> bool:
 def _kicked_headline(entries: list[_Entry], i: int) -> bool:
     """entries[i] is a kicker of a word or three ("Junior doctors", "Veridane") over a
     headline of KICKED_WORDS or more, right under a paragraph, a paragraph under them:
-    in sparse text the next page's header (32 times in 33 in the written dumps)."""
+    in sparse text the next page's header (32 times in 33 in the written dumps). A site's
+    name may top its rubric there ("Bytewire" / "Analysis" / headline)."""
     if not 0 < i < len(entries) - 2 or entries[i - 1].info.role not in (BODY, CONT):
         return False
-    kicker, head, lead = entries[i], entries[i + 1], entries[i + 2]
+    h = i + 1
+    if (
+        entries[h].info.role == HEAD
+        and entries[h].info.words <= KICKER_ONLY_WORDS
+        and h < len(entries) - 2
+        and ":" not in entries[h].raw.text
+    ):
+        h += 1  # (a second kicker: the rubric under the site's name)
+    kicker, head, lead = entries[i], entries[h], entries[h + 1]
     if (kicker.info.role, head.info.role, lead.info.role) != (HEAD, HEAD, BODY):
         return False
     k, h = kicker.raw.text.strip(), head.raw.text.strip()

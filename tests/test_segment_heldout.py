@@ -389,6 +389,10 @@ h337 0.044 / 0.915, h338 0.035 / 0.961, h339 0.055 / 0.910, h340 0.070 / 0.892 (
 0.960, 0.062 / 0.902, 0.080 / 0.889). One fix from them ("X is funded by its members" is
 an appeal); they join the fixtures, not the fit: a refit with them raised the seed's post
 to -0.17 for no gain in sample (12 sets better, 11 worse). Bounds on that code.
+Session 32. Its first round, h341-h344, written blind to the usual brief (water, technology,
+universities, transport), scored once on 2a496d7 (three rule fixes from h330-h340): h341
+0.024 / 0.956, h342 0.019 / 0.981, h343 0.021 / 0.950, h344 0.058 / 0.880 (mean 0.031 /
+0.941); the session's starting code (7653887) gives the same on them.
 Scoring uses the project's shared scorer (../shared/eval/score_segmentation.py).
 """
 
@@ -747,6 +751,10 @@ BOUNDS = {
     "h338": (0.036, 0.960),
     "h339": (0.057, 0.908),
     "h340": (0.071, 0.891),
+    "h341": (0.025, 0.954),
+    "h342": (0.020, 0.979),
+    "h343": (0.022, 0.948),
+    "h344": (0.059, 0.878),
 }
 
 # Duplicate lines a record set's dump leaks (not tuned on, so recorded, not fixed): a

@@ -613,6 +613,49 @@ def test_a_short_lead_under_a_contact_line_ends_the_notes_box() -> None:
     assert _starts([*PAY_CASE, note, *obituary]) == [1, len(PAY_CASE) + 2]
 
 
+#: A report on a pay ruling, and a follow-up a month later on the same people.
+PAY_RULING = [
+    "Players at the Halverton Orchestra have won their claim for holiday pay, after a"
+    " tribunal ruled that they were employees of the orchestra and not freelancers.",
+    "The ruling covers 22 players who brought the case three years ago, and the union said it"
+    " could apply to as many as 400 musicians across the country.",
+    "The orchestra's chief executive, Pia Lund, said the board would study the judgment"
+    " before deciding whether to appeal.",
+    "“We have always valued our players,” she said. “We will do what the law requires of us.”",
+    "The union said the orchestra should pay what it owed at once and stop spending money on"
+    " lawyers.",
+    "The players' leader, Mara Ilves, said the ruling was “a good day for every musician who"
+    " has been told to be grateful for the work”.",
+]
+PAY_FOLLOW_UP = [
+    "A month after the tribunal ruled on the Halverton Orchestra's contracts, the shape of what"
+    " replaces the old freelance rota is becoming clear, and it is not what most players"
+    " hoped for.",
+    "On Monday the orchestra's board confirmed that it would offer employment contracts to 40"
+    " of its players, but only for the concert season, leaving the summer months unpaid.",
+    "The union called the offer “a way of obeying the letter of the judgment and ignoring its"
+    " spirit”, and said it would take the orchestra back to the tribunal if needed.",
+    "Pia Lund said the orchestra could not afford to pay players for months in which it gives"
+    " no concerts. “The money is not there,” she said.",
+    "Several players said they would look for work elsewhere. “I love this orchestra,” said"
+    " one. “But I cannot live on love for four months a year.”",
+]
+
+
+def test_a_bare_name_under_a_storys_last_paragraph_may_open_a_page() -> None:
+    """report / "Livia Marden" / a follow-up on the same people: under a run of whole
+    paragraphs, a name alone over a lead and more text is the next page's byline, not a
+    photo's credit. Under a comment's poster there is no such lead: one page."""
+    assert _starts([*PAY_RULING, "Livia Marden", *PAY_FOLLOW_UP]) == [1, len(PAY_RULING) + 1]
+    thread = [
+        "Jim Ferrier",
+        "Well done to the players. About time someone stood up to that board.",
+        "Sal_H",
+        "The board has been taking them for granted for years. Good luck to them.",
+    ]
+    assert _starts([*PAY_RULING, *thread]) == [1]
+
+
 def test_a_start_is_never_moved_past_a_headline_for_its_text() -> None:
     """essay / date / headline / "Share" / text: the date tops the page; the placement
     may not move the start down past the headline onto the text."""

@@ -601,8 +601,10 @@ def _features(
         and prev.role == BODY
         and _name_between(entries, i)
         and not entries[i + 1].info.dateline  # (a wire story's byline over its dateline lead)
+        and not _name_under_story(entries, i)
     ):
         return None  # paragraph / "Jo Park, Ph.D." / paragraph: a photo's caption or credit
+        # (under a story's last paragraphs, over a lead, it is scored as a byline)
     if prev is not None and prev.ends_colon and _item_run(entries, i) >= COLON_LIST_RUN:
         return None  # "Common mutations include:" / "EGFR mutations" / "KRAS ...": its items
     head = repeat = byline = stamp = caption = 0.0
@@ -1423,6 +1425,22 @@ def _name_between(entries: list[_Entry], i: int) -> bool:
         and _PLACE_ROW.match(e.raw.text) is None  # ("Aviemore, Scotland | X Press": a wire's)
         and _POSTED.search(e.raw.text) is None  # ("Posted by X · 19 July 2025": a post's)
     )
+
+
+def _name_under_story(entries: list[_Entry], i: int) -> bool:
+    """entries[i], a bare name between two paragraphs (_name_between), is under a run of
+    at least two whole paragraphs, the last one ending its sentence: not under a
+    headline's standfirst or a caption, so it may be the next page's byline."""
+    return (
+        2 <= i < len(entries) - 2
+        and entries[i - 2].info.role in (BODY, CONT)
+        and entries[i - 1].raw.text.rstrip()[-1:] in _SENTENCE_END
+        and entries[i + 2].info.role == BODY  # (a lead and more: no comment under its poster)
+        and entries[i - 1].raw.text != entries[i - 2].raw.text  # (nor a headline run twice)
+    )
+
+
+_SENTENCE_END = frozenset('.”"’')
 
 
 # What a page's byline row holds and a photo's credit does not: who posted it, when.

@@ -6,6 +6,7 @@ under the furniture closing the piece above, and a bulletin's dated title."""
 
 from __future__ import annotations
 
+import pytest
 from test_segment_pages import FLOODS, ORCHESTRA, _starts
 
 from worker.clean import (
@@ -654,6 +655,23 @@ def test_a_bare_name_under_a_storys_last_paragraph_may_open_a_page() -> None:
         "The board has been taking them for granted for years. Good luck to them.",
     ]
     assert _starts([*PAY_RULING, *thread]) == [1]
+
+
+@pytest.mark.parametrize("photo", [[], ["A cellist in the empty hall. Photograph: Jo Park"]])
+def test_a_byline_read_as_a_heading_over_the_date_closes_a_standfirst(photo: list[str]) -> None:
+    """story / headline / standfirst / (caption) / "Livia Marden Arts and music
+    correspondent" / date / story: the name with its post reads as a heading, but over
+    the page's date it is the byline, so the paragraph over it is the headline's
+    standfirst and the page opens at the headline."""
+    header = [
+        "The orchestra that plays for nothing in summer",
+        "In Halverton, where the orchestra has played since 1952, 22 players won their case in"
+        " court, and a month on they are still waiting to be paid for the season",
+        *photo,
+        "Livia Marden Arts and music correspondent",
+        "Saturday 19 April",
+    ]
+    assert _starts([*PAY_RULING, *header, *PAY_FOLLOW_UP]) == [1, len(PAY_RULING) + 1]
 
 
 def test_a_start_is_never_moved_past_a_headline_for_its_text() -> None:

@@ -1567,10 +1567,23 @@ def _standfirst(entries: list[_Entry], j: int) -> bool:
         return info.role == BYLINE and entries[k].raw.text.lstrip()[:3].lower() in ("by ", "by:")
     if info.role == BYLINE:
         return True
+    if (
+        info.role == HEAD
+        and info.words <= DATED_BYLINE_WORDS
+        and not entries[k].raw.text.rstrip().endswith("?")  # (the next page's headline)
+        and k + 1 < len(entries)
+        and entries[k + 1].info.role == TIMESTAMP
+        and not entries[k + 1].info.clock
+    ):
+        return True  # a byline read as a heading over the date ("Jo Park on Sitoka Island")
     # a dated header ("Published On 4 Mar 2024"); not under a question, which in an
     # interview is followed by its answer and maybe the next article's date
     question = j > 0 and entries[j - 1].raw.text.rstrip().endswith("?")
     return info.role == TIMESTAMP and not info.clock and not question
+
+
+#: Most words of a byline read as a heading, right over the page's date.
+DATED_BYLINE_WORDS = 8
 
 
 # A link set in a story: "Related: <headline>", "Read more: ...", "See also: ...".

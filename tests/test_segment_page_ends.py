@@ -674,6 +674,18 @@ def test_a_byline_read_as_a_heading_over_the_date_closes_a_standfirst(photo: lis
     assert _starts([*PAY_RULING, *header, *PAY_FOLLOW_UP]) == [1, len(PAY_RULING) + 1]
 
 
+def test_a_headline_in_sentences_printed_twice_over_its_byline_opens_the_page() -> None:
+    """story / "A month after the ruling, ... The summer does not." twice / "By ..." /
+    story: a headline in whole sentences, printed twice over its byline, is the page's
+    headline (not two paragraphs of the story above); a paragraph printed twice in a
+    story, with no byline under it, is only a repeat."""
+    title = "A month after the ruling, the players have contracts. The summer does not."
+    lines = [*PAY_RULING, title, title, "By Livia Marden", *PAY_FOLLOW_UP]
+    assert _starts(lines) == [1, len(PAY_RULING) + 1]
+    again = PAY_FOLLOW_UP[1]
+    assert _starts([*PAY_RULING, again, again, *PAY_FOLLOW_UP[2:]]) == [1]
+
+
 def test_a_start_is_never_moved_past_a_headline_for_its_text() -> None:
     """essay / date / headline / "Share" / text: the date tops the page; the placement
     may not move the start down past the headline onto the text."""

@@ -4240,6 +4240,10 @@ def _appeal_teaser(above: str, text: str) -> bool:
     return above.rstrip().endswith(("…", "...")) or bool(_APPEAL_WORDS.search(f"{above} {text}"))
 
 
+#: Most words of a headline in sentences that a page prints twice (_push).
+TWICE_TITLE_WORDS = 30
+
+
 def _push(window: list[_Entry], raw: RawLine, info: LineInfo | None = None) -> None:
     """Classify a line (unless ``info`` is given) and append it; a 'headline' continued
     by the next line is prose."""
@@ -4267,6 +4271,17 @@ def _push(window: list[_Entry], raw: RawLine, info: LineInfo | None = None) -> N
         info.dateline = False  # "Candidates in ballot paper order:" / "PRICE, Delphine – ..."
     if info.dateline and last is not None and last.role == BODY:
         _dateline_run(window, info)
+    if (
+        info.role in (BYLINE, TIMESTAMP)
+        and last is not None
+        and last.role == BODY
+        and last.words <= TWICE_TITLE_WORDS
+        and len(window) >= 2
+        and window[-2].info.role == BODY
+        and window[-1].raw.text == window[-2].raw.text
+    ):  # "Six months on, the river runs clear. The valley does not." twice, then "By ...":
+        # a headline in sentences, printed twice over its byline or date
+        last.role = window[-2].info.role = HEAD
     if info.role == TIMESTAMP and last is not None and last.role == BODY:
         _thread_stamp(window, info, raw.text)
     if info.role == TIMESTAMP and "#" in raw.text:

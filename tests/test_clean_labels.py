@@ -255,3 +255,23 @@ def test_share_buttons_and_link_labels_in_another_language_are_furniture(line: s
 )
 def test_a_sentence_that_opens_with_such_a_word_is_prose(line: str) -> None:
     assert classify(line).role != BOILER
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "If you have been affected by the issues in this article, the Patients' Association"
+        " can be contacted on 0808 157 0220.",
+        "If you are affected by issues raised in this article, the Patients First helpline is"
+        " open 24 hours a day.",
+        "If you or someone you know is affected by gambling, the Second Chance helpline is free"
+        " and confidential: 0800 44 21 21.",
+    ],
+)
+def test_a_help_note_under_a_story_is_furniture(line: str) -> None:
+    assert classify(line).role == BOILER
+
+
+def test_a_sentence_on_who_is_affected_is_prose() -> None:
+    line = "If you are affected by the closure, the council says, you will be offered a new route."
+    assert classify(line).role == BODY

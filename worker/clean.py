@@ -1383,7 +1383,9 @@ _BOILER = AnchoredOrNot(
     r"|(?:^|\|\s*)send us (?:a |your )?(?:news )?tips?\s*(?:\||$)"
     r"|\b(?:our|the) (?:news )?tip ?line\b"  # "Spotted a claim? Message our tipline."
     # a help note under a story: "If you have been affected by ..., support is available"
-    r"|^if you(?:['’]ve| have) been affected by\b.{0,120}\b(?:support|help|contact|call|visit)\b"
+    r"|^if you(?: or (?:someone|anyone) you know)?"
+    r"(?:['’]ve been| have been| are| were| is| has been) affected by\b"
+    r".{0,120}\b(?:support|help|contact|call|visit)"
     r"|^welcome to (?:the |our |all )?(?:[\d,]+ )?new (?:subscribers|readers|members)\b"
     r"|\b(?:views|opinions) expressed (?:in this|here|are|by)\b|^get more (?:news|stories)\b"
     r"|\bedited for (?:length|clarity|brevity)\b|\b(?:edited and condensed|condensed and edited)\b"
@@ -1834,6 +1836,9 @@ _FAMILIES = {
         "free view",
         "tip line",
         "been affected by",
+        "are affected by",
+        "were affected by",
+        "is affected by",
         "views expressed",
         "opinions expressed",
         "leave a",

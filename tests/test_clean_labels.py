@@ -275,3 +275,21 @@ def test_a_help_note_under_a_story_is_furniture(line: str) -> None:
 def test_a_sentence_on_who_is_affected_is_prose() -> None:
     line = "If you are affected by the closure, the council says, you will be offered a new route."
     assert classify(line).role == BODY
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Read the full letter and list of signatories",
+        "Read our full briefing on the bill here.",
+        "Read the full judgment and our summary here.",
+        "Read the ombudsman's report in full",
+    ],
+)
+def test_a_link_to_the_full_document_is_furniture(line: str) -> None:
+    assert classify(line).role == BOILER
+
+
+def test_a_sentence_on_reading_a_document_is_prose() -> None:
+    line = "Read the full report, she said, and you will see that nobody was warned in time."
+    assert classify(line).role == BODY

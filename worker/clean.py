@@ -597,6 +597,10 @@ _BOILER_LINE = ByFirst(
     r"|^(?!(?:19|20)\d\d$|\d{1,2}\.\d{1,2}\.(?:19|20)\d\d$)\d[\d,.]*[km]?$"
     r"|^read (?:the|our) (?:house |community |comment(?:ing)? )?"
     r"(?:rules|guidelines|policy)(?: here)?\W*$|^(?:previous|prev|next)\W*$"
+    # a link to the document a story is about: "Read the full letter and list of
+    # signatories", "Read the board's decision in full on the CAB website."
+    r"|^read (?:the|our) (?:full|whole|complete) [\w'’ -]{2,60}\.?$"
+    r"|^read (?:the|our) [\w'’-]+(?: [\w'’-]+){0,4} in full\b[^.]{0,40}\.?$"
     r"|^be the first to (?:comment|reply|respond|review)\b"
     r"|^(?:learn|find out|see|show|load) more\W*$"
     r"|^(?:see|show|read|view) less\W*$|^(?:see|view|show) all(?: [\w'’-]+){0,3}\s*[»›>→]?$"

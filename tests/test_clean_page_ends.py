@@ -987,3 +987,26 @@ def test_a_statement_s_signer_over_its_press_contact_closes_it() -> None:
     ]
     w = window([*LONG_STORY, *release])
     assert w[len(LONG_STORY) + 1].info.role != CLOSE
+
+
+#: An interview under its introduction: the interviewer's questions, each answered.
+INTRODUCED_INTERVIEW = [
+    "Mara Ilves found out that she had won her case at 9.42 on a Wednesday morning, in the"
+    " staff room of the school where she teaches cello.",
+    "The 44-year-old, who has played with the orchestra for nineteen years, will now be paid"
+    " for her holidays for the first time.",
+    "How did you feel when you first read the judgment?",
+    "Honestly? Relieved, and then angry that it took so long. We had said the same thing for"
+    " years, and nobody listened until a judge did.",
+    "Did the board ever offer to settle?",
+    "No. The lawyers kept telling us it could go either way, and I believed them.",
+]
+
+
+def test_an_interviews_first_question_under_its_introduction_opens_no_page() -> None:
+    """introduction / "How did you feel ...?" / answer / next question: the interviewer's
+    first question (put to "you"), not an explainer's title, and no page's start."""
+    w = window(INTRODUCED_INTERVIEW)
+    assert S._asked_before_another(w, 2)
+    assert not S._explainer_title(w, 2)
+    assert S._features(w, 2, S._appeal_zone(w), S._cohesion_terms(w)[0]) is None

@@ -550,6 +550,9 @@ def _features(
         return None  # an interview's editing note, then its first question: one page
     if _profile_item(entries, i):
         return None  # "Jo Park, chair of X" / a sentence on her, and more such: a who's who
+    if _asked_before_another(entries, i):
+        return None  # paragraph / "How did you feel ...?" / answer / next question: an
+        # interview's first question, under its introduction
     p = i - 1
     after_appeal = False  # a donation/subscription appeal ends the article before it
     furniture = False  # share prompts, "Related:", newsletter sign-ups end articles too
@@ -830,7 +833,12 @@ def _asks_first(entries: list[_Entry], i: int, text: str) -> bool:
         and not any(_question_head(x) for x in entries[max(0, i - QA_REACH) : i])
         and any(_question_head(x) for x in entries[i + 2 : i + 2 + QA_REACH_BELOW])
         and not _in_interview(entries, i)
+        and _YOU.search(text) is None  # ("How did you feel when ...?": the interviewer's)
     )
+
+
+#: A question put to someone: an interviewer's, not an explainer's title.
+_YOU = re.compile(r"\byou\b", re.I)
 
 
 def _interviewed(entries: list[_Entry], i: int) -> bool:
@@ -3990,6 +3998,26 @@ def _asked_again(entries: list[_Entry], h: int) -> bool:
 
 #: Lines above a question heading that the one before it may lie in.
 QA_REACH = 8
+
+
+def _asked_before_another(entries: list[_Entry], h: int) -> bool:
+    """entries[h] is a question heading right under a paragraph, with another question
+    a few lines under it, only paragraphs between (its answer): an interview's or an
+    explainer's first question under its introduction, unless it reads as an
+    explainer's own title (_explainer_title)."""
+    if not 0 < h < len(entries) - 2 or not _question_head(entries[h]):
+        return False
+    if entries[h - 1].info.role not in (BODY, CONT):
+        return False
+    k = h + 1
+    while k < min(len(entries), h + QA_REACH + 1) and entries[k].info.role in (BODY, CONT):
+        k += 1  # (the answer under it, paragraphs only)
+    return (
+        k > h + 1
+        and k < len(entries)
+        and _question_head(entries[k])
+        and not _explainer_title(entries, h)
+    )
 
 
 def _question_head(e: _Entry) -> bool:

@@ -1445,7 +1445,32 @@ def _name_under_story(entries: list[_Entry], i: int) -> bool:
         and entries[i - 1].raw.text.rstrip()[-1:] in _SENTENCE_END
         and entries[i + 2].info.role == BODY  # (a lead and more: no comment under its poster)
         and entries[i - 1].raw.text != entries[i - 2].raw.text  # (nor a headline run twice)
+        and "," not in entries[i].raw.text  # ("Ruth Abernethy, Ph.D.", "Jo Park, Leeds")
+        and entries[i].raw.text.split()[-1].lower() not in _CREDITED_BODIES
     )
+
+
+#: The last word of a body credited for a photo ("Tollbridge Harbour Police").
+_CREDITED_BODIES = frozenset(
+    [
+        "police",
+        "agency",
+        "service",
+        "ministry",
+        "department",
+        "office",
+        "authority",
+        "council",
+        "news",
+        "press",
+        "images",
+        "photos",
+        "pictures",
+        "media",
+        "archive",
+        "archives",
+    ]
+)
 
 
 _SENTENCE_END = frozenset('.”"’')

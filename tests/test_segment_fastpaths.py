@@ -12,6 +12,7 @@ import dataclasses
 import io
 import random
 
+import pytest
 from support_dumpgen import FIXTURES, make_dump
 
 from worker import cohesion as C
@@ -53,9 +54,21 @@ def test_positive_scores_on_generated_dumps() -> None:
         _same_positive(_entries(make_dump(seed, 14).text), *_other_weights(3, seed))
 
 
-def test_positive_scores_on_held_out_dumps() -> None:
+#: Shards of the held-out dumps for the tests that read them all, so that the test
+#: runner's workers share them (one test over all of them ran for minutes on its own).
+HELD_OUT_SHARDS = 4
+
+
+def _held_out(shard: int) -> list:
+    """Every HELD_OUT_SHARDS-th held-out dump from ``shard`` on, with its index."""
+    paths = sorted((FIXTURES / "heldout").glob("*.txt"))
+    return list(enumerate(paths))[shard::HELD_OUT_SHARDS]
+
+
+@pytest.mark.parametrize("shard", range(HELD_OUT_SHARDS))
+def test_positive_scores_on_held_out_dumps(shard: int) -> None:
     """Hand-written dumps hold the rarer cases: page-end notices, copyright lines."""
-    for k, path in enumerate(sorted((FIXTURES / "heldout").glob("*.txt"))):
+    for k, path in _held_out(shard):
         _same_positive(_entries(path.read_text(encoding="utf-8")), *_other_weights(3, k))
 
 
@@ -146,11 +159,12 @@ def _roles(text: str) -> list[tuple]:
     ]
 
 
-def test_push_shortcut_gives_the_roles_of_the_full_path(monkeypatch) -> None:  # type: ignore[no-untyped-def]
+@pytest.mark.parametrize("shard", range(HELD_OUT_SHARDS))
+def test_push_shortcut_gives_the_roles_of_the_full_path(monkeypatch, shard: int) -> None:  # type: ignore[no-untyped-def]
     """A paragraph under a paragraph skips _push's context rules: none of them may
     change a line's role there (on generated and on every held-out dump)."""
-    texts = [make_dump(seed, 14).text for seed in range(20)]
-    texts += [p.read_text(encoding="utf-8") for p in sorted((FIXTURES / "heldout").glob("*.txt"))]
+    texts = [make_dump(seed, 14).text for seed in range(shard, 20, HELD_OUT_SHARDS)]
+    texts += [p.read_text(encoding="utf-8") for _, p in _held_out(shard)]
     fast = [_roles(t) for t in texts]
     monkeypatch.setattr(S, "_PUSH_SHORTCUT", False)
     assert [_roles(t) for t in texts] == fast

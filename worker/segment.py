@@ -1473,9 +1473,6 @@ _CREDITED_BODIES = frozenset(
 )
 
 
-_SENTENCE_END = frozenset('.”"’')
-
-
 # What a page's byline row holds and a photo's credit does not: who posted it, when.
 _POSTED = re.compile(
     rf"\b(?:posted|published|written) by\b|\b\d{{1,2}} {_MONTH} (?:19|20)\d\d\b"

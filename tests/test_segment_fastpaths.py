@@ -69,7 +69,7 @@ def _held_out(shard: int) -> list:
 def test_positive_scores_on_held_out_dumps(shard: int) -> None:
     """Hand-written dumps hold the rarer cases: page-end notices, copyright lines."""
     for k, path in _held_out(shard):
-        _same_positive(_entries(path.read_text(encoding="utf-8")), *_other_weights(3, k))
+        _same_positive(_entries(path.read_text(encoding="utf-8")), *_other_weights(2, k))
 
 
 def test_positive_scores_with_other_weights() -> None:
@@ -162,35 +162,30 @@ def _roles(text: str) -> list[tuple]:
 @pytest.mark.parametrize("shard", range(HELD_OUT_SHARDS))
 def test_push_shortcut_gives_the_roles_of_the_full_path(monkeypatch, shard: int) -> None:  # type: ignore[no-untyped-def]
     """A paragraph under a paragraph skips _push's context rules: none of them may
-    change a line's role there (on generated and on every held-out dump)."""
+    change a line's role there (on generated and on every held-out dump).
+
+    The comparison covers _push_paragraph's own rules: the texts send long
+    paragraphs through it under every kind of line, and some of them there change
+    the lines above (a letter's writer and town, a signed letter)."""
     texts = [make_dump(seed, 14).text for seed in range(shard, 20, HELD_OUT_SHARDS)]
     texts += [p.read_text(encoding="utf-8") for _, p in _held_out(shard)]
-    fast = [_roles(t) for t in texts]
-    monkeypatch.setattr(S, "_PUSH_SHORTCUT", False)
-    assert [_roles(t) for t in texts] == fast
-
-
-def test_push_paragraph_shortcut_is_covered(monkeypatch) -> None:  # type: ignore[no-untyped-def]
-    """The texts of the test above send long paragraphs through _push_paragraph under
-    every kind of line, and some of them there change the lines above (a letter's
-    writer and town, a signed letter): so the comparison covers its rules."""
-    look, calls, changed = 16, {}, 0
+    look, calls, changed = 16, set(), 0
     plain = S._push_paragraph
 
     def counted(window, raw, info, last):  # type: ignore[no-untyped-def]
         nonlocal changed
         before = [e.info.role for e in window[-look:]]
         plain(window, raw, info, last)
-        calls[last.role] = calls.get(last.role, 0) + 1
+        calls.add(last.role)
         changed += [e.info.role for e in window[-look - 1 : -1]] != before
 
     monkeypatch.setattr(S, "_push_paragraph", counted)
-    for seed in range(20):
-        _entries(make_dump(seed, 14).text)
-    for p in sorted((FIXTURES / "heldout").glob("*.txt")):
-        _entries(p.read_text(encoding="utf-8"))
-    assert {S.HEAD, S.BYLINE, S.TIMESTAMP, S.BOILER, S.CAPTION, S.CREDIT} <= set(calls)
+    fast = [_roles(t) for t in texts]
+    assert {S.HEAD, S.BYLINE, S.TIMESTAMP, S.BOILER, S.CAPTION, S.CREDIT} <= calls
     assert changed >= 20
+    monkeypatch.setattr(S, "_push_paragraph", plain)
+    monkeypatch.setattr(S, "_PUSH_SHORTCUT", False)
+    assert [_roles(t) for t in texts] == fast
 
 
 def test_window_df_int32_and_int64_keys() -> None:

@@ -788,36 +788,36 @@ def _scorer():
 
 @pytest.mark.parametrize("name", sorted(BOUNDS))
 def test_heldout_set_does_not_get_worse(name: str) -> None:
+    """Each set scores within its bounds, and each dump resumed part-way gives what
+    the full pass gave (the resumption check shares the full pass: as a test of its
+    own it paid for a second one)."""
     score = _scorer().score
     dumps = sorted(HERE.glob(f"{name}-[0-9].txt"))
     assert dumps
     pks, f1s = [], []
     for dump in dumps:
         gold = json.loads(dump.with_name(dump.stem + "-gold.json").read_text(encoding="utf-8"))
-        pred = {"articles": [a.to_json() for a in segment_file(str(dump))]}
-        r = score(gold, pred, 1)
+        full = list(segment_file(str(dump)))
+        r = score(gold, {"articles": [a.to_json() for a in full]}, 1)
         pks.append(r["pk"])
         f1s.append(r["boundary_f1"])
         leaks = r["duplicates_leaked"]
         assert len(leaks) <= KNOWN_DUPLICATE_LEAKS.get(dump.stem, 0), (dump.name, r)
+        _resumes_the_same(dump, full)
     max_pk, min_f1 = BOUNDS[name]
     mean_pk, mean_f1 = sum(pks) / len(pks), sum(f1s) / len(f1s)
     assert mean_pk <= max_pk and mean_f1 >= min_f1, (name, pks, f1s)
 
 
-@pytest.mark.parametrize("name", sorted(BOUNDS))
-def test_resuming_at_an_article_gives_the_same_articles(name: str) -> None:
+def _resumes_the_same(dump: Path, full: list) -> None:
     """A backfill resumed after any article (its end offset and next line) must find
     what the full pass found from there on: rules that look back across a
     boundary see the same lines either way. Resumed after the middle article and the
-    last but one (every second article once made this test a third of the suite's
+    last but one (every second article once made this check a third of the suite's
     time on a slow day, for no resumption point of another kind)."""
-    for dump in sorted(HERE.glob(f"{name}-[0-9].txt")):
-        full = list(segment_file(str(dump)))
-        for k in sorted({len(full) // 2, len(full) - 1} - {0}):
-            prev = full[k - 1]
-            at = {"start_offset": prev.end_offset, "first_line": prev.end_line + 1}
-            rest = segment_file(str(dump), **at)
-            got = [(a.start_line, a.end_line, a.text) for a in rest]
-            want = [(a.start_line, a.end_line, a.text) for a in full[k:]]
-            assert got == want, (dump.name, k)
+    for k in sorted({len(full) // 2, len(full) - 1} - {0}):
+        prev = full[k - 1]
+        at = {"start_offset": prev.end_offset, "first_line": prev.end_line + 1}
+        got = [(a.start_line, a.end_line, a.text) for a in segment_file(str(dump), **at)]
+        want = [(a.start_line, a.end_line, a.text) for a in full[k:]]
+        assert got == want, (dump.name, k)

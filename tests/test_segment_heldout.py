@@ -400,6 +400,10 @@ Its third round, h349-h352 (health, housing, diplomacy, business), scored once o
 (four more fixes): h349 0.064 / 0.932, h350 0.039 / 0.950, h351 0.050 / 0.928, h352
 0.085 / 0.898 (mean 0.059 / 0.927); the starting code gives 0.059 / 0.927.
 Bounds on the session's final code (046087d), the learned models not refitted.
+Session 33. Its first round, h353-h356, written blind to the usual brief (elections,
+oceans and shipping, policing and public safety, science), scored once on f71119f (the
+segmenter of b4a51f8): h353 0.039 / 0.933, h354 0.050 / 0.940, h355 0.051 / 0.903, h356
+0.028 / 0.948 (mean 0.042 / 0.931).
 Scoring uses the project's shared scorer (../shared/eval/score_segmentation.py).
 """
 
@@ -770,6 +774,10 @@ BOUNDS = {
     "h350": (0.041, 0.948),
     "h351": (0.051, 0.926),
     "h352": (0.086, 0.897),
+    "h353": (0.041, 0.931),
+    "h354": (0.051, 0.938),
+    "h355": (0.052, 0.901),
+    "h356": (0.029, 0.947),
 }
 
 # Duplicate lines a record set's dump leaks (not tuned on, so recorded, not fixed): a

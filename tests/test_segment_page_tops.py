@@ -4,9 +4,10 @@ with an ampersand, a rubric over a headline written as full sentences)."""
 
 from __future__ import annotations
 
+from support_stories import window
 from test_segment_pages import FLOODS, ORCHESTRA, _starts
 
-from worker.clean import BOILER, CLOSE, TIMESTAMP, classify
+from worker.clean import BODY, BOILER, BYLINE, CLOSE, TIMESTAMP, classify
 
 
 def test_more_in_a_section_with_an_ampersand_is_a_links_label() -> None:
@@ -382,3 +383,52 @@ def test_file_links_a_rating_prompt_and_an_obituarys_dates() -> None:
     dates = "Maureen Elsie Lindqvist, nurse, born 3 February 1946; died 30 April"
     assert classify(dates).role == CLOSE
     assert classify("The council published its response (PDF) on Monday.").role != BOILER
+
+
+#: A page's last paragraphs (of 25 words or more), then the next page's first ones.
+_REPORT = [
+    "The harbour board met on Thursday to hear the engineers' report on the old sea wall,"
+    " which was patched twice last winter after storms broke through its lower course.",
+    "Board members said the repairs would cost more than the whole of this year's budget"
+    " for the port, and asked the ministry to share the bill before the autumn storms return.",
+    "The ministry said it would answer within a month, once its own inspectors had"
+    " walked the length of the wall and compared their findings with the board's.",
+]
+_CAMPAIGN = [
+    "Three winters ago the residents of Quay Street wrote to the harbour board about the"
+    " cracks in the wall behind their houses. Nobody answered the letter.",
+    "Since then the sea has come over the wall four times, and twice it reached the"
+    " ground floors of the houses nearest the slipway, where two families still live.",
+    "We have collected the photographs, the insurance claims and the engineers' notes,"
+    " and we are sending them to every member of the board this week.",
+    "If you live on the harbour front and the water has reached your home, tell us what"
+    " happened, so that the board cannot say again that it did not know.",
+]
+
+
+def test_a_headline_in_sentences_over_its_signer_opens_the_page() -> None:
+    """paragraph / "The wall held this time. Will it hold next winter?" / "Save Quay
+    Street" / (date) / paragraph: a campaign's headline in sentences, read as a short
+    last paragraph, left the page to start at the campaign's name under it."""
+    for title in (
+        "The wall held this time. Will it hold next winter?",
+        "We warned them about the wall. We are warning them again.",
+        "Who will pay for the sea wall?",
+        "The sea wall cannot wait for another winter",
+    ):
+        for date in ([], ["14 March 2025"]):
+            lines = [*_REPORT, title, "Save Quay Street", *date, *_CAMPAIGN]
+            assert _starts(lines) == [1, 4], (title, date)
+
+
+def test_a_short_last_paragraph_over_a_byline_stays_in_its_page() -> None:
+    """A last paragraph of one sentence, a quote or a signer's "On behalf of ..." over
+    the next page's byline stays a paragraph of the last page, however short."""
+    for last in (
+        "The board meets again in May.",
+        "“It was slower,” she said. “It is the speed it should have been.”",
+        "On behalf of the residents of Quay Street,",
+    ):
+        lines = [*_REPORT, last, "Save Quay Street", *_CAMPAIGN]
+        roles = [e.info.role for e in window(lines)]
+        assert roles[len(_REPORT) : len(_REPORT) + 2] == [BODY, BYLINE], last

@@ -4727,6 +4727,7 @@ def _push(window: list[_Entry], raw: RawLine, info: LineInfo | None = None) -> N
                 last.end, last.ad = False, True  # "© Alamy" / the photo's caption: inline
         elif info.role == BODY and window[-1].info.role in (TIMESTAMP, BYLINE):
             _credited_caption(window, info, raw.text)
+            _sentence_headline(window, info)
         if info.words <= FACT_WORDS and ":" in raw.text:  # (_factbox's own first test)
             _factbox(window, info, raw.text.strip())
         above = window[-1].info
@@ -4949,6 +4950,7 @@ def _push_paragraph(window: list[_Entry], raw: RawLine, info: LineInfo, last: Li
             _signed_letters(window)
     if window[-1].info.role in (TIMESTAMP, BYLINE):
         _credited_caption(window, info, raw.text)
+        _sentence_headline(window, info)
     above = window[-1].info
     if above.lead or above.listed or above.role in _LEAD_IN_ABOVE:
         _lead_in(window, info, raw.text)
@@ -4973,6 +4975,43 @@ def _credited_caption(window: list[_Entry], info: LineInfo, text: str) -> None:
         and _PAREN_CREDIT.search(t[-80:]) is not None
     ):
         info.role = CAPTION
+
+
+#: Most words of a headline written in sentences over a bare byline.
+SENTENCE_TITLE_WORDS = 14
+#: Fewest words of the paragraph above such a headline (the last page's) and of the
+#: one under its byline (the first of its own).
+SENTENCE_TITLE_ABOVE_WORDS = 25
+SENTENCE_TITLE_BELOW_WORDS = 15
+_SENTENCES = re.compile(r"[.!?][”’\"']?\s+[A-Z“‘\"]")
+
+
+def _sentence_headline(window: list[_Entry], info: LineInfo) -> None:
+    """paragraph / "Felmoor was a warning. Will anyone listen?" / "Open Doors Belmarre" /
+    (date) / paragraph: a campaign's or an opinion page's headline in sentences is read
+    as a short last paragraph, and its page started at the signer's name under it. Two
+    sentences, a question or no full stop make it a headline; a last paragraph's
+    quote ("It's slower," she said.) or a signer's "On behalf of the Board," do not."""
+    if info.role != BODY or info.words < SENTENCE_TITLE_BELOW_WORDS or info.dateline:
+        return
+    i = len(window) - 1
+    if window[i].info.role == TIMESTAMP:
+        i -= 1
+    if i < 2 or window[i].info.role != BYLINE:
+        return
+    up, above = window[i - 1], window[i - 2].info
+    t = up.raw.text.strip()
+    if (
+        up.info.role != BODY
+        or up.info.words > SENTENCE_TITLE_WORDS
+        or above.role != BODY
+        or above.words < SENTENCE_TITLE_ABOVE_WORDS
+        or t[-1:] in ",:;"
+        or any(q in t for q in '“”"')
+        or not (t[-1:] not in _SENTENCE_END or t[-1:] == "?" or _SENTENCES.search(t))
+    ):
+        return
+    up.info.role = HEAD
 
 
 #: Roles of a line above (with no lead and not listed) under which _lead_in can

@@ -7,7 +7,7 @@ from __future__ import annotations
 from support_stories import window
 from test_segment_pages import FLOODS, ORCHESTRA, _starts
 
-from worker.clean import BODY, BOILER, BYLINE, CLOSE, TIMESTAMP, classify
+from worker.clean import BODY, BOILER, BYLINE, CLOSE, HEAD, TIMESTAMP, classify
 
 
 def test_more_in_a_section_with_an_ampersand_is_a_links_label() -> None:
@@ -432,3 +432,23 @@ def test_a_short_last_paragraph_over_a_byline_stays_in_its_page() -> None:
         lines = [*_REPORT, last, "Save Quay Street", *_CAMPAIGN]
         roles = [e.info.role for e in window(lines)]
         assert roles[len(_REPORT) : len(_REPORT) + 2] == [BODY, BYLINE], last
+
+
+def test_a_body_signing_under_its_headline_is_its_byline() -> None:
+    """headline / "Statement by the Quay Street Residents" (or a press office, a
+    campaign team) / paragraph: the body that signs the page, read as a second
+    headline, left the page with one cue; as its byline the page opens on the
+    headline. A dated line there is a source in a list ("Statement by X, 21 May
+    2024"), and a person's "From the Chair" stays a heading."""
+    for signer in (
+        "Statement by the Quay Street Residents",
+        "Quay Street Residents Press Office",
+        "Save Quay Street campaign team",
+    ):
+        lines = [*_REPORT, "The sea wall cannot wait another winter", signer, *_CAMPAIGN]
+        roles = [e.info.role for e in window(lines)]
+        assert roles[len(_REPORT) : len(_REPORT) + 2] == [HEAD, BYLINE], signer
+        assert _starts(lines) == [1, len(_REPORT) + 1], signer
+    for line in ("Statement by the Quay Street Residents, 14 March 2025", "From the Chair"):
+        lines = [*_REPORT, "Sources", line, *_CAMPAIGN]
+        assert window(lines)[len(_REPORT) + 1].info.role == HEAD, line

@@ -4363,6 +4363,15 @@ def _push(window: list[_Entry], raw: RawLine, info: LineInfo | None = None) -> N
     if info.role in (HEAD, BODY) and info.words <= DATED_ROW_WORDS and _dated_row(info.key):
         info.role = TIMESTAMP  # "Updated 9:58 p.m. · All 11 polls reporting": the page's time
     if (
+        info.role == HEAD
+        and last is not None
+        and last.role == HEAD
+        and info.words <= TEAM_SIGN_WORDS
+        and _TEAM_SIGN.match(raw.text.strip())
+        and not any(map(str.isdigit, raw.text))  # (dated: a source in a list of them)
+    ):
+        info.role = BYLINE  # headline / "Shoal Watch campaign team": who signs the page
+    if (
         info.role in (CLOSE, BOILER)
         and last is not None
         and last.role == BYLINE
@@ -4975,6 +4984,18 @@ def _credited_caption(window: list[_Entry], info: LineInfo, text: str) -> None:
         and _PAREN_CREDIT.search(t[-80:]) is not None
     ):
         info.role = CAPTION
+
+
+#: Most words of a signing body's line under a headline.
+TEAM_SIGN_WORDS = 8
+#: A body signing a statement or a campaign's page, under its headline: "Statement by
+#: the Clean Wheels Alliance", "Port Sallis Marathon Press Office", "Shoal Watch
+#: campaign team" (a person's "From Jo Park" is left alone: "From the Vicarage" too).
+_TEAM_SIGN = re.compile(
+    r"(?i)^(?:(?:a |joint )?statement (?:by|from) .{3,80}"
+    r"|.{2,60}\b(?:press office|newsroom"
+    r"|(?:campaigns?|media|communications|comms|press|news|editorial|policy|research) team))$"
+)
 
 
 #: Most words of a headline written in sentences over a bare byline.

@@ -889,7 +889,7 @@ _EXPLAINER_TITLE = re.compile(
     r"|what (?:you|we) need to know|everything you need to know|the key questions"
     r"|what happens (?:now|next))\b"
     r"|^\S+(?: [^:?\s]+){1,9}: (?:why|how|what|who|where|when|will|can|is|are|does|do|should"
-    r"|could)\b",
+    r"|could|(?:the )?key (?:facts|findings|dates|points)$)\b",
     re.I,
 )
 _ASKER = re.compile(r"(?:questions?|q|answer|a|presenter|interviewer|host|anchor)\b", re.I)

@@ -73,6 +73,31 @@ def test_what_a_gift_buys_is_an_appeal(line: str) -> None:
 @pytest.mark.parametrize(
     "line",
     [
+        "Quay Street Action is funded entirely by supporters. We take no money from builders.",
+        "The Lantern is funded by readers, not advertisers.",
+        "Our work is funded by members and small donors.",
+    ],
+)
+def test_a_campaign_funded_by_its_supporters_is_an_appeal(line: str) -> None:
+    """The funding pitch at a campaign's or a newsroom's foot, as "made possible by
+    supporters" is."""
+    assert classify(line).role == APPEAL
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "The sea wall study is funded by the research council and the port.",
+        "The new ferry is funded by the regional government.",
+    ],
+)
+def test_a_project_funded_by_a_body_is_prose(line: str) -> None:
+    assert classify(line).role == BODY
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
         "A contribution of $2bn from the World Bank will fund the dam.",
         "A donation of 5 million euros will be made by the state.",
     ],

@@ -1555,6 +1555,9 @@ _APPEAL = AnchoredOrNot(
     r"|\bjournalism\b.{0,40}\b(?:depends|relies) on (?:you|readers|your support)\b"
     r"|\b(?:news|journalism|newsroom|reporting) needs (?:you|your support|your help)\b"
     r"|\bfunded (?:through|by) (?:donations|contributions) from (?:our )?readers\b"
+    # "Patients First is funded entirely by supporters.": a campaign's funding pitch
+    r"|\b(?:is|are) funded (?:entirely |wholly |solely |only )?by (?:our )?(?:supporters"
+    r"|readers|donors|members|listeners)\b"
     r"|\bwe (?:cannot|can['’]t|could not|couldn['’]t) do (?:this|it|what we do)"
     r" without (?:you|your)\b"
     r"|^donate(?: now| today| here)?\W*$"

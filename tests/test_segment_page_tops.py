@@ -4,6 +4,7 @@ with an ampersand, a rubric over a headline written as full sentences)."""
 
 from __future__ import annotations
 
+import pytest
 from support_stories import window
 from test_segment_pages import FLOODS, ORCHESTRA, _starts
 
@@ -452,3 +453,21 @@ def test_a_body_signing_under_its_headline_is_its_byline() -> None:
     for line in ("Statement by the Quay Street Residents, 14 March 2025", "From the Chair"):
         lines = [*_REPORT, "Sources", line, *_CAMPAIGN]
         assert window(lines)[len(_REPORT) + 1].info.role == HEAD, line
+
+
+@pytest.mark.parametrize(
+    "line", ["March 14, 2022 was a Monday.", "12 June 2024 marked ten years since the flood."]
+)
+def test_a_sentence_about_a_date_is_no_timestamp(line: str) -> None:
+    """A short paragraph that opens with a date and says something of it is prose, not
+    the next page's date line (it opened a page between two paragraphs)."""
+    assert classify(line).role == BODY
+    lines = [*_REPORT, line, *_REPORT]
+    assert _starts(lines) == [1]
+
+
+@pytest.mark.parametrize(
+    "line", ["Published: April 9, 2025 at 5:48 p.m.", "Monday, March 14, 2022", "Oct. 13, 2025."]
+)
+def test_a_dates_line_ending_in_a_full_stop_is_still_a_timestamp(line: str) -> None:
+    assert classify(line).role == TIMESTAMP

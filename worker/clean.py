@@ -4222,14 +4222,22 @@ def _is_dateline(s: str) -> bool:
 def _date_line(s: str) -> bool:
     """A line that is mostly a date and time: a page's or entry's timestamp. Not a
     question ("What happened on March 3?": a subheading), nor a timeline's entry
-    ("November 16, 2023: Withdrawals halted.")."""
+    ("November 16, 2023: Withdrawals halted."), nor a sentence ("March 14, 2022 was a
+    Monday.")."""
     return (
         s[-1] != "?"
         and _DIGIT.search(s) is not None
         and _HAS_DATE.search(s) is not None
         and _is_mostly_date(s)
         and not (": " in s and _TIMELINE_ENTRY.match(s))
+        and not (s[-1] == "." and _DATE_VERB.search(s))
     )
+
+
+# A sentence about a date ("March 14, 2022 was a Monday."), no timestamp.
+_DATE_VERB = re.compile(
+    r"\b(?:was|were|is|are|will|would|had|has|have|marks|marked|became|began|saw|changed)\b"
+)
 
 
 # A timeline's entry: a date with its year, a colon, what happened ("November 16, 2023:

@@ -73,6 +73,33 @@ def test_what_a_gift_buys_is_an_appeal(line: str) -> None:
 @pytest.mark.parametrize(
     "line",
     [
+        "Some names have been changed to protect their identity.",
+        "Names of some tenants and their children have been changed.",
+        "Some names in this article have been withheld at the request of those interviewed.",
+        "Some sources in this article requested anonymity for their safety.",
+    ],
+)
+def test_an_editing_note_on_names_closes_its_page(line: str) -> None:
+    """The note under a story's last paragraph that names were changed or sources kept
+    anonymous: the page's last line in every written dump that has one."""
+    assert classify(line).role == CLOSE
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Sources say the names have been changed on the ballot.",
+        "Some sources spoke on condition of anonymity because they were not authorised.",
+        "The names have been changed on the ballot. Voters were not told.",
+    ],
+)
+def test_names_changed_in_the_story_are_prose(line: str) -> None:
+    assert classify(line).role == BODY
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
         "Quay Street Action is funded entirely by supporters. We take no money from builders.",
         "The Lantern is funded by readers, not advertisers.",
         "Our work is funded by members and small donors.",

@@ -340,6 +340,12 @@ _CLOSE = AnchoredOrNot(
     # a situation report's last line: "Next update: 21 July 2026", "The next report will be ..."
     r"|^(?:the )?next (?:update|report|bulletin)(?: will be (?:issued|published|released))?\b"
     r".{0,40}$"
+    # an editing note on names: "Some names have been changed.", "Names of some food bank
+    # users have been changed.", "Some sources in this article requested anonymity ..."
+    # (at a page's foot in the 9 written dumps that have one)
+    r"|^(?:some |all |the )?names?\b[^.]{0,60}\b(?:have|has) been (?:changed|withheld)\b"
+    r"[^.]{0,60}\.?$"
+    r"|^(?:some |all |the )?sources?\b[^.]{0,40}\brequested anonymity\b"
     # a funder's note: "X receives support from Y. The AP is solely responsible for all content."
     r"|\b(?:is|are) solely responsible for (?:all )?(?:the |its |this )?content\b"
     r"|\b(?:retains?|maintains?|keeps?) (?:full |complete |sole )?editorial"
@@ -1967,6 +1973,9 @@ _FAMILIES = {
         "not allowed",
     ),
     _K_CLOSE: (
+        "been changed",
+        "been withheld",
+        "requested anonymity",
         "editor:",
         "editors:",
         "next update",

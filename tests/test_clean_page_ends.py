@@ -991,6 +991,8 @@ def test_a_letter_signed_under_its_appeal_s_button_keeps_its_signature() -> None
     [
         "Authorised by J. Marrow for the Harbour Party, 14 Quay Street, Tessin.",
         "Promoted by Ilse Varga on behalf of Fair Fares, 3 Kirk Lane, Tarn.",
+        "Paid for and published by the Harbour Front, Avenida Pardo 1120, Tessin.",
+        "Paid for by the Committee to Elect Ilse Varga, 12 Main Street.",
         "Authorised by T. Ekdal, Branch Secretary, Ferry Crews' Union, 22 Pier Road, Tarn.",
     ],
 )
@@ -1004,6 +1006,8 @@ def test_a_campaign_s_imprint_closes_its_page(line: str) -> None:
     "line",
     [
         "Promoted by the club for the second time, Jo Park said.",
+        "Paid for by taxpayers, the scheme cost 4 million, Jo Park said.",
+        "Paid for by The Gazette, the trip took three weeks.",
         "Authorised by the council, the work began on Monday.",
     ],
 )

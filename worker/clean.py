@@ -367,8 +367,10 @@ _CLOSE = AnchoredOrNot(
     r"|^(?:issued|released|signed|authori[sz]ed|approved) by\s*:\s*\S"
     # a campaign's imprint, its last line: "Authorised by J. Park for the Harbour Party,
     # 14 Quay Street, Tarn.", "Promoted by Jo Park on behalf of Fair Fares, ..."
-    r"|^(?:authori[sz]ed|(?:published and )?promoted) by (?-i:[A-Z])[^!?;]{1,60}?"
-    r"(?:, \d| for (?-i:[A-Z])| on behalf of\b)"
+    # (or "Paid for and published by the Renewal Front, Avenida Pardo 1120, Tessin.")
+    r"|^(?:authori[sz]ed|(?:published and )?promoted|paid for(?: and (?:published|promoted))?)"
+    r" by (?:the )?(?-i:[A-Z])[^!?;]{1,60}?"
+    r"(?:, \d| for (?-i:[A-Z])| on behalf of\b|, [^,]{2,40} \d)"
     # the line under its signer's name: "On behalf of the General Executive"
     r"|^on behalf of (?:the |our )?(?-i:[A-Z])[\w&.'’ -]{1,50}$"
     r"|^posted by:?\s.{1,60}(?:\bat \d{1,2}[:.]\d{2}|\|)"
@@ -2022,6 +2024,7 @@ _FAMILIES = {
         "released by",
         "signed by",
         "authorised by",
+        "paid for",
         "promoted by",
         "authorized by",
         "approved by",

@@ -67,6 +67,21 @@ def test_a_news_lead_under_an_explainers_last_answer_opens_the_next_story() -> N
     assert lead in _starts(lines)
 
 
+def test_a_dated_answer_with_a_question_under_it_is_no_new_story() -> None:
+    """An answer's paragraph that names a day of the week ("... on Friday.") with the
+    next question right under it is still the explainer's: the next story begins
+    under the last answer, not there."""
+    dated = (
+        "Crews will start closing the last gap in the barrier at Marrow Quay on Friday, "
+        "the water authority said, weather permitting."
+    )
+    explainer = [*EXPLAINER[:4], dated, *EXPLAINER[4:]]
+    lines = ["Tessaly river expected to peak this weekend", *REPORT, *explainer, *LEAD]
+    lead = 2 + len(REPORT) + len(explainer)
+    starts = _starts(lines)
+    assert lead in starts and lead - len(EXPLAINER) + 4 not in starts
+
+
 def test_an_answer_that_goes_on_is_no_new_story() -> None:
     """The same explainer with a second paragraph to its last answer that names no day
     of the week: the explainer goes on, no start is put there."""

@@ -3972,8 +3972,9 @@ def _explainer_end(entries: list[_Entry], cands: list[int], a: int) -> int:
     week ("... said on Tuesday") is no third paragraph of the answer but the next
     story's lead (in the seed-like written dumps, 8 times in 10). Where the text is
     sparse (_sparse_of: a scrape with little furniture, whose pages more often open
-    with no cue), so is a paragraph under a one-paragraph answer that no question
-    follows: the explainer would go on asking. -1 when there is none."""
+    with no cue), so is a paragraph under a one-paragraph answer. Neither where a
+    question follows a line or two below: the explainer goes on asking ("... is due in
+    court on Friday." / "What can the Union do?"). -1 when there is none."""
     for k, c in enumerate(cands):
         dated = _NEWS_DAY.search(_first_sentence(entries[c].raw.text)) is not None
         if not dated and not _sparse_at(entries, c, asked=True):
@@ -3983,13 +3984,9 @@ def _explainer_end(entries: list[_Entry], cands: list[int], a: int) -> int:
         asked = [i for i in range(top, c) if _question_head(entries[i])]
         if len(asked) < QA_MIN or c - asked[-1] > QA_ANSWER_LINES + 1:
             continue
-        if (
-            dated
-            or (
-                c - asked[-1] == 2  # (a one-paragraph answer above, and no question below)
-                and not any(_question_head(e) for e in entries[c + 1 : c + 3])
-            )
-        ):
+        if any(_question_head(e) for e in entries[c + 1 : c + 3]):
+            continue  # (a question just below: the explainer goes on asking)
+        if dated or c - asked[-1] == 2:  # (or a one-paragraph answer above)
             return k
     return -1
 

@@ -8,6 +8,7 @@ import pytest
 from support_stories import window
 from test_segment_pages import FLOODS, ORCHESTRA, _starts
 
+from worker import segment as S
 from worker.clean import BODY, BOILER, BYLINE, CLOSE, HEAD, TIMESTAMP, classify
 
 
@@ -471,3 +472,44 @@ def test_a_sentence_about_a_date_is_no_timestamp(line: str) -> None:
 )
 def test_a_dates_line_ending_in_a_full_stop_is_still_a_timestamp(line: str) -> None:
     assert classify(line).role == TIMESTAMP
+
+
+def test_a_skip_link_or_a_cookie_banner_over_a_sites_name_opens_the_page() -> None:
+    """story / "Skip to main content" (or a cookie banner) / "Kestrel Valley Trust" /
+    menu / headline: the page starts at its first line, not at the site's name under it
+    (the name over its menu had drawn the start down onto itself)."""
+    for first in (
+        "Skip to main content",
+        "We use cookies to give you the best experience on our site. Accept all cookies",
+    ):
+        lines = [
+            "Orchestra to tour Japan after appeal",
+            *ORCHESTRA,
+            first,
+            "Kestrel Valley Trust",
+            "About us   Our work   Reserves   Shop   Donate",
+            "River defences hold as Severn peaks",
+            "By Tom Hale",
+            *FLOODS,
+        ]
+        assert _starts(lines) == [1, len(ORCHESTRA) + 2], first
+
+
+def test_a_cookie_banner_under_the_last_pages_footer_stays_with_it() -> None:
+    """Under the last page's footer links a banner is as often that page's own last
+    line: it is no page's first line there."""
+    banner = "We use cookies to give you the best experience on our site. Accept all cookies"
+    lines = [
+        "Orchestra to tour Japan after appeal",
+        *ORCHESTRA,
+        "Terms of Use | Privacy Policy | Contact us",
+        banner,
+        "Kestrel Valley Trust",
+        "About us   Our work   Reserves   Shop   Donate",
+        "River defences hold as Severn peaks",
+        "By Tom Hale",
+        *FLOODS,
+    ]
+    w = window(lines)
+    assert not S._page_first_line(w, len(ORCHESTRA) + 2)
+    assert S._page_first_line(window([*lines[: len(ORCHESTRA) + 1], banner]), len(ORCHESTRA) + 1)

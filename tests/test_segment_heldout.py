@@ -404,6 +404,9 @@ Session 33. Its first round, h353-h356, written blind to the usual brief (electi
 oceans and shipping, policing and public safety, science), scored once on f71119f (the
 segmenter of b4a51f8): h353 0.039 / 0.933, h354 0.050 / 0.940, h355 0.051 / 0.903, h356
 0.028 / 0.948 (mean 0.042 / 0.931).
+Its second round, h357-h360 (migration, media, extreme weather, trade), scored once on
+22a6dbd (eleven fixes): h357 0.075 / 0.887, h358 0.047 / 0.902, h359 0.040 / 0.916, h360
+0.049 / 0.929 (mean 0.053 / 0.908); the session's starting code gives 0.054 / 0.905.
 Scoring uses the project's shared scorer (../shared/eval/score_segmentation.py).
 """
 
@@ -778,6 +781,10 @@ BOUNDS = {
     "h354": (0.051, 0.938),
     "h355": (0.052, 0.901),
     "h356": (0.029, 0.947),
+    "h357": (0.076, 0.886),
+    "h358": (0.049, 0.9),
+    "h359": (0.042, 0.914),
+    "h360": (0.05, 0.927),
 }
 
 # Duplicate lines a record set's dump leaks (not tuned on, so recorded, not fixed): a

@@ -4,7 +4,7 @@ here is written for the test; none comes from an evaluation set."""
 
 from __future__ import annotations
 
-from support_stories import STORY, refit_miss, starts
+from support_stories import STORY, starts
 
 from worker.clean import APPEAL, BOILER, BYLINE, classify
 from worker.segment import segment_text
@@ -59,10 +59,10 @@ def test_view_in_browser_and_language_links_open_the_next_page() -> None:
         assert arts[1].title == "Night buses return to the harbour route", top
 
 
-@refit_miss
 def test_breadcrumb_step_ending_in_a_year_opens_the_next_page() -> None:
     """A breadcrumb whose last step ends in a year ("Home / Updates / Strike 2025") still
-    tops the page below it."""
+    tops the page below it. (A known miss of the learned models until the thirty-third
+    session read "Posted by the union's press office" as the page's byline.)"""
     lines = [
         *STORY,
         "Home / Updates / Strike 2025",

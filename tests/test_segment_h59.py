@@ -12,7 +12,9 @@ from worker.clean import BOILER, classify
 
 def test_cookie_banner_naming_whose_cookies_is_furniture() -> None:
     """A consent banner that says whose cookies the site uses ("its own and third-party
-    cookies") is furniture that parts two pages, like "This site uses cookies"."""
+    cookies") is furniture that parts two pages, like "This site uses cookies". Right
+    under the last page's paragraph it is the next page's first line (it opened the
+    next page 18 times in 21 there in the written dumps: segment._page_first_line)."""
     for text in (
         "This site uses its own and third-party cookies to measure traffic and to tailor "
         "the adverts you see on other websites. Accept all | Settings | Refuse",
@@ -26,7 +28,7 @@ def test_cookie_banner_naming_whose_cookies_is_furniture() -> None:
         "TRANSPORT",
         *STORY,
     ]
-    assert starts(lines) == [1, 7]
+    assert starts(lines) == [1, 6]
 
 
 def test_feedback_links_under_a_page_are_furniture() -> None:

@@ -103,6 +103,8 @@ def test_names_changed_in_the_story_are_prose(line: str) -> None:
         "Quay Street Action is funded entirely by supporters. We take no money from builders.",
         "The Lantern is funded by readers, not advertisers.",
         "Our work is funded by members and small donors.",
+        "We are an independent, reader-funded newsroom. No shareholders, no owner.",
+        "The Quay Street Voice is a member-supported newsroom.",
     ],
 )
 def test_a_campaign_funded_by_its_supporters_is_an_appeal(line: str) -> None:
@@ -116,6 +118,7 @@ def test_a_campaign_funded_by_its_supporters_is_an_appeal(line: str) -> None:
     [
         "The sea wall study is funded by the research council and the port.",
         "The new ferry is funded by the regional government.",
+        "The station, a listener-supported outlet, said it would appeal the fine.",
     ],
 )
 def test_a_project_funded_by_a_body_is_prose(line: str) -> None:

@@ -9,7 +9,7 @@ from support_stories import window
 from test_segment_pages import FLOODS, ORCHESTRA, _starts
 
 from worker import segment as S
-from worker.clean import BODY, BOILER, BYLINE, CLOSE, HEAD, TIMESTAMP, classify
+from worker.clean import APPEAL, BODY, BOILER, BYLINE, CLOSE, HEAD, TIMESTAMP, classify
 
 
 def test_more_in_a_section_with_an_ampersand_is_a_links_label() -> None:
@@ -513,3 +513,25 @@ def test_a_cookie_banner_under_the_last_pages_footer_stays_with_it() -> None:
     w = window(lines)
     assert not S._page_first_line(w, len(ORCHESTRA) + 2)
     assert S._page_first_line(window([*lines[: len(ORCHESTRA) + 1], banner]), len(ORCHESTRA) + 1)
+
+
+def test_a_dateline_lead_under_an_appeal_box_opens_its_page() -> None:
+    """story / "Quay Street needs independent reporting" / the appeal's sentences /
+    "TESSIN (QPA) — ...": the appeal box with its heading closes the page above; it is
+    no header of the wire story under it, whose dateline lead opens the next page."""
+    appeal = [
+        "Quay Street needs independent reporting",
+        "We are an independent, reader-funded newsroom. No shareholders and no owner to please.",
+        "If you value this reporting, please support us with a monthly contribution.",
+    ]
+    wire = [
+        "TESSIN (QPA) — Firefighters fought a wildfire in the hills north of Tessin for a"
+        " third day on Thursday as strong winds fanned the flames towards two villages.",
+        "The fire has burned around 9,200 hectares of pine forest since it broke out on"
+        " Tuesday afternoon, the regional authorities said.",
+        "More than 600 firefighters and 22 aircraft were deployed, the civil protection"
+        " agency said, and about 1,400 people have left their homes.",
+    ]
+    assert [e.info.role for e in window(appeal)][1:] == [APPEAL, APPEAL]
+    lines = [*_REPORT, *appeal, *wire]
+    assert len(_REPORT) + len(appeal) + 1 in _starts(lines)

@@ -1591,6 +1591,11 @@ _APPEAL = AnchoredOrNot(
     r"|^[^.!?]{1,40} is (?:entirely |wholly |proudly |independent and )?(?:reader|member|listener"
     r"|viewer|donor)"
     r"[- ](?:funded|supported|powered)(?:\.\s|\.?$)"
+    # "We are an independent, reader-funded newsroom.": the same, as what the outlet is
+    r"|(?:^|[.!?] )(?:we are|we['’]re|[^.!?,]{1,40} is) (?:an?|our) (?:independent,? |non-profit,? "
+    r"|small,? )*(?:reader|member|listener"
+    r"|viewer|donor)[- ](?:funded|supported|powered) (?:newsroom|news (?:site|organi[sz]ation)"
+    r"|outlet|publication|station|newspaper|magazine|site|charity)\b"
     # "The Federation is funded by its members.": the same, spelt out
     r"|^[^.!?]{1,40} (?:is|are) funded (?:entirely |wholly |solely )?by (?:its|our) (?:\d[\d,]* )?"
     r"(?:members|readers|supporters|listeners|viewers|donors)\b"

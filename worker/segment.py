@@ -3269,6 +3269,14 @@ def _header_only(part: list[_Entry]) -> bool:
     short = 0
     if not any(e.info.role in (HEAD, BYLINE) for e in part):
         return False  # a lone timestamp or caption: maybe the start was wrong, not this one
+    asks = [k for k, e in enumerate(part) if e.info.role == APPEAL]
+    if (
+        asks
+        and part[asks[0]].info.words >= APPEAL_SENTENCE_WORDS
+        and not any(e.info.role in (HEAD, BYLINE) for e in part[asks[0] :])
+    ):
+        return False  # "... needs independent reporting" / the appeal's sentences: the
+        # appeal box under the last page, no header of the story below it
     longest = 0
     for e in part:
         if e.info.role in (BODY, CONT):

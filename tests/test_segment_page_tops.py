@@ -423,6 +423,30 @@ def test_a_headline_in_sentences_over_its_signer_opens_the_page() -> None:
             assert _starts(lines) == [1, 4], (title, date)
 
 
+def test_a_headline_in_sentences_under_a_short_answer_opens_the_page() -> None:
+    """The same under a paragraph of twenty words (an explainer's last answer): the
+    headline opens the page; a classified section's label in capitals ("GARAGE SALES")
+    under a short advertisement is no signer."""
+    answer = "Unlikely. The board says the repairs will be paid from the port's reserves and"
+    answer += " not from the fares paid by the island's commuters."
+    lines = [
+        *_REPORT,
+        answer,
+        "The sea wall cannot wait for another winter. Act now.",
+        "Save Quay Street",
+        *_CAMPAIGN,
+    ]
+    assert _starts(lines) == [1, len(_REPORT) + 2]
+    ads = [
+        *_REPORT,
+        answer,
+        "Part-time cook wanted. Mornings only. Apply at the office.",
+        "GARAGE SALES",
+        *_CAMPAIGN,
+    ]
+    assert window(ads)[len(_REPORT) + 1].info.role == BODY
+
+
 def test_a_short_last_paragraph_over_a_byline_stays_in_its_page() -> None:
     """A last paragraph of one sentence, a quote or a signer's "On behalf of ..." over
     the next page's byline stays a paragraph of the last page, however short."""

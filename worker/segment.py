@@ -5029,7 +5029,7 @@ _TEAM_SIGN = re.compile(
 SENTENCE_TITLE_WORDS = 14
 #: Fewest words of the paragraph above such a headline (the last page's) and of the
 #: one under its byline (the first of its own).
-SENTENCE_TITLE_ABOVE_WORDS = 25
+SENTENCE_TITLE_ABOVE_WORDS = 18
 SENTENCE_TITLE_BELOW_WORDS = 15
 _SENTENCES = re.compile(r"[.!?][”’\"']?\s+[A-Z“‘\"]")
 
@@ -5045,8 +5045,8 @@ def _sentence_headline(window: list[_Entry], info: LineInfo) -> None:
     i = len(window) - 1
     if window[i].info.role == TIMESTAMP:
         i -= 1
-    if i < 2 or window[i].info.role != BYLINE:
-        return
+    if i < 2 or window[i].info.role != BYLINE or window[i].raw.text.isupper():
+        return  # ("GARAGE SALES": a classified section's label)
     up, above = window[i - 1], window[i - 2].info
     t = up.raw.text.strip()
     if (

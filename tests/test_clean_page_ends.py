@@ -714,8 +714,9 @@ def test_a_sentence_reporting_what_someone_said_is_no_caption_over_a_credit() ->
     report's sentence ("the publisher said it had postponed ..."): that is the story's
     last paragraph over its wire credit."""
     said = "The operator said it had postponed the new timetable until the spring."
+    its = "The crews' union said its hardship fund had paid 310,000 crowns to 162 members."
     photo = "Passengers wait for the morning ferry at the island pier."
-    for line, role in ((said, BODY), (photo, CAPTION)):
+    for line, role in ((said, BODY), (its, BODY), (photo, CAPTION)):
         w = window([*LONG_STORY[2:], line, "(Harbour News Service)"])
         assert w[-2].info.role == role, line
 

@@ -6772,7 +6772,7 @@ def _is_caption_sentence(e: _Entry) -> bool:
 _SPEECH = re.compile(
     r"\b(?:said|says|added|told [\w ]{1,20})\s*[:,]\s*['‘\"“]"
     # "X's publisher said it had postponed ...": a report's sentence, no photo's
-    r"|\b(?:said|says) (?:it|he|she|they|that|on)\b"
+    r"|\b(?:said|says) (?:it|its|he|his|she|her|they|their|that|on)\b"
 )
 
 

@@ -143,6 +143,8 @@ def test_a_long_author_bio_is_a_bio(line: str) -> None:
         "Tamsin Ekdal is policy director at the Institute for Fair Rents",
         "Orrin Vale is Kestovia’s Minister of Transport",
         "Mira Holt is chair of Coastwatch Alliance, which represents 90 fishing towns",
+        "Ilse Marrow and Orrin Vale are research fellows at the Institute for Fair Rents.",
+        "Tamsin Ekdal and Pavo Renn are economists at the Harbour Bank",
     ],
 )
 def test_a_writer_s_note_without_its_full_stop_is_a_bio(line: str) -> None:
@@ -158,6 +160,7 @@ def test_a_writer_s_note_without_its_full_stop_is_a_bio(line: str) -> None:
         "Ilse Marrow taught me more than any teacher I had.",
         "Tamsin Ekdal is back at the helm of the Institute for Fair Rents",
         "Justice Pavo Renn served the court well. Now he must go",
+        "Ilse Marrow and Orrin Vale were arrested at the harbour on Tuesday.",
     ],
 )
 def test_a_headline_or_caption_about_a_person_is_no_bio(line: str) -> None:

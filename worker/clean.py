@@ -417,6 +417,11 @@ _BIO = re.compile(
     r"(?i:an?|the|one|currently|formerly|senior"
     r"|director|professor|chief|editor|author|based|co-founder|founder|head|lecturer|associate"
     r"|assistant|fellow|researcher|visiting|adjunct|deputy)\b"
+    # "Jo Park and Sam Roe are research fellows at ...": two writers' note
+    rf"|^{_NAME_SEQ} and {_NAME_SEQ},?\s+(?:are|were)\s+(?i:(?:both |the )?(?:senior |research "
+    r"|visiting |associate |assistant )?(?:fellows|researchers|economists|analysts|professors"
+    r"|lecturers|editors|correspondents|reporters|writers|journalists|co-founders|founders"
+    r"|co-authors|authors|directors)\b)"
     # "Jo Park is Financial Services Correspondent of ...": a job title, capitalised, no article
     rf"|^{_NAME_SEQ},?\s+(?:is|was)\s+(?:[A-Z][\w&'’-]*\s+){{0,4}}(?i:{_ROLES})\b"
     # "Jo Park is president of the Growers' Federation.": one plain clause, the piece's writer

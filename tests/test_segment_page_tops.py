@@ -559,3 +559,25 @@ def test_a_dateline_lead_under_an_appeal_box_opens_its_page() -> None:
     assert [e.info.role for e in window(appeal)][1:] == [APPEAL, APPEAL]
     lines = [*_REPORT, *appeal, *wire]
     assert len(_REPORT) + len(appeal) + 1 in _starts(lines)
+
+
+def test_a_campaigns_title_under_a_story_on_its_cause_opens_the_page() -> None:
+    """A campaign page's title ("Stand with ...", "Save Our ...", "Sign the petition:
+    ...") under a story on the same cause opens its page, however many words the two
+    share; over an appeal and its button it is the appeal's heading, no page's."""
+    for title in (
+        "Stand with the Quay Street families",
+        "Save Our Sea Wall",
+        "Sign the petition: repair the harbour wall before winter",
+    ):
+        lines = [*_REPORT, title, *_CAMPAIGN]
+        w = window(lines)
+        assert S._own_title(w, len(_REPORT)), title
+        assert _starts(lines) == [1, len(_REPORT) + 1], title
+    appeal = [
+        "Stand with the Quay Street families",
+        "Every crown we raise pays for engineers and lawyers. A gift of 20 crowns helps.",
+        "Donate now",
+    ]
+    assert S._own_title(window([*_REPORT, appeal[0], *_CAMPAIGN]), len(_REPORT))
+    assert not S._own_title(window([*_REPORT, *appeal, *_CAMPAIGN]), len(_REPORT))

@@ -668,9 +668,10 @@ def _features(
                 # an entry inside the page
                 repeat = 1.0
                 live = True
-            elif j == i and _explainer_title(entries, j):
+            elif j == i and _own_title(entries, j):
                 repeat = 1.0  # "Tavaro election: why is the result disputed?" in sparse
-                short_head = False  # text: an explainer's title, which opens its page
+                short_head = False  # text: an explainer's title, which opens its page (or
+                # a campaign's: "Stand with the Lindmark shareholders")
             if not stamp and _dated_title(text):
                 stamp = 1.0  # "Fire Update — Wednesday, August 6, 2025": the page's date
         elif r == BYLINE:
@@ -769,7 +770,7 @@ def _features(
         # next line's gap (maybe the next article's) is no evidence about it
         depth = valley = 0.0
         s = 1.0
-    titled = bool(head_only) and _explainer_title(entries, i)
+    titled = bool(head_only) and _own_title(entries, i)
     return (
         head,
         repeat,
@@ -924,6 +925,31 @@ _LIVE_TITLE = re.compile(
     r"|^[A-Z][\w&'’-]*(?: [A-Z][\w&'’-]*){0,2} (?:live|LIVE)$"
     r"|^[A-Z][\w&'’-]*(?: (?!(?:we|they|you|I|to)\b)[\w&'’-]+)? live(?: updates| blog)?"
     r"\s*[:|–—]\s*\S.*$"  # (not an entry's "Nipah virus LIVE: ..." of a live page)
+)
+
+
+def _own_title(entries: list[_Entry], i: int) -> bool:
+    """entries[i] titles a page of its own kind (an explainer's, a campaign's): no
+    subheading of the story above, whatever words the two share."""
+    if _explainer_title(entries, i):
+        return True
+    return _campaign_title(entries[i].raw.text.strip()) and not any(
+        e.info.role == APPEAL for e in entries[i + 1 : i + 3]
+    )  # ("Stand with the valley" / "Every crown we raise ..." / "Donate now": the appeal's)
+
+
+def _campaign_title(text: str) -> bool:
+    """A campaign page's title ("Stand with the Lindmark shareholders", "Save Our
+    Stations", "Sign the petition: No more deaths at the door"): a page's own, however
+    much it shares with the story above on its cause (not a bare button, "Sign the
+    letter", "Join the campaign")."""
+    return _CAMPAIGN_TITLE.match(text) is not None
+
+
+_CAMPAIGN_TITLE = re.compile(
+    r"(?:stand with|save (?:our|the)|bring (?:\S+ ){0,3}home|return (?:our|the)"
+    r"|sign (?:the|our) (?:petition|open letter|letter|pledge)\s*:)\s*\S.{3,}$",
+    re.I,
 )
 
 
@@ -1719,7 +1745,7 @@ def _positive_scores(
                 lazy
                 and f[_HEAD_ONLY]
                 and not _after_page_foot(entries, i)
-                and not _explainer_title(entries, i)
+                and not _own_title(entries, i)
             ):
                 if score + max(0.0, weights.sparse) + _most_extra(weights) <= 0:
                     continue

@@ -1568,9 +1568,6 @@ _APPEAL = AnchoredOrNot(
     r"|\bjournalism\b.{0,40}\b(?:depends|relies) on (?:you|readers|your support)\b"
     r"|\b(?:news|journalism|newsroom|reporting) needs (?:you|your support|your help)\b"
     r"|\bfunded (?:through|by) (?:donations|contributions) from (?:our )?readers\b"
-    # "Patients First is funded entirely by supporters.": a campaign's funding pitch
-    r"|\b(?:is|are) funded (?:entirely |wholly |solely |only )?by (?:our )?(?:supporters"
-    r"|readers|donors|members|listeners)\b"
     r"|\bwe (?:cannot|can['’]t|could not|couldn['’]t) do (?:this|it|what we do)"
     r" without (?:you|your)\b"
     r"|^donate(?: now| today| here)?\W*$"
@@ -1601,8 +1598,9 @@ _APPEAL = AnchoredOrNot(
     r"|small,? )*(?:reader|member|listener"
     r"|viewer|donor)[- ](?:funded|supported|powered) (?:newsroom|news (?:site|organi[sz]ation)"
     r"|outlet|publication|station|newspaper|magazine|site|charity)\b"
-    # "The Federation is funded by its members.": the same, spelt out
-    r"|^[^.!?]{1,40} (?:is|are) funded (?:entirely |wholly |solely )?by (?:its|our) (?:\d[\d,]* )?"
+    # "The Federation is funded by its members.", "Patients First is funded entirely by
+    # supporters.": the same, spelt out
+    r"|\b(?:is|are) funded (?:entirely |wholly |solely |only )?by (?:its |our )?(?:\d[\d,]* )?"
     r"(?:members|readers|supporters|listeners|viewers|donors)\b"
     # "Before you go ...": the heading of the appeal at a page's end
     r"|^before you go\W*$"

@@ -344,3 +344,28 @@ def test_a_caption_and_credit_under_a_related_link_open_a_page_in_sparse_text() 
     at = len(REPORT) + 4
     assert S._photo_under_prose(_entries(lines), at)
     assert at + 1 in _starts(lines)
+
+
+def test_an_explainers_first_question_under_its_dated_header_is_a_section() -> None:
+    """The first question under an explainer's headline, outlet, date and lead is its
+    first section, not a new explainer's title: the page opens at its headline only
+    (the same question right under a story's paragraphs still titles a page)."""
+    header = [
+        "Tessaly barriers: what the new flood plan means for Velt",
+        "TVR News",
+        "Posted 2h ago",
+        "The government has announced a new flood plan for the Tessaly valley. Here are "
+        "answers to some of the most common questions about it.",
+    ]
+    first = "What is a flood barrier and how does it actually work?"
+    lines = [*REPORT, *header, first, *EXPLAINER[1:]]
+    assert _starts(lines) == [1, len(REPORT) + 1]
+    at = len(REPORT) + len(header)
+    ents = _entries(lines)
+    assert S._under_intro(ents, at)
+    assert not S._asks_first(ents, at, first)
+    # under the story's paragraphs the same question is the next explainer's title
+    lines = [*REPORT, first, *EXPLAINER[1:]]
+    ents = _entries(lines)
+    assert not S._under_intro(ents, len(REPORT))
+    assert S._asks_first(ents, len(REPORT), first)

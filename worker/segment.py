@@ -866,15 +866,23 @@ _INTERVIEW_BY = re.compile(r"interview(?:ed)? by\b", re.I)
 
 
 def _under_intro(entries: list[_Entry], i: int) -> bool:
-    """entries[i] sits under a headline and one paragraph: an interview's first question
-    under its header and introduction ("'We cannot look away': the agency's chief on
-    ..." / "Jo Park has run ..." / "Why stop ...?"), not an explainer's own title."""
-    return (
-        i >= 2
-        and entries[i - 1].info.role == BODY
-        and entries[i - 2].info.role == HEAD
-        and not entries[i - 2].raw.text.rstrip().endswith("?")
-    )
+    """entries[i] sits under a headline and one paragraph, with at most the header's
+    byline, date and photo between: an interview's first question under its header and
+    introduction ("'We cannot look away': the agency's chief on ..." / "Jo Park has run
+    ..." / "Why stop ...?"), or an explainer's first section under its title and lead
+    ("Explained: ..." / "QBC News" / "Posted 2h ago" / "The basin has ..." / "What is
+    lithium and why does it matter?"), not an explainer's own title."""
+    if i < 2 or entries[i - 1].info.role != BODY:
+        return False
+    k = i - 2
+    while k > 0 and i - 2 - k < INTRO_HEADER_LINES and entries[k].info.role in _HEADER_FURNITURE:
+        k -= 1
+    return entries[k].info.role == HEAD and not entries[k].raw.text.rstrip().endswith("?")
+
+
+#: Most lines of byline, date and photo between a header's headline and its lead.
+INTRO_HEADER_LINES = 3
+_HEADER_FURNITURE = frozenset({BYLINE, TIMESTAMP, CAPTION, CREDIT})
 
 
 #: Fewest words of a question read as an explainer's title (sections ask in fewer).

@@ -153,6 +153,35 @@ def test_a_donation_ask_is_an_appeal(line: str) -> None:
 @pytest.mark.parametrize(
     "line",
     [
+        "At this critical moment for the valley's towns, we need your help.",
+        "Legal action is expensive. We need your help to see this through.",
+        "Now we need your support to keep the clinics open through the winter.",
+        "Independent reporting on the housing crisis has never been more important.",
+        "Support the Harbour Gazette today from just 3 crowns a month.",
+        "If you can, please support us with a contribution from as little as 5 francs.",
+    ],
+)
+def test_an_outlets_or_a_campaigns_ask_for_help_is_an_appeal(line: str) -> None:
+    """The ask at an outlet's or a campaign's page foot: its need, its price, why now."""
+    assert classify(line).role == APPEAL
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "“We need your help to find him,” Inspector Dana Roe told reporters on Monday.",
+        "Police said: “We need your help. Anyone who saw the van should call us.”",
+        "The mayor said the ferry service had never been more important to the islands.",
+        "Fares will rise from just 3 crowns to 5 crowns in April, the operator said.",
+    ],
+)
+def test_a_quoted_plea_or_a_price_in_the_news_is_prose(line: str) -> None:
+    assert classify(line).role == BODY
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
         "Donate long-life food such as tinned fish and pasta at any of our collection points.",
         "Donate through the charity’s own website rather than a link in a text message.",
     ],

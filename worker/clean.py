@@ -1553,6 +1553,14 @@ _APPEAL = AnchoredOrNot(
     r"|\bby (?:subscribing|becoming a (?:subscriber|member|supporter)|supporting us)\b"
     r"|\b(?:quality|independent|trusted) journalism (?:is|has never been) (?:more |now more )?"
     r"(?:crucial|important|vital|needed)\b"
+    # "Independent reporting on the climate crisis has never been more important"
+    r"|\b(?:journalism|reporting|news)\b[^.!?]{0,50}\bhas never been more (?:important|vital"
+    r"|crucial|needed|necessary)\b"
+    # "Support the Gazette today from just 3 florins": the outlet's ask with its price
+    r"|\bsupport\b[^.!?]{0,50}\bfrom (?:just|only|as little as) "
+    # "At this critical moment ..., we need your help.": a campaign's or an outlet's ask
+    # (not a quoted police appeal, "'We need your help,' the inspector said")
+    r"|(?:^|[.!?,]\s+)(?:now |and |so )?we need your (?:help|support)\b(?!.*[“”\"])"
     r"|\byou['’]re a (?:dedicated|loyal|regular|valued) reader\b"
     # ("A message from the principal about snow days": a letter's own headline, no appeal)
     r"|^an? (?:message|note|letter|word) from (?!.*\b(?:about|on|regarding|concerning)\b)"
@@ -1729,6 +1737,11 @@ _FAMILIES = {
         "by supporting",
         "journalism is",
         "journalism has",
+        "never been more",
+        "from just",
+        "from only",
+        "from as little as",
+        "need your",
         "reader",
         "message from",
         "note from",

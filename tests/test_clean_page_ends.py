@@ -159,6 +159,8 @@ def test_a_donation_ask_is_an_appeal(line: str) -> None:
         "Independent reporting on the housing crisis has never been more important.",
         "Support the Harbour Gazette today from just 3 crowns a month.",
         "If you can, please support us with a contribution from as little as 5 francs.",
+        "Every crown you give goes to legal advice for the families.",
+        "Quay Street Action is a volunteer group. We take no money from builders or the state.",
     ],
 )
 def test_an_outlets_or_a_campaigns_ask_for_help_is_an_appeal(line: str) -> None:
@@ -173,6 +175,8 @@ def test_an_outlets_or_a_campaigns_ask_for_help_is_an_appeal(line: str) -> None:
         "Police said: “We need your help. Anyone who saw the van should call us.”",
         "The mayor said the ferry service had never been more important to the islands.",
         "Fares will rise from just 3 crowns to 5 crowns in April, the operator said.",
+        "Every euro raised will go to the family of the drowned fisherman, organisers said.",
+        "“We take no money from the council,” said the food bank's founder, Ada Mirren.",
     ],
 )
 def test_a_quoted_plea_or_a_price_in_the_news_is_prose(line: str) -> None:
@@ -1099,3 +1103,23 @@ def test_an_interviews_first_question_under_its_introduction_opens_no_page() -> 
     assert S._asked_before_another(w, 2)
     assert not S._explainer_title(w, 2)
     assert S._features(w, 2, S._appeal_zone(w), S._cohesion_terms(w)[0]) is None
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Sign the letter",
+        "Sign the appeal",
+        "Sign our open letter",
+        "Add your name to our open letter",
+        "Add your name to the petition",
+        "Join the campaign",
+    ],
+)
+def test_a_campaigns_button_is_furniture(line: str) -> None:
+    """A campaign page's button, not a headline that could open the next page."""
+    assert classify(line).role == BOILER
+
+
+def test_a_headline_about_signing_a_letter_is_a_headline() -> None:
+    assert classify("Ministers sign the letter on harbour funding").role == HEAD

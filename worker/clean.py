@@ -565,8 +565,10 @@ _BOILER_LINE = ByFirst(
     # a thread's pager: "Posts 1–11 of 2,847 | Next page", "Showing 1-20 of 212 comments"
     r"|^(?:posts|replies|comments|showing|results) \d[\d,]*\s*[-–]\s*\d[\d,]* of \d[\d,]*\b"
     # an advocacy page's buttons: "Take action", "Sign the petition", "Donate now"
-    r"|^(?:take action|act now|add your (?:name|voice)|donate(?: now| today)?"
-    r"|sign (?:the|our|this) (?:[#\w'’-]+ ){0,3}(?:petition|pledge|open letter)"
+    r"|^(?:take action|act now|donate(?: now| today)?|join (?:the|our) campaign"
+    r"|add your (?:name|voice)(?: to (?:the|our|this) (?:[#\w'’-]+ ){0,3}(?:petition|pledge|letter"
+    r"|appeal))?"  # ("Add your name to our open letter", "Sign the letter", "Sign the appeal")
+    r"|sign (?:the|our|this) (?:[#\w'’-]+ ){0,3}(?:petition|pledge|letter|appeal)"
     r"(?: (?:to|for|against|on|calling on) [^.!?]{1,60})?)\W*$"  # ("... to the Commission")
     r"|^send this \w+ to a friend\b|^like this:?$|^like loading\b"
     # an obituary's guest book buttons: "Share a memory (12 entries)", "Leave a condolence"
@@ -1561,6 +1563,12 @@ _APPEAL = AnchoredOrNot(
     # "At this critical moment ..., we need your help.": a campaign's or an outlet's ask
     # (not a quoted police appeal, "'We need your help,' the inspector said")
     r"|(?:^|[.!?,]\s+)(?:now |and |so )?we need your (?:help|support)\b(?!.*[“”\"])"
+    # "Every mark you give goes to our legal fund.", "We take no money from companies.":
+    # where a campaign's money goes and comes from, at its page's foot
+    r"|\bevery (?:\w+ ){1,2}(?:you give|you donate|donated|given|raised|we raise|you contribute)"
+    r" (?:goes|will go)\b(?!.*(?:[“”\"]|\b(?:said|says|according to)\b))"
+    r"|(?:^|[.!?]\s+)we (?:take|accept) no (?:money|funding|donations)\b"
+    r"(?!.*(?:[“”\"]|\b(?:said|says|according to)\b))"  # (not reported: "..., organisers said")
     r"|\byou['’]re a (?:dedicated|loyal|regular|valued) reader\b"
     # ("A message from the principal about snow days": a letter's own headline, no appeal)
     r"|^an? (?:message|note|letter|word) from (?!.*\b(?:about|on|regarding|concerning)\b)"
@@ -1742,6 +1750,10 @@ _FAMILIES = {
         "from only",
         "from as little as",
         "need your",
+        " goes",
+        "will go",
+        "we take no",
+        "we accept no",
         "reader",
         "message from",
         "note from",

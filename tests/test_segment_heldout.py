@@ -408,6 +408,11 @@ Its second round, h357-h360 (migration, media, extreme weather, trade), scored o
 22a6dbd (eleven fixes): h357 0.075 / 0.887, h358 0.047 / 0.902, h359 0.040 / 0.916, h360
 0.049 / 0.929 (mean 0.053 / 0.908); the session's starting code gives 0.054 / 0.905.
 Bounds reset on the session's final code (76c0089), the learned models not refitted.
+Session 34. Its first round, h361-h364, written blind to the usual brief (labour and
+unions, tourism and heritage, wildlife and conservation, schools and childcare), scored
+once on a69f522 (three fixes): h361 0.044 / 0.944, h362 0.032 / 0.966, h363 0.045 / 0.917,
+h364 0.004 / 0.987 (mean 0.032 / 0.954); the session's starting code (7f777a4) gives the
+same.
 Scoring uses the project's shared scorer (../shared/eval/score_segmentation.py).
 """
 
@@ -786,6 +791,10 @@ BOUNDS = {
     "h358": (0.047, 0.914),
     "h359": (0.038, 0.928),
     "h360": (0.049, 0.927),
+    "h361": (0.046, 0.942),
+    "h362": (0.034, 0.965),
+    "h363": (0.047, 0.915),
+    "h364": (0.006, 0.986),
 }
 
 # Duplicate lines a record set's dump leaks (not tuned on, so recorded, not fixed): a

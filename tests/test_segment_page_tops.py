@@ -581,3 +581,23 @@ def test_a_campaigns_title_under_a_story_on_its_cause_opens_the_page() -> None:
     ]
     assert S._own_title(window([*_REPORT, appeal[0], *_CAMPAIGN]), len(_REPORT))
     assert not S._own_title(window([*_REPORT, *appeal, *_CAMPAIGN]), len(_REPORT))
+
+
+def test_a_campaigns_name_over_its_flattened_menu_opens_the_page() -> None:
+    """report / "Justice for Quay Street" / "Home Our demands The families Donate News" /
+    heading / campaign: the scraper ran the menu's links into one line of words; under
+    the campaign's name it marks a page's top as a menu with bars does, even where the
+    campaign shares the report's words and the name reads as a credit."""
+    for name in ("Justice for Quay Street", "Ada Merrow for Harbour Board"):
+        lines = [
+            *_REPORT,
+            name,
+            "Home Our demands The families Donate News Get involved",
+            "Our demands",
+            *_CAMPAIGN,
+        ]
+        assert _starts(lines) == [1, len(_REPORT) + 1], name
+    assert S._flat_menu("Home About us Our campaigns News Get involved Donate")
+    assert not S._flat_menu("Home Secretary says News Sport and Politics staff will move")
+    assert not S._flat_menu("Home prices rise again as News of rate cut spreads")
+    assert not S._flat_menu("Home News: Sport, Politics and Weather")

@@ -656,9 +656,9 @@ def _features(
                 repeat = 1.0  # the page's own title, with the site's name: as good as a repeat
             elif _rubric_title(text):
                 repeat = 1.0  # "Letters: Readers on the derailment": a page's rubric and title
-            elif _site_path(text):
+            elif _site_path(text) or _flat_menu(text):
                 repeat = 1.0  # "Home › News › Releases": the page's path from the site's root
-                short_head = False
+                short_head = False  # (or its menu, "Home About News Donate")
             elif j == i and outlet_name(text):
                 repeat = 1.0  # "The Wenlow Gazette" over the header: the page's masthead
                 short_head = False
@@ -2123,7 +2123,11 @@ def _boundaries(
     fixed = (
         fixed
         | sure
-        | {b for b in found if _by_over_dateline(entries, b) or _after_gallery(entries, b)}
+        | {
+            b
+            for b in found
+            if _by_over_dateline(entries, b) or _after_gallery(entries, b) or _over_menu(entries, b)
+        }
     )
     roles = [e.info.role for e in entries]
     line = _line_of(entries)
@@ -3187,6 +3191,50 @@ def _site_path(text: str) -> bool:
         return False
     steps = _CHEVRON.split(text)
     return len(steps) >= 3 and all(map(_path_step, steps))
+
+
+def _over_menu(entries: list[_Entry], b: int) -> bool:
+    """entries[b], a line under a paragraph, is right over a flattened menu row
+    (_flat_menu): the site's name, its page's first line (the learned placement reads
+    a name there, "Annika Morell for General Secretary", as the last page's credit)."""
+    return (
+        0 < b + 1 < len(entries)
+        and entries[b - 1].info.role == BODY
+        and entries[b].info.role != BODY
+        and _flat_menu(entries[b + 1].raw.text.strip())
+    )
+
+
+def _flat_menu(text: str) -> bool:
+    """A site's menu row flattened by the scraper into one line of words, from "Home"
+    ("Home About us Our campaigns News Get involved Donate"): only a page's top prints
+    it (its line above was a page's first line 60 times in 70 in the written dumps, the
+    row itself 13 more times). Two section names at least, no sentence's punctuation."""
+    if text[:5] != "Home " or not text[5:6].isupper():
+        return False
+    words = text.split()
+    return (
+        FLAT_MENU_WORDS[0] <= len(words) <= FLAT_MENU_WORDS[1]
+        and _SENTENCE_MARK.search(text) is None
+        and _NEXT_TO_HOME.match(words[1]) is None
+        and sum(_SECTION_WORD.fullmatch(w) is not None for w in words[1:]) >= 2
+    )
+
+
+#: Fewest and most words of a flattened menu row.
+FLAT_MENU_WORDS = (4, 16)
+_SENTENCE_MARK = re.compile(r"[.,;:!?\"“”()]")
+# "Home Office ...", "Home Secretary ...": a headline's subject, not a menu's first link
+_NEXT_TO_HOME = re.compile(r"(?:Office|Secretary|Minister|Ministry|Affairs|Guard|Depot)\b")
+_SECTION_WORD = re.compile(
+    r"(?:news|about|contact|donate|campaigns?|join|sports?|opinion|business|politics|culture"
+    r"|weather|subscribe|events|research|publications|reports|members(?:hip)?|volunteer|shop"
+    r"|podcasts?|videos?|jobs|obituaries|classifieds|blog|press|media|resources|analysis|data"
+    r"|newsroom|faq|help|search|account|world|science|health|travel|tech(?:nology)?|property"
+    r"|markets|involved|action|lifestyle|entertainment|local|careers|programmes|projects"
+    r"|issues|commentary)",
+    re.I,
+)
 
 
 def _path_step(step: str) -> bool:

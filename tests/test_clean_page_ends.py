@@ -64,6 +64,8 @@ def test_a_wire_credit_closes_its_page_for_the_placement() -> None:
         "A donation of any size helps us pay for lawyers and food parcels for detainees.",
         "A gift of just £5 a month helps us put investigators where the animals are.",
         "A monthly gift of 15 crowns pays for a caseworker to spend an hour on a file.",
+        "$300 pays a former hunter's salary as a forest guardian for a month",
+        "£60 trains a village volunteer in water-saving planting.",
     ],
 )
 def test_what_a_gift_buys_is_an_appeal(line: str) -> None:

@@ -1630,7 +1630,8 @@ _APPEAL = AnchoredOrNot(
     # "$25 could provide measles vaccinations for 20 children.": what a gift buys
     r"|^(?:just )?[$£€]?\d[\d,.]*(?: [a-z]+)? (?:can|could) (?:provide|buy|pay for|feed|fund"
     r"|keep|cover|replace)\b"
-    r"|^[$£€]\d[\d,.]*(?: [a-z]+)? (?:buys|pays for|funds|provides|covers|feeds)\b"  # "$30 buys"
+    r"|^[$£€]\d[\d,.]*(?: [a-z]+)? (?:buys|pays(?: for)?|funds|provides|covers|feeds|trains"
+    r"|equips)\b"  # "$30 buys", "$300 pays a former hunter's salary for a month"
     # "... free for everyone. Support Terra today.": the outlet's ask, last in its pitch
     r"|[.!]\s+support (?-i:[A-Z])[\w'’-]+(?: (?-i:[A-Z])[\w'’-]+)? (?:today|now)\W*$"
     # "12,604 people have signed. Help us reach 15,000.": a petition's counter
@@ -1725,6 +1726,9 @@ _FAMILIES = {
         "could replace",
         "buys",
         "pays for",
+        " pays ",
+        " trains ",
+        " equips ",
         "funds",
         "provides",
         "covers",

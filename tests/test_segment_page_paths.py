@@ -843,3 +843,28 @@ def test_a_sections_label_between_standfirst_and_byline_is_the_headers() -> None
         *FLOODS,
     ]
     _two_pages(blog, page)
+
+
+def test_a_letters_writer_with_what_they_do_and_where_signs_the_letter() -> None:
+    """letter / "Dr Ellen Saarinen" / "Retired harbour engineer, Halden Bay" / letter /
+    "Margit Hansen" / "Flood warden, Upton" / letter: a writer's name over what they
+    are and where signs the letter as a bare town under it does."""
+    letters = [
+        "Letters: Flood barriers were money well spent",
+        FLOODS[0],
+        FLOODS[1],
+        "Dr Ellen Saarinen",
+        "Retired harbour engineer, Halden Bay",
+        ORCHESTRA[0],
+        "Margit Hansen",
+        "Flood warden, Upton",
+        FLOODS[5],
+        "Per Ingvaldsen",
+        "Brennick",
+        "Write to us at letters@halvertonpost.example",
+    ]
+    assert _starts(letters) == [1]
+    roles = [e.info.role for e in _entries(letters)]
+    assert roles[3:5] == [CONT, CONT] and roles[6:8] == [CONT, CONT]
+    assert S._signer_place("Retired harbour engineer, Halden Bay")
+    assert not S._signer_place("Ministers say the barrier will be finished soon, Halden Bay told")

@@ -5175,10 +5175,26 @@ def _writer_and_town(window: list[_Entry]) -> None:
         and window[-2].info.role == BYLINE
         and _midstory(window[-3].info)
         and _name_item(window[-2].info, window[-2].raw.text)
-        and last.words <= SUBHEAD_WORDS
-        and _PLACE_LINE.match(window[-1].raw.text.strip())
+        and last.words <= SIGNER_PLACE_WORDS
+        and _signer_place(window[-1].raw.text.strip())
     ):
         last.role = window[-2].info.role = CONT
+
+
+def _signer_place(t: str) -> bool:
+    """A letter writer's town ("Hastings, East Sussex"), or what they are and where
+    ("Retired veterinary inspector, Dalmir", "OSPB volunteer, Karsh Valley"): under a
+    paragraph and a bare name, never a page's header in the written dumps (27 times)."""
+    return _PLACE_LINE.match(t) is not None or (
+        len(t.split()) <= SIGNER_PLACE_WORDS and _ROLE_PLACE.match(t) is not None
+    )
+
+
+#: Longest "what and where" line under a letter writer's name, in words.
+SIGNER_PLACE_WORDS = 8
+_ROLE_PLACE = re.compile(
+    r"^[A-Z][\w'’.-]*(?: [\w'’.&-]+){0,5}, [A-Z][\w'’.-]+(?: [A-Z][\w'’.-]+)?$"
+)
 
 
 def _foot_date_above(window: list[_Entry]) -> None:
@@ -5865,12 +5881,12 @@ def _signature_above(window: list[_Entry]) -> None:
     elif (
         b.role == BYLINE
         and _midstory(a)
-        and window[k + 1].info.words <= SUBHEAD_WORDS
+        and window[k + 1].info.words <= SIGNER_PLACE_WORDS
         and k + 2 < len(window)
         and window[k + 2].info.role == HEAD
         and ", " in window[k + 1].raw.text
         and _name_item(b, window[k].raw.text)
-        and _PLACE_LINE.match(window[k + 1].raw.text.strip())
+        and _signer_place(window[k + 1].raw.text.strip())
     ):  # letter / "Jo Park" / "Tongi, Gazipur" / next headline: the writer and town
         b.role = window[k + 1].info.role = CLOSE
     elif (

@@ -369,3 +369,15 @@ def test_an_explainers_first_question_under_its_dated_header_is_a_section() -> N
     ents = _entries(lines)
     assert not S._under_intro(ents, len(REPORT))
     assert S._asks_first(ents, len(REPORT), first)
+
+
+def test_a_question_that_goes_on_with_but_titles_no_explainer() -> None:
+    """ "But we should ask a harder question: why ...?" under an opinion piece's first
+    paragraphs has an explainer title's shape ("Topic: why ...?") but opens with a
+    conjunction: the piece goes on, no page opens there."""
+    lines = [*REPORT, "But we should ask a harder question: why was the barrier built so low?"]
+    lines += [LEAD[1], LEAD[2]]
+    at = len(REPORT)
+    assert not S._explainer_title(_entries(lines), at)
+    lines[at] = "Tessaly barrier row: why was the barrier built so low?"
+    assert S._explainer_title(_entries(lines), at)

@@ -814,6 +814,8 @@ def _explainer_title(entries: list[_Entry], i: int) -> bool:
     text = e.raw.text.strip()
     if _EXPLAINER_TITLE.search(text) is None and not _asks_first(entries, i, text):
         return False
+    if _GOES_ON.match(text):
+        return False  # "But we should ask a harder question: why ...?": a sentence going on
     label = text.split(":", 1)[0] if ":" in text else ""
     if label and (label.isupper() or "(" in label or _ASKER.match(label)):
         return False  # "DANA WOLCOTT: How ...?", "Question (Radio X): Will ...?": a turn
@@ -902,6 +904,8 @@ _EXPLAINER_TITLE = re.compile(
     r"|could|(?:the )?key (?:facts|findings|dates|points)$)\b",
     re.I,
 )
+# A line that opens with a conjunction goes on from the one above it: no page's title.
+_GOES_ON = re.compile(r"(?:And|But|So|Yet|Or|Because)\b")
 _ASKER = re.compile(r"(?:questions?|q|answer|a|presenter|interviewer|host|anchor)\b", re.I)
 
 

@@ -1125,3 +1125,22 @@ def test_a_campaigns_button_is_furniture(line: str) -> None:
 
 def test_a_headline_about_signing_a_letter_is_a_headline() -> None:
     assert classify("Ministers sign the letter on harbour funding").role == HEAD
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "The Institute for Public Finance is an independent research charity. Its work is"
+        " funded by research councils and charitable foundations.",
+        "The Harbour Institute is an independent, non-partisan think tank.",
+        "The Observatory is an independent research centre funded by university partners.",
+    ],
+)
+def test_a_think_tanks_note_under_its_paper_ends_the_page(line: str) -> None:
+    info = classify(line)
+    assert info.role == BOILER and info.end
+
+
+def test_a_think_tank_named_in_a_story_is_prose() -> None:
+    line = "Analysts at the Harbour Institute, an independent think tank, said the cuts would bite."
+    assert classify(line).role == BODY

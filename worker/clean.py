@@ -1306,9 +1306,15 @@ _OUTLET_NOTE = re.compile(
     r"(?:fact-?checking|code of principles)"
     # "Acme is a registered charity.", "Registered charity number 1092773.": a charity's
     # footer
-    r"|\bis an? registered charity\b|^registered charity\b|\bregistered charity (?:no\.?|number)",
+    r"|\bis an? registered charity\b|^registered charity\b|\bregistered charity (?:no\.?|number)"
+    # "The Institute for Public Finance is an independent research charity.": a think
+    # tank's note under its paper (1-3 lines from the page's end in the written dumps)
+    r"|\b(?:is|are) an? (?:[\w-]+,? ){0,2}(?:research (?:charity|centre|center|institute"
+    r"|organi[sz]ation|body|foundation)|think[- ]?tank|policy (?:institute|centre|center))\b",
     re.I,
 )
+# A word every _OUTLET_NOTE holds (searched first: most lines have none).
+_MAY_NOTE = re.compile(r"rofit|ignator|harity|esearch|hink|olicy")
 # "This essay is part of The Lantern's series on drug policy.", "This briefing is part
 # of our programme on ...": the note under a piece's last paragraph, which ends it.
 _SERIES_NOTE = re.compile(
@@ -2841,7 +2847,7 @@ def _classify(
             or (nwords <= 16 and s[0] in "—–-" and "(@" in s and _EMBED_BY.match(s) is not None)
             or (nwords <= 30 and _CALL_TO_ACTION.search(s) is not None)
             or (mask & _K_BOILER and _BOILER.search(s))
-            or (("rofit" in s or "ignator" in s or "harity" in s) and _OUTLET_NOTE.search(s))
+            or (_MAY_NOTE.search(s) is not None and _OUTLET_NOTE.search(s))
             or (
                 nwords <= SERIES_NOTE_WORDS
                 and s[:5] == "This "
@@ -2871,7 +2877,7 @@ def _classify(
         info.end = _COPYRIGHT.search(s) is not None or (
             nwords <= 5 and (_COMMENT_END.match(s) is not None or _NEXT_PAGE.match(s) is not None)
         )
-        if not info.end and ("rofit" in s or "ignator" in s or "harity" in s):
+        if not info.end and _MAY_NOTE.search(s) is not None:
             info.end = _OUTLET_NOTE.search(s) is not None  # the outlet's note ends its page
         if not info.end and s[0] in "Yy":
             info.end = _PAYWALL_SPENT.match(s) is not None  # the page is cut off there

@@ -1116,6 +1116,9 @@ def test_an_interviews_first_question_under_its_introduction_opens_no_page() -> 
         "Add your name to our open letter",
         "Add your name to the petition",
         "Join the campaign",
+        "Support Northlight",
+        "Support Workers' Voice",
+        "Follow the campaign",
     ],
 )
 def test_a_campaigns_button_is_furniture(line: str) -> None:
@@ -1125,6 +1128,7 @@ def test_a_campaigns_button_is_furniture(line: str) -> None:
 
 def test_a_headline_about_signing_a_letter_is_a_headline() -> None:
     assert classify("Ministers sign the letter on harbour funding").role == HEAD
+    assert classify("Support grows for Northlight").role == HEAD
 
 
 @pytest.mark.parametrize(

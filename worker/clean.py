@@ -653,6 +653,9 @@ _BOILER_LINE = ByFirst(
     r"(?:watch ?list|portfolio|favou?rites|reading list|saved (?:articles|stories))$"
     r"|^(?:price|prices|rooms|doubles|tickets|entry)\s*:\s*(?:from\s*)?[$£€]"
     r"|^support (?:the|us|our)\b(?:\s+\S+){0,3}$"
+    # "Support Northlight", "Follow the campaign": an outlet's or a campaign's button
+    r"|^support (?-i:[A-Z])[\w'’-]+(?: (?-i:[A-Z])[\w'’&-]+){0,2}\W*$"
+    r"|^follow (?:the|our) (?:campaign|movement|strike)\W*$"
     r"|^notes? (?:to|for) editors?\b|^editors?'?s? notes?\s*:?$"
     r"|^(?:read more|related|see also|also read|read next|more from|watch|listen"
     r"|related stories|related articles|related coverage|most read|recommended)\s*[:|»›>-]"

@@ -163,6 +163,9 @@ def test_a_donation_ask_is_an_appeal(line: str) -> None:
         "If you can, please support us with a contribution from as little as 5 francs.",
         "Every crown you give goes to legal advice for the families.",
         "Quay Street Action is a volunteer group. We take no money from builders or the state.",
+        "We receive no money from banks. If you believe in cash, please support our work.",
+        "Every crown we raise pays for lawyers, hydrologists and buses to the capital.",
+        "Contribute from 3 florins",
     ],
 )
 def test_an_outlets_or_a_campaigns_ask_for_help_is_an_appeal(line: str) -> None:
@@ -179,6 +182,7 @@ def test_an_outlets_or_a_campaigns_ask_for_help_is_an_appeal(line: str) -> None:
         "Fares will rise from just 3 crowns to 5 crowns in April, the operator said.",
         "Every euro raised will go to the family of the drowned fisherman, organisers said.",
         "“We take no money from the council,” said the food bank's founder, Ada Mirren.",
+        "“Please support us,” the mayor told the crowd outside the flooded town hall.",
     ],
 )
 def test_a_quoted_plea_or_a_price_in_the_news_is_prose(line: str) -> None:
@@ -1148,3 +1152,12 @@ def test_a_think_tanks_note_under_its_paper_ends_the_page(line: str) -> None:
 def test_a_think_tank_named_in_a_story_is_prose() -> None:
     line = "Analysts at the Harbour Institute, an independent think tank, said the cuts would bite."
     assert classify(line).role == BODY
+
+
+def test_a_statements_issuer_and_a_magazines_teasers_end_the_page() -> None:
+    """ "Issued on behalf of the Council, ..." signs a statement; "Also in this issue:
+    ... · ..." lists a magazine's other pieces under the last one: both end a page."""
+    assert classify("Issued on behalf of the Council, Kerrovian Society of Actuaries").role == CLOSE
+    info = classify("Also in this issue: The walking routes most pilgrims never take · Letters")
+    assert info.role == BOILER and info.end
+    assert classify("Issued by the city's health office, the leaflet was shared.").role != CLOSE

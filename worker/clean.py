@@ -365,6 +365,8 @@ _CLOSE = AnchoredOrNot(
     r"|^(?:provided|materials provided) by\b|^(?:\(|[—–-]\s*)?with inputs from\b"
     # a statement's signature: "Issued by: Jo Park, General Secretary", "Authorised by: ..."
     r"|^(?:issued|released|signed|authori[sz]ed|approved) by\s*:\s*\S"
+    # "Issued on behalf of the Council, Kerrovian Society of Actuaries, Brenmouth"
+    r"|^issued (?:on behalf of|by) (?:the )?(?-i:[A-Z])[^!?;]{1,80}$"
     # a campaign's imprint, its last line: "Authorised by J. Park for the Harbour Party,
     # 14 Quay Street, Tarn.", "Promoted by Jo Park on behalf of Fair Fares, ..."
     # (or "Paid for and published by the Renewal Front, Avenida Pardo 1120, Tessin.")
@@ -1316,6 +1318,7 @@ _OUTLET_NOTE = re.compile(
     r"|organi[sz]ation|body|foundation)|think[- ]?tank|policy (?:institute|centre|center))\b",
     re.I,
 )
+_ISSUE_NOTE = re.compile(r"also in (?:this|the|our) (?:issue|edition)\b", re.I)
 # A word every _OUTLET_NOTE holds (searched first: most lines have none).
 _MAY_NOTE = re.compile(r"rofit|ignator|harity|esearch|hink|olicy")
 # "This essay is part of The Lantern's series on drug policy.", "This briefing is part
@@ -1572,11 +1575,16 @@ _APPEAL = AnchoredOrNot(
     # "At this critical moment ..., we need your help.": a campaign's or an outlet's ask
     # (not a quoted police appeal, "'We need your help,' the inspector said")
     r"|(?:^|[.!?,]\s+)(?:now |and |so )?we need your (?:help|support)\b(?!.*[“”\"])"
+    # "If you believe in payment choice, please support our work.": the ask, last
+    r"|\bplease support (?:our (?:work|campaign|cause|mission|journalism|reporting)|us)\b"
+    r"(?!.*[“”\"])"
+    # "Contribute from 3 florins": the donation box's button with its price
+    r"|^(?:contribute|give|donate|chip in)(?: (?:today|now))? from\b"
     # "Every mark you give goes to our legal fund.", "We take no money from companies.":
     # where a campaign's money goes and comes from, at its page's foot
     r"|\bevery (?:\w+ ){1,2}(?:you give|you donate|donated|given|raised|we raise|you contribute)"
-    r" (?:goes|will go)\b(?!.*(?:[“”\"]|\b(?:said|says|according to)\b))"
-    r"|(?:^|[.!?]\s+)we (?:take|accept) no (?:money|funding|donations)\b"
+    r" (?:goes|will go|pays for|funds|helps)\b(?!.*(?:[“”\"]|\b(?:said|says|according to)\b))"
+    r"|(?:^|[.!?]\s+)we (?:take|accept|receive|get) no (?:money|funding|donations)\b"
     r"(?!.*(?:[“”\"]|\b(?:said|says|according to)\b))"  # (not reported: "..., organisers said")
     r"|\byou['’]re a (?:dedicated|loyal|regular|valued) reader\b"
     # ("A message from the principal about snow days": a letter's own headline, no appeal)
@@ -1765,8 +1773,20 @@ _FAMILIES = {
         "need your",
         " goes",
         "will go",
+        " helps",
         "we take no",
         "we accept no",
+        "we receive no",
+        "we get no",
+        "please support",
+        "contribute from",
+        "contribute today from",
+        "contribute now from",
+        "give from",
+        "give today from",
+        "donate from",
+        "donate today from",
+        "chip in from",
         "reader",
         "message from",
         "note from",
@@ -2856,6 +2876,7 @@ def _classify(
                 and s[:5] == "This "
                 and _SERIES_NOTE.match(s) is not None
             )
+            or (s[:5] in ("Also ", "ALSO ") and _ISSUE_NOTE.match(s) is not None)
             or _LABEL_LINE.match(s)
             or (nwords <= WIDGET_WORDS and is_widget(s))
             or (nwords <= 24 and s[0] in "([" and _GRAPHIC_LINK.match(s) is not None)
@@ -2886,6 +2907,8 @@ def _classify(
             info.end = _PAYWALL_SPENT.match(s) is not None  # the page is cut off there
         if not info.end and s[:5] == "This ":
             info.end = _SERIES_NOTE.match(s) is not None  # the piece's last line
+        if not info.end and s[:5] in ("Also ", "ALSO "):
+            info.end = _ISSUE_NOTE.match(s) is not None  # under the piece, its issue's teasers
         if not info.end and ("iews" in s or "pinions" in s) and _VIEWS_NOTE.search(s):
             info.end = _EDITORS_NOTE.match(s) is None  # the piece's last line, as above
         if not info.end and s[0] in "Aa":

@@ -381,3 +381,24 @@ def test_a_question_that_goes_on_with_but_titles_no_explainer() -> None:
     assert not S._explainer_title(_entries(lines), at)
     lines[at] = "Tessaly barrier row: why was the barrier built so low?"
     assert S._explainer_title(_entries(lines), at)
+
+
+def test_a_date_under_a_guides_last_section_opens_the_next_page() -> None:
+    """guide / "Keep records" / paragraph / "Talk to someone" / paragraph / "5 hours ago"
+    / lead: the last section's paragraph is no standfirst of its short heading, so the
+    date under it is the next page's first line, not the section's header."""
+    guide = [
+        "Flood season: how to protect your home",
+        *REPORT[:2],
+        "Move valuables upstairs",
+        EXPLAINER[9],
+        "Keep records",
+        "Photograph the damage before you clean up, and keep every receipt for repairs.",
+        "Talk to someone",
+        "Floods are distressing. The Velt helpline offers free, confidential support.",
+    ]
+    lines = [*guide, "5 hours ago", *LEAD]
+    assert _starts(lines) == [1, len(guide) + 1]
+    ents = _entries(lines)
+    assert S._last_section(ents, len(guide) - 1)
+    assert not S._last_section(ents, 2)  # (under the guide's own headline)

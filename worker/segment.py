@@ -1648,7 +1648,25 @@ def _standfirst(entries: list[_Entry], j: int) -> bool:
     # a dated header ("Published On 4 Mar 2024"); not under a question, which in an
     # interview is followed by its answer and maybe the next article's date
     question = j > 0 and entries[j - 1].raw.text.rstrip().endswith("?")
-    return info.role == TIMESTAMP and not info.clock and not question
+    return (
+        info.role == TIMESTAMP and not info.clock and not question and not _last_section(entries, j)
+    )
+
+
+def _last_section(entries: list[_Entry], j: int) -> bool:
+    """entries[j] is the paragraph under a short heading ("Talk to someone") that follows
+    another heading's paragraph: a guide's last section, not a headline's standfirst (a
+    date under it is the next page's)."""
+    return (
+        j >= 3
+        and entries[j - 1].info.words <= SECTION_HEAD_WORDS
+        and entries[j - 2].info.role == BODY
+        and entries[j - 3].info.role == HEAD
+    )
+
+
+#: Most words of a guide's section heading ("Keep records", "Talk to someone").
+SECTION_HEAD_WORDS = 3
 
 
 #: Most words of a byline read as a heading, right over the page's date.

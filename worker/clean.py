@@ -1618,6 +1618,9 @@ _APPEAL = AnchoredOrNot(
     # "Chip in 50 crowns to help us win", "Chip in today and help us ...": a donation button
     r"|^chip in(?: [$£€]?\d[\d.,]*(?: [a-z]+)?)?(?: (?:today|now))?(?:\W*$|,? (?:and|to)"
     r" (?:help|keep|support|fund)\b)"
+    # "... If you can, chip in $5 to keep the campaign going.": the same, last in a pitch
+    r"|[.!?,]\s+chip in(?: [$£€]?\d[\d.,]*(?: [a-z]+)?)?(?: (?:today|now))?,? (?:and|to)"
+    r" (?:help|keep|support|fund)\b"
     # "Give to the Families Fund", "Contribute to the legal fund", "Chip in $10 to the
     # Fair Map Fund": a fund's donation button
     r"|^(?:[^.!?]{1,40}[.!]\s+)?(?:give|contribute|chip in(?: [$£€]?\d[\d.,]*(?: [a-z]+)?)?)"

@@ -1162,3 +1162,28 @@ def test_a_statements_issuer_and_a_magazines_teasers_end_the_page() -> None:
     info = classify("Also in this issue: The walking routes most pilgrims never take · Letters")
     assert info.role == BOILER and info.end
     assert classify("Issued by the city's health office, the leaflet was shared.").role != CLOSE
+
+
+def test_a_personal_essay_under_an_appeal_ends_it() -> None:
+    """An appeal goes on while its lines talk to the reader ("we", "our", "you"); a
+    personal essay's first paragraphs ("My brother rang our mother ...") speak in one
+    person's voice with no "you": the appeal ends and the essay is the next page."""
+    from worker.clean import appeal_ends
+
+    essay = [
+        "My brother Danny rang our mother every day of his adult life. Sometimes it was"
+        " just to say he had got home safely from the night shift.",
+        "On 2 February, she made a call for him. She rang the emergency services because"
+        " he was ill and had not slept for three nights.",
+        "The people who came were police officers. Four hours later he was dead on the"
+        " floor of a cell at the station on Quay Street.",
+        "I have been asked many times how my family is coping. The honest answer is that"
+        " we are not coping, we are functioning.",
+    ]
+    assert appeal_ends([(t, BODY) for t in essay])
+    pitch = [
+        "Our caseworkers sit with families through every day of an inquest. Without you,"
+        " we could not be there for them.",
+        *essay[1:],
+    ]
+    assert not appeal_ends([(t, BODY) for t in pitch])

@@ -4526,10 +4526,19 @@ _APPEAL_VOICE = re.compile(r"\b(?:we|our|us|you|your)(?:[’'](?:re|ve))?\b", re
 
 
 def _voiced(text: str, role: int) -> bool:
-    """Appeal-like: furniture, a short button ("Donate now") or words to the reader."""
+    """Appeal-like: furniture, a short button ("Donate now") or words to the reader (not
+    a personal essay's "my brother ... our mother": one person's voice, no "you")."""
     if role not in (BODY, CONT, HEAD):
         return True
-    return len(text) <= 60 or _APPEAL_VOICE.search(text) is not None
+    if len(text) <= 60:
+        return True
+    if _APPEAL_VOICE.search(text) is None:
+        return False
+    return _OWN_VOICE.search(text) is None or _TO_READER.search(text) is not None
+
+
+_OWN_VOICE = re.compile(r"\b(?:I|[Mm]y|[Mm]e)\b")
+_TO_READER = re.compile(r"\b(?:you|your)\b", re.I)
 
 
 def appeal_ends(ahead: list[tuple[str, int]]) -> bool:

@@ -1187,3 +1187,11 @@ def test_a_personal_essay_under_an_appeal_ends_it() -> None:
         *essay[1:],
     ]
     assert not appeal_ends([(t, BODY) for t in pitch])
+
+
+def test_a_writers_latest_book_under_the_bio_is_the_bio() -> None:
+    """ "Jo Park's most recent book is ..." under an op-ed's writer's note goes on with
+    it: the page's last line, not a paragraph opening the next page."""
+    line = "Temir Ismailov's most recent book is The Price of Gold: Mining and the State."
+    assert classify(line).role == BIO
+    assert classify("Temir Ismailov's book shop is closing after forty years.").role == BODY

@@ -436,6 +436,9 @@ _BIO = re.compile(
     # note on its writer
     r"|^The (?:author|writer)s? (?:is|are|was|were) (?:an?|the|a former|formerly|currently)\b"
     r"(?![^.]*[,;])"  # (one plain sentence: "The author is a dangerous man, police said" is none)
+    # "Jo Park's most recent book is The Price of Gold.": the writer's note goes on
+    rf"|^{_NAME_SEQ}['’]s (?:most recent|latest|new|forthcoming|next|first) (?:book|novel"
+    r"|collection|memoir|study)\b[^.]{0,120}\b(?:is|was)\b"
     # "Jo Park covers state politics for The Sun.", "Jo Park reports on health for X"
     rf"|^{_NAME_SEQ}\s+(?:covers|writes (?:about|on)|reports (?:on|for)"
     r"|has (?:covered|reported on))"

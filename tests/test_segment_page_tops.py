@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import pytest
 from support_stories import window
+from test_segment_explainer import _entries
 from test_segment_pages import FLOODS, ORCHESTRA, _starts
 
 from worker import segment as S
@@ -601,3 +602,30 @@ def test_a_campaigns_name_over_its_flattened_menu_opens_the_page() -> None:
     assert not S._flat_menu("Home Secretary says News Sport and Politics staff will move")
     assert not S._flat_menu("Home prices rise again as News of rate cut spreads")
     assert not S._flat_menu("Home News: Sport, Politics and Weather")
+
+
+def test_a_line_two_under_a_pages_path_is_its_header() -> None:
+    """report / "Home › Money › Travel" / "The sea wall failed. What are my rights?" /
+    "If your home flooded, here's what you need to know" / paragraphs: the page opens
+    at its path; the standfirst under the question-headline is no explainer's title
+    of a page of its own."""
+    lines = [
+        *_REPORT,
+        "Home › Money › Housing",
+        "The sea wall failed. What are my rights?",
+        "If your home flooded, here's what you need to know",
+        "The harbour board said on Tuesday that repairs would take a year. Here is what it"
+        " means for you.",
+        "My ground floor flooded. Will my insurer pay?",
+        "Most home policies cover flood damage, but check the excess and whether the policy"
+        " excludes homes that flooded before.",
+        "I rent my flat. Who pays for the repairs?",
+        "Your landlord is responsible for the building; your own policy covers what you own"
+        " inside it, if you have one.",
+    ]
+    assert _starts(lines) == [1, len(_REPORT) + 1]
+    ents = _entries(lines)
+    coh, terms = S._cohesion_terms(ents, None)
+    at = len(_REPORT) + 2  # the standfirst: scored as no start of its own
+    assert S._features(ents, at, S._appeal_zone(ents), coh, terms) is None
+    assert S._under_crumbs(ents, at)

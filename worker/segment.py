@@ -547,6 +547,8 @@ def _features(
         return None  # a reader's comment (_between_reply_bars): no page opens there
     if _in_pipe_table(entries, i):
         return None  # "Jan. 21 | Eastgate Mall | 11:00 a.m.": a table's row, inside its page
+    if _under_crumbs(entries, i):
+        return None  # "Home › Money › Travel" / short headline / this: the crumbs' page
     if _first_question(entries, i):
         return None  # an interview's editing note, then its first question: one page
     if _profile_item(entries, i):
@@ -799,6 +801,20 @@ def _features(
         and not _after_page_foot(entries, i)
         else 0.0,
     )
+
+
+def _under_crumbs(entries: list[_Entry], i: int) -> bool:
+    """entries[i] lies two lines under a page's path ("Home › Money › Travel") with a
+    short line between (its headline, read as a sentence: "Skerry Air has collapsed.
+    What are my rights?"): the path's page header, not a page of its own."""
+    if i < 2 or entries[i - 1].info.words > CRUMB_HEADLINE_WORDS:
+        return False
+    up = entries[i - 2]
+    return up.info.role == HEAD and _site_path(up.raw.text.strip())
+
+
+#: Most words of a headline between a page's path and a line under it.
+CRUMB_HEADLINE_WORDS = 12
 
 
 def _explainer_title(entries: list[_Entry], i: int) -> bool:

@@ -602,6 +602,9 @@ def test_a_campaigns_name_over_its_flattened_menu_opens_the_page() -> None:
     assert not S._flat_menu("Home Secretary says News Sport and Politics staff will move")
     assert not S._flat_menu("Home prices rise again as News of rate cut spreads")
     assert not S._flat_menu("Home News: Sport, Politics and Weather")
+    # the first line of a window has no paragraph above it (not the window's last line)
+    ents = _entries(["Justice for Quay Street", "Home About us Our demands Donate News", *_REPORT])
+    assert not S._over_menu(ents, 0)
 
 
 def test_a_line_two_under_a_pages_path_is_its_header() -> None:

@@ -1531,6 +1531,12 @@ _BOILER = AnchoredOrNot(
     r"|weekday|week)\b.{0,40}\bon channel\b",
     re.I,
 )
+# Not inside a quotation, nor reported ("'We need your help,' the inspector said",
+# "..., organisers said"): the outlet's or the campaign's own ask.
+_UNQUOTED = r"(?!.*[“”\"])"
+_UNREPORTED = r"(?!.*(?:[“”\"]|\b(?:said|says|according to)\b))"
+# "Chip in", "Chip in 50 crowns today": the donation button's words and amount.
+_CHIP_IN = r"chip in(?: [$£€]?\d[\d.,]*(?: [a-z]+)?)?(?: (?:today|now))?"
 _APPEAL = AnchoredOrNot(
     r"since you[’']re here|\b(?:a|one) (?:small )?favou?r to ask"
     r"|\bsupport (?:our|independent|quality)"
@@ -1577,18 +1583,17 @@ _APPEAL = AnchoredOrNot(
     r"|\bsupport\b[^.!?]{0,50}\bfrom (?:just|only|as little as) "
     # "At this critical moment ..., we need your help.": a campaign's or an outlet's ask
     # (not a quoted police appeal, "'We need your help,' the inspector said")
-    r"|(?:^|[.!?,]\s+)(?:now |and |so )?we need your (?:help|support)\b(?!.*[“”\"])"
+    rf"|(?:^|[.!?,]\s+)(?:now |and |so )?we need your (?:help|support)\b{_UNQUOTED}"
     # "If you believe in payment choice, please support our work.": the ask, last
     r"|\bplease support (?:our (?:work|campaign|cause|mission|journalism|reporting)|us)\b"
-    r"(?!.*[“”\"])"
+    rf"{_UNQUOTED}"
     # "Contribute from 3 florins": the donation box's button with its price
     r"|^(?:contribute|give|donate|chip in)(?: (?:today|now))? from\b"
     # "Every mark you give goes to our legal fund.", "We take no money from companies.":
     # where a campaign's money goes and comes from, at its page's foot
     r"|\bevery (?:\w+ ){1,2}(?:you give|you donate|donated|given|raised|we raise|you contribute)"
-    r" (?:goes|will go|pays for|funds|helps)\b(?!.*(?:[“”\"]|\b(?:said|says|according to)\b))"
-    r"|(?:^|[.!?]\s+)we (?:take|accept|receive|get) no (?:money|funding|donations)\b"
-    r"(?!.*(?:[“”\"]|\b(?:said|says|according to)\b))"  # (not reported: "..., organisers said")
+    rf" (?:goes|will go|pays for|funds|helps)\b{_UNREPORTED}"
+    rf"|(?:^|[.!?]\s+)we (?:take|accept|receive|get) no (?:money|funding|donations)\b{_UNREPORTED}"
     r"|\byou['’]re a (?:dedicated|loyal|regular|valued) reader\b"
     # ("A message from the principal about snow days": a letter's own headline, no appeal)
     r"|^an? (?:message|note|letter|word) from (?!.*\b(?:about|on|regarding|concerning)\b)"
@@ -1619,11 +1624,9 @@ _APPEAL = AnchoredOrNot(
     # "Join us. Volunteer for your local campaign": a campaign's volunteer button
     r"|^(?:[^.!?]{1,40}[.!]\s+)?volunteer (?:for|with) (?:your|our|the|a)\b[^.!?]{1,50}$"
     # "Chip in 50 crowns to help us win", "Chip in today and help us ...": a donation button
-    r"|^chip in(?: [$£€]?\d[\d.,]*(?: [a-z]+)?)?(?: (?:today|now))?(?:\W*$|,? (?:and|to)"
-    r" (?:help|keep|support|fund)\b)"
+    rf"|^{_CHIP_IN}(?:\W*$|,? (?:and|to) (?:help|keep|support|fund)\b)"
     # "... If you can, chip in $5 to keep the campaign going.": the same, last in a pitch
-    r"|[.!?,]\s+chip in(?: [$£€]?\d[\d.,]*(?: [a-z]+)?)?(?: (?:today|now))?,? (?:and|to)"
-    r" (?:help|keep|support|fund)\b"
+    rf"|[.!?,]\s+{_CHIP_IN},? (?:and|to) (?:help|keep|support|fund)\b"
     # "Give to the Families Fund", "Contribute to the legal fund", "Chip in $10 to the
     # Fair Map Fund": a fund's donation button
     r"|^(?:[^.!?]{1,40}[.!]\s+)?(?:give|contribute|chip in(?: [$£€]?\d[\d.,]*(?: [a-z]+)?)?)"
@@ -1785,14 +1788,10 @@ _FAMILIES = {
         "we receive no",
         "we get no",
         "please support",
-        "contribute from",
-        "contribute today from",
-        "contribute now from",
+        "contribute",  # ("Contribute from 3 florins"; "donate", "chip in" are above)
         "give from",
         "give today from",
-        "donate from",
-        "donate today from",
-        "chip in from",
+        "give now from",
         "reader",
         "message from",
         "note from",

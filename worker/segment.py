@@ -3236,7 +3236,7 @@ def _over_menu(entries: list[_Entry], b: int) -> bool:
     (_flat_menu): the site's name, its page's first line (the learned placement reads
     a name there, "Annika Morell for General Secretary", as the last page's credit)."""
     return (
-        0 < b + 1 < len(entries)
+        0 < b < len(entries) - 1
         and entries[b - 1].info.role == BODY
         and entries[b].info.role != BODY
         and _flat_menu(entries[b + 1].raw.text.strip())

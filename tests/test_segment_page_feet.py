@@ -595,3 +595,63 @@ def test_blank_lines_anywhere_in_written_dumps_break_nothing() -> None:
         arts = S.segment_text("\n".join(lines))
         spans = [(a.start_line, a.end_line) for a in arts]
         assert spans[0][0] == 1 and all(b[0] == a[1] + 1 for a, b in itertools.pairwise(spans))
+
+
+# --- thirty-fifth session: a statement signed at its foot, then its appeal's button.
+
+_STATEMENT = [
+    "Statement on the harbour pilots' dispute",
+    "3 March 2025",
+    "The Harbour Pilots' Association notes reports that ministers are drafting a law to"
+    " order our members back to the boats.",
+    "Our members did not choose this dispute lightly. They voted for action by 91% after"
+    " fourteen months in which the port authority refused to discuss rest periods.",
+    "We have attended every meeting the mediator has called, and we have said in public"
+    " and in private that we are ready to settle on fair terms.",
+    "If the government legislates, it will not be ending a dispute. It will be taking"
+    " sides in one, and every pilot in the country will remember it.",
+]
+_PILOTS_REPORT = [
+    "Ministers to end harbour pilots' strike by law",
+    "Ministers to end harbour pilots' strike by law",
+    "Ministers to end harbour pilots' strike by law",
+    "By Tomas Reyes",
+    "NORRVIK (NPA) – The government said on Tuesday it would bring in emergency legislation"
+    " to end a nine-day strike by harbour pilots that has stranded ships at three ports.",
+    "The transport minister told parliament the bill would be tabled on Thursday and could"
+    " pass by the weekend, with the coalition's majority of eleven seats.",
+    "More than 60 vessels were waiting at anchor off Norrvik on Tuesday, the port authority"
+    " said, and two ferry lines have cancelled crossings until further notice.",
+    "The pilots' association said it would challenge any such law in the courts.",
+]
+
+
+def test_a_signature_and_an_appeal_under_a_statement_end_its_page() -> None:
+    """statement / "Mara Lindqvist" / "General Secretary, HPA" / "Donate
+    to the pilots' hardship fund" / a headline printed three times, a byline, a dateline
+    lead: a name and the signer's post under a paragraph sign the page above, and the
+    appeal under them ends it, so the headline opens the next page (before, the signature
+    was read as a header over the headline, and the report ran on inside the statement)."""
+    statement = [
+        *_STATEMENT,
+        "Mara Lindqvist",
+        "General Secretary, HPA",
+        "Donate to the pilots' hardship fund",
+    ]
+    starts = _starts([*FLOODS, *statement, *_PILOTS_REPORT])
+    assert starts == [1, len(FLOODS) + 1, len(FLOODS) + len(statement) + 1], starts
+
+
+def test_a_site_name_over_an_appeal_row_opens_the_next_page() -> None:
+    """story / "Harbour Pilots' Association" / its menu row with "Donate" / headline: one
+    name line alone under a paragraph is as often the next page's site over its menu as a
+    signature (so the name, not the headline, opens the next page)."""
+    starts = _starts(
+        [
+            *FLOODS,
+            "Harbour Pilots' Association",
+            "Donate | Become a member | Contact us",
+            *_PILOTS_REPORT,
+        ]
+    )
+    assert starts == [1, len(FLOODS) + 1], starts

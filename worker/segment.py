@@ -582,6 +582,8 @@ def _features(
         furniture = True  # "(Reporting by ...; Editing by ...)": a wire story's very end
     if zoned and prev is not None and prev.role in _PHOTO_ROLES:
         ended = True  # photos, their credits, an appeal: a photo essay's foot, not a header
+    if zoned and prev is not None and prev.role == BYLINE and _signed_off(entries, p):
+        ended = True  # statement / "Jo Park" / "General Secretary" / "Donate ...": its foot
     if prev is not None and prev.role == HEAD and _appeal_heading(entries, zone, p, i):
         ended = True  # the appeal's own heading: no headline of this header
     if (
@@ -801,6 +803,17 @@ def _features(
         and not _after_page_foot(entries, i)
         else 0.0,
     )
+
+
+def _signed_off(entries: list[_Entry], p: int) -> bool:
+    """entries[p] ends a signature under a paragraph, a name and the signer's post
+    ("Dorota Maelin" / "General Secretary, PHWF"): a piece signed at its foot, so an
+    appeal under it ends the page. (One name line alone there is as often the next
+    page's site, "Aldermere Wildlife Trust" over its menu.)"""
+    k = p
+    while k > 0 and entries[k - 1].info.role == BYLINE and p - k < 2:
+        k -= 1
+    return p - k >= 1 and k > 0 and entries[k - 1].info.role == BODY
 
 
 def _under_crumbs(entries: list[_Entry], i: int) -> bool:
@@ -1993,6 +2006,9 @@ def _body_maybe(
     unscored |= (role[c] == BODY) & _attr(infos, c, "ad")  # a reader's comment (_features)
     # (photos and their credits over an appeal: the page ended, as in _features)
     unscored &= ~(np.isin(prole, _PHOTO_ROLE_IDS) & _between(zone_a, pc, c))
+    # (a piece signed at its foot over an appeal: the page ended, as in _features)
+    for k in np.flatnonzero(unscored & (prole == BYLINE) & _between(zone_a, pc, c)).tolist():
+        unscored[k] = not _signed_off(entries, int(pc[k]))
     # a headline right over an appeal's zone may be the appeal's own heading (_features)
     nxt = np.minimum(np.maximum(pc, 0) + 1, n - 1)
     for k in np.flatnonzero(unscored & (prole == HEAD) & (pc + 1 < c) & zone_a[nxt]).tolist():

@@ -410,6 +410,11 @@ def test_a_sentence_about_membership_or_a_long_pitch_is_no_button(line: str) -> 
         # the paragraph right over "Related: ..." never opens a page in the written dumps
         # (0 of 374); the related link is the page's last line
         ("Related: How the depot vote was won", "_past_related_link"),
+        # nor, nearly, over "Read more: ...", "See also: ...", "Also read: ..." (3 of 1,275
+        # such links with "Related:"; the line under them opens a page 512 times)
+        ("Read more: How the depot vote was won", "_past_related_link"),
+        ("See also: The depot's neighbours fear night-time noise", "_past_related_link"),
+        ("Also read: Five questions about the tram extension", "_past_related_link"),
     ],
 )
 def test_a_cue_less_split_over_a_pages_last_line_moves_under_it(last: str, move: str) -> None:
@@ -427,6 +432,26 @@ def test_a_cue_less_split_over_a_pages_last_line_moves_under_it(last: str, move:
     assert getattr(S, move)(w, at, len(w)) == 3
     assert getattr(S, move)(w, 0, len(w)) == 0
     assert getattr(S, move)(w, 3, len(w)) == 3
+
+
+@pytest.mark.parametrize(
+    "last",
+    [
+        "Read the committee's report in full on the council's website.",
+        "More than 200 residents signed the petition against the depot.",
+    ],
+)
+def test_a_split_over_a_sentence_about_reading_stays(last: str) -> None:
+    """A paragraph that speaks of reading, or begins with "More", is no related link:
+    a split right over it stays where it is."""
+    lines = [
+        "The council's transport committee backed the new tram depot by six votes to three.",
+        "The depot's final cost is put at 40 million euros.",
+        last,
+        *FERRY_LEAD,
+    ]
+    w = window(lines)
+    assert S._past_related_link(w, 1, len(w)) == 1
 
 
 # --- from the session's second round: a credit with a dash, datelines in any Latin

@@ -3876,8 +3876,8 @@ def _past_brief_label(entries: list[_Entry], i: int, b: int) -> int:
 
 def _past_related_link(entries: list[_Entry], i: int, b: int) -> int:
     """The split ``i``, a paragraph right over a related link ("Related: How the rota
-    works"), moved under the link: in the written dumps the paragraph over such a link
-    never opens a page (0 of 374), the paragraph under it does in 170."""
+    works", "Read more: ..."), moved under the link: in the written dumps the line over
+    such a link opens a page 3 times in 1,275, the line under it 512 times."""
     if entries[i].info.role != BODY:
         return i
     k = _run_end(entries, i + 1, b, _related_link)
@@ -3893,10 +3893,14 @@ def _run_end(entries: list[_Entry], k: int, b: int, within: Callable[[_Entry], b
 
 def _related_link(e: _Entry) -> bool:
     """A related-story link line ("Related: ...", "RELATED: ...")."""
-    return e.info.role == BOILER and _RELATED_LINK.match(e.raw.text.lstrip()) is not None
+    return e.info.role == BOILER and _RELATED_LINE.match(e.raw.text.lstrip()) is not None
 
 
-_RELATED_LINK = re.compile(r"related(?: stor(?:y|ies)| articles?| coverage| reading)?\s*:", re.I)
+_RELATED_LINE = re.compile(
+    r"(?:related(?: stor(?:y|ies)| articles?| coverage| reading)?|read(?: more| also)?"
+    r"|also read|see also|more on this(?: story)?)\s*:",
+    re.I,
+)
 
 
 #: Roles of a line that may open the page under a brief's last paragraph.

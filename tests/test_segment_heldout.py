@@ -431,6 +431,10 @@ the space industry), scored once on the session's final code (3e3c5e1): h377 0.0
 0.981, h378 0.038 / 0.967, h379 0.030 / 0.956, h380 0.026 / 0.949 (mean 0.029 / 0.963);
 the starting code gives 0.029 / 0.960. The five rounds' 120 dumps: 0.034 / 0.953 on
 first contact, 0.034 / 0.953 on the starting code.
+The thirty-fifth session's first round, h381-h384 (ports and shipping, pensions,
+archaeology and museums, food safety), scored once on its starting code (fe10b25): h381
+0.056 / 0.938, h382 0.080 / 0.890, h383 0.032 / 0.962, h384 0.041 / 0.942 (mean 0.052 /
+0.933); the three learned models refitted on every set up to h380 give 0.053 / 0.931.
 Scoring uses the project's shared scorer (../shared/eval/score_segmentation.py).
 """
 
@@ -829,6 +833,10 @@ BOUNDS = {
     "h378": (0.039, 0.966),
     "h379": (0.032, 0.954),
     "h380": (0.028, 0.947),
+    "h381": (0.052, 0.943),
+    "h382": (0.079, 0.901),
+    "h383": (0.033, 0.96),
+    "h384": (0.043, 0.94),
 }
 
 # Duplicate lines a record set's dump leaks (not tuned on, so recorded, not fixed): a

@@ -868,3 +868,29 @@ def test_a_letters_writer_with_what_they_do_and_where_signs_the_letter() -> None
     assert roles[3:5] == [CONT, CONT] and roles[6:8] == [CONT, CONT]
     assert S._signer_place("Retired harbour engineer, Halden Bay")
     assert not S._signer_place("Ministers say the barrier will be finished soon, Halden Bay told")
+
+
+@pytest.mark.parametrize("path", ["Home › Retail › Halloran’s", "News » Shops » Marrow's"])
+def test_a_path_ending_in_a_possessive_is_no_broken_paragraph(path: str) -> None:
+    """A path's last step may be a shop's or a family's name in the possessive; ending
+    with "’s" makes a paragraph broken at a link, never a path. Read as a paragraph,
+    it kept the page's masthead and menu over it from opening the page."""
+    assert classify(path).role != BODY
+    page = [
+        "The Book Trade",
+        "News | Publishers | Retail | People | Charts | Subscribe",
+        path,
+        "Publishers owed millions as bookshop chain collapses",
+        "By Hamish Ure",
+        *FLOODS[:4],
+    ]
+    story = ["Youth orchestra heads to Japan after appeal succeeds", *ORCHESTRA]
+    _two_pages(story, page)
+
+
+def test_a_paragraph_broken_at_a_possessive_is_still_one() -> None:
+    """Without a path's chevrons, a line ending with "’s" is a paragraph cut at a link."""
+    assert classify("The festival will close with a concert in the grounds of Halloran’s").role in (
+        BODY,
+        CONT,
+    )

@@ -3588,9 +3588,15 @@ _TRAILING_FUNCTION = frozenset(
 
 
 def ends_mid_sentence(s: str) -> bool:
-    """A paragraph broken at a link ("... a final concert at the"), not a headline."""
+    """A paragraph broken at a link ("... a final concert at the"), not a headline, nor
+    a page's path to a name ("Home › Retail › Halloran’s")."""
     last = s.rsplit(" ", 1)[-1].lower()
-    return " " in s and (last in _TRAILING_FUNCTION or last.endswith(("'s", "’s")))
+    return (
+        " " in s
+        and (last in _TRAILING_FUNCTION or last.endswith(("'s", "’s")))
+        and "›" not in s
+        and "»" not in s
+    )
 
 
 _WITH_AGENCIES = re.compile(

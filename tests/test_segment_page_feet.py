@@ -3,6 +3,7 @@ a page's footer ends it, the paragraph under it opens the next page, cue or none
 
 from __future__ import annotations
 
+import pytest
 from test_segment_pages import FLOODS, ORCHESTRA, _starts, _two_pages
 from test_segment_subheads import _entries
 
@@ -655,3 +656,26 @@ def test_a_site_name_over_an_appeal_row_opens_the_next_page() -> None:
         ]
     )
     assert starts == [1, len(FLOODS) + 1], starts
+
+
+@pytest.mark.parametrize(
+    "credit", ["— Coastline Press", "— Pacific Rim News Service", "– Helen Marsh"]
+)
+def test_a_dashed_credit_under_a_story_ends_its_page(credit: str) -> None:
+    """story / "— Coastline Press" / headline / byline / the next page: a short line led
+    by a dash under a paragraph sources or signs the page above (its last line 46 times
+    in the written dumps, never a page's first), so the next page opens under it, not on
+    it."""
+    page = [
+        "How the youth orchestra paid its way to Japan",
+        "By Niall Ferrier",
+        "The Sorrel Review",
+        *ORCHESTRA,
+    ]
+    _two_pages(["Severn barriers hold as river peaks", *FLOODS, credit], page)
+
+
+def test_a_dashed_line_with_a_sentence_is_no_credit() -> None:
+    assert S._dashed_credit("— Coastline Press")
+    assert not S._dashed_credit("— The barrier held. The town did not.")
+    assert not S._dashed_credit("Coastline Press")

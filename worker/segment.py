@@ -2190,7 +2190,7 @@ def _boundaries(
     if starts_check is not None:
         kept = check(line, roles, found, ctx, starts_check)
         found = sorted(set(kept).union(sure.intersection(found))) if sure else kept
-    return _below_appeals(entries, _below_feet(entries, found, ctx), limit)
+    return _below_credits(entries, _below_appeals(entries, _below_feet(entries, found, ctx), limit))
 
 
 def _below_appeals(entries: list[_Entry], bounds: list[int], limit: int) -> list[int]:
@@ -2217,6 +2217,37 @@ def _below_appeals(entries: list[_Entry], bounds: list[int], limit: int) -> list
             continue  # the appeal closes the dump's last page
         out.append(k if b < k < nxt else b)
     return out
+
+
+def _below_credits(entries: list[_Entry], bounds: list[int]) -> list[int]:
+    """Each start on a dashed credit right under a paragraph ("— Coastline Press",
+    "— With files from Ledger staff", "— Gail Pruitt, Pelham Wells") moved to the line
+    under it: such a line signs or sources the page above, ending it (the last line of a
+    page 46 times in the written dumps, never a page's first in about 290)."""
+    out: list[int] = []
+    for b, nxt in itertools.pairwise([*bounds, len(entries)]):
+        moved = (
+            0 < b < nxt - 1
+            and entries[b - 1].info.role == BODY
+            and entries[b].info.role != BODY
+            and _dashed_credit(entries[b].raw.text.strip())
+        )
+        out.append(b + 1 if moved else b)
+    return out
+
+
+def _dashed_credit(t: str) -> bool:
+    """ "— Coastline Press": a short line led by a dash, no sentence in it."""
+    return (
+        t[:1] in "—–-"
+        and _DASHED_CREDIT.match(t) is not None
+        and t.count(" ") < DASHED_CREDIT_WORDS
+    )
+
+
+#: Most words of a dashed credit.
+DASHED_CREDIT_WORDS = 10
+_DASHED_CREDIT = re.compile(r"^[—–-] ?[A-Z][^.!?]{2,80}$")
 
 
 #: Most paragraphs of an appeal's pitch over its button.

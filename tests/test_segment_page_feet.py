@@ -658,6 +658,55 @@ def test_a_site_name_over_an_appeal_row_opens_the_next_page() -> None:
     assert starts == [1, len(FLOODS) + 1], starts
 
 
+# --- thirty-fifth session: readers' comments set as "handle: text" under their count.
+
+_OP_ED = [
+    "Opinion: The river has moved. Our flood maps have not",
+    "By Dr Lisa Hale",
+    "Every flood map in the valley was drawn for a river that no longer exists. The"
+    " channel has shifted west by forty metres since the maps were made in 1998.",
+    "Insurers know this. Their own models were redrawn three years ago, and premiums in"
+    " the lower town have doubled since, while the council's maps still show it as safe.",
+    "The result is a town where people buy houses that the law says are dry and the"
+    " market says are not, and find out which is right only when the water comes.",
+    "The maps should be redrawn every five years, at the council's cost, and published.",
+    "Dr Lisa Hale is a hydrologist at the University of the Marches.",
+]
+_HANDLE_COMMENTS = [
+    "Comments (3)",
+    "Severn_skipper: Easy to write this from an office. Who pays for the new survey?",
+    "marit.h: The first sensible thing I have read about this whole mess.",
+    "Old Mill Row: Our street flooded twice in ten years and the map says it never will.",
+]
+
+
+def test_comments_set_as_handle_and_text_under_their_count_open_no_page() -> None:
+    """op-ed / bio / "Comments (3)" / "Severn_skipper: Easy to write this ..." / two more
+    / a story with no header: a line "handle: text" under a thread's count, or under
+    such a comment, is a reader's comment (39 in the written dumps, none a page's first
+    line), no page's start, and the comments go with the op-ed, so the story under them
+    stands apart (before, op-ed, comments and story were read as one page)."""
+    lines = [*_OP_ED, *_HANDLE_COMMENTS, *ORCHESTRA]
+    assert _starts(lines) == [1, len(_OP_ED) + len(_HANDLE_COMMENTS) + 1]
+    w = _entries(lines)
+    first = len(_OP_ED) + 1
+    assert [e.info.ad for e in w[first : first + 3]] == [True, True, True]
+
+
+def test_a_handle_and_text_away_from_a_thread_is_no_comment() -> None:
+    """ "Update: the council ..." under a paragraph, or under a count with a headline
+    between, is no reader's comment."""
+    lines = [
+        *FLOODS[:2],
+        "Update: the council said on Wednesday that the survey would begin in May.",
+        "Comments (3)",
+        "Orchestra to tour Japan after appeal",
+        "Update: Tickets for the send-off concert go on sale on Monday at the town hall.",
+    ]
+    w = _entries(lines)
+    assert not w[2].info.ad and not w[5].info.ad
+
+
 @pytest.mark.parametrize(
     "credit", ["— Coastline Press", "— Pacific Rim News Service", "– Helen Marsh"]
 )

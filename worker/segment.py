@@ -4503,6 +4503,15 @@ def _push(window: list[_Entry], raw: RawLine, info: LineInfo | None = None) -> N
         # ended already, so the consent banner may be the next page's first line (12
         # times in 18 in the written dumps): not a line a start may not move up over
         info.end = False
+    if (
+        last is not None
+        and (last.role == BOILER or last.ad)
+        and info.role in (BODY, CONT)
+        and ":" in raw.text[:HANDLE_CHARS]
+        and _HANDLE_COMMENT.match(raw.text) is not None
+        and _in_comments(window)
+    ):
+        info.ad = True  # "Sorrel_skipper: Easy to write this ..." under "Comments (4)"
     if info.dateline and last is not None and last.role == BODY and _obituary_lead(raw.text):
         info.dateline = False  # "X, who has died aged 85, ..." under a paragraph: its piece
         # opened with an anecdote (a lead only where a page starts, under furniture)
@@ -4963,6 +4972,29 @@ def _push(window: list[_Entry], raw: RawLine, info: LineInfo | None = None) -> N
     ):
         info.role, info.widget = BOILER, True  # (a row of buttons, wherever it stands)
         _between_reply_bars(window)
+
+
+def _in_comments(window: list[_Entry]) -> bool:
+    """The line to come follows a thread's count ("Comments (4)", "38 comments"), with
+    only readers' comments or furniture between: a line there in the form "handle:
+    text" is one more reader's comment (none of 39 such lines in the written dumps opens
+    a page). The count alone does not make the next paragraph a comment: a page may
+    end on it."""
+    for k in range(len(window) - 1, max(-1, len(window) - 1 - HANDLE_COMMENT_RUN), -1):
+        info = window[k].info
+        if info.role == BOILER and _COMMENT_COUNT.match(info.key) is not None:
+            return True
+        if not (info.role == BOILER or (info.ad and info.role in (BODY, CONT))):
+            return False
+    return False
+
+
+#: Most lines between a thread's count and a comment under it.
+HANDLE_COMMENT_RUN = 16
+#: Most characters before a reader's comment's colon ("handle: text").
+HANDLE_CHARS = 64
+# A reader's comment set as "handle: text" ("Gordie1962: ...", "Zé do Cais: ...").
+_HANDLE_COMMENT = re.compile(r"^[\w.@'’-]{2,30}(?: [\w.'’-]{1,20}){0,2}: \S")
 
 
 def _signed_comments(window: list[_Entry]) -> None:

@@ -728,3 +728,20 @@ def test_a_dashed_line_with_a_sentence_is_no_credit() -> None:
     assert S._dashed_credit("— Coastline Press")
     assert not S._dashed_credit("— The barrier held. The town did not.")
     assert not S._dashed_credit("Coastline Press")
+
+
+def test_a_byline_over_a_related_link_signs_the_page_above() -> None:
+    """story / "By Maja Sørbø" / "Related: ..." / "OBC News" / headline twice / date /
+    the next story: a byline right under the last paragraph with a related link under it
+    signs the story above (3 times in the written dumps, each over the next page's first
+    line), so the next page opens under the link, at its outlet's name."""
+    first = ["Severn barriers hold as river peaks", *FLOODS]
+    first += ["By Maja Sørbø", "Related: Government to fund a new survey of the valley"]
+    page = [
+        "OBC News",
+        "Youth orchestra heads to Japan after appeal succeeds",
+        "Youth orchestra heads to Japan after appeal succeeds",
+        "Thu, July 11, 2024, 4:52 PM",
+        *ORCHESTRA,
+    ]
+    _two_pages(first, page)

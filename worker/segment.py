@@ -2223,16 +2223,19 @@ def _below_credits(entries: list[_Entry], bounds: list[int]) -> list[int]:
     """Each start on a dashed credit right under a paragraph ("— Coastline Press",
     "— With files from Ledger staff", "— Gail Pruitt, Pelham Wells") moved to the line
     under it: such a line signs or sources the page above, ending it (the last line of a
-    page 46 times in the written dumps, never a page's first in about 290)."""
+    page 46 times in the written dumps, never a page's first in about 290). A byline
+    there over a related link ("By Maja Sørbø" / "Related: ...") signs the page above as
+    well (3 times in the written dumps, each over the next page's first line): the start
+    moves under the link."""
     out: list[int] = []
     for b, nxt in itertools.pairwise([*bounds, len(entries)]):
-        moved = (
-            0 < b < nxt - 1
-            and entries[b - 1].info.role == BODY
-            and entries[b].info.role != BODY
-            and _dashed_credit(entries[b].raw.text.strip())
-        )
-        out.append(b + 1 if moved else b)
+        k = b
+        if 0 < b < nxt - 1 and entries[b - 1].info.role == BODY and entries[b].info.role != BODY:
+            if _dashed_credit(entries[b].raw.text.strip()):
+                k = b + 1
+            elif entries[b].info.role == BYLINE and _related_link(entries[b + 1]):
+                k = _run_end(entries, b + 1, nxt, _related_link)
+        out.append(k if k < nxt else b)
     return out
 
 

@@ -7,10 +7,21 @@ from __future__ import annotations
 import pytest
 from support_stories import window
 from test_segment_explainer import _entries
-from test_segment_pages import FLOODS, ORCHESTRA, _starts
+from test_segment_pages import FLOODS, ORCHESTRA, _starts, _two_pages
 
 from worker import segment as S
-from worker.clean import APPEAL, BODY, BOILER, BYLINE, CLOSE, HEAD, TIMESTAMP, classify
+from worker.clean import (
+    APPEAL,
+    BODY,
+    BOILER,
+    BYLINE,
+    CAPTION,
+    CLOSE,
+    CREDIT,
+    HEAD,
+    TIMESTAMP,
+    classify,
+)
 
 
 def test_more_in_a_section_with_an_ampersand_is_a_links_label() -> None:
@@ -632,3 +643,30 @@ def test_a_line_two_under_a_pages_path_is_its_header() -> None:
     at = len(_REPORT) + 2  # the standfirst: scored as no start of its own
     assert S._features(ents, at, S._appeal_zone(ents), coh, terms) is None
     assert S._under_crumbs(ents, at)
+
+
+@pytest.mark.parametrize("credit", ["KNA/Bence Lakatos", "EBrisNews / Franz Holler"])
+def test_an_agencys_photo_credit_under_a_sentence_makes_it_a_caption(credit: str) -> None:
+    """story / "The entrance to the auction house on Linden Quay." / "EBrisNews / Franz
+    Holler" / the next story: an agency's one-word name over a photographer's is the
+    photo's credit, the sentence over it the photo's caption, and the caption the next
+    page's first line (read as a headline, the credit left the caption to the page
+    above)."""
+    first = ["Severn barriers hold as river peaks", *FLOODS]
+    page = ["The orchestra rehearses in a church hall in Halverton.", credit, *ORCHESTRA]
+    w = _entries([*first, *page])
+    assert [w[len(first)].info.role, w[len(first) + 1].info.role] == [CAPTION, CREDIT]
+    _two_pages(first, page)
+
+
+@pytest.mark.parametrize(
+    ("above", "line"),
+    [
+        ("Tuesday, April 8, 2025", "Home / Regional News"),  # a path under a date
+        ("Orchestra heads to Japan", "News / Helen Marsh"),  # a section's name
+        ("The orchestra rehearses in a church hall in Halverton.", "Kelsey Tran / The Tribune"),
+    ],
+)
+def test_a_slashed_line_elsewhere_is_no_agency_credit(above: str, line: str) -> None:
+    w = _entries([*FLOODS[:2], above, line])
+    assert w[3].info.role != CREDIT

@@ -101,6 +101,7 @@ from worker.clean import (
     LineInfo,
     _is_dateline,
     _is_mostly_date,
+    _is_name,
     _source_of,
     appeal_ends,
     classify,
@@ -4960,6 +4961,8 @@ def _push(window: list[_Entry], raw: RawLine, info: LineInfo | None = None) -> N
             _kicker_after_list(window)
         if info.role == BOILER and last is not None and last.role == HEAD:
             _promo_title(window, raw.text)
+        if info.role in (HEAD, BYLINE) and "/" in raw.text and last is not None:
+            _agency_credit(window, info, raw.text.strip())
     window.append(_Entry(raw, info))
     if len(window) >= 4 and window[-2].info.role == HEAD:
         _caption_before_head(window)
@@ -5199,6 +5202,36 @@ def _push_paragraph(window: list[_Entry], raw: RawLine, info: LineInfo, last: Li
     window.append(_Entry(raw, info))
     if len(window) >= 4 and window[-2].info.role == HEAD:
         _caption_before_head(window)
+
+
+def _agency_credit(window: list[_Entry], info: LineInfo, text: str) -> None:
+    """A photo's sentence / "KNA/Bence Lakatos", "EBrisNews / Franz Holler": an agency's
+    (or outlet's) one-word name and the photographer's under a sentence are the photo's
+    credit, and the sentence its caption. Read as a headline or a byline, the credit
+    made the caption look like the last line of the page above, or a page's lead (in
+    the written dumps the line over such a credit, so misread, opened a page 13 times
+    in 14)."""
+    last = window[-1].info
+    m = _AGENCY_PHOTOGRAPHER.match(text)
+    if (
+        m is None
+        or last.role not in (HEAD, BODY, CAPTION)
+        or last.words > CAPTION_WORDS
+        or window[-1].raw.text.rstrip()[-1:] not in ".)"
+        or _SECTION_WORD.fullmatch(m[1]) is not None
+        or not _is_name(m[2])
+    ):
+        return
+    info.role = CREDIT
+    last.role = CAPTION
+
+
+# "KNA/Bence Lakatos", "EBrisNews / Franz Holler": an agency's name in one word, then
+# the photographer's (two or three capitalised words).
+_AGENCY_PHOTOGRAPHER = re.compile(
+    r"^([A-Z][A-Za-z]{1,15}) ?/ ?([A-Z][a-z\u00e0-\u00ff'’-]+"
+    r"(?: [A-Z][a-z\u00e0-\u00ff'’-]+){1,2})$"
+)
 
 
 def _credited_caption(window: list[_Entry], info: LineInfo, text: str) -> None:

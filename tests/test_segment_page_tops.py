@@ -670,3 +670,34 @@ def test_an_agencys_photo_credit_under_a_sentence_makes_it_a_caption(credit: str
 def test_a_slashed_line_elsewhere_is_no_agency_credit(above: str, line: str) -> None:
     w = _entries([*FLOODS[:2], above, line])
     assert w[3].info.role != CREDIT
+
+
+@pytest.mark.parametrize(
+    "menu",
+    [
+        "Home · About · Our campaigns · Anzeret · News · Donate",
+        "Visit | Exhibitions | Collections | Learn | Support us | Shop",
+    ],
+)
+def test_a_sites_menu_row_under_a_story_ends_its_page(menu: str) -> None:
+    """story / a site's menu row, links set apart by dots or bars / a campaign's
+    tagline, its name, its text: the row under the story's last paragraph is the next
+    page's top, as a list of links there is the page's end; the story's page has ended,
+    so the paragraph under it opens a page of its own."""
+    page = [
+        menu,
+        "The orchestra has weeks left. Help us send it to Japan.",
+        "Friends of the Halverton Youth Orchestra",
+        *ORCHESTRA,
+    ]
+    starts = _starts(["Severn barriers hold as river peaks", *FLOODS, *page])
+    assert starts[0] == 1 and len(starts) == 2 and abs(starts[1] - (len(FLOODS) + 2)) <= 1
+
+
+def test_a_menu_row_under_a_sites_name_is_no_storys_end() -> None:
+    """A row under a short line, the site's name, is its menu: that name opens the
+    page, not the headline under the row."""
+    w = _entries([*FLOODS, "CONFAPA – Confederation of Parents", "Home · About us · Press · Join"])
+    assert not S._menu_under_story(w, len(FLOODS) + 1)
+    w = _entries([*FLOODS, "Home · About us · Campaigns · Press · Join"])
+    assert S._menu_under_story(w, len(FLOODS))

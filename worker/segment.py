@@ -569,8 +569,9 @@ def _features(
         info = entries[p].info
         furniture = furniture or (info.role == BOILER and not info.ad)
         after_appeal = after_appeal or info.end  # a copyright line ends the page
-        if info.listed and not info.ad:
-            after_appeal = True  # a list of links or tags under the story ends its page
+        if (info.listed and not info.ad) or (info.role == BOILER and _menu_under_story(entries, p)):
+            after_appeal = True  # a list of links or tags under the story ends its page (or
+            # the site's menu row over the next one)
         related = related or _links_label(info)
         ended = ended or _page_end(info) or (header and _short_end(info)) or _footer_end(entries, p)
         p -= 1
@@ -2028,6 +2029,8 @@ def _body_maybe(
     furn = (role == BOILER) & ~ad
     # an appeal zone, a copyright line or a list of links or tags under the story
     closing = zone_a | _attr(infos, every, "end") | (_attr(infos, every, "listed") & ~ad)
+    for k in boiler.tolist():  # (a site's menu row, as in _features)
+        closing[k] = closing[k] or _menu_under_story(entries, k)
     after_appeal = _between(closing, p, body)
     for k in np.flatnonzero((p == body - 1) & (prole == BODY)).tolist():  # (as in _features)
         after_appeal[k] = after_appeal[k] or _live_page_end(entries, int(p[k]))
@@ -3292,6 +3295,51 @@ def _over_menu(entries: list[_Entry], b: int) -> bool:
         and entries[b].info.role != BODY
         and _flat_menu(entries[b + 1].raw.text.strip())
     )
+
+
+def _menu_under_story(entries: list[_Entry], k: int) -> bool:
+    """entries[k] is a site's menu row (_site_menu_row) right under a story's last
+    paragraph (a sentence's end): the story's page has ended. (Under a short line, the
+    row is the site's, under its name: "CONFAPA – Confederación de Asociaciones"; that
+    name opens the page.)"""
+    return (
+        k > 0
+        and entries[k - 1].info.role == BODY
+        and entries[k - 1].raw.text.rstrip()[-1:] in _SENTENCE_END
+        and _site_menu_row(entries[k])
+    )
+
+
+_SENTENCE_END = frozenset('.!?”"’)')
+
+
+def _site_menu_row(e: _Entry) -> bool:
+    """A site's menu row, its links set apart by bars or dots ("Home · About · Our
+    campaigns · News · Donate", "Visit | Exhibitions | Collections | Learn | Support us
+    | Shop"): at least four short cells, two of them a site's sections. Under a story's
+    paragraph it ends that page, or opens the next (in the written dumps a page opened
+    at the row or the line under it 111 times in 125 where a paragraph was above it)."""
+    t = e.raw.text
+    if t.count("|") < MENU_ROW_CELLS - 1 and t.count("·") < MENU_ROW_CELLS - 1:
+        return False
+    cells = [c.strip() for c in _MENU_ROW_SPLIT.split(t)]
+    return (
+        len(cells) >= MENU_ROW_CELLS
+        and all(c and c.count(" ") < MENU_ROW_CELL_WORDS for c in cells)
+        and not any(ch.isdigit() for ch in t)
+        and sum(
+            _MENU_EXTRA.match(c) is not None or _SECTION_WORD.match(c) is not None for c in cells
+        )
+        >= 2
+    )
+
+
+#: Fewest cells of a site's menu row, and most words in one.
+MENU_ROW_CELLS = 4
+MENU_ROW_CELL_WORDS = 4
+_MENU_ROW_SPLIT = re.compile(r"\s+[|·]\s+")
+# A menu's link beyond a section's name (_SECTION_WORD): "Home", "Support us", "Visit".
+_MENU_EXTRA = re.compile(r"(?:home|support|visit|exhibitions|collections|learn)\b", re.I)
 
 
 def _flat_menu(text: str) -> bool:

@@ -699,6 +699,7 @@ def test_tag_lists_end_at_a_headline_and_ingredient_runs_are_not_headers() -> No
     arts = segment_text("\n".join(lines) + "\n")
     assert [a.start_line for a in arts] == [1, 7]
     assert classify("(Harbour 24 with AFP and Reuters)").role == CLOSE
+    assert classify("(With VPA)").role == CLOSE  # (its sources alone, capitalised)
     assert classify("wral.com").role == CREDIT
     assert classify("Writer for Trail Notes").role == BIO
 

@@ -745,3 +745,21 @@ def test_a_byline_over_a_related_link_signs_the_page_above() -> None:
         *ORCHESTRA,
     ]
     _two_pages(first, page)
+
+
+def test_a_start_over_or_on_a_closing_credit_moves_below_it() -> None:
+    """story / "(Reporting by ...)" or "(VPA)" / the next page: a closing credit under a
+    paragraph ends the page above (the line under such a credit opens a page 3,345 times
+    in the written dumps, the paragraph over it twice), so a start found on that
+    paragraph, or on a credit in brackets, goes under the credit."""
+    lines = [
+        *FLOODS,
+        "(Reporting by Jo Park; Editing by Sam Roe)",
+        "2 hours ago",
+        *ORCHESTRA,
+    ]
+    w = _entries(lines)
+    last, credit = len(FLOODS) - 1, len(FLOODS)
+    assert S._below_credits(w, [last]) == [credit + 1]
+    assert S._below_credits(w, [credit]) == [credit + 1]
+    assert S._below_credits(w, [last - 1]) == [last - 1]  # (not right over the credit)

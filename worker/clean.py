@@ -3600,7 +3600,7 @@ def ends_mid_sentence(s: str) -> bool:
 
 
 _WITH_AGENCIES = re.compile(
-    r"^\((?:[\w&.'’ -]{1,30} )?with (?:[A-Z][\w&.-]*(?:,? (?:and |& )?)?){1,4}\)$"
+    r"^\((?:[\w&.'’ -]{1,30} )?[Ww]ith (?:[A-Z][\w&.-]*(?:,? (?:and |& )?)?){1,4}\)$"
 )
 _BROADCAST_SIGNOFF = re.compile(
     rf"^{_NAME_SEQ},\s*(?:[A-Z][\w&'’-]*\s+){{0,3}}(?:News|Radio|Television|TV)"

@@ -2235,10 +2235,13 @@ def _below_credits(entries: list[_Entry], bounds: list[int]) -> list[int]:
     for b, nxt in itertools.pairwise([*bounds, len(entries)]):
         k = b
         if 0 < b < nxt - 1 and entries[b - 1].info.role == BODY and entries[b].info.role != BODY:
-            if _dashed_credit(entries[b].raw.text.strip()):
+            text = entries[b].raw.text.strip()
+            if _dashed_credit(text) or (entries[b].info.role == CLOSE and text[:1] == "("):
                 k = b + 1
             elif entries[b].info.role == BYLINE and _related_link(entries[b + 1]):
                 k = _run_end(entries, b + 1, nxt, _related_link)
+        elif 0 < b < nxt - 1 and entries[b].info.role == BODY and entries[b + 1].info.role == CLOSE:
+            k = _run_end(entries, b + 1, nxt, lambda e: e.info.role == CLOSE)
         out.append(k if k < nxt else b)
     return out
 

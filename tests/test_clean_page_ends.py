@@ -555,6 +555,7 @@ def test_an_interviews_first_question_is_no_explainers_title() -> None:
         "Chip in 20 crowns to help us win",
         "Chip in today and help us keep the night boat running.",
         "Chip in 10 guilders",
+        "Chip in 20 crowns. Chip in what you can. Every crown keeps a boat running.",
         "Chip in $10 to the Fair Fares Fund",
         "Contribute to the crews' solidarity fund",
         "Please give what you can today.",

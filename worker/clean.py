@@ -1623,8 +1623,9 @@ _APPEAL = AnchoredOrNot(
     r"|^become an? volunteer\b"
     # "Join us. Volunteer for your local campaign": a campaign's volunteer button
     r"|^(?:[^.!?]{1,40}[.!]\s+)?volunteer (?:for|with) (?:your|our|the|a)\b[^.!?]{1,50}$"
-    # "Chip in 50 crowns to help us win", "Chip in today and help us ...": a donation button
-    rf"|^{_CHIP_IN}(?:\W*$|,? (?:and|to) (?:help|keep|support|fund)\b)"
+    # "Chip in 50 crowns to help us win", "Chip in today and help us ...", "Chip in 20
+    # crowns. Chip in what you can. ...": a donation button, or the ask that opens a pitch
+    rf"|^{_CHIP_IN}(?:\W*$|[.!]\s|,? (?:and|to) (?:help|keep|support|fund)\b)"
     # "... If you can, chip in $5 to keep the campaign going.": the same, last in a pitch
     rf"|[.!?,]\s+{_CHIP_IN},? (?:and|to) (?:help|keep|support|fund)\b"
     # "Give to the Families Fund", "Contribute to the legal fund", "Chip in $10 to the

@@ -60,8 +60,11 @@ HELD_OUT_SHARDS = 4
 
 
 def _held_out(shard: int) -> list:
-    """Every HELD_OUT_SHARDS-th held-out dump from ``shard`` on, with its index."""
-    paths = sorted((FIXTURES / "heldout").glob("*.txt"))
+    """Every HELD_OUT_SHARDS-th of every second held-out dump from ``shard`` on, with
+    its index. (Half of them: over all 2,196 these two checks of equivalence cost over
+    three minutes of the suite's CPU time on a slow day; half still holds dumps of
+    every set.)"""
+    paths = sorted((FIXTURES / "heldout").glob("*.txt"))[::2]
     return list(enumerate(paths))[shard::HELD_OUT_SHARDS]
 
 

@@ -879,9 +879,12 @@ def _scorer():
 
 @pytest.mark.parametrize("name", sorted(BOUNDS))
 def test_heldout_set_does_not_get_worse(name: str) -> None:
-    """Each set scores within its bounds, and each dump resumed part-way gives what
-    the full pass gave (the resumption check shares the full pass: as a test of its
-    own it paid for a second one)."""
+    """Each set scores within its bounds, and its first dump resumed part-way gives
+    what the full pass gave (the resumption check shares the full pass: as a test of
+    its own it paid for a second one). One dump a set: on every dump the check cost
+    about 2.5 minutes of the suite's CPU time on a slow day (the thirty-fifth
+    session's CI ran past ten minutes), and one dump of each of the 396 sets still
+    covers every writer."""
     score = _scorer().score
     dumps = sorted(HERE.glob(f"{name}-[0-9].txt"))
     assert dumps
@@ -894,7 +897,8 @@ def test_heldout_set_does_not_get_worse(name: str) -> None:
         f1s.append(r["boundary_f1"])
         leaks = r["duplicates_leaked"]
         assert len(leaks) <= KNOWN_DUPLICATE_LEAKS.get(dump.stem, 0), (dump.name, r)
-        _resumes_the_same(dump, full)
+        if dump == dumps[0]:
+            _resumes_the_same(dump, full)
     max_pk, min_f1 = BOUNDS[name]
     mean_pk, mean_f1 = sum(pks) / len(pks), sum(f1s) / len(f1s)
     assert mean_pk <= max_pk and mean_f1 >= min_f1, (name, pks, f1s)

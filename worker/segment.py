@@ -1648,7 +1648,7 @@ def _standfirst(entries: list[_Entry], j: int) -> bool:
         or (
             entries[k].info.role == BOILER
             and entries[k].info.ad
-            and _RELATED_LINK.match(entries[k].raw.text) is None
+            and _RELATED_LINE.match(entries[k].raw.text.lstrip()) is None
         )
     ):  # the lead photo's caption (or a listen button) may sit between standfirst and byline
         # (not "Related: <headline>" links: a story's last paragraph sits over those)
@@ -1702,10 +1702,6 @@ SECTION_HEAD_WORDS = 3
 
 #: Most words of a byline read as a heading, right over the page's date.
 DATED_BYLINE_WORDS = 8
-
-
-# A link set in a story: "Related: <headline>", "Read more: ...", "See also: ...".
-_RELATED_LINK = re.compile(r"^\s*(?:related|read more|read next|see also|also read)\s*:", re.I)
 
 
 def _after_standfirst(entries: list[_Entry], i: int, p: int) -> bool:
@@ -3313,34 +3309,22 @@ def _menu_under_story(entries: list[_Entry], k: int) -> bool:
     )
 
 
-_SENTENCE_END = frozenset('.!?”"’)')
-
-
 def _site_menu_row(e: _Entry) -> bool:
     """A site's menu row, its links set apart by bars or dots ("Home · About · Our
     campaigns · News · Donate", "Visit | Exhibitions | Collections | Learn | Support us
-    | Shop"): at least four short cells, two of them a site's sections. Under a story's
-    paragraph it ends that page, or opens the next (in the written dumps a page opened
-    at the row or the line under it 111 times in 125 where a paragraph was above it)."""
-    t = e.raw.text
-    if t.count("|") < MENU_ROW_CELLS - 1 and t.count("·") < MENU_ROW_CELLS - 1:
+    | Shop"): a row of MENU_CELLS links or more (_nav_cells), no figure in it, two of
+    them a site's sections. Under a story's paragraph it ends that page, or opens the
+    next (in the written dumps a page opened at the row or the line under it 111 times
+    in 125 where a paragraph was above it)."""
+    t = e.raw.text.strip()
+    if ("|" not in t and "·" not in t) or any(ch.isdigit() for ch in t):
         return False
-    cells = [c.strip() for c in _MENU_ROW_SPLIT.split(t)]
-    return (
-        len(cells) >= MENU_ROW_CELLS
-        and all(c and c.count(" ") < MENU_ROW_CELL_WORDS for c in cells)
-        and not any(ch.isdigit() for ch in t)
-        and sum(
-            _MENU_EXTRA.match(c) is not None or _SECTION_WORD.match(c) is not None for c in cells
-        )
-        >= 2
-    )
+    if _nav_cells(t) < MENU_CELLS:
+        return False
+    sections = (_MENU_EXTRA.match(c) or _SECTION_WORD.match(c) for c in _NAV_SPLIT.split(t))
+    return sum(m is not None for m in sections) >= 2
 
 
-#: Fewest cells of a site's menu row, and most words in one.
-MENU_ROW_CELLS = 4
-MENU_ROW_CELL_WORDS = 4
-_MENU_ROW_SPLIT = re.compile(r"\s+[|·]\s+")
 # A menu's link beyond a section's name (_SECTION_WORD): "Home", "Support us", "Visit".
 _MENU_EXTRA = re.compile(r"(?:home|support|visit|exhibitions|collections|learn)\b", re.I)
 
@@ -3978,12 +3962,13 @@ def _run_end(entries: list[_Entry], k: int, b: int, within: Callable[[_Entry], b
 
 
 def _related_link(e: _Entry) -> bool:
-    """A related-story link line ("Related: ...", "RELATED: ...")."""
+    """A related-story link line ("Related: ...", "Read more: ...", "See also: ...")."""
     return e.info.role == BOILER and _RELATED_LINE.match(e.raw.text.lstrip()) is not None
 
 
+# A link set in a story, the one pattern for it (_related_link, _standfirst).
 _RELATED_LINE = re.compile(
-    r"(?:related(?: stor(?:y|ies)| articles?| coverage| reading)?|read(?: more| also)?"
+    r"(?:related(?: stor(?:y|ies)| articles?| coverage| reading)?|read(?: more| also| next)?"
     r"|also read|see also|more on this(?: story)?)\s*:",
     re.I,
 )

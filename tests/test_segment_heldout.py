@@ -447,6 +447,10 @@ games), scored once on the session's final code (34a0bc1): h393 0.019 / 0.981, h
 0.048 / 0.930, h395 0.059 / 0.915, h396 0.059 / 0.922 (mean 0.046 / 0.937); the
 starting code gives 0.048 / 0.932. The four rounds' 96 dumps: 0.048 / 0.936 on first
 contact.
+The thirty-sixth session's first round, h397-h400 (forestry and timber, dentistry and
+eye care, funerals and cemeteries, minority languages and translation), scored once on
+its starting code (bb13fe9): h397 0.046 / 0.948, h398 0.046 / 0.923, h399 0.047 /
+0.945, h400 0.032 / 0.931 (mean 0.043 / 0.937).
 Scoring uses the project's shared scorer (../shared/eval/score_segmentation.py).
 """
 
@@ -861,6 +865,10 @@ BOUNDS = {
     "h394": (0.049, 0.929),
     "h395": (0.061, 0.914),
     "h396": (0.06, 0.921),
+    "h397": (0.047, 0.946),
+    "h398": (0.047, 0.922),
+    "h399": (0.048, 0.943),
+    "h400": (0.034, 0.93),
 }
 
 # Duplicate lines a record set's dump leaks (not tuned on, so recorded, not fixed): a

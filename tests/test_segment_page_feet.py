@@ -707,6 +707,47 @@ def test_a_handle_and_text_away_from_a_thread_is_no_comment() -> None:
     assert not w[2].info.ad and not w[5].info.ad
 
 
+# --- thirty-sixth session: readers' names over their comments under the count.
+
+_NAMED_COMMENTS = [
+    "6 comments",
+    "Joan R.",
+    "Well done. The map is years late, and the insurers knew it first.",
+    "river_watcher88",
+    "And who pays for the new survey? Not the insurers, I bet.",
+    "Mary-Ann K.",
+    "Our street flooded twice in ten years and the map says it never will.",
+]
+
+
+def test_readers_names_over_their_comments_open_no_page() -> None:
+    """op-ed / bio / "6 comments" / "Joan R." / her comment / "river_watcher88" / ...
+    / a story with no header: a first name and an initial (never a page's first line in
+    30 cases in the written dumps), or a handle, under a thread's count or another
+    comment is a reader's name, and the text under it a comment: before, each name was
+    read as a byline opening a page."""
+    lines = [*_OP_ED, *_NAMED_COMMENTS, *ORCHESTRA]
+    assert _starts(lines) == [1, len(_OP_ED) + len(_NAMED_COMMENTS) + 1]
+    w = _entries(lines)
+    first = len(_OP_ED) + 1
+    assert [e.info.ad for e in w[first : first + 6]] == [True] * 6
+    assert all(e.info.role == BOILER for e in w[first : first + 6 : 2])
+
+
+def test_a_name_and_initial_away_from_a_thread_is_no_commenter() -> None:
+    """A "Joan R." line under a paragraph, or under a count with a headline between,
+    keeps its own role: the names are read as readers' only inside a thread."""
+    lines = [
+        *FLOODS[:2],
+        "Joan R.",
+        "Comments (3)",
+        "Orchestra to tour Japan after appeal",
+        "Tom B.",
+    ]
+    w = _entries(lines)
+    assert not w[2].info.ad and not w[5].info.ad
+
+
 @pytest.mark.parametrize(
     "credit", ["— Coastline Press", "— Pacific Rim News Service", "– Helen Marsh"]
 )

@@ -4552,6 +4552,23 @@ def _push(window: list[_Entry], raw: RawLine, info: LineInfo | None = None) -> N
         and _in_comments(window)
     ):
         info.ad = True  # "Sorrel_skipper: Easy to write this ..." under "Comments (4)"
+    elif (
+        last is not None
+        and (last.role == BOILER or last.ad)
+        and info.words <= COMMENTER_WORDS
+        and _COMMENTER.match(raw.text) is not None
+        and _in_comments(window)
+    ):
+        info.role, info.ad = BOILER, True  # "Joan R." / "Anna_M" under "6 comments"
+    elif (
+        last is not None
+        and last.role == BOILER
+        and last.ad
+        and info.role in (BODY, CONT)
+        and _COMMENTER.match(window[-1].raw.text) is not None
+        and _in_comments(window)
+    ):
+        info.ad = True  # the comment under its reader's name: no story opens there
     if info.dateline and last is not None and last.role == BODY and _obituary_lead(raw.text):
         info.dateline = False  # "X, who has died aged 85, ..." under a paragraph: its piece
         # opened with an anecdote (a lead only where a page starts, under furniture)
@@ -5037,6 +5054,13 @@ HANDLE_COMMENT_RUN = 16
 HANDLE_CHARS = 64
 # A reader's comment set as "handle: text" ("Gordie1962: ...", "Zé do Cais: ...").
 _HANDLE_COMMENT = re.compile(r"^[\w.@'’-]{2,30}(?: [\w.'’-]{1,20}){0,2}: \S")
+#: Most words of a reader's name over a comment (_COMMENTER).
+COMMENTER_WORDS = 3
+# A reader's name over a comment: a first name and an initial ("Joan R.", "Mary-Ann K."),
+# which opens no page in the written dumps (0 of 30), or a handle ("Anna_M", "kel88").
+_COMMENTER = re.compile(
+    r"^\s*(?:[A-Z][a-z]+(?:-[A-Z][a-z]+)? [A-Z]\.|(?=[\w.-]*[_\d])[A-Za-z][\w.-]{2,29})\s*$"
+)
 
 
 def _signed_comments(window: list[_Entry]) -> None:

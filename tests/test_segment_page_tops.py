@@ -531,6 +531,42 @@ def test_a_skip_link_or_a_cookie_banner_over_a_sites_name_opens_the_page() -> No
         assert _starts(lines) == [1, len(ORCHESTRA) + 2], first
 
 
+@pytest.mark.parametrize(
+    "banner",
+    [
+        "We use essential cookies to make this site work, and optional cookies to"
+        " understand how it is used. OK   No thanks",
+        "We use some essential cookies to make this website work.",
+        "This site uses necessary and analytics cookies. Accept | Reject",
+    ],
+)
+def test_a_banner_naming_its_kind_of_cookies_opens_the_page(banner: str) -> None:
+    """story / "We use essential cookies to make this site work ... OK   No thanks" /
+    the next page's headline and story: a banner that says which cookies ("essential",
+    "some necessary") with its buttons on its line is a consent banner like "We use
+    cookies ...", the next page's first line (before, it read as a headline or a
+    paragraph, and the page started over it or under it)."""
+    info = classify(banner)
+    assert info.role == BOILER and info.end, banner
+    lines = [
+        "Orchestra to tour Japan after appeal",
+        *ORCHESTRA,
+        banner,
+        "River defences hold as Severn peaks",
+        "By Tom Hale",
+        *FLOODS,
+    ]
+    assert _starts(lines) == [1, len(ORCHESTRA) + 2], banner
+
+
+def test_a_sentence_on_cookies_is_no_banner() -> None:
+    for text in (
+        "Some cookies are essential, the regulator said, but most are not.",
+        "We use essential oils in every treatment, she said.",
+    ):
+        assert classify(text).role != BOILER, text
+
+
 def test_a_cookie_banner_under_the_last_pages_footer_stays_with_it() -> None:
     """Under the last page's footer links a banner is as often that page's own last
     line: it is no page's first line there."""

@@ -819,7 +819,9 @@ PHOTO_COPYRIGHT = re.compile(r"^©\s*(?-i:[A-Z])[\w&'’-]*(?:\s+[\w&'’-]+){0,
 # begins, never inside a story (tried only when the line holds "cookie").
 _COOKIE_BANNER = re.compile(
     r"^(?:we|this (?:site|website)|our (?:site|website))(?: and our partners)? uses? "
-    r"(?:(?:its|our) own (?:and third[- ]party )?|(?:first|third)[- ]party )?cookies\b"
+    r"(?:(?:its|our) own (?:and third[- ]party )?|(?:first|third)[- ]party )?"
+    r"(?:(?:some|only|a few) )?(?:(?:(?:strictly )?necessary|essential|optional|analytics"
+    r"|functional)(?:,? and (?:optional|analytics|functional))? )?cookies\b"  # "essential"
     # "We've put some small files called cookies on your device"
     r"|^we(?:['’]ve| have) (?:put|placed|stored|set) (?:some )?(?:small )?(?:text )?files"
     r" called cookies\b"
@@ -829,7 +831,7 @@ _COOKIE_BANNER = re.compile(
 # What a banner's last sentence is about (not a paragraph glued to the banner's end).
 _COOKIE_TAIL = re.compile(
     r"cookie|accept|agree|consent|preferences|privacy|polic|settings|\bmore\b|choices|traffic"
-    r"|experience|device",
+    r"|experience|device|\bok\b|no,? thanks|reject|decline",  # (its buttons on its line)
     re.I,
 )
 
@@ -1355,7 +1357,7 @@ _BOILER = AnchoredOrNot(
     r"|\bwe use cookies\b|\bcookies?\b.{0,60}\b(?:accept|consent|policy|preferences|settings"
     r"|agree)\b"
     r"|\b(?:uses|using) (?:(?:its|our) own (?:and third[- ]party )?|(?:first|third)[- ]party )?"
-    r"cookies\b"
+    r"cookies\b|\bwe use (?:some |only )?(?:(?:strictly )?necessary|essential) cookies\b"
     r"|^we and our (?:\d+ )?(?:partners|vendors)\b.{0,80}\bcookies\b"  # a consent banner
     r"|\bfiles called cookies\b"  # "We've put some small files called cookies on your device"
     r"|\bjoin (?:our|us on)\b.{0,40}\b(?:whatsapp|telegram|community|channel)\b"

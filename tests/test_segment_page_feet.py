@@ -8,7 +8,7 @@ from test_segment_pages import FLOODS, ORCHESTRA, _starts, _two_pages
 from test_segment_subheads import _entries
 
 from worker import segment as S
-from worker.clean import BOILER, TIMESTAMP, classify
+from worker.clean import BOILER, BYLINE, CLOSE, TIMESTAMP, classify
 
 
 def test_a_footer_ending_in_a_copyright_line_ends_the_page() -> None:
@@ -746,6 +746,39 @@ def test_a_name_and_initial_away_from_a_thread_is_no_commenter() -> None:
     ]
     w = _entries(lines)
     assert not w[2].info.ad and not w[5].info.ad
+
+
+_BRIEF = [
+    "Beyond the harbour: can Tessin keep its shipyards?",
+    "Harbour Policy Institute · Policy Brief",
+    "Tessin builds about a tenth of the region's ferries but captures little of the value"
+    " of the engines, electronics and design work that go into them.",
+    "The yards' order books are full until 2027, but almost every order depends on a"
+    " public subsidy that the government has said it will not renew.",
+    "We recommend that the ministry tie any renewed subsidy to training places and to"
+    " the share of each ship's value that is made in Tessin.",
+]
+
+
+def test_a_papers_authors_under_its_text_end_its_page() -> None:
+    """policy brief / "Authors: Dr Ivo Radek and Milena Sorel" / the next page's
+    dateline lead: the authors' line under a paper's last paragraph is its signature
+    (never a page's first line in the written dumps; the page's last in 6 of 7), so the
+    next page opens under it, not on it."""
+    lines = [
+        *_BRIEF,
+        "Authors: Dr Ivo Radek and Milena Sorel, Harbour Policy Institute",
+        "VESSENBURG (Meridian Press) – The ferry operator Nordlink said on Tuesday it had"
+        " ordered four new ships from a yard abroad, citing the cost of building in Tessin.",
+        *ORCHESTRA[1:],
+    ]
+    assert _starts(lines) == [1, len(_BRIEF) + 2]
+    assert _entries(lines)[len(_BRIEF)].info.role == CLOSE
+
+
+def test_authors_under_a_headline_stay_a_byline() -> None:
+    w = _entries([_BRIEF[0], "Authors: Dr Ivo Radek and Milena Sorel", *_BRIEF[2:]])
+    assert w[1].info.role == BYLINE
 
 
 @pytest.mark.parametrize(

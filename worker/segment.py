@@ -4596,6 +4596,13 @@ def _push(window: list[_Entry], raw: RawLine, info: LineInfo | None = None) -> N
     ):  # "Six months on, the river runs clear. The valley does not." twice, then "By ...":
         # a headline in sentences, printed twice over its byline or date
         last.role = window[-2].info.role = HEAD
+    if (
+        info.role == BYLINE
+        and last is not None
+        and last.role == BODY
+        and _REPORT_AUTHORS.match(raw.text) is not None
+    ):
+        info.role = CLOSE  # a paper's last paragraph / "Authors: Dr Jo Park and Ed Lin"
     if info.role == TIMESTAMP and last is not None and last.role == BODY:
         _thread_stamp(window, info, raw.text)
     if info.role == TIMESTAMP and "#" in raw.text:
@@ -5054,6 +5061,9 @@ HANDLE_COMMENT_RUN = 16
 HANDLE_CHARS = 64
 # A reader's comment set as "handle: text" ("Gordie1962: ...", "Zé do Cais: ...").
 _HANDLE_COMMENT = re.compile(r"^[\w.@'’-]{2,30}(?: [\w.'’-]{1,20}){0,2}: \S")
+# A paper's or a brief's authors under its text ("Authors: Dr Jo Park and Ed Lin"): its
+# signature, never a page's first line in the written dumps (the page's last, 6 in 7).
+_REPORT_AUTHORS = re.compile(r"^\s*(?:authors|written by)\s*:\s*\S", re.I)
 #: Most words of a reader's name over a comment (_COMMENTER).
 COMMENTER_WORDS = 3
 # A reader's name over a comment: a first name and an initial ("Joan R.", "Mary-Ann K."),

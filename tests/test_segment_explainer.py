@@ -402,3 +402,28 @@ def test_a_date_under_a_guides_last_section_opens_the_next_page() -> None:
     ents = _entries(lines)
     assert S._last_section(ents, len(guide) - 1)
     assert not S._last_section(ents, 2)  # (under the guide's own headline)
+
+
+def test_a_long_question_under_an_explainers_paragraph_questions_is_a_section() -> None:
+    """ "Tessaly flood plan: your questions answered" / its lead / a first question long
+    enough to read as a paragraph, its answer / "How do I find out whether my street is
+    in the new flood zone?" / more sections: the long question is a section of the
+    explainer titled a few lines above, not a new explainer's title (before, the page
+    was split there, since no question heading lay right above it)."""
+    header = [
+        "Tessaly flood plan: your questions answered",
+        "TVR News | Explainer",
+        "The new flood plan takes effect in January. Readers have sent in hundreds of "
+        "questions. Here are the answers to the most common ones.",
+        "My parents live on the quay in Velt. Will their house be inside the new zone?",
+        "Only if the survey finds the quay lower than the barrier. Most of the old town is "
+        "expected to stay outside the zone, but the riverside estates will not.",
+    ]
+    long_q = "How do I find out whether my street is in the new flood zone?"
+    lines = [*REPORT, *header, long_q, *EXPLAINER[1:]]
+    at = len(REPORT) + len(header)
+    ents = _entries(lines)
+    assert not S._asks_first(ents, at, long_q)
+    assert _starts(lines) == [1, len(REPORT) + 1]
+    # with no explainer's title over it, the same question still titles a page
+    assert S._asks_first(_entries([*REPORT, long_q, *EXPLAINER[1:]]), len(REPORT), long_q)

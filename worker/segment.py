@@ -866,12 +866,25 @@ def _asks_first(entries: list[_Entry], i: int, text: str) -> bool:
         and not _under_intro(entries, i)
         and not _asked_again(entries, i)
         and not any(_question_head(x) for x in entries[max(0, i - QA_REACH) : i])
+        and not _explained_above(entries, i)
         and any(_question_head(x) for x in entries[i + 2 : i + 2 + QA_REACH_BELOW])
         and not _in_interview(entries, i)
         and _YOU.search(text) is None  # ("How did you feel when ...?": the interviewer's)
     )
 
 
+def _explained_above(entries: list[_Entry], i: int) -> bool:
+    """An explainer's title ("Grave leases: your questions answered") lies a few lines
+    over entries[i]: a long question there is one of its sections (its first questions
+    were long enough to read as paragraphs, so no question heading lies right above)."""
+    return any(
+        e.info.role == HEAD and _EXPLAINER_TITLE.search(e.raw.text) is not None
+        for e in entries[max(0, i - EXPLAINED_REACH) : i]
+    )
+
+
+#: Lines over a question within which an explainer's title makes it a section.
+EXPLAINED_REACH = 16
 #: A question put to someone: an interviewer's, not an explainer's title.
 _YOU = re.compile(r"\byou\b", re.I)
 

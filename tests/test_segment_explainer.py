@@ -427,3 +427,31 @@ def test_a_long_question_under_an_explainers_paragraph_questions_is_a_section() 
     assert _starts(lines) == [1, len(REPORT) + 1]
     # with no explainer's title over it, the same question still titles a page
     assert S._asks_first(_entries([*REPORT, long_q, *EXPLAINER[1:]]), len(REPORT), long_q)
+
+
+def test_a_question_heading_under_an_explainers_title_opens_no_cueless_page() -> None:
+    """ "Can I still get flood cover? Your questions answered ..." / date / lead / three
+    questions long enough to read as paragraphs, with their answers / "Why is it so hard
+    to find flood cover in the valley anyway?" / its answer ...: the question heading a
+    few lines under the explainer's title is one of its sections, and the answer under it
+    no new page's lead (before, the cue-less choice split the page there)."""
+    header = [
+        "Can I still get flood cover? Your questions answered after the Velt floods",
+        "Wed, 13 March 2024, 9:42 AM",
+        "The floods have left more than 2,000 homes in Velt without insurance cover, and the "
+        "insurers say they will not renew policies until the new barrier is finished.",
+        "I was insured with Tessaly Mutual. What happens now?",
+        "All Tessaly Mutual policies in the valley lapse at the end of the month. The "
+        "administrators say they are looking for another insurer to take them on.",
+        "My house flooded last week. Where do I go for help?",
+        "Call the council's flood line. The numbers are on its website and on the posters in "
+        "every library, and the line is open every day until the end of the month.",
+        "I paid a year in advance. Will I get my money back?",
+        "Possibly, but not quickly. Payments you made are a debt owed to you by the company, "
+        "and you can register the claim with the administrators online.",
+        "The ministry says it is exploring options so that nobody pays twice for cover.",
+    ]
+    question = "Why is it so hard to find flood cover in the valley anyway?"
+    lines = [*REPORT, *header, question, *EXPLAINER[1:]]
+    assert _starts(lines) == [1, len(REPORT) + 1]
+    assert S._section_asked(_entries(lines), len(REPORT) + len(header))

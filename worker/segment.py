@@ -883,6 +883,12 @@ def _explained_above(entries: list[_Entry], i: int) -> bool:
     )
 
 
+def _section_asked(entries: list[_Entry], h: int) -> bool:
+    """entries[h] is a question heading a few lines under an explainer's title: one of
+    its sections (its answer under it is no new page's lead)."""
+    return h > 0 and _question_head(entries[h]) and _explained_above(entries, h)
+
+
 #: Lines over a question within which an explainer's title makes it a section.
 EXPLAINED_REACH = 16
 #: A question put to someone: an interviewer's, not an explainer's title.
@@ -3562,7 +3568,9 @@ def _split_cueless(
     ]
     cands = _outside_parallel(entries, body, cands)
     # (an answer under an explainer's question, another question above it: its section)
-    cands = [c for c in cands if not _asked_again(entries, c - 1)]
+    cands = [
+        c for c in cands if not _asked_again(entries, c - 1) and not _section_asked(entries, c - 1)
+    ]
     run = _run_parts(entries, terms, gap_of, a, b) if cands else None
     if run is None:
         return []

@@ -4,6 +4,8 @@ with an ampersand, a rubric over a headline written as full sentences)."""
 
 from __future__ import annotations
 
+import io
+
 import pytest
 from support_stories import window
 from test_segment_explainer import _entries
@@ -737,3 +739,38 @@ def test_a_menu_row_under_a_sites_name_is_no_storys_end() -> None:
     assert not S._menu_under_story(w, len(FLOODS) + 1)
     w = _entries([*FLOODS, "Home · About us · Campaigns · Press · Join"])
     assert S._menu_under_story(w, len(FLOODS))
+
+
+@pytest.mark.parametrize(
+    "caption",
+    [
+        "Dr Anna Berg, centre, with nurses and volunteers at the weekly clinic in Velt town hall",
+        "Jo Park, left, and Ed Lin at the quay in Velt on Tuesday",
+        "Council leader Annette Obi, second from left, visits the flooded library",
+    ],
+)
+def test_a_caption_saying_where_its_people_stand_is_no_title(caption: str) -> None:
+    """story / "Related: ..." / "Dr Anna Berg, centre, with nurses ..." / a story with
+    no headline: a line that says where the photo's people stand (", left,", ", centre,")
+    is a caption (32 of 62 such lines in the written dumps open a page, as this one
+    does), reported as dropped, not the page's title (before, it read as a headline)."""
+    assert classify(caption).role == CAPTION
+    lines = [
+        "Orchestra to tour Japan after appeal",
+        *ORCHESTRA,
+        "Related: Velt clinic to open on Sundays",
+        caption,
+        *FLOODS[2:],
+    ]
+    last = list(S.segment_file(io.BytesIO("\n".join(lines).encode())))[-1].to_json()
+    assert last["start_line"] == len(ORCHESTRA) + 3
+    assert last["title"] is None
+    assert {"line": len(ORCHESTRA) + 3, "reason": "caption"} in last["dropped_lines"]
+
+
+def test_a_sentence_with_left_or_right_is_no_caption() -> None:
+    for text in (
+        "The party moved to the right, and the unions followed it there.",
+        "Smith, left, said nothing.",
+    ):
+        assert classify(text).role != CAPTION, text

@@ -1221,3 +1221,37 @@ def test_a_writers_latest_book_under_the_bio_is_the_bio() -> None:
     line = "Temir Ismailov's most recent book is The Price of Gold: Mining and the State."
     assert classify(line).role == BIO
     assert classify("Temir Ismailov's book shop is closing after forty years.").role == BODY
+
+
+@pytest.mark.parametrize(
+    "paragraph",
+    [
+        "Morrow Labs, the company that makes Lingwo, said its terms of use state that the app"
+        " “is not intended for legal, medical or other high-stakes purposes”, and that it had"
+        " never marketed the app to public bodies or to their contractors.",
+        "The Haldish edition banned machine-translated articles in 2019, after volunteers"
+        " discovered several hundred entries that had been translated by a free online tool"
+        " and contained what Skov called “Haldish that no Haldish speaker has ever spoken”.",
+        "We asked three accredited translators to examine a sample of 25 machine-translated"
+        " documents from files shared with us by lawyers. They described serious errors in 17"
+        " of them, including mistaken tenses and confused pronouns.",
+    ],
+)
+def test_a_long_reported_paragraph_naming_furniture_is_the_storys_text(paragraph: str) -> None:
+    """A paragraph of thirty words or more that quotes or reports someone is a story's
+    text, though it names a furniture phrase ("its terms of use", "machine-translated"):
+    before, it was read as boilerplate and dropped from the article (57 such paragraphs
+    in the written dumps)."""
+    assert classify(paragraph).role == BODY
+    lines = [*LONG_STORY[:3], paragraph, *LONG_STORY[3:]]
+    (article,) = segment_text("\n".join(lines))
+    assert paragraph in article.text
+
+
+def test_a_consent_banner_quoting_its_buttons_stays_furniture() -> None:
+    banner = (
+        "We use cookies and similar technologies to improve your experience, measure site"
+        " traffic and personalise content and ads. By clicking “Accept all”, you agree to"
+        " the storing of cookies on your device."
+    )
+    assert classify(banner).role == BOILER

@@ -1196,6 +1196,19 @@ def _lower_byline(s: str) -> bool:
 _BY_NAME_NEXT = re.compile(r"^by:?\s+[A-Z\u00C0-\u00DE]")
 
 
+def _reported_at_length(s: str, nwords: int) -> bool:
+    """A long line that quotes or reports someone ("... said its terms of use state that
+    the app “is not intended for ...”"): a story's paragraph, whatever furniture phrase
+    it names ("terms of use", "machine-translated"); a consent banner quotes its buttons
+    (By clicking “Accept all” ...) and stays furniture."""
+    return nwords >= REPORTED_WORDS and "ookie" not in s and _REPORTED.search(s) is not None
+
+
+#: Fewest words of a paragraph that _reported_at_length keeps from the furniture phrases.
+REPORTED_WORDS = 30
+_REPORTED = re.compile(r"[“”]|\b(?:said|says|told|according to|described)\b")
+
+
 def _lower_furniture(s: str, mask: int | None) -> bool:
     """A lower-case line that is furniture, not a link-stripping fragment ("skip past
     newsletter promotion", "after newsletter promotion"): classified as usual.
@@ -2887,7 +2900,7 @@ def _classify(
             or (3 <= nwords <= 12 and s[-1] in "%0123456789ph" and _DATA_ROW.match(s) is not None)
             or (nwords <= 16 and s[0] in "—–-" and "(@" in s and _EMBED_BY.match(s) is not None)
             or (nwords <= 30 and _CALL_TO_ACTION.search(s) is not None)
-            or (mask & _K_BOILER and _BOILER.search(s))
+            or (mask & _K_BOILER and _BOILER.search(s) and not _reported_at_length(s, nwords))
             or (_MAY_NOTE.search(s) is not None and _OUTLET_NOTE.search(s))
             or (
                 nwords <= SERIES_NOTE_WORDS

@@ -1255,3 +1255,33 @@ def test_a_consent_banner_quoting_its_buttons_stays_furniture() -> None:
         " the storing of cookies on your device."
     )
     assert classify(banner).role == BOILER
+
+
+@pytest.mark.parametrize(
+    "paragraph",
+    [
+        "He said he would also make a donation to the cancer ward at Wrenfield General."
+        " “They gave me twenty more years with my wife,” he said.",
+        "“Unlike many platforms, we don’t take a slice of every dollar raised,” he said."
+        " “We rely on the generosity of donors who choose to leave a tip.”",
+        "The fly-past went ahead. The government announced on Thursday evening that it would"
+        " also make a donation of 2 million lusos to the miners’ widows’ fund.",
+    ],
+)
+def test_someone_elses_gift_in_a_report_is_no_appeal(paragraph: str) -> None:
+    """A report of someone's donation ("he would also make a donation to the ward") or a
+    quoted company's "we rely on the generosity of donors" is the story's text, not the
+    outlet's appeal (before, it was read as one, and the page was ended under it)."""
+    assert classify(paragraph).role == BODY
+
+
+@pytest.mark.parametrize(
+    "appeal",
+    [
+        "Please make a donation today.",
+        "If you can, make a one-off contribution to keep us going.",
+        "We rely on the support of readers like you.",
+    ],
+)
+def test_the_outlets_own_ask_is_still_an_appeal(appeal: str) -> None:
+    assert classify(appeal).role == APPEAL

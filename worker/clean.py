@@ -1575,8 +1575,9 @@ _APPEAL = AnchoredOrNot(
     # "Our work is made possible by supporters in 40 countries.": the outlet's funding pitch
     r"|\bmade possible by (?:the )?(?:generous )?(?:support of )?(?:our )?(?:readers|supporters"
     r"|donors|members|subscribers)\b"
-    r"|\bmake a (?:one-off |monthly |small |tax[- ]deductible )?"
-    r"(?:contribution|donation)\b|\byou[’']ve read \d+ articles?\b"
+    # (not someone else's gift in a report: "... would also make a donation to the ward")
+    r"|(?<!would )(?<!will )(?<!also )\bmake a (?:one-off |monthly |small |tax[- ]deductible )?"
+    rf"(?:contribution|donation)\b{_UNREPORTED}|\byou[’']ve read \d+ articles?\b"
     # "Make a gift today and keep local news free": a public station's donation prompt
     r"|\bmake a (?:tax[- ]deductible )?gift (?:today|now|of any (?:size|amount))\b"
     r"|\bsupport us\b.{0,30}\bfrom\b|\bhelp us keep\b|\bconsider becoming\b"
@@ -1629,7 +1630,8 @@ _APPEAL = AnchoredOrNot(
     r"|\bour journalism is (?:free|independent|funded|reader|made possible)|\bfree to read, but\b"
     r"|\bsupport\b.{0,30}\bjournalism\b"
     r"|\b(?:readers|supporters|donors|members|listeners|viewers) like you\b"
-    r"|\bwe (?:rely|depend) on\b.{0,60}\b(?:support|readers|donations|donors|members|you)\b"
+    rf"|\bwe (?:rely|depend) on\b.{{0,60}}\b(?:support|readers|donations|donors|members|you)\b"
+    rf"{_UNREPORTED}"
     # "Independent journalism in Portugal depends on you", "Local news needs your support"
     r"|\bjournalism\b.{0,40}\b(?:depends|relies) on (?:you|readers|your support)\b"
     r"|\b(?:news|journalism|newsroom|reporting) needs (?:you|your support|your help)\b"

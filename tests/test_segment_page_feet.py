@@ -693,16 +693,21 @@ def test_comments_set_as_handle_and_text_under_their_count_open_no_page() -> Non
     assert [e.info.ad for e in w[first : first + 3]] == [True, True, True]
 
 
-def test_a_handle_and_text_away_from_a_thread_is_no_comment() -> None:
-    """ "Update: the council ..." under a paragraph, or under a count with a headline
-    between, is no reader's comment."""
-    lines = [
-        *FLOODS[:2],
-        "Update: the council said on Wednesday that the survey would begin in May.",
-        "Comments (3)",
-        "Orchestra to tour Japan after appeal",
-        "Update: Tickets for the send-off concert go on sale on Monday at the town hall.",
-    ]
+@pytest.mark.parametrize(
+    ("first", "second"),
+    [
+        (
+            "Update: the council said on Wednesday that the survey would begin in May.",
+            "Update: Tickets for the send-off concert go on sale on Monday at the town hall.",
+        ),
+        ("Joan R.", "Tom B."),  # (a reader's name, thirty-sixth session)
+    ],
+)
+def test_a_comments_shape_away_from_a_thread_is_no_comment(first: str, second: str) -> None:
+    """ "Update: the council ..." or "Joan R." under a paragraph, or under a count with a
+    headline between, is no reader's comment or name: those are read only inside a
+    thread."""
+    lines = [*FLOODS[:2], first, "Comments (3)", "Orchestra to tour Japan after appeal", second]
     w = _entries(lines)
     assert not w[2].info.ad and not w[5].info.ad
 
@@ -732,20 +737,6 @@ def test_readers_names_over_their_comments_open_no_page() -> None:
     first = len(_OP_ED) + 1
     assert [e.info.ad for e in w[first : first + 6]] == [True] * 6
     assert all(e.info.role == BOILER for e in w[first : first + 6 : 2])
-
-
-def test_a_name_and_initial_away_from_a_thread_is_no_commenter() -> None:
-    """A "Joan R." line under a paragraph, or under a count with a headline between,
-    keeps its own role: the names are read as readers' only inside a thread."""
-    lines = [
-        *FLOODS[:2],
-        "Joan R.",
-        "Comments (3)",
-        "Orchestra to tour Japan after appeal",
-        "Tom B.",
-    ]
-    w = _entries(lines)
-    assert not w[2].info.ad and not w[5].info.ad
 
 
 _BRIEF = [

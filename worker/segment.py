@@ -5087,10 +5087,11 @@ _HANDLE_COMMENT = re.compile(r"^[\w.@'’-]{2,30}(?: [\w.'’-]{1,20}){0,2}: \S"
 _REPORT_AUTHORS = re.compile(r"^\s*(?:authors|written by)\s*:\s*\S", re.I)
 #: Most words of a reader's name over a comment (_COMMENTER).
 COMMENTER_WORDS = 3
-# A reader's name over a comment: a first name and an initial ("Joan R.", "Mary-Ann K."),
-# which opens no page in the written dumps (0 of 30), or a handle ("Anna_M", "kel88").
+# A reader's name over a comment: a first name and an initial ("Joan R.", "Mary-Ann K.",
+# "Per K"), which opens no page in the written dumps (0 of 30 with the full stop, 0 of
+# 22 without), or a handle ("Anna_M", "kel88").
 _COMMENTER = re.compile(
-    r"^\s*(?:[A-Z][a-z]+(?:-[A-Z][a-z]+)? [A-Z]\.|(?=[\w.-]*[_\d])[A-Za-z][\w.-]{2,29})\s*$"
+    r"^\s*(?:[A-Z][a-z]+(?:-[A-Z][a-z]+)? [A-Z]\.?|(?=[\w.-]*[_\d])[A-Za-z][\w.-]{2,29})\s*$"
 )
 
 

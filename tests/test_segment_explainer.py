@@ -455,3 +455,24 @@ def test_a_question_heading_under_an_explainers_title_opens_no_cueless_page() ->
     lines = [*REPORT, *header, question, *EXPLAINER[1:]]
     assert _starts(lines) == [1, len(REPORT) + 1]
     assert S._section_asked(_entries(lines), len(REPORT) + len(header))
+
+
+def test_no_start_is_scored_under_a_paragraph_ending_with_a_colon(monkeypatch) -> None:
+    """ "The report makes five recommendations:" / "First, postal ballots should be
+    available ...": the paragraph under one that ends with a colon is what it
+    introduces, never a page's first line in the written dumps (0 of 1,171); a start
+    the boundary score puts there is dropped (before, two such starts split a paper's
+    recommendations from the paper)."""
+    lines = [
+        *REPORT,
+        "The report makes five recommendations:",
+        "First, postal ballots should be available to any registered voter who asks for"
+        " one, with no reason required, from the next municipal elections onwards.",
+        "Second, requests should be possible online, with a paper form at every town hall.",
+    ]
+    ents = _entries(lines)
+    under = len(REPORT) + 1
+    assert S._introduced(ents, under) and not S._introduced(ents, under + 1)
+    monkeypatch.setattr(S, "pick_boundaries", lambda scores, ctx: [under, under + 1])
+    found, _ = S._rule_boundaries(ents, 0, S.DEFAULT_WEIGHTS, len(ents))
+    assert under not in found and under + 1 in found

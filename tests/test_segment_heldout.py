@@ -459,6 +459,11 @@ Its third round, h405-h408 (beekeeping and pesticides, municipal elections, the 
 industry, steel and factory closures), scored once on 36ce51b (eight fixes): h405 0.049 /
 0.904, h406 0.038 / 0.956, h407 0.034 / 0.943, h408 0.048 / 0.914 (mean 0.042 / 0.929);
 the starting code gives 0.046 / 0.924.
+Its fourth round, h409-h412 (hospitals and nursing, cryptocurrency and fraud, drought
+and famine relief, theatre and film funding), scored once on the session's final code
+(bc5043e): h409 0.032 / 0.953, h410 0.025 / 0.949, h411 0.028 / 0.966, h412 0.034 /
+0.926 (mean 0.030 / 0.949); the starting code gives the same. The four rounds' 96
+dumps: 0.039 / 0.941 on first contact.
 Scoring uses the project's shared scorer (../shared/eval/score_segmentation.py).
 """
 
@@ -885,6 +890,10 @@ BOUNDS = {
     "h406": (0.039, 0.955),
     "h407": (0.036, 0.941),
     "h408": (0.05, 0.912),
+    "h409": (0.033, 0.952),
+    "h410": (0.027, 0.948),
+    "h411": (0.029, 0.965),
+    "h412": (0.036, 0.925),
 }
 
 # Duplicate lines a record set's dump leaks (not tuned on, so recorded, not fixed): a

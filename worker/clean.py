@@ -316,7 +316,7 @@ _CAPTION_MARK = AnchoredOrNot(
 )
 # A photo's caption that says where its people stand ("Jo Park, left, and Ed Lin at the
 # quay", "Dr Anna Berg, centre, with nurses"): 32 of 62 such lines in the written dumps
-# open a page, none inside a story's text.
+# open a page; 25 of the 62 were read as a headline or a paragraph before.
 _POSED = re.compile(
     r"^[A-Z][^.,;:!?]{0,80}, (?:(?:second |far )?(?:from )?(?:left|right)|centre|center"
     r"|front|back|top|bottom)(?: row)?, (?:and |with |speaks|talks|leaves|arrives|visits"
@@ -825,13 +825,19 @@ _COPYRIGHT = AnchoredOrNot(
 # A copyright holder alone ("© Alamy", "© UC Global", "© Jo Park"): no year, no rights
 # reserved, no sentence. A page's last line, or a photo's credit over its caption.
 PHOTO_COPYRIGHT = re.compile(r"^©\s*(?-i:[A-Z])[\w&'’-]*(?:\s+[\w&'’-]+){0,3}$")
+# Whose and which cookies a consent banner names before the word: "its own and
+# third-party", "some essential", "necessary and analytics" (one place for both the
+# banner and the furniture phrase below).
+_COOKIE_OWNER = r"(?:(?:its|our) own (?:and third[- ]party )?|(?:first|third)[- ]party )?"
+_COOKIE_KIND = (
+    r"(?:(?:some|only|a few) )?(?:(?:(?:strictly )?necessary|essential|optional|analytics"
+    r"|functional)(?:,? and (?:optional|analytics|functional))? )?"
+)
 # A cookie-consent banner, a line of its own: it sits where one page ends and the next
 # begins, never inside a story (tried only when the line holds "cookie").
 _COOKIE_BANNER = re.compile(
     r"^(?:we|this (?:site|website)|our (?:site|website))(?: and our partners)? uses? "
-    r"(?:(?:its|our) own (?:and third[- ]party )?|(?:first|third)[- ]party )?"
-    r"(?:(?:some|only|a few) )?(?:(?:(?:strictly )?necessary|essential|optional|analytics"
-    r"|functional)(?:,? and (?:optional|analytics|functional))? )?cookies\b"  # "essential"
+    rf"{_COOKIE_OWNER}{_COOKIE_KIND}cookies\b"
     # "We've put some small files called cookies on your device"
     r"|^we(?:['’]ve| have) (?:put|placed|stored|set) (?:some )?(?:small )?(?:text )?files"
     r" called cookies\b"
@@ -1379,8 +1385,7 @@ _BOILER = AnchoredOrNot(
     r"|\b(?:signing up|subscribing|registering)\b.{0,80}\b(?:e-?)?(?:newsletters?|inbox)\b"
     r"|\bwe use cookies\b|\bcookies?\b.{0,60}\b(?:accept|consent|policy|preferences|settings"
     r"|agree)\b"
-    r"|\b(?:uses|using) (?:(?:its|our) own (?:and third[- ]party )?|(?:first|third)[- ]party )?"
-    r"cookies\b|\bwe use (?:some |only )?(?:(?:strictly )?necessary|essential) cookies\b"
+    rf"|\b(?:uses|using) {_COOKIE_OWNER}cookies\b|\bwe use {_COOKIE_KIND}cookies\b"
     r"|^we and our (?:\d+ )?(?:partners|vendors)\b.{0,80}\bcookies\b"  # a consent banner
     r"|\bfiles called cookies\b"  # "We've put some small files called cookies on your device"
     r"|\bjoin (?:our|us on)\b.{0,40}\b(?:whatsapp|telegram|community|channel)\b"

@@ -5095,7 +5095,8 @@ HANDLE_CHARS = 64
 # A reader's comment set as "handle: text" ("Gordie1962: ...", "Zé do Cais: ...").
 _HANDLE_COMMENT = re.compile(r"^[\w.@'’-]{2,30}(?: [\w.'’-]{1,20}){0,2}: \S")
 # A paper's or a brief's authors under its text ("Authors: Dr Jo Park and Ed Lin"): its
-# signature, never a page's first line in the written dumps (the page's last, 6 in 7).
+# signature, never a page's first line in the written dumps (the page's last, 6 in 7;
+# "Written by:" is met once there, under a date, where the rule does not apply).
 _REPORT_AUTHORS = re.compile(r"^\s*(?:authors|written by)\s*:\s*\S", re.I)
 #: Most words of a reader's name over a comment (_COMMENTER).
 COMMENTER_WORDS = 3
